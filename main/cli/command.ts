@@ -1,0 +1,21 @@
+/** Exit codes of every `porchlight` command: 0 all pass, 1 findings, 2 error. */
+export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+
+/** What a command gets from the CLI host. */
+export interface CliContext {
+  argv: string[];
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** One `porchlight` command (a group such as `wifi` dispatches to its subcommands itself). */
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(ctx: CliContext): Promise<number>;
+}
+
+/** A clear usage error: printed to stderr with the command's usage, exit code 2. */
+export class UsageError extends Error {}

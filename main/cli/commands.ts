@@ -1,0 +1,26 @@
+import type { CliCommand } from './command.js';
+import { EXIT } from './command.js';
+
+/**
+ * Declares a command whose capability has not landed yet: it says so plainly and exits 2, so a
+ * script can never mistake it for "all good". Each later issue replaces its entry with the real one.
+ */
+function notYet(name: string, summary: string, usage: string): CliCommand {
+  return {
+    name,
+    summary,
+    usage,
+    async run(ctx) {
+      ctx.stderr(`porchlight ${name}: not available in this version yet.\n`);
+      return EXIT.error;
+    },
+  };
+}
+
+/** Every top-level command, in the order `--help` lists them. */
+export const commands: CliCommand[] = [
+  notYet('wifi', 'Scan Wi-Fi networks and classify their security', 'porchlight wifi scan --json | porchlight wifi status --json'),
+  notYet('survey', 'Identify the router and inventory devices on the local network', 'porchlight survey --json [--interface NAME] [--gateway IP] [--seconds N]'),
+  notYet('defaults', 'Check whether a login still accepts its factory password', 'porchlight defaults check --host HOST[:PORT] [--https] [--vendor NAME] --json'),
+  notYet('audit', 'Run every automated check and save the audit', 'porchlight audit [--json] [--html FILE] [--interface NAME] [--gateway IP]'),
+];

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createCore, type Core, type CoreDeps } from './core/app-core.js';
+import type { Clock, ExternalOpener, SecretStore } from './core/ports.js';
+import { KeytarSecretStore } from './adapters/keytar-secret-store.js';
+import { SystemClock } from './adapters/system-clock.js';
+import { FileLogger } from './adapters/file-logger.js';
+import { openProfileStores } from './adapters/profile.js';
+
+/** The repository (or packaged app) root: this file and every bundle in dist/ sit one level below it. */
+export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where resources/ lives: PORCHLIGHT_RESOURCES, else beside the app root. */
+export function resourcesDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PORCHLIGHT_RESOURCES ?? join(APP_ROOT, 'resources');
+}
+
+/** The app's version from package.json. */
+export function appVersion(): string {
+  return (JSON.parse(readFileSync(join(APP_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export interface NodeCoreOptions {
+  host: CoreDeps['host'];
+  profileDir: string;
+  opener: ExternalOpener;
+  clock?: Clock;
+  secrets?: SecretStore;
+  echoLog?: boolean;
+}
+
+/** Composition root for every host: real adapters wired into the core. */
+export function createNodeCore(opts: NodeCoreOptions): Core {
+  const stores = openProfileStores(opts.profileDir);
+  return createCore({
+    host: opts.host,
+    version: appVersion(),
+    platform: process.platform,
+    resourcesDir: resourcesDir(),
+    secrets: opts.secrets ?? new KeytarSecretStore(),
+    ...stores,
+    clock: opts.clock ?? new SystemClock(),
+    log: new FileLogger(join(opts.profileDir, 'logs', 'porchlight.log'), opts.echoLog ?? false),
+    opener: opts.opener,
+  });
+}

@@ -1,0 +1,73 @@
+import type { Clock, DocumentStore } from '../ports.js';
+import type { Progress, Settings } from '../store/documents.js';
+import type { CheckCatalog } from './catalog.js';
+import { addDays, initialResults, viewChecks, type CheckResult, type CheckView } from './results.js';
+import { PorchlightError } from '../errors.js';
+
+/**
+ * The live check registry of the current audit. Steps report into it; results persist in the
+ * progress document. The renderer may only confirm (evidence *confirmed*) or skip; *verified*
+ * results come only from core measurements through `recordVerified`.
+ */
+export class CheckBoard {
+  constructor(
+    private readonly catalog: CheckCatalog,
+    private readonly progress: DocumentStore<Progress>,
+    private readonly settings: DocumentStore<Settings>,
+    private readonly clock: Clock,
+  ) {}
+
+  private results(): Record<string, CheckResult> {
+    return { ...initialResults(this.catalog), ...this.progress.read().checks };
+  }
+
+  private definition(id: string) {
+    const def = this.catalog.checks.find((c) => c.id === id);
+    if (!def) throw new PorchlightError('not-found', `There is no check called ${id}.`);
+    return def;
+  }
+
+  private save(result: CheckResult): CheckView {
+    const doc = this.progress.read();
+    this.progress.write({ ...doc, checks: { ...doc.checks, [result.id]: result } });
+    return this.get(result.id);
+  }
+
+  list(): CheckView[] {
+    return viewChecks(this.catalog, this.results(), this.clock.now());
+  }
+
+  get(id: string): CheckView {
+    this.definition(id);
+    return this.list().find((v) => v.id === id)!;
+  }
+
+  /** Records the user's word, dated, expiring after the configured number of days. */
+  confirm(id: string, status: 'pass' | 'warn' | 'fail', note?: string): CheckView {
+    const def = this.definition(id);
+    if (!def.evidence.includes('confirmed')) {
+      throw new PorchlightError('refused', `${def.title} is measured by Porchlight; it cannot be confirmed by hand.`);
+    }
+    const now = this.clock.now();
+    const expiresAt = addDays(now, this.settings.read().confirmationExpiryDays);
+    return this.save({
+      id,
+      status,
+      reason: note ?? null,
+      evidence: { kind: 'confirmed', at: now.toISOString(), expiresAt: expiresAt.toISOString() },
+      detail: null,
+    });
+  }
+
+  /** Marks a check not applicable, always with the user's reason. */
+  skip(id: string, reason: string): CheckView {
+    this.definition(id);
+    return this.save({ id, status: 'skipped', reason, evidence: { kind: 'none' }, detail: null });
+  }
+
+  /** Records a measurement made by the core itself. */
+  recordVerified(id: string, status: CheckResult['status'], reason: string | null, detail: string | null = null): CheckView {
+    this.definition(id);
+    return this.save({ id, status, reason, evidence: { kind: 'verified', at: this.clock.now().toISOString() }, detail });
+  }
+}

@@ -1,0 +1,52 @@
+import type { Logger, SecretStore } from '../ports.js';
+import { PorchlightError, toErrorInfo, type ErrorCode } from '../errors.js';
+
+/** What a host is told after a store attempt: either stored, or *not stored* with the reason. */
+export type StoreOutcome =
+  | { account: string; stored: true }
+  | { account: string; stored: false; error: { code: ErrorCode; message: string } };
+
+/**
+ * Wraps the SecretStore port with the product rule: an unreachable keychain yields *not stored*
+ * with an actionable message, and there is no plaintext fallback anywhere.
+ */
+export class SecretService {
+  constructor(
+    private readonly store: SecretStore,
+    private readonly log: Logger,
+  ) {}
+
+  /** Stores a secret; never throws for keychain trouble, so the wizard can go on with it marked not stored. */
+  async put(account: string, secret: string): Promise<StoreOutcome> {
+    try {
+      await this.store.set(account, secret);
+      this.log.info('secret stored', { account });
+      return { account, stored: true };
+    } catch (err) {
+      const info = toErrorInfo(err);
+      this.log.warn('secret not stored', { account, code: info.code });
+      return { account, stored: false, error: info };
+    }
+  }
+
+  /** Returns a secret only on an explicit reveal; throws not-found or keychain-unavailable. */
+  async reveal(account: string): Promise<string> {
+    const value = await this.store.get(account);
+    if (value === null) throw new PorchlightError('not-found', `Nothing is stored in the keychain for ${account}.`);
+    this.log.info('secret revealed', { account });
+    return value;
+  }
+
+  async delete(account: string): Promise<boolean> {
+    return this.store.delete(account);
+  }
+
+  /** Lists accounts; reports keychain trouble as `available: false` rather than throwing. */
+  async list(): Promise<{ available: true; accounts: string[] } | { available: false; accounts: []; error: { code: ErrorCode; message: string } }> {
+    try {
+      return { available: true, accounts: (await this.store.list()).sort() };
+    } catch (err) {
+      return { available: false, accounts: [], error: toErrorInfo(err) };
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { CheckResultSchema } from '../checks/results.js';
+
+/**
+ * The three documents of a profile directory. None may hold a secret: only "stored" flags and
+ * keychain account names. Each has a schema version; migrations live beside the store adapter.
+ */
+
+export const SettingsSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  theme: z.enum(['system', 'light', 'dark']),
+  reauditIntervalDays: z.number().int().min(7).max(365),
+  confirmationExpiryDays: z.number().int().min(1).max(365),
+  startAtLogin: z.boolean(),
+  notifications: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = {
+  schemaVersion: 1,
+  theme: 'system',
+  reauditIntervalDays: 90,
+  confirmationExpiryDays: 90,
+  startAtLogin: false,
+  notifications: true,
+};
+
+/** Limits the persisted wizard snapshot so a hostile or runaway renderer cannot fill the disk. */
+export const MAX_SNAPSHOT_BYTES = 256 * 1024;
+
+export const ProgressSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  /** Version of the wizard machine that wrote `snapshot`; a different version discards it with a notice. */
+  machineVersion: z.number().int().nullable(),
+  snapshot: z.json().nullable(),
+  savedAt: z.iso.datetime({ offset: true }).nullable(),
+  checks: z.record(z.string(), CheckResultSchema),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+export const DEFAULT_PROGRESS: Progress = { schemaVersion: 1, machineVersion: null, snapshot: null, savedAt: null, checks: {} };
+
+export const HistorySchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  /** Completed audits, newest last. Their shape is owned by the audit module. */
+  audits: z.array(z.json()),
+  /** Device first/last-seen dates, keyed by MAC or stable id. */
+  devices: z.record(z.string(), z.json()),
+  /** User confirmations with their dates, keyed by check id or "check-id:subject". */
+  confirmations: z.record(z.string(), z.json()),
+});
+export type History = z.infer<typeof HistorySchema>;
+export const DEFAULT_HISTORY: History = { schemaVersion: 1, audits: [], devices: {}, confirmations: {} };

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { SecretAccountSchema, SecretValueSchema } from '../../core/secrets/accounts.js';
+import { CheckStatusSchema, EvidenceSchema } from '../../core/checks/results.js';
+import { SettingsSchema, MAX_SNAPSHOT_BYTES } from '../../core/store/documents.js';
+import { STEP_IDS } from '../../core/checks/catalog.js';
+
+const CheckViewSchema = z.object({
+  id: z.string(),
+  step: z.enum(STEP_IDS),
+  severity: z.enum(['critical', 'high', 'medium', 'low']),
+  title: z.string(),
+  why: z.string(),
+  passWhen: z.string(),
+  next: z.string(),
+  references: z.array(z.string()),
+  status: CheckStatusSchema,
+  reason: z.string().nullable(),
+  detail: z.string().nullable(),
+  evidence: EvidenceSchema,
+  expired: z.boolean(),
+});
+
+const CheckId = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64);
+
+const SnapshotSchema = z.json().refine((v) => JSON.stringify(v).length <= MAX_SNAPSHOT_BYTES, {
+  message: `snapshot larger than ${MAX_SNAPSHOT_BYTES} bytes`,
+});
+
+const StoreOutcomeSchema = z.union([
+  z.strictObject({ account: z.string(), stored: z.literal(true) }),
+  z.strictObject({ account: z.string(), stored: z.literal(false), error: ErrorInfoSchema }),
+]);
+
+/** The foundation's channels: app info, progress, checks, keychain, settings, external links. */
+export const foundationChannels = {
+  'app:info': channel(
+    NoArgs,
+    z.strictObject({ name: z.string(), version: z.string(), platform: z.string(), host: z.enum(['electron', 'harness']), notices: z.array(z.string()) }),
+  ),
+  'progress:load': channel(
+    NoArgs,
+    z.strictObject({ machineVersion: z.number().int().nullable(), snapshot: z.json().nullable(), notice: z.string().nullable() }),
+  ),
+  'progress:save': channel(z.strictObject({ machineVersion: z.number().int().min(1).max(1_000_000), snapshot: SnapshotSchema }), z.strictObject({ savedAt: z.string() })),
+  'progress:reset': channel(NoArgs, z.strictObject({ reset: z.literal(true) })),
+  'checks:list': channel(NoArgs, z.array(CheckViewSchema)),
+  'checks:confirm': channel(
+    z.strictObject({ id: CheckId, status: z.enum(['pass', 'warn', 'fail']), note: text(500).optional() }),
+    CheckViewSchema,
+  ),
+  'checks:skip': channel(z.strictObject({ id: CheckId, reason: text(500).min(3) }), CheckViewSchema),
+  'secrets:set': channel(z.strictObject({ account: SecretAccountSchema, secret: SecretValueSchema }), StoreOutcomeSchema),
+  'secrets:reveal': channel(z.strictObject({ account: SecretAccountSchema }), z.strictObject({ account: z.string(), secret: z.string() })),
+  'secrets:delete': channel(z.strictObject({ account: SecretAccountSchema }), z.strictObject({ deleted: z.boolean() })),
+  'secrets:list': channel(
+    NoArgs,
+    z.strictObject({ available: z.boolean(), accounts: z.array(z.string()), error: ErrorInfoSchema.optional() }),
+  ),
+  'settings:get': channel(NoArgs, SettingsSchema),
+  'settings:update': channel(SettingsSchema.omit({ schemaVersion: true }).partial().strict(), SettingsSchema),
+  'shell:open-external': channel(z.strictObject({ url: text(2048) }), z.strictObject({ opened: z.literal(true) })),
+};

@@ -1,0 +1,47 @@
+import type { Core } from '../core/app-core.js';
+import type { ArgsOf, ChannelName, ResultOf } from './contract.js';
+
+/** One core call per channel; arguments arrive already validated by the wrapper. */
+export type Handlers = { [C in ChannelName]: (core: Core, args: ArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
+
+export const handlers: Handlers = {
+  'app:info': (core) => ({
+    name: 'Porchlight',
+    version: core.deps.version,
+    platform: core.deps.platform,
+    host: core.deps.host === 'cli' ? 'harness' : core.deps.host,
+    notices: core.notices,
+  }),
+  'progress:load': (core) => {
+    const doc = core.deps.progress.read();
+    return { machineVersion: doc.machineVersion, snapshot: doc.snapshot, notice: null };
+  },
+  'progress:save': (core, { machineVersion, snapshot }) => {
+    const doc = core.deps.progress.read();
+    const savedAt = core.deps.clock.now().toISOString();
+    core.deps.progress.write({ ...doc, machineVersion, snapshot: snapshot ?? null, savedAt });
+    return { savedAt };
+  },
+  'progress:reset': (core) => {
+    const doc = core.deps.progress.read();
+    core.deps.progress.write({ ...doc, machineVersion: null, snapshot: null, savedAt: null, checks: {} });
+    return { reset: true as const };
+  },
+  'checks:list': (core) => core.checks.list(),
+  'checks:confirm': (core, { id, status, note }) => core.checks.confirm(id, status, note),
+  'checks:skip': (core, { id, reason }) => core.checks.skip(id, reason),
+  'secrets:set': (core, { account, secret }) => core.secrets.put(account, secret),
+  'secrets:reveal': async (core, { account }) => ({ account, secret: await core.secrets.reveal(account) }),
+  'secrets:delete': async (core, { account }) => ({ deleted: await core.secrets.delete(account) }),
+  'secrets:list': (core) => core.secrets.list(),
+  'settings:get': (core) => core.deps.settings.read(),
+  'settings:update': (core, patch) => {
+    const next = { ...core.deps.settings.read(), ...patch };
+    core.deps.settings.write(next);
+    return next;
+  },
+  'shell:open-external': async (core, { url }) => {
+    await core.openExternal(url);
+    return { opened: true as const };
+  },
+};

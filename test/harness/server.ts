@@ -1,0 +1,170 @@
+/**
+ * The test harness: serves the built renderer and answers the same IPC contract over HTTP on
+ * 127.0.0.1, backed by the real core and real adapters, with an isolated profile directory.
+ * It is how the renderer runs where Electron cannot (and what `npm start` falls back to).
+ *
+ * Differences from Electron, on purpose and documented: the "preload" is a script served at
+ * /preload.js that defines the same `window.porchlight` functions over fetch; sub-frame detection
+ * is not possible over HTTP (the page's CSP forbids frames instead); the sender check is the
+ * request's Origin header.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createNodeCore, APP_ROOT } from '../../main/compose.js';
+import { dispatch } from '../../main/ipc/register.js';
+import { CHANNEL_NAMES, API_GLOBAL } from '../../main/ipc/contract.js';
+import { SECURITY_HEADERS } from '../../main/csp.js';
+import { readRendererFile } from '../../main/static-files.js';
+import { SystemClock } from '../../main/adapters/system-clock.js';
+import { testControlRoutes, type TestControlContext } from './test-control.js';
+
+const MAX_BODY = 1024 * 1024;
+
+/** The browser-side stand-in for main/preload.ts: one function per contract channel, nothing else. */
+export function harnessPreloadScript(): string {
+  const fns = CHANNEL_NAMES.map((c) => `  ${JSON.stringify(c)}: (args) => call(${JSON.stringify(c)}, args),`).join('\n');
+  return `"use strict";
+(() => {
+  const call = (channel, args) =>
+    fetch('/ipc/' + encodeURIComponent(channel), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ args: args === undefined ? {} : args }),
+    }).then((r) => r.json()).catch(() => ({ ok: false, error: { code: 'internal', message: 'Porchlight is not responding.' } }));
+  Object.defineProperty(window, ${JSON.stringify(API_GLOBAL)}, { value: Object.freeze({
+${fns}
+  }), writable: false, configurable: false });
+})();
+`;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+export interface HarnessOptions {
+  port: number;
+  profileDir: string;
+  rendererDir: string;
+  testControl: boolean;
+}
+
+/** Starts the harness; resolves with its URL once listening on 127.0.0.1. */
+export async function startHarness(opts: HarnessOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const clock = new SystemClock();
+  const opened: string[] = [];
+  const core = createNodeCore({
+    host: 'harness',
+    profileDir: opts.profileDir,
+    clock,
+    opener: {
+      // The harness never launches a browser: it records what the app asked to open.
+      async open(url) {
+        opened.push(url);
+      },
+    },
+  });
+  let origin = '';
+  const control: TestControlContext = { core, clock, opened };
+  const routes = opts.testControl ? testControlRoutes(control) : {};
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    try {
+      if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
+        let body: unknown;
+        try {
+          body = JSON.parse(await readBody(req));
+        } catch {
+          send(res, 200, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-arguments', message: 'The request could not be read.' } }));
+          return;
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        const args = body && typeof body === 'object' && Object.prototype.hasOwnProperty.call(body, 'args') ? (body as { args: unknown }).args : undefined;
+        const result = await dispatch(core, channel, args, { origin: req.headers.origin ?? null, isMainFrame: true }, { allowedOrigins: [origin] });
+        send(res, 200, 'application/json', JSON.stringify(result));
+        return;
+      }
+      const route = routes[`${req.method} ${url.pathname}`];
+      if (route) {
+        const raw = req.method === 'POST' ? await readBody(req) : '';
+        const out = await route(raw ? JSON.parse(raw) : {}, url);
+        send(res, 200, 'application/json', JSON.stringify(out ?? { ok: true }));
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, 'text/plain', 'method not allowed');
+        return;
+      }
+      if (url.pathname === '/preload.js') {
+        send(res, 200, 'text/javascript; charset=utf-8', harnessPreloadScript());
+        return;
+      }
+      const file = await readRendererFile(opts.rendererDir, url.pathname);
+      if (!file) {
+        send(res, 404, 'text/plain', 'not found');
+        return;
+      }
+      let body: string | Buffer = file.body;
+      if (file.type.startsWith('text/html')) {
+        body = file.body.toString('utf8').replace('<head>', '<head>\n    <script src="/preload.js"></script>');
+      }
+      send(res, 200, file.type, body);
+    } catch (err) {
+      send(res, 500, 'text/plain', `harness error: ${(err as Error).message}`);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const isEntry = process.argv[1]?.endsWith('harness.mjs');
+if (isEntry) {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      profile: { type: 'string' },
+      renderer: { type: 'string' },
+      'test-control': { type: 'boolean', default: false },
+      open: { type: 'boolean', default: false },
+    },
+  });
+  const profileDir = values.profile ?? mkdtempSync(join(tmpdir(), 'porchlight-profile-'));
+  const h = await startHarness({
+    port: Number(values.port),
+    profileDir,
+    rendererDir: values.renderer ?? join(APP_ROOT, 'dist', 'renderer'),
+    testControl: values['test-control'],
+  });
+  process.stdout.write(JSON.stringify({ url: h.url, profileDir }) + '\n');
+  if (values.open) process.stderr.write(`Porchlight (browser mode) is running at ${h.url} — open it in your browser. Ctrl+C stops it.\n`);
+  const stop = () => h.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    // No inline scripts or data: modules, so the strict CSP holds.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+});
