@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/app-core.js';
 import { toErrorInfo } from '../core/errors.js';
 import { channels, CHANNEL_NAMES, type ChannelName, type IpcResult } from './contract.js';
-import { handlers } from './handlers.js';
+import { handlers } from './handlers/index.js';
 
 /** Who sent a call: the origin of the sending frame and whether it is the top-level frame. */
 export interface SenderInfo {

@@ -15,7 +15,7 @@ export const CheckDefinitionSchema = z.strictObject({
   id: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
   step: z.enum(STEP_IDS),
   severity: SeveritySchema,
-  evidence: z.array(z.enum(['verified', 'confirmed'])).min(1),
+  evidenceKinds: z.array(z.enum(['verified', 'confirmed'])).min(1),
   title: z.string().min(3),
   why: z.string().min(10),
   passWhen: z.string().min(10),

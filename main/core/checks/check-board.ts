@@ -45,7 +45,7 @@ export class CheckBoard {
   /** Records the user's word, dated, expiring after the configured number of days. */
   confirm(id: string, status: 'pass' | 'warn' | 'fail', note?: string): CheckView {
     const def = this.definition(id);
-    if (!def.evidence.includes('confirmed')) {
+    if (!def.evidenceKinds.includes('confirmed')) {
       throw new PorchlightError('refused', `${def.title} is measured by Porchlight; it cannot be confirmed by hand.`);
     }
     const now = this.clock.now();

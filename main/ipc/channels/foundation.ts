@@ -14,6 +14,7 @@ const CheckViewSchema = z.object({
   passWhen: z.string(),
   next: z.string(),
   references: z.array(z.string()),
+  evidenceKinds: z.array(z.enum(['verified', 'confirmed'])),
   status: CheckStatusSchema,
   reason: z.string().nullable(),
   detail: z.string().nullable(),

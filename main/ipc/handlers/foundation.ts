@@ -1,10 +1,8 @@
-import type { Core } from '../core/app-core.js';
-import type { ArgsOf, ChannelName, ResultOf } from './contract.js';
+import type { HandlersFor } from './types.js';
+import type { foundationChannels } from '../channels/foundation.js';
 
-/** One core call per channel; arguments arrive already validated by the wrapper. */
-export type Handlers = { [C in ChannelName]: (core: Core, args: ArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
-
-export const handlers: Handlers = {
+/** Handlers of the foundation's channels. */
+export const foundationHandlers: HandlersFor<typeof foundationChannels> = {
   'app:info': (core) => ({
     name: 'Porchlight',
     version: core.deps.version,

@@ -1,0 +1,10 @@
+import type { Handlers } from './all.js';
+import { foundationHandlers } from './foundation.js';
+
+/**
+ * Every channel's handler. Each area adds one spread line here (and one in contract.ts); the
+ * `Handlers` type makes a missing handler a compile error.
+ */
+export const handlers: Handlers = {
+  ...foundationHandlers,
+};
