@@ -2,7 +2,9 @@ import type { SecretStore } from '../core/ports.js';
 import { PorchlightError } from '../core/errors.js';
 import { KEYCHAIN_SERVICE } from '../core/secrets/accounts.js';
 
-type Keytar = typeof import('keytar');
+import type * as KeytarModule from 'keytar';
+
+type Keytar = typeof KeytarModule;
 
 /** The message a homeowner sees when the OS keychain cannot be reached; says what to do. */
 export const KEYCHAIN_UNAVAILABLE_MESSAGE =

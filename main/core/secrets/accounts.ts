@@ -10,7 +10,7 @@ export const KEYCHAIN_SERVICE = 'Porchlight';
 export const SecretAccountSchema = z
   .string()
   .max(200)
-  .regex(/^(wifi\/[^\u0000-\u001f]{1,64}|device\/[A-Za-z0-9._:-]{1,64}|router\/admin|account\/[a-z0-9-]{1,40}\/recovery-codes)$/u, {
+  .regex(/^(wifi\/[^\p{Cc}]{1,64}|device\/[A-Za-z0-9._:-]{1,64}|router\/admin|account\/[a-z0-9-]{1,40}\/recovery-codes)$/u, {
     message: 'not a Porchlight keychain account (wifi/<ssid>, device/<id>, router/admin, account/<name>/recovery-codes)',
   });
 export type SecretAccount = z.infer<typeof SecretAccountSchema>;

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ConfDocumentStore } from '../../../main/adapters/conf-document-store.js';
+import { openProfileStores } from '../../../main/adapters/profile.js';
+import { DEFAULT_SETTINGS } from '../../../main/core/store/documents.js';
+import { tempDir } from '../../support/fakes.js';
+
+describe('ConfDocumentStore (real files)', () => {
+  it('creates the document from defaults, writes it with mode 0600 and reads it back after reopening', () => {
+    const dir = tempDir();
+    const s = openProfileStores(dir).settings;
+    expect(s.read()).toEqual(DEFAULT_SETTINGS);
+    s.write({ ...DEFAULT_SETTINGS, theme: 'dark', reauditIntervalDays: 30 });
+    expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
+    const again = openProfileStores(dir).settings;
+    expect(again.read()).toMatchObject({ theme: 'dark', reauditIntervalDays: 30 });
+    expect(again.notices).toEqual([]);
+  });
+
+  it('refuses to write a value the schema rejects, and keeps the previous value', () => {
+    const dir = tempDir();
+    const s = openProfileStores(dir).settings;
+    expect(() => s.write({ ...DEFAULT_SETTINGS, reauditIntervalDays: -4 })).toThrow(/Refusing to save settings/);
+    expect(openProfileStores(dir).settings.read().reauditIntervalDays).toBe(90);
+  });
+
+  it('keeps a corrupted file aside, restores the last good copy and says so', () => {
+    const dir = tempDir();
+    const s = openProfileStores(dir).settings;
+    s.write({ ...DEFAULT_SETTINGS, theme: 'light' });
+    writeFileSync(join(dir, 'settings.json'), '{"theme": "li');
+    const reopened = openProfileStores(dir).settings;
+    expect(reopened.read().theme).toBe('light');
+    expect(reopened.notices).toHaveLength(1);
+    expect(reopened.notices[0]).toMatch(/damaged \(not valid JSON\).*kept aside.*last good copy was restored/);
+    const aside = readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{"theme": "li');
+  });
+
+  it('treats valid JSON with the wrong shape as corrupted too', () => {
+    const dir = tempDir();
+    openProfileStores(dir).settings.write({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 42 }));
+    const reopened = openProfileStores(dir).settings;
+    expect(reopened.read().theme).toBe('dark');
+    expect(reopened.notices[0]).toMatch(/unexpected content at theme/);
+  });
+
+  it('starts afresh (never crashes) when both the file and the last good copy are unreadable', () => {
+    const dir = tempDir();
+    openProfileStores(dir);
+    writeFileSync(join(dir, 'progress.json'), '\u0000\u0001garbage');
+    writeFileSync(join(dir, 'progress.last-good.json'), 'also garbage');
+    const p = openProfileStores(dir).progress;
+    expect(p.read().snapshot).toBeNull();
+    expect(p.notices[0]).toMatch(/no good copy was found.*started progress afresh/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('progress.corrupt-'))).toHaveLength(2);
+  });
+
+  it('runs versioned migrations through conf when the schema version moves on', () => {
+    const dir = tempDir();
+    const V1 = z.strictObject({ name: z.string() });
+    new ConfDocumentStore({ dir, name: 'doc', schema: V1, defaults: { name: 'a' }, version: '1.0.0' }).write({ name: 'kitchen' });
+    const V2 = z.strictObject({ label: z.string(), version: z.literal(2) });
+    const migrated = new ConfDocumentStore({
+      dir,
+      name: 'doc',
+      schema: V2,
+      defaults: { label: '', version: 2 },
+      version: '2.0.0',
+      migrations: {
+        '2.0.0': (store) => {
+          store.set('label', store.get('name'));
+          store.delete('name');
+          store.set('version', 2);
+        },
+      },
+    });
+    expect(migrated.read()).toEqual({ label: 'kitchen', version: 2 });
+    expect(migrated.notices).toEqual([]);
+  });
+
+  it('leaves no temporary files behind after writes', () => {
+    const dir = tempDir();
+    const s = openProfileStores(dir).history;
+    for (let i = 0; i < 20; i++) s.write({ ...s.read(), devices: { [`d${i}`]: { firstSeen: 'x' } } });
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(existsSync(join(dir, 'history.last-good.json'))).toBe(true);
+  });
+});
