@@ -1,22 +1,35 @@
 /**
- * App lifecycle only: single-instance lock, the app:// protocol, the window, and the wiring of
- * adapters into the core. Everything else lives in the Node-only core.
+ * App lifecycle only: single-instance lock, the app:// protocol, the window, the menu, local crash
+ * reports and the wiring of adapters into the core. Each piece is a tested function elsewhere
+ * (main/window.ts, main/app/*); this file only connects them to Electron.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell, Menu } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNodeCore, APP_ROOT } from './compose.js';
+import { createNodeCore, APP_ROOT, appVersion, resourcesDir } from './compose.js';
+import type { Core } from './core/app-core.js';
 import { registerIpc } from './ipc/register.js';
-import { APP_HOST, APP_ORIGIN, APP_ENTRY, APP_SCHEME, createMainWindow, denyAllPermissions, hardenWebContents } from './window.js';
+import { APP_HOST, APP_ORIGIN, APP_ENTRY, APP_SCHEME, createMainWindow, denyAllPermissions, hardenWebContents, type DenialListener } from './window.js';
 import { SECURITY_HEADERS } from './csp.js';
 import { readRendererFile } from './static-files.js';
+import { aboutDetail, buildMenuTemplate, parseDatasetLicences } from './app/menu.js';
+import { openWindowStateStore, restoreBounds, trackWindowState } from './app/window-state.js';
+import { startLocalCrashReports } from './app/crash-reports.js';
 
+// Crash dumps stay local (no upload); started first so early crashes are captured too.
+startLocalCrashReports(crashReporter, app);
+// Every renderer is sandboxed, whatever its webPreferences say.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
+  let core: Core | null = null;
+  const onDenied: DenialListener = (kind, detail) => core?.deps.log.warn('denied', { kind, detail: detail.slice(0, 200) });
 
+  // A second launch focuses the first window instead of opening another app instance.
   app.on('second-instance', () => {
     if (win) {
       if (win.isMinimized()) win.restore();
@@ -25,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // Any web contents created anywhere (including ones we did not expect) gets the same denials.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, onDenied));
 
   app.whenReady().then(() => {
     const rendererDir = join(APP_ROOT, 'dist', 'renderer');
@@ -36,17 +49,49 @@ if (!app.requestSingleInstanceLock()) {
       if (!file) return new Response('not found', { status: 404 });
       return new Response(new Uint8Array(file.body), { headers: { ...SECURITY_HEADERS, 'Content-Type': file.type } });
     });
-    denyAllPermissions(session.defaultSession);
+    denyAllPermissions(session.defaultSession, onDenied);
 
-    const core = createNodeCore({
+    core = createNodeCore({
       host: 'electron',
       profileDir: app.getPath('userData'),
-      opener: { open: (url) => shell.openExternal(url) },
+      // The core passes only URLs that checkExternalUrl accepted (https, allow-listed host, no
+      // credentials, default port); the https test here is a second, independent guard.
+      // eng-disable OPEN_EXTERNAL_JS_CHECK
+      opener: { open: (url) => (url.startsWith('https://') ? shell.openExternal(url) : Promise.reject(new Error('refused: not https'))) },
     });
     registerIpc(ipcMain, core, { allowedOrigins: [APP_ORIGIN] });
 
-    Menu.setApplicationMenu(null);
-    win = createMainWindow(BrowserWindow, { preloadPath: join(APP_ROOT, 'dist', 'preload.cjs') });
+    const showAbout = () => {
+      let readme = '';
+      try {
+        readme = readFileSync(join(resourcesDir(), 'README.md'), 'utf8');
+      } catch {
+        // No README shipped: the About box says no data sets are listed.
+      }
+      const detail = aboutDetail({
+        productName: 'Porchlight',
+        version: appVersion(),
+        electron: process.versions.electron ?? '?',
+        chrome: process.versions.chrome ?? '?',
+        node: process.versions.node,
+        licences: parseDatasetLicences(readme),
+      });
+      const options = { type: 'info' as const, title: 'About Porchlight', message: `Porchlight ${appVersion()}`, detail, buttons: ['OK'] };
+      void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+    };
+    const devTools = !app.isPackaged;
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, productName: 'Porchlight', onAbout: showAbout, devTools })));
+
+    const stateStore = openWindowStateStore(app.getPath('userData'));
+    const state = stateStore.read();
+    win = createMainWindow(BrowserWindow, {
+      preloadPath: join(APP_ROOT, 'dist', 'preload.cjs'),
+      bounds: restoreBounds(state, screen.getAllDisplays().map((d) => d.workArea)),
+      devTools,
+      onDenied,
+    });
+    if (state.maximized) win.maximize();
+    trackWindowState(win, stateStore, { onError: (err) => core?.deps.log.warn('window state not saved', { error: String(err) }) });
     win.on('closed', () => {
       win = null;
     });
