@@ -1,6 +1,7 @@
 import type { SecretStore } from '../core/ports.js';
 import { PorchlightError } from '../core/errors.js';
 import { KEYCHAIN_SERVICE } from '../core/secrets/accounts.js';
+import { dbusDefaultCollectionLocked, dbusLockedItemsProbe, type LockedItemsProbe } from './secret-service-lock.js';
 
 import type * as KeytarModule from 'keytar';
 
@@ -11,6 +12,11 @@ export const KEYCHAIN_UNAVAILABLE_MESSAGE =
   'Porchlight could not reach your system keychain, so the secret was NOT stored (nothing was written to disk instead). ' +
   'Unlock your keychain (on Linux: make sure GNOME Keyring or another Secret Service is running and unlocked), then try again.';
 
+/** The message shown when the keychain is reachable but locked (and unlocking was declined or impossible). */
+export const KEYCHAIN_LOCKED_MESSAGE =
+  'Your system keychain is locked, so Porchlight cannot read or store secrets right now (nothing was written to disk instead). ' +
+  'Unlock it (on Linux: unlock the "Login" keyring in Passwords and Keys, or log out and in again), then try again.';
+
 /**
  * SecretStore over keytar (macOS Keychain, Windows Credential Manager, libsecret on Linux).
  * keytar is loaded lazily so a missing native module or Secret Service becomes a typed
@@ -19,7 +25,19 @@ export const KEYCHAIN_UNAVAILABLE_MESSAGE =
 export class KeytarSecretStore implements SecretStore {
   private keytar: Promise<Keytar> | null = null;
 
-  constructor(private readonly service: string = KEYCHAIN_SERVICE) {}
+  constructor(
+    private readonly service: string = KEYCHAIN_SERVICE,
+    /** Counts this service's items in locked collections; see secret-service-lock.ts for why. */
+    private readonly lockedItems: LockedItemsProbe = dbusLockedItemsProbe,
+    /** Whether the collection new secrets go to is locked (null: cannot tell). */
+    private readonly defaultLocked: () => Promise<boolean | null> = dbusDefaultCollectionLocked,
+  ) {}
+
+  /** Throws the "locked" error when some of this service's items sit in a locked collection. */
+  private async failIfLocked(): Promise<void> {
+    const locked = await this.lockedItems(this.service);
+    if (locked !== null && locked > 0) throw new PorchlightError('keychain-unavailable', KEYCHAIN_LOCKED_MESSAGE);
+  }
 
   private load(): Promise<Keytar> {
     this.keytar ??= import('keytar').then((m) => ((m as unknown as { default?: Keytar }).default ?? m) as Keytar);
@@ -42,21 +60,39 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async set(account: string, secret: string): Promise<void> {
-    await this.call((k) => k.setPassword(this.service, account, secret));
-    // Read back: a keychain that silently drops writes must not be reported as "stored".
-    const back = await this.call((k) => k.getPassword(this.service, account));
-    if (back !== secret) throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNAVAILABLE_MESSAGE);
+    try {
+      await this.call((k) => k.setPassword(this.service, account, secret));
+      // Read back: a keychain that silently drops writes must not be reported as "stored".
+      const back = await this.call((k) => k.getPassword(this.service, account));
+      if (back !== secret) throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNAVAILABLE_MESSAGE);
+    } catch (err) {
+      // Say "locked" when that is the reason, so the user knows what to do.
+      if ((await this.defaultLocked()) === true) throw new PorchlightError('keychain-unavailable', KEYCHAIN_LOCKED_MESSAGE, { cause: err });
+      await this.failIfLocked();
+      throw err;
+    }
   }
 
-  get(account: string): Promise<string | null> {
-    return this.call((k) => k.getPassword(this.service, account));
+  async get(account: string): Promise<string | null> {
+    const value = await this.call((k) => k.getPassword(this.service, account));
+    // libsecret answers "nothing stored" for a locked item: tell the two apart.
+    if (value === null) await this.failIfLocked();
+    return value;
   }
 
-  delete(account: string): Promise<boolean> {
-    return this.call((k) => k.deletePassword(this.service, account));
+  async delete(account: string): Promise<boolean> {
+    const deleted = await this.call((k) => k.deletePassword(this.service, account));
+    if (!deleted) await this.failIfLocked();
+    return deleted;
   }
 
   async list(): Promise<string[]> {
+    // findCredentials crashes the process on locked items: ask for an unlock first (a desktop
+    // shows its unlock prompt; findPassword is safe when locked), and refuse if still locked.
+    if (((await this.lockedItems(this.service)) ?? 0) > 0) {
+      await this.call((k) => k.findPassword(this.service));
+      await this.failIfLocked();
+    }
     const creds = await this.call((k) => k.findCredentials(this.service));
     return creds.map((c) => c.account);
   }

@@ -1,0 +1,168 @@
+/**
+ * Helpers for the keychain integration tests: is a real Secret Service on the bus, run the
+ * harness (the real core + real keytar adapter behind the IPC contract) as a child process, and
+ * search a profile directory for every encoding a leaked secret could take.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file lives in test/integration/). */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The test secret: non-ASCII, an emoji (4-byte UTF-8), quotes, backslash and shell/HTML punctuation. */
+export const SECRET = 'Pässwörd—🔐 "q\'uote" \\ back;slash:colon&&amp';
+
+/** True when org.freedesktop.secrets is owned on the session bus named by `env`. */
+export function secretServiceOwned(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!env.DBUS_SESSION_BUS_ADDRESS) return false;
+  try {
+    const out = execFileSync(
+      'dbus-send',
+      ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'],
+      { env, encoding: 'utf8', timeout: 5000 },
+    );
+    return out.includes('boolean true');
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under `dir`, recursively. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** The byte patterns a leaked secret (or a telling part of it) could appear as on disk. */
+export function leakPatterns(secret: string): { form: string; bytes: Buffer }[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const forms: [string, Buffer][] = [
+    ['utf-8', Buffer.from(secret, 'utf8')],
+    ['json-escaped', Buffer.from(json, 'utf8')],
+    ['json-ascii-escaped', Buffer.from(asciiJson, 'utf8')],
+    ['utf-16le', Buffer.from(secret, 'utf16le')],
+    ['latin1', Buffer.from(secret, 'latin1')],
+    ['uri-encoded', Buffer.from(encodeURIComponent(secret), 'utf8')],
+    ['base64', Buffer.from(Buffer.from(secret, 'utf8').toString('base64'), 'utf8')],
+    ['nfd', Buffer.from(secret.normalize('NFD'), 'utf8')],
+  ];
+  // Telling fragments, so a truncated or partly escaped copy is caught too.
+  for (const frag of ['Pässwörd', 'P\\u00e4ssw\\u00f6rd', 'q\'uote', 'back;slash:colon&&amp']) forms.push([`fragment ${frag}`, Buffer.from(frag, 'utf8')]);
+  return forms.map(([form, bytes]) => ({ form, bytes }));
+}
+
+/** Files under `dir` that contain the secret in any form, as "file: form" lines. */
+export function findLeaks(dir: string, secret: string): string[] {
+  const patterns = leakPatterns(secret);
+  const hits: string[] = [];
+  for (const file of listFiles(dir)) {
+    const bytes = readFileSync(file);
+    for (const p of patterns) if (bytes.includes(p.bytes)) hits.push(`${relative(dir, file)}: ${p.form}`);
+  }
+  return hits;
+}
+
+/** A running harness child process. */
+export interface HarnessChild {
+  url: string;
+  origin: string;
+  proc: ChildProcess;
+  /** Everything the child printed so far (stdout + stderr). */
+  output(): string;
+  /** The session bus address the child saw (when started through with-keyring.sh). */
+  bus: string | null;
+  call(channel: string, args: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node dist/harness.mjs` on 127.0.0.1 with the given profile and environment.
+ * With `ownKeyring`, it runs inside its own `scripts/with-keyring.sh` (a fresh, private Secret
+ * Service), and reports that session's bus address so the test can talk to that keyring.
+ */
+export async function startHarnessChild(profileDir: string, env: NodeJS.ProcessEnv, ownKeyring = false): Promise<HarnessChild> {
+  const harness = join(ROOT, 'dist', 'harness.mjs');
+  if (!existsSync(harness)) throw new Error(`${harness} is missing: run \`npm run build\` first (scripts/test.sh does).`);
+  const node = process.execPath;
+  const [cmd, args] = ownKeyring
+    ? [
+        'bash',
+        [
+          join(ROOT, 'scripts', 'with-keyring.sh'),
+          'bash',
+          '-c',
+          'printf "BUS %s\\nPID %s\\n" "$DBUS_SESSION_BUS_ADDRESS" "$$"; exec "$0" "$@"',
+          node,
+          harness,
+          '--port',
+          '0',
+          '--profile',
+          profileDir,
+        ],
+      ]
+    : [node, [harness, '--port', '0', '--profile', profileDir]];
+  const proc = spawn(cmd as string, args as string[], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  const started = await new Promise<{ url: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`harness did not start within 30s:\n${out}`)), 30_000);
+    const check = () => {
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { url: string });
+      }
+    };
+    proc.stdout!.on('data', check);
+    proc.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`harness exited early (code ${code}, signal ${signal}):\n${out}`));
+    });
+  });
+  const origin = new URL(started.url).origin;
+  const bus = /^BUS (.+)$/m.exec(out)?.[1] ?? null;
+  const innerPid = Number(/^PID (\d+)$/m.exec(out)?.[1] ?? proc.pid);
+  return {
+    url: started.url,
+    origin,
+    proc,
+    bus,
+    output: () => out,
+    async call(channel, callArgs) {
+      const res = await fetch(`${origin}/ipc/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ args: callArgs }),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    },
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+      // Stop the harness itself: with-keyring.sh then stops its keyring and removes its temp dirs.
+      try {
+        process.kill(innerPid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000));
+      if ((await Promise.race([exited, timeout])) === 'timeout') {
+        try {
+          process.kill(-proc.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        await exited;
+      }
+    },
+  };
+}
