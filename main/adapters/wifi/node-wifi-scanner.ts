@@ -1,0 +1,139 @@
+import type { ScannedNetwork, WifiReading, WifiScanner } from '../../core/ports.js';
+import { loadNodeWifi, nodeWifiSettings } from './load-node-wifi.js';
+import { parseNmcliDevices, type TerseParse } from './nmcli-terse.js';
+import { parseNetshInterfaces, parseNetshNetworks } from './netsh.js';
+import { parseSystemProfiler } from './system-profiler.js';
+import { CommandError, runCommand, type CommandSpec } from './run-command.js';
+
+export interface NodeWifiScannerOptions {
+  platform?: NodeJS.Platform;
+  /** Deadline per OS command. */
+  timeoutMs?: number;
+  /** Restrict nmcli to one interface (node-wifi's `iface`). */
+  iface?: string | null;
+  /** Runs netsh/system_profiler (replaceable in unit tests; Linux always goes through node-wifi). */
+  run?: (spec: CommandSpec) => Promise<string>;
+}
+
+const unknown = (reason: string): { kind: 'unknown'; reason: string } => ({ kind: 'unknown', reason });
+const firstLine = (s: string) => s.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? '';
+
+/**
+ * The WifiScanner port on node-wifi. Linux: node-wifi's own scan() with nmcli found on PATH (see
+ * load-node-wifi.ts for the parts replaced and why). Windows and macOS: node-wifi's parsers for
+ * netsh are positional (one BSSID per SSID, fixed line numbers) and its macOS scan needs the
+ * `airport` tool that macOS 14.4 removed, so those platforms run netsh / system_profiler through
+ * the same deadline-bounded runner with Porchlight's parsers. It only ever reads; it never joins
+ * a network, so no passphrase can reach a child process's argv.
+ */
+export class NodeWifiScanner implements WifiScanner {
+  private readonly platform: NodeJS.Platform;
+  private readonly timeoutMs: number;
+  private readonly iface: string | null;
+  private readonly run: (spec: CommandSpec) => Promise<string>;
+
+  constructor(opts: NodeWifiScannerOptions = {}) {
+    this.platform = opts.platform ?? process.platform;
+    this.timeoutMs = opts.timeoutMs ?? 20_000;
+    this.iface = opts.iface ?? null;
+    this.run = opts.run ?? ((spec) => runCommand(spec, { timeoutMs: this.timeoutMs }));
+  }
+
+  async scan(): Promise<WifiReading<ScannedNetwork[]>> {
+    try {
+      if (this.platform === 'linux') return await this.scanLinux();
+      if (this.platform === 'win32') return await this.scanWindows();
+      if (this.platform === 'darwin') {
+        const r = await this.readMac();
+        if (r.kind === 'unknown') return r;
+        return { kind: 'ok', value: r.value.networks, notes: r.notes };
+      }
+      return unknown(`Wi-Fi scanning is not supported on ${this.platform}.`);
+    } catch (err) {
+      return unknown(this.explain(err));
+    }
+  }
+
+  async current(): Promise<WifiReading<ScannedNetwork | null>> {
+    try {
+      if (this.platform === 'linux') {
+        const r = await this.scanLinux();
+        if (r.kind === 'unknown') return r;
+        return { kind: 'ok', value: r.value.find((n) => n.active) ?? null, notes: r.notes };
+      }
+      if (this.platform === 'win32') {
+        const p = parseNetshInterfaces(await this.run({ cmd: 'netsh', args: ['wlan', 'show', 'interfaces'] }));
+        return p.ok ? { kind: 'ok', value: p.network, notes: [] } : unknown(p.reason);
+      }
+      if (this.platform === 'darwin') {
+        const r = await this.readMac();
+        if (r.kind === 'unknown') return r;
+        if (r.value.currentRedacted) return unknown('macOS hid the name of the connected network: allow Porchlight in System Settings → Privacy & Security → Location Services.');
+        return { kind: 'ok', value: r.value.current, notes: r.notes };
+      }
+      return unknown(`Wi-Fi scanning is not supported on ${this.platform}.`);
+    } catch (err) {
+      return unknown(this.explain(err));
+    }
+  }
+
+  private async scanLinux(): Promise<WifiReading<ScannedNetwork[]>> {
+    nodeWifiSettings.timeoutMs = this.timeoutMs;
+    const wifi = loadNodeWifi();
+    wifi.init({ iface: this.iface });
+    const parsed = (await wifi.scan()) as TerseParse;
+    const notes: string[] = [];
+    if (parsed.lines > 0 && parsed.networks.length === 0) {
+      return unknown(`nmcli answered, but none of its ${parsed.lines} line(s) was in the expected form, so the Wi-Fi scan could not be read.`);
+    }
+    if (parsed.malformed > 0) notes.push(`${parsed.malformed} line(s) of nmcli output could not be read and were left out.`);
+    if (parsed.networks.length === 0) {
+      const why = await this.whyNoNetworks();
+      if (why) return unknown(why);
+      notes.push('No Wi-Fi networks are in range.');
+    }
+    return { kind: 'ok', value: parsed.networks, notes };
+  }
+
+  /** An empty nmcli list means no adapter, a switched-off radio, or truly nothing in range: tell them apart. */
+  private async whyNoNetworks(): Promise<string | null> {
+    const devices = parseNmcliDevices(await runCommand({ cmd: 'nmcli', args: ['--terse', '--fields', 'TYPE,STATE', 'device'] }, { timeoutMs: this.timeoutMs }));
+    const wifi = devices.filter((d) => d.type === 'wifi');
+    if (wifi.length === 0) return 'No Wi-Fi adapter was found (NetworkManager lists no Wi-Fi device).';
+    if (wifi.every((d) => d.state === 'unavailable')) return 'The Wi-Fi adapter is unavailable — Wi-Fi may be switched off (NetworkManager reports it as unavailable).';
+    if (wifi.every((d) => d.state === 'unmanaged')) return 'NetworkManager does not manage the Wi-Fi adapter, so it cannot scan with it.';
+    return null;
+  }
+
+  private async scanWindows(): Promise<WifiReading<ScannedNetwork[]>> {
+    const iface = parseNetshInterfaces(await this.run({ cmd: 'netsh', args: ['wlan', 'show', 'interfaces'] }));
+    if (!iface.ok) return unknown(iface.reason);
+    const cur = iface.network ? { bssid: iface.network.bssid, ssid: iface.network.ssid } : null;
+    const p = parseNetshNetworks(await this.run({ cmd: 'netsh', args: ['wlan', 'show', 'networks', 'mode=bssid'] }), cur);
+    if (!p.ok) return unknown(p.reason);
+    return { kind: 'ok', value: p.networks, notes: p.networks.length === 0 ? ['No Wi-Fi networks are in range.'] : [] };
+  }
+
+  private async readMac() {
+    const p = parseSystemProfiler(await this.run({ cmd: '/usr/sbin/system_profiler', args: ['SPAirPortDataType', '-json'] }));
+    if (!p.ok) return unknown(p.reason);
+    const notes = p.redacted > 0 ? [`macOS hid the names of ${p.redacted} network(s); allow Location Services for Porchlight to see them.`] : [];
+    return { kind: 'ok' as const, value: p, notes };
+  }
+
+  private explain(err: unknown): string {
+    const tool = this.platform === 'linux' ? 'nmcli' : this.platform === 'win32' ? 'netsh' : 'system_profiler';
+    if (err instanceof CommandError) {
+      if (err.kind === 'not-found') {
+        return this.platform === 'linux'
+          ? 'nmcli was not found on PATH. Porchlight reads Wi-Fi through NetworkManager; without it the Wi-Fi security cannot be measured.'
+          : `${tool} was not found, so the Wi-Fi networks could not be listed.`;
+      }
+      if (err.kind === 'timeout') return `${tool} did not answer within ${Math.round(this.timeoutMs / 1000)} s, so the Wi-Fi scan was abandoned.`;
+      const said = firstLine(err.stderr) || firstLine(err.stdout);
+      if (/NetworkManager is not running/i.test(said)) return 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.';
+      return `${tool} failed${err.exitCode !== null ? ` (exit code ${err.exitCode})` : ''}${said ? `: ${said}` : ''}.`;
+    }
+    return `The Wi-Fi scan failed: ${(err as Error)?.message ?? String(err)}.`;
+  }
+}

@@ -1,0 +1,110 @@
+import type { ScannedNetwork, WifiAkm, WifiSecurityFacts } from '../../core/ports.js';
+import { frequencyOf, qualityFromDbm, type Band } from './radio.js';
+
+/** What `system_profiler SPAirPortDataType -json` tells: the networks in range and the current one. */
+export type ProfilerParse =
+  | { ok: true; networks: ScannedNetwork[]; current: ScannedNetwork | null; currentRedacted: boolean; redacted: number }
+  | { ok: false; reason: string };
+
+const MODES: Record<string, { akms: WifiAkm[]; wpa1?: boolean; wep?: boolean }> = {
+  none: { akms: [] },
+  wep: { akms: [], wep: true },
+  wpa_personal: { akms: ['psk'], wpa1: true },
+  wpa_personal_mixed: { akms: ['psk'], wpa1: true },
+  wpa2_personal: { akms: ['psk'] },
+  wpa3_personal: { akms: ['sae'] },
+  wpa3_transition: { akms: ['psk', 'sae'] },
+  wpa_enterprise: { akms: ['8021x'], wpa1: true },
+  wpa_enterprise_mixed: { akms: ['8021x'], wpa1: true },
+  wpa2_enterprise: { akms: ['8021x'] },
+  wpa3_enterprise: { akms: ['wpa3-eap'] },
+  owe: { akms: ['owe'] },
+  owe_transition: { akms: ['owe-transition'] },
+};
+
+/**
+ * Security facts from macOS's `spairport_security_mode_*` value. Unknown modes — including
+ * `wpa2_personal_mixed`, which does not say what is mixed in — stay unrecognized, so the core
+ * answers `unknown` instead of guessing. Some macOS builds drop the leading `s` of the prefix.
+ */
+export function profilerSecurityFacts(mode: unknown): WifiSecurityFacts {
+  const raw = typeof mode === 'string' ? mode : String(mode);
+  const key = raw.replace(/^s?pairport_security_mode_/, '');
+  const m = Object.prototype.hasOwnProperty.call(MODES, key) ? MODES[key] : undefined;
+  return {
+    wep: m?.wep ?? false,
+    wpa1: m?.wpa1 ?? false,
+    akms: m?.akms ?? [],
+    ciphers: [],
+    unrecognized: m ? [] : [`security_mode:${raw}`],
+    raw: `spairport_security_mode=${raw}`,
+  };
+}
+
+function channelOf(v: unknown): { channel: number | null; band: Band | null } {
+  if (typeof v === 'number') return { channel: v, band: null };
+  if (typeof v !== 'string') return { channel: null, band: null };
+  const m = /^(\d+)(?:\s*\((2|5|6)GHz)?/.exec(v);
+  if (!m) return { channel: null, band: null };
+  const band = m[2] === '2' ? '2.4' : (m[2] as Band | undefined) ?? null;
+  return { channel: Number(m[1]), band };
+}
+
+function signalOf(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(-?\d+)\s*dBm/.exec(v);
+  return m ? qualityFromDbm(Number(m[1])) : null;
+}
+
+const REDACTED = '<redacted>';
+
+function toNetwork(entry: Record<string, unknown>, active: boolean): ScannedNetwork {
+  const { channel, band } = channelOf(entry.spairport_network_channel);
+  const bssid = typeof entry.spairport_network_bssid === 'string' && /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(entry.spairport_network_bssid) ? entry.spairport_network_bssid.toUpperCase() : null;
+  return {
+    ssid: typeof entry._name === 'string' ? entry._name : '',
+    bssid,
+    signal: signalOf(entry.spairport_signal_noise),
+    channel,
+    frequency: frequencyOf(channel, band),
+    active,
+    security: profilerSecurityFacts(entry.spairport_security_mode),
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Parses `system_profiler SPAirPortDataType -json` (macOS 14.4 and later have no `airport` tool).
+ * macOS gives no BSSIDs here and redacts names to `<redacted>` when the app lacks Location
+ * Services permission; redacted names are counted, never shown as real networks.
+ */
+export function parseSystemProfiler(stdout: string): ProfilerParse {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(stdout);
+  } catch {
+    return { ok: false, reason: 'system_profiler did not answer with JSON, so the Wi-Fi scan could not be read.' };
+  }
+  const root = isObject(doc) && Array.isArray(doc.SPAirPortDataType) ? doc.SPAirPortDataType : null;
+  if (!root) return { ok: false, reason: 'system_profiler answered without a SPAirPortDataType section, so the Wi-Fi scan could not be read.' };
+  const interfaces = root
+    .filter(isObject)
+    .flatMap((r) => (Array.isArray(r.spairport_airport_interfaces) ? r.spairport_airport_interfaces.filter(isObject) : []))
+    .filter((i) => typeof i._name === 'string' && /^en\d+$/.test(i._name));
+  if (interfaces.length === 0) return { ok: false, reason: 'This Mac reports no Wi-Fi interface.' };
+  const iface = interfaces.find((i) => i.spairport_status_information !== 'spairport_status_off') ?? interfaces[0]!;
+  if (iface.spairport_status_information === 'spairport_status_off') return { ok: false, reason: 'Wi-Fi is turned off on this Mac.' };
+  const others = Array.isArray(iface.spairport_airport_other_local_wireless_networks) ? iface.spairport_airport_other_local_wireless_networks.filter(isObject) : [];
+  let redacted = 0;
+  const networks: ScannedNetwork[] = [];
+  const currentRaw = isObject(iface.spairport_current_network_information) ? iface.spairport_current_network_information : null;
+  const currentRedacted = currentRaw?._name === REDACTED;
+  const current = currentRaw && !currentRedacted ? toNetwork(currentRaw, true) : null;
+  if (current) networks.push(current);
+  for (const o of others) {
+    if (o._name === REDACTED) redacted++;
+    else networks.push(toNetwork(o, false));
+  }
+  return { ok: true, networks, current, currentRedacted, redacted };
+}

@@ -1,0 +1,63 @@
+import type { CliCommand, CliContext } from './command.js';
+import { EXIT, UsageError } from './command.js';
+import { WifiScanService, type WifiNetworkView } from '../core/wifi/scan-service.js';
+import { CLASS_LABELS } from '../core/wifi/security.js';
+import { NodeWifiScanner } from '../adapters/wifi/node-wifi-scanner.js';
+
+const USAGE = 'porchlight wifi scan [--json] [--interface NAME] | porchlight wifi status [--json] [--interface NAME]';
+
+/** The shape `--json` prints for every access point (stable, documented in PRODUCT.md). */
+function publicShape(n: WifiNetworkView) {
+  return { ssid: n.ssid, bssid: n.bssid, security: n.security, signal: n.signal, channel: n.channel, frequency: n.frequency, active: n.active };
+}
+
+function human(n: WifiNetworkView): string {
+  const name = n.ssid === '' ? '(hidden)' : n.ssid;
+  return `${n.active ? '*' : ' '} ${name.padEnd(32)} ${(n.bssid ?? '-').padEnd(17)} ${String(n.signal ?? '-').padStart(3)}  ch ${String(n.channel ?? '-').padEnd(3)} ${CLASS_LABELS[n.security]}`;
+}
+
+function parseArgs(argv: string[]): { sub: string; json: boolean; iface: string | null } {
+  const [sub, ...rest] = argv;
+  if (sub !== 'scan' && sub !== 'status') throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'a subcommand is required');
+  let json = false;
+  let iface: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--json') json = true;
+    else if (a === '--interface') {
+      iface = rest[++i] ?? null;
+      if (!iface) throw new UsageError('--interface needs a name');
+    } else throw new UsageError(`unknown option "${a}"`);
+  }
+  return { sub, json, iface };
+}
+
+/**
+ * `porchlight wifi scan|status`: the OS Wi-Fi scan, classified. Exit 0 when the scan was read,
+ * 2 with the reason on stderr when it could not be (never an empty list standing in for "unknown").
+ */
+export function wifiCommand(makeScanner: (iface: string | null) => ConstructorParameters<typeof WifiScanService>[0] = (iface) => new NodeWifiScanner({ iface })): CliCommand {
+  return {
+    name: 'wifi',
+    summary: 'Scan Wi-Fi networks and classify their security',
+    usage: USAGE,
+    async run(ctx: CliContext) {
+      const { sub, json, iface } = parseArgs(ctx.argv);
+      const service = new WifiScanService(makeScanner(iface));
+      const reading = sub === 'scan' ? await service.scan() : await service.status();
+      if (reading.kind === 'unknown') {
+        ctx.stderr(`porchlight wifi ${sub}: unknown — ${reading.reason}\n`);
+        return EXIT.error;
+      }
+      for (const note of reading.notes) ctx.stderr(`note: ${note}\n`);
+      if (Array.isArray(reading.value)) {
+        const list = reading.value;
+        ctx.stdout(json ? `${JSON.stringify(list.map(publicShape), null, 2)}\n` : list.map(human).join('\n') + (list.length ? '\n' : ''));
+      } else {
+        const cur = reading.value as WifiNetworkView | null;
+        ctx.stdout(json ? `${JSON.stringify(cur ? publicShape(cur) : null, null, 2)}\n` : cur ? `${human(cur)}\n` : 'Not connected to a Wi-Fi network.\n');
+      }
+      return EXIT.ok;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The BUILT `porchlight wifi` command (dist/cli.mjs) with the fake nmcli first on PATH: node-wifi
+ * really runs, finds `nmcli` on PATH, and the exact classes come out as JSON.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ap, createFakeNmcli, fakeNmcliEnv, homeState, SECURITY_PRESETS, type SecurityPreset } from '../lab/fake-nmcli/state.js';
+
+const ROOT = process.cwd();
+const CLI = join(ROOT, 'dist', 'cli.mjs');
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
+});
+
+function cli(args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('porchlight wifi scan --json (built CLI, fake nmcli on PATH)', () => {
+  it('returns every access point with its exact class', () => {
+    const presets = Object.keys(SECURITY_PRESETS) as SecurityPreset[];
+    const state = homeState('HomeNet', 'wpa2');
+    state.accessPoints = [
+      ...presets.map((p, i) => ap(`net-${p}`, p, { bssid: `02:00:00:00:01:${String(i).padStart(2, '0')}`, chan: 1 + i, freq: 2412 + 5 * i, signal: 10 + i })),
+      ap('a:b\\c&&d', 'wpa3', { bssid: '02:00:00:00:02:01', active: true }),
+      ap('', 'wpa2', { bssid: '02:00:00:00:02:02' }),
+      ap('Wohnung Müller ☕', 'wpa2-wpa3', { bssid: '02:00:00:00:02:03' }),
+    ];
+    const fake = createFakeNmcli(state);
+    const r = cli(['wifi', 'scan', '--json'], fakeNmcliEnv(fake));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const expectedClass: Record<SecurityPreset, string> = {
+      open: 'open', owe: 'owe', 'owe-transition': 'owe-transition', wep: 'wep', wpa: 'wpa', 'wpa-mixed': 'wpa', wpa2: 'wpa2',
+      'wpa2-wpa3': 'wpa2-wpa3', wpa3: 'wpa3', 'wpa2-enterprise': 'wpa2-enterprise', 'wpa3-enterprise': 'wpa3-enterprise',
+    };
+    expect(list).toEqual([
+      ...presets.map((p, i) => ({ ssid: `net-${p}`, bssid: `02:00:00:00:01:${String(i).padStart(2, '0')}`, security: expectedClass[p], signal: 10 + i, channel: 1 + i, frequency: 2412 + 5 * i, active: false })),
+      { ssid: 'a:b\\c&&d', bssid: '02:00:00:00:02:01', security: 'wpa3', signal: 70, channel: 36, frequency: 5180, active: true },
+      { ssid: '', bssid: '02:00:00:00:02:02', security: 'wpa2', signal: 70, channel: 36, frequency: 5180, active: false },
+      { ssid: 'Wohnung Müller ☕', bssid: '02:00:00:00:02:03', security: 'wpa2-wpa3', signal: 70, channel: 36, frequency: 5180, active: false },
+    ]);
+    // node-wifi asked the fake exactly once, with its own argument list and no secret anywhere.
+    expect(fake.calls().map((c) => c.argv)).toEqual([['--terse', '--fields', 'active,ssid,bssid,mode,chan,freq,signal,security,wpa-flags,rsn-flags', 'device', 'wifi', 'list']]);
+  });
+
+  it('status --json prints the current connection, then null when disconnected', () => {
+    const fake = createFakeNmcli(homeState('HomeNet', 'wpa3'));
+    const r = cli(['wifi', 'status', '--json'], fakeNmcliEnv(fake));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ ssid: 'HomeNet', bssid: '3C:A6:2F:11:22:33', security: 'wpa3', signal: 84, channel: 36, frequency: 5180, active: true });
+    const s = homeState('HomeNet', 'wpa3');
+    s.accessPoints = s.accessPoints!.map((a) => ({ ...a, active: false }));
+    fake.write(s);
+    const r2 = cli(['wifi', 'status', '--json'], fakeNmcliEnv(fake));
+    expect(r2.code).toBe(0);
+    expect(JSON.parse(r2.stdout)).toBeNull();
+  });
+
+  it('exits 2 with a clear message when nmcli is missing or NetworkManager is down', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-nmcli-'));
+    const r = cli(['wifi', 'scan', '--json'], { PATH: empty, HOME: process.env.HOME });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown — nmcli was not found on PATH/);
+    const fake = createFakeNmcli({ ...homeState('HomeNet', 'wpa2'), networkManager: 'stopped' });
+    const r2 = cli(['wifi', 'status', '--json'], fakeNmcliEnv(fake));
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/NetworkManager is not running/);
+  });
+
+  it('rejects unknown subcommands with usage, exit 2', () => {
+    const r = cli(['wifi', 'connect'], process.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown subcommand "connect"/);
+  });
+});

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeWifiScanner } from '../../../../main/adapters/wifi/node-wifi-scanner.js';
+import { loadNodeWifi } from '../../../../main/adapters/wifi/load-node-wifi.js';
+import { toView } from '../../../../main/core/wifi/scan-service.js';
+import { createFakeNmcli, fakeNmcliEnv, homeState, ap, type FakeNmcliState } from '../../../lab/fake-nmcli/state.js';
+
+const require = createRequire(import.meta.url);
+const saved = { ...process.env };
+const fake = createFakeNmcli(homeState('HomeNet', 'wpa2'));
+
+beforeAll(() => {
+  const env = fakeNmcliEnv(fake);
+  process.env.PATH = env.PATH;
+  process.env.PORCHLIGHT_FAKE_NMCLI_STATE = env.PORCHLIGHT_FAKE_NMCLI_STATE;
+  process.env.PORCHLIGHT_FAKE_NMCLI_LOG = env.PORCHLIGHT_FAKE_NMCLI_LOG;
+});
+afterAll(() => {
+  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+  Object.assign(process.env, saved);
+});
+
+const scanWith = async (state: FakeNmcliState, opts: { timeoutMs?: number } = {}) => {
+  fake.write(state);
+  return new NodeWifiScanner({ platform: 'linux', ...opts }).scan();
+};
+
+function purgeNodeWifi() {
+  const srcDir = dirname(require.resolve('node-wifi'));
+  for (const key of Object.keys(require.cache)) if (key.startsWith(srcDir + sep)) delete require.cache[key];
+}
+
+describe('NodeWifiScanner on Linux: node-wifi really called, nmcli found on PATH (the fake)', () => {
+  it('scans through node-wifi with the exact nmcli arguments node-wifi builds', async () => {
+    const before = fake.calls().length;
+    const r = await scanWith(homeState('HomeNet', 'wpa2'));
+    expect(r.kind).toBe('ok');
+    const calls = fake.calls().slice(before);
+    expect(calls.map((c) => c.argv)).toEqual([['--terse', '--fields', 'active,ssid,bssid,mode,chan,freq,signal,security,wpa-flags,rsn-flags', 'device', 'wifi', 'list']]);
+    expect(calls[0]!.lcAll).toBe('C.UTF-8');
+    expect(r.kind === 'ok' && r.value.map(toView).map((v) => [v.ssid, v.security, v.active])).toEqual([
+      ['HomeNet', 'wpa2', true],
+      ['HomeNet', 'wpa2', false],
+      ['Neighbour-2.4', 'wpa2', false],
+    ]);
+  });
+
+  it('passes SSIDs with ":", "\\", "&&", non-ASCII and hidden ones through intact', async () => {
+    const names = ['a:b', 'C:\\net\\', 'x&&y', 'Wohnung Müller ☕', '', '\\:'];
+    const state = homeState('HomeNet', 'wpa3');
+    state.accessPoints = names.map((ssid, i) => ap(ssid, 'wpa3', { bssid: `02:00:00:00:00:0${i}` }));
+    const r = await scanWith(state);
+    expect(r.kind === 'ok' && r.value.map((n) => n.ssid)).toEqual(names);
+    expect(r.kind === 'ok' && r.value.map((n) => toView(n).security)).toEqual(names.map(() => 'wpa3'));
+  });
+
+  it('current() is the active access point, or null when not connected', async () => {
+    fake.write(homeState('HomeNet', 'wpa2-wpa3'));
+    const c = await new NodeWifiScanner({ platform: 'linux' }).current();
+    expect(c.kind === 'ok' && c.value && toView(c.value)).toMatchObject({ ssid: 'HomeNet', security: 'wpa2-wpa3', bssid: '3C:A6:2F:11:22:33' });
+    const s = homeState('HomeNet', 'wpa2');
+    s.accessPoints = s.accessPoints!.map((a) => ({ ...a, active: false }));
+    fake.write(s);
+    expect(await new NodeWifiScanner({ platform: 'linux' }).current()).toMatchObject({ kind: 'ok', value: null });
+  });
+
+  it('NetworkManager not running → unknown with the reason', async () => {
+    expect(await scanWith({ ...homeState('H', 'wpa2'), networkManager: 'stopped' })).toEqual({ kind: 'unknown', reason: 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.' });
+  });
+
+  it('no Wi-Fi adapter → unknown, not an empty "all good"', async () => {
+    const r = await scanWith({ networkManager: 'running', devices: [{ device: 'enp3s0', type: 'ethernet', state: 'connected' }], accessPoints: [] });
+    expect(r).toEqual({ kind: 'unknown', reason: 'No Wi-Fi adapter was found (NetworkManager lists no Wi-Fi device).' });
+  });
+
+  it('radio off → unknown with the reason', async () => {
+    const r = await scanWith({ networkManager: 'running', devices: [{ device: 'wlp2s0', type: 'wifi', state: 'unavailable' }], accessPoints: [] });
+    expect(r.kind === 'unknown' && r.reason).toMatch(/switched off/);
+  });
+
+  it('adapter present but nothing in range → an empty list with a note saying so', async () => {
+    const r = await scanWith({ networkManager: 'running', devices: [{ device: 'wlp2s0', type: 'wifi', state: 'disconnected' }], accessPoints: [] });
+    expect(r).toEqual({ kind: 'ok', value: [], notes: ['No Wi-Fi networks are in range.'] });
+  });
+
+  it('malformed output → unknown with the reason', async () => {
+    const r = await scanWith({ ...homeState('H', 'wpa2'), rawWifiList: 'this is not nmcli\nat all\n' });
+    expect(r).toEqual({ kind: 'unknown', reason: "nmcli answered, but none of its 2 line(s) was in the expected form, so the Wi-Fi scan could not be read." });
+  });
+
+  it('a hung nmcli is killed at the deadline → unknown', async () => {
+    const r = await scanWith({ ...homeState('H', 'wpa2'), hangMs: 5000 }, { timeoutMs: 400 });
+    expect(r.kind === 'unknown' && r.reason).toMatch(/did not answer within 0 s|did not answer within/);
+  });
+
+  it('nmcli missing from PATH → unknown with the reason', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = mkdtempSync(join(tmpdir(), 'empty-path-'));
+    try {
+      const r = await new NodeWifiScanner({ platform: 'linux' }).scan();
+      expect(r.kind === 'unknown' && r.reason).toMatch(/nmcli was not found on PATH/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
+
+describe('process.env stays the app\'s own', () => {
+  it('node-wifi itself rewrites process.env when required (the defect)', () => {
+    const out = execFileSync(process.execPath, ['-e', "const b=JSON.stringify(process.env);require('node-wifi');process.stdout.write(String(b===JSON.stringify(process.env)))"], {
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH, LANG: 'de_DE.UTF-8' },
+      encoding: 'utf8',
+    });
+    expect(out).toBe('false');
+  });
+
+  it('loading node-wifi through the adapter and scanning leaves process.env unchanged', async () => {
+    purgeNodeWifi();
+    process.env.LANG = 'de_DE.UTF-8';
+    const before = JSON.stringify(process.env);
+    loadNodeWifi();
+    fake.write(homeState('HomeNet', 'wpa2'));
+    await new NodeWifiScanner({ platform: 'linux' }).scan();
+    await new NodeWifiScanner({ platform: 'linux' }).current();
+    expect(JSON.stringify(process.env)).toBe(before);
+    expect(process.env.LC_ALL).toBe(saved.LC_ALL);
+  });
+});
