@@ -1,0 +1,118 @@
+import type { CliCommand, CliContext } from './command.js';
+import { EXIT, UsageError } from './command.js';
+import { createNodeCore } from '../compose.js';
+import { defaultProfileDir } from '../adapters/profile.js';
+import { PorchlightError } from '../core/errors.js';
+import type { ProbeReport } from '../core/credentials/safe-prober.js';
+
+const USAGE =
+  'porchlight defaults check --host HOST[:PORT] [--https] [--vendor NAME] [--gateway IP] [--json] [--timeout-ms N] [--delay-ms N]';
+
+interface Args {
+  host: string;
+  https: boolean;
+  vendor: string | null;
+  gateway: string | null;
+  json: boolean;
+  timeoutMs?: number;
+  delayMs?: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const [sub, ...rest] = argv;
+  if (sub !== 'check') throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'a subcommand is required');
+  const out: Partial<Args> & { https: boolean; json: boolean } = { https: false, json: false, vendor: null, gateway: null };
+  const value = (i: number, flag: string) => {
+    const v = rest[i];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const number = (i: number, flag: string) => {
+    const v = value(i, flag);
+    if (!/^\d+$/.test(v)) throw new UsageError(`${flag} needs a whole number of milliseconds`);
+    return Number(v);
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--json') out.json = true;
+    else if (a === '--https') out.https = true;
+    else if (a === '--host') out.host = value(++i, a);
+    else if (a === '--vendor') out.vendor = value(++i, a);
+    else if (a === '--gateway') out.gateway = value(++i, a);
+    else if (a === '--timeout-ms') out.timeoutMs = number(++i, a);
+    else if (a === '--delay-ms') out.delayMs = number(++i, a);
+    else throw new UsageError(`unknown option "${a}"`);
+  }
+  if (!out.host) throw new UsageError('--host is required');
+  return out as Args;
+}
+
+/** The stable `--json` shape (plus reason and notes for people reading it). */
+function publicShape(r: ProbeReport) {
+  return {
+    host: r.host,
+    login: r.login,
+    vendor: r.vendor,
+    result: r.result,
+    attempts: r.attempts,
+    matched: r.matched,
+    reason: r.reason,
+    tried: r.tried,
+    candidates: r.candidates,
+    certificate: r.certificate,
+    notes: r.notes,
+  };
+}
+
+function human(r: ProbeReport): string {
+  const head =
+    r.result === 'default-accepted'
+      ? `DEFAULT PASSWORD ACCEPTED on ${r.host}`
+      : r.result === 'default-rejected'
+        ? `Factory defaults refused on ${r.host}`
+        : `Could not decide for ${r.host}`;
+  return [head, `  login: ${r.login}   vendor: ${r.vendor ?? 'unknown'}   attempts: ${r.attempts}`, `  ${r.reason}`, ...r.notes.map((n) => `  note: ${n}`), ''].join('\n');
+}
+
+/**
+ * `porchlight defaults check`: the safe default-credential probe for one host the user names.
+ * Exit 1 when a factory login is accepted (a finding), 0 when the defaults are refused, 2 when
+ * it could not decide or the host was refused (nothing sent to a public address).
+ */
+export function defaultsCommand(): CliCommand {
+  return {
+    name: 'defaults',
+    summary: 'Check whether a login still accepts its factory password',
+    usage: USAGE,
+    async run(ctx: CliContext) {
+      const args = parseArgs(ctx.argv);
+      const core = createNodeCore({
+        host: 'cli',
+        profileDir: defaultProfileDir(ctx.env),
+        opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) },
+      });
+      let report: ProbeReport;
+      try {
+        const gateway = args.gateway;
+        report = await core.credentials.check({
+          host: args.host,
+          https: args.https,
+          vendor: args.vendor,
+          consent: true,
+          requestTimeoutMs: args.timeoutMs,
+          delayMs: args.delayMs,
+          ...(gateway ? { gatewayOverride: gateway } : {}),
+        });
+      } catch (err) {
+        const info = err instanceof PorchlightError ? { code: err.code, message: err.message } : { code: 'internal', message: (err as Error).message };
+        if (args.json) {
+          ctx.stdout(`${JSON.stringify({ host: args.host, login: null, vendor: args.vendor, result: 'unknown', attempts: 0, matched: null, reason: info.message, error: info }, null, 2)}\n`);
+        }
+        ctx.stderr(`porchlight defaults check: ${info.message}\n`);
+        return EXIT.error;
+      }
+      ctx.stdout(args.json ? `${JSON.stringify(publicShape(report), null, 2)}\n` : human(report));
+      return report.result === 'default-accepted' ? EXIT.findings : report.result === 'default-rejected' ? EXIT.ok : EXIT.error;
+    },
+  };
+}

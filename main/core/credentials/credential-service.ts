@@ -1,0 +1,159 @@
+import type { HttpProber, Logger } from '../ports.js';
+import type { CheckBoard } from '../checks/check-board.js';
+import type { CheckStatus } from '../checks/results.js';
+import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
+import { PorchlightError } from '../errors.js';
+import { resolveProbeTarget } from './address-scope.js';
+import { AttemptLedger } from './attempt-ledger.js';
+import { findVendor, loadDefaultCredentials, type DefaultCredentials, type VendorDefaults } from './dataset.js';
+import { generatePassword } from './password-generator.js';
+import { SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
+
+/** Defaults for real homes: a slow, polite pace; tests and the CLI may shorten them. */
+export const DEFAULT_PROBER_SETTINGS: ProberSettings = { requestTimeoutMs: 5000, delayMs: 1500 };
+
+/** Whose password the passwords step is dealing with. */
+export type PasswordTarget = { kind: 'router' } | { kind: 'device'; id: string };
+
+/** A probe request as hosts give it: a HOST[:PORT] the user consented to, optional vendor name. */
+export interface CheckRequest {
+  host: string;
+  https?: boolean;
+  vendor?: string | null;
+  consent: boolean;
+  /** Overrides for this call (CLI flags, tests); never above the product's limits. */
+  requestTimeoutMs?: number;
+  delayMs?: number;
+  /** The gateway as the user named it (CLI --gateway); otherwise the survey's gateway is used. */
+  gatewayOverride?: string;
+}
+
+export interface CredentialServiceDeps {
+  resourcesDir: string;
+  http?: HttpProber;
+  secrets: SecretService;
+  checks: CheckBoard;
+  log: Logger;
+  settings?: Partial<ProberSettings>;
+  /** The default gateway's address, when the survey knows it: only it may present a self-signed certificate. */
+  gateway?: () => string | null;
+}
+
+/** What `generate` hands back once: the password for display, and whether the keychain holds it. */
+export interface GeneratedForTarget {
+  account: string;
+  password: string;
+  length: number;
+  score: number;
+  stored: StoreOutcome;
+}
+
+/** The keychain account of a target: `router/admin` or `device/<id>`. */
+export function accountFor(target: PasswordTarget): string {
+  if (target.kind === 'router') return 'router/admin';
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(target.id)) throw new PorchlightError('invalid-arguments', 'A device id may only hold letters, digits and . _ : -');
+  return `device/${target.id}`;
+}
+
+const checkOf = (t: PasswordTarget) => (t.kind === 'router' ? 'router.admin-default' : 'devices.default-passwords');
+
+/**
+ * Default credentials: the vendor dataset, the safe prober with its per-audit attempt ledger, and
+ * the passwords step (probe → generate into the keychain → re-verify). Checks pass only when the
+ * probe saw the defaults rejected.
+ */
+export class CredentialService {
+  readonly ledger = new AttemptLedger();
+  private dataset: DefaultCredentials | null = null;
+  private readonly deviceResults = new Map<string, ProbeReport>();
+
+  constructor(private readonly deps: CredentialServiceDeps) {}
+
+  /** The dataset, loaded and validated on first use (a broken file is reported, not guessed around). */
+  data(): DefaultCredentials {
+    this.dataset ??= loadDefaultCredentials(this.deps.resourcesDir);
+    return this.dataset;
+  }
+
+  /** Looks a vendor up by id, name or alias; null when unknown. */
+  vendor(name: string | null | undefined): VendorDefaults | null {
+    return findVendor(this.data(), name);
+  }
+
+  /** Starts a new audit: each host gets a fresh budget of 5 attempts. */
+  startAudit(id: string): void {
+    this.ledger.startAudit(id);
+  }
+
+  /** Probes one host (validated and scope-checked before anything is sent). */
+  async check(req: CheckRequest): Promise<ProbeReport> {
+    const target = resolveProbeTarget(req.host, req.https ?? false);
+    if (!req.consent) throw new PorchlightError('refused', 'A password check needs your consent first. Nothing was sent.');
+    if (!this.deps.http) throw new PorchlightError('internal', 'This build of Porchlight cannot send HTTP probes.');
+    let vendor: VendorDefaults | null = null;
+    if (req.vendor) {
+      vendor = this.vendor(req.vendor);
+      if (!vendor) throw new PorchlightError('invalid-arguments', `No factory defaults are known for "${req.vendor}". Known: ${this.data().vendors.map((v) => v.id).join(', ')}.`);
+    }
+    const base = { ...DEFAULT_PROBER_SETTINGS, ...this.deps.settings };
+    const settings: ProberSettings = {
+      requestTimeoutMs: clamp(req.requestTimeoutMs ?? base.requestTimeoutMs, 100, 30_000),
+      delayMs: clamp(req.delayMs ?? base.delayMs, 0, 60_000),
+    };
+    const isGateway = (req.gatewayOverride ?? this.deps.gateway?.() ?? null) === target.host;
+    const prober = new SafeProber(this.deps.http, this.data(), this.ledger, settings, this.deps.log);
+    return prober.check({ target, vendor, isGateway, consent: true });
+  }
+
+  /** Passwords step: probe a target and record its check (verified). */
+  async probe(target: PasswordTarget, req: CheckRequest): Promise<ProbeReport> {
+    accountFor(target);
+    const report = await this.check(req);
+    this.record(target, report, false);
+    return report;
+  }
+
+  /** Passwords step: after the user changed the password, probe again; passes only when the defaults are rejected. */
+  async reverify(target: PasswordTarget, req: CheckRequest): Promise<ProbeReport> {
+    accountFor(target);
+    const report = await this.check(req);
+    this.record(target, report, true);
+    return report;
+  }
+
+  /** Generates a unique password and stores it in the keychain; the value is returned this once for display. */
+  async generate(target: PasswordTarget): Promise<GeneratedForTarget> {
+    const account = accountFor(target);
+    const gen = await generatePassword();
+    const stored = await this.deps.secrets.put(account, gen.password);
+    return { account, password: gen.password, length: gen.length, score: gen.score, stored };
+  }
+
+  private record(target: PasswordTarget, report: ProbeReport, afterChange: boolean): void {
+    const where = `${report.host}${report.vendor ? ` (${report.vendor})` : ''}`;
+    const verdict = (r: ProbeReport): { status: CheckStatus; reason: string } => {
+      if (r.result === 'default-accepted') return { status: 'fail', reason: `${where} still accepts a public factory login.${afterChange ? ' The change did not take effect yet.' : ''}` };
+      if (r.result === 'default-rejected') return { status: 'pass', reason: `${where} refused its public factory logins (${r.tried} tried).` };
+      return { status: 'unknown', reason: r.reason || 'the probe could not decide' };
+    };
+    if (target.kind === 'router') {
+      const v = verdict(report);
+      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, JSON.stringify({ host: report.host, result: report.result, attempts: report.auditAttempts }));
+      return;
+    }
+    this.deviceResults.set(target.id, report);
+    const all = [...this.deviceResults.entries()];
+    const accepted = all.filter(([, r]) => r.result === 'default-accepted').map(([id]) => id);
+    const unknown = all.filter(([, r]) => r.result === 'unknown').map(([id]) => id);
+    const status: CheckStatus = accepted.length ? 'fail' : unknown.length ? 'unknown' : 'pass';
+    const reason = accepted.length
+      ? `${accepted.length} device(s) still accept a factory login: ${accepted.join(', ')}.`
+      : unknown.length
+        ? `Could not decide for ${unknown.join(', ')}: ${this.deviceResults.get(unknown[0]!)!.reason}`
+        : `All ${all.length} checked device login(s) refused their factory defaults.`;
+    const detail = JSON.stringify(all.map(([id, r]) => ({ id, host: r.host, result: r.result })));
+    this.deps.checks.recordVerified('devices.default-passwords', status, reason.slice(0, 2000), detail.slice(0, 4000));
+  }
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Number.isFinite(n) ? n : lo));

@@ -1,0 +1,39 @@
+import type { HttpProbeResponse } from '../ports.js';
+
+const LOCKED_TEXT =
+  /\b(locked|lock(?:ed)?[ -]?out|too many (?:failed |unsuccessful |invalid |wrong |login )*(?:attempts|tries|logins)|temporarily (?:blocked|disabled|unavailable)|try again (?:later|in \d+)|account (?:is )?disabled)\b/i;
+const REMAINING_TEXT = [
+  /(\d+)\s+(?:more\s+)?(?:login\s+|sign[- ]in\s+)?(?:attempts?|tries|chances?)\s+(?:remaining|left)/i,
+  /(?:remaining|left)\s+(?:login\s+)?(?:attempts?|tries)\s*[:=]?\s*(\d+)/i,
+];
+
+/** Plain-text view of a body for pattern matching (tags and scripts dropped, bounded). */
+const textOf = (html: string) =>
+  html
+    .slice(0, 64 * 1024)
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ');
+
+/**
+ * The first sign that a login is locking: 429, 403 once a 401 has been seen, a Retry-After, or a
+ * lockout page. Returns a reason in plain words, or null.
+ */
+export function lockoutSign(res: HttpProbeResponse, seenUnauthorized: boolean): string | null {
+  if (res.status === 429) return 'the device answered "too many requests" (HTTP 429)';
+  if (res.status === 423) return 'the device reported the login as locked (HTTP 423)';
+  if (res.status === 403 && seenUnauthorized) return 'the device switched from "wrong password" to "forbidden" (HTTP 403 after 401), a sign of a lockout';
+  if (res.headers['retry-after'] && res.status >= 400) return 'the device asked to retry later (Retry-After), a sign of a lockout';
+  if (LOCKED_TEXT.test(textOf(res.body))) return 'the device showed a lockout message';
+  return null;
+}
+
+/** The number of attempts a login page says are left, if it says so. */
+export function attemptsRemaining(res: HttpProbeResponse): number | null {
+  const t = textOf(res.body);
+  for (const re of REMAINING_TEXT) {
+    const m = re.exec(t);
+    if (m) return Number(m[1]);
+  }
+  const h = res.headers['x-ratelimit-remaining']?.[0];
+  return h !== undefined && /^\d+$/.test(h) ? Number(h) : null;
+}

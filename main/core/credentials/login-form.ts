@@ -1,0 +1,72 @@
+/** A login form found in an admin page: where to post and which fields carry what. */
+export interface LoginForm {
+  /** Absolute path (with query) the form submits to, on the same host. */
+  action: string;
+  method: 'GET' | 'POST';
+  userField: string | null;
+  passwordField: string;
+  /** Hidden inputs (CSRF tokens and the like), sent back unchanged. */
+  hidden: Record<string, string>;
+  /** The page signs in through a script (onsubmit handler, unnamed password field): a plain POST cannot test it. */
+  scripted: boolean;
+}
+
+const decodeEntities = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[e] ?? _m);
+
+/** Attributes of one start tag, names lower-cased; tolerant of unquoted and valueless attributes. */
+export function tagAttributes(tag: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  const body = tag.replace(/^<\s*[a-zA-Z0-9]+/, '').replace(/\/?>$/, '');
+  const re = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
+  for (const m of body.matchAll(re)) attrs[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  return attrs;
+}
+
+const USER_NAME = /user|login|name|account|email|uid/i;
+
+/** True when the page contains a password input anywhere: the server still asks for a password. */
+export function hasPasswordField(html: string): boolean {
+  return /<input\b[^>]*\btype\s*=\s*["']?password\b/i.test(html);
+}
+
+function resolvePath(action: string, pagePath: string): string | null {
+  try {
+    const u = new URL(action || pagePath, `http://placeholder${pagePath}`);
+    if (u.host !== 'placeholder') return null; // a form posting to another host is never followed
+    return `${u.pathname}${u.search}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Finds the first form holding a password input (or a bare password input, posted to the page
+ * itself). Returns null when there is none or the form posts to another host.
+ */
+export function findLoginForm(html: string, pagePath: string): LoginForm | null {
+  const src = html.slice(0, 512 * 1024);
+  const forms = [...src.matchAll(/<form\b[^>]*>[\s\S]*?(?:<\/form\s*>|$)/gi)].map((m) => m[0]);
+  const withPassword = forms.find(hasPasswordField);
+  const scope = withPassword ?? (hasPasswordField(src) ? src : null);
+  if (scope === null) return null;
+  const formTag = withPassword ? (/^<form\b[^>]*>/i.exec(withPassword)?.[0] ?? '<form>') : '<form>';
+  const fa = tagAttributes(formTag);
+  const action = resolvePath(fa.action ?? '', pagePath);
+  if (action === null) return null;
+  const inputs = [...scope.matchAll(/<input\b[^>]*>/gi)].map((m) => tagAttributes(m[0]));
+  const pass = inputs.find((a) => (a.type ?? '').toLowerCase() === 'password');
+  const passwordField = pass?.name ?? '';
+  const textual = inputs.filter((a) => ['text', 'email', ''].includes((a.type ?? '').toLowerCase()) && a.name);
+  const user = textual.find((a) => USER_NAME.test(a.name!) || USER_NAME.test(a.id ?? '')) ?? textual[0] ?? null;
+  const hidden: Record<string, string> = {};
+  for (const a of inputs) if ((a.type ?? '').toLowerCase() === 'hidden' && a.name) hidden[a.name] = a.value ?? '';
+  return {
+    action,
+    method: (fa.method ?? 'post').toLowerCase() === 'get' ? 'GET' : 'POST',
+    userField: user?.name ?? null,
+    passwordField,
+    hidden,
+    scripted: passwordField === '' || 'onsubmit' in fa || (withPassword === undefined && forms.length === 0 && /<script/i.test(src)),
+  };
+}
