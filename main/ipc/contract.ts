@@ -5,9 +5,11 @@
  */
 import type { z } from 'zod';
 import { foundationChannels } from './channels/foundation.js';
+import { accountsChannels } from './channels/accounts.js';
 
 export const channels = {
   ...foundationChannels,
+  ...accountsChannels,
 } as const;
 
 export type Channels = typeof channels;

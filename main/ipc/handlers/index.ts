@@ -1,5 +1,6 @@
 import type { Handlers } from './all.js';
 import { foundationHandlers } from './foundation.js';
+import { accountsHandlers } from './accounts.js';
 
 /**
  * Every channel's handler. Each area adds one spread line here (and one in contract.ts); the
@@ -7,4 +8,5 @@ import { foundationHandlers } from './foundation.js';
  */
 export const handlers: Handlers = {
   ...foundationHandlers,
+  ...accountsHandlers,
 };

@@ -1,0 +1,155 @@
+import type { DocumentStore } from '../ports.js';
+import type { History } from '../store/documents.js';
+import type { CheckBoard } from '../checks/check-board.js';
+import type { CheckView } from '../checks/results.js';
+import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
+import type { ConfirmationStore, ConfirmationView, ConfirmedStatus } from '../confirmations/confirmation-store.js';
+import { rollUp } from '../confirmations/roll-up.js';
+import { PorchlightError } from '../errors.js';
+import { suggestAccounts, type AccountCatalog, type AccountEntry } from './catalog.js';
+import { atLeastAsStrong, METHOD_LABEL, METHOD_RANK, METHOD_REASON, rankMethods, type MethodId } from './methods.js';
+
+/** The keychain account recovery codes of a service are kept under, and nowhere else. */
+export const recoveryCodesAccount = (id: string) => `account/${id}/recovery-codes`;
+
+export const ACCOUNT_CHECKS = ['accounts.2fa', 'accounts.unique-passwords', 'accounts.integrations-review'] as const;
+
+/** A catalog entry as the accounts step shows it: methods ranked, the pick and why. */
+export interface AccountView extends AccountEntry {
+  ranked: { method: MethodId; label: string; reason: string; rank: number }[];
+  bestLabel: string | null;
+  why: string;
+}
+
+/** What the user says about one account. `enabled` is the 2FA method now on (or none). */
+export interface AccountAnswer {
+  id: string;
+  enabled: MethodId | 'none';
+  uniquePassword: boolean;
+  integrationsReviewed: boolean;
+}
+
+/** The 2FA status of one account: app or key (or the best the service offers) passes, weaker warns, none fails. */
+export function twoFactorStatus(entry: AccountEntry, enabled: MethodId | 'none'): { status: ConfirmedStatus; note: string } {
+  if (entry.methods.length === 0) return { status: 'skipped', note: `${entry.name} offers no two-factor authentication` };
+  if (enabled === 'none') return { status: 'fail', note: `no 2FA on ${entry.name}` };
+  const label = METHOD_LABEL[enabled].toLowerCase();
+  if (atLeastAsStrong(enabled, 'authenticator-app')) return { status: 'pass', note: label };
+  if (entry.best !== null && METHOD_RANK[enabled] >= METHOD_RANK[entry.best]) return { status: 'pass', note: `${label}, the strongest ${entry.name} offers` };
+  return { status: 'warn', note: `${label}; ${entry.best ? METHOD_LABEL[entry.best].toLowerCase() : 'a stronger method'} is available` };
+}
+
+/** Vendor names the survey kept in the history's device inventory (any shape with a string `vendor`). */
+export function surveyVendors(history: History): string[] {
+  const out = new Set<string>();
+  for (const d of Object.values(history.devices)) {
+    if (d && typeof d === 'object' && !Array.isArray(d)) {
+      const v = (d as Record<string, unknown>).vendor;
+      if (typeof v === 'string' && v.trim()) out.add(v.trim().slice(0, 120));
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The accounts step's core: the catalog as the user sees it, pre-selection from the survey,
+ * the dated per-account confirmations (kept in history, rolled up into the three checks) and
+ * recovery codes, which go to the keychain and nowhere else.
+ */
+export class AccountsStep {
+  constructor(
+    private readonly catalog: AccountCatalog,
+    private readonly confirmations: ConfirmationStore,
+    private readonly checks: CheckBoard,
+    private readonly secrets: SecretService,
+    private readonly history: DocumentStore<History>,
+  ) {}
+
+  entry(id: string): AccountEntry {
+    const e = this.catalog.accounts.find((a) => a.id === id);
+    if (!e) throw new PorchlightError('not-found', `Porchlight does not know an account called ${id}.`);
+    return e;
+  }
+
+  /** Every account with its ranked methods; `suggested` from the given vendors plus the survey's. */
+  view(vendors: readonly string[] = []): { accounts: AccountView[]; suggested: string[]; vendors: string[] } {
+    const all = [...new Set([...vendors, ...surveyVendors(this.history.read())])];
+    const accounts = this.catalog.accounts.map((e): AccountView => {
+      const ranked = rankMethods(e.methods).map((m) => ({ method: m, label: METHOD_LABEL[m], reason: METHOD_REASON[m], rank: METHOD_RANK[m] }));
+      return {
+        ...e,
+        ranked,
+        bestLabel: e.best ? METHOD_LABEL[e.best] : null,
+        why: e.best ? METHOD_REASON[e.best] : (e.noTwoFactor ?? ''),
+      };
+    });
+    return { accounts, suggested: suggestAccounts(this.catalog, all), vendors: all };
+  }
+
+  /**
+   * Records what the user enabled on each chosen account (dated, expiring) and rolls the answers
+   * up into accounts.2fa, accounts.unique-passwords and accounts.integrations-review. Accounts no
+   * longer chosen are dropped from the record.
+   */
+  async confirm(answers: readonly AccountAnswer[]): Promise<{ checks: CheckView[]; records: ConfirmationView[] }> {
+    if (answers.length === 0) throw new PorchlightError('invalid-arguments', 'Choose at least one account, or skip the step with a reason.');
+    const ids = new Set<string>();
+    for (const a of answers) {
+      const e = this.entry(a.id);
+      if (ids.has(a.id)) throw new PorchlightError('invalid-arguments', `${e.name} is listed twice.`);
+      ids.add(a.id);
+      if (a.enabled !== 'none' && !e.methods.includes(a.enabled)) {
+        throw new PorchlightError('invalid-arguments', `${e.name} does not offer ${METHOD_LABEL[a.enabled].toLowerCase()}.`);
+      }
+    }
+    const listing = await this.secrets.list();
+    const stored = new Set(listing.accounts);
+    const records: ConfirmationView[] = [];
+    for (const a of answers) {
+      const e = this.entry(a.id);
+      const tfa = twoFactorStatus(e, a.enabled);
+      records.push(
+        this.confirmations.record({
+          checkId: 'accounts.2fa',
+          subject: a.id,
+          status: tfa.status,
+          note: tfa.note,
+          answer: { method: a.enabled, best: e.best, recoveryCodesStored: stored.has(recoveryCodesAccount(a.id)) },
+        }),
+        this.confirmations.record({
+          checkId: 'accounts.unique-passwords',
+          subject: a.id,
+          status: a.uniquePassword ? 'pass' : 'fail',
+          note: a.uniquePassword ? 'unique password' : 'password used elsewhere too',
+          answer: { unique: a.uniquePassword },
+        }),
+        this.confirmations.record({
+          checkId: 'accounts.integrations-review',
+          subject: a.id,
+          status: a.integrationsReviewed ? 'pass' : 'warn',
+          note: a.integrationsReviewed ? 'linked apps and devices reviewed' : 'linked apps and devices not reviewed yet',
+          answer: { reviewed: a.integrationsReviewed },
+        }),
+      );
+    }
+    const accountIds = new Set(this.catalog.accounts.map((a) => a.id));
+    for (const checkId of ACCOUNT_CHECKS) {
+      // Only account subjects are this step's to drop; the assistant step keeps its own.
+      this.confirmations.forgetSubjects(checkId, (s) => !accountIds.has(s) || ids.has(s));
+    }
+    const checks = [
+      rollUp(this.confirmations, this.checks, 'accounts.2fa', 'None of the chosen accounts offers two-factor authentication'),
+      rollUp(this.confirmations, this.checks, 'accounts.unique-passwords', 'No account was confirmed'),
+      rollUp(this.confirmations, this.checks, 'accounts.integrations-review', 'No account was confirmed'),
+    ];
+    return { checks, records };
+  }
+
+  /** Stores recovery codes for a catalog account in the keychain as account/<id>/recovery-codes. */
+  async storeRecoveryCodes(id: string, codes: string): Promise<StoreOutcome> {
+    this.entry(id);
+    const trimmed = codes.trim();
+    if (!trimmed) throw new PorchlightError('invalid-arguments', 'There are no recovery codes to store.');
+    return this.secrets.put(recoveryCodesAccount(id), trimmed);
+  }
+}

@@ -1,0 +1,46 @@
+import type { CoreDeps } from '../app-core.js';
+import type { CheckBoard } from '../checks/check-board.js';
+import type { SecretService } from '../secrets/secret-service.js';
+import { ConfirmationStore } from '../confirmations/confirmation-store.js';
+import { restoreConfirmations } from '../confirmations/roll-up.js';
+import { loadCheckCatalog } from '../checks/catalog.js';
+import { loadAccountCatalog, type AccountCatalog } from './catalog.js';
+import { AccountsStep } from './accounts-step.js';
+import { AssistantStep, loadAssistantSettings } from './assistant-step.js';
+import { loadOutagePlans, UpdatesStep } from './updates-step.js';
+
+/** The accounts, assistant and updates steps and the confirmation history they share. */
+export interface AccountServices {
+  readonly catalog: AccountCatalog;
+  readonly confirmations: ConfirmationStore;
+  readonly accounts: AccountsStep;
+  readonly assistant: AssistantStep;
+  readonly updates: UpdatesStep;
+  /** Puts confirmations kept in history back into a fresh audit's progress (re-audit); returns check ids. */
+  restore(): string[];
+}
+
+/**
+ * Builds the three steps over one ConfirmationStore. Their resources are loaded and validated
+ * here, at core start, so a broken data file is reported before the wizard opens.
+ */
+export function createAccountServices(
+  deps: Pick<CoreDeps, 'resourcesDir' | 'history' | 'settings' | 'progress' | 'clock'>,
+  externalHosts: readonly string[],
+  checks: CheckBoard,
+  secrets: SecretService,
+): AccountServices {
+  const catalog = loadAccountCatalog(deps.resourcesDir, externalHosts);
+  const assistantData = loadAssistantSettings(deps.resourcesDir, externalHosts);
+  const plans = loadOutagePlans(deps.resourcesDir);
+  const confirmations = new ConfirmationStore(deps.history, deps.settings, deps.clock);
+  const checkCatalog = loadCheckCatalog(deps.resourcesDir);
+  return {
+    catalog,
+    confirmations,
+    accounts: new AccountsStep(catalog, confirmations, checks, secrets, deps.history),
+    assistant: new AssistantStep(assistantData, confirmations, checks, deps.history),
+    updates: new UpdatesStep(plans, catalog, confirmations, checks),
+    restore: () => restoreConfirmations(confirmations, deps.progress, checkCatalog),
+  };
+}

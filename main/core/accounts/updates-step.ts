@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { loadResource } from '../checks/catalog.js';
+import type { CheckBoard } from '../checks/check-board.js';
+import type { CheckView } from '../checks/results.js';
+import type { ConfirmationStore, ConfirmationView } from '../confirmations/confirmation-store.js';
+import { rollUp } from '../confirmations/roll-up.js';
+import { PorchlightError } from '../errors.js';
+import { vendorMatches, type AccountCatalog } from './catalog.js';
+
+export const OUTAGE_FILE = 'outage-plans.json';
+
+const Status = z.enum(['pass', 'warn', 'fail']);
+const Choice = z.strictObject({ id: z.string().regex(/^[a-z-]{2,30}$/), label: z.string().min(3), status: Status });
+
+/** The updates step's data: firmware answers and the outage plan of each risk profile. */
+export const OutagePlansSchema = z.strictObject({
+  version: z.literal(1),
+  note: z.string(),
+  reviewed: z.iso.date(),
+  firmware: z.strictObject({ why: z.string().min(20), autoUpdateWhy: z.string().min(10), answers: z.array(Choice).min(2) }),
+  profiles: z
+    .array(
+      z.strictObject({
+        id: z.enum(['renter', 'homeowner', 'high-risk']),
+        name: z.string().min(3),
+        who: z.string().min(20),
+        stopsWithoutInternet: z.array(z.string().min(10)).min(1),
+        localAutomation: z.string().min(20),
+        cellularBackup: z.string().min(20),
+        professionalMonitoring: z.string().min(20),
+        hybrid: z.string().min(20),
+        choices: z.array(Choice).min(2),
+      }),
+    )
+    .length(3),
+});
+export type OutagePlans = z.infer<typeof OutagePlansSchema>;
+
+/** Loads resources/outage-plans.json through its schema. */
+export function loadOutagePlans(resourcesDir: string): OutagePlans {
+  return loadResource(resourcesDir, OUTAGE_FILE, OutagePlansSchema);
+}
+
+/** What the survey learned about the router without logging in (issue 4's router identity). */
+export const RouterIdentitySchema = z.strictObject({
+  vendor: z.string().max(120).nullable(),
+  model: z.string().max(120).nullable(),
+  firmware: z.string().max(120).nullable(),
+  sources: z.array(z.string().max(40)).max(10),
+});
+export type RouterIdentity = z.infer<typeof RouterIdentitySchema>;
+
+export interface DeviceFirmwareAnswer {
+  id: string;
+  name: string;
+  answer: string;
+}
+
+/**
+ * The updates step's core: per-device firmware answers (devices.firmware), the router's
+ * firmware — its version as the survey read it, shown and kept with the answer
+ * (router.firmware) — and the outage plan for the chosen risk profile (resilience.outage-plan).
+ * Whether a version is the *latest* cannot be read from the router without logging in, so the
+ * user confirms it against the vendor's page; the evidence is therefore *confirmed*.
+ */
+export class UpdatesStep {
+  constructor(
+    private readonly plans: OutagePlans,
+    private readonly accounts: AccountCatalog,
+    private readonly confirmations: ConfirmationStore,
+    private readonly checks: CheckBoard,
+  ) {}
+
+  /** The data, plus the vendor's firmware page for the router the survey identified. */
+  view(router: RouterIdentity | null = null): OutagePlans & { router: RouterIdentity | null; routerAccount: string | null; routerFirmwareUrl: string | null } {
+    const entry =
+      router?.vendor != null
+        ? this.accounts.accounts.find((a) => a.roles.includes('router') && a.vendorPatterns.some((p) => vendorMatches(router.vendor!, p)))
+        : undefined;
+    return { ...this.plans, router, routerAccount: entry?.id ?? null, routerFirmwareUrl: entry?.firmwareUrl ?? null };
+  }
+
+  private answer(id: string) {
+    const a = this.plans.firmware.answers.find((x) => x.id === id);
+    if (!a) throw new PorchlightError('invalid-arguments', `"${id}" is not a firmware answer.`);
+    return a;
+  }
+
+  /** Records firmware answers per device and for the router, then rolls them up into their checks. */
+  confirmFirmware(input: { devices: readonly DeviceFirmwareAnswer[]; router: { identity: RouterIdentity | null; answer: string } | null }): {
+    checks: CheckView[];
+    records: ConfirmationView[];
+  } {
+    const records: ConfirmationView[] = [];
+    const ids = new Set<string>();
+    for (const d of input.devices) {
+      if (ids.has(d.id)) throw new PorchlightError('invalid-arguments', `${d.name} is listed twice.`);
+      ids.add(d.id);
+      const a = this.answer(d.answer);
+      records.push(
+        this.confirmations.record({ checkId: 'devices.firmware', subject: d.id, status: a.status, note: `${d.name}: ${a.label}`, answer: { name: d.name, answer: a.id } }),
+      );
+    }
+    this.confirmations.forgetSubjects('devices.firmware', (s) => ids.has(s));
+    const checks = [rollUp(this.confirmations, this.checks, 'devices.firmware', 'No smart devices were listed')];
+    if (input.router) {
+      const a = this.answer(input.router.answer);
+      const id = input.router.identity;
+      const name = [id?.vendor, id?.model].filter(Boolean).join(' ') || 'router';
+      const version = id?.firmware ? ` firmware ${id.firmware}${id.sources.length ? ` (read from the router via ${id.sources.join(', ')})` : ''}` : '';
+      records.push(
+        this.confirmations.record({
+          checkId: 'router.firmware',
+          subject: 'router',
+          status: a.status,
+          note: `${name}${version}: ${a.label}`,
+          answer: { answer: a.id, vendor: id?.vendor ?? null, model: id?.model ?? null, firmware: id?.firmware ?? null, readAutomatically: !!id?.firmware },
+        }),
+      );
+      checks.push(rollUp(this.confirmations, this.checks, 'router.firmware', 'No router answer'));
+    }
+    return { checks, records };
+  }
+
+  /** Records the outage plan chosen for a risk profile (resilience.outage-plan). */
+  confirmOutagePlan(input: { profile: string; choice: string }): { check: CheckView; record: ConfirmationView } {
+    const profile = this.plans.profiles.find((p) => p.id === input.profile);
+    if (!profile) throw new PorchlightError('invalid-arguments', `"${input.profile}" is not a risk profile.`);
+    const choice = profile.choices.find((c) => c.id === input.choice);
+    if (!choice) throw new PorchlightError('invalid-arguments', `"${input.choice}" is not a choice for ${profile.name}.`);
+    const record = this.confirmations.record({
+      checkId: 'resilience.outage-plan',
+      subject: 'home',
+      status: choice.status,
+      note: `${profile.name}: ${choice.label}`,
+      answer: { profile: profile.id, choice: choice.id },
+    });
+    return { check: rollUp(this.confirmations, this.checks, 'resilience.outage-plan', 'No outage plan chosen'), record };
+  }
+}

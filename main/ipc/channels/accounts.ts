@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { CheckStatusSchema, EvidenceSchema } from '../../core/checks/results.js';
+import { STEP_IDS } from '../../core/checks/catalog.js';
+import { AccountEntrySchema, AccountIdSchema } from '../../core/accounts/catalog.js';
+import { MethodIdSchema } from '../../core/accounts/methods.js';
+import { AssistantIdSchema, AssistantSettingsSchema } from '../../core/accounts/assistant-step.js';
+import { OutagePlansSchema, RouterIdentitySchema } from '../../core/accounts/updates-step.js';
+import { ConfirmationRecordSchema, SubjectSchema } from '../../core/confirmations/confirmation-store.js';
+import { SecretValueSchema } from '../../core/secrets/accounts.js';
+
+const CheckViewSchema = z.object({
+  id: z.string(),
+  step: z.enum(STEP_IDS),
+  severity: z.enum(['critical', 'high', 'medium', 'low']),
+  title: z.string(),
+  why: z.string(),
+  passWhen: z.string(),
+  next: z.string(),
+  references: z.array(z.string()),
+  evidenceKinds: z.array(z.enum(['verified', 'confirmed'])),
+  status: CheckStatusSchema,
+  reason: z.string().nullable(),
+  detail: z.string().nullable(),
+  evidence: EvidenceSchema,
+  expired: z.boolean(),
+});
+
+const ConfirmationViewSchema = ConfirmationRecordSchema.extend({ key: z.string(), expired: z.boolean(), daysLeft: z.number().int() });
+const Confirmed = z.strictObject({ checks: z.array(CheckViewSchema), records: z.array(ConfirmationViewSchema) });
+const OptionId = z.string().regex(/^[a-z-]{2,30}$/);
+
+const AccountViewSchema = AccountEntrySchema.and(
+  z.object({
+    ranked: z.array(z.object({ method: MethodIdSchema, label: z.string(), reason: z.string(), rank: z.number() })),
+    bestLabel: z.string().nullable(),
+    why: z.string(),
+  }),
+);
+
+/** Channels of the accounts, assistant and updates steps and of the confirmation history. */
+export const accountsChannels = {
+  'accounts:catalog': channel(
+    z.strictObject({ vendors: z.array(text(120)).max(500).optional() }),
+    z.strictObject({ accounts: z.array(AccountViewSchema), suggested: z.array(z.string()), vendors: z.array(z.string()) }),
+  ),
+  'accounts:confirm': channel(
+    z.strictObject({
+      accounts: z
+        .array(
+          z.strictObject({
+            id: AccountIdSchema,
+            enabled: z.union([MethodIdSchema, z.literal('none')]),
+            uniquePassword: z.boolean(),
+            integrationsReviewed: z.boolean(),
+          }),
+        )
+        .min(1)
+        .max(60),
+    }),
+    Confirmed,
+  ),
+  'accounts:store-recovery-codes': channel(
+    z.strictObject({ account: AccountIdSchema, codes: SecretValueSchema }),
+    z.union([
+      z.strictObject({ account: z.string(), stored: z.literal(true) }),
+      z.strictObject({ account: z.string(), stored: z.literal(false), error: ErrorInfoSchema }),
+    ]),
+  ),
+  'assistant:settings': channel(NoArgs, AssistantSettingsSchema.extend({ surveyFoundLock: z.boolean() })),
+  'assistant:confirm': channel(
+    z.strictObject({
+      hasSmartLock: z.boolean(),
+      assistants: z
+        .array(z.strictObject({ assistant: AssistantIdSchema, answers: z.record(OptionId, OptionId).refine((r) => Object.keys(r).length <= 20, 'too many answers') }))
+        .min(1)
+        .max(3),
+    }),
+    Confirmed,
+  ),
+  'updates:plan': channel(
+    z.strictObject({ router: RouterIdentitySchema.nullable().optional() }),
+    OutagePlansSchema.extend({ router: RouterIdentitySchema.nullable(), routerAccount: z.string().nullable(), routerFirmwareUrl: z.string().nullable() }),
+  ),
+  'updates:confirm-firmware': channel(
+    z.strictObject({
+      devices: z.array(z.strictObject({ id: SubjectSchema, name: text(120).min(1), answer: OptionId })).max(500),
+      router: z.strictObject({ identity: RouterIdentitySchema.nullable(), answer: OptionId }).nullable(),
+    }),
+    Confirmed,
+  ),
+  'updates:confirm-outage-plan': channel(
+    z.strictObject({ profile: OptionId, choice: OptionId }),
+    z.strictObject({ check: CheckViewSchema, record: ConfirmationViewSchema }),
+  ),
+  'confirmations:list': channel(NoArgs, z.strictObject({ records: z.array(ConfirmationViewSchema), problems: z.array(z.string()) })),
+  'confirmations:restore': channel(NoArgs, z.strictObject({ restored: z.array(z.string()) })),
+};

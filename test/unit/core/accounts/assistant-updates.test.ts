@@ -1,0 +1,146 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAssistantSettings } from '../../../../main/core/accounts/assistant-step.js';
+import { loadOutagePlans } from '../../../../main/core/accounts/updates-step.js';
+import { loadExternalHosts } from '../../../../main/core/shell/external-links.js';
+import { makeServices, RESOURCES } from './fakes.js';
+
+const allYes = { purchasing: 'voice-code', 'unlock-pin': 'pin', skills: 'reviewed', recordings: 'auto-delete' };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test breaks arbitrary fields of a parsed JSON file
+function brokenCopy(file: string, mutate: (d: any) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'porchlight-res-'));
+  cpSync(RESOURCES, dir, { recursive: true });
+  const d = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  mutate(d);
+  writeFileSync(join(dir, file), JSON.stringify(d));
+  return dir;
+}
+
+describe('assistant step', () => {
+  it('has, for each setting, a plain-words why and where it lives in the Alexa app', () => {
+    const { services } = makeServices();
+    const v = services.assistant.view();
+    expect(v.settings.map((s) => s.checkId)).toEqual(['voice.purchasing', 'voice.unlock-pin', 'accounts.integrations-review', 'voice.recordings']);
+    for (const s of v.settings) {
+      expect(s.why.length).toBeGreaterThan(40);
+      expect('path' in s.where.alexa && s.where.alexa.path).toMatch(/Alexa app/);
+    }
+    expect(v.surveyFoundLock).toBe(false);
+  });
+
+  it('records answers and confirms voice.* with dates; voice unlock is skipped without a smart lock', () => {
+    const { services, checks } = makeServices();
+    const out = services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: allYes }] });
+    expect(Object.fromEntries(out.checks.map((c) => [c.id, c.status]))).toEqual({
+      'voice.purchasing': 'pass',
+      'voice.unlock-pin': 'skipped',
+      'accounts.integrations-review': 'pass',
+      'voice.recordings': 'pass',
+    });
+    expect(checks.get('voice.unlock-pin').reason).toMatch(/No smart lock/);
+    expect(checks.get('voice.purchasing').evidence.kind).toBe('confirmed');
+    expect(services.confirmations.get('voice.purchasing', 'assistant-alexa')!.answer).toEqual({ setting: 'purchasing', option: 'voice-code' });
+  });
+
+  it('fails voice purchasing left open and voice unlock without a PIN; Siri cannot shop so it is skipped for Siri', () => {
+    const { services } = makeServices();
+    const out = services.assistant.confirm({
+      hasSmartLock: true,
+      assistants: [
+        { assistant: 'alexa', answers: { ...allYes, purchasing: 'on', 'unlock-pin': 'no-pin' } },
+        { assistant: 'siri', answers: { 'unlock-pin': 'pin', skills: 'reviewed', recordings: 'dont-save' } },
+      ],
+    });
+    const by = Object.fromEntries(out.checks.map((c) => [c.id, c.status]));
+    expect(by['voice.purchasing']).toBe('fail');
+    expect(by['voice.unlock-pin']).toBe('fail');
+    expect(services.confirmations.get('voice.purchasing', 'assistant-siri')).toMatchObject({ status: 'skipped' });
+  });
+
+  it('shares accounts.integrations-review with the accounts step without either erasing the other', async () => {
+    const { services, checks } = makeServices();
+    await services.accounts.confirm([{ id: 'amazon', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true }]);
+    services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { ...allYes, skills: 'not-reviewed' } }] });
+    expect(checks.get('accounts.integrations-review').status).toBe('warn');
+    expect(services.confirmations.currentSubjects('accounts.integrations-review').map((r) => r.subject)).toEqual(['amazon', 'assistant-alexa']);
+    await services.accounts.confirm([{ id: 'amazon', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true }]);
+    expect(services.confirmations.currentSubjects('accounts.integrations-review').map((r) => r.subject)).toEqual(['amazon', 'assistant-alexa']);
+  });
+
+  it('refuses missing or unknown answers', () => {
+    const { services } = makeServices();
+    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [] })).toThrow(/at least one/);
+    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { purchasing: 'maybe' } }] })).toThrow(/not an answer/);
+    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { purchasing: 'off' } }] })).toThrow(/Answer/);
+    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { ...allYes, bogus: 'x' } }] })).toThrow(/no assistant setting/);
+  });
+
+  it('reports a broken assistant-settings.json with its file and field', () => {
+    const hosts = loadExternalHosts(RESOURCES);
+    expect(() => loadAssistantSettings(brokenCopy('assistant-settings.json', (d) => delete d.settings[1].notApplicable), hosts)).toThrow(
+      /assistant-settings\.json is invalid at settings\.1\.notApplicable/,
+    );
+    expect(() => loadAssistantSettings(brokenCopy('assistant-settings.json', (d) => (d.settings[3].where.alexa.url = 'https://evil.example.org/')), hosts)).toThrow(
+      /assistant-settings\.json is invalid at settings\.3\.where\.alexa\.url/,
+    );
+  });
+});
+
+describe('updates step', () => {
+  const fritz = { vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['upnp', 'tr64'] };
+
+  it('offers the router vendor firmware page for the router the survey identified', () => {
+    const { services } = makeServices();
+    const v = services.updates.view(fritz);
+    expect(v.routerAccount).toBe('avm-fritzbox');
+    expect(v.routerFirmwareUrl).toMatch(/^https:\/\/en\.avm\.de\//);
+    expect(v.profiles.map((p) => p.id)).toEqual(['renter', 'homeowner', 'high-risk']);
+    expect(services.updates.view(null)).toMatchObject({ routerAccount: null, routerFirmwareUrl: null });
+  });
+
+  it('records firmware per device and the router version read by the survey', () => {
+    const { services, checks } = makeServices();
+    const out = services.updates.confirmFirmware({
+      devices: [
+        { id: 'aa:bb:cc:00:00:01', name: 'Front door camera', answer: 'auto-update' },
+        { id: 'aa:bb:cc:00:00:02', name: 'Kitchen speaker', answer: 'unknown' },
+      ],
+      router: { identity: fritz, answer: 'current' },
+    });
+    expect(out.checks.map((c) => [c.id, c.status])).toEqual([
+      ['devices.firmware', 'warn'],
+      ['router.firmware', 'pass'],
+    ]);
+    expect(checks.get('router.firmware').reason).toBe('router: AVM FRITZ!Box 7590 firmware 7.57 (read from the router via upnp, tr64): I updated it to the latest version');
+    expect(services.confirmations.get('router.firmware', 'router')!.answer).toMatchObject({ firmware: '7.57', readAutomatically: true });
+  });
+
+  it('asks for the router when the survey could not read it, and fails an outdated one', () => {
+    const { services } = makeServices();
+    const out = services.updates.confirmFirmware({ devices: [], router: { identity: null, answer: 'outdated' } });
+    expect(out.checks.map((c) => c.status)).toEqual(['skipped', 'fail']);
+    expect(services.confirmations.get('router.firmware', 'router')!.answer.readAutomatically).toBe(false);
+  });
+
+  it('grades the outage plan by risk profile: accepting the risk is fine for a renter, a warning at high risk', () => {
+    const { services } = makeServices();
+    expect(services.updates.confirmOutagePlan({ profile: 'renter', choice: 'accepted-risk' }).check.status).toBe('pass');
+    expect(services.updates.confirmOutagePlan({ profile: 'high-risk', choice: 'accepted-risk' }).check.status).toBe('warn');
+    expect(services.updates.confirmOutagePlan({ profile: 'high-risk', choice: 'hybrid-monitored' }).check.status).toBe('pass');
+    expect(services.updates.confirmOutagePlan({ profile: 'homeowner', choice: 'not-yet' }).check.status).toBe('fail');
+    expect(() => services.updates.confirmOutagePlan({ profile: 'castle', choice: 'moat' })).toThrow(/not a risk profile/);
+    expect(() => services.updates.confirmOutagePlan({ profile: 'renter', choice: 'moat' })).toThrow(/not a choice/);
+  });
+
+  it('has each profile cover what stops, local automation, cellular backup, monitoring and the hybrid setup', () => {
+    const plans = loadOutagePlans(RESOURCES);
+    for (const p of plans.profiles) {
+      for (const k of ['localAutomation', 'cellularBackup', 'professionalMonitoring', 'hybrid'] as const) expect(p[k].length).toBeGreaterThan(20);
+      expect(p.stopsWithoutInternet.length).toBeGreaterThan(0);
+    }
+    expect(() => loadOutagePlans(brokenCopy('outage-plans.json', (d) => (d.profiles[2].id = 'paranoid')))).toThrow(/outage-plans\.json is invalid at profiles\.2\.id/);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../../main/core/app-core.js';
+import { dispatch } from '../../../../main/ipc/register.js';
+import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
+import { ManualClock, MemoryDoc, MemorySecrets, RESOURCES, silentLog } from './fakes.js';
+
+const ORIGIN = 'app://porchlight';
+
+function core() {
+  const history = new MemoryDoc<History>({ ...DEFAULT_HISTORY });
+  const store = new MemorySecrets();
+  const opened: string[] = [];
+  const c = createCore({
+    host: 'harness',
+    version: '0.0.0-test',
+    platform: 'linux',
+    resourcesDir: RESOURCES,
+    secrets: store,
+    settings: new MemoryDoc<Settings>({ ...DEFAULT_SETTINGS }),
+    progress: new MemoryDoc<Progress>({ ...DEFAULT_PROGRESS }),
+    history,
+    clock: new ManualClock(new Date('2026-03-01T12:00:00Z')),
+    log: silentLog,
+    opener: { open: async (u) => void opened.push(u) },
+  });
+  const call = (name: string, args: unknown) => dispatch(c, name, args, { origin: ORIGIN, isMainFrame: true }, { allowedOrigins: [ORIGIN] });
+  return { c, call, history, store, opened };
+}
+
+describe('accounts, assistant and updates channels', () => {
+  it('serve the catalog, store recovery codes in the keychain, confirm and list the dated history', async () => {
+    const { call, store, history } = core();
+    const cat = await call('accounts:catalog', { vendors: ['Ring LLC'] });
+    expect(cat.ok && (cat.value as { suggested: string[] }).suggested).toEqual(['ring']);
+    expect(await call('accounts:store-recovery-codes', { account: 'amazon', codes: 'CODE-1 CODE-2' })).toEqual({
+      ok: true,
+      value: { account: 'account/amazon/recovery-codes', stored: true },
+    });
+    expect(store.map.get('account/amazon/recovery-codes')).toBe('CODE-1 CODE-2');
+    const confirmed = await call('accounts:confirm', { accounts: [{ id: 'amazon', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true }] });
+    expect(confirmed.ok).toBe(true);
+    const list = await call('confirmations:list', {});
+    expect(list.ok && (list.value as { records: { key: string }[] }).records.map((r) => r.key)).toContain('accounts.2fa:amazon');
+    expect(JSON.stringify(history.read())).not.toContain('CODE-1');
+  });
+
+  it('refuse hostile payloads before the core', async () => {
+    const { call, store } = core();
+    const bad = [
+      ['accounts:store-recovery-codes', { account: '../../etc', codes: 'x' }],
+      ['accounts:store-recovery-codes', { account: 'amazon', codes: '' }],
+      ['accounts:store-recovery-codes', { account: 'amazon', codes: 'x', extra: 1 }],
+      ['accounts:confirm', { accounts: [] }],
+      ['accounts:confirm', { accounts: [{ id: 'amazon', enabled: 'carrier-pigeon', uniquePassword: true, integrationsReviewed: true }] }],
+      ['accounts:catalog', { vendors: 'Ring' }],
+      ['assistant:confirm', { hasSmartLock: false, assistants: [{ assistant: 'cortana', answers: {} }] }],
+      ['updates:confirm-firmware', { devices: [{ id: 'has space', name: 'x', answer: 'current' }], router: null }],
+      ['updates:confirm-outage-plan', { profile: 'renter', choice: 'x'.repeat(200) }],
+      ['confirmations:list', { __proto__: { polluted: true }, x: 1 }],
+    ] as const;
+    for (const [name, args] of bad) {
+      const r = await call(name, args);
+      expect(r.ok, `${name} ${JSON.stringify(args)}`).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('invalid-arguments');
+    }
+    expect(store.map.size).toBe(0);
+  });
+
+  it('answer a not-offered method with a clear error, not a crash', async () => {
+    const { call } = core();
+    const r = await call('accounts:confirm', { accounts: [{ id: 'amazon', enabled: 'security-key', uniquePassword: true, integrationsReviewed: true }] });
+    expect(r).toEqual({ ok: false, error: { code: 'invalid-arguments', message: 'Amazon (Alexa) does not offer security key or passkey.' } });
+  });
+
+  it('run the assistant and updates steps end to end', async () => {
+    const { call } = core();
+    const s = await call('assistant:settings', {});
+    expect(s.ok).toBe(true);
+    const a = await call('assistant:confirm', {
+      hasSmartLock: true,
+      assistants: [{ assistant: 'alexa', answers: { purchasing: 'off', 'unlock-pin': 'pin', skills: 'reviewed', recordings: 'dont-save' } }],
+    });
+    expect(a.ok && (a.value as { checks: { status: string }[] }).checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    const plan = await call('updates:plan', { router: { vendor: 'TP-LINK TECHNOLOGIES CO.,LTD.', model: 'Archer AX55', firmware: '1.2.3', sources: ['upnp'] } });
+    expect(plan.ok && (plan.value as { routerAccount: string }).routerAccount).toBe('tp-link');
+    const fw = await call('updates:confirm-firmware', { devices: [{ id: 'aa:bb:cc:dd:ee:ff', name: 'Doorbell', answer: 'auto-update' }], router: null });
+    expect(fw.ok).toBe(true);
+    const op = await call('updates:confirm-outage-plan', { profile: 'homeowner', choice: 'hybrid-monitored' });
+    expect(op.ok && (op.value as { check: { status: string } }).check.status).toBe('pass');
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { ConfirmationStore } from '../../../../main/core/confirmations/confirmation-store.js';
+import { restoreConfirmations, rollUp, worstStatus } from '../../../../main/core/confirmations/roll-up.js';
+import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
+import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
+import { CheckBoard } from '../../../../main/core/checks/check-board.js';
+import { ManualClock, MemoryDoc, RESOURCES } from '../accounts/fakes.js';
+
+function setup(start = '2026-03-01T12:00:00Z') {
+  const history = new MemoryDoc<History>({ ...DEFAULT_HISTORY });
+  const settings = new MemoryDoc<Settings>({ ...DEFAULT_SETTINGS });
+  const progress = new MemoryDoc<Progress>({ ...DEFAULT_PROGRESS });
+  const clock = new ManualClock(new Date(start));
+  const catalog = loadCheckCatalog(RESOURCES);
+  return { history, settings, progress, clock, catalog, store: new ConfirmationStore(history, settings, clock), checks: new CheckBoard(catalog, progress, settings, clock) };
+}
+
+describe('ConfirmationStore (History.confirmations)', () => {
+  it('keeps each confirmation with its date under check:subject and returns it expired after the configured days', () => {
+    const { store, clock, history } = setup();
+    const v = store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', answer: { method: 'authenticator-app' }, note: 'app' });
+    expect(v.key).toBe('accounts.2fa:amazon');
+    expect(v.confirmedAt).toBe('2026-03-01T12:00:00.000Z');
+    expect(v.expiresAt).toBe('2026-05-30T12:00:00.000Z');
+    expect(v.expired).toBe(false);
+    expect(Object.keys(history.read().confirmations)).toEqual(['accounts.2fa:amazon']);
+    clock.advanceDays(89);
+    expect(store.get('accounts.2fa', 'amazon')).toMatchObject({ expired: false, daysLeft: 1 });
+    clock.advanceDays(2);
+    expect(store.get('accounts.2fa', 'amazon')).toMatchObject({ expired: true, daysLeft: 0 });
+    expect(store.currentSubjects('accounts.2fa')).toEqual([]);
+  });
+
+  it('uses settings.confirmationExpiryDays', () => {
+    const { store, settings } = setup();
+    settings.write({ ...settings.read(), confirmationExpiryDays: 30 });
+    expect(store.record({ checkId: 'voice.recordings', subject: 'assistant-alexa', status: 'pass' }).expiresAt).toBe('2026-03-31T12:00:00.000Z');
+  });
+
+  it('keeps up to five earlier answers, newest first', () => {
+    const { store, clock } = setup();
+    for (let i = 0; i < 7; i++) {
+      store.record({ checkId: 'accounts.2fa', subject: 'ring', status: i % 2 ? 'warn' : 'pass', answer: { n: i } });
+      clock.advanceDays(1);
+    }
+    const r = store.get('accounts.2fa', 'ring')!;
+    expect(r.answer).toEqual({ n: 6 });
+    expect(r.earlier.map((e) => e.answer.n)).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('ignores and reports an unreadable entry instead of crashing', () => {
+    const { store, history } = setup();
+    history.write({ ...history.read(), confirmations: { 'accounts.2fa:amazon': { status: 'maybe' }, 'accounts.2fa:ring': 42 } });
+    store.record({ checkId: 'accounts.2fa', subject: 'blink', status: 'warn' });
+    const { records, problems } = store.list();
+    expect(records.map((r) => r.key)).toEqual(['accounts.2fa:blink']);
+    expect(problems).toHaveLength(2);
+    expect(store.get('accounts.2fa', 'amazon')).toBeNull();
+    // Writing over an unreadable entry works and starts a fresh record.
+    expect(store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass' }).earlier).toEqual([]);
+  });
+
+  it('refuses malformed ids and subjects', () => {
+    const { store } = setup();
+    expect(() => store.record({ checkId: 'Not A Check', subject: null, status: 'pass' })).toThrow();
+    expect(() => store.record({ checkId: 'accounts.2fa', subject: 'has space', status: 'pass' })).toThrow();
+    expect(() => store.record({ checkId: 'accounts.2fa', subject: 'x', status: 'pass', answer: { long: 'y'.repeat(301) } })).toThrow(/could not be kept/);
+  });
+
+  it('forgets the subjects a step no longer has', () => {
+    const { store } = setup();
+    for (const s of ['amazon', 'ring', 'assistant-alexa']) store.record({ checkId: 'accounts.integrations-review', subject: s, status: 'pass' });
+    expect(store.forgetSubjects('accounts.integrations-review', (s) => s !== 'ring')).toEqual(['ring']);
+    expect(store.list('accounts.integrations-review').records.map((r) => r.subject)).toEqual(['amazon', 'assistant-alexa']);
+  });
+});
+
+describe('rolling subjects up into the check board', () => {
+  it('takes the worst status, ignoring skipped subjects', () => {
+    expect(worstStatus(['pass', 'warn', 'skipped'])).toBe('warn');
+    expect(worstStatus(['pass', 'fail', 'warn'])).toBe('fail');
+    expect(worstStatus(['skipped'])).toBeNull();
+    expect(worstStatus([])).toBeNull();
+  });
+
+  it('confirms the check with dated evidence and keeps the same dates in history', () => {
+    const { store, checks } = setup();
+    store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', note: 'authenticator app' });
+    store.record({ checkId: 'accounts.2fa', subject: 'ring', status: 'warn', note: 'sms' });
+    const view = rollUp(store, checks, 'accounts.2fa', 'none');
+    expect(view.status).toBe('warn');
+    expect(view.reason).toBe('amazon: authenticator app; ring: sms');
+    expect(view.evidence).toEqual({ kind: 'confirmed', at: '2026-03-01T12:00:00.000Z', expiresAt: '2026-05-30T12:00:00.000Z' });
+    const top = store.get('accounts.2fa')!;
+    expect([top.confirmedAt, top.expiresAt, top.status]).toEqual(['2026-03-01T12:00:00.000Z', '2026-05-30T12:00:00.000Z', 'warn']);
+  });
+
+  it('skips the check with a reason when every subject is not applicable', () => {
+    const { store, checks } = setup();
+    store.record({ checkId: 'voice.unlock-pin', subject: 'assistant-alexa', status: 'skipped', note: 'no lock' });
+    const view = rollUp(store, checks, 'voice.unlock-pin', 'No smart lock is connected');
+    expect(view.status).toBe('skipped');
+    expect(view.reason).toMatch(/No smart lock is connected/);
+  });
+
+  it('restores history into a fresh audit with the original dates, expired after 90 days', () => {
+    const { store, checks, progress, clock, catalog } = setup();
+    store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', note: 'app' });
+    rollUp(store, checks, 'accounts.2fa', 'none');
+    progress.write({ ...DEFAULT_PROGRESS }); // a new audit starts with an empty board
+    expect(checks.get('accounts.2fa').evidence.kind).toBe('none');
+    expect(restoreConfirmations(store, progress, catalog)).toEqual(['accounts.2fa']);
+    expect(checks.get('accounts.2fa')).toMatchObject({ status: 'pass', expired: false, evidence: { kind: 'confirmed', at: '2026-03-01T12:00:00.000Z' } });
+    expect(restoreConfirmations(store, progress, catalog)).toEqual([]); // never overwrites evidence the audit has
+    clock.advanceDays(91);
+    const later = checks.get('accounts.2fa');
+    expect(later.expired).toBe(true);
+    expect(later.status).toBe('unknown');
+    expect(later.reason).toBe('confirmation expired on 2026-05-30');
+  });
+});
