@@ -41,14 +41,46 @@ export function loadOutagePlans(resourcesDir: string): OutagePlans {
   return loadResource(resourcesDir, OUTAGE_FILE, OutagePlansSchema);
 }
 
-/** What the survey learned about the router without logging in (issue 4's router identity). */
+/** What the survey learned about the router without logging in, as this step keeps it. */
 export const RouterIdentitySchema = z.strictObject({
-  vendor: z.string().max(120).nullable(),
-  model: z.string().max(120).nullable(),
-  firmware: z.string().max(120).nullable(),
+  vendor: z.string().max(200).nullable(),
+  model: z.string().max(200).nullable(),
+  firmware: z.string().max(100).nullable(),
   sources: z.array(z.string().max(40)).max(10),
 });
 export type RouterIdentity = z.infer<typeof RouterIdentitySchema>;
+
+const optText = (max: number) => z.string().max(max).nullable().optional();
+
+/**
+ * The router identity as hosts hand it over: the survey's shape (sources per field, evidence
+ * list), the audit record's (a list of sources, an address) or this step's own; normalised to
+ * RouterIdentity with the source of the firmware first.
+ */
+export const RouterIdentityInputSchema = z
+  .object({
+    vendor: optText(200),
+    model: optText(200),
+    firmware: optText(100),
+    sources: z.union([
+      z.array(z.string().max(40)).max(10),
+      z.object({ vendor: optText(40), model: optText(40), firmware: optText(40) }),
+    ]),
+  })
+  .transform((r): RouterIdentity => {
+    const list = Array.isArray(r.sources)
+      ? r.sources
+      : [r.sources.firmware, r.sources.model, r.sources.vendor].filter((x): x is string => typeof x === 'string');
+    return { vendor: r.vendor ?? null, model: r.model ?? null, firmware: r.firmware ?? null, sources: [...new Set(list)] };
+  });
+
+/** The router of the newest audit in history, if one was recorded (any shape that parses). */
+export function routerFromHistory(audits: readonly unknown[]): RouterIdentity | null {
+  const last = audits[audits.length - 1];
+  if (!last || typeof last !== 'object') return null;
+  const parsed = RouterIdentityInputSchema.safeParse((last as Record<string, unknown>).router);
+  return parsed.success ? parsed.data : null;
+}
 
 export interface DeviceFirmwareAnswer {
   id: string;

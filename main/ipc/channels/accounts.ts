@@ -5,7 +5,7 @@ import { STEP_IDS } from '../../core/checks/catalog.js';
 import { AccountEntrySchema, AccountIdSchema } from '../../core/accounts/catalog.js';
 import { MethodIdSchema } from '../../core/accounts/methods.js';
 import { AssistantIdSchema, AssistantSettingsSchema } from '../../core/accounts/assistant-step.js';
-import { OutagePlansSchema, RouterIdentitySchema } from '../../core/accounts/updates-step.js';
+import { OutagePlansSchema, RouterIdentityInputSchema, RouterIdentitySchema } from '../../core/accounts/updates-step.js';
 import { ConfirmationRecordSchema, SubjectSchema } from '../../core/confirmations/confirmation-store.js';
 import { SecretValueSchema } from '../../core/secrets/accounts.js';
 
@@ -79,13 +79,13 @@ export const accountsChannels = {
     Confirmed,
   ),
   'updates:plan': channel(
-    z.strictObject({ router: RouterIdentitySchema.nullable().optional() }),
+    z.strictObject({ router: RouterIdentityInputSchema.nullable().optional() }),
     OutagePlansSchema.extend({ router: RouterIdentitySchema.nullable(), routerAccount: z.string().nullable(), routerFirmwareUrl: z.string().nullable() }),
   ),
   'updates:confirm-firmware': channel(
     z.strictObject({
       devices: z.array(z.strictObject({ id: SubjectSchema, name: text(120).min(1), answer: OptionId })).max(500),
-      router: z.strictObject({ identity: RouterIdentitySchema.nullable(), answer: OptionId }).nullable(),
+      router: z.strictObject({ identity: RouterIdentityInputSchema.nullable(), answer: OptionId }).nullable(),
     }),
     Confirmed,
   ),

@@ -1,5 +1,6 @@
 import type { HandlersFor } from './types.js';
 import type { accountsChannels } from '../channels/accounts.js';
+import { routerFromHistory } from '../../core/accounts/updates-step.js';
 
 /** Handlers of the accounts, assistant and updates steps: thin calls into core.accountSteps. */
 export const accountsHandlers: HandlersFor<typeof accountsChannels> = {
@@ -8,7 +9,8 @@ export const accountsHandlers: HandlersFor<typeof accountsChannels> = {
   'accounts:store-recovery-codes': (core, { account, codes }) => core.accountSteps.accounts.storeRecoveryCodes(account, codes),
   'assistant:settings': (core) => core.accountSteps.assistant.view(),
   'assistant:confirm': (core, args) => core.accountSteps.assistant.confirm(args),
-  'updates:plan': (core, { router }) => core.accountSteps.updates.view(router ?? null),
+  // Without a router from the renderer, the newest audit's router (as the survey identified it) is used.
+  'updates:plan': (core, { router }) => core.accountSteps.updates.view(router ?? routerFromHistory(core.deps.history.read().audits)),
   'updates:confirm-firmware': (core, args) => core.accountSteps.updates.confirmFirmware(args),
   'updates:confirm-outage-plan': (core, args) => core.accountSteps.updates.confirmOutagePlan(args),
   'confirmations:list': (core) => core.accountSteps.confirmations.list(),

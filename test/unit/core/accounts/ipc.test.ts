@@ -66,6 +66,27 @@ describe('accounts, assistant and updates channels', () => {
     expect(store.map.size).toBe(0);
   });
 
+  it("accept the router identity in the survey's shape, and fall back to the newest audit's router", async () => {
+    const { call, history } = core();
+    const surveyRouter = {
+      vendor: 'AVM',
+      model: 'FRITZ!Box 7590',
+      firmware: '7.57',
+      friendlyName: 'FRITZ!Box',
+      sources: { vendor: 'tr064', model: 'tr064', firmware: 'tr064' },
+      evidence: [{ source: 'tr064', url: 'http://127.0.0.1:49000/tr64desc.xml', vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', error: null }],
+    };
+    const plan = await call('updates:plan', { router: surveyRouter });
+    expect(plan.ok && (plan.value as { router: unknown }).router).toEqual({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['tr064'] });
+    const fw = await call('updates:confirm-firmware', { devices: [], router: { identity: surveyRouter, answer: 'auto-update' } });
+    expect(fw.ok && (fw.value as { checks: { id: string; reason: string }[] }).checks[1]!.reason).toMatch(/firmware 7\.57 \(read from the router via tr064\)/);
+    const none = await call('updates:plan', {});
+    expect(none.ok && (none.value as { router: unknown }).router).toBeNull();
+    history.write({ ...history.read(), audits: [{ router: { address: '127.0.0.1', vendor: 'ASUSTeK', model: 'RT-AX58U', firmware: '3.0.0.4', sources: ['upnp'] } }] } as never);
+    const fromAudit = await call('updates:plan', {});
+    expect(fromAudit.ok && (fromAudit.value as { routerAccount: string }).routerAccount).toBe('asus');
+  });
+
   it('answer a not-offered method with a clear error, not a crash', async () => {
     const { call } = core();
     const r = await call('accounts:confirm', { accounts: [{ id: 'amazon', enabled: 'security-key', uniquePassword: true, integrationsReviewed: true }] });
