@@ -71,6 +71,11 @@ export interface HttpLoginLab {
   accessLines(name: LabServerName): string[];
   /** Credential attempts the server saw, read from its own access log. */
   credentialAttempts(name: LabServerName): number;
+  /**
+   * Makes lighttpd write out its buffered access-log lines (it buffers them; SIGHUP makes it flush
+   * and reopen its logs). Call before reading the logs.
+   */
+  flushLogs(): Promise<void>;
   /** Failed logins the lockout server counted (its lock trips at 3). */
   lockoutFailures(): number;
   stop(): Promise<void>;
@@ -143,6 +148,7 @@ export async function startHttpLoginLab(opts: { only?: LabServerName[]; dir?: st
   const root = opts.dir ?? mkdtempSync(join(tmpdir(), 'porchlight-http-lab-'));
   const specs = SPECS().filter((s) => !opts.only || opts.only.includes(s.name));
   const procs: ChildProcess[] = [];
+  const procOf = new Map<LabServerName, ChildProcess>();
   const hungServers: Server[] = [];
   const hungSockets = new Set<Socket>();
   const servers = {} as Record<LabServerName, LabServer>;
@@ -188,6 +194,7 @@ export async function startHttpLoginLab(opts: { only?: LabServerName[]; dir?: st
         let stderr = '';
         proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
         procs.push(proc);
+        procOf.set(spec.name, proc);
         const exited = new Promise<never>((_r, reject) => proc.once('exit', (code) => reject(new Error(`lighttpd for ${spec.name} exited (${code}): ${stderr}`))));
         await Promise.race([waitListening(spec.address, port), exited]);
       }
@@ -239,6 +246,10 @@ export async function startHttpLoginLab(opts: { only?: LabServerName[]; dir?: st
       if (spec.kind === 'form') return lines.filter((l) => /"POST \/login\.py /.test(l)).length;
       if (spec.kind === 'hang') return 0;
       return lines.filter((l) => !/auth="-"/.test(l)).length;
+    },
+    async flushLogs() {
+      for (const p of procOf.values()) if (p.exitCode === null) p.kill('SIGHUP');
+      await new Promise((r) => setTimeout(r, 300));
     },
     lockoutFailures() {
       const file = join(root, 'form-lockout', 'state', 'failures.json');
