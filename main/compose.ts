@@ -7,6 +7,8 @@ import { KeytarSecretStore } from './adapters/keytar-secret-store.js';
 import { SystemClock } from './adapters/system-clock.js';
 import { FileLogger } from './adapters/file-logger.js';
 import { openProfileStores } from './adapters/profile.js';
+import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
+import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 
 /** The repository (or packaged app) root: this file and every bundle in dist/ sit one level below it. */
 export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -43,5 +45,8 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     clock: opts.clock ?? new SystemClock(),
     log: new FileLogger(join(opts.profileDir, 'logs', 'porchlight.log'), opts.echoLog ?? false),
     opener: opts.opener,
+    // Audit exports: headless Chromium and <profile>/reports here; the Electron glue (main/app/reaudit.ts) installs printToPDF and Documents.
+    pdf: new ChromiumPdfPrinter(),
+    reports: new DirectoryReportSink(join(opts.profileDir, 'reports')),
   });
 }

@@ -1,10 +1,12 @@
-import type { Clock, DocumentStore, ExternalOpener, Logger, SecretStore } from './ports.js';
+import type { Clock, DocumentStore, ExternalOpener, Logger, PdfPrinter, ReportSink, SecretStore } from './ports.js';
 import type { History, Progress, Settings } from './store/documents.js';
 import { loadCheckCatalog, type CheckCatalog } from './checks/catalog.js';
 import { CheckBoard } from './checks/check-board.js';
 import { SecretService } from './secrets/secret-service.js';
 import { checkExternalUrl, loadExternalHosts } from './shell/external-links.js';
 import { createAccountServices, type AccountServices } from './accounts/services.js';
+import { AuditService } from './audit/audit-service.js';
+import { auditRunners } from './audit/runners/index.js';
 
 /** Everything the core needs, wired by a host (Electron main, CLI, test harness). */
 export interface CoreDeps {
@@ -19,6 +21,9 @@ export interface CoreDeps {
   clock: Clock;
   log: Logger;
   opener: ExternalOpener;
+  /** Report export (audit): PDF rendering and where exported files go; absent → that export is refused. */
+  pdf?: PdfPrinter;
+  reports?: ReportSink;
 }
 
 /** The Node-only core every host shares. Holds no Electron and no adapter: only ports. */
@@ -29,6 +34,7 @@ export interface Core {
   readonly secrets: SecretService;
   /** Accounts, assistant and updates steps, and the dated confirmations they keep in history. */
   readonly accountSteps: AccountServices;
+  readonly audit: AuditService;
   /** Notices gathered at start (a corrupted store restored, an old snapshot discarded …). */
   readonly notices: string[];
   openExternal(url: string): Promise<void>;
@@ -40,17 +46,19 @@ export function createCore(deps: CoreDeps): Core {
   const notices = [...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices];
   const checks = new CheckBoard(catalog, deps.progress, deps.settings, deps.clock);
   const secrets = new SecretService(deps.secrets, deps.log);
-  return {
+  const core: Core = {
     deps,
     catalog,
     notices,
     checks,
     secrets,
     accountSteps: createAccountServices(deps, externalHosts, checks, secrets),
+    audit: new AuditService({ ...deps, catalog, appVersion: deps.version, exportPorts: deps, runners: () => auditRunners(core) }),
     async openExternal(url: string) {
       const safe = checkExternalUrl(url, externalHosts);
       deps.log.info('opening external link', { host: new URL(safe).hostname });
       await deps.opener.open(safe);
     },
   };
+  return core;
 }

@@ -5,10 +5,12 @@
  */
 import type { z } from 'zod';
 import { foundationChannels } from './channels/foundation.js';
+import { auditChannels } from './channels/audit.js';
 import { accountsChannels } from './channels/accounts.js';
 
 export const channels = {
   ...foundationChannels,
+  ...auditChannels,
   ...accountsChannels,
 } as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CheckResultSchema } from '../checks/results.js';
+import { AuditRecordSchema } from '../audit/record.js';
 
 /**
  * The three documents of a profile directory. None may hold a secret: only "stored" flags and
@@ -40,8 +41,8 @@ export const DEFAULT_PROGRESS: Progress = { schemaVersion: 1, machineVersion: nu
 
 export const HistorySchema = z.strictObject({
   schemaVersion: z.literal(1),
-  /** Completed audits, newest last. Their shape is owned by the audit module. */
-  audits: z.array(z.json()),
+  /** Completed audits, newest last. Their shape is owned by the audit module (main/core/audit/record.ts). */
+  audits: z.array(AuditRecordSchema),
   /** Device first/last-seen dates, keyed by MAC or stable id. */
   devices: z.record(z.string(), z.json()),
   /** User confirmations with their dates, keyed by check id or "check-id:subject". */

@@ -1,5 +1,6 @@
 import type { Handlers } from './all.js';
 import { foundationHandlers } from './foundation.js';
+import { auditHandlers } from './audit.js';
 import { accountsHandlers } from './accounts.js';
 
 /**
@@ -8,5 +9,6 @@ import { accountsHandlers } from './accounts.js';
  */
 export const handlers: Handlers = {
   ...foundationHandlers,
+  ...auditHandlers,
   ...accountsHandlers,
 };

@@ -1,0 +1,104 @@
+import type { CheckCatalog } from '../checks/catalog.js';
+import { initialResults, viewChecks, type CheckResult, type CheckView } from '../checks/results.js';
+import type { AuditRecord } from './record.js';
+import { NO_RUNNER_REASON, type MeasuredCheck } from './runners.js';
+
+/** The check the audit measures itself: whether a report was exported recently. */
+export const REPORT_CHECK_ID = 'docs.report';
+
+/** Everything an audit knows about the checks, from every source, before they are merged. */
+export interface CheckSources {
+  /** `app`: the wizard's live results lead; `cli`: only this run's measurements count as *verified*. */
+  host: 'app' | 'cli';
+  /** Measurements made by this run's runners (CLI), by check id. */
+  measured: Record<string, MeasuredCheck>;
+  /** The check board of the current wizard run (the progress document). */
+  board: Record<string, CheckResult>;
+  /** Confirmations (and skips) kept in the history store, one per check (see readConfirmations). */
+  confirmations: Map<string, CheckResult>;
+  /** The previous audit, whose confirmations and skips carry forward. */
+  previous: AuditRecord | null;
+  /** The docs.report result, computed from the export history. */
+  report: CheckResult;
+  now: Date;
+}
+
+const isInitial = (r: CheckResult | undefined) => !r || (r.evidence.kind === 'none' && r.status !== 'skipped');
+
+/** Of two confirmations, the newer one (the user's latest word). */
+function newer(a: CheckResult | null, b: CheckResult | null): CheckResult | null {
+  if (!a) return b;
+  if (!b) return a;
+  const at = (r: CheckResult) => (r.evidence.kind === 'none' ? '' : r.evidence.at);
+  return at(b) > at(a) ? b : a;
+}
+
+/**
+ * Merges the sources into one result per catalog check, then applies expiry (viewChecks):
+ * - a measurement of this run wins, unless it is `unknown` and a valid confirmation exists;
+ * - in the app, the wizard's own results (verified or confirmed, or a skip) come next;
+ * - then the newest confirmation (board, history store, previous audit), expired ones included
+ *   so they are reported as *expired*; then a skip carried from the board or the previous audit;
+ * - otherwise `unknown`: "no automated check available in this build" for a check only a
+ *   measurement can settle, "not confirmed yet" for one the user confirms.
+ */
+export function assembleChecks(catalog: CheckCatalog, src: CheckSources): CheckView[] {
+  const results: Record<string, CheckResult> = {};
+  const fallback = initialResults(catalog);
+  const prev = new Map((src.previous?.checks ?? []).map((c) => [c.id, c]));
+  for (const def of catalog.checks) {
+    const id = def.id;
+    if (id === REPORT_CHECK_ID) {
+      results[id] = src.report;
+      continue;
+    }
+    const board = src.board[id];
+    const stored = src.confirmations.get(id);
+    const previous = prev.get(id);
+    const confirmed = def.evidenceKinds.includes('confirmed')
+      ? [
+          board?.evidence.kind === 'confirmed' ? board : null,
+          stored?.evidence.kind === 'confirmed' ? stored : null,
+          previous?.evidence.kind === 'confirmed' ? { id, status: previous.status, reason: previous.reason, evidence: previous.evidence, detail: previous.detail } : null,
+        ].reduce(newer, null)
+      : null;
+    const confirmedValid = confirmed?.evidence.kind === 'confirmed' && new Date(confirmed.evidence.expiresAt) > src.now ? confirmed : null;
+    const skip = board?.status === 'skipped' ? board : stored?.status === 'skipped' ? stored : previous?.status === 'skipped' ? previous : null;
+    const m = src.measured[id];
+    if (m && (m.status !== 'unknown' || !confirmedValid)) {
+      results[id] = { id, status: m.status, reason: m.reason, evidence: { kind: 'verified', at: src.now.toISOString() }, detail: m.detail ?? null };
+      continue;
+    }
+    if (src.host === 'app' && !isInitial(board)) {
+      results[id] = board!;
+      continue;
+    }
+    const chosen = (board?.status === 'skipped' ? board : null) ?? confirmedValid ?? confirmed ?? skip;
+    if (chosen) {
+      results[id] = { id, status: chosen.status, reason: chosen.reason, evidence: chosen.evidence, detail: chosen.detail ?? null };
+      continue;
+    }
+    const onlyMeasured = !def.evidenceKinds.includes('confirmed');
+    const reason = src.host === 'cli' && onlyMeasured ? NO_RUNNER_REASON : onlyMeasured ? fallback[id]!.reason : 'not confirmed yet';
+    results[id] = { id, status: 'unknown', reason, evidence: { kind: 'none' }, detail: null };
+  }
+  return viewChecks(catalog, results, src.now);
+}
+
+/**
+ * The docs.report check: pass (verified, dated) when a report was exported within the interval,
+ * fail when the last export is older or there has been none.
+ */
+export function reportCheck(audits: readonly AuditRecord[], intervalDays: number, now: Date): CheckResult {
+  const last = audits.flatMap((a) => a.exports.map((e) => e.at)).sort().at(-1) ?? null;
+  if (!last) return { id: REPORT_CHECK_ID, status: 'fail', reason: 'no audit report has been exported yet', evidence: { kind: 'verified', at: now.toISOString() }, detail: null };
+  const ageDays = (now.getTime() - new Date(last).getTime()) / 86_400_000;
+  if (ageDays <= intervalDays) return { id: REPORT_CHECK_ID, status: 'pass', reason: `report exported on ${last.slice(0, 10)}`, evidence: { kind: 'verified', at: last }, detail: null };
+  return {
+    id: REPORT_CHECK_ID,
+    status: 'fail',
+    reason: `the last report was exported on ${last.slice(0, 10)}, more than ${intervalDays} days ago`,
+    evidence: { kind: 'verified', at: now.toISOString() },
+    detail: null,
+  };
+}

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock, DocumentStore, Logger, PdfPrinter, ReportSink } from '../ports.js';
+import type { CheckCatalog } from '../checks/catalog.js';
+import type { CheckView } from '../checks/results.js';
+import type { History, Progress, Settings } from '../store/documents.js';
+import { PorchlightError } from '../errors.js';
+import { assembleChecks, reportCheck, REPORT_CHECK_ID } from './assemble.js';
+import { readConfirmations, readInventory } from './history-sources.js';
+import { latestAudit, type AuditMode, type AuditRecord, type InventoryDevice, type RouterIdentity } from './record.js';
+import { runAll, type AuditRunner, type AuditScope, type MeasuredCheck } from './runners.js';
+import { scoreChecks } from './score.js';
+import { reauditSchedule, type ReauditSchedule } from './schedule.js';
+import { planReaudit, type ReauditPlan } from './plan.js';
+import { buildReport, type Report } from '../report/report.js';
+import { renderReportHtml } from '../report/html.js';
+
+export type ExportFormat = 'html' | 'json' | 'pdf';
+
+/** Audits kept in the history; the oldest are dropped beyond this (a quarterly audit fills it in 50 years). */
+export const MAX_AUDITS_KEPT = 200;
+
+export interface AuditServiceDeps {
+  catalog: CheckCatalog;
+  settings: DocumentStore<Settings>;
+  progress: DocumentStore<Progress>;
+  history: DocumentStore<History>;
+  clock: Clock;
+  log: Logger;
+  appVersion: string;
+  /** The automated checks available in this build (resolved when an audit runs). */
+  runners: () => readonly AuditRunner[];
+  /** The host's export ports, read when an export runs (the Electron glue installs its own at start). */
+  exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
+}
+
+/** An exported report, ready to write. */
+export interface ExportedReport {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+const MIME: Record<ExportFormat, string> = { html: 'text/html', json: 'application/json', pdf: 'application/pdf' };
+
+/**
+ * The audit: assembles every check from its sources, scores it, saves the record to the history,
+ * compares it with the previous audit, plans re-audits and exports reports. Shared by the app's
+ * summary step and the headless `porchlight audit`.
+ */
+export class AuditService {
+  private reauditRequested = false;
+
+  constructor(private readonly deps: AuditServiceDeps) {}
+
+  /** Saved audits, oldest first. */
+  list(): AuditRecord[] {
+    return this.deps.history.read().audits;
+  }
+
+  latest(): AuditRecord | null {
+    return latestAudit(this.list());
+  }
+
+  /** The re-audit schedule from the last audit and the user's interval. */
+  schedule(): ReauditSchedule {
+    return reauditSchedule(this.latest()?.at ?? null, this.deps.settings.read().reauditIntervalDays, this.deps.clock.now());
+  }
+
+  /** Set by the tray/menu "Re-audit now"; the renderer reads it through audit:status. */
+  requestReaudit(): void {
+    this.reauditRequested = true;
+  }
+
+  /** Reads and clears the pending "Re-audit now" request. */
+  takeReauditRequest(): boolean {
+    const r = this.reauditRequested;
+    this.reauditRequested = false;
+    return r;
+  }
+
+  private views(host: 'app' | 'cli', measured: Record<string, MeasuredCheck>, exportingNow: boolean): CheckView[] {
+    const now = this.deps.clock.now();
+    const history = this.deps.history.read();
+    const settings = this.deps.settings.read();
+    const report = exportingNow
+      ? { id: REPORT_CHECK_ID, status: 'pass' as const, reason: 'report exported with this audit', evidence: { kind: 'verified' as const, at: now.toISOString() }, detail: null }
+      : reportCheck(history.audits, settings.reauditIntervalDays, now);
+    return assembleChecks(this.deps.catalog, {
+      host,
+      measured,
+      board: this.deps.progress.read().checks,
+      confirmations: readConfirmations(history),
+      previous: latestAudit(history.audits),
+      report,
+      now,
+    });
+  }
+
+  private draft(views: CheckView[], mode: AuditMode, source: AuditRecord['source'], inventory: InventoryDevice[], router: RouterIdentity | null): AuditRecord {
+    return {
+      schemaVersion: 1,
+      id: randomUUID(),
+      at: this.deps.clock.now().toISOString(),
+      mode,
+      source,
+      appVersion: this.deps.appVersion.slice(0, 40),
+      score: scoreChecks(views).score,
+      checks: views.map((v) => ({ id: v.id, status: v.status, reason: v.reason, evidence: v.evidence, detail: v.detail, expired: v.expired })),
+      inventory,
+      router,
+      exports: [],
+    };
+  }
+
+  /** The state the summary step shows before the audit is saved: live checks, last surveyed inventory. */
+  current(mode: AuditMode = this.latest() ? 're-audit' : 'first-time'): AuditRecord {
+    const history = this.deps.history.read();
+    return this.draft(this.views('app', {}, false), mode, 'app', readInventory(history), latestAudit(history.audits)?.router ?? null);
+  }
+
+  /** Report of the current, unsaved state (the summary step's live view). */
+  preview(): Report {
+    return this.reportOf({ ...this.current(), id: 'current-unsaved' });
+  }
+
+  private save(record: AuditRecord): AuditRecord {
+    const history = this.deps.history.read();
+    const audits = [...history.audits, record].slice(-MAX_AUDITS_KEPT);
+    this.deps.history.write({ ...history, audits });
+    this.deps.log.info('audit saved', { id: record.id, mode: record.mode, source: record.source, score: record.score });
+    return record;
+  }
+
+  /** Completes the app's audit (the summary step): saves what the wizard established. */
+  complete(mode: AuditMode): { record: AuditRecord; report: Report } {
+    const record = this.save(this.current(mode));
+    return { record, report: this.reportOf(record) };
+  }
+
+  /**
+   * The headless audit: runs every automated check within the given scope, reads confirmations
+   * from the history store (expired ones reported as such), saves the audit. `exportingNow` tells
+   * it a report is being written with this run (the docs.report check then passes).
+   */
+  async runHeadless(scope: AuditScope, opts: { exportingNow?: boolean } = {}): Promise<{ record: AuditRecord; report: Report; timings: Record<string, number> }> {
+    const outcome = await runAll(this.deps.runners(), scope);
+    const history = this.deps.history.read();
+    const previous = latestAudit(history.audits);
+    const views = this.views('cli', outcome.results, opts.exportingNow ?? false);
+    const inventory = outcome.inventory ?? readInventory(history);
+    const router = outcome.router === undefined ? (previous?.router ?? null) : outcome.router;
+    const record = this.save(this.draft(views, previous ? 're-audit' : 'first-time', 'cli', inventory, router));
+    return { record, report: this.reportOf(record), timings: outcome.timings };
+  }
+
+  /** Which steps a re-audit should run, from the last audit and the state now. */
+  planReaudit(): ReauditPlan {
+    const now = this.current('re-audit');
+    return planReaudit(this.deps.catalog, this.latest(), now);
+  }
+
+  private find(id?: string): { record: AuditRecord; previous: AuditRecord | null } {
+    const audits = this.list();
+    const index = id === undefined ? audits.length - 1 : audits.findIndex((a) => a.id === id);
+    if (index < 0) throw new PorchlightError('not-found', id === undefined ? 'No audit has been completed yet.' : `There is no audit ${id}.`);
+    return { record: audits[index]!, previous: index > 0 ? audits[index - 1]! : null };
+  }
+
+  private reportOf(record: AuditRecord): Report {
+    const audits = this.list();
+    const index = audits.findIndex((a) => a.id === record.id);
+    const previous = index > 0 ? audits[index - 1]! : index < 0 ? latestAudit(audits) : null;
+    return buildReport({
+      catalog: this.deps.catalog,
+      record,
+      previous,
+      intervalDays: this.deps.settings.read().reauditIntervalDays,
+      appVersion: this.deps.appVersion,
+      generatedAt: this.deps.clock.now(),
+    });
+  }
+
+  /** The report of a saved audit (the newest by default). */
+  report(id?: string): Report {
+    return this.reportOf(this.find(id).record);
+  }
+
+  /**
+   * Renders a saved audit's report and records the export on it; exporting also settles that
+   * audit's docs.report check (a report now exists), so the exported file already shows it.
+   */
+  async export(format: ExportFormat, id?: string): Promise<ExportedReport> {
+    const pdf = this.deps.exportPorts.pdf;
+    if (format === 'pdf' && !pdf) throw new PorchlightError('refused', 'PDF export is not available here: no PDF printer is configured.');
+    const record = this.markExported(this.find(id).record, format);
+    const report = this.reportOf(record);
+    const name = `porchlight-audit-${record.at.slice(0, 10)}-${record.id.slice(0, 8)}.${format}`;
+    let bytes: Uint8Array;
+    if (format === 'json') bytes = new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n');
+    else if (format === 'html') bytes = new TextEncoder().encode(renderReportHtml(report));
+    else bytes = await pdf!.htmlToPdf(renderReportHtml(report));
+    return { fileName: name, mime: MIME[format], bytes };
+  }
+
+  /** Exports and writes through the host's report sink; returns where it went. */
+  async exportToSink(format: ExportFormat, id?: string): Promise<{ fileName: string; path: string; bytes: number }> {
+    const sink = this.deps.exportPorts.reports;
+    if (!sink) throw new PorchlightError('refused', 'Saving reports is not available here.');
+    const out = await this.export(format, id);
+    const path = await sink.save(out.fileName, out.bytes);
+    this.deps.log.info('report exported', { format, bytes: out.bytes.length });
+    return { fileName: out.fileName, path, bytes: out.bytes.length };
+  }
+
+  private markExported(record: AuditRecord, format: ExportFormat): AuditRecord {
+    const now = this.deps.clock.now().toISOString();
+    const checks = record.checks.map((c) =>
+      c.id === REPORT_CHECK_ID && c.status !== 'pass'
+        ? { ...c, status: 'pass' as const, reason: `report exported on ${now.slice(0, 10)}`, evidence: { kind: 'verified' as const, at: now }, expired: false }
+        : c,
+    );
+    const views = assembleScoreInput(this.deps.catalog, checks);
+    const updated: AuditRecord = { ...record, checks, score: scoreChecks(views).score, exports: [...record.exports, { format, at: now }].slice(-1000) };
+    const history = this.deps.history.read();
+    this.deps.history.write({ ...history, audits: history.audits.map((a) => (a.id === record.id ? updated : a)) });
+    return updated;
+  }
+}
+
+function assembleScoreInput(catalog: CheckCatalog, checks: AuditRecord['checks']) {
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  return catalog.checks.map((def) => ({ ...def, status: byId.get(def.id)?.status ?? ('unknown' as const) }));
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { SeveritySchema, STEP_IDS, type CheckCatalog } from '../checks/catalog.js';
+import { CheckStatusSchema, viewChecks, type CheckResult } from '../checks/results.js';
+import { AuditModeSchema, AuditSourceSchema, InventoryDeviceSchema, RouterIdentitySchema, type AuditRecord } from '../audit/record.js';
+import { scoreChecks } from '../audit/score.js';
+import { describeEvidence, nextAction } from '../audit/evidence.js';
+import { diffAudits } from '../audit/diff.js';
+import { reauditSchedule } from '../audit/schedule.js';
+
+/**
+ * The report document: what `porchlight audit --json` prints, what the JSON export writes, and
+ * what the HTML/PDF exports render. Its JSON Schema (resources/report.schema.json) is generated
+ * from this zod schema and kept identical by a golden-file test; docs/report-schema.md explains it.
+ * It holds no secret: statuses, evidence, reasons, devices and router facts only.
+ */
+
+const iso = z.iso.datetime({ offset: true });
+const Step = z.enum(STEP_IDS);
+
+export const REPORT_SCHEMA_ID = 'https://porchlight.invalid/schemas/report-v1.json';
+
+const ReportEvidenceSchema = z.strictObject({
+  kind: z.enum(['verified', 'confirmed', 'expired', 'none']).describe('verified: measured by Porchlight; confirmed: the user said so; expired: a confirmation past its date; none'),
+  at: iso.nullable().describe('When it was measured or confirmed'),
+  expiresAt: iso.nullable().describe('When a confirmation stops counting'),
+  text: z.string().describe('The evidence in one sentence, e.g. "confirmed on 2026-01-02 (valid until 2026-04-02)"'),
+});
+
+const ReportCheckSchema = z.strictObject({
+  id: z.string().describe('Stable check id from the catalog, e.g. wifi.encryption'),
+  title: z.string(),
+  step: Step,
+  severity: SeveritySchema,
+  status: CheckStatusSchema,
+  evidence: ReportEvidenceSchema,
+  reason: z.string().nullable().describe('Why the check has this status; always present for unknown and skipped'),
+  detail: z.string().nullable(),
+  next: z.string().nullable().describe('The next action, or null when nothing is left to do'),
+  references: z.array(z.string()),
+});
+
+const FactorSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  step: Step,
+  severity: SeveritySchema,
+  status: CheckStatusSchema,
+  weight: z.number().int().positive(),
+  earned: z.number().min(0).max(100).describe('Points (out of 100) this check added'),
+  lost: z.number().min(0).max(100).describe('Points (out of 100) this check cost; what fixing it would add'),
+});
+
+const ActionSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  step: Step,
+  severity: SeveritySchema,
+  status: CheckStatusSchema,
+  points: z.number().min(0).max(100).describe('Points the score gains when this is done'),
+  next: z.string(),
+});
+
+const ChangeSchema = z.strictObject({ id: z.string(), from: CheckStatusSchema, to: CheckStatusSchema });
+
+const DiffSchema = z.strictObject({
+  previous: z.strictObject({ id: z.string(), at: iso, score: z.number().int() }).nullable().describe('The audit compared with; null for a first audit'),
+  scoreDelta: z.number().int().nullable(),
+  newDevices: z.array(InventoryDeviceSchema),
+  goneDevices: z.array(InventoryDeviceSchema),
+  regressed: z.array(ChangeSchema),
+  improved: z.array(ChangeSchema),
+  otherChanges: z.array(ChangeSchema),
+  expiredConfirmations: z.array(z.strictObject({ id: z.string(), confirmedAt: iso, expiredAt: iso })),
+});
+
+export const ReportSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    generatedAt: iso,
+    app: z.strictObject({ name: z.literal('Porchlight'), version: z.string() }),
+    audit: z.strictObject({ id: z.string(), at: iso, mode: AuditModeSchema, source: AuditSourceSchema }),
+    score: z.number().int().min(0).max(100).describe('Out of 100, weighted by severity; see docs/report-schema.md'),
+    scoreBreakdown: z.strictObject({
+      raised: z.array(FactorSchema),
+      lowered: z.array(FactorSchema),
+      excluded: z.array(z.string()).describe('Checks skipped as not applicable: left out of the score'),
+    }),
+    checks: z.array(ReportCheckSchema).describe('Every check of the catalog, in catalog order'),
+    actions: z.array(ActionSchema).describe('Remaining actions, biggest score impact first'),
+    inventory: z.array(InventoryDeviceSchema),
+    router: RouterIdentitySchema.nullable(),
+    diff: DiffSchema,
+    schedule: z.strictObject({ intervalDays: z.number().int().positive(), nextDueAt: iso }),
+  })
+  .describe('A Porchlight audit report (contains no secrets)');
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportCheck = Report['checks'][number];
+
+/** The JSON Schema of the report, as written to resources/report.schema.json. */
+export function reportJsonSchema(): Record<string, unknown> {
+  return { $id: REPORT_SCHEMA_ID, ...z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' }) };
+}
+
+export interface ReportInput {
+  catalog: CheckCatalog;
+  record: AuditRecord;
+  previous: AuditRecord | null;
+  intervalDays: number;
+  appVersion: string;
+  generatedAt: Date;
+}
+
+/** Builds the report of one saved audit: every catalog check, the score and why, the actions, the diff. */
+export function buildReport(input: ReportInput): Report {
+  const { catalog, record } = input;
+  const results: Record<string, CheckResult> = {};
+  for (const c of record.checks) results[c.id] = { id: c.id, status: c.status, reason: c.reason, evidence: c.evidence, detail: c.detail };
+  // Views at the audit's own date: expiry as it stood then, not as it stands when exporting.
+  const views = viewChecks(catalog, results, new Date(record.at));
+  const breakdown = scoreChecks(views);
+  const checks = views.map((v) => ({
+    id: v.id,
+    title: v.title,
+    step: v.step,
+    severity: v.severity,
+    status: v.status,
+    evidence: describeEvidence(v),
+    reason: v.reason,
+    detail: v.detail,
+    next: nextAction(v),
+    references: v.references,
+  }));
+  const nextOf = new Map(checks.map((c) => [c.id, c.next]));
+  const schedule = reauditSchedule(record.at, input.intervalDays, input.generatedAt);
+  // Parsed on the way out: a report that breaks its own published schema is a bug, never a file.
+  return ReportSchema.parse({
+    schemaVersion: 1,
+    generatedAt: input.generatedAt.toISOString(),
+    app: { name: 'Porchlight', version: input.appVersion },
+    audit: { id: record.id, at: record.at, mode: record.mode, source: record.source },
+    score: breakdown.score,
+    scoreBreakdown: { raised: breakdown.raised, lowered: breakdown.lowered, excluded: breakdown.excluded },
+    checks,
+    actions: breakdown.lowered.map((f) => ({ id: f.id, title: f.title, step: f.step, severity: f.severity, status: f.status, points: f.lost, next: nextOf.get(f.id) ?? '' })),
+    inventory: record.inventory,
+    router: record.router,
+    diff: diffAudits(input.previous, record),
+    schedule: { intervalDays: input.intervalDays, nextDueAt: schedule.nextDueAt! },
+  });
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { AuditService } from '../../../../main/core/audit/audit-service.js';
+import type { AuditRunner } from '../../../../main/core/audit/runners.js';
+import { NO_RUNNER_REASON } from '../../../../main/core/audit/runners.js';
+import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
+import { addDays } from '../../../../main/core/checks/results.js';
+import { CheckBoard } from '../../../../main/core/checks/check-board.js';
+import { resourcesDir } from '../../../../main/compose.js';
+import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, HistorySchema, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
+import { FixedClock, MemoryDocument, MemoryLogger } from '../../../support/fakes.js';
+
+const catalog = loadCheckCatalog(resourcesDir());
+
+function setup(runners: AuditRunner[] = []) {
+  const clock = new FixedClock(new Date('2026-03-01T12:00:00Z'));
+  const settings = new MemoryDocument<Settings>(DEFAULT_SETTINGS);
+  const progress = new MemoryDocument<Progress>(DEFAULT_PROGRESS);
+  const history = new MemoryDocument<History>(DEFAULT_HISTORY);
+  const log = new MemoryLogger();
+  const pdfCalls: string[] = [];
+  const audit = new AuditService({
+    catalog, settings, progress, history, clock, log, appVersion: '9.9.9', runners: () => runners,
+    exportPorts: { pdf: { htmlToPdf: async (html) => { pdfCalls.push(html); return new TextEncoder().encode('%PDF-1.7 fake'); } } },
+  });
+  const board = new CheckBoard(catalog, progress, settings, clock);
+  return { clock, settings, progress, history, audit, board, pdfCalls };
+}
+
+const wifiRunner = (status: 'pass' | 'fail' | 'unknown' = 'pass'): AuditRunner => ({
+  name: 'wifi scan',
+  checkIds: ['wifi.encryption'],
+  deadlineMs: 1000,
+  run: async () => ({ results: { 'wifi.encryption': { status, reason: status === 'unknown' ? 'no Wi-Fi adapter' : null } } }),
+});
+
+describe('AuditService: the headless audit', () => {
+  it('lists every catalog check; without a runner a measured-only check is unknown, never pass', async () => {
+    const { audit } = setup();
+    const { record, report } = await audit.runHeadless({ interface: 'lo', gateway: null });
+    expect(report.checks.map((c) => c.id)).toEqual(catalog.checks.map((c) => c.id));
+    const wifi = report.checks.find((c) => c.id === 'wifi.encryption')!;
+    expect(wifi).toMatchObject({ status: 'unknown', reason: NO_RUNNER_REASON });
+    expect(wifi.evidence.text).toBe(`unknown because ${NO_RUNNER_REASON}`);
+    expect(report.checks.find((c) => c.id === 'accounts.2fa')).toMatchObject({ status: 'unknown', reason: 'not confirmed yet' });
+    expect(report.checks.filter((c) => c.status === 'pass')).toEqual([]);
+    expect(record.mode).toBe('first-time');
+    expect(record.source).toBe('cli');
+    expect(record.score).toBe(0);
+  });
+
+  it('records a runner measurement as verified, dated by the audit', async () => {
+    const { audit } = setup([wifiRunner('pass')]);
+    const { report } = await audit.runHeadless({ interface: 'lo', gateway: null });
+    const wifi = report.checks.find((c) => c.id === 'wifi.encryption')!;
+    expect(wifi.status).toBe('pass');
+    expect(wifi.evidence).toMatchObject({ kind: 'verified', at: '2026-03-01T12:00:00.000Z', text: 'verified on 2026-03-01' });
+    expect(wifi.next).toBeNull();
+    expect(report.score).toBeGreaterThan(0);
+  });
+
+  it('turns a runner that throws, times out or answers garbage into unknown with the reason', async () => {
+    const throwing: AuditRunner = { name: 'survey', checkIds: ['devices.inventory'], deadlineMs: 1000, run: async () => { throw new Error('socket closed'); } };
+    const hanging: AuditRunner = { name: 'probe', checkIds: ['router.admin-default'], deadlineMs: 50, run: () => new Promise(() => {}) };
+    const garbage: AuditRunner = { name: 'upnp', checkIds: ['router.upnp'], deadlineMs: 1000, run: async () => ({ results: { 'router.upnp': { status: 'great' } } }) as never };
+    const { audit } = setup([throwing, hanging, garbage]);
+    const { report } = await audit.runHeadless({ interface: 'lo', gateway: '127.0.0.1' });
+    const byId = (id: string) => report.checks.find((c) => c.id === id)!;
+    expect(byId('devices.inventory')).toMatchObject({ status: 'unknown', reason: 'the survey check could not finish: socket closed' });
+    expect(byId('router.admin-default')).toMatchObject({ status: 'unknown', reason: 'the probe check could not finish: timed out after 0 s' });
+    expect(byId('router.upnp')).toMatchObject({ status: 'unknown', reason: 'the upnp check gave no readable result for this' });
+  });
+
+  it('reads confirmations from the history store and reports expired ones as expired', async () => {
+    const { audit, history, clock } = setup();
+    const at = '2025-10-01T12:00:00.000Z';
+    const doc = history.read();
+    history.write({
+      ...doc,
+      confirmations: {
+        'wifi.wps': { checkId: 'wifi.wps', subject: null, status: 'pass', answer: {}, note: null, confirmedAt: '2026-02-01T12:00:00.000Z', expiresAt: '2026-05-02T12:00:00.000Z', earlier: [] },
+        'router.remote-admin': { checkId: 'router.remote-admin', subject: null, status: 'pass', answer: {}, note: null, confirmedAt: at, expiresAt: addDays(new Date(at), 90).toISOString(), earlier: [] },
+        'accounts.2fa:amazon': { checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', answer: {}, note: 'app', confirmedAt: '2026-02-10T12:00:00.000Z', expiresAt: '2026-05-11T12:00:00.000Z', earlier: [] },
+        'accounts.2fa:ring': { checkId: 'accounts.2fa', subject: 'ring', status: 'warn', answer: {}, note: 'sms', confirmedAt: '2026-02-05T12:00:00.000Z', expiresAt: '2026-05-06T12:00:00.000Z', earlier: [] },
+        'voice.unlock-pin': { checkId: 'voice.unlock-pin', subject: null, status: 'skipped', answer: {}, note: 'no smart lock', confirmedAt: at, expiresAt: at, earlier: [] },
+        'garbage': 42,
+      },
+    });
+    clock.current = new Date('2026-03-01T12:00:00Z');
+    const { report } = await audit.runHeadless({ interface: 'lo', gateway: null });
+    const byId = (id: string) => report.checks.find((c) => c.id === id)!;
+    expect(byId('wifi.wps')).toMatchObject({ status: 'pass', evidence: { kind: 'confirmed', text: 'confirmed on 2026-02-01 (valid until 2026-05-02)' } });
+    expect(byId('router.remote-admin')).toMatchObject({ status: 'unknown', reason: 'confirmation expired on 2025-12-30', evidence: { kind: 'expired', text: 'confirmed on 2025-10-01, expired on 2025-12-30' } });
+    expect(byId('router.remote-admin').next).toBe('Check this again and re-confirm it in the Updates step.');
+    expect(byId('accounts.2fa')).toMatchObject({ status: 'warn', reason: 'amazon: app; ring: sms', evidence: { kind: 'confirmed', at: '2026-02-05T12:00:00.000Z', expiresAt: '2026-05-06T12:00:00.000Z' } });
+    expect(byId('voice.unlock-pin')).toMatchObject({ status: 'skipped', reason: 'no smart lock' });
+    expect(report.scoreBreakdown.excluded).toEqual(['voice.unlock-pin']);
+  });
+
+  it('saves each audit to the history (valid against the history schema), and diffs the second against the first', async () => {
+    let status: 'fail' | 'pass' = 'fail';
+    const runner: AuditRunner = { name: 'wifi scan', checkIds: ['wifi.encryption'], deadlineMs: 1000, run: async () => ({ results: { 'wifi.encryption': { status, reason: status === 'fail' ? 'WPA2 seen' : null } } }) };
+    const { audit, history, clock } = setup([runner]);
+    const first = await audit.runHeadless({ interface: 'lo', gateway: null });
+    expect(first.report.diff.previous).toBeNull();
+    status = 'pass';
+    clock.current = addDays(clock.current, 1);
+    const second = await audit.runHeadless({ interface: 'lo', gateway: null });
+    expect(second.record.mode).toBe('re-audit');
+    expect(second.report.diff.previous?.id).toBe(first.record.id);
+    expect(second.report.diff.improved).toEqual([{ id: 'wifi.encryption', from: 'fail', to: 'pass' }]);
+    expect(second.report.diff.scoreDelta).toBe(second.record.score - first.record.score);
+    expect(HistorySchema.safeParse(history.read()).success).toBe(true);
+    expect(audit.list().map((a) => a.id)).toEqual([first.record.id, second.record.id]);
+  });
+});
+
+describe('AuditService: the app audit, re-audit plan and export', () => {
+  it('completes from the wizard board: verified and confirmed results, skips with their reasons', () => {
+    const { audit, board } = setup();
+    board.recordVerified('wifi.encryption', 'pass', null);
+    board.confirm('wifi.wps', 'pass');
+    board.skip('voice.unlock-pin', 'no smart lock at home');
+    const { record, report } = audit.complete('first-time');
+    expect(record.source).toBe('app');
+    const byId = (id: string) => report.checks.find((c) => c.id === id)!;
+    expect(byId('wifi.encryption').evidence.kind).toBe('verified');
+    expect(byId('wifi.wps').evidence.kind).toBe('confirmed');
+    expect(byId('voice.unlock-pin')).toMatchObject({ status: 'skipped', reason: 'no smart lock at home' });
+    expect(byId('docs.report')).toMatchObject({ status: 'fail', reason: 'no audit report has been exported yet' });
+    expect(report.actions[0]!.severity).toBe('critical');
+    expect(report.actions.map((a) => a.points)).toEqual([...report.actions.map((a) => a.points)].sort((a, b) => b - a));
+  });
+
+  it('plans a re-audit of only the steps with expired confirmations, regressions or new devices', () => {
+    const { audit, board, clock, history } = setup();
+    board.recordVerified('wifi.encryption', 'pass', null);
+    board.confirm('accounts.2fa', 'pass');
+    board.confirm('voice.purchasing', 'pass');
+    board.skip('voice.unlock-pin', 'no lock');
+    audit.complete('first-time');
+    expect(audit.planReaudit().steps).toEqual(['survey', 'summary']);
+    // 91 days later the confirmations have expired: accounts and assistant come back.
+    clock.current = addDays(clock.current, 91);
+    expect(audit.schedule().state).toBe('due');
+    const plan = audit.planReaudit();
+    expect(plan.steps).toEqual(['survey', 'accounts', 'assistant', 'summary']);
+    expect(plan.reasons).toContainEqual({ step: 'accounts', kind: 'expired-confirmation', subject: 'accounts.2fa' });
+    // A regression (Wi-Fi measured worse) brings the wifi step in; a new device the device steps.
+    board.recordVerified('wifi.encryption', 'fail', 'WPA2 seen');
+    const doc = history.read();
+    history.write({ ...doc, devices: { 'aa:bb:cc:dd:ee:ff': { id: 'aa:bb:cc:dd:ee:ff', ip: '127.0.0.9', mac: 'aa:bb:cc:dd:ee:ff', vendor: 'Acme', category: 'camera', names: ['Garden cam'], services: [], firstSeen: null, lastSeen: null } } });
+    expect(audit.planReaudit().steps).toEqual(['survey', 'wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates', 'summary']);
+  });
+
+  it('plans every step when there is no previous audit', () => {
+    expect(setup().audit.planReaudit().steps).toEqual(['survey', 'wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates', 'summary']);
+  });
+
+  it('exports JSON, HTML and PDF of a saved audit; the export settles docs.report and is recorded', async () => {
+    const { audit, pdfCalls } = setup();
+    await expect(audit.export('json')).rejects.toMatchObject({ code: 'not-found' });
+    const { record } = audit.complete('first-time');
+    expect(record.checks.find((c) => c.id === 'docs.report')!.status).toBe('fail');
+    const json = await audit.export('json');
+    expect(json.mime).toBe('application/json');
+    expect(json.fileName).toMatch(/^porchlight-audit-2026-03-01-[0-9a-f]{8}\.json$/);
+    const parsed = JSON.parse(new TextDecoder().decode(json.bytes));
+    expect(parsed.checks.find((c: { id: string }) => c.id === 'docs.report')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+    expect(parsed.score).toBeGreaterThan(record.score);
+    const html = new TextDecoder().decode((await audit.export('html')).bytes);
+    expect(html).toContain('<!doctype html>');
+    const pdf = await audit.export('pdf');
+    expect(new TextDecoder().decode(pdf.bytes)).toMatch(/^%PDF/);
+    expect(pdfCalls).toHaveLength(1);
+    expect(audit.latest()!.exports.map((e) => e.format)).toEqual(['json', 'html', 'pdf']);
+  });
+
+  it('keeps "Re-audit now" as a one-shot request', () => {
+    const { audit } = setup();
+    expect(audit.takeReauditRequest()).toBe(false);
+    audit.requestReaudit();
+    expect(audit.takeReauditRequest()).toBe(true);
+    expect(audit.takeReauditRequest()).toBe(false);
+  });
+});
