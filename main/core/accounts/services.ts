@@ -2,7 +2,7 @@ import type { CoreDeps } from '../app-core.js';
 import type { CheckBoard } from '../checks/check-board.js';
 import type { SecretService } from '../secrets/secret-service.js';
 import { ConfirmationStore } from '../confirmations/confirmation-store.js';
-import { restoreConfirmations } from '../confirmations/roll-up.js';
+import { restoreConfirmations, syncFromBoard } from '../confirmations/roll-up.js';
 import { loadCheckCatalog } from '../checks/catalog.js';
 import { loadAccountCatalog, type AccountCatalog } from './catalog.js';
 import { AccountsStep } from './accounts-step.js';
@@ -18,6 +18,8 @@ export interface AccountServices {
   readonly updates: UpdatesStep;
   /** Puts confirmations kept in history back into a fresh audit's progress (re-audit); returns check ids. */
   restore(): string[];
+  /** Keeps quick board answers (checks:confirm / checks:skip) of these checks in history too; returns ids written. */
+  sync(ids: readonly string[]): string[];
 }
 
 /**
@@ -42,5 +44,6 @@ export function createAccountServices(
     assistant: new AssistantStep(assistantData, confirmations, checks, deps.history),
     updates: new UpdatesStep(plans, catalog, confirmations, checks),
     restore: () => restoreConfirmations(confirmations, deps.progress, checkCatalog),
+    sync: (ids) => syncFromBoard(confirmations, checks, ids),
   };
 }

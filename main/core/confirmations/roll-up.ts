@@ -79,3 +79,28 @@ export function restoreConfirmations(store: ConfirmationStore, progress: Documen
   if (restored.length) progress.write({ ...doc, checks: checksDoc });
   return restored;
 }
+
+/**
+ * Copies check-level confirmations the user gave straight on the board (the quick Yes / Partly /
+ * Not yet answers, or a skip) into history with the board's own dates, so every confirmation is
+ * durable, not only those of the guided steps. Idempotent: a record with the same date is left
+ * alone. Returns the ids written.
+ */
+export function syncFromBoard(store: ConfirmationStore, checks: CheckBoard, ids: readonly string[]): string[] {
+  const written: string[] = [];
+  for (const id of ids) {
+    const view = checks.get(id);
+    const kept = store.get(id);
+    if (view.evidence.kind === 'confirmed' && !view.expired) {
+      if (view.status !== 'pass' && view.status !== 'warn' && view.status !== 'fail') continue;
+      if (kept && kept.confirmedAt === view.evidence.at && kept.status === view.status) continue;
+      store.record({ checkId: id, subject: null, status: view.status, note: view.reason, confirmedAt: view.evidence.at, expiresAt: view.evidence.expiresAt });
+      written.push(id);
+    } else if (view.status === 'skipped' && view.reason) {
+      if (kept && kept.status === 'skipped' && kept.note === view.reason) continue;
+      store.record({ checkId: id, subject: null, status: 'skipped', note: view.reason });
+      written.push(id);
+    }
+  }
+  return written;
+}

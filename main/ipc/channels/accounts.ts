@@ -95,4 +95,8 @@ export const accountsChannels = {
   ),
   'confirmations:list': channel(NoArgs, z.strictObject({ records: z.array(ConfirmationViewSchema), problems: z.array(z.string()) })),
   'confirmations:restore': channel(NoArgs, z.strictObject({ restored: z.array(z.string()) })),
+  'confirmations:sync': channel(
+    z.strictObject({ ids: z.array(z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64)).max(40) }),
+    z.strictObject({ synced: z.array(z.string()) }),
+  ),
 };

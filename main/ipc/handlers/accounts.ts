@@ -15,4 +15,5 @@ export const accountsHandlers: HandlersFor<typeof accountsChannels> = {
   'updates:confirm-outage-plan': (core, args) => core.accountSteps.updates.confirmOutagePlan(args),
   'confirmations:list': (core) => core.accountSteps.confirmations.list(),
   'confirmations:restore': (core) => ({ restored: core.accountSteps.restore() }),
+  'confirmations:sync': (core, { ids }) => ({ synced: core.accountSteps.sync(ids) }),
 };

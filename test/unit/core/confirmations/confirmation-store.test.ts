@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfirmationStore } from '../../../../main/core/confirmations/confirmation-store.js';
-import { restoreConfirmations, rollUp, worstStatus } from '../../../../main/core/confirmations/roll-up.js';
+import { restoreConfirmations, rollUp, syncFromBoard, worstStatus } from '../../../../main/core/confirmations/roll-up.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
 import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
 import { CheckBoard } from '../../../../main/core/checks/check-board.js';
@@ -117,5 +117,20 @@ describe('rolling subjects up into the check board', () => {
     expect(later.expired).toBe(true);
     expect(later.status).toBe('unknown');
     expect(later.reason).toBe('confirmation expired on 2026-05-30');
+  });
+
+  it('keeps quick board answers in history with the board dates, once', () => {
+    const { store, checks, clock } = setup();
+    checks.confirm('router.remote-admin', 'pass');
+    checks.skip('router.upnp', 'The router has no UPnP at all');
+    expect(syncFromBoard(store, checks, ['router.remote-admin', 'router.upnp', 'wifi.encryption'])).toEqual(['router.remote-admin', 'router.upnp']);
+    expect(syncFromBoard(store, checks, ['router.remote-admin', 'router.upnp'])).toEqual([]);
+    expect(store.get('router.remote-admin')).toMatchObject({ status: 'pass', confirmedAt: '2026-03-01T12:00:00.000Z', expiresAt: '2026-05-30T12:00:00.000Z' });
+    expect(store.get('router.upnp')).toMatchObject({ status: 'skipped', note: 'The router has no UPnP at all' });
+    clock.advanceDays(1);
+    checks.confirm('router.remote-admin', 'warn');
+    expect(syncFromBoard(store, checks, ['router.remote-admin'])).toEqual(['router.remote-admin']);
+    expect(store.get('router.remote-admin')!.earlier).toHaveLength(1);
+    expect(() => syncFromBoard(store, checks, ['no.such-check'])).toThrow(/no check/);
   });
 });
