@@ -40,14 +40,14 @@ if [[ "${1:-}" == "--inner" ]]; then
   trap 'stop_daemon; exit 143' TERM
 
   timeout_s="${WITH_KEYRING_TIMEOUT:-20}"
-  deadline=$((SECONDS + timeout_s))
+  polls=0
   until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
       org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; do
     if ! kill -0 "$daemon_pid" 2>/dev/null; then
       sed 's/^/  | /' "$daemon_log" >&2 || true
       die "gnome-keyring-daemon exited before it owned org.freedesktop.secrets (is the gnome-keyring package installed?)"
     fi
-    if (( SECONDS >= deadline )); then
+    if (( polls++ >= timeout_s * 10 )); then
       sed 's/^/  | /' "$daemon_log" >&2 || true
       die "the Secret Service (org.freedesktop.secrets) did not appear on the session bus within ${timeout_s}s"
     fi
@@ -76,8 +76,21 @@ export XDG_RUNTIME_DIR="$base/runtime"
 # Never reach a desktop's own keyring from a test run (the session bus is private anyway).
 unset GNOME_KEYRING_CONTROL
 
+# The private session runs in its own process group (setsid), so an interrupt or a TERM sent to
+# this script reaches every process of it — the command, the keyring daemon and the bus — and
+# none is left behind. stdin is passed through explicitly (a background job would get /dev/null).
+setsid dbus-run-session -- bash "${BASH_SOURCE[0]}" --inner "$@" <&0 &
+child=$!
+forward() { kill "-$1" -- "-$child" 2>/dev/null || true; }
+trap 'forward INT' INT
+trap 'forward TERM' TERM
+trap 'forward HUP' HUP
 set +e
-dbus-run-session -- bash "${BASH_SOURCE[0]}" --inner "$@"
-status=$?
+status=0
+while :; do
+  wait "$child"
+  status=$?
+  kill -0 "$child" 2>/dev/null || break # wait was only interrupted by a forwarded signal
+done
 set -e
 exit "$status"
