@@ -54,10 +54,7 @@ if (!app.requestSingleInstanceLock()) {
     core = createNodeCore({
       host: 'electron',
       profileDir: app.getPath('userData'),
-      // The core passes only URLs that checkExternalUrl accepted (https, allow-listed host, no
-      // credentials, default port); the https test here is a second, independent guard.
-      // eng-disable OPEN_EXTERNAL_JS_CHECK
-      opener: { open: (url) => (url.startsWith('https://') ? shell.openExternal(url) : Promise.reject(new Error('refused: not https'))) },
+      opener: { open: openVettedUrl },
     });
     registerIpc(ipcMain, core, { allowedOrigins: [APP_ORIGIN] });
 
@@ -99,4 +96,14 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+}
+
+/**
+ * Opens a URL in the user's browser. Only the core calls this, and only with a URL that
+ * checkExternalUrl accepted (https, allow-listed host, no credentials, default port); the https
+ * test here is a second, independent guard.
+ */
+function openVettedUrl(url: string): Promise<void> {
+  if (!url.startsWith('https://')) return Promise.reject(new Error('refused: not an https URL'));
+  return shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- reviewed: only core-vetted allow-listed https URLs arrive here
 }

@@ -109,7 +109,7 @@ export function createMainWindow(
     title: 'Porchlight',
     backgroundColor: '#101418',
     webPreferences: {
-      preload: opts.preloadPath,
+      preload: opts.preloadPath, // eng-disable PRELOAD_JS_CHECK -- reviewed: main/preload.ts exposes one ipcRenderer.invoke per contract channel via contextBridge, nothing else
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

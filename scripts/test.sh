@@ -67,6 +67,7 @@ run_stage() {
 
 run_stage lint - eslint .
 run_stage typecheck - tsc -p tsconfig.json --noEmit
+run_stage packaging-security - bash -c 'node scripts/check-builder-config.mjs && node scripts/electronegativity.mjs' # electron-builder schema + Electronegativity (offline)
 run_stage build - node scripts/build.mjs
 run_stage unit count_vitest vitest run --project unit
 if [[ -f scripts/lab-net-up.sh ]]; then
