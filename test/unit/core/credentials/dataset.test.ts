@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DefaultCredentialsSchema, findVendor, loadDefaultCredentials } from '../../../../main/core/credentials/dataset.js';
+import { resourcesDir } from '../../../../main/compose.js';
+
+const data = loadDefaultCredentials(resourcesDir());
+
+describe('resources/default-credentials.json', () => {
+  it('covers the router families, cameras, NVRs and hubs the product promises', () => {
+    const ids = data.vendors.map((v) => v.id);
+    for (const id of ['avm-fritzbox', 'tp-link', 'netgear', 'asus', 'linksys', 'eero', 'google-nest-wifi', 'ubiquiti', 'openwrt', 'generic-isp', 'hikvision', 'dahua', 'axis', 'amcrest', 'reolink', 'foscam']) {
+      expect(ids).toContain(id);
+    }
+    expect(data.vendors.some((v) => v.kind === 'nvr')).toBe(true);
+    expect(data.vendors.some((v) => v.kind === 'hub')).toBe(true);
+    expect(data.generic.length).toBeLessThanOrEqual(5);
+  });
+
+  it('finds vendors by id, name and alias', () => {
+    expect(findVendor(data, 'netgear')?.id).toBe('netgear');
+    expect(findVendor(data, 'NETGEAR R7000')?.id).toBe('netgear');
+    expect(findVendor(data, 'AVM FRITZ!Box 7590')?.id).toBe('avm-fritzbox');
+    expect(findVendor(data, 'Hikvision NVR')?.id).toBe('hikvision-nvr');
+    expect(findVendor(data, 'TP-Link Archer C7')?.id).toBe('tp-link');
+    expect(findVendor(data, 'Acme')).toBeNull();
+    expect(findVendor(data, '')).toBeNull();
+  });
+
+  it('rejects a broken file with the failing field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pl-dc-'));
+    const broken = structuredClone(data) as { vendors: { credentials: unknown[] }[] };
+    broken.vendors[0]!.credentials = Array.from({ length: 6 }, () => ({ username: 'a', password: 'b' }));
+    writeFileSync(join(dir, 'default-credentials.json'), JSON.stringify(broken));
+    expect(() => loadDefaultCredentials(dir)).toThrow(/default-credentials\.json is invalid at vendors\.0\.credentials/);
+    expect(DefaultCredentialsSchema.safeParse({ ...data, vendors: [{ ...data.vendors[0], sources: ['nowhere'] }] }).success).toBe(false);
+  });
+});

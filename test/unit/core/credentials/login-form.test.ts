@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findLoginForm, hasPasswordField } from '../../../../main/core/credentials/login-form.js';
+import { attemptsRemaining, lockoutSign } from '../../../../main/core/credentials/lockout.js';
+
+const res = (status: number, body = '', headers: Record<string, string[]> = {}) => ({ status, body, headers, untrustedCertificate: false });
+
+describe('login form detection', () => {
+  it('finds fields, hidden inputs and resolves the action', () => {
+    const f = findLoginForm(`<FORM Method=POST action="login.cgi?x=1"><input type=hidden name=csrf value="a&amp;b"><input name="Username" id=u><input type="password" name="pw"></FORM>`, '/admin/index.html');
+    expect(f).toEqual({ action: '/admin/login.cgi?x=1', method: 'POST', userField: 'Username', passwordField: 'pw', hidden: { csrf: 'a&b' }, scripted: false });
+  });
+
+  it('password-only forms, GET forms, scripted logins and foreign actions', () => {
+    expect(findLoginForm(`<form action="/l" method="get"><input type="password" name="p"></form>`, '/')).toMatchObject({ userField: null, method: 'GET' });
+    expect(findLoginForm(`<form onsubmit="return hash()"><input type="text" name="u"><input type="password" name="p"></form>`, '/')!.scripted).toBe(true);
+    expect(findLoginForm(`<div><input type="password" id="p"></div><script>login()</script>`, '/')!.scripted).toBe(true);
+    expect(findLoginForm(`<form action="http://evil.example/x"><input type="password" name="p"></form>`, '/')).toBeNull();
+    expect(findLoginForm('<h1>Status</h1>', '/')).toBeNull();
+    expect(hasPasswordField(`<input type='password'>`)).toBe(true);
+  });
+});
+
+describe('lockout signs', () => {
+  it('429, 423, 403 after 401, Retry-After and lockout pages', () => {
+    expect(lockoutSign(res(429), false)).toMatch(/429/);
+    expect(lockoutSign(res(423), false)).toMatch(/locked/);
+    expect(lockoutSign(res(403), true)).toMatch(/403 after 401/);
+    expect(lockoutSign(res(403), false)).toBeNull();
+    expect(lockoutSign(res(503, '', { 'retry-after': ['60'] }), false)).toMatch(/Retry-After/);
+    expect(lockoutSign(res(200, '<p>Too many failed login attempts. Try again in 5 minutes.</p>'), false)).toMatch(/lockout message/);
+    expect(lockoutSign(res(200, '<p>Your account is locked.</p>'), false)).toMatch(/lockout/);
+    expect(lockoutSign(res(200, '<script>var locked=false</script><p>Welcome</p>'), false)).toBeNull();
+  });
+
+  it('reads how many attempts remain', () => {
+    expect(attemptsRemaining(res(200, 'Wrong password. 2 attempts remaining.'))).toBe(2);
+    expect(attemptsRemaining(res(200, '1 more login attempt left'))).toBe(1);
+    expect(attemptsRemaining(res(200, 'Remaining attempts: 0'))).toBe(0);
+    expect(attemptsRemaining(res(200, '', { 'x-ratelimit-remaining': ['4'] }))).toBe(4);
+    expect(attemptsRemaining(res(200, 'Wrong password.'))).toBeNull();
+  });
+});
