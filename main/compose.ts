@@ -7,6 +7,8 @@ import { KeytarSecretStore } from './adapters/keytar-secret-store.js';
 import { SystemClock } from './adapters/system-clock.js';
 import { FileLogger } from './adapters/file-logger.js';
 import { openProfileStores } from './adapters/profile.js';
+import { nodeNetworkDeps } from './adapters/network/index.js';
+import type { NetworkDeps } from './core/network/survey-feature.js';
 import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
 import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 
@@ -30,6 +32,8 @@ export interface NodeCoreOptions {
   clock?: Clock;
   secrets?: SecretStore;
   echoLog?: boolean;
+  /** Survey ports; only the Electron app defaults to the real active interface — other hosts pass a scoped set or none. */
+  network?: NetworkDeps;
 }
 
 /** Composition root for every host: real adapters wired into the core. */
@@ -45,6 +49,7 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     clock: opts.clock ?? new SystemClock(),
     log: new FileLogger(join(opts.profileDir, 'logs', 'porchlight.log'), opts.echoLog ?? false),
     opener: opts.opener,
+    network: opts.network ?? (opts.host === 'electron' ? nodeNetworkDeps() : undefined),
     // Audit exports: headless Chromium and <profile>/reports here; the Electron glue (main/app/reaudit.ts) installs printToPDF and Documents.
     pdf: new ChromiumPdfPrinter(),
     reports: new DirectoryReportSink(join(opts.profileDir, 'reports')),

@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
 import { EXIT } from './command.js';
 import { wifiCommand } from './wifi.js';
+import { surveyCommand } from './survey.js';
 
 /**
  * Declares a command whose capability has not landed yet: it says so plainly and exits 2, so a
@@ -21,7 +22,7 @@ function notYet(name: string, summary: string, usage: string): CliCommand {
 /** Every top-level command, in the order `--help` lists them. */
 export const commands: CliCommand[] = [
   wifiCommand(),
-  notYet('survey', 'Identify the router and inventory devices on the local network', 'porchlight survey --json [--interface NAME] [--gateway IP] [--seconds N]'),
+  surveyCommand(),
   notYet('defaults', 'Check whether a login still accepts its factory password', 'porchlight defaults check --host HOST[:PORT] [--https] [--vendor NAME] --json'),
   notYet('audit', 'Run every automated check and save the audit', 'porchlight audit [--json] [--html FILE] [--interface NAME] [--gateway IP]'),
 ];

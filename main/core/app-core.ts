@@ -7,6 +7,7 @@ import { checkExternalUrl, loadExternalHosts } from './shell/external-links.js';
 import { createAccountServices, type AccountServices } from './accounts/services.js';
 import { AuditService } from './audit/audit-service.js';
 import { auditRunners } from './audit/runners/index.js';
+import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './network/survey-feature.js';
 
 /** Everything the core needs, wired by a host (Electron main, CLI, test harness). */
 export interface CoreDeps {
@@ -21,6 +22,8 @@ export interface CoreDeps {
   clock: Clock;
   log: Logger;
   opener: ExternalOpener;
+  /** Survey network ports (neighbor table, SSDP/mDNS, HTTP, OUI …); absent → the survey is unavailable in this host. */
+  network?: NetworkDeps;
   /** Report export (audit): PDF rendering and where exported files go; absent → that export is refused. */
   pdf?: PdfPrinter;
   reports?: ReportSink;
@@ -35,6 +38,8 @@ export interface Core {
   /** Accounts, assistant and updates steps, and the dated confirmations they keep in history. */
   readonly accountSteps: AccountServices;
   readonly audit: AuditService;
+  /** Survey and inventory; null when the host wired no network ports. */
+  readonly survey: SurveyFeature | null;
   /** Notices gathered at start (a corrupted store restored, an old snapshot discarded …). */
   readonly notices: string[];
   openExternal(url: string): Promise<void>;
@@ -52,6 +57,7 @@ export function createCore(deps: CoreDeps): Core {
     notices,
     checks,
     secrets,
+    survey: createSurveyFeature(deps.network, deps),
     accountSteps: createAccountServices(deps, externalHosts, checks, secrets),
     audit: new AuditService({ ...deps, catalog, appVersion: deps.version, exportPorts: deps, runners: () => auditRunners(core) }),
     async openExternal(url: string) {

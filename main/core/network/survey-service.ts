@@ -1,0 +1,314 @@
+/**
+ * The survey as the app and the CLI use it: runs a survey in a scope, remembers devices in the
+ * history store (first/last seen, the user's names, "move to IoT"), lets the user edit the
+ * inventory, and reports progress of a running survey to a polling UI.
+ */
+import type { Clock, Discovery, DocumentStore, HttpFetcher, Logger, NeighborTable, OuiRegistry, ProbeScope } from '../ports.js';
+import type { History } from '../store/documents.js';
+import { PorchlightError } from '../errors.js';
+import { loadCategoryRules, type CategoryRules, type DeviceCategory } from './categories.js';
+import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/router-families.js';
+import { runSurvey, type SeenBy, type SurveyProgress, type SurveyRun } from './survey-run.js';
+import { deviceId, readDeviceRecords, type DeviceRecord } from './device-records.js';
+import type { RouterProbeTargets } from '../router/probe-router.js';
+import type { RouterIdentity } from '../router/identify-router.js';
+import { isIpv4 } from './ip.js';
+import { normalizeMac } from './mac.js';
+
+/** A device of the inventory as hosts show it: what the network said, plus the user's edits. */
+export interface InventoryDevice {
+  id: string;
+  ip: string | null;
+  mac: string | null;
+  vendor: string | null;
+  model: string | null;
+  /** The user's name first, then the names the network gave. */
+  names: string[];
+  services: string[];
+  category: DeviceCategory;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  moveToIot: boolean;
+  manual: boolean;
+  /** Seen in the latest survey, and how. Empty when only remembered. */
+  seenBy: SeenBy[];
+  status: 'identified' | 'unknown' | 'not-seen';
+  reason: string | null;
+}
+
+/** What `porchlight survey --json` prints and the survey step shows. */
+export interface SurveyReport {
+  gateway: { address: string | null; mac: string | null; router: RouterIdentity | null };
+  devices: InventoryDevice[];
+  notes: string[];
+  durationMs: number;
+  budgetMs: number;
+  withinBudget: boolean;
+  finishedAt: string;
+}
+
+/** Progress of the current (or last) survey, for polling hosts. */
+export interface SurveyStatus {
+  runId: number;
+  running: boolean;
+  phase: SurveyProgress['phase'] | 'idle' | 'failed';
+  fraction: number;
+  error: { code: string; message: string } | null;
+  report: SurveyReport | null;
+}
+
+export interface SurveyServiceDeps {
+  neighbors: NeighborTable;
+  discovery: Discovery;
+  http: HttpFetcher;
+  oui: OuiRegistry;
+  history: DocumentStore<History>;
+  clock: Clock;
+  log: Logger;
+  resourcesDir: string;
+  /** Monotonic ms clock; performance.now by default. */
+  now?: () => number;
+  routerTargets?: (gateway: string) => RouterProbeTargets;
+}
+
+/** A user edit of one device. */
+export interface DeviceEdit {
+  name?: string | null;
+  category?: DeviceCategory | null;
+  moveToIot?: boolean;
+  removed?: boolean;
+}
+
+/** A device the user adds by hand (one the survey cannot see, e.g. on another network already). */
+export interface ManualDevice {
+  name: string;
+  category: DeviceCategory;
+  ip?: string | null;
+  mac?: string | null;
+}
+
+export class SurveyService {
+  readonly rules: CategoryRules;
+  readonly families: RouterFamilies;
+  private status: SurveyStatus = { runId: 0, running: false, phase: 'idle', fraction: 0, error: null, report: null };
+  private current: Promise<SurveyReport> | null = null;
+
+  constructor(private readonly deps: SurveyServiceDeps) {
+    this.rules = loadCategoryRules(deps.resourcesDir);
+    this.families = loadRouterFamilies(deps.resourcesDir);
+  }
+
+  /** Runs a survey to completion and saves what it saw. One at a time: a second call joins the first. */
+  async run(scope: ProbeScope): Promise<SurveyReport> {
+    if (this.current) return this.current;
+    const runId = this.status.runId + 1;
+    this.status = { runId, running: true, phase: 'neighbors', fraction: 0, error: null, report: null };
+    const now = this.deps.now ?? (() => performance.now());
+    this.current = (async () => {
+      try {
+        const run = await runSurvey(
+          {
+            neighbors: this.deps.neighbors,
+            discovery: this.deps.discovery,
+            http: this.deps.http,
+            oui: this.deps.oui,
+            rules: this.rules,
+            knownRouterVendors: knownRouterVendors(this.families),
+            now,
+            routerTargets: this.deps.routerTargets,
+          },
+          scope,
+          (p) => {
+            if (this.status.runId === runId) this.status = { ...this.status, phase: p.phase, fraction: p.fraction };
+          },
+        );
+        const report = this.remember(run);
+        this.status = { runId, running: false, phase: 'done', fraction: 1, error: null, report };
+        this.deps.log.info('survey finished', { devices: report.devices.length, durationMs: report.durationMs, budgetMs: report.budgetMs });
+        return report;
+      } catch (err) {
+        const info = err instanceof PorchlightError ? { code: err.code, message: err.message } : { code: 'internal', message: 'The survey failed; details are in the local log.' };
+        this.deps.log.error('survey failed', { error: (err as Error)?.message });
+        this.status = { runId, running: false, phase: 'failed', fraction: 1, error: info, report: null };
+        throw err;
+      } finally {
+        this.current = null;
+      }
+    })();
+    return this.current;
+  }
+
+  /** Starts a survey without waiting; poll `progress()`. */
+  start(scope: ProbeScope): SurveyStatus {
+    if (!this.current) this.run(scope).catch(() => {});
+    return this.progress();
+  }
+
+  /** The running or last survey's status (its report once done). */
+  progress(): SurveyStatus {
+    return { ...this.status };
+  }
+
+  /** The last report of this session, or null. */
+  lastReport(): SurveyReport | null {
+    return this.status.report;
+  }
+
+  private records(): Map<string, DeviceRecord> {
+    const { records, dropped } = readDeviceRecords(this.deps.history.read().devices as Record<string, unknown>);
+    if (dropped.length) this.deps.log.warn('ignored unreadable device records', { count: dropped.length });
+    return records;
+  }
+
+  private save(records: Map<string, DeviceRecord>): void {
+    const doc = this.deps.history.read();
+    const devices: History['devices'] = { ...doc.devices };
+    for (const [id, r] of records) devices[id] = r;
+    this.deps.history.write({ ...doc, devices });
+  }
+
+  private removeRecord(id: string): void {
+    const doc = this.deps.history.read();
+    const devices = { ...doc.devices };
+    delete devices[id];
+    this.deps.history.write({ ...doc, devices });
+  }
+
+  /** Merges a run into the history and builds the report (seen devices first, then remembered ones). */
+  private remember(run: SurveyRun): SurveyReport {
+    const at = this.deps.clock.now().toISOString();
+    const records = this.records();
+    const seenIds = new Map<string, SurveyRun['devices'][number]>();
+    for (const d of run.devices) {
+      // A device first known by address becomes known by MAC once the neighbor table names it.
+      const id = deviceId(d.mac, d.ip);
+      const byIp = d.mac ? records.get(deviceId(null, d.ip)) : undefined;
+      const old = records.get(id) ?? (byIp && !byIp.manual ? byIp : undefined);
+      if (byIp && !byIp.manual && !records.has(id)) {
+        records.delete(byIp.id);
+        this.removeRecord(byIp.id);
+      }
+      const next: DeviceRecord = {
+        id,
+        ip: d.ip,
+        mac: d.mac,
+        vendor: d.vendor,
+        model: d.model,
+        category: d.category,
+        names: d.names,
+        services: d.services,
+        firstSeen: old?.firstSeen ?? at,
+        lastSeen: at,
+        userName: old?.userName ?? null,
+        userCategory: old?.userCategory ?? null,
+        moveToIot: old?.moveToIot ?? false,
+        // A removed device that shows up again is back in the inventory: it is on the network.
+        removed: false,
+        removedAt: null,
+        manual: false,
+      };
+      records.set(id, next);
+      seenIds.set(id, d);
+    }
+    this.save(records);
+    const devices = [...records.values()].filter((r) => !r.removed).map((r) => this.view(r, seenIds.get(r.id) ?? null));
+    devices.sort((a, b) => Number(b.seenBy.length > 0) - Number(a.seenBy.length > 0) || (a.ip ?? '').localeCompare(b.ip ?? '', 'en', { numeric: true }));
+    return {
+      gateway: run.gateway,
+      devices,
+      notes: run.notes,
+      durationMs: run.durationMs,
+      budgetMs: run.budgetMs,
+      withinBudget: run.durationMs <= run.budgetMs,
+      finishedAt: at,
+    };
+  }
+
+  private view(r: DeviceRecord, seen: SurveyRun['devices'][number] | null): InventoryDevice {
+    return {
+      id: r.id,
+      ip: r.ip,
+      mac: r.mac,
+      vendor: r.vendor,
+      model: r.model,
+      names: [...new Set([r.userName, ...r.names].filter((n): n is string => !!n))],
+      services: r.services,
+      category: r.userCategory ?? r.category,
+      firstSeen: r.firstSeen,
+      lastSeen: r.lastSeen,
+      moveToIot: r.moveToIot,
+      manual: r.manual,
+      seenBy: seen?.seenBy ?? [],
+      status: seen ? seen.status : 'not-seen',
+      reason: seen ? seen.unknownReason : r.manual ? 'added by hand' : 'not seen in the latest survey',
+    };
+  }
+
+  /** The remembered inventory (without removed devices), as the survey step lists it. */
+  inventory(): InventoryDevice[] {
+    const last = this.status.report;
+    const seen = new Map(last?.devices.filter((d) => d.seenBy.length > 0).map((d) => [d.id, d]) ?? []);
+    return [...this.records().values()]
+      .filter((r) => !r.removed)
+      .map((r) => {
+        const v = this.view(r, null);
+        const s = seen.get(r.id);
+        return s ? { ...v, seenBy: s.seenBy, status: s.status, reason: s.reason } : v;
+      });
+  }
+
+  /** Renames, recategorises, marks for the IoT network or removes a device. */
+  editDevice(id: string, edit: DeviceEdit): InventoryDevice {
+    const records = this.records();
+    const r = records.get(id);
+    if (!r) throw new PorchlightError('not-found', 'That device is not in the inventory.');
+    const next: DeviceRecord = { ...r };
+    if (edit.name !== undefined) next.userName = edit.name === null || edit.name.trim() === '' ? null : edit.name.trim().slice(0, 80);
+    if (edit.category !== undefined) next.userCategory = edit.category;
+    if (edit.moveToIot !== undefined) next.moveToIot = edit.moveToIot;
+    if (edit.removed !== undefined) {
+      next.removed = edit.removed;
+      next.removedAt = edit.removed ? this.deps.clock.now().toISOString() : null;
+    }
+    if (next.removed && next.manual) {
+      this.removeRecord(id);
+    } else {
+      records.set(id, next);
+      this.save(new Map([[id, next]]));
+    }
+    return this.view(next, null);
+  }
+
+  /** Adds a device by hand (kept in history; the survey merges it once it sees the same MAC). */
+  addDevice(d: ManualDevice): InventoryDevice {
+    const mac = d.mac ? normalizeMac(d.mac) : null;
+    if (d.mac && !mac) throw new PorchlightError('invalid-arguments', `"${d.mac}" is not a MAC address.`);
+    if (d.ip && !isIpv4(d.ip)) throw new PorchlightError('invalid-arguments', `"${d.ip}" is not an IPv4 address.`);
+    const name = d.name.trim().slice(0, 80);
+    if (!name) throw new PorchlightError('invalid-arguments', 'A device needs a name.');
+    const records = this.records();
+    const id = mac ?? `manual:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}-${records.size + 1}`;
+    if (records.has(id) && !records.get(id)!.removed) throw new PorchlightError('refused', 'That device is already in the inventory.');
+    const at = this.deps.clock.now().toISOString();
+    const r: DeviceRecord = {
+      id,
+      ip: d.ip ?? null,
+      mac,
+      vendor: null,
+      model: null,
+      category: d.category,
+      names: [],
+      services: [],
+      firstSeen: at,
+      lastSeen: null,
+      userName: name,
+      userCategory: d.category,
+      moveToIot: false,
+      removed: false,
+      removedAt: null,
+      manual: true,
+    };
+    this.save(new Map([[id, r]]));
+    return this.view(r, null);
+  }
+}
