@@ -4,7 +4,8 @@
  */
 import type { HttpProbeRequest, HttpProbeResponse, HttpProber } from '../../../../main/core/ports.js';
 
-export type Handler = (req: HttpProbeRequest, n: number) => Partial<HttpProbeResponse> & { status: number } | Promise<Partial<HttpProbeResponse> & { status: number }>;
+export type Reply = Partial<HttpProbeResponse> & { status: number };
+export type Handler = (req: HttpProbeRequest, n: number) => Reply | Promise<Reply>;
 
 export class ScriptedHttp implements HttpProber {
   readonly requests: HttpProbeRequest[] = [];
@@ -23,7 +24,7 @@ export class ScriptedHttp implements HttpProber {
 export const LOGIN_PAGE = `<html><body><form method="post" action="/login.cgi"><input type="hidden" name="token" value="t1">
 <input type="text" name="user"><input type="password" name="pass"><button>Go</button></form></body></html>`;
 
-export const basicServer = (user: string, pass: string, extra: (req: HttpProbeRequest) => Partial<HttpProbeResponse> & { status: number } | null = () => null): Handler => (req) => {
+export const basicServer = (user: string, pass: string, extra: (req: HttpProbeRequest) => Reply | null = () => null): Handler => (req) => {
   const special = extra(req);
   if (special) return special;
   const want = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
@@ -31,7 +32,7 @@ export const basicServer = (user: string, pass: string, extra: (req: HttpProbeRe
   return { status: 401, headers: { 'www-authenticate': ['Basic realm="router"'] }, body: 'auth required' };
 };
 
-export const formServer = (user: string, pass: string, mode: 'real' | 'always200' = 'real'): Handler => (req) => {
+export const formServer = (user: string, pass: string, mode: 'real' | 'always200' = 'real'): Handler => (req): Reply => {
   if (req.method === 'POST') {
     const f = new URLSearchParams(req.body ?? '');
     if (mode === 'real' && f.get('user') === user && f.get('pass') === pass) {
