@@ -1,0 +1,57 @@
+/**
+ * Playwright: two projects.
+ * - `chromium`: Debian's chromium against the test harness (test/e2e/*.spec.ts); runs everywhere.
+ * - `electron`: the built app through `_electron.launch` (test/e2e/*.electron.spec.ts); each spec
+ *   skips itself with the exact reason when no Electron binary is installed.
+ * Build first (`npm run build`): the harness serves dist/renderer and the app is dist/main.mjs.
+ */
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM_CANDIDATES = [process.env.PORCHLIGHT_CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+/** Debian's chromium (apt package `chromium`); Playwright's own browser download is never used. */
+export const CHROMIUM_PATH = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  // 2 shared CPU cores: one worker keeps timings honest.
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testMatch: /.*(?<!\.electron)\.spec\.ts$/,
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1280, height: 900 },
+        launchOptions: {
+          executablePath: CHROMIUM_PATH,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+            '--disable-dev-shm-usage',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: /.*\.electron\.spec\.ts$/,
+    },
+  ],
+});

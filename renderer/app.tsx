@@ -1,0 +1,205 @@
+/**
+ * The app frame: loads saved progress and settings, starts the wizard actor (restoring the saved
+ * snapshot when it is sound), saves after every transition, and lays out the landmarks: skip link,
+ * header, step indicator (nav), the current step (main) and the footer.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
+import { useTranslation } from 'react-i18next';
+import type { PorchlightApi } from '../main/ipc/contract';
+import { SkipLink } from './components/skip-link';
+import { StepIndicator } from './components/step-indicator';
+import { NoticeList, type Notice } from './components/notice-list';
+import { ThemeSelect, type Theme } from './components/theme-select';
+import { WizardNav } from './components/wizard-nav';
+import { BlockedMessage } from './components/blocked-message';
+import { StepScreen } from './steps/step-screen';
+import { call, getApi } from './wizard/api';
+import { provideWizard, type ProvidedWizard } from './wizard/actors';
+import { isValidReason, wizardMachine, type WizardStep } from './wizard/machine';
+import { restoreProgress, saveProgressOnChange } from './wizard/persistence';
+import { WizardActorContext } from './wizard/wizard-context';
+import { sameArray, selectChecks, selectRoute, selectStep } from './wizard/selectors';
+
+interface Boot {
+  api: PorchlightApi;
+  logic: ProvidedWizard;
+  snapshot: unknown;
+  notices: Notice[];
+  theme: Theme;
+}
+
+async function bootstrap(translate: (key: string, opts?: Record<string, unknown>) => string): Promise<Boot> {
+  const api = getApi();
+  const logic = provideWizard(api);
+  const notices: Notice[] = [];
+  const [restored, info, settings] = await Promise.all([
+    restoreProgress(api, wizardMachine),
+    call(api, 'app:info', {}).catch(() => null),
+    call(api, 'settings:get', {}).catch(() => null),
+  ]);
+  if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
+  for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
+  return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system' };
+}
+
+/** Applies the chosen theme; "system" leaves it to prefers-color-scheme. */
+function applyTheme(theme: Theme) {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+/** Root component: boot, then the wizard; a failed boot shows what went wrong instead of a blank page. */
+export function App() {
+  const { t } = useTranslation('app');
+  const [boot, setBoot] = useState<Boot | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    bootstrap((key, opts) => t(key, opts ?? {}))
+      .then((b) => {
+        applyTheme(b.theme);
+        if (live) setBoot(b);
+      })
+      .catch((err: unknown) => live && setBoot({ error: (err as Error)?.message ?? String(err) }));
+    return () => {
+      live = false;
+    };
+  }, [t]);
+  if (boot === null) {
+    return (
+      <main id="main" className="boot">
+        <p role="status">{t('loading')}</p>
+      </main>
+    );
+  }
+  if ('error' in boot) {
+    return (
+      <main id="main" className="boot">
+        <h1>{t('fatal.title')}</h1>
+        <p role="alert">{t('fatal.body', { message: boot.error })}</p>
+      </main>
+    );
+  }
+  return <Wizard boot={boot} />;
+}
+
+function Wizard({ boot }: { boot: Boot }) {
+  const { t } = useTranslation(['app', 'wizard', 'panels']);
+  const actor = useActorRef(boot.logic, boot.snapshot ? { snapshot: boot.snapshot as never } : {});
+  const [notices, setNotices] = useState<Notice[]>(boot.notices);
+  const [theme, setTheme] = useState<Theme>(boot.theme);
+  const step = useSelector(actor, selectStep);
+  const route = useSelector(actor, selectRoute, sameArray);
+  const visited = useSelector(actor, (s) => s.context.visited, sameArray);
+  const skipped = useSelector(actor, (s) => Object.keys(s.context.skipped) as WizardStep[], sameArray);
+  const skippedReason = useSelector(actor, (s) => s.context.skipped[selectStep(s)]?.reason ?? null);
+  const mode = useSelector(actor, (s) => s.context.mode);
+  const checks = useSelector(actor, selectChecks);
+  const blocked = useSelector(actor, (s) => s.context.blocked);
+  const rejected = useSelector(actor, (s) => s.context.rejected);
+  const checksError = useSelector(actor, (s) => s.context.checksError);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const blockedRef = useRef<HTMLDivElement>(null);
+  const lastStep = useRef<WizardStep | null>(null);
+
+  const addNotice = useCallback((n: Notice) => setNotices((list) => [...list.filter((x) => x.id !== n.id), n]), []);
+  const dropNotice = useCallback((id: string) => setNotices((list) => list.filter((x) => x.id !== id)), []);
+
+  // Save after every transition; a failed save is reported, then retried with the next one.
+  useEffect(
+    () =>
+      saveProgressOnChange(boot.api, actor, (err) =>
+        err ? addNotice({ id: 'save-failed', text: t('app:notices.save-failed', { message: err.message }), tone: 'error' }) : dropNotice('save-failed'),
+      ),
+    [actor, boot.api, addNotice, dropNotice, t],
+  );
+  // A restored snapshot carries the checks as they were: reload them once.
+  useEffect(() => {
+    if (boot.snapshot) actor.send({ type: 'REFRESH_CHECKS' });
+  }, [actor, boot.snapshot]);
+  // Move focus to the new step's title so keyboard and screen-reader users start at the top.
+  useEffect(() => {
+    if (lastStep.current !== null && lastStep.current !== step) heading.current?.focus();
+    lastStep.current = step;
+  }, [step]);
+  useEffect(() => {
+    if (blocked) blockedRef.current?.focus();
+  }, [blocked]);
+
+  const describeMissing = (id: string): string => {
+    if (id === 'mode') return t('wizard:blocked.mode');
+    if (id === 'checks') return t('wizard:blocked.checks');
+    if (id.startsWith('consent.')) return t('wizard:blocked.consent', { probe: t(`panels:welcome.probe.${id.slice(8)}`) });
+    if (id.startsWith('answer.')) return t(`wizard:blocked.answer.${id.slice(7)}`, { defaultValue: t('wizard:blocked.unknown', { id }) });
+    if (id.startsWith('check.')) {
+      const check = checks.find((c) => c.id === id.slice(6));
+      return t('wizard:blocked.check', { title: check?.title ?? id.slice(6) });
+    }
+    return t('wizard:blocked.unknown', { id });
+  };
+
+  const index = route.indexOf(step);
+  const allNotices: Notice[] = checksError
+    ? [...notices, { id: 'checks-failed', text: t('app:notices.checks-failed', { message: checksError }), tone: 'error' }]
+    : notices;
+
+  return (
+    <WizardActorContext.Provider value={actor}>
+      <SkipLink targetId="main" />
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <p className="brand-name">{t('app:name')}</p>
+          <p className="brand-tagline">{t('app:tagline')}</p>
+        </div>
+        <ThemeSelect
+          value={theme}
+          onChange={(next) => {
+            setTheme(next);
+            applyTheme(next);
+            call(boot.api, 'settings:update', { theme: next }).catch((err: Error) =>
+              addNotice({ id: 'theme-failed', text: t('app:notices.theme-failed', { message: err.message }), tone: 'error' }),
+            );
+          }}
+        />
+      </header>
+      <div className="app-body">
+        <StepIndicator
+          route={route}
+          current={step}
+          visited={visited}
+          skipped={skipped}
+          reaudit={mode === 're-audit'}
+          onGoto={(target) => actor.send({ type: 'GOTO', step: target })}
+        />
+        <main id="main" tabIndex={-1} className="app-main">
+          <NoticeList
+            notices={allNotices}
+            onDismiss={(id) => (id === 'checks-failed' ? actor.send({ type: 'DISMISS' }) : dropNotice(id))}
+          />
+          {skippedReason && <p className="callout">{t('wizard:nav.skippedEarlier', { reason: skippedReason })}</p>}
+          <StepScreen ref={heading} step={step} checks={checks} />
+          {blocked && blocked.step === step && <BlockedMessage ref={blockedRef} items={blocked.missing.map(describeMissing)} />}
+          {rejected && (
+            <p className="field-error" role="alert">
+              {t(`wizard:rejected.${rejected}`)}
+            </p>
+          )}
+          <WizardNav
+            key={step}
+            canGoBack={index > 0}
+            canGoForward={step !== 'summary'}
+            nextIsSummary={route[index + 1] === 'summary'}
+            onBack={() => actor.send({ type: 'BACK' })}
+            onNext={() => actor.send({ type: 'NEXT' })}
+            onSkip={(reason) => actor.send({ type: 'SKIP', reason })}
+            validateReason={isValidReason}
+          />
+        </main>
+      </div>
+      <footer className="app-footer">
+        <p>{t('app:footer')}</p>
+      </footer>
+    </WizardActorContext.Provider>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { CheckView } from '../wizard/api';
+import { EvidenceText, ReasonText, StatusBadge } from './check-status';
+
+export interface CheckListProps {
+  checks: readonly CheckView[];
+  /** Heading level of each check's title (the list sits under an h2 or h3). */
+  level?: 3 | 4;
+  /** Show why/passes-when/next/sources in a disclosure. */
+  details?: boolean;
+}
+
+/** Checks with status, evidence and reason; titles and explanations come from the check catalog. */
+export function CheckList({ checks, level = 3, details = true }: CheckListProps) {
+  const { t } = useTranslation('checks');
+  const Heading = level === 3 ? 'h3' : 'h4';
+  return (
+    <ul className="check-list">
+      {checks.map((c) => (
+        <li key={c.id} className={`check check-${c.status}`} data-check-id={c.id}>
+          <div className="check-head">
+            <Heading className="check-title">{c.title}</Heading>
+            <StatusBadge status={c.status} />
+          </div>
+          <p className="check-evidence">
+            <EvidenceText check={c} />
+            {c.reason && (
+              <>
+                {' · '}
+                <ReasonText check={c} />
+              </>
+            )}
+          </p>
+          {c.detail && <p className="check-detail">{c.detail}</p>}
+          {details && (
+            <details className="check-more">
+              <summary>{t('detailsSummary')}</summary>
+              <dl>
+                <dt>{t('why')}</dt>
+                <dd>{c.why}</dd>
+                <dt>{t('passWhen')}</dt>
+                <dd>{c.passWhen}</dd>
+                <dt>{t('next')}</dt>
+                <dd>{c.next}</dd>
+                <dt>{t('references')}</dt>
+                <dd>{c.references.join('; ')}</dd>
+              </dl>
+              <p className="check-id">{t('id', { id: c.id })}</p>
+            </details>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

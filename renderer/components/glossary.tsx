@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+
+/** Plain words first, the technical term second: a short definition list for a step's terms. */
+export function Glossary({ terms, headingId }: { terms: readonly string[]; headingId: string }) {
+  const { t } = useTranslation(['wizard', 'glossary']);
+  if (terms.length === 0) return null;
+  return (
+    <section className="glossary" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('wizard:sections.terms')}</h2>
+      <dl>
+        {terms.map((term) => (
+          <div key={term} className="glossary-entry">
+            <dt>
+              {t(`glossary:${term}.plain`)} <span className="term">({t(`glossary:${term}.term`)})</span>
+            </dt>
+            <dd>{t(`glossary:${term}.explain`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

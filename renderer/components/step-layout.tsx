@@ -1,0 +1,52 @@
+import { forwardRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface StepLayoutProps {
+  step: string;
+  title: string;
+  purpose: string;
+  youWill: readonly string[];
+  /** The "what Porchlight checks" section body. */
+  checks: ReactNode;
+  /** The step's panel (its extension point). */
+  panel: ReactNode;
+  glossary: ReactNode;
+}
+
+/**
+ * The common frame of a step: title (focused on arrival), what it is for, what the user will do,
+ * what Porchlight checks, the step's own panel, and the words explained.
+ */
+export const StepLayout = forwardRef<HTMLHeadingElement, StepLayoutProps>(function StepLayout({ step, title, purpose, youWill, checks, panel, glossary }, ref) {
+  const { t } = useTranslation('wizard');
+  return (
+    <article className={`step step-${step}`} aria-labelledby={`step-title-${step}`} data-step={step}>
+      <h1 id={`step-title-${step}`} ref={ref} tabIndex={-1} className="step-title">
+        {title}
+      </h1>
+      <section className="step-purpose" aria-labelledby={`purpose-${step}`}>
+        <h2 id={`purpose-${step}`} className="visually-hidden">
+          {t('sections.purpose')}
+        </h2>
+        <p className="lead">{purpose}</p>
+      </section>
+      <section className="step-you-will" aria-labelledby={`you-will-${step}`}>
+        <h2 id={`you-will-${step}`}>{t('sections.youWill')}</h2>
+        <ul>
+          {youWill.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="step-panel" aria-labelledby={`panel-${step}`}>
+        <h2 id={`panel-${step}`}>{t('sections.panel')}</h2>
+        {panel}
+      </section>
+      <section className="step-checks" aria-labelledby={`checks-${step}`}>
+        <h2 id={`checks-${step}`}>{t('sections.checks')}</h2>
+        {checks}
+      </section>
+      {glossary}
+    </article>
+  );
+});

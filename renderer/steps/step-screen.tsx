@@ -1,0 +1,52 @@
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckList } from '../components/check-list';
+import { Glossary } from '../components/glossary';
+import { StepLayout } from '../components/step-layout';
+import { tList } from '../i18n';
+import type { CheckView } from '../wizard/api';
+import { WIZARD_STEPS, type WizardStep } from '../wizard/machine';
+import { PANELS } from './registry';
+
+/** One step's screen: the common frame filled with the step's catalog text, checks and panel. */
+export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; checks: readonly CheckView[] }>(function StepScreen({ step, checks }, ref) {
+  const { t } = useTranslation(['steps', 'wizard']);
+  const Panel = PANELS[step];
+  const own = checks.filter((c) => c.step === step);
+  return (
+    <StepLayout
+      ref={ref}
+      step={step}
+      title={t(`steps:${step}.title`)}
+      purpose={t(`steps:${step}.purpose`)}
+      youWill={tList(t, `steps:${step}.youWill`)}
+      panel={<Panel step={step} checks={own} />}
+      checks={step === 'summary' ? <AllChecks checks={checks} /> : own.length === 0 ? <p>{t('wizard:sections.noChecks')}</p> : <CheckList checks={own} />}
+      glossary={<Glossary terms={tList(t, `steps:${step}.terms`)} headingId={`terms-${step}`} />}
+    />
+  );
+});
+
+/** The summary's list: the score, then every check grouped by the step it belongs to. */
+function AllChecks({ checks }: { checks: readonly CheckView[] }) {
+  const { t } = useTranslation(['steps', 'wizard']);
+  const count = (status: CheckView['status']) => checks.filter((c) => c.status === status).length;
+  const applicable = checks.length - count('skipped');
+  return (
+    <div className="all-checks">
+      <div className="score" data-testid="score">
+        <h3>{t('steps:summary.scoreHeading')}</h3>
+        <p className="score-figure">{t('steps:summary.score', { passed: count('pass'), total: applicable })}</p>
+        <p>
+          {t('steps:summary.counts', { pass: count('pass'), warn: count('warn'), fail: count('fail'), unknown: count('unknown'), skipped: count('skipped') })}
+        </p>
+      </div>
+      {WIZARD_STEPS.filter((s) => checks.some((c) => c.step === s)).map((s) => (
+        <section key={s} className="check-group" aria-labelledby={`group-${s}`}>
+          <h3 id={`group-${s}`}>{t('steps:summary.group', { step: t(`wizard:steps.${s}`) })}</h3>
+          <CheckList checks={checks.filter((c) => c.step === s)} level={4} />
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Provides the wizard machine's declared actors from the preload API. This is the only place the
+ * machine's side effects are implemented; the machine itself stays pure (imports only xstate).
+ */
+import { fromPromise } from 'xstate';
+import type { PorchlightApi } from '../../main/ipc/contract';
+import { wizardMachine, type ConfirmCheckInput, type SkipCheckInput, type WizardCheck } from './machine';
+import { call } from './api';
+
+/** The machine with every actor backed by a contract channel. */
+export function provideWizard(api: PorchlightApi) {
+  return wizardMachine.provide({
+    actors: {
+      loadChecks: fromPromise<WizardCheck[], void>(() => call(api, 'checks:list', {})),
+      confirmCheck: fromPromise<WizardCheck, ConfirmCheckInput>(({ input }) => call(api, 'checks:confirm', input)),
+      skipCheck: fromPromise<WizardCheck, SkipCheckInput>(({ input }) => call(api, 'checks:skip', input)),
+    },
+  });
+}
+
+export type ProvidedWizard = ReturnType<typeof provideWizard>;

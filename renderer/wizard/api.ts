@@ -1,0 +1,43 @@
+/**
+ * Access to the preload API (`window.porchlight`): the renderer's only way to reach the core.
+ * `call` unwraps the `{ok, value | error}` answer into a value or a thrown ApiError, so actors and
+ * screens deal in values and one error type.
+ */
+import type { ArgsOf, ChannelName, IpcResult, PorchlightApi, ResultOf } from '../../main/ipc/contract';
+
+/** An IPC call answered `{ok:false}`: keeps the contract's error code for the UI. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The preload API, or an ApiError when the page runs without one (opened outside Porchlight). */
+export function getApi(): PorchlightApi {
+  const api = (globalThis as { porchlight?: PorchlightApi }).porchlight;
+  if (!api) throw new ApiError('no-api', 'This page must be opened by Porchlight (its preload API is missing).');
+  return api;
+}
+
+/** Calls one channel and returns its value; a refused call throws ApiError with the contract's code. */
+export async function call<C extends ChannelName>(api: PorchlightApi, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  const fn = api[channel] as (a: ArgsOf<C>) => Promise<IpcResult<ResultOf<C>>>;
+  let result: IpcResult<ResultOf<C>>;
+  try {
+    result = await fn(args);
+  } catch (err) {
+    throw new ApiError('internal', (err as Error)?.message ?? 'Porchlight is not responding.');
+  }
+  if (!result || typeof result !== 'object' || !('ok' in result)) throw new ApiError('internal', 'Porchlight gave an unreadable answer.');
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value;
+}
+
+/** The check view every screen shows (full catalog entry + status + evidence). */
+export type CheckView = ResultOf<'checks:list'>[number];
+export type AppInfo = ResultOf<'app:info'>;
+export type Settings = ResultOf<'settings:get'>;

@@ -1,0 +1,104 @@
+/**
+ * Wizard persistence: restore the saved snapshot on start (or set it aside with a notice when it is
+ * from another machine version or cannot be restored), and save after every transition. Nothing
+ * here ever throws to the UI: a failure becomes a notice and a fresh start.
+ */
+import { createActor, type AnyActorRef, type Snapshot } from 'xstate';
+import type { PorchlightApi } from '../../main/ipc/contract';
+import { call } from './api';
+import { HOME_ITEMS, MACHINE_VERSION, PROBE_KINDS, WIZARD_STEPS, type WizardMachine } from './machine';
+
+/** Why the saved progress was not used (translated by the UI under app:notice.*). */
+export type RestoreNotice = 'older-version' | 'unreadable' | 'load-failed';
+
+export interface RestoreOutcome {
+  snapshot: Snapshot<unknown> | undefined;
+  notice: RestoreNotice | null;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStep = (v: unknown) => (WIZARD_STEPS as readonly unknown[]).includes(v);
+
+/** Structural check of a persisted context: the fields the UI and guards rely on have their types. */
+export function isWizardContextShape(ctx: unknown): boolean {
+  if (!isObj(ctx)) return false;
+  if (!(ctx.mode === null || ctx.mode === 'first-time' || ctx.mode === 're-audit')) return false;
+  if (!isObj(ctx.consent) || !PROBE_KINDS.every((k) => ctx.consent && [true, false, null].includes((ctx.consent as Record<string, unknown>)[k] as boolean))) return false;
+  if (!Array.isArray(ctx.home) || !ctx.home.every((h) => (HOME_ITEMS as readonly unknown[]).includes(h))) return false;
+  if (!isObj(ctx.answers) || !Object.keys(ctx.answers).every(isStep) || !Object.values(ctx.answers).every(isObj)) return false;
+  if (!isObj(ctx.skipped) || !Object.entries(ctx.skipped).every(([k, v]) => isStep(k) && isObj(v) && typeof v.reason === 'string')) return false;
+  if (!Array.isArray(ctx.visited) || !ctx.visited.every(isStep)) return false;
+  if (!(ctx.attention === null || (Array.isArray(ctx.attention) && ctx.attention.every(isStep)))) return false;
+  if (!Array.isArray(ctx.checks) || !ctx.checks.every((c) => isObj(c) && typeof c.id === 'string' && isObj(c.evidence))) return false;
+  return true;
+}
+
+/** True when `snapshot` restores into the current machine on a wizard step with a sound context. */
+export function isRestorable(logic: WizardMachine, snapshot: unknown): boolean {
+  if (!isObj(snapshot) || snapshot.status !== 'active' || !isObj(snapshot.value)) return false;
+  const flow = snapshot.value.flow;
+  if (!(isStep(flow) || flow === 'assessing')) return false;
+  if (!isWizardContextShape(snapshot.context)) return false;
+  try {
+    const actor = createActor(logic, { snapshot: snapshot as never });
+    const restored = actor.getSnapshot();
+    return restored.status === 'active' && isWizardContextShape(restored.context);
+  } catch {
+    return false;
+  }
+}
+
+/** Loads saved progress; an old-version or broken snapshot is reset and reported, never thrown. */
+export async function restoreProgress(api: PorchlightApi, logic: WizardMachine): Promise<RestoreOutcome> {
+  let saved: Awaited<ReturnType<typeof call<'progress:load'>>>;
+  try {
+    saved = await call(api, 'progress:load', {});
+  } catch {
+    return { snapshot: undefined, notice: 'load-failed' };
+  }
+  if (saved.snapshot === null) return { snapshot: undefined, notice: null };
+  const notice: RestoreNotice | null =
+    saved.machineVersion !== MACHINE_VERSION ? 'older-version' : isRestorable(logic, saved.snapshot) ? null : 'unreadable';
+  if (notice === null) return { snapshot: saved.snapshot as unknown as Snapshot<unknown>, notice: null };
+  try {
+    await call(api, 'progress:reset', {});
+  } catch {
+    // The next save overwrites the old snapshot anyway; the notice still tells the user.
+  }
+  return { snapshot: undefined, notice };
+}
+
+/**
+ * Saves `actor.getPersistedSnapshot()` after every transition. Saves never overlap: while one is in
+ * flight only the newest snapshot waits, so the last state always wins. Returns an unsubscribe.
+ */
+export function saveProgressOnChange(api: PorchlightApi, actor: AnyActorRef, onResult: (error: Error | null) => void): () => void {
+  let inFlight = false;
+  let pending: unknown = null;
+  let lastJson = '';
+  const flush = async () => {
+    if (inFlight || pending === null) return;
+    const snapshot = pending;
+    pending = null;
+    const json = JSON.stringify(snapshot);
+    if (json === lastJson) return;
+    inFlight = true;
+    try {
+      await call(api, 'progress:save', { machineVersion: MACHINE_VERSION, snapshot: JSON.parse(json) });
+      lastJson = json;
+      onResult(null);
+    } catch (err) {
+      onResult(err as Error);
+    } finally {
+      inFlight = false;
+      void flush();
+    }
+  };
+  const sub = actor.subscribe(() => {
+    pending = actor.getPersistedSnapshot();
+    void flush();
+  });
+  pending = actor.getPersistedSnapshot();
+  void flush();
+  return () => sub.unsubscribe();
+}

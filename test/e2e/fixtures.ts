@@ -1,0 +1,275 @@
+/**
+ * Shared Playwright fixtures and helpers for every e2e spec.
+ *
+ * - `harness`: a real test harness (`node dist/harness.mjs --port 0 --profile <fresh dir>
+ *   --test-control`) backed by the real core and a fresh profile directory; `stop()` SIGKILLs it
+ *   (a crash), `restart()` starts it again on the same profile (and the same port when free).
+ *   Extra environment: `test.use({ harnessEnv: { NAME: 'value' } })`.
+ * - `wizardPage`: a page on the harness that fails the test on any CSP violation or page error.
+ * - Keyboard helpers (`tabTo`, `press`), wizard walkers (`answerWelcome`, `walkTo`), axe.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const HARNESS = join(ROOT, 'dist', 'harness.mjs');
+
+export interface Harness {
+  /** Current base URL (http://127.0.0.1:<port>/). */
+  readonly url: string;
+  readonly profileDir: string;
+  /** Kills the harness with SIGKILL: nothing is flushed, exactly like a crash. */
+  stop(): Promise<void>;
+  /** Starts the harness again on the same profile directory; returns the (usually unchanged) URL. */
+  restart(): Promise<string>;
+  /** Calls a test-control route, e.g. control('POST', '/__test/clock', { offsetDays: 91 }). */
+  control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown>;
+  /** Calls one IPC channel the way the page does (same origin). */
+  ipc(channel: string, args?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  /** Everything the harness wrote to stderr so far (for failure messages). */
+  stderr(): string;
+}
+
+interface Spawned {
+  child: ChildProcess;
+  url: string;
+}
+
+async function spawnHarness(profileDir: string, env: Record<string, string>, port = 0, log: string[]): Promise<Spawned> {
+  const child = spawn(process.execPath, [HARNESS, '--port', String(port), '--profile', profileDir, '--test-control'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => log.push(d));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`harness did not start within 20 s\n${log.join('')}`)), 20_000);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`harness exited early (code ${code}, signal ${signal})\n${log.join('')}`));
+    });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        const parsed = JSON.parse(line) as { url?: unknown };
+        if (typeof parsed.url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d+\/$/.test(parsed.url)) throw new Error(`unexpected harness line: ${line}`);
+        resolveUrl(parsed.url);
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
+  child.removeAllListeners('exit');
+  return { child, url };
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
+}
+
+/** Starts a harness on `profileDir` (a fresh temporary one by default). */
+export async function startHarness(opts: { env?: Record<string, string>; profileDir?: string } = {}): Promise<Harness & { dispose(): Promise<void> }> {
+  const own = !opts.profileDir;
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'porchlight-e2e-'));
+  const env = opts.env ?? {};
+  const log: string[] = [];
+  let current = await spawnHarness(profileDir, env, 0, log);
+  const port = () => Number(new URL(current.url).port);
+  const harness = {
+    get url() {
+      return current.url;
+    },
+    profileDir,
+    async stop() {
+      await killed(current.child);
+    },
+    async restart() {
+      await killed(current.child);
+      try {
+        current = await spawnHarness(profileDir, env, port(), log);
+      } catch {
+        current = await spawnHarness(profileDir, env, 0, log);
+      }
+      return current.url;
+    },
+    async control(method: 'GET' | 'POST', path: string, body?: unknown) {
+      const res = await fetch(new URL(path, current.url), {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+      });
+      return res.json();
+    },
+    async ipc(channel: string, args: unknown = {}) {
+      const origin = current.url.replace(/\/$/, '');
+      const res = await fetch(new URL(`/ipc/${encodeURIComponent(channel)}`, current.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ args }),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    },
+    stderr: () => log.join(''),
+    async dispose() {
+      await killed(current.child);
+      if (own) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+interface Fixtures {
+  harnessEnv: Record<string, string>;
+  harness: Harness;
+  wizardPage: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  harnessEnv: [{}, { option: true }],
+  harness: async ({ harnessEnv }, use) => {
+    const h = await startHarness({ env: harnessEnv });
+    try {
+      await use(h);
+    } finally {
+      await h.dispose();
+    }
+  },
+  wizardPage: async ({ page, harness }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      const text = msg.text();
+      if (msg.type() === 'error' && /Content Security Policy|Refused to (load|execute|apply)/i.test(text)) problems.push(`CSP: ${text}`);
+    });
+    await openWizard(page, harness.url);
+    await use(page);
+    expect(problems, 'no CSP violations or uncaught page errors').toEqual([]);
+  },
+});
+export { expect };
+
+/** Opens the app and waits for the first step title. */
+export async function openWizard(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('h1.step-title')).toBeVisible();
+}
+
+/** The step on screen (from the article's data-step). */
+export async function currentStep(page: Page): Promise<string | null> {
+  return page.locator('article.step').getAttribute('data-step');
+}
+
+/** Waits until the wizard shows `step`. */
+export async function expectStep(page: Page, step: string): Promise<void> {
+  await expect(page.locator('article.step')).toHaveAttribute('data-step', step);
+}
+
+/** True when `locator` is the focused element. */
+async function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement).catch(() => false);
+}
+
+/** Presses Tab (or Shift+Tab) until `locator` has focus; fails after `max` presses. Keyboard only. */
+export async function tabTo(page: Page, locator: Locator, { max = 120, backwards = false } = {}): Promise<void> {
+  await expect(locator).toBeVisible();
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(locator)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  if (await isFocused(locator)) return;
+  const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'none');
+  throw new Error(`Tab never reached ${locator}; focus is on ${active}`);
+}
+
+/** Tabs to `locator` and presses `key` on it (Enter for buttons, Space for checkboxes/radios). */
+export async function press(page: Page, locator: Locator, key = 'Enter'): Promise<void> {
+  await tabTo(page, locator);
+  await page.keyboard.press(key);
+}
+
+/** Sets a radio by keyboard: Tab into its group (lands on the checked or first radio), then arrows. */
+export async function chooseRadio(page: Page, group: Locator, label: string): Promise<void> {
+  const radios = group.getByRole('radio');
+  const target = group.getByRole('radio', { name: label, exact: true });
+  const names = await radios.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+  const want = names.indexOf(label);
+  if (want < 0) throw new Error(`no radio "${label}" in group (have ${names.join(', ')})`);
+  // Focus lands on the checked radio, or on the first one when none is checked.
+  const checked = await radios.evaluateAll((els) => els.findIndex((e) => (e as HTMLInputElement).checked));
+  const start = checked >= 0 ? checked : 0;
+  await tabTo(page, radios.nth(start));
+  if (want === start) {
+    if (!(await target.isChecked())) await page.keyboard.press('Space');
+  } else {
+    const key = want > start ? 'ArrowDown' : 'ArrowUp';
+    for (let i = 0; i < Math.abs(want - start); i++) await page.keyboard.press(key);
+  }
+  await expect(target).toBeChecked();
+}
+
+/** Presses the wizard's Continue button by keyboard. */
+export async function next(page: Page): Promise<void> {
+  await press(page, page.getByTestId('wizard-next'));
+}
+
+/** Answers the welcome step by keyboard: mode, and yes/no for every kind of probe. */
+export async function answerWelcome(page: Page, opts: { mode?: 'First-time setup' | 'Check-up (re-audit)'; consent?: 'Yes, allow' | 'No, do not' } = {}) {
+  await chooseRadio(page, page.getByRole('group', { name: 'How would you like to start?' }), opts.mode ?? 'First-time setup');
+  const questions = page.locator('fieldset.consent-question');
+  const n = await questions.count();
+  for (let i = 0; i < n; i++) await chooseRadio(page, questions.nth(i), opts.consent ?? 'No, do not');
+}
+
+/** Answers every confirmable check on the current step with "Yes, done", by keyboard. */
+export async function confirmAllChecks(page: Page, answer: 'Yes, done' | 'Partly' | 'Not yet' = 'Yes, done'): Promise<number> {
+  const boxes = page.locator('fieldset.confirm-one');
+  const n = await boxes.count();
+  for (let i = 0; i < n; i++) {
+    const box = boxes.nth(i);
+    await press(page, box.getByRole('button', { name: answer, exact: true }));
+    await expect(box.getByRole('button', { name: answer, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  }
+  return n;
+}
+
+/** Does what each default panel needs so Continue is allowed, by keyboard. */
+export async function completeStep(page: Page, step: string): Promise<void> {
+  if (step === 'welcome') await answerWelcome(page);
+  else if (step === 'survey') {
+    const box = page.getByRole('checkbox', { name: 'I have looked over this step and want to continue' });
+    await tabTo(page, box);
+    if (!(await box.isChecked())) await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  } else if (step !== 'summary') await confirmAllChecks(page);
+}
+
+/** Walks the first-time wizard from its current step to `target`, completing each step by keyboard. */
+export async function walkTo(page: Page, target: string): Promise<void> {
+  for (let guard = 0; guard < 12; guard++) {
+    const step = await currentStep(page);
+    if (step === target) return;
+    if (step === null || step === 'summary') throw new Error(`cannot reach ${target} from ${step}`);
+    await completeStep(page, step);
+    await next(page);
+    await expect(page.locator('article.step')).not.toHaveAttribute('data-step', step);
+  }
+  throw new Error(`did not reach ${target}`);
+}
+
+/** Runs axe on the page; returns the serious and critical violations (id, impact, targets). */
+export async function seriousViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; targets: string[] }>> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}

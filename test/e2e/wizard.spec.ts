@@ -1,0 +1,184 @@
+/**
+ * The whole first-time wizard in real Chromium against the real harness and core:
+ * keyboard-only walk with a screenshot and an axe check of every step, crash-and-resume, an old
+ * snapshot set aside with a notice, and skip-with-reason.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  test,
+  expect,
+  answerWelcome,
+  completeStep,
+  currentStep,
+  expectStep,
+  next,
+  openWizard,
+  press,
+  seriousViolations,
+  tabTo,
+  walkTo,
+  ROOT,
+} from './fixtures';
+
+const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+const STEPS = ['welcome', 'survey', 'wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates', 'summary'];
+
+test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+
+test('walks the first-time wizard from welcome to summary with the keyboard only; every step passes axe', async ({ wizardPage: page, harness }) => {
+  // The mouse is never used: any click would be a test bug.
+  await page.mouse.move(0, 0);
+  const visited: string[] = [];
+  for (const [i, step] of STEPS.entries()) {
+    await expectStep(page, step);
+    visited.push(step);
+    await expect(page.locator('h1.step-title')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Wizard steps' }).locator('[aria-current="step"]')).toContainText(
+      (await page.locator('.step-item.is-current .step-name').textContent()) ?? '',
+    );
+    await expect(page.locator('.step-progress')).toContainText(`Step ${i + 1} of ${STEPS.length}`);
+
+    if (step === 'welcome') {
+      // Continue before answering is refused, and says what is missing.
+      await next(page);
+      const blocked = page.getByTestId('blocked');
+      await expect(blocked).toBeVisible();
+      await expect(blocked).toContainText('Choose a first-time setup or a check-up.');
+      await expect(blocked).toContainText('Look at nearby Wi-Fi networks');
+      await expect(blocked).toBeFocused();
+      await expectStep(page, 'welcome');
+    }
+
+    await completeStep(page, step);
+    await page.screenshot({ path: join(SCREENSHOTS, `${String(i + 1).padStart(2, '0')}-${step}.png`), fullPage: true });
+    const violations = await seriousViolations(page);
+    expect(violations, `axe serious/critical violations on ${step}`).toEqual([]);
+    if (step !== 'summary') await next(page);
+  }
+  expect(visited).toEqual(STEPS);
+
+  // The summary lists EVERY check of the board, each with a status and its evidence.
+  const board = await harness.ipc('checks:list');
+  expect(board.ok).toBe(true);
+  const all = board.value as Array<{ id: string; status: string; evidence: { kind: string } }>;
+  expect(all.length).toBe(20);
+  const rows = page.locator('.all-checks li.check');
+  await expect(rows).toHaveCount(all.length);
+  for (const c of all) {
+    const row = page.locator(`.all-checks li.check[data-check-id="${c.id}"]`);
+    await expect(row.locator('.status')).toBeVisible();
+    await expect(row.locator('.evidence')).toHaveText(
+      c.evidence.kind === 'confirmed' ? /^Confirmed by you on .+, valid until .+$/ : c.evidence.kind === 'verified' ? /^Measured by Porchlight on / : 'No evidence yet',
+    );
+    if (c.status === 'unknown') await expect(row.locator('.reason')).toHaveText('Unknown because: it has not been checked yet');
+  }
+  // Every confirmable check was answered "yes" on its step by keyboard → 14 passes, confirmed today.
+  expect(all.filter((c) => c.evidence.kind === 'confirmed' && c.status === 'pass')).toHaveLength(14);
+  await expect(page.getByTestId('score')).toContainText('14 of 20 checks passed');
+});
+
+test('a harness crash mid-wizard resumes on the same step with every answer kept', async ({ wizardPage: page, harness }) => {
+  await answerWelcome(page, { consent: 'Yes, allow' });
+  // Tick one thing in the home, by keyboard.
+  const lock = page.getByRole('checkbox', { name: 'A smart door lock' });
+  await tabTo(page, lock);
+  await page.keyboard.press('Space');
+  await expect(lock).toBeChecked();
+  await next(page);
+  await walkTo(page, 'passwords');
+  await expect.poll(async () => JSON.parse(readFileSync(join(harness.profileDir, 'progress.json'), 'utf8')).snapshot?.value?.flow).toBe('passwords');
+
+  await harness.stop(); // SIGKILL: like a crash or a forced quit
+  await harness.restart();
+  await openWizard(page, harness.url);
+  await expectStep(page, 'passwords');
+  await expect(page.locator('.step-progress')).toContainText('Step 5 of 9');
+
+  // Go back to the welcome step through the step indicator (a visited step), by keyboard.
+  await press(page, page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: /Welcome/ }));
+  await expectStep(page, 'welcome');
+  await expect(page.getByRole('radio', { name: 'First-time setup' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'A smart door lock' })).toBeChecked();
+  for (const q of await page.locator('fieldset.consent-question').all()) await expect(q.getByRole('radio', { name: 'Yes, allow' })).toBeChecked();
+  // Wi-Fi answers live on the core's check board and are shown again.
+  await press(page, page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: /Wi-Fi/ }));
+  await expectStep(page, 'wifi');
+  await expect(page.locator('fieldset.confirm-one').first().getByRole('button', { name: 'Yes, done' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('progress saved by an older wizard version is set aside with a notice, never a crash', async ({ page, harness }) => {
+  await harness.stop();
+  const file = join(harness.profileDir, 'progress.json');
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...doc,
+      machineVersion: 0,
+      savedAt: new Date().toISOString(),
+      snapshot: { status: 'active', value: 'oldStepName', context: { step: 3, answers: { legacy: true } } },
+    }),
+  );
+  await harness.restart();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await openWizard(page, harness.url);
+  await expectStep(page, 'welcome');
+  await expect(page.getByText('Your earlier progress was from an older version of Porchlight and was set aside.')).toBeVisible();
+  expect(problems).toEqual([]);
+  // The old snapshot is gone from disk (reset), replaced by the fresh run's.
+  await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).machineVersion).toBe(1);
+  expect(readFileSync(file, 'utf8')).not.toContain('oldStepName');
+});
+
+test('a snapshot that cannot be restored is set aside with a notice', async ({ page, harness }) => {
+  const saved = await harness.ipc('progress:save', { machineVersion: 1, snapshot: { status: 'active', value: { flow: 'nowhere', checks: 'idle' }, context: {} } });
+  expect(saved.ok).toBe(true);
+  await openWizard(page, harness.url);
+  await expectStep(page, 'welcome');
+  await expect(page.getByText('Your earlier progress could not be read and was set aside.')).toBeVisible();
+});
+
+test('skipping needs a reason, which is kept and shown in the summary', async ({ wizardPage: page }) => {
+  await answerWelcome(page);
+  await next(page);
+  await expectStep(page, 'survey');
+  await press(page, page.getByRole('button', { name: 'Skip this step…' }));
+  const reason = page.getByRole('textbox', { name: 'Why are you skipping this step?' });
+  await expect(reason).toBeFocused();
+  await press(page, page.getByRole('button', { name: 'Skip with this reason' }));
+  await expect(page.getByRole('alert').filter({ hasText: 'Please write a short reason' })).toBeVisible();
+  await expectStep(page, 'survey');
+  await tabTo(page, reason, { backwards: true });
+  await page.keyboard.type('My router is managed by my landlord');
+  await press(page, page.getByRole('button', { name: 'Skip with this reason' }));
+  await expectStep(page, 'wifi');
+  await expect(page.locator('.step-item.is-skipped')).toContainText('Survey');
+  // Jump to the summary through the remaining steps by skipping each with a reason.
+  for (let guard = 0; guard < 8 && (await currentStep(page)) !== 'summary'; guard++) {
+    await press(page, page.getByRole('button', { name: 'Skip this step…' }));
+    await page.keyboard.type('Not today');
+    await press(page, page.getByRole('button', { name: 'Skip with this reason' }));
+  }
+  await expectStep(page, 'summary');
+  await expect(page.locator('.summary-panel')).toContainText('Survey: “My router is managed by my landlord”');
+});
+
+test('the re-audit runs survey, then only the steps that need attention, then the summary', async ({ wizardPage: page, harness }) => {
+  // Confirm every check of the accounts and assistant steps up front, as an earlier audit would have.
+  for (const id of ['accounts.2fa', 'accounts.unique-passwords', 'accounts.integrations-review', 'voice.purchasing', 'voice.unlock-pin', 'voice.recordings']) {
+    expect((await harness.ipc('checks:confirm', { id, status: 'pass' })).ok).toBe(true);
+  }
+  await answerWelcome(page, { mode: 'Check-up (re-audit)' });
+  await next(page);
+  await expectStep(page, 'survey');
+  await expect(page.locator('.step-list li')).toHaveCount(3);
+  await completeStep(page, 'survey');
+  await next(page);
+  // wifi has unknown checks → needs attention; accounts and assistant all pass → left out.
+  await expectStep(page, 'wifi');
+  const names = await page.locator('.step-list li').allTextContents();
+  expect(names.join('|')).not.toMatch(/Accounts|Voice assistant/);
+  expect(names.join('|')).toMatch(/Wi-Fi.*Separate network.*Passwords.*Updates/);
+});
