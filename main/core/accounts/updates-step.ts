@@ -82,6 +82,35 @@ export function routerFromHistory(audits: readonly unknown[]): RouterIdentity | 
   return parsed.success ? parsed.data : null;
 }
 
+/** A device of the survey's inventory as the firmware question lists it, with the last answer given. */
+export interface FirmwareDevice {
+  id: string;
+  name: string;
+  vendor: string | null;
+  category: string | null;
+  answer: string | null;
+}
+
+const str = (v: unknown, max = 120): string | null => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : null);
+
+/**
+ * The devices of History.devices (the survey's records) that are still at home, read loosely: an
+ * entry that is not an object, is marked removed, or whose id cannot be a confirmation subject is
+ * left out rather than trusted.
+ */
+export function devicesFromHistory(devices: Record<string, unknown>): Omit<FirmwareDevice, 'answer'>[] {
+  const out: Omit<FirmwareDevice, 'answer'>[] = [];
+  for (const [id, raw] of Object.entries(devices)) {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !/^[A-Za-z0-9._:-]{1,64}$/.test(id)) continue;
+    const d = raw as Record<string, unknown>;
+    if (d.removed === true || d.category === 'router' || d.category === 'computer' || d.category === 'phone') continue;
+    const names = Array.isArray(d.names) ? d.names.map((n) => str(n)).filter((n): n is string => n !== null) : [];
+    const vendor = str(d.vendor);
+    out.push({ id, name: str(d.userName) ?? names[0] ?? (vendor ? `${vendor} device` : id), vendor, category: str(d.userCategory, 40) ?? str(d.category, 40) });
+  }
+  return out.slice(0, 500);
+}
+
 export interface DeviceFirmwareAnswer {
   id: string;
   name: string;
@@ -103,13 +132,41 @@ export class UpdatesStep {
     private readonly checks: CheckBoard,
   ) {}
 
-  /** The data, plus the vendor's firmware page for the router the survey identified. */
-  view(router: RouterIdentity | null = null): OutagePlans & { router: RouterIdentity | null; routerAccount: string | null; routerFirmwareUrl: string | null } {
+  /**
+   * The data, the vendor's firmware page for the router the survey identified, the inventory's
+   * devices, and the answers given last time (so a re-audit starts from them).
+   */
+  view(
+    router: RouterIdentity | null = null,
+    inventory: Record<string, unknown> = {},
+  ): OutagePlans & {
+    router: RouterIdentity | null;
+    routerAccount: string | null;
+    routerFirmwareUrl: string | null;
+    devices: FirmwareDevice[];
+    previous: { routerAnswer: string | null; profile: string | null; choice: string | null };
+  } {
     const entry =
       router?.vendor != null
         ? this.accounts.accounts.find((a) => a.roles.includes('router') && a.vendorPatterns.some((p) => vendorMatches(router.vendor!, p)))
         : undefined;
-    return { ...this.plans, router, routerAccount: entry?.id ?? null, routerFirmwareUrl: entry?.firmwareUrl ?? null };
+    const answerOf = (checkId: string, subject: string, key: string) => {
+      const v = this.confirmations.get(checkId, subject)?.answer[key];
+      return typeof v === 'string' ? v : null;
+    };
+    const devices = devicesFromHistory(inventory).map((d) => ({ ...d, answer: answerOf('devices.firmware', d.id, 'answer') }));
+    return {
+      ...this.plans,
+      router,
+      routerAccount: entry?.id ?? null,
+      routerFirmwareUrl: entry?.firmwareUrl ?? null,
+      devices,
+      previous: {
+        routerAnswer: answerOf('router.firmware', 'router', 'answer'),
+        profile: answerOf('resilience.outage-plan', 'home', 'profile'),
+        choice: answerOf('resilience.outage-plan', 'home', 'choice'),
+      },
+    };
   }
 
   private answer(id: string) {

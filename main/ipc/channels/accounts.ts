@@ -80,7 +80,13 @@ export const accountsChannels = {
   ),
   'updates:plan': channel(
     z.strictObject({ router: RouterIdentityInputSchema.nullable().optional() }),
-    OutagePlansSchema.extend({ router: RouterIdentitySchema.nullable(), routerAccount: z.string().nullable(), routerFirmwareUrl: z.string().nullable() }),
+    OutagePlansSchema.extend({
+      router: RouterIdentitySchema.nullable(),
+      routerAccount: z.string().nullable(),
+      routerFirmwareUrl: z.string().nullable(),
+      devices: z.array(z.strictObject({ id: z.string(), name: z.string(), vendor: z.string().nullable(), category: z.string().nullable(), answer: z.string().nullable() })),
+      previous: z.strictObject({ routerAnswer: z.string().nullable(), profile: z.string().nullable(), choice: z.string().nullable() }),
+    }),
   ),
   'updates:confirm-firmware': channel(
     z.strictObject({

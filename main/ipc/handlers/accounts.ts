@@ -10,7 +10,10 @@ export const accountsHandlers: HandlersFor<typeof accountsChannels> = {
   'assistant:settings': (core) => core.accountSteps.assistant.view(),
   'assistant:confirm': (core, args) => core.accountSteps.assistant.confirm(args),
   // Without a router from the renderer, the newest audit's router (as the survey identified it) is used.
-  'updates:plan': (core, { router }) => core.accountSteps.updates.view(router ?? routerFromHistory(core.deps.history.read().audits)),
+  'updates:plan': (core, { router }) => {
+    const history = core.deps.history.read();
+    return core.accountSteps.updates.view(router ?? routerFromHistory(history.audits), history.devices);
+  },
   'updates:confirm-firmware': (core, args) => core.accountSteps.updates.confirmFirmware(args),
   'updates:confirm-outage-plan': (core, args) => core.accountSteps.updates.confirmOutagePlan(args),
   'confirmations:list': (core) => core.accountSteps.confirmations.list(),

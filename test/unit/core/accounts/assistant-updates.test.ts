@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAssistantSettings } from '../../../../main/core/accounts/assistant-step.js';
-import { loadOutagePlans } from '../../../../main/core/accounts/updates-step.js';
+import { devicesFromHistory, loadOutagePlans } from '../../../../main/core/accounts/updates-step.js';
 import { loadExternalHosts } from '../../../../main/core/shell/external-links.js';
 import { makeServices, RESOURCES } from './fakes.js';
 
@@ -142,5 +142,26 @@ describe('updates step', () => {
       expect(p.stopsWithoutInternet.length).toBeGreaterThan(0);
     }
     expect(() => loadOutagePlans(brokenCopy('outage-plans.json', (d) => (d.profiles[2].id = 'paranoid')))).toThrow(/outage-plans\.json is invalid at profiles\.2\.id/);
+  });
+
+  it('lists the inventory devices still at home, loosely read, with the last firmware answer', () => {
+    const { services } = makeServices();
+    const inventory = {
+      'aa:bb:cc:00:00:01': { id: 'aa:bb:cc:00:00:01', names: ['Front Door'], vendor: 'Ring LLC', category: 'camera', userName: null },
+      'aa:bb:cc:00:00:02': { id: 'aa:bb:cc:00:00:02', names: [], vendor: 'Sonos, Inc.', category: 'speaker', userName: 'Kitchen' },
+      'aa:bb:cc:00:00:03': { names: ['Old plug'], removed: true },
+      'aa:bb:cc:00:00:04': { vendor: 'AVM', category: 'router' },
+      'bad id with spaces': { vendor: 'X' },
+      'ip:127.0.0.9': 'garbage',
+    };
+    expect(devicesFromHistory(inventory).map((d) => [d.id, d.name])).toEqual([
+      ['aa:bb:cc:00:00:01', 'Front Door'],
+      ['aa:bb:cc:00:00:02', 'Kitchen'],
+    ]);
+    services.updates.confirmFirmware({ devices: [{ id: 'aa:bb:cc:00:00:01', name: 'Front Door', answer: 'auto-update' }], router: null });
+    services.updates.confirmOutagePlan({ profile: 'homeowner', choice: 'hybrid-monitored' });
+    const v = services.updates.view(null, inventory);
+    expect(v.devices.map((d) => d.answer)).toEqual(['auto-update', null]);
+    expect(v.previous).toEqual({ routerAnswer: null, profile: 'homeowner', choice: 'hybrid-monitored' });
   });
 });
