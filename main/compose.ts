@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreDeps } from './core/app-core.js';
 import type { Clock, ExternalOpener, SecretStore } from './core/ports.js';
+import { NodeHttpProber, proberSettingsFromEnv } from './adapters/http-prober.js';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.js';
 import { SystemClock } from './adapters/system-clock.js';
 import { FileLogger } from './adapters/file-logger.js';
@@ -50,6 +51,8 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     log: new FileLogger(join(opts.profileDir, 'logs', 'porchlight.log'), opts.echoLog ?? false),
     opener: opts.opener,
     network: opts.network ?? (opts.host === 'electron' ? nodeNetworkDeps() : undefined),
+    httpProber: new NodeHttpProber(),
+    proberSettings: proberSettingsFromEnv(),
     // Audit exports: headless Chromium and <profile>/reports here; the Electron glue (main/app/reaudit.ts) installs printToPDF and Documents.
     pdf: new ChromiumPdfPrinter(),
     reports: new DirectoryReportSink(join(opts.profileDir, 'reports')),

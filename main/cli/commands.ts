@@ -1,3 +1,4 @@
+import { defaultsCommand } from './defaults.js';
 import type { CliCommand } from './command.js';
 import { EXIT } from './command.js';
 import { wifiCommand } from './wifi.js';
@@ -23,6 +24,6 @@ function notYet(name: string, summary: string, usage: string): CliCommand {
 export const commands: CliCommand[] = [
   wifiCommand(),
   surveyCommand(),
-  notYet('defaults', 'Check whether a login still accepts its factory password', 'porchlight defaults check --host HOST[:PORT] [--https] [--vendor NAME] --json'),
+  defaultsCommand(),
   notYet('audit', 'Run every automated check and save the audit', 'porchlight audit [--json] [--html FILE] [--interface NAME] [--gateway IP]'),
 ];

@@ -1,4 +1,4 @@
-import type { Clock, DocumentStore, ExternalOpener, Logger, PdfPrinter, ReportSink, SecretStore } from './ports.js';
+import type { Clock, DocumentStore, ExternalOpener, HttpProber, Logger, PdfPrinter, ReportSink, SecretStore } from './ports.js';
 import type { History, Progress, Settings } from './store/documents.js';
 import { loadCheckCatalog, type CheckCatalog } from './checks/catalog.js';
 import { CheckBoard } from './checks/check-board.js';
@@ -8,6 +8,8 @@ import { createAccountServices, type AccountServices } from './accounts/services
 import { AuditService } from './audit/audit-service.js';
 import { auditRunners } from './audit/runners/index.js';
 import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './network/survey-feature.js';
+import { CredentialService } from './credentials/credential-service.js';
+import type { ProberSettings } from './credentials/safe-prober.js';
 
 /** Everything the core needs, wired by a host (Electron main, CLI, test harness). */
 export interface CoreDeps {
@@ -27,6 +29,9 @@ export interface CoreDeps {
   /** Report export (audit): PDF rendering and where exported files go; absent → that export is refused. */
   pdf?: PdfPrinter;
   reports?: ReportSink;
+  /** Default-password probes (HttpProber port) and their pace; absent prober → probes are refused. */
+  httpProber?: HttpProber;
+  proberSettings?: Partial<ProberSettings>;
 }
 
 /** The Node-only core every host shares. Holds no Electron and no adapter: only ports. */
@@ -40,6 +45,8 @@ export interface Core {
   readonly audit: AuditService;
   /** Survey and inventory; null when the host wired no network ports. */
   readonly survey: SurveyFeature | null;
+  /** Default credentials: dataset, safe prober (5 attempts per host per audit), passwords step. */
+  readonly credentials: CredentialService;
   /** Notices gathered at start (a corrupted store restored, an old snapshot discarded …). */
   readonly notices: string[];
   openExternal(url: string): Promise<void>;
@@ -58,6 +65,7 @@ export function createCore(deps: CoreDeps): Core {
     checks,
     secrets,
     survey: createSurveyFeature(deps.network, deps),
+    credentials: new CredentialService({ resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => core.survey?.service.lastReport()?.gateway.address ?? null }),
     accountSteps: createAccountServices(deps, externalHosts, checks, secrets),
     audit: new AuditService({ ...deps, catalog, appVersion: deps.version, exportPorts: deps, runners: () => auditRunners(core) }),
     async openExternal(url: string) {

@@ -5,11 +5,13 @@
  */
 import type { z } from 'zod';
 import { foundationChannels } from './channels/foundation.js';
+import { passwordsChannels } from './channels/passwords.js';
 import { auditChannels } from './channels/audit.js';
 import { accountsChannels } from './channels/accounts.js';
 
 export const channels = {
   ...foundationChannels,
+  ...passwordsChannels,
   ...auditChannels,
   ...accountsChannels,
 } as const;

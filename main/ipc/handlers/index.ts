@@ -1,5 +1,6 @@
 import type { Handlers } from './all.js';
 import { foundationHandlers } from './foundation.js';
+import { passwordsHandlers } from './passwords.js';
 import { auditHandlers } from './audit.js';
 import { accountsHandlers } from './accounts.js';
 
@@ -9,6 +10,7 @@ import { accountsHandlers } from './accounts.js';
  */
 export const handlers: Handlers = {
   ...foundationHandlers,
+  ...passwordsHandlers,
   ...auditHandlers,
   ...accountsHandlers,
 };

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { CheckStatusSchema } from '../../core/checks/results.js';
+
+/** Whose password: the router's admin login or one device's (its inventory id). */
+export const PasswordTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('router') }),
+  z.strictObject({ kind: z.literal('device'), id: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/) }),
+]);
+
+/** A probe the user consented to: `consent` must be literally true, or nothing is sent. */
+const ProbeArgs = z.strictObject({
+  target: PasswordTargetSchema,
+  host: text(80).min(1),
+  https: z.boolean().optional(),
+  vendor: text(80).nullable().optional(),
+  consent: z.literal(true),
+});
+
+const FactoryPair = z.strictObject({ username: z.string(), password: z.string() });
+
+/** The probe report (only public factory values, never a user secret). */
+export const ProbeReportSchema = z.strictObject({
+  host: z.string(),
+  url: z.string(),
+  login: z.enum(['basic', 'digest', 'form', 'none', 'unknown', 'app-only']),
+  vendor: z.string().nullable(),
+  vendorId: z.string().nullable(),
+  result: z.enum(['default-accepted', 'default-rejected', 'unknown']),
+  reason: z.string(),
+  attempts: z.number().int().min(0).max(5),
+  auditAttempts: z.number().int().min(0).max(5),
+  matched: FactoryPair.nullable(),
+  tried: z.number().int().min(0),
+  candidates: z.number().int().min(0),
+  certificate: z.enum(['none', 'trusted', 'self-signed-accepted-for-gateway']),
+  notes: z.array(z.string()),
+});
+
+const CheckOutcome = z.strictObject({ id: z.string(), status: CheckStatusSchema, reason: z.string().nullable() });
+
+/** The passwords step: vendor list, consented probe, generate-into-keychain (shown once), re-verify. */
+export const passwordsChannels = {
+  'passwords:vendors': channel(
+    NoArgs,
+    z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.string(), login: z.string(), uniquePerDevice: z.boolean(), note: z.string().nullable() })),
+  ),
+  'passwords:probe': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome })),
+  'passwords:generate': channel(
+    z.strictObject({ target: PasswordTargetSchema }),
+    z.strictObject({
+      account: z.string(),
+      /** Returned this once for display; later only through secrets:reveal. */
+      password: z.string().min(16),
+      length: z.number().int(),
+      score: z.number().int().min(0).max(4),
+      stored: z.boolean(),
+      error: ErrorInfoSchema.nullable(),
+    }),
+  ),
+  'passwords:reverify': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome, passed: z.boolean() })),
+};

@@ -1,0 +1,28 @@
+import type { HandlersFor } from './types.js';
+import type { passwordsChannels } from '../channels/passwords.js';
+import type { Core } from '../../core/app-core.js';
+import type { PasswordTarget } from '../../core/credentials/credential-service.js';
+
+const checkIdOf = (t: PasswordTarget) => (t.kind === 'router' ? 'router.admin-default' : 'devices.default-passwords');
+const outcome = (core: Core, t: PasswordTarget) => {
+  const v = core.checks.get(checkIdOf(t));
+  return { id: v.id, status: v.status, reason: v.reason };
+};
+
+/** Handlers of the passwords step; every probe goes through the core's safe prober and records its check. */
+export const passwordsHandlers: HandlersFor<typeof passwordsChannels> = {
+  'passwords:vendors': (core) =>
+    core.credentials.data().vendors.map((v) => ({ id: v.id, name: v.name, kind: v.kind, login: v.login, uniquePerDevice: v.uniquePerDevice, note: v.note ?? null })),
+  'passwords:probe': async (core, { target, host, https, vendor, consent }) => {
+    const report = await core.credentials.probe(target, { host, https, vendor, consent });
+    return { report, check: outcome(core, target) };
+  },
+  'passwords:generate': async (core, { target }) => {
+    const g = await core.credentials.generate(target);
+    return { account: g.account, password: g.password, length: g.length, score: g.score, stored: g.stored.stored, error: g.stored.stored ? null : g.stored.error };
+  },
+  'passwords:reverify': async (core, { target, host, https, vendor, consent }) => {
+    const report = await core.credentials.reverify(target, { host, https, vendor, consent });
+    return { report, check: outcome(core, target), passed: report.result === 'default-rejected' };
+  },
+};
