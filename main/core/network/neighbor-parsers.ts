@@ -16,6 +16,8 @@ export function parseIpNeigh(text: string): NeighborEntry[] {
     const dev = cols.indexOf('dev');
     const ll = cols.indexOf('lladdr');
     const last = cols[cols.length - 1]!;
+    // Every real row names its device; anything else is not `ip neigh` output.
+    if (dev < 0) continue;
     out.push({
       ip,
       mac: ll >= 0 ? normalizeMac(cols[ll + 1]) : null,
