@@ -12,6 +12,7 @@ import { nodeNetworkDeps } from './adapters/network/index.js';
 import type { NetworkDeps } from './core/network/survey-feature.js';
 import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
 import { DirectoryReportSink } from './adapters/directory-report-sink.js';
+import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
 
 /** The repository (or packaged app) root: this file and every bundle in dist/ sit one level below it. */
 export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,5 +57,6 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     // Audit exports: headless Chromium and <profile>/reports here; the Electron glue (main/app/reaudit.ts) installs printToPDF and Documents.
     pdf: new ChromiumPdfPrinter(),
     reports: new DirectoryReportSink(join(opts.profileDir, 'reports')),
+    wifi: new NodeWifiScanner(),
   });
 }

@@ -3,6 +3,7 @@ import type { CliCommand } from './command.js';
 import { EXIT } from './command.js';
 import { wifiCommand } from './wifi.js';
 import { surveyCommand } from './survey.js';
+import { auditCommand } from './audit.js';
 
 /**
  * Declares a command whose capability has not landed yet: it says so plainly and exits 2, so a
@@ -25,5 +26,5 @@ export const commands: CliCommand[] = [
   wifiCommand(),
   surveyCommand(),
   defaultsCommand(),
-  notYet('audit', 'Run every automated check and save the audit', 'porchlight audit [--json] [--html FILE] [--interface NAME] [--gateway IP]'),
+  auditCommand(),
 ];

@@ -7,6 +7,8 @@ import { checkExternalUrl, loadExternalHosts } from './shell/external-links.js';
 import { createAccountServices, type AccountServices } from './accounts/services.js';
 import { AuditService } from './audit/audit-service.js';
 import { auditRunners } from './audit/runners/index.js';
+import type { WifiScanner } from './ports.js';
+import { WifiStep } from './wifi/wifi-step.js';
 import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './network/survey-feature.js';
 import { CredentialService } from './credentials/credential-service.js';
 import type { ProberSettings } from './credentials/safe-prober.js';
@@ -29,6 +31,8 @@ export interface CoreDeps {
   /** Report export (audit): PDF rendering and where exported files go; absent → that export is refused. */
   pdf?: PdfPrinter;
   reports?: ReportSink;
+  /** OS Wi-Fi scan (node-wifi adapter); absent → every Wi-Fi reading is `unknown` with the reason. */
+  wifi?: WifiScanner;
   /** Default-password probes (HttpProber port) and their pace; absent prober → probes are refused. */
   httpProber?: HttpProber;
   proberSettings?: Partial<ProberSettings>;
@@ -43,6 +47,8 @@ export interface Core {
   /** Accounts, assistant and updates steps, and the dated confirmations they keep in history. */
   readonly accountSteps: AccountServices;
   readonly audit: AuditService;
+  /** The wifi step: scan and classify, router guides, passphrase into the keychain, verification by rescan. */
+  readonly wifi: WifiStep;
   /** Survey and inventory; null when the host wired no network ports. */
   readonly survey: SurveyFeature | null;
   /** Default credentials: dataset, safe prober (5 attempts per host per audit), passwords step. */
@@ -64,6 +70,7 @@ export function createCore(deps: CoreDeps): Core {
     notices,
     checks,
     secrets,
+    wifi: new WifiStep({ scanner: deps.wifi, secrets, checks, clock: deps.clock, log: deps.log, resourcesDir: deps.resourcesDir }),
     survey: createSurveyFeature(deps.network, deps),
     credentials: new CredentialService({ resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => core.survey?.service.lastReport()?.gateway.address ?? null }),
     accountSteps: createAccountServices(deps, externalHosts, checks, secrets),

@@ -5,12 +5,14 @@
  */
 import type { z } from 'zod';
 import { foundationChannels } from './channels/foundation.js';
+import { wifiChannels } from './channels/wifi.js';
 import { passwordsChannels } from './channels/passwords.js';
 import { auditChannels } from './channels/audit.js';
 import { accountsChannels } from './channels/accounts.js';
 
 export const channels = {
   ...foundationChannels,
+  ...wifiChannels,
   ...passwordsChannels,
   ...auditChannels,
   ...accountsChannels,

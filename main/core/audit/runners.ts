@@ -6,6 +6,8 @@ import { InventoryDeviceSchema, RouterIdentitySchema, type InventoryDevice, type
 export interface AuditScope {
   interface: string | null;
   gateway: string | null;
+  /** Port of the router's admin page when it is not 80 (`--admin-port`). */
+  adminPort?: number | null;
 }
 
 /** A measurement for one check, made by a runner (evidence *verified*, dated by the audit). */

@@ -1,5 +1,6 @@
 import type { Handlers } from './all.js';
 import { foundationHandlers } from './foundation.js';
+import { wifiHandlers } from './wifi.js';
 import { passwordsHandlers } from './passwords.js';
 import { auditHandlers } from './audit.js';
 import { accountsHandlers } from './accounts.js';
@@ -10,6 +11,7 @@ import { accountsHandlers } from './accounts.js';
  */
 export const handlers: Handlers = {
   ...foundationHandlers,
+  ...wifiHandlers,
   ...passwordsHandlers,
   ...auditHandlers,
   ...accountsHandlers,

@@ -1,0 +1,136 @@
+import { writeFile } from 'node:fs/promises';
+import type { CliCommand, CliContext } from './command.js';
+import { EXIT, UsageError } from './command.js';
+import { createNodeCore } from '../compose.js';
+import { defaultProfileDir } from '../adapters/profile.js';
+import { nodeNetworkDeps } from '../adapters/network/index.js';
+import { scopeFromFlags } from './survey.js';
+import { isIpv4 } from '../core/network/ip.js';
+import type { Report } from '../core/report/report.js';
+import { WifiScanService } from '../core/wifi/scan-service.js';
+import { NodeWifiScanner } from '../adapters/wifi/node-wifi-scanner.js';
+import { wifiEncryptionRunner } from '../core/audit/runners/wifi-runner.js';
+
+const USAGE = 'porchlight audit [--json] [--html FILE] [--pdf FILE] [--interface NAME] [--gateway IP] [--admin-port N] [--seconds N] [--neighbors FILE]';
+
+/** Parsed flags of `porchlight audit`. */
+export interface AuditFlags {
+  json: boolean;
+  html: string | null;
+  pdf: string | null;
+  iface: string | null;
+  gateway: string | null;
+  adminPort: number | null;
+  seconds: number | undefined;
+  neighbors: string | null;
+}
+
+/** Parses the flags; anything unexpected is a usage error (exit 2). */
+export function parseAuditFlags(argv: string[]): AuditFlags {
+  const f: AuditFlags = { json: false, html: null, pdf: null, iface: null, gateway: null, adminPort: null, seconds: undefined, neighbors: null };
+  const value = (i: number, flag: string) => {
+    const v = argv[i];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') f.json = true;
+    else if (a === '--html') f.html = value(++i, a);
+    else if (a === '--pdf') f.pdf = value(++i, a);
+    else if (a === '--interface') f.iface = value(++i, a);
+    else if (a === '--gateway') f.gateway = value(++i, a);
+    else if (a === '--neighbors') f.neighbors = value(++i, a);
+    else if (a === '--admin-port') {
+      const n = Number(value(++i, a));
+      if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError('--admin-port needs a port number (1-65535)');
+      f.adminPort = n;
+    } else if (a === '--seconds') {
+      const n = Number(value(++i, a));
+      if (!Number.isFinite(n) || n <= 0) throw new UsageError('--seconds needs a positive number');
+      f.seconds = n;
+    } else throw new UsageError(`unknown option "${a}"`);
+  }
+  if (f.gateway !== null && !isIpv4(f.gateway)) throw new UsageError(`"${f.gateway}" is not an IPv4 address`);
+  if (f.gateway !== null && f.iface === null) throw new UsageError('--gateway needs --interface (the network it is on)');
+  if (f.adminPort !== null && f.gateway === null) throw new UsageError('--admin-port needs --gateway');
+  return f;
+}
+
+/** Exit code of an audit: 0 when every applicable check passes, 1 when anything is open (fail, warn, unknown). */
+export function auditExitCode(report: Pick<Report, 'checks'>): number {
+  return report.checks.every((c) => c.status === 'pass' || c.status === 'skipped') ? EXIT.ok : EXIT.findings;
+}
+
+const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unknown: '????', skipped: 'SKIP' } as const;
+
+/** The plain-text summary printed without --json. */
+export function humanSummary(r: Report): string {
+  const d = r.diff;
+  const lines = [
+    `Porchlight audit ${r.audit.at.slice(0, 10)} (${r.audit.mode}) — score ${r.score}/100${d.scoreDelta !== null ? ` (${d.scoreDelta >= 0 ? '+' : ''}${d.scoreDelta} since ${d.previous!.at.slice(0, 10)})` : ''}`,
+    '',
+    ...r.checks.map((c) => `  [${MARK[c.status]}] ${c.id.padEnd(28)} ${c.evidence.text}${c.reason && !c.evidence.text.includes(c.reason) ? ` — ${c.reason}` : ''}`),
+    '',
+    r.actions.length ? 'Remaining actions, most important first:' : 'Nothing left to do.',
+    ...r.actions.map((a, i) => `  ${i + 1}. (+${a.points}) ${a.title}: ${a.next}`),
+  ];
+  if (d.previous) {
+    const list = (label: string, items: string[]) => (items.length ? [`  ${label}: ${items.join(', ')}`] : []);
+    lines.push(
+      '',
+      `Since the audit of ${d.previous.at.slice(0, 10)}:`,
+      ...list('new devices', d.newDevices.map((x) => x.name ?? x.key)),
+      ...list('devices gone', d.goneDevices.map((x) => x.name ?? x.key)),
+      ...list('got worse', d.regressed.map((x) => `${x.id} (${x.from} → ${x.to})`)),
+      ...list('got better', d.improved.map((x) => `${x.id} (${x.from} → ${x.to})`)),
+      ...list('confirmations expired', d.expiredConfirmations.map((x) => x.id)),
+    );
+  }
+  lines.push('', `Next re-audit due ${r.schedule.nextDueAt.slice(0, 10)}.`, '');
+  return lines.join('\n');
+}
+
+/**
+ * `porchlight audit`: runs every automated check this build has within the given scope (nothing
+ * on the network without --interface), reads confirmations from the history store, saves the
+ * audit, prints it, optionally writes the HTML/PDF report. Naming --gateway is the consent to
+ * probe that router's admin login (port 80, or --admin-port) for factory defaults (at most 5 attempts).
+ * Exit 0 all pass, 1 findings, 2 error.
+ */
+export function auditCommand(): CliCommand {
+  return {
+    name: 'audit',
+    summary: 'Run every automated check, save the audit and print the report',
+    usage: USAGE,
+    async run(ctx: CliContext) {
+      const f = parseAuditFlags(ctx.argv);
+      const fixed = await scopeFromFlags({ json: f.json, iface: f.iface, gateway: f.gateway, seconds: f.seconds, targets: [], sweep: false, neighbors: f.neighbors });
+      const neighborFile = f.neighbors ?? ctx.env.PORCHLIGHT_NEIGHBOR_TABLE ?? null;
+      const core = createNodeCore({
+        host: 'cli',
+        profileDir: defaultProfileDir(ctx.env),
+        opener: {
+          async open() {
+            throw new Error('the command line opens no links');
+          },
+        },
+        // No --interface, no network: the survey has no scope and its checks read unknown.
+        network: fixed ? nodeNetworkDeps({ neighborFile, fixedScope: () => fixed }) : undefined,
+      });
+      const exporting = f.html !== null || f.pdf !== null;
+      // The Wi-Fi scan reads the OS's Wi-Fi state (nmcli, netsh, system_profiler); it sends nothing.
+      const wifi = wifiEncryptionRunner(new WifiScanService(new NodeWifiScanner({ iface: null })));
+      const { record } = await core.audit.runHeadless({ interface: f.iface, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting, hostRunners: [wifi] });
+      if (f.html !== null) {
+        await core.audit.export('html', record.id).then((out) => writeFile(f.html!, out.bytes, { mode: 0o600 }));
+      }
+      if (f.pdf !== null) {
+        await core.audit.export('pdf', record.id).then((out) => writeFile(f.pdf!, out.bytes, { mode: 0o600 }));
+      }
+      const report = core.audit.report(record.id);
+      ctx.stdout(f.json ? `${JSON.stringify(report, null, 2)}\n` : humanSummary(report));
+      return auditExitCode(report);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Core } from '../../app-core.js';
+import type { AuditRunner, AuditScope, MeasuredCheck, RunnerOutcome } from '../runners.js';
+
+/**
+ * The router's admin login against its vendor's public factory credentials (`router.admin-default`),
+ * through the safe prober (at most 5 attempts per host per audit, lockout stop, local scope only).
+ * It probes only the gateway the user named (`--gateway`): naming it is the consent. The vendor
+ * comes from the survey's router identity when it ran first.
+ */
+export function routerLoginRunner(core: Core): AuditRunner {
+  return {
+    name: 'router login',
+    checkIds: ['router.admin-default'],
+    deadlineMs: 90_000,
+    async run(scope: AuditScope): Promise<RunnerOutcome> {
+      const unknown = (reason: string): RunnerOutcome => ({ results: { 'router.admin-default': { status: 'unknown', reason } } });
+      if (!scope.gateway) return unknown('no gateway was given: run the audit with --gateway IP to check the router login');
+      const vendorName = core.survey?.service.lastReport()?.gateway.router?.vendor ?? null;
+      const vendor = vendorName && core.credentials.vendor(vendorName) ? vendorName : null;
+      core.credentials.startAudit(`audit-${core.deps.clock.now().toISOString()}`);
+      const host = scope.adminPort ? `${scope.gateway}:${scope.adminPort}` : scope.gateway;
+      const report = await core.credentials.check({ host, consent: true, vendor, gatewayOverride: scope.gateway });
+      const where = `${report.host}${report.vendor ? ` (${report.vendor})` : ''}`;
+      const detail = JSON.stringify({ host: report.host, login: report.login, result: report.result, attempts: report.attempts });
+      let m: MeasuredCheck;
+      if (report.result === 'default-accepted') m = { status: 'fail', reason: `${where} still accepts a public factory login`, detail };
+      else if (report.result === 'default-rejected') m = { status: 'pass', reason: `${where} refused its public factory logins (${report.tried} tried)`, detail };
+      else m = { status: 'unknown', reason: report.reason || 'the probe could not decide', detail };
+      return { results: { 'router.admin-default': m } };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { AuditRunner, MeasuredCheck, RunnerOutcome } from '../runners.js';
+import { classOfSsid, type WifiScanService } from '../../wifi/scan-service.js';
+import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/security.js';
+
+/** wifi.encryption's verdict per class, as PRODUCT.md's catalog states it. */
+const VERDICT: Record<WifiSecurityClass, MeasuredCheck['status']> = {
+  wpa3: 'pass',
+  'wpa3-enterprise': 'pass',
+  'wpa2-wpa3': 'warn',
+  wpa2: 'warn',
+  'wpa2-enterprise': 'warn',
+  wpa: 'fail',
+  wep: 'fail',
+  open: 'fail',
+  owe: 'fail',
+  'owe-transition': 'fail',
+  unknown: 'unknown',
+};
+
+/**
+ * `wifi.encryption` from the OS Wi-Fi scan: the class of the network this computer is connected
+ * to, over all of its access points in range (the weakest one counts). Not connected, no adapter
+ * or an unreadable scan → unknown with the reason.
+ */
+export function wifiEncryptionRunner(service: WifiScanService): AuditRunner {
+  return {
+    name: 'Wi-Fi scan',
+    checkIds: ['wifi.encryption'],
+    deadlineMs: 60_000,
+    async run(): Promise<RunnerOutcome> {
+      const result = (m: MeasuredCheck): RunnerOutcome => ({ results: { 'wifi.encryption': m } });
+      const current = await service.status();
+      if (current.kind === 'unknown') return result({ status: 'unknown', reason: current.reason });
+      if (!current.value) return result({ status: 'unknown', reason: 'this computer is not connected to a Wi-Fi network, so the home network could not be scanned' });
+      const ssid = current.value.ssid;
+      const scan = await service.scan();
+      const seen = scan.kind === 'ok' ? classOfSsid(scan.value, ssid) : null;
+      const security = seen?.security ?? current.value.security;
+      const status = VERDICT[security];
+      const name = ssid === '' ? 'the hidden home network' : `"${ssid}"`;
+      const reason =
+        status === 'unknown'
+          ? `the security of ${name} could not be read (${current.value.seen || 'no flags'})`
+          : `${name} uses ${CLASS_LABELS[security]}${seen && seen.accessPoints.length > 1 ? ` (${seen.accessPoints.length} access points)` : ''}`;
+      return result({ status, reason, detail: `seen: ${(seen?.accessPoints.map((a) => a.seen) ?? [current.value.seen]).join(' | ')}`.slice(0, 4000) });
+    },
+  };
+}

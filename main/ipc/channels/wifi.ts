@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { channel, NoArgs } from './schema-helpers.js';
+import { WIFI_SECURITY_CLASSES } from '../../core/wifi/security.js';
+import { WifiRouterGuideSchema, LegacyDeviceSchema } from '../../core/wifi/guides.js';
+
+/** An SSID as Wi-Fi allows it: 1–32 bytes of UTF-8, no control characters. */
+const Ssid = z
+  .string()
+  .min(1)
+  .max(32)
+  .refine((s) => Buffer.byteLength(s, 'utf8') <= 32, 'an SSID has at most 32 bytes')
+  .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), 'an SSID must not contain control characters');
+
+const NetworkView = z.strictObject({
+  ssid: z.string(),
+  bssid: z.string().nullable(),
+  security: z.enum(WIFI_SECURITY_CLASSES),
+  signal: z.number().nullable(),
+  channel: z.number().nullable(),
+  frequency: z.number().nullable(),
+  active: z.boolean(),
+  seen: z.string(),
+});
+
+const Unknown = z.strictObject({ kind: z.literal('unknown'), reason: z.string() });
+
+const Progress = z.strictObject({ attempt: z.number().int(), elapsedMs: z.number(), timeoutMs: z.number(), lastSeen: z.string().nullable() });
+const Verdict = z.strictObject({
+  status: z.enum(['pass', 'warn', 'fail', 'unknown']),
+  security: z.enum(WIFI_SECURITY_CLASSES).nullable(),
+  reason: z.string(),
+  detail: z.string().nullable(),
+});
+const Job = z.strictObject({ id: z.string(), ssid: z.string(), running: z.boolean(), progress: Progress.nullable(), verdict: Verdict.nullable() });
+
+/** The wifi step's channels: scan, status, guides, passphrase generation, verification by rescan. */
+export const wifiChannels = {
+  'wifi:scan': channel(NoArgs, z.union([z.strictObject({ kind: z.literal('ok'), value: z.array(NetworkView), notes: z.array(z.string()) }), Unknown])),
+  'wifi:status': channel(NoArgs, z.union([z.strictObject({ kind: z.literal('ok'), value: NetworkView.nullable(), notes: z.array(z.string()) }), Unknown])),
+  'wifi:guides': channel(
+    z.strictObject({ vendor: z.string().max(100).nullable().optional(), model: z.string().max(100).nullable().optional(), ssid: z.string().max(64).nullable().optional() }),
+    z.strictObject({ families: z.array(WifiRouterGuideSchema), legacyDevices: z.array(LegacyDeviceSchema), legacyNote: z.string(), suggestedFamilyId: z.string() }),
+  ),
+  'wifi:generate-passphrase': channel(
+    z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']), mode: z.enum(['wpa3', 'transition']), hidden: z.boolean().optional() }),
+    z.strictObject({
+      account: z.string(),
+      stored: z.boolean(),
+      storeError: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+      passphrase: z.string(),
+      style: z.enum(['words', 'characters']),
+      entropyBits: z.number(),
+      score: z.number(),
+      qrDataUrl: z.string().startsWith('data:image/svg+xml;base64,'),
+    }),
+  ),
+  'wifi:verify-start': channel(
+    z.strictObject({
+      ssid: Ssid,
+      target: z.enum(['wpa3', 'transition']),
+      timeoutSeconds: z.number().int().min(3).max(900),
+      legacyDevices: z.array(z.string().max(200)).max(50).optional(),
+    }),
+    Job,
+  ),
+  'wifi:verify-progress': channel(z.strictObject({ id: z.string().uuid() }), Job),
+};

@@ -1,0 +1,12 @@
+import type { HandlersFor } from './types.js';
+import type { wifiChannels } from '../channels/wifi.js';
+
+/** Handlers of the wifi step's channels: thin calls into core.wifi. */
+export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
+  'wifi:scan': (core) => core.wifi.scan(),
+  'wifi:status': (core) => core.wifi.status(),
+  'wifi:guides': (core, hints) => core.wifi.guides(hints),
+  'wifi:generate-passphrase': (core, args) => core.wifi.generatePassphrase(args),
+  'wifi:verify-start': (core, args) => core.wifi.startVerify(args),
+  'wifi:verify-progress': (core, { id }) => core.wifi.verifyJob(id),
+};

@@ -1,0 +1,129 @@
+import { describe, expect, it, vi } from 'vitest';
+import { apOf, makeStep, ok, ScriptedScanner } from './fakes.js';
+import { loadLegacyDevices, loadWifiRouterGuides, REQUIRED_FAMILIES, WifiRouterGuidesSchema, guessRouterFamily } from '../../../../main/core/wifi/guides.js';
+import { RESOURCES } from './fakes.js';
+
+async function finished(step: ReturnType<typeof makeStep>['step'], id: string) {
+  await vi.waitFor(() => expect(step.verifyJob(id).running).toBe(false));
+  return step.verifyJob(id);
+}
+
+describe('verification by rescan', () => {
+  it('WPA2 → WPA3 after a few scans: pass, verified, with progress on the way', async () => {
+    const scanner = new ScriptedScanner([ok(apOf('HomeNet', 'wpa2')), ok(apOf('HomeNet', 'wpa2')), ok(apOf('HomeNet', 'wpa3'), apOf('HomeNet', 'wpa3', '3C:A6:2F:11:22:34', false))]);
+    const { step, checks } = makeStep(scanner);
+    const job = step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 60 });
+    const done = await finished(step, job.id);
+    expect(scanner.calls).toBe(3);
+    expect(done.progress).toMatchObject({ attempt: 3, elapsedMs: 2000 });
+    expect(done.verdict).toMatchObject({ status: 'pass', security: 'wpa3' });
+    const check = checks.get('wifi.encryption');
+    expect(check).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+    expect(check.detail).toContain('rsn-flags=pair_ccmp group_ccmp sae');
+  });
+
+  it('stays on WPA2 until the timeout: fail, with what was seen', async () => {
+    const scanner = new ScriptedScanner([ok(apOf('HomeNet', 'wpa2'))]);
+    const { step, checks } = makeStep(scanner);
+    const done = await finished(step, step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 10 }).id);
+    expect(done.verdict!.status).toBe('fail');
+    expect(done.verdict!.reason).toBe('After 10 s "HomeNet" still shows WPA2-Personal, not WPA3 (SAE).');
+    expect(done.verdict!.detail).toContain('rsn-flags=pair_ccmp group_ccmp psk');
+    expect(scanner.calls).toBe(11);
+    expect(checks.get('wifi.encryption')).toMatchObject({ status: 'fail', evidence: { kind: 'verified' } });
+  });
+
+  it('transition mode → warn with the reason (and the devices that need WPA2)', async () => {
+    const { step, checks } = makeStep(new ScriptedScanner([ok(apOf('HomeNet', 'wpa2-wpa3'))]));
+    const done = await finished(step, step.startVerify({ ssid: 'HomeNet', target: 'transition', timeoutSeconds: 30, legacyDevices: ['Echo (1st generation)'] }).id);
+    expect(done.verdict!.status).toBe('warn');
+    expect(done.verdict!.reason).toMatch(/transition mode.*Echo \(1st generation\)/);
+    expect(checks.get('wifi.encryption').status).toBe('warn');
+  });
+
+  it('one band on WPA2 and one on WPA3 is transition, not a pass', async () => {
+    const { step } = makeStep(new ScriptedScanner([ok(apOf('HomeNet', 'wpa3'), apOf('HomeNet', 'wpa2', '3C:A6:2F:11:22:34', false))]));
+    const done = await finished(step, step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 5 }).id);
+    expect(done.verdict).toMatchObject({ status: 'warn', security: 'wpa2-wpa3' });
+  });
+
+  it('TKIP still offered → fail', async () => {
+    const { step } = makeStep(new ScriptedScanner([ok(apOf('HomeNet', 'wpa'))]));
+    const done = await finished(step, step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 3 }).id);
+    expect(done.verdict).toMatchObject({ status: 'fail', security: 'wpa' });
+  });
+
+  it('SSID not in range, or scans unreadable → unknown with the reason, never pass', async () => {
+    const a = makeStep(new ScriptedScanner([ok(apOf('Other', 'wpa3'))]));
+    const d1 = await finished(a.step, a.step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 3 }).id);
+    expect(d1.verdict).toMatchObject({ status: 'unknown' });
+    expect(d1.verdict!.reason).toMatch(/"HomeNet" was not seen in 4 scan/);
+    const b = makeStep(new ScriptedScanner([{ kind: 'unknown', reason: 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.' }]));
+    const d2 = await finished(b.step, b.step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 3 }).id);
+    expect(d2.verdict!.reason).toBe('The Wi-Fi scan could not be read: NetworkManager is not running, so nmcli cannot list Wi-Fi networks.');
+    expect(b.checks.get('wifi.encryption')).toMatchObject({ status: 'unknown', reason: d2.verdict!.reason });
+  });
+
+  it('without a scanner every reading is unknown with the reason', async () => {
+    const { step } = makeStep(undefined);
+    expect(await step.scan()).toEqual({ kind: 'unknown', reason: 'This copy of Porchlight has no Wi-Fi scanner for this system.' });
+  });
+});
+
+describe('passphrase generation', () => {
+  it('stores it as wifi/<ssid>, records wifi.passphrase verified, returns it once with a QR, and writes it nowhere else', async () => {
+    const { step, secretsStore, progress, log, checks } = makeStep(new ScriptedScanner([ok()]));
+    const g = await step.generatePassphrase({ ssid: 'Home;Net', style: 'words', mode: 'wpa3' });
+    expect(g.stored).toBe(true);
+    expect(g.account).toBe('wifi/Home;Net');
+    expect(secretsStore.map.get('wifi/Home;Net')).toBe(g.passphrase);
+    expect(g.passphrase.split('-').length).toBeGreaterThanOrEqual(6);
+    expect(g.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(checks.get('wifi.passphrase')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+    expect(progress.raw()).not.toContain(g.passphrase);
+    expect(log.lines.join('\n')).not.toContain(g.passphrase);
+    for (const w of g.passphrase.split('-')) expect(log.lines.join('\n') + progress.raw()).not.toContain(`-${w}-`);
+  });
+
+  it('characters style: ≥ 20 unambiguous characters', async () => {
+    const { step } = makeStep(undefined);
+    const g = await step.generatePassphrase({ ssid: 'HomeNet', style: 'characters', mode: 'transition' });
+    expect(g.passphrase).toMatch(/^[A-HJ-NP-Za-km-z2-9]{20,}$/);
+  });
+
+  it('a locked keychain → not stored, wifi.passphrase warns, nothing else keeps it', async () => {
+    const { step, secretsStore, progress, checks } = makeStep(undefined);
+    secretsStore.failing = true;
+    const g = await step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3' });
+    expect(g.stored).toBe(false);
+    expect(g.storeError).not.toBeNull();
+    expect(checks.get('wifi.passphrase').status).toBe('warn');
+    expect(progress.raw()).not.toContain(g.passphrase);
+  });
+});
+
+describe('router guides and WPA3-incompatible devices (resources, schema-checked)', () => {
+  it('has every required family with admin addresses and both kinds of steps', () => {
+    const g = loadWifiRouterGuides(RESOURCES);
+    for (const id of REQUIRED_FAMILIES) {
+      const f = g.families.find((x) => x.id === id)!;
+      expect(f.adminAddresses.length).toBeGreaterThan(0);
+      expect(f.wpa3Only.length).toBeGreaterThanOrEqual(3);
+      expect(f.transition.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+  it('rejects a file missing a family', () => {
+    const g = loadWifiRouterGuides(RESOURCES);
+    expect(WifiRouterGuidesSchema.safeParse({ ...g, families: g.families.filter((f) => f.id !== 'eero') }).success).toBe(false);
+  });
+  it('guesses the family from vendor or SSID, generic otherwise', () => {
+    const g = loadWifiRouterGuides(RESOURCES);
+    expect(guessRouterFamily(g, { ssid: 'FRITZ!Box 7590 XY' }).id).toBe('avm-fritzbox');
+    expect(guessRouterFamily(g, { vendor: 'NETGEAR' }).id).toBe('netgear');
+    expect(guessRouterFamily(g, { ssid: 'HomeNet' }).id).toBe('generic');
+  });
+  it('lists older Echo models among the devices that cannot join WPA3-only', () => {
+    const d = loadLegacyDevices(RESOURCES);
+    expect(d.devices.some((x) => x.vendor === 'Amazon' && /Echo/.test(x.model) && x.wpa3 === 'no')).toBe(true);
+  });
+});
