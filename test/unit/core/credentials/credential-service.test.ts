@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { createCore } from '../../../../main/core/app-core.js';
 import { resourcesDir } from '../../../../main/compose.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
@@ -32,7 +33,8 @@ function setup() {
   return { core, http, secrets, progress, log, setRouter: (p: string) => (routerPass = p), setCam: (p: string) => (camPass = p) };
 }
 
-const parse = <C extends keyof typeof passwordsChannels>(c: C, args: unknown) => passwordsChannels[c].args.parse(args);
+type Ch = typeof passwordsChannels;
+const parse = <C extends keyof Ch>(c: C, args: unknown) => passwordsChannels[c].args.parse(args) as z.output<Ch[C]['args']>;
 
 describe('passwords step (core + handlers)', () => {
   it('router: default found → fail; generate into the keychain; after the change re-verify → pass', async () => {
