@@ -45,6 +45,7 @@ interface GuardState {
   installed: boolean;
   violations: NetworkViolation[];
   currentTest: () => string | undefined;
+  sink: ((v: NetworkViolation) => void) | null;
 }
 
 const STATE_KEY = Symbol.for('porchlight.network-guard');
@@ -53,7 +54,7 @@ const CHECKED_CONNECT = Symbol.for('porchlight.network-guard.connected');
 
 function state(): GuardState {
   const g = globalThis as unknown as Record<symbol, GuardState | undefined>;
-  g[STATE_KEY] ??= { installed: false, violations: [], currentTest: () => undefined };
+  g[STATE_KEY] ??= { installed: false, violations: [], currentTest: () => undefined, sink: null };
   return g[STATE_KEY];
 }
 
@@ -67,9 +68,20 @@ export function setCurrentTestResolver(fn: () => string | undefined): void {
   state().currentTest = fn;
 }
 
+/** Also reports every violation elsewhere (a child process writes them to its parent's log). */
+export function setViolationSink(fn: ((v: NetworkViolation) => void) | null): void {
+  state().sink = fn;
+}
+
 function refuse(kind: string, address: string, hint = ''): NetworkGuardError {
   const s = state();
-  s.violations.push({ kind, address, test: s.currentTest() });
+  const v = { kind, address, test: s.currentTest() };
+  s.violations.push(v);
+  try {
+    s.sink?.(v);
+  } catch {
+    // the record in memory stands
+  }
   return new NetworkGuardError(kind, address, hint);
 }
 

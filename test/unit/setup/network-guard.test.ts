@@ -5,12 +5,13 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NetworkGuardError, takeViolations } from '../../setup/network-guard-install.js';
+import { envWithoutChildGuard, takeChildViolations } from '../../setup/network-guard-children.js';
 
 const BLOCKED = ['10.0.0.1', '192.168.1.1', '8.8.8.8', '2001:db8::1'];
 
@@ -228,7 +229,7 @@ describe('network guard: a swallowed refusal still fails its test', () => {
     const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'test/unit/setup/fixtures/vitest.fixture.config.ts'], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...envWithoutChildGuard(), CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
       timeout: 55_000,
     });
     const out = run.stdout + run.stderr;
@@ -236,5 +237,42 @@ describe('network guard: a swallowed refusal still fails its test', () => {
     expect(out).toContain('network guard: this test tried to reach a non-loopback address');
     expect(out).toContain('TCP connect to 10.0.0.1:80 (in "swallows a refused connection")');
     expect(out).toMatch(/1 failed \| 1 passed/);
+  });
+});
+
+describe('network guard: Node child processes started by tests', () => {
+  const node = (code: string) => spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 20_000 });
+
+  it('refuses a non-loopback connection in a child, and reports it to the parent', () => {
+    const r = node("require('node:net').connect(80, '10.0.0.1')");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('network guard');
+    expect(r.stderr).toContain('10.0.0.1:80');
+    expect(takeChildViolations().map((v) => `${v.kind} ${v.address}`)).toEqual(['TCP connect 10.0.0.1:80']);
+  });
+
+  it('reports a refusal the child swallowed (the child itself exits 0)', () => {
+    const r = node("try { require('node:net').connect(443, '8.8.8.8') } catch {} ; console.log('child done')");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('child done');
+    expect(takeChildViolations().map((v) => v.address)).toEqual(['8.8.8.8:443']);
+  });
+
+  it('lets a child reach loopback', async () => {
+    const server = net.createServer((s) => s.end('hi child'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.5', r));
+    const { port } = server.address() as net.AddressInfo;
+    try {
+      const out = await new Promise<string>((resolve) => {
+        let buf = '';
+        const c = spawn(process.execPath, ['-e', `require('node:net').connect(${port}, '127.0.0.5').pipe(process.stdout)`]);
+        c.stdout.on('data', (d: Buffer) => (buf += d.toString()));
+        c.on('close', () => resolve(buf));
+      });
+      expect(out).toBe('hi child');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    expect(takeChildViolations()).toEqual([]);
   });
 });
