@@ -7,9 +7,6 @@ import { nodeNetworkDeps } from '../adapters/network/index.js';
 import { scopeFromFlags } from './survey.js';
 import { isIpv4 } from '../core/network/ip.js';
 import type { Report } from '../core/report/report.js';
-import { WifiScanService } from '../core/wifi/scan-service.js';
-import { NodeWifiScanner } from '../adapters/wifi/node-wifi-scanner.js';
-import { wifiEncryptionRunner } from '../core/audit/runners/wifi-runner.js';
 
 const USAGE = 'porchlight audit [--json] [--html FILE] [--pdf FILE] [--interface NAME] [--gateway IP] [--admin-port N] [--seconds N] [--neighbors FILE]';
 
@@ -119,9 +116,7 @@ export function auditCommand(): CliCommand {
         network: fixed ? nodeNetworkDeps({ neighborFile, fixedScope: () => fixed }) : undefined,
       });
       const exporting = f.html !== null || f.pdf !== null;
-      // The Wi-Fi scan reads the OS's Wi-Fi state (nmcli, netsh, system_profiler); it sends nothing.
-      const wifi = wifiEncryptionRunner(new WifiScanService(new NodeWifiScanner({ iface: null })));
-      const { record } = await core.audit.runHeadless({ interface: f.iface, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting, hostRunners: [wifi] });
+      const { record } = await core.audit.runHeadless({ interface: f.iface, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting });
       if (f.html !== null) {
         await core.audit.export('html', record.id).then((out) => writeFile(f.html!, out.bytes, { mode: 0o600 }));
       }

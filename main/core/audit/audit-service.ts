@@ -140,14 +140,13 @@ export class AuditService {
   /**
    * The headless audit: runs every automated check within the given scope, reads confirmations
    * from the history store (expired ones reported as such), saves the audit. `exportingNow` tells
-   * it a report is being written with this run (the docs.report check then passes); `hostRunners`
-   * are runners built from the host's own adapters (the CLI's Wi-Fi scanner).
+   * it a report is being written with this run (the docs.report check then passes).
    */
   async runHeadless(
     scope: AuditScope,
-    opts: { exportingNow?: boolean; hostRunners?: readonly AuditRunner[] } = {},
+    opts: { exportingNow?: boolean } = {},
   ): Promise<{ record: AuditRecord; report: Report; timings: Record<string, number> }> {
-    const outcome = await runAll([...(opts.hostRunners ?? []), ...this.deps.runners()], scope);
+    const outcome = await runAll(this.deps.runners(), scope);
     const history = this.deps.history.read();
     const previous = latestAudit(history.audits);
     const views = this.views('cli', outcome.results, opts.exportingNow ?? false);

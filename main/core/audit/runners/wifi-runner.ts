@@ -1,4 +1,5 @@
 import type { AuditRunner, MeasuredCheck, RunnerOutcome } from '../runners.js';
+import type { Core } from '../../app-core.js';
 import { classOfSsid, type WifiScanService } from '../../wifi/scan-service.js';
 import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/security.js';
 
@@ -22,7 +23,7 @@ const VERDICT: Record<WifiSecurityClass, MeasuredCheck['status']> = {
  * to, over all of its access points in range (the weakest one counts). Not connected, no adapter
  * or an unreadable scan → unknown with the reason.
  */
-export function wifiEncryptionRunner(service: WifiScanService): AuditRunner {
+export function wifiEncryptionRunner(service: Pick<WifiScanService, 'scan' | 'status'>): AuditRunner {
   return {
     name: 'Wi-Fi scan',
     checkIds: ['wifi.encryption'],
@@ -46,3 +47,6 @@ export function wifiEncryptionRunner(service: WifiScanService): AuditRunner {
     },
   };
 }
+
+/** The Wi-Fi runner on the Core's Wi-Fi step (the OS scanner the host wired in). */
+export const wifiRunner = (core: Core): AuditRunner => wifiEncryptionRunner(core.wifi);
