@@ -5,17 +5,19 @@
  */
 import type { z } from 'zod';
 import { foundationChannels } from './channels/foundation.js';
-import { wifiChannels } from './channels/wifi.js';
 import { passwordsChannels } from './channels/passwords.js';
+import { wifiChannels } from './channels/wifi.js';
 import { auditChannels } from './channels/audit.js';
 import { accountsChannels } from './channels/accounts.js';
+import { surveyChannels } from './channels/survey.js';
 
 export const channels = {
   ...foundationChannels,
-  ...wifiChannels,
   ...passwordsChannels,
+  ...wifiChannels,
   ...auditChannels,
   ...accountsChannels,
+  ...surveyChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -20,6 +20,8 @@ import { SECURITY_HEADERS } from '../../main/csp.js';
 import { readRendererFile } from '../../main/static-files.js';
 import { SystemClock } from '../../main/adapters/system-clock.js';
 import { testControlRoutes, type TestControlContext } from './test-control.js';
+import { harnessSurveyNetwork } from './control/survey.js';
+import { nodeNetworkDeps } from '../../main/adapters/network/index.js';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -83,6 +85,8 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
         opened.push(url);
       },
     },
+    // With --test-control the survey sees only the loopback lab; in browser mode, the active interface like the app.
+    network: opts.testControl ? harnessSurveyNetwork() : nodeNetworkDeps(),
   });
   let origin = '';
   const control: TestControlContext = { core, clock, opened };

@@ -4,6 +4,7 @@
  */
 import type { Core } from '../../main/core/app-core.js';
 import type { SystemClock } from '../../main/adapters/system-clock.js';
+import { surveyControlRoutes } from './control/survey.js';
 
 export interface TestControlContext {
   core: Core;
@@ -22,5 +23,6 @@ export function testControlRoutes(ctx: TestControlContext): Record<string, TestR
       return { now: ctx.clock.now().toISOString() };
     },
     'GET /__test/opened': () => ({ opened: ctx.opened }),
+    ...surveyControlRoutes(),
   };
 }

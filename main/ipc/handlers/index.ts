@@ -1,9 +1,10 @@
 import type { Handlers } from './all.js';
 import { foundationHandlers } from './foundation.js';
-import { wifiHandlers } from './wifi.js';
 import { passwordsHandlers } from './passwords.js';
+import { wifiHandlers } from './wifi.js';
 import { auditHandlers } from './audit.js';
 import { accountsHandlers } from './accounts.js';
+import { surveyHandlers } from './survey.js';
 
 /**
  * Every channel's handler. Each area adds one spread line here (and one in contract.ts); the
@@ -11,8 +12,9 @@ import { accountsHandlers } from './accounts.js';
  */
 export const handlers: Handlers = {
   ...foundationHandlers,
-  ...wifiHandlers,
   ...passwordsHandlers,
+  ...wifiHandlers,
   ...auditHandlers,
   ...accountsHandlers,
+  ...surveyHandlers,
 };

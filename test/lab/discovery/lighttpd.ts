@@ -47,7 +47,11 @@ export async function startRouterLighttpd(dir: string, ip: string): Promise<{ st
       '',
     ].join('\n'),
   );
-  const child = spawn(LIGHTTPD, ['-D', '-f', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // setpriv --pdeathsig: lighttpd dies with the process that started it, even on SIGKILL (the e2e
+  // harness is killed that way), so no stale server keeps the lab address bound.
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+  const [cmd, args] = setpriv ? [setpriv, ['--pdeathsig', 'TERM', LIGHTTPD, '-D', '-f', conf]] : [LIGHTTPD, ['-D', '-f', conf]];
+  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<never>((_, reject) =>

@@ -1,0 +1,159 @@
+/**
+ * The segmentation step: plan a separate IoT network (name, passphrase in the keychain, router
+ * family instructions, the casting/discovery warning) and verify it — the IoT SSID is visible in a
+ * Wi-Fi scan with WPA2 or better (`network.iot-segment`), and a re-survey from the main network no
+ * longer sees the devices marked to move (`network.iot-isolated`, naming any still seen).
+ * Reuses the wifi step's passphrase generator and scanner; adds no second implementation of either.
+ */
+import type { CheckBoard } from '../checks/check-board.js';
+import type { CheckStatus } from '../checks/results.js';
+import type { Logger, WifiReading } from '../ports.js';
+import type { SecretService } from '../secrets/secret-service.js';
+import type { WifiNetworkView } from '../wifi/scan-service.js';
+import { classOfSsid } from '../wifi/scan-service.js';
+import { CLASS_LABELS, type WifiSecurityClass } from '../wifi/security.js';
+import { generatePassphrase, type PassphraseStyle } from '../wifi/passphrase.js';
+import { joinCodeQrDataUrl, joinCodeText } from '../wifi/join-code.js';
+import { PorchlightError } from '../errors.js';
+import { familyOf, loadRouterFamilies, type RouterFamilies, type RouterFamily } from '../router/router-families.js';
+import type { SurveyFeature, ScopeOptions } from './survey-feature.js';
+import type { InventoryDevice } from './survey-service.js';
+
+/** Security classes that satisfy `network.iot-segment` (WPA2 or better, personal or enterprise). */
+export const SEGMENT_OK: readonly WifiSecurityClass[] = ['wpa2', 'wpa2-wpa3', 'wpa3', 'wpa2-enterprise', 'wpa3-enterprise'];
+
+/** What the segmentation step shows before the user changes the router. */
+export interface SegmentationPlan {
+  suggestedSsid: string;
+  family: RouterFamily;
+  families: { id: string; name: string }[];
+  crossNetworkWarning: string[];
+  devicesToMove: InventoryDevice[];
+}
+
+/** A verification's outcome, as recorded on the check board. */
+export interface SegmentVerdict {
+  status: CheckStatus;
+  reason: string;
+  detail: string | null;
+}
+
+/** The isolation verdict with the devices still seen from the main network. */
+export interface IsolationVerdict extends SegmentVerdict {
+  stillSeen: { id: string; name: string; ip: string | null; seenBy: string[] }[];
+  moved: number;
+}
+
+export interface SegmentationDeps {
+  survey: SurveyFeature;
+  wifiScan: () => Promise<WifiReading<WifiNetworkView[]>>;
+  wifiStatus: () => Promise<WifiReading<WifiNetworkView | null>>;
+  secrets: SecretService;
+  checks: CheckBoard;
+  log: Logger;
+  resourcesDir: string;
+}
+
+/** A name a person can read and a router accepts (1–32 bytes, printable). */
+export function suggestIotSsid(homeSsid: string | null): string {
+  const base = (homeSsid ?? '').replace(/[^\x20-\x7e]/g, '').trim();
+  if (!base) return 'Home-IoT';
+  const suffix = '-IoT';
+  return base.toLowerCase().endsWith('iot') ? `${base.slice(0, 28)}-2` : `${base.slice(0, 32 - suffix.length)}${suffix}`;
+}
+
+const deviceName = (d: InventoryDevice) => d.names[0] ?? d.vendor ?? d.ip ?? d.id;
+
+export class SegmentationService {
+  private familiesCache: RouterFamilies | null = null;
+
+  constructor(private readonly deps: SegmentationDeps) {}
+
+  private families(): RouterFamilies {
+    if (!this.familiesCache) this.familiesCache = loadRouterFamilies(this.deps.resourcesDir);
+    return this.familiesCache;
+  }
+
+  /** The plan: suggested IoT SSID (from the current network's name), the router's family and its steps, the devices to move. */
+  async plan(): Promise<SegmentationPlan> {
+    const status = await this.deps.wifiStatus().catch(() => null);
+    const home = status && status.kind === 'ok' && status.value ? status.value.ssid : null;
+    const router = this.deps.survey.service.lastReport()?.gateway.router ?? null;
+    const f = this.families();
+    return {
+      suggestedSsid: suggestIotSsid(home),
+      family: familyOf(f, router?.vendor ?? null, router?.model ?? null),
+      families: f.families.map((x) => ({ id: x.id, name: x.name })),
+      crossNetworkWarning: f.crossNetworkWarning,
+      devicesToMove: this.deps.survey.service.inventory().filter((d) => d.moveToIot),
+    };
+  }
+
+  /** Instructions of one family (the user may pick another than the guessed one). */
+  family(id: string): RouterFamily {
+    const fam = this.families().families.find((x) => x.id === id);
+    if (!fam) throw new PorchlightError('not-found', 'There are no instructions for that router family.');
+    return fam;
+  }
+
+  /** Generates the IoT passphrase (the wifi step's generator), stores it as wifi/<ssid>, returns it once with a join code. */
+  async generatePassphrase(ssid: string, style: PassphraseStyle) {
+    if (ssid.length === 0 || ssid.length > 32) throw new PorchlightError('invalid-arguments', 'The network name must be 1 to 32 characters.');
+    const g = generatePassphrase(style);
+    const account = `wifi/${ssid}`;
+    const outcome = await this.deps.secrets.put(account, g.passphrase);
+    // WPA2/WPA3 transition: smart devices often cannot join WPA3-only networks.
+    const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(ssid, g.passphrase, { mode: 'transition' }));
+    this.deps.log.info('iot passphrase generated', { account, stored: outcome.stored, style });
+    return {
+      account,
+      stored: outcome.stored,
+      storeError: outcome.stored ? null : outcome.error,
+      passphrase: g.passphrase,
+      entropyBits: g.entropyBits,
+      qrDataUrl,
+    };
+  }
+
+  /** network.iot-segment: the IoT SSID is visible in a scan with WPA2 or better. */
+  async verifySegment(ssid: string): Promise<SegmentVerdict> {
+    const scan = await this.deps.wifiScan();
+    let v: SegmentVerdict;
+    if (scan.kind === 'unknown') v = { status: 'unknown', reason: `The Wi-Fi scan could not be read: ${scan.reason}`, detail: null };
+    else {
+      const found = classOfSsid(scan.value, ssid);
+      if (!found) v = { status: 'fail', reason: `The network "${ssid}" is not visible in a Wi-Fi scan from this computer.`, detail: `${scan.value.length} networks were seen.` };
+      else if (found.security === 'unknown') v = { status: 'unknown', reason: `"${ssid}" is visible but its security could not be read.`, detail: found.accessPoints.map((a) => a.seen).join('; ') };
+      else if (SEGMENT_OK.includes(found.security)) v = { status: 'pass', reason: `"${ssid}" is visible with ${CLASS_LABELS[found.security]}.`, detail: `${found.accessPoints.length} access point(s).` };
+      else v = { status: 'fail', reason: `"${ssid}" uses ${CLASS_LABELS[found.security]}; the IoT network needs WPA2 or better.`, detail: null };
+    }
+    this.deps.checks.recordVerified('network.iot-segment', v.status, v.reason, v.detail);
+    return v;
+  }
+
+  /** network.iot-isolated: re-survey from the main network; devices marked to move must not answer. */
+  async verifyIsolation(opts: ScopeOptions = {}): Promise<IsolationVerdict> {
+    const marked = this.deps.survey.service.inventory().filter((d) => d.moveToIot);
+    if (marked.length === 0) {
+      const v: IsolationVerdict = { status: 'unknown', reason: 'No device is marked to move to the IoT network yet.', detail: null, stillSeen: [], moved: 0 };
+      this.deps.checks.recordVerified('network.iot-isolated', v.status, v.reason, null);
+      return v;
+    }
+    const scope = await this.deps.survey.scope(opts);
+    const report = await this.deps.survey.service.run(scope);
+    const still = report.devices.filter((d) => d.moveToIot && d.seenBy.length > 0);
+    const stillSeen = still.map((d) => ({ id: d.id, name: deviceName(d), ip: d.ip, seenBy: d.seenBy }));
+    const v: IsolationVerdict =
+      still.length === 0
+        ? { status: 'pass', reason: `None of the ${marked.length} device(s) marked to move answered from the main network.`, detail: null, stillSeen, moved: marked.length }
+        : {
+            status: 'fail',
+            reason: `Still seen from the main network: ${stillSeen.map((s) => s.name).join(', ')}.`,
+            detail: stillSeen.map((s) => `${s.name}${s.ip ? ` (${s.ip})` : ''}: seen by ${s.seenBy.join(', ')}`).join('\n').slice(0, 3900),
+            stillSeen,
+            moved: marked.length,
+          };
+    this.deps.checks.recordVerified('network.iot-isolated', v.status, v.reason, v.detail);
+    return v;
+  }
+}

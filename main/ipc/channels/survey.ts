@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { DeviceCategorySchema } from '../../core/network/categories.js';
+import { CheckStatusSchema } from '../../core/checks/results.js';
+import { ROUTER_SOURCES } from '../../core/router/identify-router.js';
+
+const Ip = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/).max(15);
+const Source = z.enum(ROUTER_SOURCES);
+
+/** A device as the survey step lists it. */
+export const InventoryDeviceSchema = z.object({
+  id: z.string(),
+  ip: z.string().nullable(),
+  mac: z.string().nullable(),
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  names: z.array(z.string()),
+  services: z.array(z.string()),
+  category: DeviceCategorySchema,
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  moveToIot: z.boolean(),
+  manual: z.boolean(),
+  seenBy: z.array(z.enum(['neighbors', 'mdns', 'ssdp', 'target', 'sweep'])),
+  status: z.enum(['identified', 'unknown', 'not-seen']),
+  reason: z.string().nullable(),
+});
+
+const RouterSchema = z.object({
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  firmware: z.string().nullable(),
+  friendlyName: z.string().nullable(),
+  sources: z.object({ vendor: Source.nullable(), model: Source.nullable(), firmware: Source.nullable() }),
+  evidence: z.array(
+    z.object({ source: Source, url: z.string().nullable(), vendor: z.string().nullable(), model: z.string().nullable(), firmware: z.string().nullable(), error: z.string().nullable() }),
+  ),
+});
+
+const ReportSchema = z.object({
+  gateway: z.object({ address: z.string().nullable(), mac: z.string().nullable(), router: RouterSchema.nullable() }),
+  devices: z.array(InventoryDeviceSchema),
+  notes: z.array(z.string()),
+  durationMs: z.number(),
+  budgetMs: z.number(),
+  withinBudget: z.boolean(),
+  finishedAt: z.string(),
+});
+
+const StatusSchema = z.object({
+  runId: z.number().int(),
+  running: z.boolean(),
+  phase: z.enum(['idle', 'failed', 'neighbors', 'listening', 'describing', 'router', 'saving', 'done']),
+  fraction: z.number().min(0).max(1),
+  error: ErrorInfoSchema.nullable(),
+  report: ReportSchema.nullable(),
+});
+
+const FamilySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendorPatterns: z.array(z.string()),
+  adminUrlHint: z.string(),
+  guestNetwork: z.array(z.string()),
+  isolation: z.string(),
+  vlan: z.string(),
+});
+
+const VerdictSchema = z.object({ status: CheckStatusSchema, reason: z.string(), detail: z.string().nullable() });
+const Ssid = z.string().min(1).max(32).refine((s) => Buffer.byteLength(s, 'utf8') <= 32, 'at most 32 bytes');
+
+/** Survey and segmentation channels: start/poll a survey, edit the inventory, plan and verify the IoT network. */
+export const surveyChannels = {
+  'survey:start': channel(
+    z.strictObject({ seconds: z.number().min(2).max(120).optional(), targets: z.array(Ip).max(64).optional(), sweep: z.boolean().optional() }),
+    StatusSchema,
+  ),
+  'survey:progress': channel(NoArgs, StatusSchema),
+  'survey:inventory': channel(NoArgs, z.object({ devices: z.array(InventoryDeviceSchema), report: ReportSchema.nullable() })),
+  'survey:device-edit': channel(
+    z.strictObject({
+      id: text(80).min(1),
+      name: text(80).nullable().optional(),
+      category: DeviceCategorySchema.nullable().optional(),
+      moveToIot: z.boolean().optional(),
+      removed: z.boolean().optional(),
+    }),
+    InventoryDeviceSchema,
+  ),
+  'survey:device-add': channel(
+    z.strictObject({ name: text(80).min(1), category: DeviceCategorySchema, ip: Ip.nullable().optional(), mac: text(17).nullable().optional() }),
+    InventoryDeviceSchema,
+  ),
+  'segmentation:plan': channel(
+    NoArgs,
+    z.object({
+      suggestedSsid: z.string(),
+      family: FamilySchema,
+      families: z.array(z.object({ id: z.string(), name: z.string() })),
+      crossNetworkWarning: z.array(z.string()),
+      devicesToMove: z.array(InventoryDeviceSchema),
+    }),
+  ),
+  'segmentation:family': channel(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/) }), FamilySchema),
+  'segmentation:passphrase': channel(
+    z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']) }),
+    z.object({ account: z.string(), stored: z.boolean(), storeError: ErrorInfoSchema.nullable(), passphrase: z.string(), entropyBits: z.number(), qrDataUrl: z.string() }),
+  ),
+  'segmentation:verify-segment': channel(z.strictObject({ ssid: Ssid }), VerdictSchema),
+  'segmentation:verify-isolation': channel(
+    z.strictObject({ seconds: z.number().min(2).max(120).optional() }),
+    VerdictSchema.extend({
+      stillSeen: z.array(z.object({ id: z.string(), name: z.string(), ip: z.string().nullable(), seenBy: z.array(z.string()) })),
+      moved: z.number().int(),
+    }),
+  ),
+};

@@ -1,0 +1,44 @@
+import type { HandlersFor } from './types.js';
+import type { surveyChannels } from '../channels/survey.js';
+import type { Core } from '../../core/app-core.js';
+import { PorchlightError } from '../../core/errors.js';
+import { SegmentationService } from '../../core/network/segmentation.js';
+import type { SurveyFeature } from '../../core/network/survey-feature.js';
+
+function survey(core: Core): SurveyFeature {
+  if (!core.survey) throw new PorchlightError('refused', 'Network discovery is not available in this copy of Porchlight.');
+  return core.survey;
+}
+
+const segmentations = new WeakMap<Core, SegmentationService>();
+/** One segmentation service per core, over the survey, the wifi step's scanner and the keychain. */
+function segmentation(core: Core): SegmentationService {
+  let s = segmentations.get(core);
+  if (!s) {
+    s = new SegmentationService({
+      survey: survey(core),
+      wifiScan: () => core.wifi.scan(),
+      wifiStatus: () => core.wifi.status(),
+      secrets: core.secrets,
+      checks: core.checks,
+      log: core.deps.log,
+      resourcesDir: core.deps.resourcesDir,
+    });
+    segmentations.set(core, s);
+  }
+  return s;
+}
+
+/** Handlers of the survey and segmentation channels. */
+export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
+  'survey:start': async (core, args) => survey(core).service.start(await survey(core).scope(args)),
+  'survey:progress': (core) => survey(core).service.progress(),
+  'survey:inventory': (core) => ({ devices: survey(core).service.inventory(), report: survey(core).service.lastReport() }),
+  'survey:device-edit': (core, { id, ...edit }) => survey(core).service.editDevice(id, edit),
+  'survey:device-add': (core, d) => survey(core).service.addDevice(d),
+  'segmentation:plan': (core) => segmentation(core).plan(),
+  'segmentation:family': (core, { id }) => segmentation(core).family(id),
+  'segmentation:passphrase': (core, { ssid, style }) => segmentation(core).generatePassphrase(ssid, style),
+  'segmentation:verify-segment': (core, { ssid }) => segmentation(core).verifySegment(ssid),
+  'segmentation:verify-isolation': (core, args) => segmentation(core).verifyIsolation(args),
+};
