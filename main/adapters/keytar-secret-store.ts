@@ -12,6 +12,11 @@ export const KEYCHAIN_UNAVAILABLE_MESSAGE =
   'Porchlight could not reach your system keychain, so the secret was NOT stored (nothing was written to disk instead). ' +
   'Unlock your keychain (on Linux: make sure GNOME Keyring or another Secret Service is running and unlocked), then try again.';
 
+/** The same trouble when reading, listing or removing: nothing was lost, nothing can be shown now. */
+export const KEYCHAIN_UNREADABLE_MESSAGE =
+  'Porchlight could not reach your system keychain, so it cannot show, list or remove saved secrets right now (nothing was changed). ' +
+  'Unlock your keychain (on Linux: make sure GNOME Keyring or another Secret Service is running and unlocked), then try again.';
+
 /** The message shown when the keychain is reachable but locked (and unlocking was declined or impossible). */
 export const KEYCHAIN_LOCKED_MESSAGE =
   'Your system keychain is locked, so Porchlight cannot read or store secrets right now (nothing was written to disk instead). ' +
@@ -44,26 +49,26 @@ export class KeytarSecretStore implements SecretStore {
     return this.keytar;
   }
 
-  private async call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
+  private async call<T>(fn: (k: Keytar) => Promise<T>, message: string = KEYCHAIN_UNREADABLE_MESSAGE): Promise<T> {
     let k: Keytar;
     try {
       k = await this.load();
     } catch (err) {
       this.keytar = null;
-      throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNAVAILABLE_MESSAGE, { cause: err });
+      throw new PorchlightError('keychain-unavailable', message, { cause: err });
     }
     try {
       return await fn(k);
     } catch (err) {
-      throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNAVAILABLE_MESSAGE, { cause: err });
+      throw new PorchlightError('keychain-unavailable', message, { cause: err });
     }
   }
 
   async set(account: string, secret: string): Promise<void> {
     try {
-      await this.call((k) => k.setPassword(this.service, account, secret));
+      await this.call((k) => k.setPassword(this.service, account, secret), KEYCHAIN_UNAVAILABLE_MESSAGE);
       // Read back: a keychain that silently drops writes must not be reported as "stored".
-      const back = await this.call((k) => k.getPassword(this.service, account));
+      const back = await this.call((k) => k.getPassword(this.service, account), KEYCHAIN_UNAVAILABLE_MESSAGE);
       if (back !== secret) throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNAVAILABLE_MESSAGE);
     } catch (err) {
       // Say "locked" when that is the reason, so the user knows what to do.

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeytarSecretStore, KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../main/adapters/keytar-secret-store.js';
+import { KeytarSecretStore, KEYCHAIN_UNAVAILABLE_MESSAGE, KEYCHAIN_UNREADABLE_MESSAGE } from '../../main/adapters/keytar-secret-store.js';
 import { createNodeCore } from '../../main/compose.js';
 import { dispatch, type SenderInfo } from '../../main/ipc/register.js';
 import type { Core } from '../../main/core/app-core.js';
@@ -156,8 +156,8 @@ describe('keychain: Secret Service unavailable (a separate app process with no r
     expect(KEYCHAIN_UNAVAILABLE_MESSAGE).toMatch(/then try again/);
 
     const list = await h.call('secrets:list', {});
-    expect(list).toMatchObject({ ok: true, value: { available: false, accounts: [], error: { code: 'keychain-unavailable' } } });
-    expect(await h.call('secrets:reveal', { account: 'router/admin' })).toMatchObject({ ok: false, error: { code: 'keychain-unavailable' } });
+    expect(list).toEqual({ ok: true, value: { available: false, accounts: [], error: { code: 'keychain-unavailable', message: KEYCHAIN_UNREADABLE_MESSAGE } } });
+    expect(await h.call('secrets:reveal', { account: 'router/admin' })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_UNREADABLE_MESSAGE } });
     expect(await h.call('settings:update', { theme: 'light' })).toMatchObject({ ok: true });
     expect(h.proc.exitCode).toBeNull(); // still running: an unreachable keychain is not a crash
 

@@ -14,7 +14,7 @@ const kt = vi.hoisted(() => ({
 }));
 vi.mock('keytar', () => ({ default: kt }));
 
-const { KeytarSecretStore, KEYCHAIN_UNAVAILABLE_MESSAGE, KEYCHAIN_LOCKED_MESSAGE } = await import('../../../main/adapters/keytar-secret-store.js');
+const { KeytarSecretStore, KEYCHAIN_UNAVAILABLE_MESSAGE, KEYCHAIN_UNREADABLE_MESSAGE, KEYCHAIN_LOCKED_MESSAGE } = await import('../../../main/adapters/keytar-secret-store.js');
 
 const SECRET = 'Pässwörd—🔐 "q\'uote" \\ back;slash:colon&&amp';
 const silentLog = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
@@ -58,8 +58,13 @@ describe('KeytarSecretStore error mapping', () => {
       const op = { setPassword: () => s.set('router/admin', SECRET), getPassword: () => s.get('router/admin'), deletePassword: () => s.delete('router/admin'), findCredentials: () => s.list() }[fn];
       const { code, message } = await codeOf(op());
       expect(code).toBe('keychain-unavailable');
-      expect(message).toBe(KEYCHAIN_UNAVAILABLE_MESSAGE);
-      expect(message).toMatch(/NOT stored/);
+      if (fn === 'setPassword') {
+        expect(message).toBe(KEYCHAIN_UNAVAILABLE_MESSAGE);
+        expect(message).toMatch(/NOT stored/);
+      } else {
+        expect(message).toBe(KEYCHAIN_UNREADABLE_MESSAGE); // a read must not claim "not stored"
+        expect(message).toMatch(/nothing was changed/);
+      }
       expect(message).toMatch(/Unlock your keychain/);
       expect(message).not.toContain(SECRET);
       expect(message).not.toContain('DISPLAY'); // library internals stay out of the user's message
@@ -103,7 +108,7 @@ describe('KeytarSecretStore error mapping', () => {
       error: { code: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE },
     });
     kt.findCredentials.mockRejectedValue(new Error('no Secret Service'));
-    expect(await svc.list()).toMatchObject({ available: false, accounts: [], error: { code: 'keychain-unavailable' } });
+    expect(await svc.list()).toEqual({ available: false, accounts: [], error: { code: 'keychain-unavailable', message: KEYCHAIN_UNREADABLE_MESSAGE } });
     const logged = JSON.stringify([silentLog.info.mock.calls, silentLog.warn.mock.calls, silentLog.error.mock.calls]);
     expect(logged).not.toContain('Pässwörd');
   });
