@@ -74,8 +74,9 @@ describe('porchlight survey --json against the loopback lab', () => {
 
     expect(out.budgetMs).toBe(seconds * 1000);
     expect(out.durationMs).toBeLessThanOrEqual(seconds * 1000);
-    // The whole process (start-up, OUI data load, survey) stays near the budget too.
-    expect(r.ms).toBeLessThan(seconds * 1000 + 3000);
+    // The whole process (Node start-up, core, survey) stays near the budget too; start-up on two
+    // shared cores can take a few seconds, so this bound is loose — durationMs above is the budget check.
+    expect(r.ms).toBeLessThan(seconds * 1000 + 8000);
   });
 
   it('refuses a public gateway before sending anything', async () => {
