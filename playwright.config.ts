@@ -21,7 +21,7 @@ export default defineConfig({
   // 2 shared CPU cores: one worker keeps timings honest.
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['./test/e2e/skip-reason-reporter.ts'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

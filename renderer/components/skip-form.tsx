@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 
 export interface SkipFormProps {
   heading: string;
+  /** Level of the form's heading, to fit where it sits (default h2). */
+  headingLevel?: 2 | 3 | 4;
   label: string;
   hint: string;
   submitLabel: string;
@@ -13,8 +15,9 @@ export interface SkipFormProps {
 }
 
 /** Asks for a reason before skipping (a step or a check); focus moves into it when it opens. */
-export function SkipForm({ heading, label, hint, submitLabel, cancelLabel, invalidMessage, validate, onSubmit, onCancel }: SkipFormProps) {
+export function SkipForm({ heading, headingLevel = 2, label, hint, submitLabel, cancelLabel, invalidMessage, validate, onSubmit, onCancel }: SkipFormProps) {
   const id = useId();
+  const Heading = headingLevel === 2 ? 'h2' : headingLevel === 3 ? 'h3' : 'h4';
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -36,9 +39,9 @@ export function SkipForm({ heading, label, hint, submitLabel, cancelLabel, inval
         if (e.key === 'Escape') onCancel();
       }}
     >
-      <h2 id={`${id}-heading`} className="skip-heading">
+      <Heading id={`${id}-heading`} className="skip-heading">
         {heading}
-      </h2>
+      </Heading>
       <label htmlFor={`${id}-reason`}>{label}</label>
       <p id={`${id}-hint`} className="hint">
         {hint}

@@ -11,13 +11,17 @@ export interface StepLayoutProps {
   /** The step's panel (its extension point). */
   panel: ReactNode;
   glossary: ReactNode;
+  /** Overrides the "Your answers" heading of the panel section. */
+  panelHeading?: string;
+  /** Overrides the "What Porchlight checks here" heading. */
+  checksHeading?: string;
 }
 
 /**
  * The common frame of a step: title (focused on arrival), what it is for, what the user will do,
  * what Porchlight checks, the step's own panel, and the words explained.
  */
-export const StepLayout = forwardRef<HTMLHeadingElement, StepLayoutProps>(function StepLayout({ step, title, purpose, youWill, checks, panel, glossary }, ref) {
+export const StepLayout = forwardRef<HTMLHeadingElement, StepLayoutProps>(function StepLayout({ step, title, purpose, youWill, checks, panel, glossary, panelHeading, checksHeading }, ref) {
   const { t } = useTranslation('wizard');
   return (
     <article className={`step step-${step}`} aria-labelledby={`step-title-${step}`} data-step={step}>
@@ -39,11 +43,11 @@ export const StepLayout = forwardRef<HTMLHeadingElement, StepLayoutProps>(functi
         </ul>
       </section>
       <section className="step-panel" aria-labelledby={`panel-${step}`}>
-        <h2 id={`panel-${step}`}>{t('sections.panel')}</h2>
+        <h2 id={`panel-${step}`}>{panelHeading ?? t('sections.panel')}</h2>
         {panel}
       </section>
       <section className="step-checks" aria-labelledby={`checks-${step}`}>
-        <h2 id={`checks-${step}`}>{t('sections.checks')}</h2>
+        <h2 id={`checks-${step}`}>{checksHeading ?? t('sections.checks')}</h2>
         {checks}
       </section>
       {glossary}

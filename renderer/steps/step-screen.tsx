@@ -22,6 +22,8 @@ export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; che
       youWill={tList(t, `steps:${step}.youWill`)}
       panel={<Panel step={step} checks={own} />}
       checks={step === 'summary' ? <AllChecks checks={checks} /> : own.length === 0 ? <p>{t('wizard:sections.noChecks')}</p> : <CheckList checks={own} />}
+      panelHeading={t(`steps:${step}.panelHeading`, { defaultValue: '' }) || undefined}
+      checksHeading={t(`steps:${step}.checksHeading`, { defaultValue: '' }) || undefined}
       glossary={<Glossary terms={tList(t, `steps:${step}.terms`)} headingId={`terms-${step}`} />}
     />
   );

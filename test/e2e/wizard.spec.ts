@@ -3,6 +3,7 @@
  * keyboard-only walk with a screenshot and an axe check of every step, crash-and-resume, an old
  * snapshot set aside with a notice, and skip-with-reason.
  */
+import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -23,20 +24,24 @@ import {
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 const STEPS = ['welcome', 'survey', 'wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates', 'summary'];
+const STEP_NAMES = ['Welcome', 'Survey', 'Wi-Fi', 'Separate network', 'Passwords', 'Accounts', 'Voice assistant', 'Updates & outages', 'Summary'];
+
+/** Full-page screenshot from the top (focus may have scrolled the page). */
+async function shoot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+}
 
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
 test('walks the first-time wizard from welcome to summary with the keyboard only; every step passes axe', async ({ wizardPage: page, harness }) => {
-  // The mouse is never used: any click would be a test bug.
-  await page.mouse.move(0, 0);
+  // Keyboard only: nothing below clicks; every action is Tab/Shift+Tab/arrows/Space/Enter.
   const visited: string[] = [];
   for (const [i, step] of STEPS.entries()) {
     await expectStep(page, step);
     visited.push(step);
     await expect(page.locator('h1.step-title')).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Wizard steps' }).locator('[aria-current="step"]')).toContainText(
-      (await page.locator('.step-item.is-current .step-name').textContent()) ?? '',
-    );
+    await expect(page.getByRole('navigation', { name: 'Wizard steps' }).locator('[aria-current="step"]')).toContainText(STEP_NAMES[i]!);
     await expect(page.locator('.step-progress')).toContainText(`Step ${i + 1} of ${STEPS.length}`);
 
     if (step === 'welcome') {
@@ -51,7 +56,7 @@ test('walks the first-time wizard from welcome to summary with the keyboard only
     }
 
     await completeStep(page, step);
-    await page.screenshot({ path: join(SCREENSHOTS, `${String(i + 1).padStart(2, '0')}-${step}.png`), fullPage: true });
+    await shoot(page, `${String(i + 1).padStart(2, '0')}-${step}.png`);
     const violations = await seriousViolations(page);
     expect(violations, `axe serious/critical violations on ${step}`).toEqual([]);
     if (step !== 'summary') await next(page);
@@ -181,4 +186,49 @@ test('the re-audit runs survey, then only the steps that need attention, then th
   const names = await page.locator('.step-list li').allTextContents();
   expect(names.join('|')).not.toMatch(/Accounts|Voice assistant/);
   expect(names.join('|')).toMatch(/Wi-Fi.*Separate network.*Passwords.*Updates/);
+});
+
+test('dark theme: follows the computer, can be chosen in settings by keyboard, and passes axe', async ({ wizardPage: page, harness }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(await bg()).toBe('rgb(21, 23, 26)');
+  expect(await seriousViolations(page)).toEqual([]);
+  await shoot(page, 'dark-01-welcome.png');
+
+  // Choose "Light" in the appearance setting with the keyboard: it overrides the computer's dark mode and is saved.
+  const select = page.getByRole('combobox', { name: 'Appearance' });
+  await tabTo(page, select);
+  await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await bg()).toBe('rgb(247, 245, 240)');
+  await expect.poll(async () => ((await harness.ipc('settings:get')).value as { theme: string }).theme).toBe('light');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // A step with checks and confirmation controls, in dark, also passes.
+  await walkTo(page, 'wifi');
+  expect(await seriousViolations(page)).toEqual([]);
+  await shoot(page, 'dark-03-wifi.png');
+  // The setting survives a reload.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('every step has the skip link, one h1, the landmarks and a visible focus ring', async ({ wizardPage: page }) => {
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the current step' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('contentinfo')).toHaveCount(1);
+  await expect(page.locator('h1')).toHaveCount(1);
+  const next = page.getByTestId('wizard-next');
+  await tabTo(page, next);
+  const outline = await next.evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
+  expect(outline).toBe('solid 3px');
 });

@@ -1,10 +1,8 @@
 import { useId, useState } from 'react';
-import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { SkipForm } from '../../components/skip-form';
 import { isValidReason } from '../../wizard/machine';
 import { useWizard } from '../../wizard/wizard-context';
-import { selectChecksBusy } from '../../wizard/selectors';
 import type { CheckView } from '../../wizard/api';
 
 /**
@@ -45,7 +43,6 @@ function currentAnswer(check: CheckView): 'pass' | 'warn' | 'fail' | 'skipped' |
 function ConfirmOne({ check }: { check: CheckView }) {
   const { t } = useTranslation('panels');
   const actor = useWizard();
-  const busy = useSelector(actor, selectChecksBusy);
   const [naOpen, setNaOpen] = useState(false);
   const id = useId();
   const answer = currentAnswer(check);
@@ -70,7 +67,6 @@ function ConfirmOne({ check }: { check: CheckView }) {
             type="button"
             className="button-choice"
             aria-pressed={answer === status}
-            aria-busy={busy}
             onClick={() => actor.send({ type: 'CONFIRM_CHECK', id: check.id, status })}
           >
             {label}
@@ -85,6 +81,7 @@ function ConfirmOne({ check }: { check: CheckView }) {
       {naOpen && (
         <SkipForm
           heading={check.title}
+          headingLevel={4}
           label={t('confirm.reasonLabel')}
           hint={t('confirm.reasonHint')}
           submitLabel={t('confirm.reasonSave')}
