@@ -79,7 +79,11 @@ unset GNOME_KEYRING_CONTROL
 # The private session runs in its own process group (setsid), so an interrupt or a TERM sent to
 # this script reaches every process of it — the command, the keyring daemon and the bus — and
 # none is left behind. stdin is passed through explicitly (a background job would get /dev/null).
-setsid dbus-run-session -- bash "${BASH_SOURCE[0]}" --inner "$@" <&0 &
+# The bus daemon's own chatter (e.g. "Failed to set fd limit" in containers) goes to a log file.
+daemon_bin="$(command -v dbus-daemon || echo /usr/bin/dbus-daemon)"
+printf '#!/bin/sh\nexec "%s" "$@" 2>>"%s"\n' "$daemon_bin" "$base/runtime/dbus-daemon.log" >"$base/dbus-daemon"
+chmod 700 "$base/dbus-daemon"
+setsid dbus-run-session --dbus-daemon="$base/dbus-daemon" -- bash "${BASH_SOURCE[0]}" --inner "$@" <&0 &
 child=$!
 forward() { kill "-$1" -- "-$child" 2>/dev/null || true; }
 trap 'forward INT' INT
