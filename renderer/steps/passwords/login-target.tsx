@@ -1,0 +1,207 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultOf } from '../../../main/ipc/contract';
+import { call, getApi } from '../../wizard/api';
+import { useWizard } from '../../wizard/wizard-context';
+
+type Report = ResultOf<'passwords:probe'>['report'];
+type Generated = ResultOf<'passwords:generate'>;
+type Target = { kind: 'router' } | { kind: 'device'; id: string };
+type Vendor = ResultOf<'passwords:vendors'>[number];
+
+export interface LoginTargetProps {
+  target: Target;
+  /** Address, brand and https as the user entered them (kept in the wizard's answers). */
+  host: string;
+  https: boolean;
+  vendor: string;
+  onChange: (field: 'host' | 'vendor' | 'https', value: string | boolean) => void;
+  vendors: readonly Vendor[];
+  consent: boolean;
+}
+
+/**
+ * One login (the router's or a device's): consented probe with the result in plain words,
+ * a generated password stored in the keychain and shown once (copy, where to enter it), and the
+ * re-check after the change. The password lives only in this component's state until hidden.
+ */
+export function LoginTarget({ target, host, https, vendor, onChange, vendors, consent }: LoginTargetProps) {
+  const { t } = useTranslation('passwords');
+  const actor = useWizard();
+  const id = useId();
+  const [busy, setBusy] = useState<'probe' | 'reverify' | 'generate' | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [verified, setVerified] = useState<Report | null>(null);
+  const [generated, setGenerated] = useState<Generated | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [copy, setCopy] = useState<'ok' | 'failed' | null>(null);
+
+  const args = () => ({ target, host: host.trim(), https, vendor: vendor || null, consent: true as const });
+  const run = async (kind: 'probe' | 'reverify') => {
+    setBusy(kind);
+    setMessage(null);
+    try {
+      if (kind === 'probe') {
+        setReport((await call(getApi(), 'passwords:probe', args())).report);
+        setVerified(null);
+      } else {
+        setVerified((await call(getApi(), 'passwords:reverify', args())).report);
+      }
+      actor.send({ type: 'REFRESH_CHECKS' });
+    } catch (err) {
+      setMessage(t('failed', { message: (err as Error).message }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const generate = async () => {
+    setBusy('generate');
+    setMessage(null);
+    try {
+      const g = await call(getApi(), 'passwords:generate', { target });
+      setGenerated({ ...g, password: '' });
+      setShown(g.password);
+      setCopy(null);
+    } catch (err) {
+      setMessage(t('failed', { message: (err as Error).message }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const reveal = async () => {
+    if (!generated) return;
+    try {
+      setShown((await call(getApi(), 'secrets:reveal', { account: generated.account })).secret);
+    } catch (err) {
+      setMessage(t('revealFailed', { message: (err as Error).message }));
+    }
+  };
+  const copyIt = async () => {
+    try {
+      await navigator.clipboard.writeText(shown ?? '');
+      setCopy('ok');
+    } catch {
+      setCopy('failed');
+    }
+  };
+  const loginText = (r: Report) =>
+    r.matched
+      ? t('loginWith', { username: r.matched.username || t('blankUser'), password: r.matched.password || t('blankPassword') })
+      : '';
+  const resultText = (r: Report) => t(`result.${r.result}`, { login: loginText(r), reason: r.reason });
+  const whereLines = (): string[] => {
+    const url = report?.url ?? (host.trim() ? `${https ? 'https' : 'http'}://${host.trim()}/` : '');
+    const current = report?.matched ? t('currentFactory', { login: loginText(report) }) : '';
+    const lines: unknown = t('where', { returnObjects: true, url, current });
+    return Array.isArray(lines) ? lines.filter((l): l is string => typeof l === 'string') : [];
+  };
+  const verifiedText = (r: Report) =>
+    r.result === 'default-rejected' ? t('verifiedPass') : r.result === 'default-accepted' ? t('verifiedFail') : t('verifiedUnknown', { reason: r.reason });
+
+  return (
+    <div className="login-target" data-testid={`login-${target.kind === 'router' ? 'router' : target.id}`}>
+      <div className="field">
+        <label htmlFor={`${id}-host`}>{t('address')}</label>
+        <input id={`${id}-host`} type="text" inputMode="url" maxLength={80} value={host} aria-describedby={`${id}-host-hint`} onChange={(e) => onChange('host', e.target.value)} />
+        <p id={`${id}-host-hint`} className="hint">
+          {t('addressHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-vendor`}>{t('brand')}</label>
+        <select id={`${id}-vendor`} value={vendor} onChange={(e) => onChange('vendor', e.target.value)}>
+          <option value="">{t('brandUnknown')}</option>
+          {vendors.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <input id={`${id}-https`} type="checkbox" checked={https} onChange={(e) => onChange('https', e.target.checked)} />
+        <label htmlFor={`${id}-https`}>{t('https')}</label>
+      </div>
+      <div className="button-row">
+        <button type="button" disabled={!consent || !host.trim() || busy !== null} onClick={() => void run('probe')}>
+          {t('probe')}
+        </button>
+      </div>
+      <div aria-live="polite" className="probe-status">
+        {busy === 'probe' && <p>{t('probing')}</p>}
+        {report && (
+          <div className={`probe-result result-${report.result}`} data-testid="probe-result" data-result={report.result}>
+            <p>{resultText(report)}</p>
+            <p className="hint">{t('attempts', { used: report.auditAttempts })}</p>
+            {report.notes.map((n) => (
+              <p key={n} className="hint">
+                {t('certificateNote', { note: n })}
+              </p>
+            ))}
+          </div>
+        )}
+      </div>
+      {message && <p role="alert">{message}</p>}
+
+      <div className="generate">
+        <div className="button-row">
+          <button type="button" disabled={busy !== null} onClick={() => void generate()}>
+            {t('generate')}
+          </button>
+        </div>
+        {generated && (
+          <div className="generated" aria-live="polite">
+            {shown !== null && (
+              <>
+                <p>{t('generated')}</p>
+                <p>
+                  <code className="secret-value" data-testid="generated-password">
+                    {shown}
+                  </code>
+                </p>
+                <div className="button-row">
+                  <button type="button" onClick={() => void copyIt()}>
+                    {t('copy')}
+                  </button>
+                  <button type="button" className="button-secondary" onClick={() => setShown(null)}>
+                    {t('hide')}
+                  </button>
+                </div>
+                {copy && <p className="hint">{copy === 'ok' ? t('copied') : t('copyFailed')}</p>}
+                <p className="hint">{t('strength', { score: generated.score, length: generated.length })}</p>
+              </>
+            )}
+            {shown === null && generated.stored && (
+              <div className="button-row">
+                <button type="button" className="button-secondary" onClick={() => void reveal()}>
+                  {t('reveal')}
+                </button>
+              </div>
+            )}
+            <p data-testid="stored-status">{generated.stored ? t('stored', { account: generated.account }) : t('notStored', { message: generated.error?.message ?? '' })}</p>
+            <h4>{t('whereHeading')}</h4>
+            <ol>
+              {whereLines().map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ol>
+          </div>
+        )}
+        <div className="button-row">
+          <button type="button" disabled={busy !== null || !consent || !host.trim()} onClick={() => void run('reverify')}>
+            {t('reverify')}
+          </button>
+        </div>
+        <div aria-live="polite">
+          {busy === 'reverify' && <p>{t('reverifying')}</p>}
+          {verified && (
+            <p data-testid="reverify-result" data-result={verified.result}>
+              {verifiedText(verified)}
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The passwords step end to end: real Chromium on the harness, the real core, the real keychain
+ * (run under scripts/with-keyring.sh) and a real lighttpd router admin page from the lab.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, chooseRadio, next, press, tabTo, walkTo, expectStep, seriousViolations } from './fixtures';
+import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
+
+test.use({ harnessEnv: { PORCHLIGHT_PROBE_DELAY_MS: '50', PORCHLIGHT_PROBE_TIMEOUT_MS: '3000' } });
+
+let lab: HttpLoginLab;
+test.beforeAll(async () => {
+  lab = await startHttpLoginLab({ only: ['basic-factory'] });
+});
+test.afterAll(async () => {
+  await lab?.stop();
+});
+
+/** Every file under dir, recursively (the profile: settings, progress, history, logs). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** What the system keychain (Secret Service, via libsecret's secret-tool) holds for an account; only attribute names go in argv. */
+function keychainLookup(account: string): string | null {
+  try {
+    return execFileSync('secret-tool', ['lookup', 'service', 'Porchlight', 'account', account], { encoding: 'utf8' });
+  } catch {
+    return null;
+  }
+}
+
+test('router: default found, new password into the keychain, switched on the router, re-verified', async ({ wizardPage: page, harness }) => {
+  const router = lab.servers['basic-factory'];
+
+  // Welcome by keyboard: allow only the password check (no survey of this machine's network).
+  await chooseRadio(page, page.getByRole('group', { name: 'How would you like to start?' }), 'First-time setup');
+  const questions = page.locator('fieldset.consent-question');
+  for (let i = 0; i < (await questions.count()); i++) {
+    const q = questions.nth(i);
+    const isPasswordProbe = /factory passwords/i.test((await q.locator('legend').textContent()) ?? '');
+    await chooseRadio(page, q, isPasswordProbe ? 'Yes, allow' : 'No, do not');
+  }
+  await next(page); // leave welcome ourselves: walkTo would answer it again with "No"
+  await walkTo(page, 'passwords');
+  await expectStep(page, 'passwords');
+
+  const box = page.getByTestId('login-router');
+  await tabTo(page, box.getByLabel('Address (IP address, optionally with :port)'));
+  await page.keyboard.type(router.target);
+  await box.getByLabel('Brand').selectOption({ label: 'NETGEAR' });
+  await press(page, box.getByRole('button', { name: 'Check for the factory password' }));
+  await expect(box.getByTestId('probe-result')).toHaveAttribute('data-result', 'default-accepted', { timeout: 20_000 });
+  await expect(box.getByTestId('probe-result')).toContainText('user name admin, password password');
+
+  await press(page, box.getByRole('button', { name: 'Make a new strong password' }));
+  const shown = box.getByTestId('generated-password');
+  await expect(shown).toBeVisible();
+  const password = (await shown.textContent())!.trim();
+  expect(password.length).toBeGreaterThanOrEqual(16);
+  await expect(box.getByTestId('stored-status')).toContainText('router/admin');
+  await expect(box.getByText('Where to enter it')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // In the real keychain (read through libsecret, independently of Porchlight) …
+  expect(keychainLookup('router/admin')).toBe(password);
+  // … and nowhere in the profile directory (settings, progress, history, logs).
+  for (const file of filesUnder(harness.profileDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(password);
+
+  // Shown once: hiding removes it from the page; showing again is an explicit reveal.
+  await press(page, box.getByRole('button', { name: 'Hide the password' }));
+  await expect(shown).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(password);
+
+  // The owner changes the router's password; Porchlight checks again.
+  lab.setPassword('basic-factory', 'admin', password);
+  await press(page, box.getByRole('button', { name: 'I have changed it — check again' }));
+  await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'default-rejected', { timeout: 20_000 });
+  await expect(box.getByTestId('reverify-result')).toHaveText('Verified: the factory password no longer works.');
+
+  const list = (await harness.ipc('checks:list')).value as { id: string; status: string; evidence: { kind: string } }[];
+  expect(list.find((c) => c.id === 'router.admin-default')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+
+  // The router's own access log: at most 5 credential attempts in this audit (1 + 2).
+  await lab.flushLogs();
+  expect(lab.credentialAttempts('basic-factory')).toBeLessThanOrEqual(5);
+  for (const file of filesUnder(harness.profileDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(password);
+
+  await press(page, box.getByRole('button', { name: 'Show the saved password' }));
+  await expect(box.getByTestId('generated-password')).toHaveText(password);
+});
