@@ -1,0 +1,99 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultOf } from '../../../main/ipc/contract';
+import { call, getApi } from '../../wizard/api';
+
+type Generated = ResultOf<'wifi:generate-passphrase'>;
+
+/**
+ * Generates a passphrase into the keychain and shows it exactly once (with copy and a QR join
+ * code). The passphrase lives only in this component's state until the user hides it; only the
+ * keychain account name goes to the wizard (onStored).
+ */
+export function PassphraseSection({ ssid, mode, onStored }: { ssid: string; mode: 'wpa3' | 'transition'; onStored: (account: string, stored: boolean) => void }) {
+  const { t } = useTranslation('wifi');
+  const id = useId();
+  const [style, setStyle] = useState<'words' | 'characters'>('words');
+  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<Generated | null>(null);
+  const [hiddenAccount, setHiddenAccount] = useState<string | null>(null);
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  async function generate() {
+    setBusy(true);
+    setError(null);
+    setCopyState('idle');
+    try {
+      const g = await call(getApi(), 'wifi:generate-passphrase', { ssid, style, mode });
+      setShown(g);
+      setHiddenAccount(null);
+      onStored(g.account, g.stored);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy() {
+    if (!shown) return;
+    try {
+      await navigator.clipboard.writeText(shown.passphrase);
+      setCopyState('copied');
+    } catch {
+      setCopyState('failed');
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{t('heading.passphrase')}</h3>
+      <p>{t('passphrase.intro')}</p>
+      <fieldset>
+        <legend>{t('passphrase.styleLegend')}</legend>
+        {(['words', 'characters'] as const).map((s) => (
+          <div className="choice" key={s}>
+            <input type="radio" id={`${id}-${s}`} name={`${id}-style`} checked={style === s} onChange={() => setStyle(s)} />
+            <label htmlFor={`${id}-${s}`}>{t(`passphrase.style.${s}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="button-row">
+        <button type="button" className="button-primary" disabled={busy} onClick={() => void generate()}>
+          {busy ? t('passphrase.generating') : t('passphrase.generate')}
+        </button>
+      </div>
+      {error && <p role="alert">{t('passphrase.error', { reason: error })}</p>}
+      {shown && (
+        <div className="wifi-shown" data-testid="wifi-passphrase-box">
+          <p aria-live="polite">{shown.stored ? t('passphrase.shownOnce', { account: shown.account }) : t('passphrase.notStored', { reason: shown.storeError?.message ?? '' })}</p>
+          <p id={`${id}-label`}>{t('passphrase.label')}</p>
+          <output className="wifi-passphrase" aria-labelledby={`${id}-label`} data-testid="wifi-passphrase">
+            {shown.passphrase}
+          </output>
+          <p className="hint">{t('passphrase.strength', { bits: shown.entropyBits, score: shown.score })}</p>
+          <img className="wifi-qr" src={shown.qrDataUrl} alt={t('passphrase.qrAlt', { ssid })} />
+          <p className="hint">{t('passphrase.qrHint')}</p>
+          <div className="button-row">
+            <button type="button" className="button-choice" onClick={() => void copy()}>
+              {t('passphrase.copy')}
+            </button>
+            <button
+              type="button"
+              className="button-choice"
+              onClick={() => {
+                setHiddenAccount(shown.account);
+                setShown(null);
+              }}
+            >
+              {t('passphrase.hide')}
+            </button>
+          </div>
+          <p aria-live="polite">{copyState === 'copied' ? t('passphrase.copied') : copyState === 'failed' ? t('passphrase.copyFailed') : ''}</p>
+        </div>
+      )}
+      {hiddenAccount && <p aria-live="polite">{t('passphrase.hidden', { account: hiddenAccount })}</p>}
+    </section>
+  );
+}
