@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect, walkTo, press, seriousViolations, type Harness } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
@@ -27,7 +28,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-async function openWifiStep(page: import('@playwright/test').Page) {
+async function openWifiStep(page: Page) {
   await walkTo(page, 'wifi');
   // Consent for scans was "No" on the welcome page: the step asks before it looks.
   await press(page, page.getByRole('button', { name: 'Scan Wi-Fi now' }));
