@@ -1,10 +1,237 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useSelector } from '@xstate/react';
+import { useTranslation } from 'react-i18next';
+import type { ResultOf } from '../../../main/ipc/contract';
 import type { PanelProps } from '../shared/panel-props';
 import { ConfirmChecks } from '../shared/confirm-checks';
+import { useWizard } from '../../wizard/wizard-context';
+import { call, getApi } from '../../wizard/api';
+import { formatDate } from '../../i18n';
+import { useLoad, useOpenExternal, useSyncConfirmations } from './use-step-api';
+
+type Catalog = ResultOf<'accounts:catalog'>;
+type Account = Catalog['accounts'][number];
+type Method = Account['methods'][number];
+type Enabled = Method | 'none' | '';
+type Answers = Record<string, unknown>;
+
+interface AccountState {
+  enabled: Enabled;
+  unique: boolean;
+  reviewed: boolean;
+  quirkDone: boolean;
+}
+
+const stateFrom = (answers: Answers, id: string): AccountState => ({
+  enabled: typeof answers[`method.${id}`] === 'string' ? (answers[`method.${id}`] as Enabled) : '',
+  unique: answers[`unique.${id}`] === true,
+  reviewed: answers[`reviewed.${id}`] === true,
+  quirkDone: answers[`quirkDone.${id}`] === true,
+});
 
 /**
- * Extension point of the accounts step (first version: answer this step's confirmable checks).
- * The accounts area replaces this with its own UI; keep the export name `Panel`.
+ * The accounts step: pick the accounts you have (pre-selected from the devices the survey found),
+ * then for each the 2FA method to use and why, the vendor's quirk, a button that opens its
+ * security page, what you turned on, and optional recovery codes that go only to the keychain.
+ * "Save my answers" records them dated in history (accounts:confirm) and updates the three checks.
  */
 export function Panel({ checks }: PanelProps) {
-  return <ConfirmChecks checks={checks} />;
+  const { t } = useTranslation('accounts');
+  const actor = useWizard();
+  const answers = useSelector(actor, (s) => s.context.answers.accounts ?? {}) as Answers;
+  const { value: catalog, error: loadError } = useLoad('accounts:catalog', {});
+  const [saved, setSaved] = useState<ResultOf<'accounts:confirm'> | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useSyncConfirmations(checks);
+
+  const selected: string[] = useMemo(() => {
+    const chosen = answers.selected;
+    if (Array.isArray(chosen)) return chosen.filter((x): x is string => typeof x === 'string');
+    return catalog?.suggested ?? [];
+  }, [answers.selected, catalog]);
+
+  // The first time the catalog arrives, keep the survey's suggestion as the wizard's answer.
+  useEffect(() => {
+    if (catalog && !Array.isArray(answers.selected) && catalog.suggested.length) {
+      actor.send({ type: 'ANSWER', step: 'accounts', key: 'selected', value: catalog.suggested });
+    }
+  }, [catalog, answers.selected, actor]);
+
+  const answer = (key: string, value: string | boolean | string[]) => actor.send({ type: 'ANSWER', step: 'accounts', key, value });
+  const toggle = (id: string, on: boolean) => answer('selected', on ? [...selected.filter((x) => x !== id), id] : selected.filter((x) => x !== id));
+
+  if (loadError) return <p role="alert">{t('loadFailed', { message: loadError })}</p>;
+  if (!catalog) return <p aria-live="polite">{t('loading')}</p>;
+
+  const chosen = catalog.accounts.filter((a) => selected.includes(a.id));
+  const missing = chosen.filter((a) => stateFrom(answers, a.id).enabled === '');
+
+  const save = async () => {
+    setBusy(true);
+    setSaveError(null);
+    try {
+      const out = await call(getApi(), 'accounts:confirm', {
+        accounts: chosen.map((a) => {
+          const s = stateFrom(answers, a.id);
+          return { id: a.id, enabled: (s.enabled || 'none') as Method | 'none', uniquePassword: s.unique, integrationsReviewed: s.reviewed };
+        }),
+      });
+      setSaved(out);
+      actor.send({ type: 'REFRESH_CHECKS' });
+    } catch (err) {
+      setSaveError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const twoFa = saved?.checks.find((c) => c.id === 'accounts.2fa');
+  return (
+    <div className="accounts-panel">
+      <fieldset className="account-picker">
+        <legend>{t('pickLegend')}</legend>
+        <p className="hint">{catalog.suggested.length ? t('pickHintSuggested') : t('pickHint')}</p>
+        <div className="choice-grid">
+          {catalog.accounts.map((a) => (
+            <label key={a.id} className="choice">
+              <input type="checkbox" checked={selected.includes(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
+              <span>
+                {a.name}
+                {catalog.suggested.includes(a.id) && <span className="hint"> {t('foundOnNetwork')}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {chosen.length === 0 ? (
+        <p>{t('noneChosen')}</p>
+      ) : (
+        chosen.map((a) => <AccountCard key={a.id} account={a} state={stateFrom(answers, a.id)} onAnswer={answer} />)
+      )}
+
+      {chosen.length > 0 && (
+        <div className="save-row">
+          {missing.length > 0 && (
+            <p className="hint" id="accounts-missing">
+              {t('missing', { names: missing.map((a) => a.name).join(', ') })}
+            </p>
+          )}
+          <button type="button" className="button-primary" disabled={busy || missing.length > 0} aria-describedby={missing.length ? 'accounts-missing' : undefined} onClick={() => void save()}>
+            {t('save')}
+          </button>
+          <p aria-live="polite" className="save-status">
+            {twoFa && twoFa.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(twoFa.evidence.at), until: formatDate(twoFa.evidence.expiresAt) }) : ''}
+          </p>
+          {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
+        </div>
+      )}
+
+      <ConfirmChecks checks={checks} />
+    </div>
+  );
+}
+
+function AccountCard({ account: a, state, onAnswer }: { account: Account; state: AccountState; onAnswer: (key: string, value: string | boolean) => void }) {
+  const { t } = useTranslation('accounts');
+  const id = useId();
+  const { open, state: opened } = useOpenExternal();
+  const [codes, setCodes] = useState('');
+  const [stored, setStored] = useState<{ ok: boolean; text: string } | null>(null);
+  const others = a.ranked.filter((r) => r.method !== a.best);
+
+  const storeCodes = async () => {
+    try {
+      const out = await call(getApi(), 'accounts:store-recovery-codes', { account: a.id, codes });
+      if (out.stored) {
+        setCodes('');
+        setStored({ ok: true, text: t('codesStored', { account: out.account }) });
+        onAnswer(`recoveryCodesStored.${a.id}`, true);
+      } else setStored({ ok: false, text: t('codesNotStored', { message: out.error.message }) });
+    } catch (err) {
+      setStored({ ok: false, text: t('codesNotStored', { message: (err as Error).message }) });
+    }
+  };
+
+  return (
+    <section className="account-card" aria-labelledby={`${id}-h`} data-account={a.id}>
+      <h3 id={`${id}-h`}>{a.name}</h3>
+      {a.best ? (
+        <p className="account-best">
+          <strong>{t('use', { method: a.bestLabel })}</strong> {a.why}
+        </p>
+      ) : (
+        <p className="account-best">{a.noTwoFactor}</p>
+      )}
+      {others.length > 0 && <p className="hint">{t('alsoOffered', { list: others.map((r) => r.label).join(' · ') })}</p>}
+
+      {a.quirk && (
+        <div className="account-quirk" role="note">
+          <h4>{t('quirkHeading')}</h4>
+          <p>{a.quirk.summary}</p>
+          {a.quirk.steps.length > 0 && (
+            <>
+              <ol>
+                {a.quirk.steps.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ol>
+              <label className="choice">
+                <input type="checkbox" checked={state.quirkDone} onChange={(e) => onAnswer(`quirkDone.${a.id}`, e.target.checked)} />
+                <span>{t('quirkDone')}</span>
+              </label>
+            </>
+          )}
+        </div>
+      )}
+
+      <div className="button-row">
+        <button type="button" className="button-secondary" onClick={() => void open(a.settingsUrl)}>
+          {t('open', { name: a.name })}
+        </button>
+      </div>
+      <p aria-live="polite" className="hint">
+        {opened ? (opened.ok ? t('opened') : t('openFailed', { message: opened.message })) : ''}
+      </p>
+      {a.whereInApp && <p className="hint">{t('whereInApp', { path: a.whereInApp })}</p>}
+
+      <label htmlFor={`${id}-method`}>{t('enabledLabel')}</label>
+      <select id={`${id}-method`} value={state.enabled} onChange={(e) => onAnswer(`method.${a.id}`, e.target.value)}>
+        <option value="">{t('enabledChoose')}</option>
+        {a.ranked.map((r) => (
+          <option key={r.method} value={r.method}>
+            {r.label}
+          </option>
+        ))}
+        <option value="none">{a.methods.length ? t('enabledNone') : t('enabledNotOffered')}</option>
+      </select>
+
+      <label className="choice">
+        <input type="checkbox" checked={state.unique} onChange={(e) => onAnswer(`unique.${a.id}`, e.target.checked)} />
+        <span>{t('unique')}</span>
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={state.reviewed} onChange={(e) => onAnswer(`reviewed.${a.id}`, e.target.checked)} />
+        <span>{t('reviewed')}</span>
+      </label>
+
+      <details className="account-codes">
+        <summary>{t('codesSummary')}</summary>
+        <label htmlFor={`${id}-codes`}>{t('codesLabel')}</label>
+        <p className="hint" id={`${id}-codes-hint`}>
+          {t('codesHint')}
+        </p>
+        <textarea id={`${id}-codes`} rows={3} value={codes} autoComplete="off" spellCheck={false} aria-describedby={`${id}-codes-hint`} onChange={(e) => setCodes(e.target.value)} />
+        <div className="button-row">
+          <button type="button" className="button-secondary" disabled={!codes.trim()} onClick={() => void storeCodes()}>
+            {t('codesStore')}
+          </button>
+        </div>
+        <p aria-live="polite">
+          {stored?.text ?? ''}
+        </p>
+      </details>
+    </section>
+  );
 }

@@ -1,10 +1,166 @@
+import { useId, useState } from 'react';
+import { useSelector } from '@xstate/react';
+import { useTranslation } from 'react-i18next';
+import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
 import type { PanelProps } from '../shared/panel-props';
 import { ConfirmChecks } from '../shared/confirm-checks';
+import { useWizard } from '../../wizard/wizard-context';
+import { call, getApi } from '../../wizard/api';
+import { formatDate } from '../../i18n';
+import { useLoad, useOpenExternal, useSyncConfirmations } from '../accounts/use-step-api';
+
+type Data = ResultOf<'assistant:settings'>;
+type Setting = Data['settings'][number];
+type AssistantId = Data['assistants'][number]['id'];
+type Answers = Record<string, unknown>;
 
 /**
- * Extension point of the assistant step (first version: answer this step's confirmable checks).
- * The assistant area replaces this with its own UI; keep the export name `Panel`.
+ * The assistant step: for each assistant in the home, voice purchasing, voice unlock (only with a
+ * smart lock), skills and linked devices, and recording retention — each with why it matters and
+ * where the setting lives in that assistant's app. "Save my answers" records them dated
+ * (assistant:confirm) and updates voice.* and the linked-apps review.
  */
 export function Panel({ checks }: PanelProps) {
-  return <ConfirmChecks checks={checks} />;
+  const { t } = useTranslation('accounts');
+  const actor = useWizard();
+  const answers = useSelector(actor, (s) => s.context.answers.assistant ?? {}) as Answers;
+  const home = useSelector(actor, (s) => s.context.home);
+  const { value: data, error } = useLoad('assistant:settings', {});
+  const [saved, setSaved] = useState<ResultOf<'assistant:confirm'> | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useSyncConfirmations(checks);
+
+  if (error) return <p role="alert">{t('loadFailed', { message: error })}</p>;
+  if (!data) return <p aria-live="polite">{t('loading')}</p>;
+
+  const answer = (key: string, value: string | boolean | string[]) => actor.send({ type: 'ANSWER', step: 'assistant', key, value });
+  const chosen = (Array.isArray(answers.assistants) ? answers.assistants : []).filter((x): x is AssistantId => data.assistants.some((a) => a.id === x));
+  const hasLock = typeof answers.hasSmartLock === 'boolean' ? answers.hasSmartLock : home.includes('smartLock') || data.surveyFoundLock;
+  // Answer keys use the setting's position, not its id: ids such as "unlock-pin" would read as a secret to the machine.
+  const keyOf = (s: Setting, a: AssistantId) => `q${data.settings.indexOf(s)}.${a}`;
+  const optionOf = (s: Setting, a: AssistantId) => (typeof answers[keyOf(s, a)] === 'string' ? (answers[keyOf(s, a)] as string) : '');
+  const needed = (s: Setting, a: AssistantId) => !(s.requires === 'smart-lock' && !hasLock) && 'path' in s.where[a];
+  const missing = chosen.flatMap((a) => data.settings.filter((s) => needed(s, a) && !optionOf(s, a)).map((s) => `${s.title} (${data.assistants.find((x) => x.id === a)?.name})`));
+
+  const save = async () => {
+    setBusy(true);
+    setSaveError(null);
+    try {
+      const args: ArgsOf<'assistant:confirm'> = {
+        hasSmartLock: hasLock,
+        assistants: chosen.map((a) => ({
+          assistant: a,
+          answers: Object.fromEntries(data.settings.filter((s) => needed(s, a)).map((s) => [s.id, optionOf(s, a)])),
+        })),
+      };
+      setSaved(await call(getApi(), 'assistant:confirm', args));
+      actor.send({ type: 'REFRESH_CHECKS' });
+    } catch (err) {
+      setSaveError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const first = saved?.checks.find((c) => c.evidence.kind === 'confirmed');
+  return (
+    <div className="assistant-panel">
+      <fieldset>
+        <legend>{t('assistant.pickLegend')}</legend>
+        {data.assistants.map((a) => (
+          <label key={a.id} className="choice">
+            <input
+              type="checkbox"
+              checked={chosen.includes(a.id)}
+              onChange={(e) => answer('assistants', e.target.checked ? [...chosen.filter((x) => x !== a.id), a.id] : chosen.filter((x) => x !== a.id))}
+            />
+            <span>{a.name}</span>
+          </label>
+        ))}
+        <label className="choice">
+          <input type="checkbox" checked={hasLock} onChange={(e) => answer('hasSmartLock', e.target.checked)} />
+          <span>{t('assistant.hasLock')}</span>
+        </label>
+      </fieldset>
+
+      {chosen.length === 0 ? <p>{t('assistant.noneChosen')}</p> : data.settings.map((s) => <SettingCard key={s.id} setting={s} data={data} chosen={chosen} hasLock={hasLock} optionOf={optionOf} onAnswer={(a, v) => answer(keyOf(s, a), v)} />)}
+
+      {chosen.length > 0 && (
+        <div className="save-row">
+          {missing.length > 0 && (
+            <p className="hint" id="assistant-missing">
+              {t('assistant.missing', { names: missing.join('; ') })}
+            </p>
+          )}
+          <button type="button" className="button-primary" disabled={busy || missing.length > 0} aria-describedby={missing.length ? 'assistant-missing' : undefined} onClick={() => void save()}>
+            {t('assistant.save')}
+          </button>
+          <p aria-live="polite" className="save-status">
+            {first && first.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(first.evidence.at), until: formatDate(first.evidence.expiresAt) }) : ''}
+          </p>
+          {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
+        </div>
+      )}
+
+      <ConfirmChecks checks={checks} />
+    </div>
+  );
+}
+
+function SettingCard(props: {
+  setting: Setting;
+  data: Data;
+  chosen: AssistantId[];
+  hasLock: boolean;
+  optionOf: (s: Setting, a: AssistantId) => string;
+  onAnswer: (assistant: AssistantId, value: string) => void;
+}) {
+  const { setting: s, data, chosen, hasLock, optionOf, onAnswer } = props;
+  const { t } = useTranslation('accounts');
+  const id = useId();
+  const { open, state: opened } = useOpenExternal();
+  return (
+    <section className="assistant-setting" aria-labelledby={`${id}-h`} data-setting={s.id}>
+      <h3 id={`${id}-h`}>{s.title}</h3>
+      <p>{s.why}</p>
+      {s.requires === 'smart-lock' && !hasLock ? (
+        <p className="hint">{t('assistant.notApplicable', { reason: s.notApplicable })}</p>
+      ) : (
+        chosen.map((a) => {
+          const where = s.where[a];
+          const name = data.assistants.find((x) => x.id === a)?.name ?? a;
+          if (!('path' in where)) {
+            return (
+              <p key={a} className="hint">
+                {t('assistant.notOffered', { assistant: name, reason: where.notOffered })}
+              </p>
+            );
+          }
+          return (
+            <fieldset key={a} className="assistant-question" data-assistant={a}>
+              <legend>{t('assistant.question', { question: s.question, assistant: name })}</legend>
+              <p className="hint">{t('assistant.where', { path: where.path })}</p>
+              {where.url && (
+                <div className="button-row">
+                  <button type="button" className="button-secondary" onClick={() => void open(where.url!)}>
+                    {t('assistant.openPage', { assistant: name })}
+                  </button>
+                  <span aria-live="polite" className="hint">
+                    {opened ? (opened.ok ? t('opened') : t('openFailed', { message: opened.message })) : ''}
+                  </span>
+                </div>
+              )}
+              {s.options.map((o) => (
+                <label key={o.id} className="choice">
+                  <input type="radio" name={`${id}-${a}`} value={o.id} checked={optionOf(s, a) === o.id} onChange={() => onAnswer(a, o.id)} />
+                  <span>{o.label}</span>
+                </label>
+              ))}
+            </fieldset>
+          );
+        })
+      )}
+    </section>
+  );
 }
