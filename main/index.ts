@@ -3,7 +3,7 @@
  * reports and the wiring of adapters into the core. Each piece is a tested function elsewhere
  * (main/window.ts, main/app/*); this file only connects them to Electron.
  */
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell, Tray } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNodeCore, APP_ROOT, appVersion, resourcesDir } from './compose.js';
@@ -15,6 +15,7 @@ import { readRendererFile } from './static-files.js';
 import { aboutDetail, buildMenuTemplate, parseDatasetLicences } from './app/menu.js';
 import { openWindowStateStore, restoreBounds, trackWindowState } from './app/window-state.js';
 import { startLocalCrashReports } from './app/crash-reports.js';
+import { setupReaudit } from './app/reaudit.js';
 
 // Crash dumps stay local (no upload); started first so early crashes are captured too.
 startLocalCrashReports(crashReporter, app);
@@ -93,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
       win = null;
     });
     void win.loadURL(APP_ENTRY);
+    setupReaudit({ electron: { app, Notification, Tray, Menu, BrowserWindow }, core, getWindow: () => win, iconPath: join(resourcesDir(), 'icons', 'icon.png') });
   });
 
   app.on('window-all-closed', () => app.quit());
