@@ -35,6 +35,7 @@ interface CliReport {
   attempts: number;
   matched: { username: string; password: string } | null;
   reason: string;
+  certificate: string;
 }
 
 /** Runs the built CLI asynchronously (the hung listener lives in this process and must keep accepting). */
@@ -149,6 +150,21 @@ describe('porchlight defaults check against the lab (built CLI)', () => {
     // the CLI process (Node start-up included) ends well before a second deadline would pass
     expect(r.ms).toBeLessThan(TIMEOUT_MS + 4000);
     expect(lab.accessLines('hung').length).toBe(1);
+  });
+
+  it('accepts a self-signed certificate only for the gateway, and says so', async () => {
+    const s = lab.servers['https-gateway'];
+    const notGateway = await check(['--host', s.target, '--https', '--vendor', 'netgear']);
+    expect(notGateway.code).toBe(2);
+    expect(notGateway.report).toMatchObject({ result: 'unknown', attempts: 0, certificate: 'untrusted-refused' });
+    expect(notGateway.report.reason).toMatch(/certificate that is not trusted/);
+    expect(await attempts('https-gateway')).toBe(0);
+
+    const gateway = await check(['--host', s.target, '--https', '--vendor', 'netgear', '--gateway', s.host]);
+    expect(gateway.code).toBe(1);
+    expect(gateway.report).toMatchObject({ result: 'default-accepted', certificate: 'self-signed-accepted-for-gateway', matched: { username: 'admin', password: 'password' } });
+    expect((gateway.report as unknown as { notes: string[] }).notes.join(' ')).toMatch(/self-signed certificate.*gateway/);
+    expect(await attempts('https-gateway')).toBe(1);
   });
 
   it('never exceeds 5 attempts on any server (access logs)', async () => {

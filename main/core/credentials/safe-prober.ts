@@ -29,7 +29,7 @@ export interface ProbeReport {
   /** How many of the candidate defaults were tried, out of how many. */
   tried: number;
   candidates: number;
-  certificate: 'none' | 'trusted' | 'self-signed-accepted-for-gateway';
+  certificate: 'none' | 'trusted' | 'self-signed-accepted-for-gateway' | 'untrusted-refused';
   notes: string[];
 }
 
@@ -126,6 +126,7 @@ export class SafeProber {
     try {
       first = await session().request('GET', '/');
     } catch (err) {
+      if (isCertificateError(err)) report.certificate = 'untrusted-refused';
       return done('unknown', this.networkReason(err, target));
     }
     if (report.certificate === 'self-signed-accepted-for-gateway') {
@@ -275,6 +276,12 @@ export class SafeProber {
     }
     return { kind: 'stop', reason: `after the login the page answered HTTP ${check.res.status}, which says neither yes nor no` };
   }
+}
+
+/** The connection failed on the TLS certificate (untrusted, self-signed, wrong name …). */
+function isCertificateError(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
 }
 
 function dedupe(list: readonly FactoryCredential[]): FactoryCredential[] {

@@ -33,7 +33,7 @@ export const ProbeReportSchema = z.strictObject({
   matched: FactoryPair.nullable(),
   tried: z.number().int().min(0),
   candidates: z.number().int().min(0),
-  certificate: z.enum(['none', 'trusted', 'self-signed-accepted-for-gateway']),
+  certificate: z.enum(['none', 'trusted', 'self-signed-accepted-for-gateway', 'untrusted-refused']),
   notes: z.array(z.string()),
 });
 

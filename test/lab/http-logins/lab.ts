@@ -4,7 +4,7 @@
  * one TCP listener that never answers. Usable from vitest and Playwright; every server keeps its
  * own access log, which tests read to count attempts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -15,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LIGHTTPD = process.env.LIGHTTPD ?? '/usr/sbin/lighttpd';
 const PYTHON = process.env.LAB_PYTHON ?? '/usr/bin/python3';
+const OPENSSL = process.env.LAB_OPENSSL ?? 'openssl';
 
 /** The lab's servers: the names tests refer to. */
-export type LabServerName = 'basic-factory' | 'digest-factory' | 'basic-changed' | 'form-factory' | 'form-always-200' | 'form-lockout' | 'hung';
+export type LabServerName = 'basic-factory' | 'digest-factory' | 'basic-changed' | 'form-factory' | 'form-always-200' | 'form-lockout' | 'hung' | 'https-gateway';
 
 interface Spec {
   name: LabServerName;
@@ -31,6 +32,8 @@ interface Spec {
   password: string;
   /** The password is the vendor's public factory default. */
   factory: boolean;
+  /** Serve https with a self-signed certificate made at start (openssl). */
+  tls?: boolean;
 }
 
 /** A random password for the servers whose password was "changed" (never a public default). */
@@ -44,6 +47,7 @@ const SPECS = (): Spec[] => [
   { name: 'form-always-200', address: '127.0.5.5', kind: 'form', mode: 'always200', vendor: null, username: 'admin', password: changed(), factory: false },
   { name: 'form-lockout', address: '127.0.5.6', kind: 'form', mode: 'lockout', vendor: null, username: 'admin', password: changed(), factory: false },
   { name: 'hung', address: '127.0.5.7', kind: 'hang', vendor: null, username: '', password: '', factory: false },
+  { name: 'https-gateway', address: '127.0.5.8', kind: 'basic', vendor: 'netgear', realm: 'NETGEAR RAX50', username: 'admin', password: 'password', factory: true, tls: true },
 ];
 
 /** One running lab server. `password` is a lab value (a public default or a throwaway), never a user secret. */
@@ -124,6 +128,7 @@ function lighttpdConfig(spec: Spec, port: number, dir: string): string {
     // the Authorization header is logged so tests can count attempts; the lab only ever receives public defaults
     `accesslog.format = "%h %t \\"%r\\" %>s %b auth=\\"%{Authorization}i\\" ua=\\"%{User-Agent}i\\""`,
     `index-file.names = ("index.py", "index.html")`,
+    ...(spec.tls ? [`ssl.engine = "enable"`, `ssl.pemfile = ${q(join(dir, 'cert.pem'))}`, `ssl.privkey = ${q(join(dir, 'key.pem'))}`] : []),
   ];
   if (spec.kind === 'form') {
     return [
@@ -135,7 +140,7 @@ function lighttpdConfig(spec: Spec, port: number, dir: string): string {
   }
   const backend = spec.kind === 'basic' ? 'htpasswd' : 'htdigest';
   return [
-    'server.modules = ("mod_auth", "mod_authn_file", "mod_accesslog")',
+    `server.modules = ("mod_auth", "mod_authn_file", "mod_accesslog"${spec.tls ? ', "mod_openssl"' : ''})`,
     ...common,
     `auth.backend = ${q(backend)}`,
     `auth.backend.${backend}.userfile = ${q(join(dir, backend))}`,
@@ -189,6 +194,11 @@ export async function startHttpLoginLab(opts: { only?: LabServerName[]; dir?: st
           writeFileSync(join(dir, 'www', 'index.html'), `<!doctype html><html><body><h1>${spec.realm} administration</h1><p>Status: online</p></body></html>`);
         }
         writeCredentials(spec, dir);
+        if (spec.tls) {
+          // a self-signed certificate, as routers ship them (no secret in argv: the key is written by openssl itself)
+          execFileSync(OPENSSL, ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', '/CN=routerlogin.net',
+            '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+        }
         writeFileSync(join(dir, 'lighttpd.conf'), lighttpdConfig(spec, port, dir));
         const proc = spawn(LIGHTTPD, ['-D', '-f', join(dir, 'lighttpd.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
@@ -203,7 +213,7 @@ export async function startHttpLoginLab(opts: { only?: LabServerName[]; dir?: st
         host: spec.address,
         port,
         target: `${spec.address}:${port}`,
-        url: `http://${spec.address}:${port}/`,
+        url: `${spec.tls ? 'https' : 'http'}://${spec.address}:${port}/`,
         login: spec.kind,
         vendor: spec.vendor,
         factory: spec.factory,
