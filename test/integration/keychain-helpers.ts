@@ -4,7 +4,7 @@
  * search a profile directory for every encoding a leaked secret could take.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,33 +83,37 @@ export interface HarnessChild {
   stop(): Promise<void>;
 }
 
+/** Runs the harness inside its own `scripts/with-keyring.sh`: a fresh, private Secret Service. */
+export const OWN_KEYRING = ['bash', join(ROOT, 'scripts', 'with-keyring.sh')];
+
+/** Runs the harness on a private session bus that has no Secret Service and cannot start one. */
+export function busWithoutSecretService(configDir: string): string[] {
+  const conf = join(configDir, 'no-secrets-bus.conf');
+  writeFileSync(
+    conf,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:tmpdir=${configDir}</listen>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
+`,
+  );
+  return ['dbus-run-session', `--config-file=${conf}`, '--'];
+}
+
 /**
- * Starts `node dist/harness.mjs` on 127.0.0.1 with the given profile and environment.
- * With `ownKeyring`, it runs inside its own `scripts/with-keyring.sh` (a fresh, private Secret
- * Service), and reports that session's bus address so the test can talk to that keyring.
+ * Starts `node dist/harness.mjs` on 127.0.0.1 with the given profile and environment, optionally
+ * behind a wrapper command (OWN_KEYRING, busWithoutSecretService(...)); the child then reports
+ * the session bus address it saw, so the test can talk to that bus.
  */
-export async function startHarnessChild(profileDir: string, env: NodeJS.ProcessEnv, ownKeyring = false): Promise<HarnessChild> {
+export async function startHarnessChild(profileDir: string, env: NodeJS.ProcessEnv, wrapper: string[] = []): Promise<HarnessChild> {
   const harness = join(ROOT, 'dist', 'harness.mjs');
   if (!existsSync(harness)) throw new Error(`${harness} is missing: run \`npm run build\` first (scripts/test.sh does).`);
   const node = process.execPath;
-  const [cmd, args] = ownKeyring
-    ? [
-        'bash',
-        [
-          join(ROOT, 'scripts', 'with-keyring.sh'),
-          'bash',
-          '-c',
-          'printf "BUS %s\\nPID %s\\n" "$DBUS_SESSION_BUS_ADDRESS" "$$"; exec "$0" "$@"',
-          node,
-          harness,
-          '--port',
-          '0',
-          '--profile',
-          profileDir,
-        ],
-      ]
-    : [node, [harness, '--port', '0', '--profile', profileDir]];
-  const proc = spawn(cmd as string, args as string[], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const direct = [node, harness, '--port', '0', '--profile', profileDir];
+  const argv =
+    wrapper.length > 0
+      ? [...wrapper, 'bash', '-c', 'printf "BUS %s\\nPID %s\\n" "$DBUS_SESSION_BUS_ADDRESS" "$$"; exec "$0" "$@"', ...direct]
+      : direct;
+  const proc = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYCHAIN_LOCKED_MESSAGE } from '../../main/adapters/keytar-secret-store.js';
-import { findLeaks, SECRET, startHarnessChild, type HarnessChild } from './keychain-helpers.js';
+import { findLeaks, OWN_KEYRING, SECRET, startHarnessChild, type HarnessChild } from './keychain-helpers.js';
 
 const LOGIN = '/org/freedesktop/secrets/collection/login';
 let h: HarnessChild | null = null;
@@ -40,7 +40,7 @@ describe('keychain: locked', () => {
     delete env.DISPLAY; // no unlock prompt can be shown, as on a headless machine
     delete env.WAYLAND_DISPLAY;
     const profileDir = join(dir, 'profile');
-    h = await startHarnessChild(profileDir, env, true);
+    h = await startHarnessChild(profileDir, env, OWN_KEYRING);
     expect(h.bus, h.output()).toMatch(/^unix:/);
     expect(h.bus).not.toBe(process.env.DBUS_SESSION_BUS_ADDRESS); // its own keyring, not this run's
 

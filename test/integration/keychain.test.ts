@@ -4,7 +4,7 @@
  * the IPC dispatch, and is absent — in every encoding — from every file of the profile; with the
  * Secret Service unreachable, the app says so, marks the secret not stored, and writes it nowhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { KeytarSecretStore, KEYCHAIN_UNAVAILABLE_MESSAGE, KEYCHAIN_UNREADABLE_ME
 import { createNodeCore } from '../../main/compose.js';
 import { dispatch, type SenderInfo } from '../../main/ipc/register.js';
 import type { Core } from '../../main/core/app-core.js';
-import { findLeaks, listFiles, secretServiceOwned, SECRET, startHarnessChild, type HarnessChild } from './keychain-helpers.js';
+import { busWithoutSecretService, findLeaks, listFiles, secretServiceOwned, SECRET, startHarnessChild, type HarnessChild } from './keychain-helpers.js';
 
 const APP: SenderInfo = { origin: 'app://porchlight', isMainFrame: true };
 const OPTS = { allowedOrigins: ['app://porchlight'] };
@@ -130,21 +130,32 @@ describe('keychain: through the core and the IPC contract, with a real profile d
   });
 });
 
-describe('keychain: Secret Service unavailable (a separate app process with no reachable D-Bus)', () => {
+describe('keychain: Secret Service unavailable (a separate app process)', () => {
+  // libsecret caches its bus connection per process, so each case runs the harness (real core +
+  // real keytar adapter behind the IPC contract) as its own process.
+  const cases: { name: string; setup: (dir: string, env: NodeJS.ProcessEnv) => string[] }[] = [
+    {
+      name: 'no reachable D-Bus session at all',
+      setup: (dir, env) => {
+        env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${join(dir, 'no-such-bus')}`;
+        return [];
+      },
+    },
+    { name: 'a session bus on which no Secret Service runs or can be started', setup: (dir) => busWithoutSecretService(dir) },
+  ];
   let h: HarnessChild | null = null;
-  afterAll(async () => {
+  afterEach(async () => {
     await h?.stop();
+    h = null;
   });
 
-  it('answers stored:false / available:false with an actionable message, and writes the secret nowhere', async () => {
+  it.each(cases)('$name: stored:false / available:false with an actionable message, and the secret written nowhere', async ({ setup }) => {
     const dir = tempDir('porchlight-nokeychain-');
     const profileDir = join(dir, 'profile');
-    // libsecret caches its bus connection per process, so the unavailable case needs its own
-    // process: the harness (real core + real keytar adapter) with a bus address that leads nowhere.
-    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-such-bus')}` };
+    const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
-    h = await startHarnessChild(profileDir, env);
+    h = await startHarnessChild(profileDir, env, setup(dir, env));
 
     const set = await h.call('secrets:set', { account: 'router/admin', secret: SECRET });
     expect(set).toEqual({
