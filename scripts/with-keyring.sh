@@ -53,7 +53,17 @@ if [[ "${1:-}" == "--inner" ]]; then
     fi
     sleep 0.1
   done
-  say "Secret Service up on $DBUS_SESSION_BUS_ADDRESS (daemon pid $daemon_pid)"
+  # Then wait until the default collection ("login") exists and is unlocked, so the first
+  # secret a test stores never races the daemon's own start-up.
+  until dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets/aliases/default \
+      org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null | grep -q 'boolean false'; do
+    if (( polls++ >= timeout_s * 10 )); then
+      sed 's/^/  | /' "$daemon_log" >&2 || true
+      die "the Secret Service is up but its default keyring was not unlocked within ${timeout_s}s"
+    fi
+    sleep 0.1
+  done
+  say "Secret Service up and unlocked on $DBUS_SESSION_BUS_ADDRESS (daemon pid $daemon_pid)"
   set +e
   "$@"
   status=$?
