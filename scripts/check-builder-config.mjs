@@ -151,7 +151,8 @@ export async function projectRules(config, projectDir) {
   need(files.some((f) => minimatch('dist/preload.cjs', f)), 'files must include dist/preload.cjs');
 
   // Hooks.
-  for (const [key, exportName] of [['afterPack', 'afterPack'], ['electronDist', 'electronDist']]) {
+  need(config.electronDist == null || typeof config.electronDist !== 'string' || !config.electronDist.endsWith('.mjs'), 'electronDist must be a path to an Electron distribution (set it with PORCHLIGHT_ELECTRON_DIST, see scripts/dist.mjs)');
+  for (const [key, exportName] of [['afterPack', 'afterPack']]) {
     const hook = config[key];
     if (typeof hook !== 'string' || !existsSync(file(hook))) {
       problems.push(`${key} must point to an existing module (found ${hook})`);

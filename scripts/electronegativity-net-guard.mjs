@@ -2,7 +2,7 @@
 // DNS query whose target is not loopback, so the audit cannot reach the network whatever its code
 // paths try (it fetches translations on start-up and, in one check, Electron's release list).
 // The audit runner adds a second, OS-level barrier where it can (an empty network namespace).
-// Each refused attempt is appended as one JSON line to $PORCHLIGHT_NET_GUARD_LOG (if set).
+// Each refused attempt is appended as one JSON line to $PORCHLIGHT_AUDIT_NET_LOG (if set).
 import net from 'node:net';
 import dgram from 'node:dgram';
 import dns from 'node:dns';
@@ -19,7 +19,7 @@ export function isLoopbackTarget(host) {
   return Boolean(mapped && mapped[1].startsWith('127.'));
 }
 
-const log = process.env.PORCHLIGHT_NET_GUARD_LOG;
+const log = process.env.PORCHLIGHT_AUDIT_NET_LOG;
 function refuse(kind, target) {
   const line = JSON.stringify({ kind, target: String(target), at: new Date().toISOString() });
   if (log) appendFileSync(log, `${line}\n`);
