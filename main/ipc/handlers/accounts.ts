@@ -1,19 +1,27 @@
 import type { HandlersFor } from './types.js';
 import type { accountsChannels } from '../channels/accounts.js';
-import { routerFromHistory } from '../../core/accounts/updates-step.js';
+import type { Core } from '../../core/app-core.js';
+import { RouterIdentityInputSchema, routerFromHistory, type RouterIdentity } from '../../core/accounts/updates-step.js';
+
+/** The router the survey of this session identified, else the newest audit's, else null. */
+function knownRouter(core: Core): RouterIdentity | null {
+  const fromSurvey = RouterIdentityInputSchema.safeParse(core.survey?.service.lastReport()?.gateway.router ?? null);
+  if (fromSurvey.success) return fromSurvey.data;
+  return routerFromHistory(core.deps.history.read().audits);
+}
 
 /** Handlers of the accounts, assistant and updates steps: thin calls into core.accountSteps. */
 export const accountsHandlers: HandlersFor<typeof accountsChannels> = {
-  'accounts:catalog': (core, { vendors }) => core.accountSteps.accounts.view(vendors ?? []),
+  'accounts:catalog': (core, { vendors }) => {
+    // The router's maker counts as a vendor too, so its account (FRITZ!Box, eero …) is pre-selected.
+    const router = knownRouter(core)?.vendor;
+    return core.accountSteps.accounts.view([...(vendors ?? []), ...(router ? [router] : [])]);
+  },
   'accounts:confirm': (core, { accounts }) => core.accountSteps.accounts.confirm(accounts),
   'accounts:store-recovery-codes': (core, { account, codes }) => core.accountSteps.accounts.storeRecoveryCodes(account, codes),
   'assistant:settings': (core) => core.accountSteps.assistant.view(),
   'assistant:confirm': (core, args) => core.accountSteps.assistant.confirm(args),
-  // Without a router from the renderer, the newest audit's router (as the survey identified it) is used.
-  'updates:plan': (core, { router }) => {
-    const history = core.deps.history.read();
-    return core.accountSteps.updates.view(router ?? routerFromHistory(history.audits), history.devices);
-  },
+  'updates:plan': (core, { router }) => core.accountSteps.updates.view(router ?? knownRouter(core), core.deps.history.read().devices),
   'updates:confirm-firmware': (core, args) => core.accountSteps.updates.confirmFirmware(args),
   'updates:confirm-outage-plan': (core, args) => core.accountSteps.updates.confirmOutagePlan(args),
   'confirmations:list': (core) => core.accountSteps.confirmations.list(),

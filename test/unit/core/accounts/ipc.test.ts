@@ -85,6 +85,9 @@ describe('accounts, assistant and updates channels', () => {
     history.write({ ...history.read(), audits: [{ router: { address: '127.0.0.1', vendor: 'ASUSTeK', model: 'RT-AX58U', firmware: '3.0.0.4', sources: ['upnp'] } }] } as never);
     const fromAudit = await call('updates:plan', {});
     expect(fromAudit.ok && (fromAudit.value as { routerAccount: string }).routerAccount).toBe('asus');
+    // The router's maker pre-selects its account in the accounts step too.
+    const cat = await call('accounts:catalog', {});
+    expect(cat.ok && (cat.value as { suggested: string[] }).suggested).toEqual(['asus']);
   });
 
   it('answer a not-offered method with a clear error, not a crash', async () => {
