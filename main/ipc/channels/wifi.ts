@@ -8,7 +8,7 @@ const Ssid = z
   .string()
   .min(1)
   .max(32)
-  .refine((s) => Buffer.byteLength(s, 'utf8') <= 32, 'an SSID has at most 32 bytes')
+  .refine((s) => new TextEncoder().encode(s).length <= 32, 'an SSID has at most 32 bytes')
   .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), 'an SSID must not contain control characters');
 
 const NetworkView = z.strictObject({
