@@ -131,3 +131,19 @@ describe('process.env stays the app\'s own', () => {
     expect(process.env.LC_ALL).toBe(saved.LC_ALL);
   });
 });
+
+describe('no Wi-Fi password in a child process argv', () => {
+  it("node-wifi's connect() would put the password on nmcli's argv (the defect) — the adapter offers no way to call it", async () => {
+    fake.write(homeState('HomeNet', 'wpa2'));
+    const raw = loadNodeWifi() as unknown as { init(o: object): void; connect(ap: { ssid: string; password: string }): Promise<void> };
+    raw.init({ iface: null });
+    const before = fake.calls().length;
+    await raw.connect({ ssid: 'HomeNet', password: 'correct-horse-battery' }).catch(() => undefined);
+    const argv = fake.calls().slice(before).map((c) => c.argv);
+    expect(argv.some((a) => a.includes('correct-horse-battery'))).toBe(true);
+    // The port and its adapter only read: scan and current, nothing that joins or takes a password.
+    const methods = Object.getOwnPropertyNames(NodeWifiScanner.prototype).filter((m) => m !== 'constructor');
+    expect(methods.filter((m) => !['scan', 'current', 'scanLinux', 'whyNoNetworks', 'scanWindows', 'readMac', 'explain'].includes(m))).toEqual([]);
+  });
+});
+
