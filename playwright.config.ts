@@ -12,16 +12,19 @@ const CHROMIUM_CANDIDATES = [process.env.PORCHLIGHT_CHROMIUM, '/usr/lib/chromium
 /** Debian's chromium (apt package `chromium`); Playwright's own browser download is never used. */
 export const CHROMIUM_PATH = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
 
+/** Parallel runs in one checkout would wipe each other's artifacts: PORCHLIGHT_PW_OUT gives a run its own. */
+const OUT = process.env.PORCHLIGHT_PW_OUT;
+
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results',
+  outputDir: OUT ? `${OUT}/test-results` : 'test-results',
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   // 2 shared CPU cores: one worker keeps timings honest.
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['./test/e2e/skip-reason-reporter.ts'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['./test/e2e/skip-reason-reporter.ts'], ['html', { open: 'never', outputFolder: OUT ? `${OUT}/playwright-report` : 'playwright-report' }]],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

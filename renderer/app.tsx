@@ -16,7 +16,7 @@ import { BlockedMessage } from './components/blocked-message';
 import { StepScreen } from './steps/step-screen';
 import { call, getApi } from './wizard/api';
 import { provideWizard, type ProvidedWizard } from './wizard/actors';
-import { isValidReason, wizardMachine, type WizardStep } from './wizard/machine';
+import { isValidReason, missingInput, wizardMachine, type WizardStep } from './wizard/machine';
 import { restoreProgress, saveProgressOnChange } from './wizard/persistence';
 import { WizardActorContext } from './wizard/wizard-context';
 import { sameArray, selectChecks, selectRoute, selectStep } from './wizard/selectors';
@@ -96,6 +96,12 @@ function Wizard({ boot }: { boot: Boot }) {
   const mode = useSelector(actor, (s) => s.context.mode);
   const checks = useSelector(actor, selectChecks);
   const blocked = useSelector(actor, (s) => s.context.blocked);
+  // What is still missing *now* (answering an item removes it from the message straight away).
+  const stillMissing = useSelector(
+    actor,
+    (s) => (s.context.blocked && s.context.blocked.step === selectStep(s) ? missingInput(s.context, selectStep(s)) : null),
+    (a, b) => a === b || (a !== null && b !== null && sameArray(a, b)),
+  );
   const rejected = useSelector(actor, (s) => s.context.rejected);
   const checksError = useSelector(actor, (s) => s.context.checksError);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -179,7 +185,7 @@ function Wizard({ boot }: { boot: Boot }) {
           />
           {skippedReason && <p className="callout">{t('wizard:nav.skippedEarlier', { reason: skippedReason })}</p>}
           <StepScreen ref={heading} step={step} checks={checks} />
-          {blocked && blocked.step === step && <BlockedMessage ref={blockedRef} items={blocked.missing.map(describeMissing)} />}
+          {stillMissing && stillMissing.length > 0 && <BlockedMessage ref={blockedRef} items={stillMissing.map(describeMissing)} />}
           {rejected && (
             <p className="field-error" role="alert">
               {t(`wizard:rejected.${rejected}`)}
