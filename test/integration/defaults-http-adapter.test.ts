@@ -2,15 +2,15 @@
  * The real NodeHttpProber against real sockets on loopback: deadlines, bounded bodies, repeated
  * headers, refused connections, and refusal of public addresses before any socket is opened.
  */
-import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeHttpProber } from '../../main/adapters/http-prober.js';
 import type { HttpProbeRequest } from '../../main/core/ports.js';
 
 let server: Server;
 let port = 0;
-const held: import('node:http').ServerResponse[] = [];
+const held: ServerResponse[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -70,7 +70,7 @@ describe('NodeHttpProber (real sockets on loopback)', () => {
   });
 
   it('a listener that never answers also ends at the deadline', async () => {
-    const sockets: import('node:net').Socket[] = [];
+    const sockets: Socket[] = [];
     const silent = createNetServer((sock) => sockets.push(sock));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const p = (silent.address() as { port: number }).port;
