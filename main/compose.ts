@@ -57,6 +57,8 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     // Audit exports: headless Chromium and <profile>/reports here; the Electron glue (main/app/reaudit.ts) installs printToPDF and Documents.
     pdf: new ChromiumPdfPrinter(),
     reports: new DirectoryReportSink(join(opts.profileDir, 'reports')),
-    wifi: new NodeWifiScanner(),
+    // The test harness reads Wi-Fi only through the fake nmcli, never this machine's radio (network rule):
+    // it gets a scanner only when a fake's state file is configured (test/lab/fake-nmcli).
+    wifi: opts.host === 'harness' && !process.env.PORCHLIGHT_FAKE_NMCLI_STATE ? undefined : new NodeWifiScanner(),
   });
 }
