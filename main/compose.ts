@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createCore, type Core, type CoreDeps } from './core/app-core.js';
 import type { Clock, ExternalOpener, SecretStore } from './core/ports.js';
 import { NodeHttpProber, proberSettingsFromEnv } from './adapters/http-prober.js';
+import { ConfDocumentStore } from './adapters/conf-document-store.js';
+import { DEFAULT_PROBE_LEDGER, ProbeLedgerSchema, type ProbeLedgerDoc } from './core/credentials/attempt-ledger.js';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.js';
 import { SystemClock } from './adapters/system-clock.js';
 import { FileLogger } from './adapters/file-logger.js';
@@ -54,6 +56,8 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     network: opts.network ?? (opts.host === 'electron' ? nodeNetworkDeps() : undefined),
     httpProber: new NodeHttpProber(),
     proberSettings: proberSettingsFromEnv(),
+    // the app and harness keep the 5-attempt budget across restarts; one CLI run is its own audit
+    probeLedger: opts.host === 'cli' ? undefined : new ConfDocumentStore<ProbeLedgerDoc>({ dir: opts.profileDir, name: 'probe-ledger', schema: ProbeLedgerSchema, defaults: DEFAULT_PROBE_LEDGER, version: '1.0.0' }),
     // Audit exports: headless Chromium and <profile>/reports here; the Electron glue (main/app/reaudit.ts) installs printToPDF and Documents.
     pdf: new ChromiumPdfPrinter(),
     reports: new DirectoryReportSink(join(opts.profileDir, 'reports')),

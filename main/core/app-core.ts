@@ -12,6 +12,7 @@ import { WifiStep } from './wifi/wifi-step.js';
 import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './network/survey-feature.js';
 import { CredentialService } from './credentials/credential-service.js';
 import type { ProberSettings } from './credentials/safe-prober.js';
+import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
 
 /** Everything the core needs, wired by a host (Electron main, CLI, test harness). */
 export interface CoreDeps {
@@ -36,6 +37,8 @@ export interface CoreDeps {
   /** Default-password probes (HttpProber port) and their pace; absent prober → probes are refused. */
   httpProber?: HttpProber;
   proberSettings?: Partial<ProberSettings>;
+  /** Persisted attempt ledger (5 per host per audit, across restarts); absent → in memory. */
+  probeLedger?: DocumentStore<ProbeLedgerDoc>;
 }
 
 /** The Node-only core every host shares. Holds no Electron and no adapter: only ports. */
@@ -72,7 +75,7 @@ export function createCore(deps: CoreDeps): Core {
     secrets,
     wifi: new WifiStep({ scanner: deps.wifi, secrets, checks, clock: deps.clock, log: deps.log, resourcesDir: deps.resourcesDir }),
     survey: createSurveyFeature(deps.network, deps),
-    credentials: new CredentialService({ resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => core.survey?.service.lastReport()?.gateway.address ?? null }),
+    credentials: new CredentialService({ resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => core.survey?.service.lastReport()?.gateway.address ?? null, ledgerStore: deps.probeLedger, auditKey: () => `after:${core.audit.latest()?.id ?? 'none'}` }),
     accountSteps: createAccountServices(deps, externalHosts, checks, secrets),
     audit: new AuditService({ ...deps, catalog, appVersion: deps.version, exportPorts: deps, runners: () => auditRunners(core) }),
     async openExternal(url: string) {

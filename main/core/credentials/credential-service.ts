@@ -1,10 +1,10 @@
-import type { HttpProber, Logger } from '../ports.js';
+import type { DocumentStore, HttpProber, Logger } from '../ports.js';
 import type { CheckBoard } from '../checks/check-board.js';
 import type { CheckStatus } from '../checks/results.js';
 import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
 import { PorchlightError } from '../errors.js';
 import { resolveProbeTarget } from './address-scope.js';
-import { AttemptLedger } from './attempt-ledger.js';
+import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
 import { findVendor, loadDefaultCredentials, type DefaultCredentials, type VendorDefaults } from './dataset.js';
 import { generatePassword } from './password-generator.js';
 import { SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
@@ -37,6 +37,10 @@ export interface CredentialServiceDeps {
   settings?: Partial<ProberSettings>;
   /** The default gateway's address, when the survey knows it: only it may present a self-signed certificate. */
   gateway?: () => string | null;
+  /** Where the attempt ledger persists (the app's profile); absent → in memory (one CLI run = one audit). */
+  ledgerStore?: DocumentStore<ProbeLedgerDoc>;
+  /** Names the open audit (e.g. "after the last saved audit"); a new name gives every host a fresh budget. */
+  auditKey?: () => string;
 }
 
 /** What `generate` hands back once: the password for display, and whether the keychain holds it. */
@@ -63,11 +67,13 @@ const checkOf = (t: PasswordTarget) => (t.kind === 'router' ? 'router.admin-defa
  * probe saw the defaults rejected.
  */
 export class CredentialService {
-  readonly ledger = new AttemptLedger();
+  readonly ledger: AttemptLedger;
   private dataset: DefaultCredentials | null = null;
   private readonly deviceResults = new Map<string, ProbeReport>();
 
-  constructor(private readonly deps: CredentialServiceDeps) {}
+  constructor(private readonly deps: CredentialServiceDeps) {
+    this.ledger = new AttemptLedger('initial', MAX_ATTEMPTS_PER_HOST, deps.ledgerStore, deps.auditKey);
+  }
 
   /** The dataset, loaded and validated on first use (a broken file is reported, not guessed around). */
   data(): DefaultCredentials {
