@@ -169,5 +169,10 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   }
   const later = (await harness.ipc('confirmations:list')) as { value: { records: Array<{ key: string; expired: boolean }> } };
   expect(later.value.records.find((r) => r.key === 'accounts.2fa:amazon')?.expired).toBe(true);
+  // The re-audit starts from last time's answers; saving them again renews the confirmations.
+  await expect(page.locator('section[data-account="amazon"]').getByText(/that confirmation has expired/)).toBeVisible();
+  await expect(page.locator('section[data-account="ring"]').getByLabel('Which second step (two-factor authentication, 2FA) is turned on now?')).toHaveValue('authenticator-app');
   await page.screenshot({ path: test.info().outputPath('accounts-expired.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Save my answers' }).click();
+  await expect(await evidenceOf(page, 'accounts.2fa')).toHaveText(/Confirmed by you on .+, valid until .+/);
 });

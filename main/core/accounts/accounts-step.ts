@@ -71,8 +71,31 @@ export class AccountsStep {
     return e;
   }
 
+  /**
+   * What the user answered last time (expired or not), per account still in the catalog, so a
+   * re-audit starts from it: the user reviews and saves again rather than starting blank.
+   */
+  previous(): { selected: string[]; answers: Record<string, { enabled: string; uniquePassword: boolean; integrationsReviewed: boolean; confirmedAt: string; expired: boolean }> } {
+    const known = new Set(this.catalog.accounts.map((a) => a.id));
+    const answers: ReturnType<AccountsStep['previous']>['answers'] = {};
+    for (const r of this.confirmations.list('accounts.2fa').records) {
+      if (r.subject === null || !known.has(r.subject)) continue;
+      const unique = this.confirmations.get('accounts.unique-passwords', r.subject);
+      const review = this.confirmations.get('accounts.integrations-review', r.subject);
+      answers[r.subject] = {
+        enabled: typeof r.answer.method === 'string' ? r.answer.method : 'none',
+        uniquePassword: unique?.answer.unique === true,
+        integrationsReviewed: review?.answer.reviewed === true,
+        confirmedAt: r.confirmedAt,
+        expired: r.expired,
+      };
+    }
+    const selected = this.catalog.accounts.map((a) => a.id).filter((id) => id in answers);
+    return { selected, answers };
+  }
+
   /** Every account with its ranked methods; `suggested` from the given vendors plus the survey's. */
-  view(vendors: readonly string[] = []): { accounts: AccountView[]; suggested: string[]; vendors: string[] } {
+  view(vendors: readonly string[] = []): { accounts: AccountView[]; suggested: string[]; vendors: string[]; previous: ReturnType<AccountsStep['previous']> } {
     const all = [...new Set([...vendors, ...surveyVendors(this.history.read())])];
     const accounts = this.catalog.accounts.map((e): AccountView => {
       const ranked = rankMethods(e.methods).map((m) => ({ method: m, label: METHOD_LABEL[m], reason: METHOD_REASON[m], rank: METHOD_RANK[m] }));
@@ -83,7 +106,7 @@ export class AccountsStep {
         why: e.best ? METHOD_REASON[e.best] : (e.noTwoFactor ?? ''),
       };
     });
-    return { accounts, suggested: suggestAccounts(this.catalog, all), vendors: all };
+    return { accounts, suggested: suggestAccounts(this.catalog, all), vendors: all, previous: this.previous() };
   }
 
   /**

@@ -84,12 +84,27 @@ export class AssistantStep {
     private readonly history: DocumentStore<History>,
   ) {}
 
-  /** The data plus whether the survey's inventory seems to hold a smart lock. */
-  view(): AssistantSettings & { surveyFoundLock: boolean } {
+  /**
+   * The data, whether the survey's inventory seems to hold a smart lock, and the answers given
+   * last time (expired or not) keyed `<setting>.<assistant>`, so a re-audit starts from them.
+   */
+  view(): AssistantSettings & { surveyFoundLock: boolean; previous: { assistants: AssistantId[]; hasSmartLock: boolean | null; answers: Record<string, string> } } {
     const surveyFoundLock = Object.values(this.history.read().devices).some(
       (d) => !!d && typeof d === 'object' && !Array.isArray(d) && (d as Record<string, unknown>).category === 'lock',
     );
-    return { ...this.data, surveyFoundLock };
+    const answers: Record<string, string> = {};
+    const assistants = new Set<AssistantId>();
+    let hasSmartLock: boolean | null = null;
+    for (const s of this.data.settings) {
+      for (const r of this.confirmations.list(s.checkId).records) {
+        const who = r.subject?.startsWith('assistant-') ? AssistantIdSchema.safeParse(r.subject.slice('assistant-'.length)) : null;
+        if (!who?.success || r.answer.setting !== s.id) continue;
+        assistants.add(who.data);
+        if (typeof r.answer.option === 'string') answers[`${s.id}.${who.data}`] = r.answer.option;
+        if (s.requires === 'smart-lock') hasSmartLock = r.status !== 'skipped' || hasSmartLock === true;
+      }
+    }
+    return { ...this.data, surveyFoundLock, previous: { assistants: ASSISTANT_IDS.filter((a) => assistants.has(a)), hasSmartLock, answers } };
   }
 
   confirm(input: { hasSmartLock: boolean; assistants: readonly AssistantAnswers[] }): { checks: CheckView[]; records: ConfirmationView[] } {

@@ -42,7 +42,18 @@ const AccountViewSchema = AccountEntrySchema.and(
 export const accountsChannels = {
   'accounts:catalog': channel(
     z.strictObject({ vendors: z.array(text(120)).max(500).optional() }),
-    z.strictObject({ accounts: z.array(AccountViewSchema), suggested: z.array(z.string()), vendors: z.array(z.string()) }),
+    z.strictObject({
+      accounts: z.array(AccountViewSchema),
+      suggested: z.array(z.string()),
+      vendors: z.array(z.string()),
+      previous: z.strictObject({
+        selected: z.array(z.string()),
+        answers: z.record(
+          z.string(),
+          z.strictObject({ enabled: z.string(), uniquePassword: z.boolean(), integrationsReviewed: z.boolean(), confirmedAt: z.string(), expired: z.boolean() }),
+        ),
+      }),
+    }),
   ),
   'accounts:confirm': channel(
     z.strictObject({
@@ -67,7 +78,13 @@ export const accountsChannels = {
       z.strictObject({ account: z.string(), stored: z.literal(false), error: ErrorInfoSchema }),
     ]),
   ),
-  'assistant:settings': channel(NoArgs, AssistantSettingsSchema.extend({ surveyFoundLock: z.boolean() })),
+  'assistant:settings': channel(
+    NoArgs,
+    AssistantSettingsSchema.extend({
+      surveyFoundLock: z.boolean(),
+      previous: z.strictObject({ assistants: z.array(AssistantIdSchema), hasSmartLock: z.boolean().nullable(), answers: z.record(z.string(), z.string()) }),
+    }),
+  ),
   'assistant:confirm': channel(
     z.strictObject({
       hasSmartLock: z.boolean(),

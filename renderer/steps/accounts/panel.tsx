@@ -22,10 +22,13 @@ interface AccountState {
   quirkDone: boolean;
 }
 
-const stateFrom = (answers: Answers, id: string): AccountState => ({
-  enabled: typeof answers[`method.${id}`] === 'string' ? (answers[`method.${id}`] as Enabled) : '',
-  unique: answers[`unique.${id}`] === true,
-  reviewed: answers[`reviewed.${id}`] === true,
+type Previous = Catalog['previous']['answers'][string] | undefined;
+
+/** This run's answer for an account, else the one given last time (a re-audit starts from it). */
+const stateFrom = (answers: Answers, id: string, prev: Previous): AccountState => ({
+  enabled: typeof answers[`method.${id}`] === 'string' ? (answers[`method.${id}`] as Enabled) : ((prev?.enabled as Enabled | undefined) ?? ''),
+  unique: typeof answers[`unique.${id}`] === 'boolean' ? answers[`unique.${id}`] === true : (prev?.uniquePassword ?? false),
+  reviewed: typeof answers[`reviewed.${id}`] === 'boolean' ? answers[`reviewed.${id}`] === true : (prev?.integrationsReviewed ?? false),
   quirkDone: answers[`quirkDone.${id}`] === true,
 });
 
@@ -48,15 +51,16 @@ export function Panel({ checks }: PanelProps) {
   const selected: string[] = useMemo(() => {
     const chosen = answers.selected;
     if (Array.isArray(chosen)) return chosen.filter((x): x is string => typeof x === 'string');
-    return catalog?.suggested ?? [];
+    if (!catalog) return [];
+    return catalog.previous.selected.length ? catalog.previous.selected : catalog.suggested;
   }, [answers.selected, catalog]);
 
-  // The first time the catalog arrives, keep the survey's suggestion as the wizard's answer.
+  // The first time the catalog arrives, keep last time's choice (or the survey's suggestion) as the wizard's answer.
   useEffect(() => {
-    if (catalog && !Array.isArray(answers.selected) && catalog.suggested.length) {
-      actor.send({ type: 'ANSWER', step: 'accounts', key: 'selected', value: catalog.suggested });
+    if (catalog && !Array.isArray(answers.selected) && selected.length) {
+      actor.send({ type: 'ANSWER', step: 'accounts', key: 'selected', value: selected });
     }
-  }, [catalog, answers.selected, actor]);
+  }, [catalog, answers.selected, selected, actor]);
 
   const answer = (key: string, value: string | boolean | string[]) => actor.send({ type: 'ANSWER', step: 'accounts', key, value });
   const toggle = (id: string, on: boolean) => answer('selected', on ? [...selected.filter((x) => x !== id), id] : selected.filter((x) => x !== id));
@@ -65,7 +69,8 @@ export function Panel({ checks }: PanelProps) {
   if (!catalog) return <p aria-live="polite">{t('loading')}</p>;
 
   const chosen = catalog.accounts.filter((a) => selected.includes(a.id));
-  const missing = chosen.filter((a) => stateFrom(answers, a.id).enabled === '');
+  const prev = (id: string): Previous => catalog.previous.answers[id];
+  const missing = chosen.filter((a) => stateFrom(answers, a.id, prev(a.id)).enabled === '');
 
   const save = async () => {
     setBusy(true);
@@ -73,7 +78,7 @@ export function Panel({ checks }: PanelProps) {
     try {
       const out = await call(getApi(), 'accounts:confirm', {
         accounts: chosen.map((a) => {
-          const s = stateFrom(answers, a.id);
+          const s = stateFrom(answers, a.id, prev(a.id));
           return { id: a.id, enabled: (s.enabled || 'none') as Method | 'none', uniquePassword: s.unique, integrationsReviewed: s.reviewed };
         }),
       });
@@ -108,7 +113,7 @@ export function Panel({ checks }: PanelProps) {
       {chosen.length === 0 ? (
         <p>{t('noneChosen')}</p>
       ) : (
-        chosen.map((a) => <AccountCard key={a.id} account={a} state={stateFrom(answers, a.id)} onAnswer={answer} />)
+        chosen.map((a) => <AccountCard key={a.id} account={a} state={stateFrom(answers, a.id, prev(a.id))} previous={prev(a.id)} onAnswer={answer} />)
       )}
 
       {chosen.length > 0 && (
@@ -133,7 +138,17 @@ export function Panel({ checks }: PanelProps) {
   );
 }
 
-function AccountCard({ account: a, state, onAnswer }: { account: Account; state: AccountState; onAnswer: (key: string, value: string | boolean) => void }) {
+function AccountCard({
+  account: a,
+  state,
+  previous,
+  onAnswer,
+}: {
+  account: Account;
+  state: AccountState;
+  previous: Previous;
+  onAnswer: (key: string, value: string | boolean) => void;
+}) {
   const { t } = useTranslation('accounts');
   const id = useId();
   const { open, state: opened } = useOpenExternal();
@@ -157,6 +172,7 @@ function AccountCard({ account: a, state, onAnswer }: { account: Account; state:
   return (
     <section className="account-card" aria-labelledby={`${id}-h`} data-account={a.id}>
       <h3 id={`${id}-h`}>{a.name}</h3>
+      {previous && <p className="hint">{t(previous.expired ? 'previousExpired' : 'previousCurrent', { date: formatDate(previous.confirmedAt) })}</p>}
       {a.best ? (
         <p className="account-best">
           <strong>{t('use', { method: a.bestLabel })}</strong> {a.why}

@@ -35,11 +35,13 @@ export function Panel({ checks }: PanelProps) {
   if (!data) return <p aria-live="polite">{t('loading')}</p>;
 
   const answer = (key: string, value: string | boolean | string[]) => actor.send({ type: 'ANSWER', step: 'assistant', key, value });
-  const chosen = (Array.isArray(answers.assistants) ? answers.assistants : []).filter((x): x is AssistantId => data.assistants.some((a) => a.id === x));
-  const hasLock = typeof answers.hasSmartLock === 'boolean' ? answers.hasSmartLock : home.includes('smartLock') || data.surveyFoundLock;
+  // This run's answers first, then last time's (a re-audit starts from them), then what the home suggests.
+  const chosen = (Array.isArray(answers.assistants) ? answers.assistants : data.previous.assistants).filter((x): x is AssistantId => data.assistants.some((a) => a.id === x));
+  const hasLock =
+    typeof answers.hasSmartLock === 'boolean' ? answers.hasSmartLock : (data.previous.hasSmartLock ?? (home.includes('smartLock') || data.surveyFoundLock));
   // Answer keys use the setting's position, not its id: ids such as "unlock-pin" would read as a secret to the machine.
   const keyOf = (s: Setting, a: AssistantId) => `q${data.settings.indexOf(s)}.${a}`;
-  const optionOf = (s: Setting, a: AssistantId) => (typeof answers[keyOf(s, a)] === 'string' ? (answers[keyOf(s, a)] as string) : '');
+  const optionOf = (s: Setting, a: AssistantId) => (typeof answers[keyOf(s, a)] === 'string' ? (answers[keyOf(s, a)] as string) : (data.previous.answers[`${s.id}.${a}`] ?? ''));
   const needed = (s: Setting, a: AssistantId) => !(s.requires === 'smart-lock' && !hasLock) && 'path' in s.where[a];
   const missing = chosen.flatMap((a) => data.settings.filter((s) => needed(s, a) && !optionOf(s, a)).map((s) => `${s.title} (${data.assistants.find((x) => x.id === a)?.name})`));
 

@@ -100,4 +100,18 @@ describe('accounts step', () => {
     expect(store.map.size).toBe(0);
     expect(history.raw()).not.toContain('SECRET-CODES-9');
   });
+
+  it('offers last time\'s answers, expired or not, so a re-audit starts from them', async () => {
+    const { services, clock } = makeServices();
+    expect(services.accounts.view().previous).toEqual({ selected: [], answers: {} });
+    await services.accounts.confirm([
+      { id: 'ring', enabled: 'sms', uniquePassword: true, integrationsReviewed: false },
+      { id: 'amazon', enabled: 'authenticator-app', uniquePassword: false, integrationsReviewed: true },
+    ]);
+    clock.advanceDays(91);
+    const prev = services.accounts.view().previous;
+    expect(prev.selected).toEqual(['amazon', 'ring']);
+    expect(prev.answers.ring).toEqual({ enabled: 'sms', uniquePassword: true, integrationsReviewed: false, confirmedAt: '2026-03-01T12:00:00.000Z', expired: true });
+    expect(prev.answers.amazon).toMatchObject({ enabled: 'authenticator-app', uniquePassword: false, integrationsReviewed: true });
+  });
 });

@@ -70,6 +70,17 @@ describe('assistant step', () => {
     expect(services.confirmations.currentSubjects('accounts.integrations-review').map((r) => r.subject)).toEqual(['amazon', 'assistant-alexa']);
   });
 
+  it('offers last time\'s answers per setting and assistant', () => {
+    const { services } = makeServices();
+    expect(services.assistant.view().previous).toEqual({ assistants: [], hasSmartLock: null, answers: {} });
+    services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'google', answers: { ...allYes, purchasing: 'off' } }] });
+    expect(services.assistant.view().previous).toEqual({
+      assistants: ['google'],
+      hasSmartLock: false,
+      answers: { 'purchasing.google': 'off', 'skills.google': 'reviewed', 'recordings.google': 'auto-delete' },
+    });
+  });
+
   it('refuses missing or unknown answers', () => {
     const { services } = makeServices();
     expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [] })).toThrow(/at least one/);
