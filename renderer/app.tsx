@@ -131,6 +131,10 @@ function Wizard({ boot }: { boot: Boot }) {
   useEffect(() => {
     if (blocked) blockedRef.current?.focus();
   }, [blocked]);
+  // The window/tab title names the step, so screen-reader users and task switchers know where they are.
+  useEffect(() => {
+    document.title = t('app:documentTitle', { step: t(`wizard:steps.${step}`) });
+  }, [step, t]);
 
   const describeMissing = (id: string): string => {
     if (id === 'mode') return t('wizard:blocked.mode');

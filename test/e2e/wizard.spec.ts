@@ -43,6 +43,7 @@ test('walks the first-time wizard from welcome to summary with the keyboard only
     await expect(page.locator('h1.step-title')).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Wizard steps' }).locator('[aria-current="step"]')).toContainText(STEP_NAMES[i]!);
     await expect(page.locator('.step-progress')).toContainText(`Step ${i + 1} of ${STEPS.length}`);
+    await expect(page).toHaveTitle(`${STEP_NAMES[i]} — Porchlight`);
 
     if (step === 'welcome') {
       // Continue before answering is refused, and says what is missing.
