@@ -1,4 +1,5 @@
 /** NeighborTable adapters: the OS table (read-only commands / procfs) or a file (the loopback lab). */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { NeighborEntry, NeighborTable, ProbeScope } from '../../core/ports.js';
 import { parseIpNeigh, parseMacArp, parseProcNetArp, parseWindowsArp } from '../../core/network/neighbor-parsers.js';
@@ -28,7 +29,8 @@ export class FileNeighborTable implements NeighborTable {
   constructor(private readonly path: string) {}
 
   async read(): Promise<NeighborEntry[]> {
-    const text = await readFile(this.path, 'utf8');
+    // Read synchronously: a tiny file, and the libuv thread pool may be held by keychain calls.
+    const text = readFileSync(this.path, 'utf8');
     return /^IP address\s+HW type/.test(text) ? parseProcNetArp(text) : parseIpNeigh(text);
   }
 }

@@ -103,7 +103,9 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
 
   // Phase A, in parallel: neighbor table, SSDP, mDNS, the router's direct sources.
   const listenBudget = Math.min(scope.listenMs + 750, left());
-  const neighborsP = withDeadline(deps.neighbors.read(scope).catch((e: unknown) => ({ error: probeError(e) })), Math.min(scope.probeDeadlineMs, left()));
+  // The neighbor table runs beside the listening window, so it may use that long (a busy machine forks slowly).
+  const neighborDeadline = Math.min(Math.max(scope.probeDeadlineMs, scope.listenMs), left());
+  const neighborsP = withDeadline(deps.neighbors.read(scope).catch((e: unknown) => ({ error: probeError(e) })), neighborDeadline);
   const ssdpP = withDeadline(deps.discovery.ssdpSearch(scope, SSDP_SEARCH_TARGETS).catch((e: unknown) => ({ error: probeError(e) })), listenBudget);
   const mdnsP = withDeadline(deps.discovery.mdnsBrowse(scope, MDNS_SERVICE_TYPES).catch((e: unknown) => ({ error: probeError(e) })), listenBudget);
   const gateway = scope.gateway;
@@ -122,7 +124,7 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
   let services: MdnsService[] = [];
   try {
     const n = await neighborsP;
-    if (n.timedOut) notes.push(`The neighbor table did not answer within ${scope.probeDeadlineMs} ms.`);
+    if (n.timedOut) notes.push(`The neighbor table did not answer within ${neighborDeadline} ms.`);
     else if ('error' in n.value) notes.push(`The neighbor table could not be read: ${n.value.error}`);
     else neighborRows = n.value.filter((e) => inScope(scope, e.ip) && (!e.interface || e.interface === scope.interface || e.interface === scope.interfaceAddress));
     for (const row of neighborRows) {

@@ -1,10 +1,169 @@
+import { useEffect, useId, useState } from 'react';
+import { useSelector } from '@xstate/react';
+import { useTranslation } from 'react-i18next';
+import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
-import { ConfirmChecks } from '../shared/confirm-checks';
+import { useSegmentation, type Family, type Generated, type IsolationVerdict, type SegmentVerdict } from './use-segmentation';
+import '../survey/survey.css';
 
 /**
- * Extension point of the segmentation step (first version: answer this step's confirmable checks).
- * The segmentation area replaces this with its own UI; keep the export name `Panel`.
+ * The segmentation step: a suggested IoT network name, the router family's guest-network /
+ * isolation / VLAN steps, the casting warning, a passphrase shown once (stored in the keychain),
+ * the devices marked to move, and the verification (IoT SSID visible and secured; moved devices
+ * no longer seen from the main network, naming any left behind).
  */
-export function Panel({ checks }: PanelProps) {
-  return <ConfirmChecks checks={checks} />;
+export function Panel({ step }: PanelProps) {
+  const { t } = useTranslation('survey');
+  const id = useId();
+  const actor = useWizard();
+  const answers = useSelector(actor, (s) => s.context.answers.segmentation ?? {});
+  const { plan, error, family: loadFamily, passphrase, verify } = useSegmentation();
+  const ssid = typeof answers.iotSsid === 'string' && answers.iotSsid ? answers.iotSsid : (plan?.suggestedSsid ?? '');
+  const [family, setFamily] = useState<Family | null>(null);
+  const [generated, setGenerated] = useState<Generated | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [verdict, setVerdict] = useState<{ segment: SegmentVerdict; isolation: IsolationVerdict } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const answer = (key: string, value: string | boolean | null) => actor.send({ type: 'ANSWER', step, key, value });
+
+  useEffect(() => {
+    if (!plan) return;
+    const wanted = typeof answers.routerFamily === 'string' ? answers.routerFamily : plan.family.id;
+    if (wanted === plan.family.id) setFamily(plan.family);
+    else loadFamily(wanted).then(setFamily, () => setFamily(plan.family));
+  }, [plan, answers.routerFamily, loadFamily]);
+
+  return (
+    <div className="survey-panel segmentation-panel">
+      {error && <p role="alert">{t('seg.error', { reason: error })}</p>}
+      <section aria-labelledby={`${id}-name`}>
+        <h3 id={`${id}-name`}>{t('seg.nameHeading')}</h3>
+        <p>{t('seg.nameIntro')}</p>
+        <div className="field">
+          <label htmlFor={`${id}-ssid`}>{t('seg.ssidLabel')}</label>
+          <input id={`${id}-ssid`} value={ssid} maxLength={32} onChange={(e) => answer('iotSsid', e.target.value)} />
+        </div>
+      </section>
+
+      {plan && family && (
+        <section aria-labelledby={`${id}-steps`} data-testid="segmentation-plan" data-family={family.id}>
+          <h3 id={`${id}-steps`}>{t('seg.stepsHeading')}</h3>
+          <div className="field">
+            <label htmlFor={`${id}-family`}>{t('seg.familyLabel')}</label>
+            <select id={`${id}-family`} value={family.id} onChange={(e) => answer('routerFamily', e.target.value)}>
+              {plan.families.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ol className="seg-steps">
+            {family.guestNetwork.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ol>
+          <p>
+            <strong>{t('seg.isolation')}</strong> {family.isolation}
+          </p>
+          <p>
+            <strong>{t('seg.vlan')}</strong> {family.vlan}
+          </p>
+          <div className="callout" role="note">
+            <p>
+              <strong>{t('seg.warningHeading')}</strong>
+            </p>
+            <ul>
+              {plan.crossNetworkWarning.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby={`${id}-pass`}>
+        <h3 id={`${id}-pass`}>{t('seg.passHeading')}</h3>
+        <p>{t('seg.passIntro')}</p>
+        <button
+          type="button"
+          className="button-choice"
+          disabled={!ssid || busy}
+          onClick={() => {
+            setBusy(true);
+            passphrase(ssid)
+              .then((g) => {
+                setGenerated(g);
+                if (g.stored) {
+                  answer('passphraseStored', true);
+                  answer('passphraseAccount', g.account);
+                }
+              })
+              .catch((err: Error) => setProblem(err.message))
+              .finally(() => setBusy(false));
+          }}
+        >
+          {t('seg.generate')}
+        </button>
+        {generated && (
+          <div data-testid="segmentation-passphrase">
+            <p className="seg-passphrase">{generated.passphrase}</p>
+            <img className="seg-qr" src={generated.qrDataUrl} alt={t('seg.qrAlt', { ssid })} />
+            <p className="hint">{generated.stored ? t('seg.stored', { account: generated.account }) : t('seg.notStored', { reason: generated.storeError?.message ?? '' })}</p>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-move`}>
+        <h3 id={`${id}-move`}>{t('seg.moveHeading')}</h3>
+        {plan && plan.devicesToMove.length > 0 ? (
+          <ul data-testid="segmentation-devices">
+            {plan.devicesToMove.map((d) => (
+              <li key={d.id}>{[d.names[0] ?? d.vendor ?? d.id, d.ip].filter(Boolean).join(' — ')}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('seg.noneMarked')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-verify`}>
+        <h3 id={`${id}-verify`}>{t('seg.verifyHeading')}</h3>
+        <p>{t('seg.verifyIntro')}</p>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={!ssid || busy}
+          onClick={() => {
+            setBusy(true);
+            setProblem(null);
+            verify(ssid)
+              .then((v) => {
+                setVerdict(v);
+                actor.send({ type: 'REFRESH_CHECKS' });
+              })
+              .catch((err: Error) => setProblem(err.message))
+              .finally(() => setBusy(false));
+          }}
+        >
+          {t('seg.verify')}
+        </button>
+        {busy && <p aria-live="polite">{t('seg.verifying')}</p>}
+        {problem && <p role="alert">{t('seg.error', { reason: problem })}</p>}
+        {verdict && (
+          <div aria-live="polite" data-testid="segmentation-verdict" data-segment={verdict.segment.status} data-isolation={verdict.isolation.status}>
+            <p className={`seg-verdict seg-verdict-${verdict.segment.status}`}>{verdict.segment.reason}</p>
+            <p className={`seg-verdict seg-verdict-${verdict.isolation.status}`}>{verdict.isolation.reason}</p>
+            {verdict.isolation.stillSeen.length > 0 && (
+              <ul data-testid="segmentation-still-seen">
+                {verdict.isolation.stillSeen.map((s) => (
+                  <li key={s.id}>{t('seg.stillSeen', { name: s.name, ip: s.ip ?? '—', how: s.seenBy.join(', ') })}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -6,7 +6,7 @@
  * Routes: POST /__test/survey/lab/start {seconds?} · POST /__test/survey/lab/stop-device {id}
  * · POST /__test/survey/lab/start-device {id} · POST /__test/survey/lab/stop · GET /__test/survey/lab
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { NetworkDeps } from '../../../main/core/network/survey-feature.js';
 import type { ScopeRequest } from '../../../main/core/network/scope.js';
 import type { NeighborTable } from '../../../main/core/ports.js';
@@ -23,7 +23,8 @@ export function harnessSurveyNetwork(): NetworkDeps {
   const neighbors: NeighborTable = {
     async read() {
       if (!lab) throw new Error('the discovery lab is not running');
-      return parseIpNeigh(await readFile(lab.neighborFile, 'utf8'));
+      // Synchronous on purpose: the thread pool may be busy with keychain calls in the harness.
+      return parseIpNeigh(readFileSync(lab.neighborFile, 'utf8'));
     },
   };
   return { ...nodeNetworkDeps({ fixedScope: () => scope }), neighbors };

@@ -1,0 +1,56 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InventoryDevice } from './use-survey';
+
+/** One device of the inventory: name (editable), what answered, "move to IoT", remove. */
+export function DeviceRow({ device, onEdit }: { device: InventoryDevice; onEdit: (change: { name?: string | null; moveToIot?: boolean; removed?: boolean }) => void }) {
+  const { t } = useTranslation('survey');
+  const id = useId();
+  const title = device.names[0] ?? device.model ?? device.vendor ?? device.ip ?? device.id;
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(device.names[0] ?? '');
+  return (
+    <li className="survey-device" data-testid="survey-device" data-ip={device.ip ?? ''} data-id={device.id} data-status={device.status}>
+      <div className="survey-device-head">
+        <strong>{title}</strong>
+        {device.status === 'unknown' && <span className="survey-badge">{t('device.unknown')}</span>}
+        {device.status === 'not-seen' && <span className="survey-badge">{t('device.notSeen')}</span>}
+      </div>
+      <p className="hint">
+        {[device.vendor ?? t('device.noVendor'), device.model, device.ip, device.mac].filter(Boolean).join(' · ')}
+      </p>
+      {device.services.length > 0 && <p className="hint">{t('device.services', { list: device.services.slice(0, 4).join(', ') })}</p>}
+      {device.reason && device.status !== 'identified' && <p className="hint">{t('device.reason', { reason: device.reason })}</p>}
+      {device.firstSeen && <p className="hint">{t('device.seen', { first: device.firstSeen.slice(0, 10), last: device.lastSeen?.slice(0, 10) ?? '—' })}</p>}
+      <div className="survey-device-actions">
+        <div className="choice">
+          <input type="checkbox" id={`${id}-move`} checked={device.moveToIot} onChange={(e) => onEdit({ moveToIot: e.target.checked })} />
+          <label htmlFor={`${id}-move`}>{t('device.move', { name: title })}</label>
+        </div>
+        {editing ? (
+          <form
+            className="survey-rename"
+            onSubmit={(e) => {
+              e.preventDefault();
+              onEdit({ name: name.trim() || null });
+              setEditing(false);
+            }}
+          >
+            <label htmlFor={`${id}-name`}>{t('device.nameLabel')}</label>
+            <input id={`${id}-name`} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+            <button type="submit" className="button-choice">
+              {t('device.save')}
+            </button>
+          </form>
+        ) : (
+          <button type="button" className="button-choice" onClick={() => setEditing(true)} aria-label={t('device.renameLabel', { name: title })}>
+            {t('device.rename')}
+          </button>
+        )}
+        <button type="button" className="button-choice" onClick={() => onEdit({ removed: true })} aria-label={t('device.removeLabel', { name: title })}>
+          {t('device.remove')}
+        </button>
+      </div>
+    </li>
+  );
+}
