@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { SegmentationService, suggestIotSsid } from '../../../../main/core/network/segmentation.js';
+import { createSurveyFeature } from '../../../../main/core/network/survey-feature.js';
+import type { NeighborEntry, WifiReading } from '../../../../main/core/ports.js';
+import type { WifiNetworkView } from '../../../../main/core/wifi/scan-service.js';
+import { fakeCore } from '../../../support/fakes.js';
+
+const RESOURCES = join(__dirname, '../../../../resources');
+const view = (ssid: string, security: WifiNetworkView['security']): WifiNetworkView => ({ ssid, bssid: '00:11:22:33:44:55', security, signal: 60, channel: 1, frequency: 2412, active: false, seen: 'test' });
+
+function setup(scan: WifiReading<WifiNetworkView[]>) {
+  const f = fakeCore();
+  const table: { rows: NeighborEntry[] } = {
+    rows: [
+      { ip: '127.0.0.42', mac: 'f4:f5:d8:3b:10:42', interface: 'lo', state: 'REACHABLE' },
+      { ip: '127.0.0.43', mac: '00:17:88:6d:2f:43', interface: 'lo', state: 'REACHABLE' },
+    ],
+  };
+  const survey = createSurveyFeature(
+    {
+      neighbors: { read: async () => table.rows },
+      discovery: { ssdpSearch: async () => [], mdnsBrowse: async () => [] },
+      http: { request: async () => ({ status: 404, headers: {}, body: '', truncated: false }), connects: async () => false },
+      oui: { organisation: () => null },
+      gateway: { defaultRoute: async () => null },
+      interfaces: { list: () => [] },
+      fixedScope: () => ({ interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, seconds: 2 }),
+    },
+    { history: f.history, clock: f.clock, log: f.log, resourcesDir: RESOURCES },
+  )!;
+  const seg = new SegmentationService({
+    survey,
+    wifiScan: async () => scan,
+    wifiStatus: async () => ({ kind: 'ok', value: view('HomeNet', 'wpa3'), notes: [] }),
+    secrets: f.core.secrets,
+    checks: f.core.checks,
+    log: f.log,
+    resourcesDir: RESOURCES,
+  });
+  return { f, survey, seg, table };
+}
+
+describe('IoT SSID suggestion', () => {
+  it('derives from the home SSID within 32 bytes', () => {
+    expect(suggestIotSsid('HomeNet')).toBe('HomeNet-IoT');
+    expect(suggestIotSsid(null)).toBe('Home-IoT');
+    expect(suggestIotSsid('x'.repeat(40))).toHaveLength(32);
+    expect(suggestIotSsid('Casa IoT')).toBe('Casa IoT-2');
+  });
+});
+
+describe('network.iot-segment', () => {
+  it('passes for WPA2 or better, fails when missing or weak, unknown when the scan is unreadable', async () => {
+    const ok = setup({ kind: 'ok', value: [view('HomeNet-IoT', 'wpa2')], notes: [] });
+    expect((await ok.seg.verifySegment('HomeNet-IoT')).status).toBe('pass');
+    expect(ok.f.core.checks.get('network.iot-segment')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+    expect((await ok.seg.verifySegment('Other')).status).toBe('fail');
+    const weak = setup({ kind: 'ok', value: [view('IoT', 'wpa2'), view('IoT', 'wep')], notes: [] });
+    expect(await weak.seg.verifySegment('IoT')).toMatchObject({ status: 'fail' });
+    const open = setup({ kind: 'ok', value: [view('IoT', 'open')], notes: [] });
+    expect((await open.seg.verifySegment('IoT')).reason).toMatch(/needs WPA2 or better/);
+    const broken = setup({ kind: 'unknown', reason: 'NetworkManager is not running' });
+    expect(await broken.seg.verifySegment('IoT')).toMatchObject({ status: 'unknown', reason: expect.stringMatching(/NetworkManager/) });
+  });
+});
+
+describe('network.iot-isolated', () => {
+  it('unknown with nothing marked; fail naming devices still seen; pass once they are gone', async () => {
+    const { seg, survey, table, f } = setup({ kind: 'ok', value: [], notes: [] });
+    expect((await seg.verifyIsolation()).status).toBe('unknown');
+    await survey.service.run(await survey.scope());
+    survey.service.editDevice('f4:f5:d8:3b:10:42', { moveToIot: true, name: 'TV stick' });
+    survey.service.editDevice('00:17:88:6d:2f:43', { moveToIot: true, name: 'Hue' });
+    table.rows = [table.rows[1]!];
+    const fail = await seg.verifyIsolation();
+    expect(fail).toMatchObject({ status: 'fail', moved: 2, stillSeen: [{ name: 'Hue', ip: '127.0.0.43', seenBy: ['neighbors'] }] });
+    expect(fail.reason).toBe('Still seen from the main network: Hue.');
+    expect(f.core.checks.get('network.iot-isolated').status).toBe('fail');
+    table.rows = [];
+    expect((await seg.verifyIsolation()).status).toBe('pass');
+    expect(f.core.checks.get('network.iot-isolated').status).toBe('pass');
+  });
+});
+
+describe('plan and passphrase', () => {
+  it('suggests a name, picks the generic family without a router, stores the passphrase only in the keychain', async () => {
+    const { seg, f } = setup({ kind: 'ok', value: [], notes: [] });
+    const plan = await seg.plan();
+    expect(plan.suggestedSsid).toBe('HomeNet-IoT');
+    expect(plan.family.id).toBe('generic');
+    expect(plan.crossNetworkWarning.length).toBeGreaterThan(0);
+    const g = await seg.generatePassphrase('HomeNet-IoT', 'words');
+    expect(g).toMatchObject({ account: 'wifi/HomeNet-IoT', stored: true });
+    expect(await f.secrets.get('wifi/HomeNet-IoT')).toBe(g.passphrase);
+    expect(JSON.stringify(f.history.read())).not.toContain(g.passphrase);
+    expect(JSON.stringify(f.progress.read())).not.toContain(g.passphrase);
+    await expect(seg.generatePassphrase('', 'words')).rejects.toThrow(/1 to 32/);
+    expect(() => seg.family('nope')).toThrow(/no instructions/);
+  });
+});
