@@ -104,6 +104,7 @@ function Wizard({ boot }: { boot: Boot }) {
   );
   const rejected = useSelector(actor, (s) => s.context.rejected);
   const checksError = useSelector(actor, (s) => s.context.checksError);
+  const stopped = useSelector(actor, (s) => s.status === 'error');
   const heading = useRef<HTMLHeadingElement>(null);
   const blockedRef = useRef<HTMLDivElement>(null);
   const lastStep = useRef<WizardStep | null>(null);
@@ -187,6 +188,15 @@ function Wizard({ boot }: { boot: Boot }) {
             notices={allNotices}
             onDismiss={(id) => (id === 'checks-failed' ? actor.send({ type: 'DISMISS' }) : dropNotice(id))}
           />
+          {stopped && (
+            <div className="blocked" role="alert">
+              <h2 className="blocked-heading">{t('app:stopped.title')}</h2>
+              <p>{t('app:stopped.body')}</p>
+              <button type="button" className="button-primary" onClick={() => window.location.reload()}>
+                {t('app:stopped.reload')}
+              </button>
+            </div>
+          )}
           {skippedReason && <p className="callout">{t('wizard:nav.skippedEarlier', { reason: skippedReason })}</p>}
           <StepScreen ref={heading} step={step} checks={checks} />
           {stillMissing && stillMissing.length > 0 && <BlockedMessage ref={blockedRef} items={stillMissing.map(describeMissing)} />}

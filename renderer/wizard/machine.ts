@@ -275,7 +275,7 @@ const wizardSetup = setup({
     rejectCheckReason: assign({ rejected: 'check-reason' as const }),
     dismiss: assign({ blocked: null, rejected: null, checksError: null }),
     setMode: assign({
-      mode: ({ event, context }) => (event.type === 'SET_MODE' ? event.mode : context.mode),
+      mode: ({ event, context }) => (event.type === 'SET_MODE' && (event.mode === 'first-time' || event.mode === 're-audit') ? event.mode : context.mode),
       attention: null,
       blocked: null,
     }),
@@ -288,7 +288,9 @@ const wizardSetup = setup({
     }),
     setHome: assign({
       home: ({ event, context }) =>
-        event.type === 'SET_HOME' ? [...new Set(event.items.filter((i) => (HOME_ITEMS as readonly string[]).includes(i)))] : context.home,
+        event.type === 'SET_HOME' && Array.isArray(event.items)
+          ? [...new Set(event.items.filter((i) => (HOME_ITEMS as readonly string[]).includes(i)))]
+          : context.home,
     }),
     recordAnswer: assign({
       answers: ({ event, context }) => {

@@ -230,6 +230,51 @@ describe('wizard machine', () => {
       expect(Object.keys(a.getSnapshot().context.consent)).toEqual([...PROBE_KINDS]);
     });
 
+    it('malformed events from a buggy panel are ignored, never crash the actor', async () => {
+      const a = start(newKit());
+      await settled(a);
+      const bad = [
+        { type: 'SET_MODE', mode: 'sideways' },
+        { type: 'SET_HOME', items: 'camera' },
+        { type: 'SET_HOME', items: null },
+        { type: 'SET_CONSENT', probe: 'wifiScan', allowed: 'yes' },
+        { type: 'SKIP', reason: null },
+        { type: 'SKIP', reason: { toString: () => 'sneaky' } },
+        { type: 'GOTO', step: null },
+        { type: 'ANSWER', step: 'welcome', key: null, value: 1 },
+        { type: 'SKIP_CHECK', id: 'wifi.wps', reason: 42 },
+        { type: 'NO_SUCH_EVENT' },
+      ];
+      for (const e of bad) a.send(e as never);
+      const s = a.getSnapshot();
+      expect(s.status).toBe('active');
+      expect(flowOf(s)).toBe('welcome');
+      expect(s.context.mode).toBeNull();
+      expect(s.context.home).toEqual([]);
+      expect(s.context.consent.wifiScan).toBe(false); // anything but `true` is a "no"
+      expect(s.context.skipped).toEqual({});
+    });
+
+    it('REFRESH_CHECKS reloads the board and DISMISS clears the messages', async () => {
+      const kit = newKit();
+      const a = start(kit);
+      await settled(a);
+      const loads = kit.calls.filter((c) => c === 'load').length;
+      kit.board[0]!.status = 'pass';
+      a.send({ type: 'REFRESH_CHECKS' });
+      const s = await settled(a);
+      expect(kit.calls.filter((c) => c === 'load').length).toBe(loads + 1);
+      expect(s.context.checks[0]!.status).toBe('pass');
+      kit.failLoad = true;
+      a.send({ type: 'REFRESH_CHECKS' });
+      a.send({ type: 'NEXT' });
+      expect((await settled(a)).context.checksError).toBe('board unavailable');
+      expect(a.getSnapshot().context.blocked).not.toBeNull();
+      a.send({ type: 'DISMISS' });
+      expect(a.getSnapshot().context.checksError).toBeNull();
+      expect(a.getSnapshot().context.blocked).toBeNull();
+    });
+
     it('ANSWER is accepted only for the step on screen', async () => {
       const a = start(newKit());
       await settled(a);
