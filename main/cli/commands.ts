@@ -9,7 +9,7 @@ import { auditCommand } from './audit.js';
  * Declares a command whose capability has not landed yet: it says so plainly and exits 2, so a
  * script can never mistake it for "all good". Each later issue replaces its entry with the real one.
  */
-function notYet(name: string, summary: string, usage: string): CliCommand {
+export function notYet(name: string, summary: string, usage: string): CliCommand {
   return {
     name,
     summary,
