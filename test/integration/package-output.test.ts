@@ -37,7 +37,7 @@ async function inspect(appOutDir: string) {
   expect(existsSync(archive), archive).toBe(true);
   const files = asar.listPackage(archive).map((f) => f.replace(/\\/g, '/'));
   // The renderer, the main and preload bundles, the data, and package.json are inside the asar.
-  for (const f of ['/dist/renderer/index.html', '/dist/main.mjs', '/dist/preload.cjs', '/package.json', '/resources/checks.json', '/node_modules/keytar/lib/keytar.js']) {
+  for (const f of ['/dist/renderer/index.html', '/dist/main.mjs', '/dist/preload.cjs', '/package.json', '/resources/checks.json', '/resources/icons/icon.png', '/node_modules/keytar/lib/keytar.js']) {
     expect(files, f).toContain(f);
   }
   expect(files.some((f) => /^\/dist\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
@@ -48,7 +48,7 @@ async function inspect(appOutDir: string) {
     (f) =>
       /^\/(main|renderer|test|scripts|\.tmp|release)\//.test(f) ||
       f.endsWith('.map') ||
-      f.startsWith('/resources/icons') ||
+      (f.startsWith('/resources/icons/') && f !== '/resources/icons/icon.png') ||
       /^\/node_modules\/(electron|electron-builder|vite|vitest|typescript|esbuild|eslint|@doyensec|@playwright|playwright|node)\//.test(f) ||
       f.includes('/keytar/build/Release/obj.target'),
   );
