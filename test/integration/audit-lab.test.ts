@@ -3,8 +3,9 @@
  * devices answering SSDP/mDNS on 127.0.0.x, neighbor-table file), the HTTP-login lab (the gateway
  * 127.0.5.1 still accepts its factory login) and the fake nmcli (home Wi-Fi on WPA2).
  * Run 1 reports the automated checks with verified evidence and exits 1 with the lab's findings;
- * then the lab is "fixed" (WPA3, new router password, inventory reviewed, the device marked to move
- * has left) and run 2 shows the diff and exits 0, since everything else is confirmed or skipped.
+ * then the lab is "fixed" (WPA3, the planned IoT network on the air, new router password, inventory
+ * reviewed, the device marked to move has left) and run 2 shows the diff and exits 0, since every
+ * check is now measured passing or confirmed by the user.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscoveryLab, type DiscoveryLab } from '../lab/discovery/lab.js';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab.js';
-import { createFakeNmcli, fakeNmcliEnv, homeState } from '../lab/fake-nmcli/state.js';
+import { ap, createFakeNmcli, fakeNmcliEnv, homeState } from '../lab/fake-nmcli/state.js';
 import { createNodeCore } from '../../main/compose.js';
 import { MemorySecretStore } from '../support/fakes.js';
 import type { Report } from '../../main/core/report/report.js';
@@ -71,10 +72,12 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'porchlight-audit-profile-'));
   [discovery, logins] = await Promise.all([startDiscoveryLab(), startHttpLoginLab()]);
   fake = createFakeNmcli(homeState('Lab-Home', 'wpa2'));
-  // What the user told the app earlier: confirmations, and one check skipped as not applicable.
+  // What the user told the app earlier: the confirmations.
   const core = openCore();
   for (const id of CONFIRMED) core.checks.confirm(id, 'pass', 'confirmed in the lab set-up');
-  core.checks.skip('network.iot-segment', 'the lab has no separate IoT Wi-Fi; this check has no automated runner in the headless audit yet');
+  // The IoT network planned in the segmentation step (a non-secret wizard answer in the saved progress).
+  const progress = core.deps.progress.read();
+  core.deps.progress.write({ ...progress, machineVersion: 1, snapshot: { status: 'active', value: { flow: 'summary' }, context: { answers: { segmentation: { iotSsid: 'Lab-Home-IoT' } } } } });
 }, 120_000);
 
 afterAll(async () => {
@@ -101,9 +104,10 @@ describe('porchlight audit over the loopback lab', () => {
     const ips = report.inventory.map((d) => d.ip);
     for (const ip of ['127.0.0.40', '127.0.0.41', '127.0.0.42']) expect(ips).toContain(ip);
     expect(report.router?.address).toBe(GATEWAY);
-    // Confirmed checks read back from the store with their dates; the skip carries its reason.
+    // Confirmed checks read back from the store with their dates.
     expect(check(report, 'accounts.2fa')).toMatchObject({ status: 'pass', evidence: { kind: 'confirmed' } });
-    expect(check(report, 'network.iot-segment')).toMatchObject({ status: 'skipped' });
+    // The IoT network is not on the air yet.
+    expect(check(report, 'network.iot-segment')).toMatchObject({ status: 'fail', evidence: { kind: 'verified' } });
     expect(check(report, 'docs.report')).toMatchObject({ status: 'fail' });
     expect(report.diff.previous).toBeNull();
     expect(report.actions[0]!.id).toBe('router.admin-default');
@@ -114,7 +118,8 @@ describe('porchlight audit over the loopback lab', () => {
   it('run 2 after the lab is fixed: the diff, and exit 0 with nothing else open', async () => {
     // The fixes: WPA3 on the home network, a new router password, the inventory reviewed in the
     // app, and the device marked to move has left the main network.
-    fake.write(homeState('Lab-Home', 'wpa3'));
+    const fixedWifi = homeState('Lab-Home', 'wpa3');
+    fake.write({ ...fixedWifi, accessPoints: [...fixedWifi.accessPoints!, ap('Lab-Home-IoT', 'wpa2-wpa3', { bssid: '3C:A6:2F:11:22:40', chan: 1, freq: 2412, signal: 75 })] });
     logins.setPassword('basic-factory', 'admin', `lab-${randomBytes(9).toString('hex')}`);
     const core = openCore();
     core.checks.recordVerified('devices.inventory', 'pass', 'inventory reviewed in the survey step');
@@ -131,9 +136,10 @@ describe('porchlight audit over the loopback lab', () => {
     expect(check(report, 'wifi.encryption')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
     expect(check(report, 'router.admin-default')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
     expect(check(report, 'network.iot-isolated')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+    expect(check(report, 'network.iot-segment')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
     expect(report.score).toBe(100);
     expect(report.diff.previous?.id).toBe(first.audit.id);
-    expect(report.diff.improved.map((c) => c.id)).toEqual(expect.arrayContaining(['wifi.encryption', 'router.admin-default', 'devices.inventory', 'network.iot-isolated', 'docs.report']));
+    expect(report.diff.improved.map((c) => c.id)).toEqual(expect.arrayContaining(['wifi.encryption', 'network.iot-segment', 'router.admin-default', 'devices.inventory', 'network.iot-isolated', 'docs.report']));
     expect(report.diff.regressed).toEqual([]);
     expect(report.diff.goneDevices.map((d) => d.ip)).toEqual(['127.0.0.42']);
     expect(report.diff.scoreDelta).toBe(100 - first.score);

@@ -3,6 +3,7 @@ import type { AuditRunner } from '../runners.js';
 import { surveyRunner } from './survey-runner.js';
 import { routerLoginRunner } from './router-login-runner.js';
 import { wifiRunner } from './wifi-runner.js';
+import { segmentRunner } from './segment-runner.js';
 
 /** Builds one area's runner from the Core, or null when that area's capability is not in this build. */
 export type AuditRunnerFactory = (core: Core) => AuditRunner | null;
@@ -11,7 +12,7 @@ export type AuditRunnerFactory = (core: Core) => AuditRunner | null;
  * The automated checks of the headless audit, one factory per area. A check no runner covers
  * reads `unknown` — "no automated check available in this build" — never `pass`.
  */
-export const auditRunnerFactories: readonly AuditRunnerFactory[] = [wifiRunner, surveyRunner, routerLoginRunner];
+export const auditRunnerFactories: readonly AuditRunnerFactory[] = [wifiRunner, segmentRunner, surveyRunner, routerLoginRunner];
 
 /** The runners available on this Core. */
 export function auditRunners(core: Core): AuditRunner[] {
