@@ -138,3 +138,35 @@ describe('mDNS assembly and SSDP parsing', () => {
     expect(a).toMatchObject({ location: 'http://127.0.0.2/d.xml', server: 'a b' });
   });
 });
+
+describe('explicit targets and the opt-in sweep', () => {
+  it('probes targets always, the subnet only with sweep, with bounded concurrency', async () => {
+    const { deps } = fakes();
+    let inFlight = 0;
+    let peak = 0;
+    const probed = new Set<string>();
+    deps.http = {
+      ...deps.http,
+      connects: async (host) => {
+        probed.add(host);
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight--;
+        return host === '127.0.0.77' || host === '127.0.0.5';
+      },
+    };
+    const noSweep = await runSurvey(deps, buildScope({ interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, gateway: '127.0.0.40', targets: ['127.0.0.5', '127.0.0.6'], seconds: 4 }));
+    expect([...probed].sort()).toEqual(['127.0.0.5', '127.0.0.6']);
+    expect(noSweep.devices.find((d) => d.ip === '127.0.0.5')!.seenBy).toContain('target');
+    expect(noSweep.devices.find((d) => d.ip === '127.0.0.6')!.problems[0]).toMatch(/added by hand/);
+    expect(noSweep.devices.find((d) => d.ip === '127.0.0.77')).toBeUndefined();
+
+    probed.clear();
+    const swept = await runSurvey(deps, buildScope({ interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, gateway: '127.0.0.40', sweep: true, seconds: 6 }));
+    expect(swept.devices.find((d) => d.ip === '127.0.0.77')!.seenBy).toEqual(['sweep']);
+    expect(probed.size).toBeGreaterThan(200);
+    expect([...probed].every((h) => h.startsWith('127.0.0.'))).toBe(true);
+    expect(peak).toBeLessThanOrEqual(32);
+  });
+});
