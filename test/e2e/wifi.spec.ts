@@ -89,6 +89,25 @@ test('WPA2 → passphrase in the keychain → router switched to SAE → verific
 test('router left on WPA2: verification fails and says what it saw', async ({ wizardPage: page, harness }) => {
   fake.write(homeState('HomeNet', 'wpa2'));
   await openWifiStep(page);
+
+  // Keeping the current passphrase: rated in the core, never stored; the user confirms a strong one.
+  await page.getByText('Keeping your current passphrase? Check how strong it is').click();
+  const field = page.getByLabel('Current Wi-Fi passphrase');
+  await field.fill('iloveyou');
+  await press(page, page.getByRole('button', { name: 'Check its strength' }));
+  await expect(page.getByTestId('wifi-existing-rating')).toHaveAttribute('data-acceptable', 'false');
+  await expect(page.getByTestId('wifi-existing-rating')).toContainText('It is on a list of commonly used passwords.');
+  const mine = 'tundra-bagpipe-velvet-osmosis-42';
+  await field.fill(mine);
+  await press(page, page.getByRole('button', { name: 'Check its strength' }));
+  await expect(page.getByTestId('wifi-existing-rating')).toHaveAttribute('data-acceptable', 'true');
+  await expect(field).toHaveValue('');
+  await press(page, page.getByRole('button', { name: 'This is my Wi-Fi passphrase — mark it as strong' }));
+  await expect
+    .poll(async () => ((await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] }).value.find((c) => c.id === 'wifi.passphrase'))
+    .toMatchObject({ status: 'pass', evidence: { kind: 'confirmed' } });
+  for (const file of filesUnder(harness.profileDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(mine);
+
   await page.getByLabel('Check now (about 15 seconds)').check();
   await press(page, page.getByRole('button', { name: 'I have changed the router — check now' }));
   await expect(page.getByTestId('wifi-verify-status')).toContainText(/Scan \d+, \d+ of 15 seconds/);

@@ -4,7 +4,7 @@ import type { CheckBoard } from '../checks/check-board.js';
 import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
 import { PorchlightError } from '../errors.js';
 import { WifiScanService, type WifiNetworkView } from './scan-service.js';
-import { generatePassphrase, type PassphraseStyle } from './passphrase.js';
+import { generatePassphrase, ratePassphrase, type PassphraseStyle } from './passphrase.js';
 import { joinCodeQrDataUrl, joinCodeText } from './join-code.js';
 import { guessRouterFamily, loadLegacyDevices, loadWifiRouterGuides, type LegacyDevices, type WifiRouterGuides } from './guides.js';
 import { verifyEncryption, type VerifyProgress, type VerifyVerdict } from './verify.js';
@@ -102,6 +102,16 @@ export class WifiStep {
       score: g.verdict.score,
       qrDataUrl,
     };
+  }
+
+  /**
+   * Rates a passphrase the user already has (the `wifi.passphrase` policy: Wi-Fi format, ≥ 12
+   * characters, not common, zxcvbn ≥ 3). Kept in memory for the call only: never stored, logged
+   * or recorded; confirming the check stays the user's own action.
+   */
+  rateExisting(passphrase: string, ssid?: string): { acceptable: boolean; score: number; common: boolean; reasons: string[] } {
+    const v = ratePassphrase(passphrase, ssid ? [ssid] : []);
+    return { acceptable: v.acceptable, score: v.score, common: v.common, reasons: v.reasons };
   }
 
   /** Starts a verification (cancelling any running one) and returns its id at once; poll with verifyJob. */

@@ -54,6 +54,10 @@ export const wifiChannels = {
       qrDataUrl: z.string().startsWith('data:image/svg+xml;base64,'),
     }),
   ),
+  'wifi:rate-passphrase': channel(
+    z.strictObject({ passphrase: z.string().min(1).max(128), ssid: Ssid.optional() }),
+    z.strictObject({ acceptable: z.boolean(), score: z.number().int().min(0).max(4), common: z.boolean(), reasons: z.array(z.string()) }),
+  ),
   'wifi:verify-start': channel(
     z.strictObject({
       ssid: Ssid,

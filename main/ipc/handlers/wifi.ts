@@ -7,6 +7,7 @@ export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
   'wifi:status': (core) => core.wifi.status(),
   'wifi:guides': (core, hints) => core.wifi.guides(hints),
   'wifi:generate-passphrase': (core, args) => core.wifi.generatePassphrase(args),
+  'wifi:rate-passphrase': (core, { passphrase, ssid }) => core.wifi.rateExisting(passphrase, ssid),
   'wifi:verify-start': (core, args) => core.wifi.startVerify(args),
   'wifi:verify-progress': (core, { id }) => core.wifi.verifyJob(id),
 };

@@ -8,6 +8,7 @@ import { ConfirmChecks } from '../shared/confirm-checks';
 import { useGuides, useWifiScan, type NetworkView } from './use-wifi';
 import { PassphraseSection } from './passphrase-section';
 import { VerifySection } from './verify-section';
+import { ExistingPassphrase } from './existing-passphrase';
 import './wifi.css';
 
 type SecurityClass = NetworkView['security'];
@@ -187,6 +188,8 @@ export function Panel({ step, checks }: PanelProps) {
               actor.send({ type: 'REFRESH_CHECKS' });
             }}
           />
+
+          <ExistingPassphrase ssid={chosen} />
 
           <VerifySection ssid={chosen} target={mode} legacyDevices={legacyNames} onDone={() => actor.send({ type: 'REFRESH_CHECKS' })} />
         </>
