@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createNodeCore, APP_ROOT, appVersion, resourcesDir } from './compose.js';
 import type { Core } from './core/app-core.js';
 import { registerIpc } from './ipc/register.js';
-import { APP_HOST, APP_ORIGIN, APP_ENTRY, APP_SCHEME, createMainWindow, denyAllPermissions, hardenWebContents, type DenialListener } from './window.js';
+import { APP_HOST, APP_ORIGIN, APP_ENTRY, APP_SCHEME, createMainWindow, denyAllPermissions, focusExistingWindow, hardenWebContents, type DenialListener } from './window.js';
 import { SECURITY_HEADERS } from './csp.js';
 import { readRendererFile } from './static-files.js';
 import { aboutDetail, buildMenuTemplate, parseDatasetLicences } from './app/menu.js';
@@ -31,12 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   const onDenied: DenialListener = (kind, detail) => core?.deps.log.warn('denied', { kind, detail: detail.slice(0, 200) });
 
   // A second launch focuses the first window instead of opening another app instance.
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
-  });
+  app.on('second-instance', () => focusExistingWindow(win));
 
   // Any web contents created anywhere (including ones we did not expect) gets the same denials.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, onDenied));

@@ -88,6 +88,15 @@ export function denyAllPermissions(
   });
 }
 
+/** Single instance: a second launch brings the running window forward (restored, shown, focused). */
+export function focusExistingWindow(win: Pick<BrowserWindowType, 'isMinimized' | 'restore' | 'show' | 'focus'> | null): boolean {
+  if (!win) return false;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+  return true;
+}
+
 export { CONTENT_SECURITY_POLICY };
 
 /**

@@ -6,6 +6,7 @@ import {
   createMainWindow,
   denyAllPermissions,
   denyWindowOpen,
+  focusExistingWindow,
   guardNavigation,
   hardenWebContents,
   isAppUrl,
@@ -235,5 +236,20 @@ describe('permissions are denied', () => {
     const cb = vi.fn();
     s.display!({}, cb);
     expect(cb).toHaveBeenCalledExactlyOnceWith(null);
+  });
+});
+
+describe('single instance', () => {
+  it('a second launch restores, shows and focuses the running window', () => {
+    const calls: string[] = [];
+    const win = { isMinimized: () => true, restore: () => calls.push('restore'), show: () => calls.push('show'), focus: () => calls.push('focus') };
+    expect(focusExistingWindow(win as never)).toBe(true);
+    expect(calls).toEqual(['restore', 'show', 'focus']);
+    calls.length = 0;
+    expect(focusExistingWindow({ ...win, isMinimized: () => false } as never)).toBe(true);
+    expect(calls).toEqual(['show', 'focus']);
+  });
+  it('does nothing (and says so) while no window exists yet', () => {
+    expect(focusExistingWindow(null)).toBe(false);
   });
 });
