@@ -91,7 +91,7 @@ app.whenReady().then(() => {
 describe('the audit’s network guard', () => {
   // Probing the guard is done only inside an empty network namespace, so even a broken guard sends
   // no packet; where `unshare --net` is not permitted the test is skipped for that reason.
-  it.runIf(unshareWorks)('refuses non-loopback TCP, TLS and DNS but lets loopback through (inside `unshare --net`; skipped where that is not permitted)', () => {
+  it.runIf(unshareWorks)('refuses non-loopback TCP, TLS, fetch and DNS but lets loopback through (inside `unshare --net`; skipped where that is not permitted)', () => {
     const dir = tempDir();
     const log = join(dir, 'refused.jsonl');
     const probe = join(dir, 'probe.mjs');
@@ -102,6 +102,7 @@ const out = [];
 out.push(await new Promise((r) => net.connect(443, '192.0.2.1').on('error', (e) => r('tcp:' + e.code)).on('connect', () => r('tcp:CONNECTED'))));
 out.push(await new Promise((r) => https.get('https://192.0.2.2/', () => r('https:RESPONSE')).on('error', (e) => r('https:' + e.code))));
 out.push(await new Promise((r) => dns.lookup('example.com', (e) => r('dns:' + (e && e.code)))));
+out.push(await fetch('https://192.0.2.3/').then(() => 'fetch:RESPONSE', (e) => 'fetch:' + (e.cause?.code ?? e.message)));
 out.push(await new Promise((r) => { const s = http.createServer((q, res) => res.end('ok')).listen(0, '127.0.0.1', () => {
   http.get('http://127.0.0.1:' + s.address().port + '/', (res) => { r('loopback:' + res.statusCode); s.close(); }).on('error', (e) => { r('loopback:' + e.code); s.close(); });
 }); }));
@@ -115,8 +116,8 @@ console.log(JSON.stringify(out));
       timeout: 30_000,
     });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual(['tcp:ENETUNREACH', 'https:ENETUNREACH', 'dns:ENETUNREACH', 'loopback:200']);
+    expect(JSON.parse(r.stdout)).toEqual(['tcp:ENETUNREACH', 'https:ENETUNREACH', 'dns:ENETUNREACH', 'fetch:ENETUNREACH', 'loopback:200']);
     const refused = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; target: string });
-    expect(refused.map((x) => `${x.kind} ${x.target}`)).toEqual(['tcp 192.0.2.1:443', 'tcp 192.0.2.2:443', 'dns example.com']);
+    expect(refused.map((x) => `${x.kind} ${x.target}`)).toEqual(['tcp 192.0.2.1:443', 'tcp 192.0.2.2:443', 'dns example.com', 'tcp 192.0.2.3:443']);
   });
 });
