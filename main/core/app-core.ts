@@ -6,7 +6,7 @@ import { SecretService } from './secrets/secret-service.js';
 import { checkExternalUrl, loadExternalHosts } from './shell/external-links.js';
 import { createAccountServices, type AccountServices } from './accounts/services.js';
 import { AuditService } from './audit/audit-service.js';
-import { auditRunners } from './audit/runners/index.js';
+import { auditRunners, surveyedNow } from './audit/runners/index.js';
 import type { WifiScanner } from './ports.js';
 import { WifiStep } from './wifi/wifi-step.js';
 import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './network/survey-feature.js';
@@ -77,7 +77,7 @@ export function createCore(deps: CoreDeps): Core {
     survey: createSurveyFeature(deps.network, deps),
     credentials: new CredentialService({ resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => core.survey?.service.lastReport()?.gateway.address ?? null, ledgerStore: deps.probeLedger, auditKey: () => `after:${core.audit.latest()?.id ?? 'none'}` }),
     accountSteps: createAccountServices(deps, externalHosts, checks, secrets),
-    audit: new AuditService({ ...deps, catalog, appVersion: deps.version, exportPorts: deps, runners: () => auditRunners(core) }),
+    audit: new AuditService({ ...deps, catalog, appVersion: deps.version, exportPorts: deps, runners: () => auditRunners(core), surveyed: () => surveyedNow(core) }),
     async openExternal(url: string) {
       const safe = checkExternalUrl(url, externalHosts);
       deps.log.info('opening external link', { host: new URL(safe).hostname });

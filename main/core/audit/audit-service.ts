@@ -29,6 +29,8 @@ export interface AuditServiceDeps {
   appVersion: string;
   /** The automated checks available in this build (resolved when an audit runs). */
   runners: () => readonly AuditRunner[];
+  /** What the app's survey saw this session (inventory and router), when it ran; else the history's devices are used. */
+  surveyed?: () => { inventory: InventoryDevice[]; router: RouterIdentity | null } | null;
   /** The host's export ports, read when an export runs (the Electron glue installs its own at start). */
   exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
 }
@@ -112,10 +114,13 @@ export class AuditService {
     };
   }
 
-  /** The state the summary step shows before the audit is saved: live checks, last surveyed inventory. */
+  /** The state the summary step shows before the audit is saved: live checks, last surveyed inventory and router. */
   current(mode: AuditMode = this.latest() ? 're-audit' : 'first-time'): AuditRecord {
     const history = this.deps.history.read();
-    return this.draft(this.views('app', {}, false), mode, 'app', readInventory(history), latestAudit(history.audits)?.router ?? null);
+    const seen = this.deps.surveyed?.() ?? null;
+    const inventory = seen?.inventory ?? readInventory(history);
+    const router = seen ? seen.router : (latestAudit(history.audits)?.router ?? null);
+    return this.draft(this.views('app', {}, false), mode, 'app', inventory, router);
   }
 
   /** Report of the current, unsaved state (the summary step's live view). */

@@ -1,6 +1,6 @@
 import type { Core } from '../../app-core.js';
 import type { AuditRunner } from '../runners.js';
-import { surveyRunner } from './survey-runner.js';
+import { inventoryOf, routerOf, surveyRunner } from './survey-runner.js';
 import { routerLoginRunner } from './router-login-runner.js';
 import { wifiRunner } from './wifi-runner.js';
 import { segmentRunner } from './segment-runner.js';
@@ -17,4 +17,10 @@ export const auditRunnerFactories: readonly AuditRunnerFactory[] = [wifiRunner, 
 /** The runners available on this Core. */
 export function auditRunners(core: Core): AuditRunner[] {
   return auditRunnerFactories.map((f) => f(core)).filter((r): r is AuditRunner => r !== null);
+}
+
+/** The app's survey of this session as the audit records it (inventory, router), or null before one ran. */
+export function surveyedNow(core: Core) {
+  const report = core.survey?.service.lastReport() ?? null;
+  return report ? { inventory: inventoryOf(report), router: routerOf(report) } : null;
 }

@@ -3,7 +3,8 @@ import type { AuditRunner, AuditScope, MeasuredCheck, RunnerOutcome } from '../r
 
 /**
  * The router's admin login against its vendor's public factory credentials (`router.admin-default`),
- * through the safe prober (at most 5 attempts per host per audit, lockout stop, local scope only).
+ * through the safe prober (at most 5 attempts per host per audit — the ledger's audit is "after the
+ * last saved audit", so each headless run has its own budget — lockout stop, local scope only).
  * It probes only the gateway the user named (`--gateway`): naming it is the consent. The vendor
  * comes from the survey's router identity when it ran first.
  */
@@ -17,7 +18,6 @@ export function routerLoginRunner(core: Core): AuditRunner {
       if (!scope.gateway) return unknown('no gateway was given: run the audit with --gateway IP to check the router login');
       const vendorName = core.survey?.service.lastReport()?.gateway.router?.vendor ?? null;
       const vendor = vendorName && core.credentials.vendor(vendorName) ? vendorName : null;
-      core.credentials.startAudit(`audit-${core.deps.clock.now().toISOString()}`);
       const host = scope.adminPort ? `${scope.gateway}:${scope.adminPort}` : scope.gateway;
       const report = await core.credentials.check({ host, consent: true, vendor, gatewayOverride: scope.gateway });
       const where = `${report.host}${report.vendor ? ` (${report.vendor})` : ''}`;

@@ -152,6 +152,16 @@ describe('AuditService: the app audit, re-audit plan and export', () => {
     expect(audit.planReaudit().steps).toEqual(['survey', 'wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates', 'summary']);
   });
 
+  it('records what the app survey saw this session: its inventory and the router', () => {
+    const { audit } = setup();
+    const router = { address: '192.168.1.1', vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['tr064'] };
+    const inventory = [{ key: 'aa:bb', name: 'Echo', ip: '192.168.1.20', mac: 'aa:bb', vendor: 'Amazon', category: 'speaker', firmware: null, firstSeen: null, lastSeen: null }];
+    const withSurvey = new AuditService({ ...(audit as unknown as { deps: ConstructorParameters<typeof AuditService>[0] }).deps, surveyed: () => ({ inventory, router }) });
+    const { record, report } = withSurvey.complete('first-time');
+    expect(record.router).toEqual(router);
+    expect(report.inventory.map((d) => d.name)).toEqual(['Echo']);
+  });
+
   it('plans every step when there is no previous audit', () => {
     expect(setup().audit.planReaudit().steps).toEqual(['survey', 'wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates', 'summary']);
   });
