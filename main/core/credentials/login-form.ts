@@ -24,6 +24,19 @@ export function tagAttributes(tag: string): Record<string, string> {
 }
 
 const USER_NAME = /user|login|name|account|email|uid/i;
+/** Scripts that transform the password before sending it: a plain POST would always be refused. */
+const SCRIPTED_LOGIN = /\b(btoa|hex_md5|md5|sha1|sha256|sha512|CryptoJS|encrypt\w*|RSAKey|pbkdf2|hmac)\s*\(/i;
+
+const scriptsOf = (html: string) => [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1]).join('\n');
+
+/** The form can be sent without script: it has a submit button or input. */
+function hasSubmitControl(form: string): boolean {
+  if (/<input\b[^>]*\btype\s*=\s*["']?(submit|image)\b/i.test(form)) return true;
+  return [...form.matchAll(/<button\b[^>]*>/gi)].some((m) => {
+    const type = tagAttributes(m[0]).type?.toLowerCase();
+    return type === undefined || type === '' || type === 'submit';
+  });
+}
 
 /** True when the page contains a password input anywhere: the server still asks for a password. */
 export function hasPasswordField(html: string): boolean {
@@ -67,6 +80,11 @@ export function findLoginForm(html: string, pagePath: string): LoginForm | null 
     userField: user?.name ?? null,
     passwordField,
     hidden,
-    scripted: passwordField === '' || 'onsubmit' in fa || (withPassword === undefined && forms.length === 0 && /<script/i.test(src)),
+    scripted:
+      passwordField === '' ||
+      'onsubmit' in fa ||
+      (withPassword === undefined && forms.length === 0 && /<script/i.test(src)) ||
+      (withPassword !== undefined && !hasSubmitControl(withPassword)) ||
+      SCRIPTED_LOGIN.test(scriptsOf(src)),
   };
 }

@@ -55,7 +55,7 @@ const cred = (c: FactoryCredential) => `${c.username === '' ? '(blank user)' : c
 
 const warned = (left: number) => `the device warned that only ${left} attempt${left === 1 ? '' : 's'} remain${left === 1 ? 's' : ''} before it locks`;
 
-type Verdict = { kind: 'accepted' } | { kind: 'rejected'; stopReason?: string } | { kind: 'stop'; reason: string };
+type Verdict = { kind: 'accepted' } | { kind: 'rejected'; stopReason?: string } | { kind: 'stop'; reason: string } | { kind: 'stale' };
 
 /**
  * The safe default-credential prober: local addresses only, consent required, only the vendor's
@@ -165,9 +165,19 @@ export class SafeProber {
           this.ledger.take(target.host);
           report.attempts++;
           report.tried++;
-          const out = await this.tryHttpAuth(style.login as 'basic' | 'digest', challenge, c, session(), () => seen401);
-          verdict = out.verdict;
+          let out = await this.tryHttpAuth(style.login as 'basic' | 'digest', challenge, c, session(), () => seen401);
           if (out.challenge) challenge = out.challenge;
+          if (out.verdict.kind === 'stale') {
+            // one retry with the fresh nonce; it is another attempt and must fit in the budget
+            if (!this.ledger.take(target.host)) {
+              return done('unknown', `The device's Digest nonce expired and this host has no attempts left in this audit.`);
+            }
+            report.attempts++;
+            out = await this.tryHttpAuth('digest', challenge, c, session(), () => seen401);
+            if (out.challenge) challenge = out.challenge;
+            if (out.verdict.kind === 'stale') out = { verdict: { kind: 'stop', reason: 'the device kept rejecting its own Digest nonces as stale' } };
+          }
+          verdict = out.verdict;
         }
       } catch (err) {
         return done('unknown', this.networkReason(err, target));
@@ -177,6 +187,7 @@ export class SafeProber {
         return done('default-accepted', `The ${vendor ? `${vendor.name} ` : ''}factory login ${cred(c)} still opens the admin page. Change it now.`);
       }
       if (verdict.kind === 'stop') return done('unknown', `Stopped after ${report.tried} of ${candidates.length} defaults: ${verdict.reason}. No further attempts were made, so the login is not locked by Porchlight.`);
+      if (verdict.kind === 'stale') return done('unknown', 'The device never judged the password (its Digest nonce kept expiring).');
       if (verdict.stopReason && i < candidates.length - 1) {
         return done('unknown', `Stopped after ${report.tried} of ${candidates.length} defaults: ${verdict.stopReason}. The defaults tried were refused, but the others were not tried.`);
       }
@@ -241,6 +252,11 @@ export class SafeProber {
     if (r.res.status === 401) {
       const left = attemptsRemaining(r.res);
       const next = { res: r.res, path: first.path };
+      const fresh = kind === 'digest' ? pickDigest(parseChallenges(r.res.headers['www-authenticate'] ?? [])) : null;
+      if (fresh?.params.stale?.toLowerCase() === 'true') {
+        // the nonce expired: the password was never judged — neither accepted nor refused
+        return { verdict: { kind: 'stale' }, challenge: next };
+      }
       return left !== null && left <= 1
         ? { verdict: { kind: 'rejected', stopReason: warned(left) }, challenge: next }
         : { verdict: { kind: 'rejected' }, challenge: next };

@@ -6,12 +6,14 @@ const res = (status: number, body = '', headers: Record<string, string[]> = {}) 
 
 describe('login form detection', () => {
   it('finds fields, hidden inputs and resolves the action', () => {
-    const f = findLoginForm(`<FORM Method=POST action="login.cgi?x=1"><input type=hidden name=csrf value="a&amp;b"><input name="Username" id=u><input type="password" name="pw"></FORM>`, '/admin/index.html');
+    const f = findLoginForm(`<FORM Method=POST action="login.cgi?x=1"><input type=hidden name=csrf value="a&amp;b"><input name="Username" id=u><input type="password" name="pw"><input type=submit value=Go></FORM>`, '/admin/index.html');
     expect(f).toEqual({ action: '/admin/login.cgi?x=1', method: 'POST', userField: 'Username', passwordField: 'pw', hidden: { csrf: 'a&b' }, scripted: false });
   });
 
   it('password-only forms, GET forms, scripted logins and foreign actions', () => {
-    expect(findLoginForm(`<form action="/l" method="get"><input type="password" name="p"></form>`, '/')).toMatchObject({ userField: null, method: 'GET' });
+    expect(findLoginForm(`<form action="/l" method="get"><input type="password" name="p"><button>Go</button></form>`, '/')).toMatchObject({ userField: null, method: 'GET', scripted: false });
+    expect(findLoginForm(`<form action="/l"><input type="password" name="p"><button type="button" onclick="go()">Go</button></form>`, '/')!.scripted).toBe(true);
+    expect(findLoginForm(`<form action="/l"><input type="password" name="p"><button>Go</button></form><script>x.value = hex_md5(p.value)</script>`, '/')!.scripted).toBe(true);
     expect(findLoginForm(`<form onsubmit="return hash()"><input type="text" name="u"><input type="password" name="p"></form>`, '/')!.scripted).toBe(true);
     expect(findLoginForm(`<div><input type="password" id="p"></div><script>login()</script>`, '/')!.scripted).toBe(true);
     expect(findLoginForm(`<form action="http://evil.example/x"><input type="password" name="p"></form>`, '/')).toBeNull();

@@ -159,3 +159,37 @@ describe('SafeProber', () => {
     expect(http.requests.map((q) => q.host)).toEqual(['192.168.1.1']);
   });
 });
+
+describe('SafeProber edge cases that must not read as "refused"', () => {
+  it('a stale Digest nonce is retried once (counted), never taken as a refusal', async () => {
+    const challenge = (nonce: string, stale = false) => ({
+      status: 401,
+      headers: { 'www-authenticate': [`Digest realm="cam", nonce="${nonce}", qop="auth"${stale ? ', stale=true' : ''}`] },
+    });
+    let n = 0;
+    const { http, run } = probe((q) => {
+      if (!q.headers.authorization) return challenge('n0');
+      n++;
+      if (n === 1) return challenge('n1', true); // first answer: nonce expired
+      return q.headers.authorization.includes('nonce="n1"') ? { status: 200, body: 'ok' } : challenge('n2');
+    }, { vendor: 'hikvision' });
+    const r = await run();
+    expect(r).toMatchObject({ login: 'digest', result: 'default-accepted', attempts: 2 });
+    expect(http.credentialRequests()).toHaveLength(2);
+
+    const always = probe((q) => (q.headers.authorization ? challenge(`s${Math.random()}`, true) : challenge('n0')), { vendor: 'hikvision' });
+    const r2 = await always.run();
+    expect(r2.result).toBe('unknown');
+    expect(r2.attempts).toBeLessThanOrEqual(5);
+  });
+
+  it('a login page whose script hashes the password is not tested by a plain POST (unknown, not refused)', async () => {
+    const page = `<form action="/login.cgi" method="post"><input name="user"><input type="password" name="pass" id="pw"><button type="button" onclick="doLogin()">Log in</button></form>
+<script>function doLogin(){ document.forms[0].pass.value = btoa(document.getElementById('pw').value); document.forms[0].submit(); }</script>`;
+    const { http, run } = probe(() => ({ status: 200, body: page }), { vendor: 'asus' });
+    const r = await run();
+    expect(r).toMatchObject({ login: 'form', result: 'unknown', attempts: 0 });
+    expect(r.reason).toMatch(/script/);
+    expect(http.credentialRequests()).toHaveLength(0);
+  });
+});
