@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -96,11 +96,15 @@ describe('npm run dist -- --dir', () => {
       // electron-builder lists node_modules with `npm ls`: hold the shared npm lock (if flock exists)
       // so a concurrent `npm install` on a developer machine cannot change the tree mid-run.
       if (spawnSync('flock', ['--version']).status === 0) cmd.unshift('flock', '--shared', '/tmp/porchlight-npm.lock');
-      const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
-      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-      expect(r.stdout).toContain('afterPack: keytar.node present');
-      const files = await inspect(join(out, 'linux-unpacked'));
-      expect(files.length).toBeGreaterThan(100);
+      try {
+        const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+        expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+        expect(r.stdout).toContain('afterPack: keytar.node present');
+        const files = await inspect(join(out, 'linux-unpacked'));
+        expect(files.length).toBeGreaterThan(100);
+      } finally {
+        rmSync(work, { recursive: true, force: true }); // the package is ~25 MB
+      }
     },
     240_000,
   );
