@@ -53,11 +53,22 @@ export function mdnsBrowse(scope: ProbeScope, serviceTypes: string[]): Promise<M
         if (r) records.push(r);
       }
     });
+    // Some responders answer PTR/SRV without the host's address record: ask for those hosts' A
+    // records in a second round (bounded), as a DNS-SD browser does when it resolves a service.
+    const resolveMissing = () => {
+      if (done) return;
+      const hosts = new Set(records.filter((r) => r.type === 'SRV' && typeof r.data === 'object' && !Array.isArray(r.data)).map((r) => (r.data as { target: string }).target.toLowerCase()));
+      for (const r of records) if (r.type === 'A') hosts.delete(r.name.toLowerCase());
+      const missing = [...hosts].filter((h) => /^[a-z0-9._-]{1,200}\.local\.?$/.test(h)).slice(0, 64);
+      if (missing.length) mdns.query({ questions: missing.map((name) => ({ name, type: 'A' as const })) });
+    };
     mdns.on('ready', () => {
       const ask = () => mdns.query({ questions: serviceTypes.map((name) => ({ name, type: 'PTR' as const })) });
       ask();
       const again = setTimeout(() => !done && ask(), Math.min(400, scope.listenMs / 3));
       again.unref?.();
+      const resolve2 = setTimeout(resolveMissing, Math.min(800, scope.listenMs / 2));
+      resolve2.unref?.();
     });
   });
 }

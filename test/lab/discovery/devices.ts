@@ -34,6 +34,8 @@ export interface LabDevice {
   http?: { port: number; files?: Record<string, { type: string; body: string }>; hang?: boolean };
   /** Answers every M-SEARCH with a binary datagram too, and every mDNS query with an undecodable packet. */
   garbage?: boolean;
+  /** Leaves its address out of service answers: a browser must ask for the host's A record separately. */
+  mdnsAddressOnRequest?: boolean;
 }
 
 /** The router's address: pass it as --gateway. */
@@ -186,6 +188,7 @@ export const LAB_DEVICES: LabDevice[] = [
     label: 'Shelly Plug S Gen3',
     expect: { vendor: /Shelly/, category: 'plug-light', status: 'identified' },
     mdns: [{ type: '_shelly._tcp.local', instance: 'shellyplugsg3-8400ec2b7747', port: 80, txt: ['gen=3', 'app=PlugSG3', 'ver=1.4.4'] }],
+    mdnsAddressOnRequest: true,
   },
   {
     id: 'hanging',

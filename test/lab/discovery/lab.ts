@@ -212,17 +212,20 @@ export async function startDiscoveryLab(): Promise<DiscoveryLab> {
       heard.mdns++;
       for (const d of LAB_DEVICES) {
         if (!active.has(d.id)) continue;
+        const host = `${d.id}-${d.mac.replace(/:/g, '').slice(6)}.local`;
+        if (q.questions.some((x) => x.name.toLowerCase() === host && (x.type === 'A' || x.type === 'ANY'))) {
+          mdns.respond({ answers: [{ name: host, type: 'A', ttl: 120, data: d.ip }] });
+        }
         if (d.garbage) garbageSock.send(Buffer.from('\u0000\u0000\u0084\u0000\u0000\u0001garbage-not-dns', 'latin1'), 5353, '224.0.0.251', () => {});
         for (const svc of d.mdns ?? []) {
           if (!q.questions.some((x) => x.name.toLowerCase() === svc.type.toLowerCase() && (x.type === 'PTR' || x.type === 'ANY'))) continue;
           const full = `${svc.instance}.${svc.type}`;
-          const host = `${d.id}-${d.mac.replace(/:/g, '').slice(6)}.local`;
           mdns.respond({
             answers: [{ name: svc.type, type: 'PTR', ttl: 120, data: full }],
             additionals: [
               { name: full, type: 'SRV', ttl: 120, data: { port: svc.port, target: host, priority: 0, weight: 0 } },
               { name: full, type: 'TXT', ttl: 4500, data: svc.txt },
-              { name: host, type: 'A', ttl: 120, data: d.ip },
+              ...(d.mdnsAddressOnRequest ? [] : [{ name: host, type: 'A' as const, ttl: 120, data: d.ip }]),
             ],
           });
         }
