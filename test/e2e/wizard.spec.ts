@@ -233,3 +233,26 @@ test('every step has the skip link, one h1, the landmarks and a visible focus ri
   const outline = await next.evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
   expect(outline).toBe('solid 3px');
 });
+
+test('the skip form is a disclosure: Escape closes it and focus returns; a check can be marked "does not apply" with a reason', async ({ wizardPage: page, harness }) => {
+  await walkTo(page, 'assistant');
+  const skip = page.getByRole('button', { name: 'Skip this step…' });
+  await press(page, skip);
+  await expect(skip).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('textbox', { name: 'Why are you skipping this step?' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(skip).toHaveAttribute('aria-expanded', 'false');
+  await expect(skip).toBeFocused();
+
+  const box = page.locator('fieldset.confirm-one[data-confirm-id="voice.unlock-pin"]');
+  const na = box.getByRole('button', { name: 'Does not apply…' });
+  await press(page, na);
+  const reason = box.getByRole('textbox', { name: 'Why does this not apply?' });
+  await expect(reason).toBeFocused();
+  await page.keyboard.type('We have no smart lock');
+  await press(page, box.getByRole('button', { name: 'Save reason' }));
+  await expect(na).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.step-checks li.check[data-check-id="voice.unlock-pin"]')).toContainText('Does not apply because: We have no smart lock');
+  const board = (await harness.ipc('checks:list')).value as Array<{ id: string; status: string; reason: string }>;
+  expect(board.find((c) => c.id === 'voice.unlock-pin')).toMatchObject({ status: 'skipped', reason: 'We have no smart lock' });
+});

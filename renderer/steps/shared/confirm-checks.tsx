@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SkipForm } from '../../components/skip-form';
 import { isValidReason } from '../../wizard/machine';
@@ -44,6 +44,7 @@ function ConfirmOne({ check }: { check: CheckView }) {
   const { t } = useTranslation('panels');
   const actor = useWizard();
   const [naOpen, setNaOpen] = useState(false);
+  const naButton = useRef<HTMLButtonElement>(null);
   const id = useId();
   const answer = currentAnswer(check);
   const statuses = [
@@ -72,28 +73,39 @@ function ConfirmOne({ check }: { check: CheckView }) {
             {label}
           </button>
         ))}
-        {!naOpen && (
-          <button type="button" className="button-choice" aria-pressed={answer === 'skipped'} onClick={() => setNaOpen(true)}>
-            {t('confirm.notApplicable')}
-          </button>
-        )}
+        <button
+          ref={naButton}
+          type="button"
+          className="button-choice"
+          aria-pressed={answer === 'skipped'}
+          aria-expanded={naOpen}
+          aria-controls={naOpen ? `${id}-na` : undefined}
+          onClick={() => setNaOpen((open) => !open)}
+        >
+          {t('confirm.notApplicable')}
+        </button>
       </div>
       {naOpen && (
-        <SkipForm
-          heading={check.title}
-          headingLevel={4}
-          label={t('confirm.reasonLabel')}
-          hint={t('confirm.reasonHint')}
-          submitLabel={t('confirm.reasonSave')}
-          cancelLabel={t('confirm.reasonCancel')}
-          invalidMessage={t('confirm.reasonInvalid')}
-          validate={isValidReason}
-          onSubmit={(reason) => {
-            setNaOpen(false);
-            actor.send({ type: 'SKIP_CHECK', id: check.id, reason });
-          }}
-          onCancel={() => setNaOpen(false)}
-        />
+        <div id={`${id}-na`}>
+          <SkipForm
+            heading={check.title}
+            headingLevel={4}
+            label={t('confirm.reasonLabel')}
+            hint={t('confirm.reasonHint')}
+            submitLabel={t('confirm.reasonSave')}
+            cancelLabel={t('confirm.reasonCancel')}
+            invalidMessage={t('confirm.reasonInvalid')}
+            validate={isValidReason}
+            onSubmit={(reason) => {
+              setNaOpen(false);
+              actor.send({ type: 'SKIP_CHECK', id: check.id, reason });
+            }}
+            onCancel={() => {
+              setNaOpen(false);
+              requestAnimationFrame(() => naButton.current?.focus());
+            }}
+          />
+        </div>
       )}
     </fieldset>
   );
