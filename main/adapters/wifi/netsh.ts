@@ -64,7 +64,13 @@ interface Block {
   bss: Record<string, string>[];
 }
 
-/** Parses `netsh wlan show networks mode=bssid` (English): one network per BSSID, hidden SSIDs kept with an empty name. */
+/**
+ * Parses `netsh wlan show networks mode=bssid` (English): one network per BSSID, hidden SSIDs kept
+ * with an empty name. Limitation (written down, not hidden): netsh gives one Authentication per
+ * SSID — the method Windows itself would use — and no RSN flags, so a WPA2/WPA3 transition network
+ * can appear as "WPA3-Personal" on a WPA3-capable PC. On Windows a `wpa3` result therefore cannot
+ * rule out transition mode; nmcli (per-BSS RSN flags) can.
+ */
 export function parseNetshNetworks(stdout: string, current: { bssid: string | null; ssid: string | null } | null = null): NetshParse {
   const problem = problemIn(stdout);
   if (problem) return { ok: false, reason: problem };
