@@ -45,6 +45,25 @@ export const passwordsChannels = {
     NoArgs,
     z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.string(), login: z.string(), uniquePerDevice: z.boolean(), note: z.string().nullable() })),
   ),
+  /** What the survey found to check: the gateway (router) and inventory devices with an address. */
+  'passwords:targets': channel(
+    NoArgs,
+    z.strictObject({
+      gateway: z.string().nullable(),
+      routerVendorId: z.string().nullable(),
+      devices: z.array(
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+          ip: z.string(),
+          vendorId: z.string().nullable(),
+          category: z.string(),
+          /** The device announced a web service (http/https) — a login page is likely. */
+          web: z.boolean(),
+        }),
+      ),
+    }),
+  ),
   'passwords:probe': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome })),
   'passwords:generate': channel(
     z.strictObject({ target: PasswordTargetSchema }),

@@ -3,6 +3,7 @@ import type { passwordsChannels } from '../channels/passwords.js';
 import type { Core } from '../../core/app-core.js';
 import type { PasswordTarget } from '../../core/credentials/credential-service.js';
 
+const DEVICE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const checkIdOf = (t: PasswordTarget) => (t.kind === 'router' ? 'router.admin-default' : 'devices.default-passwords');
 const outcome = (core: Core, t: PasswordTarget) => {
   const v = core.checks.get(checkIdOf(t));
@@ -13,6 +14,23 @@ const outcome = (core: Core, t: PasswordTarget) => {
 export const passwordsHandlers: HandlersFor<typeof passwordsChannels> = {
   'passwords:vendors': (core) =>
     core.credentials.data().vendors.map((v) => ({ id: v.id, name: v.name, kind: v.kind, login: v.login, uniquePerDevice: v.uniquePerDevice, note: v.note ?? null })),
+  'passwords:targets': (core) => {
+    const survey = core.survey?.service;
+    const report = survey?.lastReport() ?? null;
+    const vendorId = (name: string | null | undefined) => core.credentials.vendor(name)?.id ?? null;
+    const gateway = report?.gateway.address ?? null;
+    const devices = (survey?.inventory() ?? [])
+      .filter((d) => d.ip !== null && d.ip !== gateway && DEVICE_ID.test(d.id))
+      .map((d) => ({
+        id: d.id,
+        name: (d.names[0] ?? d.model ?? d.vendor ?? d.ip ?? d.id).slice(0, 80),
+        ip: d.ip!,
+        vendorId: vendorId(d.vendor),
+        category: String(d.category),
+        web: d.services.some((s) => /http|_https?\._tcp|web/i.test(s)),
+      }));
+    return { gateway, routerVendorId: vendorId(report?.gateway.router?.vendor), devices };
+  },
   'passwords:probe': async (core, { target, host, https, vendor, consent }) => {
     const report = await core.credentials.probe(target, { host, https, vendor, consent });
     return { report, check: outcome(core, target) };

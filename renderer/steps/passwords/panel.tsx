@@ -9,6 +9,7 @@ import { call, getApi } from '../../wizard/api';
 import { LoginTarget } from './login-target';
 
 type Vendor = ResultOf<'passwords:vendors'>[number];
+type Targets = ResultOf<'passwords:targets'>;
 type Answers = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -44,12 +45,17 @@ export function Panel({ checks }: PanelProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [draft, setDraft] = useState({ name: '', host: '', vendor: '' });
   const [draftError, setDraftError] = useState(false);
+  const [targets, setTargets] = useState<Targets | null>(null);
+  const [found, setFound] = useState<Record<string, { host: string; vendor: string; https: boolean }>>({});
 
   useEffect(() => {
     let live = true;
     call(getApi(), 'passwords:vendors', {})
       .then((v) => live && setVendors(v))
       .catch((err: Error) => live && setLoadError(err.message));
+    call(getApi(), 'passwords:targets', {})
+      .then((v) => live && setTargets(v))
+      .catch(() => live && setTargets(null));
     return () => {
       live = false;
     };
@@ -59,8 +65,14 @@ export function Panel({ checks }: PanelProps) {
   const devices = (Array.isArray(answers.devices) ? answers.devices : []).map((x) => decode(str(x))).filter((d): d is DeviceEntry => d !== null);
   const saveDevices = (list: DeviceEntry[]) => answer('devices', list.map(encode));
   const routerVendors = vendors.filter((v) => v.kind === 'router');
-  const routerHost = str(answers.routerHost) || str(survey.gateway);
-  const routerVendor = str(answers.routerVendorId) || routerVendors.find((v) => str(survey.routerVendor) && v.name.toLowerCase().includes(str(survey.routerVendor).toLowerCase()))?.id || '';
+  const routerHost = str(answers.routerHost) || targets?.gateway || str(survey.gateway);
+  const routerVendor =
+    str(answers.routerVendorId) ||
+    targets?.routerVendorId ||
+    routerVendors.find((v) => str(survey.routerVendor) && v.name.toLowerCase().includes(str(survey.routerVendor).toLowerCase()))?.id ||
+    '';
+  const inventory = targets?.devices ?? [];
+  const foundOf = (d: Targets['devices'][number]) => found[d.id] ?? { host: d.ip, vendor: d.vendorId ?? '', https: false };
 
   const addDevice = () => {
     if (!draft.name.trim() || !draft.host.trim()) {
@@ -97,7 +109,29 @@ export function Panel({ checks }: PanelProps) {
       <section aria-labelledby={`${id}-devices`}>
         <h3 id={`${id}-devices`}>{t('devicesHeading')}</h3>
         <p className="hint">{t('devicesIntro')}</p>
-        {devices.length === 0 && <p className="hint">{t('noDevices')}</p>}
+        {inventory.length > 0 && (
+          <>
+            <h4>{t('foundHeading')}</h4>
+            <ul className="device-logins">
+              {inventory.map((d) => (
+                <li key={d.id}>
+                  <h4>{d.name}</h4>
+                  {!d.web && <p className="hint">{t('noWebSeen')}</p>}
+                  <LoginTarget
+                    target={{ kind: 'device', id: d.id }}
+                    host={foundOf(d).host}
+                    https={foundOf(d).https}
+                    vendor={foundOf(d).vendor}
+                    vendors={vendors.filter((v) => v.kind !== 'router')}
+                    consent={consent}
+                    onChange={(field, value) => setFound({ ...found, [d.id]: { ...foundOf(d), [field]: value } })}
+                  />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {devices.length === 0 && inventory.length === 0 && <p className="hint">{t('noDevices')}</p>}
         <ul className="device-logins">
           {devices.map((d) => (
             <li key={d.id}>

@@ -87,6 +87,13 @@ describe('passwords step (core + handlers)', () => {
     expect(http.requests.filter((r) => r.host === '8.8.8.8')).toHaveLength(0);
   });
 
+  it('targets: without a survey in this host, no gateway and no devices (nothing invented)', async () => {
+    const { core } = setup();
+    const t = await passwordsHandlers['passwords:targets'](core, {});
+    expect(t).toEqual({ gateway: null, routerVendorId: null, devices: [] });
+    passwordsChannels['passwords:targets'].result.parse(t);
+  });
+
   it('keychain unavailable → the password is shown but marked not stored', async () => {
     const { core, secrets } = setup();
     secrets.unavailable = true;
