@@ -121,6 +121,10 @@ test('summary: score, save, export HTML and PDF, and the re-audit after the due 
   // 91 days on: due, the confirmations expired — now the steps holding them come back, and only those.
   await harness.control('POST', '/__test/clock', { offsetDays: 91 });
   expect(((await harness.ipc('audit:status')).value as { state: string }).state).toBe('due');
+  // Coming back to Porchlight (it reopens on the summary) shows that the check-up is due.
+  await page.reload();
+  await expectStep(page, 'summary');
+  await expect(page.getByTestId('audit-due')).toContainText('Your check-up (re-audit) was due on');
   const plan = ((await harness.ipc('audit:plan-reaudit')).value as { steps: string[] }).steps;
   expect(plan).toEqual(expect.arrayContaining(['accounts', 'assistant', 'updates']));
   expect(plan).not.toContain('segmentation');
@@ -134,4 +138,10 @@ test('summary: score, save, export HTML and PDF, and the re-audit after the due 
   await expect(page.getByTestId('audit-diff')).toContainText('Compared with the audit of');
   const after = (await harness.ipc('audit:history')).value as Array<{ mode: string }>;
   expect(after.map((a) => a.mode)).toEqual(['first-time', 're-audit']);
+
+  // "Re-audit now" (the app's tray entry and reminder; a test route here) opens the check-up.
+  await harness.control('POST', '/__test/audit/reaudit-now', {});
+  await page.reload();
+  await expectStep(page, 'welcome');
+  await expect(page.getByRole('radio', { name: 'Check-up (re-audit)', exact: true })).toBeChecked();
 });

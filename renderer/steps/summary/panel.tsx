@@ -125,6 +125,22 @@ export function Panel({ checks }: PanelProps) {
   const [busy, setBusy] = useState<'save' | Format | null>(null);
   const [exports, setExports] = useState<Array<{ format: Format; path: string }>>([]);
   const [error, setError] = useState<string | null>(null);
+  const [schedule, setSchedule] = useState<ResultOf<'audit:status'> | null>(null);
+
+  // On arrival: where the re-audit schedule stands; a pending "Re-audit now" (tray, notification) starts the check-up.
+  useEffect(() => {
+    let live = true;
+    call(getApi(), 'audit:status', {})
+      .then((s) => {
+        if (!live) return;
+        setSchedule(s);
+        if (s.reauditRequested) actor.send({ type: 'START_OVER', mode: 're-audit' });
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [actor]);
 
   useEffect(() => {
     let live = true;
@@ -171,6 +187,11 @@ export function Panel({ checks }: PanelProps) {
   const skippedSteps = Object.entries(skipped) as Array<[WizardStep, { reason: string }]>;
   return (
     <div className="summary-panel">
+      {schedule && schedule.nextDueAt && (schedule.state === 'due' || schedule.state === 'overdue') && (
+        <p className="notice" role="status" data-testid="audit-due">
+          {t(schedule.state === 'overdue' ? 'audit:overdueBanner' : 'audit:dueBanner', { date: formatDate(schedule.nextDueAt) })}
+        </p>
+      )}
       <div className="audit-summary">
         {shown ? <AuditReport report={shown} saved={saved !== null} /> : <p aria-live="polite">{t('audit:loading')}</p>}
         <p aria-live="polite" data-testid="audit-saved">
