@@ -78,6 +78,8 @@ async function finishSurveyAndGoToSegmentation(page: Page) {
   await tabTo(page, reviewed);
   await page.keyboard.press('Space');
   await expect(reviewed).toBeChecked();
+  // Reviewing is what devices.inventory measures: a verified pass, dated today.
+  await expect(page.locator('[data-check-id="devices.inventory"]')).toHaveClass(/check-pass/);
   await next(page);
   await walkTo(page, 'segmentation');
   await expectStep(page, 'segmentation');

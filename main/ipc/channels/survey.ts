@@ -3,6 +3,7 @@ import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
 import { DeviceCategorySchema } from '../../core/network/categories.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
 import { ROUTER_SOURCES } from '../../core/router/identify-router.js';
+import { EvidenceSchema } from '../../core/checks/results.js';
 
 const Ip = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/).max(15);
 const Source = z.enum(ROUTER_SOURCES);
@@ -91,6 +92,8 @@ export const surveyChannels = {
     z.strictObject({ name: text(80).min(1), category: DeviceCategorySchema, ip: Ip.nullable().optional(), mac: text(17).nullable().optional() }),
     InventoryDeviceSchema,
   ),
+  /** The user reviewed the inventory: records devices.inventory with today's date. */
+  'survey:reviewed': channel(NoArgs, z.object({ id: z.string(), status: CheckStatusSchema, reason: z.string().nullable(), evidence: EvidenceSchema })),
   'segmentation:plan': channel(
     NoArgs,
     z.object({

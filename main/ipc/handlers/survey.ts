@@ -4,6 +4,7 @@ import type { Core } from '../../core/app-core.js';
 import { PorchlightError } from '../../core/errors.js';
 import { SegmentationService } from '../../core/network/segmentation.js';
 import type { SurveyFeature } from '../../core/network/survey-feature.js';
+import { recordInventoryReview } from '../../core/network/inventory-review.js';
 
 function survey(core: Core): SurveyFeature {
   if (!core.survey) throw new PorchlightError('refused', 'Network discovery is not available in this copy of Porchlight.');
@@ -36,6 +37,10 @@ export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
   'survey:inventory': (core) => ({ devices: survey(core).service.inventory(), report: survey(core).service.lastReport() }),
   'survey:device-edit': (core, { id, ...edit }) => survey(core).service.editDevice(id, edit),
   'survey:device-add': (core, d) => survey(core).service.addDevice(d),
+  'survey:reviewed': (core) => {
+    const v = recordInventoryReview(core.checks, survey(core).service);
+    return { id: v.id, status: v.status, reason: v.reason, evidence: v.evidence };
+  },
   'segmentation:plan': (core) => segmentation(core).plan(),
   'segmentation:family': (core, { id }) => segmentation(core).family(id),
   'segmentation:passphrase': (core, { ssid, style }) => segmentation(core).generatePassphrase(ssid, style),

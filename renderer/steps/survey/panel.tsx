@@ -19,7 +19,7 @@ export function Panel({ step }: PanelProps) {
   const actor = useWizard();
   const consent = useSelector(actor, (s) => s.context.consent);
   const reviewed = useSelector(actor, (s) => s.context.answers.survey?.reviewed === true);
-  const { status, inventory, error, start, edit, add } = useSurvey();
+  const { status, inventory, error, start, edit, add, reviewed: markReviewed } = useSurvey();
   const allowed = consent.deviceDiscovery === true || consent.routerIdentity === true;
   const [asked, setAsked] = useState(false);
   const running = status?.running ?? false;
@@ -164,7 +164,12 @@ export function Panel({ step }: PanelProps) {
       </section>
 
       <div className="choice">
-        <input type="checkbox" id={`${id}-reviewed`} checked={reviewed} onChange={(e) => actor.send({ type: 'ANSWER', step, key: 'reviewed', value: e.target.checked })} />
+        <input type="checkbox" id={`${id}-reviewed`} checked={reviewed} onChange={(e) => {
+            actor.send({ type: 'ANSWER', step, key: 'reviewed', value: e.target.checked });
+            // Reviewing the inventory is what devices.inventory measures (dated, verified).
+            if (e.target.checked) void markReviewed().then(() => actor.send({ type: 'REFRESH_CHECKS' }));
+          }}
+        />
         <label htmlFor={`${id}-reviewed`}>{t('panels:survey.reviewed')}</label>
       </div>
     </div>

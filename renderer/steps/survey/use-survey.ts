@@ -101,5 +101,13 @@ export function useSurvey() {
     [reload],
   );
 
-  return { status, inventory, error, start, edit, add };
+  const reviewed = useCallback(async () => {
+    try {
+      await call(getApi(), 'survey:reviewed', {});
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, []);
+
+  return { status, inventory, error, start, edit, add, reviewed };
 }

@@ -5,6 +5,7 @@ import { createSurveyFeature } from '../../../../main/core/network/survey-featur
 import type { NeighborEntry, WifiReading } from '../../../../main/core/ports.js';
 import type { WifiNetworkView } from '../../../../main/core/wifi/scan-service.js';
 import { fakeCore } from '../../../support/fakes.js';
+import { recordInventoryReview } from '../../../../main/core/network/inventory-review.js';
 
 const RESOURCES = join(__dirname, '../../../../resources');
 const view = (ssid: string, security: WifiNetworkView['security']): WifiNetworkView => ({ ssid, bssid: '00:11:22:33:44:55', security, signal: 60, channel: 1, frequency: 2412, active: false, seen: 'test' });
@@ -97,5 +98,18 @@ describe('plan and passphrase', () => {
     expect(JSON.stringify(f.progress.read())).not.toContain(g.passphrase);
     await expect(seg.generatePassphrase('', 'words')).rejects.toThrow(/1 to 32/);
     expect(() => seg.family('nope')).toThrow(/no instructions/);
+  });
+});
+
+describe('devices.inventory', () => {
+  it('unknown with an empty inventory, a dated verified pass once reviewed', async () => {
+    const { survey, f, table } = setup({ kind: 'ok', value: [], notes: [] });
+    table.rows = [];
+    expect(recordInventoryReview(f.core.checks, survey.service)).toMatchObject({ status: 'unknown' });
+    table.rows = [{ ip: '127.0.0.42', mac: 'f4:f5:d8:3b:10:42', interface: 'lo', state: 'REACHABLE' }];
+    await survey.service.run(await survey.scope());
+    const v = recordInventoryReview(f.core.checks, survey.service);
+    expect(v).toMatchObject({ status: 'pass', evidence: { kind: 'verified', at: f.clock.now().toISOString() } });
+    expect(v.reason).toMatch(/1 device/);
   });
 });
