@@ -94,3 +94,17 @@ test('router: default found, new password into the keychain, switched on the rou
   await press(page, box.getByRole('button', { name: 'Show the saved password' }));
   await expect(box.getByTestId('generated-password')).toHaveText(password);
 });
+
+test('without consent nothing is tried: the check button is disabled and the router saw no request', async ({ wizardPage: page }) => {
+  const before = (await lab.flushLogs(), lab.accessLines('basic-factory').length);
+  await walkTo(page, 'passwords'); // the default walk answers every probe question with "No, do not"
+  await expect(page.getByText('You did not allow password checks on the welcome step')).toBeVisible();
+  const box = page.getByTestId('login-router');
+  await tabTo(page, box.getByLabel('Address (IP address, optionally with :port)'));
+  await page.keyboard.type(lab.servers['basic-factory'].target);
+  await expect(box.getByRole('button', { name: 'Check for the factory password' })).toBeDisabled();
+  await expect(box.getByRole('button', { name: 'I have changed it — check again' })).toBeDisabled();
+  await lab.flushLogs();
+  expect(lab.accessLines('basic-factory').length).toBe(before);
+  expect(await seriousViolations(page)).toEqual([]);
+});
