@@ -65,8 +65,15 @@ export function Panel({ checks }: PanelProps) {
   const answer = (key: string, value: string | boolean | string[]) => actor.send({ type: 'ANSWER', step: 'accounts', key, value });
   const toggle = (id: string, on: boolean) => answer('selected', on ? [...selected.filter((x) => x !== id), id] : selected.filter((x) => x !== id));
 
-  if (loadError) return <p role="alert">{t('loadFailed', { message: loadError })}</p>;
-  if (!catalog) return <p aria-live="polite">{t('loading')}</p>;
+  // The quick answers (ConfirmChecks) render at once, whatever the guide's loading state.
+  if (loadError || !catalog) {
+    return (
+      <div className="accounts-panel">
+        <div className="accounts-guide">{loadError ? <p role="alert">{t('loadFailed', { message: loadError })}</p> : <p aria-live="polite">{t('loading')}</p>}</div>
+        <ConfirmChecks checks={checks} />
+      </div>
+    );
+  }
 
   const chosen = catalog.accounts.filter((a) => selected.includes(a.id));
   const prev = (id: string): Previous => catalog.previous.answers[id];
@@ -94,45 +101,47 @@ export function Panel({ checks }: PanelProps) {
   const twoFa = saved?.checks.find((c) => c.id === 'accounts.2fa');
   return (
     <div className="accounts-panel">
-      <fieldset className="account-picker">
-        <legend>{t('pickLegend')}</legend>
-        <p className="hint">{catalog.suggested.length ? t('pickHintSuggested') : t('pickHint')}</p>
-        <div className="choice-grid">
-          {catalog.accounts.map((a) => (
-            <label key={a.id} className="choice">
-              <input type="checkbox" checked={selected.includes(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
-              <span>
-                {a.name}
-                {catalog.suggested.includes(a.id) && <span className="hint"> {t('foundOnNetwork')}</span>}
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {/* Same two children as while loading (guide, quick answers), so the quick answers are never remounted. */}
+      <div className="accounts-guide">
+        <fieldset className="account-picker">
+          <legend>{t('pickLegend')}</legend>
+          <p className="hint">{catalog.suggested.length ? t('pickHintSuggested') : t('pickHint')}</p>
+          <div className="choice-grid">
+            {catalog.accounts.map((a) => (
+              <label key={a.id} className="choice">
+                <input type="checkbox" checked={selected.includes(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
+                <span>
+                  {a.name}
+                  {catalog.suggested.includes(a.id) && <span className="hint"> {t('foundOnNetwork')}</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
 
-      {chosen.length === 0 ? (
-        <p>{t('noneChosen')}</p>
-      ) : (
-        chosen.map((a) => <AccountCard key={a.id} account={a} state={stateFrom(answers, a.id, prev(a.id))} previous={prev(a.id)} onAnswer={answer} />)
-      )}
+        {chosen.length === 0 ? (
+          <p>{t('noneChosen')}</p>
+        ) : (
+          chosen.map((a) => <AccountCard key={a.id} account={a} state={stateFrom(answers, a.id, prev(a.id))} previous={prev(a.id)} onAnswer={answer} />)
+        )}
 
-      {chosen.length > 0 && (
-        <div className="save-row">
-          {missing.length > 0 && (
-            <p className="hint" id="accounts-missing">
-              {t('missing', { names: missing.map((a) => a.name).join(', ') })}
+        {chosen.length > 0 && (
+          <div className="save-row">
+            {missing.length > 0 && (
+              <p className="hint" id="accounts-missing">
+                {t('missing', { names: missing.map((a) => a.name).join(', ') })}
+              </p>
+            )}
+            <button type="button" className="button-primary" disabled={busy || missing.length > 0} aria-describedby={missing.length ? 'accounts-missing' : undefined} onClick={() => void save()}>
+              {t('save')}
+            </button>
+            <p aria-live="polite" className="save-status">
+              {twoFa && twoFa.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(twoFa.evidence.at), until: formatDate(twoFa.evidence.expiresAt) }) : ''}
             </p>
-          )}
-          <button type="button" className="button-primary" disabled={busy || missing.length > 0} aria-describedby={missing.length ? 'accounts-missing' : undefined} onClick={() => void save()}>
-            {t('save')}
-          </button>
-          <p aria-live="polite" className="save-status">
-            {twoFa && twoFa.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(twoFa.evidence.at), until: formatDate(twoFa.evidence.expiresAt) }) : ''}
-          </p>
-          {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
-        </div>
-      )}
-
+            {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
+          </div>
+        )}
+      </div>
       <ConfirmChecks checks={checks} />
     </div>
   );

@@ -31,8 +31,15 @@ export function Panel({ checks }: PanelProps) {
   const [busy, setBusy] = useState(false);
   useSyncConfirmations(checks);
 
-  if (error) return <p role="alert">{t('loadFailed', { message: error })}</p>;
-  if (!data) return <p aria-live="polite">{t('loading')}</p>;
+  // The quick answers (ConfirmChecks) render at once, whatever the guide's loading state.
+  if (error || !data) {
+    return (
+      <div className="assistant-panel">
+        <div className="assistant-guide">{error ? <p role="alert">{t('loadFailed', { message: error })}</p> : <p aria-live="polite">{t('loading')}</p>}</div>
+        <ConfirmChecks checks={checks} />
+      </div>
+    );
+  }
 
   const answer = (key: string, value: string | boolean | string[]) => actor.send({ type: 'ANSWER', step: 'assistant', key, value });
   // This run's answers first, then last time's (a re-audit starts from them), then what the home suggests.
@@ -68,43 +75,45 @@ export function Panel({ checks }: PanelProps) {
   const first = saved?.checks.find((c) => c.evidence.kind === 'confirmed');
   return (
     <div className="assistant-panel">
-      <fieldset>
-        <legend>{t('assistant.pickLegend')}</legend>
-        {data.assistants.map((a) => (
-          <label key={a.id} className="choice">
-            <input
-              type="checkbox"
-              checked={chosen.includes(a.id)}
-              onChange={(e) => answer('assistants', e.target.checked ? [...chosen.filter((x) => x !== a.id), a.id] : chosen.filter((x) => x !== a.id))}
-            />
-            <span>{a.name}</span>
+      {/* Same two children as while loading (guide, quick answers), so the quick answers are never remounted. */}
+      <div className="assistant-guide">
+        <fieldset>
+          <legend>{t('assistant.pickLegend')}</legend>
+          {data.assistants.map((a) => (
+            <label key={a.id} className="choice">
+              <input
+                type="checkbox"
+                checked={chosen.includes(a.id)}
+                onChange={(e) => answer('assistants', e.target.checked ? [...chosen.filter((x) => x !== a.id), a.id] : chosen.filter((x) => x !== a.id))}
+              />
+              <span>{a.name}</span>
+            </label>
+          ))}
+          <label className="choice">
+            <input type="checkbox" checked={hasLock} onChange={(e) => answer('hasSmartLock', e.target.checked)} />
+            <span>{t('assistant.hasLock')}</span>
           </label>
-        ))}
-        <label className="choice">
-          <input type="checkbox" checked={hasLock} onChange={(e) => answer('hasSmartLock', e.target.checked)} />
-          <span>{t('assistant.hasLock')}</span>
-        </label>
-      </fieldset>
+        </fieldset>
 
-      {chosen.length === 0 ? <p>{t('assistant.noneChosen')}</p> : data.settings.map((s) => <SettingCard key={s.id} setting={s} data={data} chosen={chosen} hasLock={hasLock} optionOf={optionOf} onAnswer={(a, v) => answer(keyOf(s, a), v)} />)}
+        {chosen.length === 0 ? <p>{t('assistant.noneChosen')}</p> : data.settings.map((s) => <SettingCard key={s.id} setting={s} data={data} chosen={chosen} hasLock={hasLock} optionOf={optionOf} onAnswer={(a, v) => answer(keyOf(s, a), v)} />)}
 
-      {chosen.length > 0 && (
-        <div className="save-row">
-          {missing.length > 0 && (
-            <p className="hint" id="assistant-missing">
-              {t('assistant.missing', { names: missing.join('; ') })}
+        {chosen.length > 0 && (
+          <div className="save-row">
+            {missing.length > 0 && (
+              <p className="hint" id="assistant-missing">
+                {t('assistant.missing', { names: missing.join('; ') })}
+              </p>
+            )}
+            <button type="button" className="button-primary" disabled={busy || missing.length > 0} aria-describedby={missing.length ? 'assistant-missing' : undefined} onClick={() => void save()}>
+              {t('assistant.save')}
+            </button>
+            <p aria-live="polite" className="save-status">
+              {first && first.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(first.evidence.at), until: formatDate(first.evidence.expiresAt) }) : ''}
             </p>
-          )}
-          <button type="button" className="button-primary" disabled={busy || missing.length > 0} aria-describedby={missing.length ? 'assistant-missing' : undefined} onClick={() => void save()}>
-            {t('assistant.save')}
-          </button>
-          <p aria-live="polite" className="save-status">
-            {first && first.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(first.evidence.at), until: formatDate(first.evidence.expiresAt) }) : ''}
-          </p>
-          {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
-        </div>
-      )}
-
+            {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
+          </div>
+        )}
+      </div>
       <ConfirmChecks checks={checks} />
     </div>
   );

@@ -39,13 +39,20 @@ export function Panel({ checks }: PanelProps) {
   const fromSurvey = surveyRouter(survey);
   const { value: plan, error } = useLoad('updates:plan', fromSurvey ? { router: fromSurvey } : {});
   useSyncConfirmations(checks);
-  if (error) return <p role="alert">{t('loadFailed', { message: error })}</p>;
-  if (!plan) return <p aria-live="polite">{t('loading')}</p>;
   const answer = (key: string, value: string | string[]) => actor.send({ type: 'ANSWER', step: 'updates', key, value });
+  // The quick answers (ConfirmChecks) render at once, whatever the guide's loading state.
   return (
     <div className="updates-panel">
-      <Firmware plan={plan} answers={answers} onAnswer={answer} />
-      <OutagePlan plan={plan} answers={answers} onAnswer={answer} />
+      {error ? (
+        <p role="alert">{t('loadFailed', { message: error })}</p>
+      ) : !plan ? (
+        <p aria-live="polite">{t('loading')}</p>
+      ) : (
+        <>
+          <Firmware plan={plan} answers={answers} onAnswer={answer} />
+          <OutagePlan plan={plan} answers={answers} onAnswer={answer} />
+        </>
+      )}
       <ConfirmChecks checks={checks} />
     </div>
   );
