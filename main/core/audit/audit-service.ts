@@ -6,6 +6,7 @@ import type { History, Progress, Settings } from '../store/documents.js';
 import { PorchlightError } from '../errors.js';
 import { assembleChecks, reportCheck, REPORT_CHECK_ID } from './assemble.js';
 import { readConfirmations, readInventory } from './history-sources.js';
+import { ConfirmationStore } from '../confirmations/confirmation-store.js';
 import { latestAudit, type AuditMode, type AuditRecord, type InventoryDevice, type RouterIdentity } from './record.js';
 import { runAll, type AuditRunner, type AuditScope, type MeasuredCheck } from './runners.js';
 import { scoreChecks } from './score.js';
@@ -51,8 +52,11 @@ const MIME: Record<ExportFormat, string> = { html: 'text/html', json: 'applicati
  */
 export class AuditService {
   private reauditRequested = false;
+  private readonly confirmations: ConfirmationStore;
 
-  constructor(private readonly deps: AuditServiceDeps) {}
+  constructor(private readonly deps: AuditServiceDeps) {
+    this.confirmations = new ConfirmationStore(deps.history, deps.settings, deps.clock);
+  }
 
   /** Saved audits, oldest first. */
   list(): AuditRecord[] {
@@ -91,7 +95,7 @@ export class AuditService {
       host,
       measured,
       board: this.deps.progress.read().checks,
-      confirmations: readConfirmations(history),
+      confirmations: readConfirmations(this.confirmations),
       previous: latestAudit(history.audits),
       report,
       now,

@@ -81,6 +81,10 @@ describe('AuditService: the headless audit', () => {
         'router.remote-admin': { checkId: 'router.remote-admin', subject: null, status: 'pass', answer: {}, note: null, confirmedAt: at, expiresAt: addDays(new Date(at), 90).toISOString(), earlier: [] },
         'accounts.2fa:amazon': { checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', answer: {}, note: 'app', confirmedAt: '2026-02-10T12:00:00.000Z', expiresAt: '2026-05-11T12:00:00.000Z', earlier: [] },
         'accounts.2fa:ring': { checkId: 'accounts.2fa', subject: 'ring', status: 'warn', answer: {}, note: 'sms', confirmedAt: '2026-02-05T12:00:00.000Z', expiresAt: '2026-05-06T12:00:00.000Z', earlier: [] },
+        // The roll-up the accounts step writes beside the per-account answers: the one the audit reads.
+        'accounts.2fa': { checkId: 'accounts.2fa', subject: null, status: 'warn', answer: { subjects: 2 }, note: 'amazon: app; ring: sms', confirmedAt: '2026-02-10T12:00:00.000Z', expiresAt: '2026-05-11T12:00:00.000Z', earlier: [] },
+        // Per-subject answers without a roll-up do not stand for the whole check.
+        'accounts.unique-passwords:ring': { checkId: 'accounts.unique-passwords', subject: 'ring', status: 'pass', answer: {}, note: null, confirmedAt: '2026-02-10T12:00:00.000Z', expiresAt: '2026-05-11T12:00:00.000Z', earlier: [] },
         'voice.unlock-pin': { checkId: 'voice.unlock-pin', subject: null, status: 'skipped', answer: {}, note: 'no smart lock', confirmedAt: at, expiresAt: at, earlier: [] },
         'garbage': 42,
       },
@@ -91,7 +95,8 @@ describe('AuditService: the headless audit', () => {
     expect(byId('wifi.wps')).toMatchObject({ status: 'pass', evidence: { kind: 'confirmed', text: 'confirmed on 2026-02-01 (valid until 2026-05-02)' } });
     expect(byId('router.remote-admin')).toMatchObject({ status: 'unknown', reason: 'confirmation expired on 2025-12-30', evidence: { kind: 'expired', text: 'confirmed on 2025-10-01, expired on 2025-12-30' } });
     expect(byId('router.remote-admin').next).toBe('Check this again and re-confirm it in the Updates step.');
-    expect(byId('accounts.2fa')).toMatchObject({ status: 'warn', reason: 'amazon: app; ring: sms', evidence: { kind: 'confirmed', at: '2026-02-05T12:00:00.000Z', expiresAt: '2026-05-06T12:00:00.000Z' } });
+    expect(byId('accounts.2fa')).toMatchObject({ status: 'warn', reason: 'amazon: app; ring: sms', evidence: { kind: 'confirmed', at: '2026-02-10T12:00:00.000Z', expiresAt: '2026-05-11T12:00:00.000Z' } });
+    expect(byId('accounts.unique-passwords')).toMatchObject({ status: 'unknown', reason: 'not confirmed yet' });
     expect(byId('voice.unlock-pin')).toMatchObject({ status: 'skipped', reason: 'no smart lock' });
     expect(report.scoreBreakdown.excluded).toEqual(['voice.unlock-pin']);
   });
