@@ -136,7 +136,13 @@ export class SafeProber {
     report.login = style.login;
     if (style.stop) return done('unknown', style.stop);
 
-    // 2. Try the public defaults, one at a time, within the audit budget.
+    // 2. Try the public defaults, one at a time, within the audit budget. A password-only form
+    //    cannot tell two pairs with the same password apart: try each password once.
+    if (style.login === 'form' && style.form && !style.form.userField) {
+      const byPassword = candidates.filter((c, i) => candidates.findIndex((o) => o.password === c.password) === i);
+      candidates.splice(0, candidates.length, ...byPassword);
+      report.candidates = candidates.length;
+    }
     let form = style.form;
     let challenge = first;
     let formSession: HttpSession | null = null;

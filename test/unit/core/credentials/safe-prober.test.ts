@@ -193,3 +193,13 @@ describe('SafeProber edge cases that must not read as "refused"', () => {
     expect(http.credentialRequests()).toHaveLength(0);
   });
 });
+
+describe('SafeProber on password-only forms', () => {
+  it('tries each password once (admin/"" and root/"" are one attempt)', async () => {
+    const page = `<form action="/login" method="post"><input type="password" name="pw"><button>Log in</button></form>`;
+    const { http, run } = probe(() => ({ status: 200, body: page }));
+    const r = await run();
+    expect(r).toMatchObject({ result: 'default-rejected', candidates: 4, attempts: 4 });
+    expect(http.requests.filter((q) => q.method === 'POST').map((q) => new URLSearchParams(q.body).get('pw'))).toEqual(['admin', 'password', '1234', '']);
+  });
+});
