@@ -117,11 +117,8 @@ export function auditCommand(): CliCommand {
       });
       const exporting = f.html !== null || f.pdf !== null;
       const { record } = await core.audit.runHeadless({ interface: f.iface, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting });
-      if (f.html !== null) {
-        await core.audit.export('html', record.id).then((out) => writeFile(f.html!, out.bytes, { mode: 0o600 }));
-      }
-      if (f.pdf !== null) {
-        await core.audit.export('pdf', record.id).then((out) => writeFile(f.pdf!, out.bytes, { mode: 0o600 }));
+      for (const [format, file] of [['html', f.html], ['pdf', f.pdf]] as const) {
+        if (file !== null) await core.audit.export(format, record.id, (out) => writeFile(file, out.bytes, { mode: 0o600 }));
       }
       const report = core.audit.report(record.id);
       ctx.stdout(f.json ? `${JSON.stringify(report, null, 2)}\n` : humanSummary(report));

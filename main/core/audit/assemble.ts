@@ -1,5 +1,5 @@
 import type { CheckCatalog } from '../checks/catalog.js';
-import { initialResults, viewChecks, type CheckResult, type CheckView } from '../checks/results.js';
+import { NOT_CHECKED_YET, viewChecks, type CheckResult, type CheckView } from '../checks/results.js';
 import type { AuditRecord } from './record.js';
 import { NO_RUNNER_REASON, type MeasuredCheck } from './runners.js';
 
@@ -44,7 +44,6 @@ function newer(a: CheckResult | null, b: CheckResult | null): CheckResult | null
  */
 export function assembleChecks(catalog: CheckCatalog, src: CheckSources): CheckView[] {
   const results: Record<string, CheckResult> = {};
-  const fallback = initialResults(catalog);
   const prev = new Map((src.previous?.checks ?? []).map((c) => [c.id, c]));
   for (const def of catalog.checks) {
     const id = def.id;
@@ -79,7 +78,7 @@ export function assembleChecks(catalog: CheckCatalog, src: CheckSources): CheckV
       continue;
     }
     const onlyMeasured = !def.evidenceKinds.includes('confirmed');
-    const reason = src.host === 'cli' && onlyMeasured ? NO_RUNNER_REASON : onlyMeasured ? fallback[id]!.reason : 'not confirmed yet';
+    const reason = !onlyMeasured ? 'not confirmed yet' : src.host === 'cli' ? NO_RUNNER_REASON : NOT_CHECKED_YET;
     results[id] = { id, status: 'unknown', reason, evidence: { kind: 'none' }, detail: null };
   }
   return viewChecks(catalog, results, src.now);

@@ -198,48 +198,43 @@ export class AuditService {
   }
 
   /**
-   * Renders a saved audit's report and records the export on it; exporting also settles that
-   * audit's docs.report check (a report now exists), so the exported file already shows it.
+   * Renders a saved audit's report and hands it to `write` (a file, the host's sink); only once it
+   * is written is the export recorded on the audit. Exporting settles that audit's docs.report check
+   * (a report now exists), so the exported file already shows it passing.
    */
-  async export(format: ExportFormat, id?: string): Promise<ExportedReport> {
+  async export<T>(format: ExportFormat, id: string | undefined, write: (out: ExportedReport) => Promise<T>): Promise<T> {
     const pdf = this.deps.exportPorts.pdf;
     if (format === 'pdf' && !pdf) throw new PorchlightError('refused', 'PDF export is not available here: no PDF printer is configured.');
-    const record = this.markExported(this.find(id).record, format);
+    const record = this.exported(this.find(id).record, format);
     const report = this.reportOf(record);
-    const name = `porchlight-audit-${record.at.slice(0, 10)}-${record.id.slice(0, 8)}.${format}`;
     let bytes: Uint8Array;
     if (format === 'json') bytes = new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n');
     else if (format === 'html') bytes = new TextEncoder().encode(renderReportHtml(report));
     else bytes = await pdf!.htmlToPdf(renderReportHtml(report));
-    return { fileName: name, mime: MIME[format], bytes };
+    const result = await write({ fileName: `porchlight-audit-${record.at.slice(0, 10)}-${record.id.slice(0, 8)}.${format}`, mime: MIME[format], bytes });
+    const history = this.deps.history.read();
+    this.deps.history.write({ ...history, audits: history.audits.map((a) => (a.id === record.id ? record : a)) });
+    this.deps.log.info('report exported', { format, bytes: bytes.length });
+    return result;
   }
 
-  /** Exports and writes through the host's report sink; returns where it went. */
+  /** Exports through the host's report sink; returns where it went. */
   async exportToSink(format: ExportFormat, id?: string): Promise<{ fileName: string; path: string; bytes: number }> {
     const sink = this.deps.exportPorts.reports;
     if (!sink) throw new PorchlightError('refused', 'Saving reports is not available here.');
-    const out = await this.export(format, id);
-    const path = await sink.save(out.fileName, out.bytes);
-    this.deps.log.info('report exported', { format, bytes: out.bytes.length });
-    return { fileName: out.fileName, path, bytes: out.bytes.length };
+    return this.export(format, id, async (out) => ({ fileName: out.fileName, path: await sink.save(out.fileName, out.bytes), bytes: out.bytes.length }));
   }
 
-  private markExported(record: AuditRecord, format: ExportFormat): AuditRecord {
+  /** The audit as it reads once this export is done: the export dated, docs.report passing, the score updated. */
+  private exported(record: AuditRecord, format: ExportFormat): AuditRecord {
     const now = this.deps.clock.now().toISOString();
     const checks = record.checks.map((c) =>
       c.id === REPORT_CHECK_ID && c.status !== 'pass'
         ? { ...c, status: 'pass' as const, reason: `report exported on ${now.slice(0, 10)}`, evidence: { kind: 'verified' as const, at: now }, expired: false }
         : c,
     );
-    const views = assembleScoreInput(this.deps.catalog, checks);
-    const updated: AuditRecord = { ...record, checks, score: scoreChecks(views).score, exports: [...record.exports, { format, at: now }].slice(-1000) };
-    const history = this.deps.history.read();
-    this.deps.history.write({ ...history, audits: history.audits.map((a) => (a.id === record.id ? updated : a)) });
-    return updated;
+    const status = new Map(checks.map((c) => [c.id, c.status]));
+    const score = scoreChecks(this.deps.catalog.checks.map((def) => ({ ...def, status: status.get(def.id) ?? ('unknown' as const) }))).score;
+    return { ...record, checks, score, exports: [...record.exports, { format, at: now }].slice(-1000) };
   }
-}
-
-function assembleScoreInput(catalog: CheckCatalog, checks: AuditRecord['checks']) {
-  const byId = new Map(checks.map((c) => [c.id, c]));
-  return catalog.checks.map((def) => ({ ...def, status: byId.get(def.id)?.status ?? ('unknown' as const) }));
 }

@@ -173,21 +173,25 @@ describe('AuditService: the app audit, re-audit plan and export', () => {
 
   it('exports JSON, HTML and PDF of a saved audit; the export settles docs.report and is recorded', async () => {
     const { audit, pdfCalls } = setup();
-    await expect(audit.export('json')).rejects.toMatchObject({ code: 'not-found' });
+    const take = async (out: { bytes: Uint8Array; fileName: string; mime: string }) => out;
+    await expect(audit.export('json', undefined, take)).rejects.toMatchObject({ code: 'not-found' });
     const { record } = audit.complete('first-time');
     expect(record.checks.find((c) => c.id === 'docs.report')!.status).toBe('fail');
-    const json = await audit.export('json');
+    const json = await audit.export('json', undefined, take);
     expect(json.mime).toBe('application/json');
     expect(json.fileName).toMatch(/^porchlight-audit-2026-03-01-[0-9a-f]{8}\.json$/);
     const parsed = JSON.parse(new TextDecoder().decode(json.bytes));
     expect(parsed.checks.find((c: { id: string }) => c.id === 'docs.report')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
     expect(parsed.score).toBeGreaterThan(record.score);
-    const html = new TextDecoder().decode((await audit.export('html')).bytes);
+    const html = new TextDecoder().decode((await audit.export('html', undefined, take)).bytes);
     expect(html).toContain('<!doctype html>');
-    const pdf = await audit.export('pdf');
+    const pdf = await audit.export('pdf', undefined, take);
     expect(new TextDecoder().decode(pdf.bytes)).toMatch(/^%PDF/);
     expect(pdfCalls).toHaveLength(1);
     expect(audit.latest()!.exports.map((e) => e.format)).toEqual(['json', 'html', 'pdf']);
+    // A write that fails records nothing.
+    await expect(audit.export('html', undefined, async () => { throw new Error('disk full'); })).rejects.toThrow('disk full');
+    expect(audit.latest()!.exports).toHaveLength(3);
   });
 
   it('keeps "Re-audit now" as a one-shot request', () => {
