@@ -18,6 +18,7 @@ import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab.js'
 import { ap, createFakeNmcli, fakeNmcliEnv, homeState } from '../lab/fake-nmcli/state.js';
 import { createNodeCore } from '../../main/compose.js';
 import { MemorySecretStore } from '../support/fakes.js';
+import { ConfirmationStore } from '../../main/core/confirmations/confirmation-store.js';
 import type { Report } from '../../main/core/report/report.js';
 
 const ROOT = process.cwd();
@@ -72,9 +73,13 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'porchlight-audit-profile-'));
   [discovery, logins] = await Promise.all([startDiscoveryLab(), startHttpLoginLab()]);
   fake = createFakeNmcli(homeState('Lab-Home', 'wpa2'));
-  // What the user told the app earlier: the confirmations.
+  // What the user told the app earlier: dated confirmations, kept in the history store.
   const core = openCore();
-  for (const id of CONFIRMED) core.checks.confirm(id, 'pass', 'confirmed in the lab set-up');
+  const store = new ConfirmationStore(core.deps.history, core.deps.settings, core.deps.clock);
+  for (const id of CONFIRMED) store.record({ checkId: id, subject: null, status: 'pass', note: 'confirmed in the lab set-up' });
+  // One answer is 100 days old: past its 90-day validity.
+  const old = new Date(Date.now() - 100 * 86_400_000);
+  store.record({ checkId: 'voice.recordings', subject: null, status: 'pass', confirmedAt: old.toISOString(), expiresAt: new Date(old.getTime() + 90 * 86_400_000).toISOString() });
   // The IoT network planned in the segmentation step (a non-secret wizard answer in the saved progress).
   const progress = core.deps.progress.read();
   core.deps.progress.write({ ...progress, machineVersion: 1, snapshot: { status: 'active', value: { flow: 'summary' }, context: { answers: { segmentation: { iotSsid: 'Lab-Home-IoT' } } } } });
@@ -104,8 +109,13 @@ describe('porchlight audit over the loopback lab', () => {
     const ips = report.inventory.map((d) => d.ip);
     for (const ip of ['127.0.0.40', '127.0.0.41', '127.0.0.42']) expect(ips).toContain(ip);
     expect(report.router?.address).toBe(GATEWAY);
-    // Confirmed checks read back from the store with their dates.
-    expect(check(report, 'accounts.2fa')).toMatchObject({ status: 'pass', evidence: { kind: 'confirmed' } });
+    // Confirmations read back from the history store with their dates.
+    expect(check(report, 'accounts.2fa')).toMatchObject({ status: 'pass', reason: 'confirmed in the lab set-up', evidence: { kind: 'confirmed' } });
+    expect(check(report, 'accounts.2fa').evidence.text).toMatch(/^confirmed on \d{4}-\d{2}-\d{2} \(valid until \d{4}-\d{2}-\d{2}\)$/);
+    // The expired one is reported as such, and asks to be confirmed again.
+    expect(check(report, 'voice.recordings')).toMatchObject({ status: 'unknown', evidence: { kind: 'expired' } });
+    expect(check(report, 'voice.recordings').reason).toMatch(/^confirmation expired on /);
+    expect(check(report, 'voice.recordings').next).toBe('Check this again and re-confirm it in the Assistant step.');
     // The IoT network is not on the air yet.
     expect(check(report, 'network.iot-segment')).toMatchObject({ status: 'fail', evidence: { kind: 'verified' } });
     expect(check(report, 'docs.report')).toMatchObject({ status: 'fail' });
@@ -123,6 +133,7 @@ describe('porchlight audit over the loopback lab', () => {
     logins.setPassword('basic-factory', 'admin', `lab-${randomBytes(9).toString('hex')}`);
     const core = openCore();
     core.checks.recordVerified('devices.inventory', 'pass', 'inventory reviewed in the survey step');
+    new ConfirmationStore(core.deps.history, core.deps.settings, core.deps.clock).record({ checkId: 'voice.recordings', subject: null, status: 'pass', note: 'auto-delete after 3 months' });
     const chromecast = first.inventory.find((d) => d.ip === '127.0.0.42')!;
     const doc = core.deps.history.read();
     const rec = doc.devices[chromecast.key] as Record<string, unknown>;
@@ -141,6 +152,7 @@ describe('porchlight audit over the loopback lab', () => {
     expect(report.diff.previous?.id).toBe(first.audit.id);
     expect(report.diff.improved.map((c) => c.id)).toEqual(expect.arrayContaining(['wifi.encryption', 'network.iot-segment', 'router.admin-default', 'devices.inventory', 'network.iot-isolated', 'docs.report']));
     expect(report.diff.regressed).toEqual([]);
+    expect(check(report, 'voice.recordings')).toMatchObject({ status: 'pass', evidence: { kind: 'confirmed' } });
     expect(report.diff.goneDevices.map((d) => d.ip)).toEqual(['127.0.0.42']);
     expect(report.diff.scoreDelta).toBe(100 - first.score);
     expect(existsSync(html)).toBe(true);
