@@ -171,11 +171,12 @@ export class AuditService {
     return planReaudit(this.deps.catalog, this.latest(), now);
   }
 
-  private find(id?: string): { record: AuditRecord; previous: AuditRecord | null } {
+  /** A saved audit (the newest without an id), or not-found. */
+  private find(id?: string): AuditRecord {
     const audits = this.list();
-    const index = id === undefined ? audits.length - 1 : audits.findIndex((a) => a.id === id);
-    if (index < 0) throw new PorchlightError('not-found', id === undefined ? 'No audit has been completed yet.' : `There is no audit ${id}.`);
-    return { record: audits[index]!, previous: index > 0 ? audits[index - 1]! : null };
+    const found = id === undefined ? audits.at(-1) : audits.find((a) => a.id === id);
+    if (!found) throw new PorchlightError('not-found', id === undefined ? 'No audit has been completed yet.' : `There is no audit ${id}.`);
+    return found;
   }
 
   private reportOf(record: AuditRecord): Report {
@@ -194,7 +195,7 @@ export class AuditService {
 
   /** The report of a saved audit (the newest by default). */
   report(id?: string): Report {
-    return this.reportOf(this.find(id).record);
+    return this.reportOf(this.find(id));
   }
 
   /**
@@ -205,7 +206,7 @@ export class AuditService {
   async export<T>(format: ExportFormat, id: string | undefined, write: (out: ExportedReport) => Promise<T>): Promise<T> {
     const pdf = this.deps.exportPorts.pdf;
     if (format === 'pdf' && !pdf) throw new PorchlightError('refused', 'PDF export is not available here: no PDF printer is configured.');
-    const record = this.exported(this.find(id).record, format);
+    const record = this.exported(this.find(id), format);
     const report = this.reportOf(record);
     let bytes: Uint8Array;
     if (format === 'json') bytes = new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n');
