@@ -11,7 +11,7 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -40,8 +40,21 @@ interface Spawned {
   url: string;
 }
 
-async function spawnHarness(profileDir: string, env: Record<string, string>, port = 0, log: string[]): Promise<Spawned> {
-  const child = spawn(process.execPath, [HARNESS, '--port', String(port), '--profile', profileDir, '--test-control'], {
+/**
+ * A private copy of the built renderer for this worker, so a rebuild of dist/ by someone else
+ * while the suite runs (it empties dist/renderer first) cannot blank the page mid-test.
+ */
+function copyRenderer(): { dir: string; dispose(): void } {
+  const source = join(ROOT, 'dist', 'renderer');
+  if (!existsSync(join(source, 'index.html'))) throw new Error(`${source}/index.html is missing: run \`npm run build\` before the e2e tests`);
+  const dir = mkdtempSync(join(tmpdir(), 'porchlight-renderer-'));
+  cpSync(source, dir, { recursive: true });
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function spawnHarness(profileDir: string, env: Record<string, string>, port = 0, log: string[], rendererDir?: string): Promise<Spawned> {
+  const renderer = rendererDir ? ['--renderer', rendererDir] : [];
+  const child = spawn(process.execPath, [HARNESS, '--port', String(port), '--profile', profileDir, '--test-control', ...renderer], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,12 +91,15 @@ function killed(child: ChildProcess): Promise<void> {
 }
 
 /** Starts a harness on `profileDir` (a fresh temporary one by default). */
-export async function startHarness(opts: { env?: Record<string, string>; profileDir?: string } = {}): Promise<Harness & { dispose(): Promise<void> }> {
+export async function startHarness(
+  opts: { env?: Record<string, string>; profileDir?: string; rendererDir?: string } = {},
+): Promise<Harness & { dispose(): Promise<void> }> {
   const own = !opts.profileDir;
+  const rendererDir = opts.rendererDir;
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'porchlight-e2e-'));
   const env = opts.env ?? {};
   const log: string[] = [];
-  let current = await spawnHarness(profileDir, env, 0, log);
+  let current = await spawnHarness(profileDir, env, 0, log, rendererDir);
   const port = () => Number(new URL(current.url).port);
   const harness = {
     get url() {
@@ -96,9 +112,9 @@ export async function startHarness(opts: { env?: Record<string, string>; profile
     async restart() {
       await killed(current.child);
       try {
-        current = await spawnHarness(profileDir, env, port(), log);
+        current = await spawnHarness(profileDir, env, port(), log, rendererDir);
       } catch {
-        current = await spawnHarness(profileDir, env, 0, log);
+        current = await spawnHarness(profileDir, env, 0, log, rendererDir);
       }
       return current.url;
     },
@@ -128,16 +144,33 @@ export async function startHarness(opts: { env?: Record<string, string>; profile
   return harness;
 }
 
+interface WorkerFixtures {
+  rendererDir: string;
+}
+
 interface Fixtures {
   harnessEnv: Record<string, string>;
   harness: Harness;
   wizardPage: Page;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  rendererDir: [
+    // Playwright needs the (empty) fixture object pattern to know this fixture's dependencies.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const copy = copyRenderer();
+      try {
+        await use(copy.dir);
+      } finally {
+        copy.dispose();
+      }
+    },
+    { scope: 'worker' },
+  ],
   harnessEnv: [{}, { option: true }],
-  harness: async ({ harnessEnv }, use) => {
-    const h = await startHarness({ env: harnessEnv });
+  harness: async ({ harnessEnv, rendererDir }, use) => {
+    const h = await startHarness({ env: harnessEnv, rendererDir });
     try {
       await use(h);
     } finally {
@@ -242,15 +275,16 @@ export async function confirmAllChecks(page: Page, answer: 'Yes, done' | 'Partly
   return n;
 }
 
-/** Does what each default panel needs so Continue is allowed, by keyboard. */
-export async function completeStep(page: Page, step: string): Promise<void> {
+/** Does what each default panel needs so Continue is allowed, by keyboard; returns how many checks it confirmed. */
+export async function completeStep(page: Page, step: string): Promise<number> {
   if (step === 'welcome') await answerWelcome(page);
   else if (step === 'survey') {
     const box = page.getByRole('checkbox', { name: 'I have looked over this step and want to continue' });
     await tabTo(page, box);
     if (!(await box.isChecked())) await page.keyboard.press('Space');
     await expect(box).toBeChecked();
-  } else if (step !== 'summary') await confirmAllChecks(page);
+  } else if (step !== 'summary') return confirmAllChecks(page);
+  return 0;
 }
 
 /** Walks the first-time wizard from its current step to `target`, completing each step by keyboard. */
