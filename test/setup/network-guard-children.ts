@@ -6,7 +6,7 @@
  */
 import { buildSync } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,7 +36,7 @@ export function guardChildProcesses(): void {
   const bundle = pathToFileURL(childGuardBundle()).href;
   process.env[OWNER] = String(process.pid);
   process.env[LOG] = join(tmpdir(), `porchlight-net-guard-${process.pid}.jsonl`);
-  writeFileSync(process.env[LOG], '');
+  rmSync(process.env[LOG], { force: true }); // created by the first child that reports, if any
   (globalThis as unknown as Record<symbol, number>)[OFFSET] = 0;
   const opts = (process.env.NODE_OPTIONS ?? '').replace(/--import=\S*porchlight-net-guard-child-\S*/g, '').trim();
   process.env.NODE_OPTIONS = `${opts} --import=${bundle}`.trim();
