@@ -1,30 +1,12 @@
 import { z } from 'zod';
 import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
-import { CheckStatusSchema, EvidenceSchema } from '../../core/checks/results.js';
-import { STEP_IDS } from '../../core/checks/catalog.js';
+import { CheckViewSchema } from './check-view.js';
 import { AccountEntrySchema, AccountIdSchema } from '../../core/accounts/catalog.js';
 import { MethodIdSchema } from '../../core/accounts/methods.js';
 import { AssistantIdSchema, AssistantSettingsSchema } from '../../core/accounts/assistant-step.js';
 import { OutagePlansSchema, RouterIdentityInputSchema, RouterIdentitySchema } from '../../core/accounts/updates-step.js';
 import { ConfirmationRecordSchema, SubjectSchema } from '../../core/confirmations/confirmation-store.js';
 import { SecretValueSchema } from '../../core/secrets/accounts.js';
-
-const CheckViewSchema = z.object({
-  id: z.string(),
-  step: z.enum(STEP_IDS),
-  severity: z.enum(['critical', 'high', 'medium', 'low']),
-  title: z.string(),
-  why: z.string(),
-  passWhen: z.string(),
-  next: z.string(),
-  references: z.array(z.string()),
-  evidenceKinds: z.array(z.enum(['verified', 'confirmed'])),
-  status: CheckStatusSchema,
-  reason: z.string().nullable(),
-  detail: z.string().nullable(),
-  evidence: EvidenceSchema,
-  expired: z.boolean(),
-});
 
 const ConfirmationViewSchema = ConfirmationRecordSchema.extend({ key: z.string(), expired: z.boolean(), daysLeft: z.number().int() });
 const Confirmed = z.strictObject({ checks: z.array(CheckViewSchema), records: z.array(ConfirmationViewSchema) });

@@ -1,26 +1,9 @@
 import { z } from 'zod';
 import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
 import { SecretAccountSchema, SecretValueSchema } from '../../core/secrets/accounts.js';
-import { CheckStatusSchema, EvidenceSchema } from '../../core/checks/results.js';
 import { SettingsSchema, MAX_SNAPSHOT_BYTES } from '../../core/store/documents.js';
-import { STEP_IDS } from '../../core/checks/catalog.js';
+import { CheckViewSchema } from './check-view.js';
 
-const CheckViewSchema = z.object({
-  id: z.string(),
-  step: z.enum(STEP_IDS),
-  severity: z.enum(['critical', 'high', 'medium', 'low']),
-  title: z.string(),
-  why: z.string(),
-  passWhen: z.string(),
-  next: z.string(),
-  references: z.array(z.string()),
-  evidenceKinds: z.array(z.enum(['verified', 'confirmed'])),
-  status: CheckStatusSchema,
-  reason: z.string().nullable(),
-  detail: z.string().nullable(),
-  evidence: EvidenceSchema,
-  expired: z.boolean(),
-});
 
 const CheckId = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64);
 
