@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { CliCommand, CliContext } from './command.js';
+import { numberFlag, parseFlags } from './flags.js';
 import { EXIT, UsageError } from './command.js';
 import { createNodeCore } from '../compose.js';
 import { defaultProfileDir } from '../adapters/profile.js';
@@ -24,30 +25,26 @@ export interface AuditFlags {
 
 /** Parses the flags; anything unexpected is a usage error (exit 2). */
 export function parseAuditFlags(argv: string[]): AuditFlags {
-  const f: AuditFlags = { json: false, html: null, pdf: null, iface: null, gateway: null, adminPort: null, seconds: undefined, neighbors: null };
-  const value = (i: number, flag: string) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
+  const v = parseFlags(argv, {
+    json: { type: 'boolean' },
+    html: { type: 'string' },
+    pdf: { type: 'string' },
+    interface: { type: 'string' },
+    gateway: { type: 'string' },
+    neighbors: { type: 'string' },
+    'admin-port': { type: 'string' },
+    seconds: { type: 'string' },
+  });
+  const f: AuditFlags = {
+    json: v.json ?? false,
+    html: v.html ?? null,
+    pdf: v.pdf ?? null,
+    iface: v.interface ?? null,
+    gateway: v.gateway ?? null,
+    neighbors: v.neighbors ?? null,
+    adminPort: numberFlag(v['admin-port'], '--admin-port', { min: 1, max: 65535, integer: true, what: 'a port number (1-65535)' }) ?? null,
+    seconds: numberFlag(v.seconds, '--seconds', { min: Number.MIN_VALUE, max: 3600, what: 'a positive number of seconds' }),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') f.json = true;
-    else if (a === '--html') f.html = value(++i, a);
-    else if (a === '--pdf') f.pdf = value(++i, a);
-    else if (a === '--interface') f.iface = value(++i, a);
-    else if (a === '--gateway') f.gateway = value(++i, a);
-    else if (a === '--neighbors') f.neighbors = value(++i, a);
-    else if (a === '--admin-port') {
-      const n = Number(value(++i, a));
-      if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError('--admin-port needs a port number (1-65535)');
-      f.adminPort = n;
-    } else if (a === '--seconds') {
-      const n = Number(value(++i, a));
-      if (!Number.isFinite(n) || n <= 0) throw new UsageError('--seconds needs a positive number');
-      f.seconds = n;
-    } else throw new UsageError(`unknown option "${a}"`);
-  }
   if (f.gateway !== null && !isIpv4(f.gateway)) throw new UsageError(`"${f.gateway}" is not an IPv4 address`);
   if (f.gateway !== null && f.iface === null) throw new UsageError('--gateway needs --interface (the network it is on)');
   if (f.adminPort !== null && f.gateway === null) throw new UsageError('--admin-port needs --gateway');

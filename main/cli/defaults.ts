@@ -1,5 +1,6 @@
 import type { CliCommand, CliContext } from './command.js';
 import { EXIT, UsageError } from './command.js';
+import { numberFlag, parseFlags, subcommand } from './flags.js';
 import { createNodeCore } from '../compose.js';
 import { defaultProfileDir } from '../adapters/profile.js';
 import { PorchlightError } from '../core/errors.js';
@@ -19,30 +20,26 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const [sub, ...rest] = argv;
-  if (sub !== 'check') throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'a subcommand is required');
-  const out: Partial<Args> & { https: boolean; json: boolean } = { https: false, json: false, vendor: null, gateway: null };
-  const value = (i: number, flag: string) => {
-    const v = rest[i];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
+  const [, rest] = subcommand(argv, ['check'] as const);
+  const v = parseFlags(rest, {
+    json: { type: 'boolean' },
+    https: { type: 'boolean' },
+    host: { type: 'string' },
+    vendor: { type: 'string' },
+    gateway: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    'delay-ms': { type: 'string' },
+  });
+  const ms = { min: 0, max: 600_000, integer: true, what: 'a whole number of milliseconds' };
+  const out: Partial<Args> & { https: boolean; json: boolean } = {
+    json: v.json ?? false,
+    https: v.https ?? false,
+    host: v.host,
+    vendor: v.vendor ?? null,
+    gateway: v.gateway ?? null,
+    timeoutMs: numberFlag(v['timeout-ms'], '--timeout-ms', ms),
+    delayMs: numberFlag(v['delay-ms'], '--delay-ms', ms),
   };
-  const number = (i: number, flag: string) => {
-    const v = value(i, flag);
-    if (!/^\d+$/.test(v)) throw new UsageError(`${flag} needs a whole number of milliseconds`);
-    return Number(v);
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--json') out.json = true;
-    else if (a === '--https') out.https = true;
-    else if (a === '--host') out.host = value(++i, a);
-    else if (a === '--vendor') out.vendor = value(++i, a);
-    else if (a === '--gateway') out.gateway = value(++i, a);
-    else if (a === '--timeout-ms') out.timeoutMs = number(++i, a);
-    else if (a === '--delay-ms') out.delayMs = number(++i, a);
-    else throw new UsageError(`unknown option "${a}"`);
-  }
   if (!out.host) throw new UsageError('--host is required');
   return out as Args;
 }

@@ -1,4 +1,5 @@
 import type { CliCommand, CliContext } from './command.js';
+import { numberFlag, parseFlags } from './flags.js';
 import { EXIT, UsageError } from './command.js';
 import { createNodeCore } from '../compose.js';
 import { defaultProfileDir } from '../adapters/profile.js';
@@ -25,26 +26,24 @@ export interface SurveyFlags {
 
 /** Parses the flags; anything unexpected is a usage error (exit 2). */
 export function parseSurveyFlags(argv: string[]): SurveyFlags {
-  const f: SurveyFlags = { json: false, iface: null, gateway: null, seconds: undefined, targets: [], sweep: false, neighbors: null };
-  const value = (i: number, flag: string) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
+  const v = parseFlags(argv, {
+    json: { type: 'boolean' },
+    sweep: { type: 'boolean' },
+    interface: { type: 'string' },
+    gateway: { type: 'string' },
+    neighbors: { type: 'string' },
+    seconds: { type: 'string' },
+    target: { type: 'string', multiple: true },
+  });
+  const f: SurveyFlags = {
+    json: v.json ?? false,
+    sweep: v.sweep ?? false,
+    iface: v.interface ?? null,
+    gateway: v.gateway ?? null,
+    neighbors: v.neighbors ?? null,
+    seconds: numberFlag(v.seconds, '--seconds', { min: Number.MIN_VALUE, max: 3600, what: 'a positive number of seconds' }),
+    targets: v.target ?? [],
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') f.json = true;
-    else if (a === '--sweep') f.sweep = true;
-    else if (a === '--interface') f.iface = value(++i, a);
-    else if (a === '--gateway') f.gateway = value(++i, a);
-    else if (a === '--neighbors') f.neighbors = value(++i, a);
-    else if (a === '--seconds') {
-      const n = Number(value(++i, a));
-      if (!Number.isFinite(n)) throw new UsageError('--seconds needs a number');
-      f.seconds = n;
-    } else if (a === '--target') f.targets.push(value(++i, a));
-    else throw new UsageError(`unknown option "${a}"`);
-  }
   for (const ip of [f.gateway, ...f.targets]) if (ip !== null && !isIpv4(ip)) throw new UsageError(`"${ip}" is not an IPv4 address`);
   return f;
 }

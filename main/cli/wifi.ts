@@ -1,5 +1,6 @@
 import type { CliCommand, CliContext } from './command.js';
-import { EXIT, UsageError } from './command.js';
+import { EXIT } from './command.js';
+import { parseFlags, subcommand } from './flags.js';
 import { WifiScanService, type WifiNetworkView } from '../core/wifi/scan-service.js';
 import { CLASS_LABELS } from '../core/wifi/security.js';
 import { NodeWifiScanner } from '../adapters/wifi/node-wifi-scanner.js';
@@ -16,20 +17,10 @@ function human(n: WifiNetworkView): string {
   return `${n.active ? '*' : ' '} ${name.padEnd(32)} ${(n.bssid ?? '-').padEnd(17)} ${String(n.signal ?? '-').padStart(3)}  ch ${String(n.channel ?? '-').padEnd(3)} ${CLASS_LABELS[n.security]}`;
 }
 
-function parseArgs(argv: string[]): { sub: string; json: boolean; iface: string | null } {
-  const [sub, ...rest] = argv;
-  if (sub !== 'scan' && sub !== 'status') throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'a subcommand is required');
-  let json = false;
-  let iface: string | null = null;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--json') json = true;
-    else if (a === '--interface') {
-      iface = rest[++i] ?? null;
-      if (!iface) throw new UsageError('--interface needs a name');
-    } else throw new UsageError(`unknown option "${a}"`);
-  }
-  return { sub, json, iface };
+function parseArgs(argv: string[]): { sub: 'scan' | 'status'; json: boolean; iface: string | null } {
+  const [sub, rest] = subcommand(argv, ['scan', 'status'] as const);
+  const v = parseFlags(rest, { json: { type: 'boolean' }, interface: { type: 'string' } });
+  return { sub, json: v.json ?? false, iface: v.interface ?? null };
 }
 
 /**
