@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { guardChildProcesses, takeChildViolations } from '../setup/network-guard-children.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const HARNESS = join(ROOT, 'dist', 'harness.mjs');
@@ -170,12 +171,19 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   harnessEnv: [{}, { option: true }],
   harness: async ({ harnessEnv, rendererDir }, use) => {
+    // The network guard for the e2e tests: every harness (a Node process) runs with the child guard
+    // on NODE_OPTIONS, so an attempt to reach anything but 127.0.0.0/8 is refused there and fails
+    // the test that caused it.
+    guardChildProcesses();
+    takeChildViolations();
     const h = await startHarness({ env: harnessEnv, rendererDir });
     try {
       await use(h);
     } finally {
       await h.dispose();
     }
+    const violations = takeChildViolations();
+    expect(violations, 'the harness tried to reach a non-loopback address').toEqual([]);
   },
   wizardPage: async ({ page, harness }, use) => {
     const problems: string[] = [];
