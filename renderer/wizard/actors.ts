@@ -4,7 +4,7 @@
  */
 import { fromPromise } from 'xstate';
 import type { PorchlightApi } from '../../main/ipc/contract';
-import { wizardMachine, type ConfirmCheckInput, type SkipCheckInput, type WizardCheck } from './machine';
+import { wizardMachine, type ConfirmCheckInput, type ReauditAssessment, type SkipCheckInput, type WizardCheck } from './machine';
 import { call } from './api';
 
 /** The machine with every actor backed by a contract channel. */
@@ -12,6 +12,11 @@ export function provideWizard(api: PorchlightApi) {
   return wizardMachine.provide({
     actors: {
       loadChecks: fromPromise<WizardCheck[], void>(() => call(api, 'checks:list', {})),
+      assessReaudit: fromPromise<ReauditAssessment, void>(async () => {
+        const checks = await call(api, 'checks:list', {});
+        const plan = await api['audit:plan-reaudit']({});
+        return { checks, plannedSteps: plan.ok ? plan.value.steps : null };
+      }),
       confirmCheck: fromPromise<WizardCheck, ConfirmCheckInput>(({ input }) => call(api, 'checks:confirm', input)),
       skipCheck: fromPromise<WizardCheck, SkipCheckInput>(({ input }) => call(api, 'checks:skip', input)),
     },

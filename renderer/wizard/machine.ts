@@ -146,7 +146,13 @@ export function checkNeedsAttention(check: WizardCheck): boolean {
   return check.expired || check.status === 'fail' || check.status === 'warn' || check.status === 'unknown';
 }
 
-/** Re-audit route selection: steps with a regression/unknown/expired check, plus new-device steps. */
+/** What the re-audit assessment returns: the checks, and the core's planned steps (null without a plan). */
+export interface ReauditAssessment {
+  checks: WizardCheck[];
+  plannedSteps: string[] | null;
+}
+
+/** Fallback re-audit route selection (used only when the core's plan is unavailable): steps with a regression/unknown/expired check, plus new-device steps. */
 export function stepsNeedingAttention(checks: readonly WizardCheck[], newDevices = 0): WizardStep[] {
   return ATTENTION_CANDIDATES.filter(
     (step) => checks.some((c) => c.step === step && checkNeedsAttention(c)) || (newDevices > 0 && NEW_DEVICE_STEPS.includes(step)),
@@ -224,6 +230,12 @@ const wizardSetup = setup({
   actors: {
     /** Loads every check view (`checks:list`). */
     loadChecks: fromPromise<WizardCheck[], void>(notProvided('loadChecks')),
+    /**
+     * Re-audit: the check views plus the core's re-audit plan (`audit:plan-reaudit`: steps with a
+     * regression, an expired confirmation or a new device). `plannedSteps` is null when the plan
+     * could not be had; the machine then falls back to its own, broader rule.
+     */
+    assessReaudit: fromPromise<ReauditAssessment, void>(notProvided('assessReaudit')),
     /** Records the user's dated word on a check (`checks:confirm`). */
     confirmCheck: fromPromise<WizardCheck, ConfirmCheckInput>(notProvided('confirmCheck')),
     /** Marks a check not applicable with the user's reason (`checks:skip`). */
@@ -385,13 +397,16 @@ export const wizardMachine = wizardSetup.createMachine({
         /** Re-audit: load the checks, choose the steps that need attention, go to the first of them. */
         assessing: {
           invoke: {
-            src: 'loadChecks',
+            src: 'assessReaudit',
             onDone: {
               target: 'routing',
               actions: assign(({ context, event }) => {
                 const newDevices = Number(context.answers.survey?.newDevices ?? 0) || 0;
-                const attention = stepsNeedingAttention(event.output, newDevices);
-                const next = { ...context, checks: event.output, checksError: null, attention };
+                const { checks, plannedSteps } = event.output;
+                const attention = plannedSteps
+                  ? ATTENTION_CANDIDATES.filter((step) => plannedSteps.includes(step))
+                  : stepsNeedingAttention(checks, newDevices);
+                const next = { ...context, checks, checksError: null, attention };
                 return { ...next, target: neighbour(next, 'survey', 1) };
               }),
             },

@@ -367,6 +367,26 @@ describe('wizard machine', () => {
       expect(flowOf(await settled(a))).toBe('summary');
     });
 
+    it("follows the core's re-audit plan when it has one, even where the fallback rule would differ", async () => {
+      const kit = newKit();
+      // Every check is still failing (nothing regressed), but the core plans only the assistant step
+      // (an expired confirmation): the plan decides, persistent failures alone do not add steps.
+      for (const c of kit.board) Object.assign(c, { status: 'fail', evidence: { kind: 'confirmed' }, reason: null });
+      kit.plan = ['survey', 'assistant', 'summary'];
+      const a = start(kit);
+      await settled(a);
+      answerWelcome(a, 're-audit');
+      a.send({ type: 'NEXT' });
+      await settled(a);
+      a.send({ type: 'ANSWER', step: 'survey', key: 'reviewed', value: true });
+      a.send({ type: 'NEXT' });
+      const s = await settled(a);
+      expect(kit.calls).toContain('assess');
+      expect(s.context.attention).toEqual(['assistant']);
+      expect(flowOf(s)).toBe('assistant');
+      expect(routeOf(s.context)).toEqual(['welcome', 'survey', 'assistant', 'summary']);
+    });
+
     it('a new device puts segmentation, passwords and updates back on the route', async () => {
       const kit = newKit();
       for (const c of kit.board) Object.assign(c, { status: 'pass', evidence: { kind: 'confirmed' } });

@@ -27,6 +27,8 @@ export interface Kit {
   board: WizardCheck[];
   calls: string[];
   failLoad: boolean;
+  /** The core's re-audit plan the kit answers with (null: no plan, the machine's fallback rule applies). */
+  plan: string[] | null;
 }
 
 /** The machine with actors over an in-memory board; records every call. */
@@ -37,6 +39,11 @@ export function machineWith(kit: Kit) {
         kit.calls.push('load');
         if (kit.failLoad) throw new Error('board unavailable');
         return kit.board.map((c) => ({ ...c }));
+      }),
+      assessReaudit: fromPromise(async () => {
+        kit.calls.push('assess');
+        if (kit.failLoad) throw new Error('board unavailable');
+        return { checks: kit.board.map((c) => ({ ...c })), plannedSteps: kit.plan };
       }),
       confirmCheck: fromPromise(async ({ input }: { input: ConfirmCheckInput }) => {
         kit.calls.push(`confirm ${input.id} ${input.status}`);
@@ -55,7 +62,7 @@ export function machineWith(kit: Kit) {
 }
 
 export function newKit(): Kit {
-  return { board: fakeBoard(), calls: [], failLoad: false };
+  return { board: fakeBoard(), calls: [], failLoad: false, plan: null };
 }
 
 type Snap = SnapshotFrom<typeof wizardMachine>;
