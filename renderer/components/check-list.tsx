@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../wizard/api';
 import { EvidenceText, ReasonText, StatusBadge } from './check-status';
+import { checkText } from '../i18n';
 
 export interface CheckListProps {
   checks: readonly CheckView[];
@@ -19,7 +20,7 @@ export function CheckList({ checks, level = 3, details = true }: CheckListProps)
       {checks.map((c) => (
         <li key={c.id} className={`check check-${c.status}`} data-check-id={c.id}>
           <div className="check-head">
-            <Heading className="check-title">{c.title}</Heading>
+            <Heading className="check-title">{checkText(c, 'title')}</Heading>
             <StatusBadge status={c.status} />
           </div>
           <p className="check-evidence">
@@ -37,11 +38,11 @@ export function CheckList({ checks, level = 3, details = true }: CheckListProps)
               <summary>{t('detailsSummary')}</summary>
               <dl>
                 <dt>{t('why')}</dt>
-                <dd>{c.why}</dd>
+                <dd>{checkText(c, 'why')}</dd>
                 <dt>{t('passWhen')}</dt>
-                <dd>{c.passWhen}</dd>
+                <dd>{checkText(c, 'passWhen')}</dd>
                 <dt>{t('next')}</dt>
-                <dd>{c.next}</dd>
+                <dd>{checkText(c, 'next')}</dd>
                 <dt>{t('references')}</dt>
                 <dd>{c.references.join('; ')}</dd>
               </dl>

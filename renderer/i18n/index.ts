@@ -5,6 +5,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import checkCatalog from '../../resources/checks.json';
 
 const modules = import.meta.glob<Record<string, unknown>>('./en/*.json', { eager: true, import: 'default' });
 
@@ -12,6 +13,28 @@ const modules = import.meta.glob<Record<string, unknown>>('./en/*.json', { eager
 export const EN_RESOURCES: Record<string, Record<string, unknown>> = Object.fromEntries(
   Object.entries(modules).map(([path, catalog]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), catalog]),
 );
+
+type CheckTextField = 'title' | 'why' | 'passWhen' | 'next';
+
+/**
+ * The `catalog` namespace: every check's title, why, passes-when and next action, keyed by check id.
+ * English is read from resources/checks.json itself (one source, nothing copied); a translation is a
+ * data file with the same keys. Components get these strings through `checkText`.
+ */
+function catalogNamespace(): Record<string, Record<string, Record<CheckTextField, string>>> {
+  const ns: Record<string, Record<string, Record<CheckTextField, string>>> = {};
+  for (const c of checkCatalog.checks) {
+    const [area, name] = c.id.split('.') as [string, string];
+    (ns[area] ??= {})[name] = { title: c.title, why: c.why, passWhen: c.passWhen, next: c.next };
+  }
+  return ns;
+}
+EN_RESOURCES.catalog = catalogNamespace();
+
+/** A check's catalog text in the user's language (the check view's own English text if a key is missing). */
+export function checkText(check: { id: string } & Partial<Record<CheckTextField, string | null>>, field: CheckTextField): string {
+  return i18next.t(`${check.id}.${field}`, { ns: 'catalog', defaultValue: check[field] ?? check.id });
+}
 
 /** Initialises i18next once; safe to call repeatedly (tests, hot reload). */
 export function initI18n(): typeof i18next {

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SkipForm } from '../../components/skip-form';
+import { checkText } from '../../i18n';
 import { isValidReason } from '../../wizard/machine';
 import { useWizard } from '../../wizard/wizard-context';
 import type { CheckView } from '../../wizard/api';
@@ -54,9 +55,9 @@ function ConfirmOne({ check }: { check: CheckView }) {
   ] as const;
   return (
     <fieldset className="confirm-one" data-confirm-id={check.id} aria-describedby={`${id}-q`}>
-      <legend>{check.title}</legend>
+      <legend>{checkText(check, 'title')}</legend>
       <p id={`${id}-q`} className="confirm-question">
-        {t('confirm.question')} {check.passWhen}
+        {t('confirm.question')} {checkText(check, 'passWhen')}
       </p>
       <p className="confirm-current" aria-live="polite">
         {answer ? t('confirm.current', { answer: t(`confirm.answer.${answer}`) }) : ''}
@@ -88,7 +89,7 @@ function ConfirmOne({ check }: { check: CheckView }) {
       {naOpen && (
         <div id={`${id}-na`}>
           <SkipForm
-            heading={check.title}
+            heading={checkText(check, 'title')}
             headingLevel={4}
             label={t('confirm.reasonLabel')}
             hint={t('confirm.reasonHint')}

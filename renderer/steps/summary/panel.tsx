@@ -5,7 +5,7 @@ import type { ResultOf } from '../../../main/ipc/contract';
 import { useWizard } from '../../wizard/wizard-context';
 import { selectChecks } from '../../wizard/selectors';
 import { call, getApi } from '../../wizard/api';
-import { formatDate } from '../../i18n';
+import { checkText, formatDate } from '../../i18n';
 import type { WizardStep } from '../../wizard/machine';
 import type { PanelProps } from '../shared/panel-props';
 import './summary.css';
@@ -16,7 +16,7 @@ type Format = 'html' | 'pdf' | 'json';
 /** Score, what moved it, the remaining actions by impact, the diff, the next date and the exports. */
 function AuditReport({ report, saved }: { report: Report; saved: boolean }) {
   const { t } = useTranslation('audit');
-  const title = new Map(report.checks.map((c) => [c.id, c.title]));
+  const title = new Map(report.checks.map((c) => [c.id, checkText(c, 'title')]));
   const status = (s: Report['checks'][number]['status']) => t(`status.${s}`);
   const d = report.diff;
   const devices = (list: Report['inventory']) => list.map((x) => x.name ?? x.vendor ?? x.key).join(', ');
@@ -70,9 +70,9 @@ function AuditReport({ report, saved }: { report: Report; saved: boolean }) {
           <ol data-testid="audit-actions">
             {report.actions.map((a) => (
               <li key={a.id} data-check-id={a.id}>
-                <strong>{a.title}</strong> <span className="points">{t('action', { points: a.points })}</span>
+                <strong>{checkText(a, 'title')}</strong> <span className="points">{t('action', { points: a.points })}</span>
                 <br />
-                {a.next}
+                {checkText(a, 'next')}
               </li>
             ))}
           </ol>
