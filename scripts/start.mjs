@@ -37,7 +37,8 @@ if (bin) {
 } else {
   console.log(
     `\nPorchlight: the Electron runtime is not available on this machine (${why}).\n` +
-      'Starting Porchlight in browser mode instead: the same wizard and core, served on 127.0.0.1 only.\n',
+      'Starting Porchlight in browser mode instead: the same wizard and core, served on 127.0.0.1 only.\n' +
+      'In browser mode the Wi-Fi scan and the network survey are off (it never touches a real network interface).\n',
   );
   const child = spawn(process.execPath, ['dist/harness.mjs', '--port', process.env.PORT ?? '4780', '--profile', process.env.PORCHLIGHT_PROFILE ?? defaultProfile(), '--open'], {
     stdio: ['ignore', 'inherit', 'inherit'],
