@@ -13,8 +13,7 @@ export function provideWizard(api: PorchlightApi) {
     actors: {
       loadChecks: fromPromise<WizardCheck[], void>(() => call(api, 'checks:list', {})),
       assessReaudit: fromPromise<ReauditAssessment, void>(async () => {
-        const checks = await call(api, 'checks:list', {});
-        const plan = await api['audit:plan-reaudit']({});
+        const [checks, plan] = await Promise.all([call(api, 'checks:list', {}), api['audit:plan-reaudit']({})]);
         return { checks, plannedSteps: plan.ok ? plan.value.steps : null };
       }),
       confirmCheck: fromPromise<WizardCheck, ConfirmCheckInput>(({ input }) => call(api, 'checks:confirm', input)),

@@ -5,10 +5,8 @@
  * steps record their answers; the summary shows each check confirmed with its date; 91 days later
  * a re-audit shows them expired.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, next, answerWelcome, completeStep, expectStep, seriousViolations } from './fixtures';
+import { test, expect, walkTo, next, answerWelcome, completeStep, expectStep, seriousViolations, filesWithText } from './fixtures';
 
 const CODES = `PORCHLIGHT-E2E-${process.pid}-${Date.now()} ALPHA-7731-QX BRAVO-4410-ZK`;
 const OURS = [
@@ -22,13 +20,6 @@ const OURS = [
   'resilience.outage-plan',
 ];
 
-/** Every regular file under `dir`. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
 
 async function evidenceOf(page: Page, id: string) {
   return page.locator(`li[data-check-id="${id}"] .check-evidence`).first();
@@ -85,11 +76,10 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
     ok: true,
     value: { account: 'account/amazon/recovery-codes', secret: CODES },
   });
-  const files = filesUnder(harness.profileDir);
+  const files = filesWithText(harness.profileDir, 'latin1');
   expect(files.length).toBeGreaterThan(0);
-  for (const f of files) {
-    const text = readFileSync(f, 'latin1');
-    expect(text.includes('ALPHA-7731-QX') || text.includes(CODES), `recovery codes found in ${f}`).toBe(false);
+  for (const { file, text } of files) {
+    expect(text.includes('ALPHA-7731-QX') || text.includes(CODES), `recovery codes found in ${file}`).toBe(false);
   }
 
   await next(page);
@@ -161,6 +151,8 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   await expectStep(page, 'survey');
   await completeStep(page, 'survey');
   await next(page);
+  // The re-audit plans its route after the survey (assessing): wait until it has left the survey.
+  await expect(page.locator('article.step')).not.toHaveAttribute('data-step', 'survey');
   const views = (await harness.ipc('checks:list')) as { value: Array<{ id: string; expired: boolean; status: string }> };
   for (const id of OURS) expect(views.value.find((c) => c.id === id), id).toMatchObject({ expired: true, status: 'unknown' });
   await walkTo(page, 'accounts');

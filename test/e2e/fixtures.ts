@@ -11,7 +11,7 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -217,7 +217,8 @@ export async function expectStep(page: Page, step: string): Promise<void> {
 
 /** True when `locator` is the focused element. */
 async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => el === document.activeElement).catch(() => false);
+  // Bounded: an element that left the page must read as "not focused", not stall the test.
+  return locator.evaluate((el) => el === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false);
 }
 
 /** Presses Tab (or Shift+Tab) until `locator` has focus; fails after `max` presses. Keyboard only. */
@@ -314,4 +315,22 @@ export async function seriousViolations(page: Page): Promise<Array<{ id: string;
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * The text of every regular file under `dir` (a profile directory), for "no secret on disk" checks.
+ * A file that disappears between listing and reading is an atomic write's temporary file, renamed
+ * over its target while we looked: it is skipped, and its content is read under the final name.
+ */
+export function filesWithText(dir: string, encoding: BufferEncoding = 'utf8'): { file: string; text: string }[] {
+  const gone = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
+  return readdirSync(dir).flatMap((name) => {
+    const file = join(dir, name);
+    try {
+      return statSync(file).isDirectory() ? filesWithText(file, encoding) : [{ file, text: readFileSync(file, encoding) }];
+    } catch (err) {
+      if (gone(err)) return [];
+      throw err;
+    }
+  });
 }

@@ -3,9 +3,7 @@
  * (run under scripts/with-keyring.sh) and a real lighttpd router admin page from the lab.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { test, expect, chooseRadio, next, press, tabTo, walkTo, expectStep, seriousViolations } from './fixtures';
+import { test, expect, chooseRadio, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText } from './fixtures';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
 
 test.use({ harnessEnv: { PORCHLIGHT_PROBE_DELAY_MS: '50', PORCHLIGHT_PROBE_TIMEOUT_MS: '3000' } });
@@ -18,13 +16,6 @@ test.afterAll(async () => {
   await lab?.stop();
 });
 
-/** Every file under dir, recursively (the profile: settings, progress, history, logs). */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
 
 /** What the system keychain (Secret Service, via libsecret's secret-tool) holds for an account; only attribute names go in argv. */
 function keychainLookup(account: string): string | null {
@@ -70,7 +61,7 @@ test('router: default found, new password into the keychain, switched on the rou
   // In the real keychain (read through libsecret, independently of Porchlight) …
   expect(keychainLookup('router/admin')).toBe(password);
   // … and nowhere in the profile directory (settings, progress, history, logs).
-  for (const file of filesUnder(harness.profileDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(password);
+  for (const { file, text } of filesWithText(harness.profileDir)) expect(text, file).not.toContain(password);
 
   // Shown once: hiding removes it from the page; showing again is an explicit reveal.
   await press(page, box.getByRole('button', { name: 'Hide the password' }));
@@ -89,7 +80,7 @@ test('router: default found, new password into the keychain, switched on the rou
   // The router's own access log: at most 5 credential attempts in this audit (1 + 2).
   await lab.flushLogs();
   expect(lab.credentialAttempts('basic-factory')).toBeLessThanOrEqual(5);
-  for (const file of filesUnder(harness.profileDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(password);
+  for (const { file, text } of filesWithText(harness.profileDir)) expect(text, file).not.toContain(password);
 
   await press(page, box.getByRole('button', { name: 'Show the saved password' }));
   await expect(box.getByTestId('generated-password')).toHaveText(password);

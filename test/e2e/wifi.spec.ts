@@ -5,10 +5,8 @@
  * switches the router to SAE (the fake's state file) and verification passes; a second run where
  * the router stays on WPA2 shows the failure with what was seen.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, seriousViolations, type Harness } from './fixtures';
+import { test, expect, walkTo, press, seriousViolations, filesWithText, type Harness } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const fake = createFakeNmcli(homeState('HomeNet', 'wpa2'));
@@ -21,12 +19,6 @@ test.use({
   },
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
 
 async function openWifiStep(page: Page) {
   await walkTo(page, 'wifi');
@@ -62,7 +54,7 @@ test('WPA2 → passphrase in the keychain → router switched to SAE → verific
   const revealed = await keychainHas(harness, 'wifi/HomeNet');
   expect(revealed).toMatchObject({ ok: true, value: { account: 'wifi/HomeNet', secret: passphrase } });
   // … and nowhere in the profile directory, nor in any nmcli argv.
-  for (const file of filesUnder(harness.profileDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(passphrase);
+  for (const { file, text } of filesWithText(harness.profileDir)) expect(text, file).not.toContain(passphrase);
   for (const call of fake.calls()) expect(call.argv.join(' ')).not.toContain(passphrase);
 
   await press(page, page.getByRole('button', { name: 'I have it — hide it' }));
@@ -80,7 +72,7 @@ test('WPA2 → passphrase in the keychain → router switched to SAE → verific
   const checks = (await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] };
   expect(checks.value.find((c) => c.id === 'wifi.encryption')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
   expect(checks.value.find((c) => c.id === 'wifi.passphrase')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
-  for (const file of filesUnder(harness.profileDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(passphrase);
+  for (const { file, text } of filesWithText(harness.profileDir)) expect(text, file).not.toContain(passphrase);
   expect(await seriousViolations(page)).toEqual([]);
 
   await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
@@ -106,7 +98,7 @@ test('router left on WPA2: verification fails and says what it saw', async ({ wi
   await expect
     .poll(async () => ((await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] }).value.find((c) => c.id === 'wifi.passphrase'))
     .toMatchObject({ status: 'pass', evidence: { kind: 'confirmed' } });
-  for (const file of filesUnder(harness.profileDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(mine);
+  for (const { file, text } of filesWithText(harness.profileDir)) expect(text, file).not.toContain(mine);
 
   await page.getByLabel('Check now (about 15 seconds)').check();
   await press(page, page.getByRole('button', { name: 'I have changed the router — check now' }));

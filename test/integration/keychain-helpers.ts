@@ -29,13 +29,22 @@ export function secretServiceOwned(env: NodeJS.ProcessEnv = process.env): boolea
   }
 }
 
-/** Every file under `dir`, recursively. */
+const vanished = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
+
+/**
+ * Every file under `dir`, recursively. A file gone between listing and stat is an atomic write's
+ * temporary file (renamed over its target meanwhile): skipped; its content is read under the final name.
+ */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listFiles(p));
-    else out.push(p);
+    try {
+      if (statSync(p).isDirectory()) out.push(...listFiles(p));
+      else out.push(p);
+    } catch (err) {
+      if (!vanished(err)) throw err;
+    }
   }
   return out;
 }
@@ -64,7 +73,13 @@ export function findLeaks(dir: string, secret: string): string[] {
   const patterns = leakPatterns(secret);
   const hits: string[] = [];
   for (const file of listFiles(dir)) {
-    const bytes = readFileSync(file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      if (vanished(err)) continue; // an atomic write's temporary file, renamed meanwhile
+      throw err;
+    }
     for (const p of patterns) if (bytes.includes(p.bytes)) hits.push(`${relative(dir, file)}: ${p.form}`);
   }
   return hits;

@@ -3,7 +3,7 @@
  * version or a broken snapshot is reset with a notice, a failed load never throws, saves follow
  * every transition without overlapping and carry MACHINE_VERSION.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import type { PorchlightApi } from '../../../main/ipc/contract';
 import { MACHINE_VERSION, wizardMachine } from '../../../renderer/wizard/machine';
@@ -123,7 +123,14 @@ describe('saveProgressOnChange', () => {
     await settled(a);
     a.send({ type: 'SET_MODE', mode: 're-audit' });
     a.send({ type: 'SET_HOME', items: ['hub'] });
-    await new Promise((r) => setTimeout(r, 60));
+    // Wait (bounded) for the save carrying the last state, however slow the machine is today.
+    await vi.waitFor(
+      () => {
+        const snap = f.saves.at(-1)?.snapshot as { context: { mode: string; home: string[] } } | undefined;
+        expect(snap?.context.home).toEqual(['hub']);
+      },
+      { timeout: 5000, interval: 10 },
+    );
     stop();
     expect(f.saves.length).toBeGreaterThan(0);
     expect(f.maxConcurrent()).toBe(1);
@@ -141,9 +148,8 @@ describe('saveProgressOnChange', () => {
     const stop = saveProgressOnChange(f.api, a, (e) => errors.push(e));
     a.start();
     await settled(a);
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0), { timeout: 5000, interval: 10 });
     stop();
-    expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]?.message).toBe('disk full');
   });
 });
