@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { CliCommand, CliContext } from './command.js';
-import { numberFlag, parseFlags } from './flags.js';
+import { numberFlag, parseFlags, scopeFlags, SCOPE_FLAGS } from './flags.js';
 import { EXIT, UsageError } from './command.js';
 import { createNodeCore } from '../compose.js';
 import { defaultProfileDir } from '../adapters/profile.js';
@@ -25,25 +25,12 @@ export interface AuditFlags {
 
 /** Parses the flags; anything unexpected is a usage error (exit 2). */
 export function parseAuditFlags(argv: string[]): AuditFlags {
-  const v = parseFlags(argv, {
-    json: { type: 'boolean' },
-    html: { type: 'string' },
-    pdf: { type: 'string' },
-    interface: { type: 'string' },
-    gateway: { type: 'string' },
-    neighbors: { type: 'string' },
-    'admin-port': { type: 'string' },
-    seconds: { type: 'string' },
-  });
+  const v = parseFlags(argv, { ...SCOPE_FLAGS, html: { type: 'string' }, pdf: { type: 'string' }, 'admin-port': { type: 'string' } });
   const f: AuditFlags = {
-    json: v.json ?? false,
+    ...scopeFlags(v),
     html: v.html ?? null,
     pdf: v.pdf ?? null,
-    iface: v.interface ?? null,
-    gateway: v.gateway ?? null,
-    neighbors: v.neighbors ?? null,
     adminPort: numberFlag(v['admin-port'], '--admin-port', { min: 1, max: 65535, integer: true, what: 'a port number (1-65535)' }) ?? null,
-    seconds: numberFlag(v.seconds, '--seconds', { min: Number.MIN_VALUE, max: 3600, what: 'a positive number of seconds' }),
   };
   if (f.gateway !== null && !isIpv4(f.gateway)) throw new UsageError(`"${f.gateway}" is not an IPv4 address`);
   if (f.gateway !== null && f.iface === null) throw new UsageError('--gateway needs --interface (the network it is on)');

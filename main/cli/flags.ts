@@ -32,3 +32,23 @@ export function subcommand<const S extends string>(argv: string[], allowed: read
   if (!(allowed as readonly string[]).includes(sub)) throw new UsageError(`unknown subcommand "${sub}"`);
   return [sub as S, rest];
 }
+
+/** The flags every network command shares: output format and the scope of the survey it runs. */
+export const SCOPE_FLAGS = {
+  json: { type: 'boolean' },
+  interface: { type: 'string' },
+  gateway: { type: 'string' },
+  neighbors: { type: 'string' },
+  seconds: { type: 'string' },
+} as const satisfies Options;
+
+/** Reads the shared scope flags (see SCOPE_FLAGS) into their typed form. */
+export function scopeFlags(v: { json?: boolean; interface?: string; gateway?: string; neighbors?: string; seconds?: string }) {
+  return {
+    json: v.json ?? false,
+    iface: v.interface ?? null,
+    gateway: v.gateway ?? null,
+    neighbors: v.neighbors ?? null,
+    seconds: numberFlag(v.seconds, '--seconds', { min: Number.MIN_VALUE, max: 3600, what: 'a positive number of seconds' }),
+  };
+}

@@ -1,5 +1,5 @@
 import type { CliCommand, CliContext } from './command.js';
-import { numberFlag, parseFlags } from './flags.js';
+import { parseFlags, scopeFlags, SCOPE_FLAGS } from './flags.js';
 import { EXIT, UsageError } from './command.js';
 import { createNodeCore } from '../compose.js';
 import { defaultProfileDir } from '../adapters/profile.js';
@@ -26,24 +26,8 @@ export interface SurveyFlags {
 
 /** Parses the flags; anything unexpected is a usage error (exit 2). */
 export function parseSurveyFlags(argv: string[]): SurveyFlags {
-  const v = parseFlags(argv, {
-    json: { type: 'boolean' },
-    sweep: { type: 'boolean' },
-    interface: { type: 'string' },
-    gateway: { type: 'string' },
-    neighbors: { type: 'string' },
-    seconds: { type: 'string' },
-    target: { type: 'string', multiple: true },
-  });
-  const f: SurveyFlags = {
-    json: v.json ?? false,
-    sweep: v.sweep ?? false,
-    iface: v.interface ?? null,
-    gateway: v.gateway ?? null,
-    neighbors: v.neighbors ?? null,
-    seconds: numberFlag(v.seconds, '--seconds', { min: Number.MIN_VALUE, max: 3600, what: 'a positive number of seconds' }),
-    targets: v.target ?? [],
-  };
+  const v = parseFlags(argv, { ...SCOPE_FLAGS, sweep: { type: 'boolean' }, target: { type: 'string', multiple: true } });
+  const f: SurveyFlags = { ...scopeFlags(v), sweep: v.sweep ?? false, targets: v.target ?? [] };
   for (const ip of [f.gateway, ...f.targets]) if (ip !== null && !isIpv4(ip)) throw new UsageError(`"${ip}" is not an IPv4 address`);
   return f;
 }
