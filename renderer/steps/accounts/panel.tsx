@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
 import type { PanelProps } from '../shared/panel-props';
 import { ConfirmChecks } from '../shared/confirm-checks';
+import { SaveRow } from '../shared/save-row';
 import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
 import { formatDate } from '../../i18n';
@@ -126,20 +127,15 @@ export function Panel({ checks }: PanelProps) {
         )}
 
         {chosen.length > 0 && (
-          <div className="save-row">
-            {missing.length > 0 && (
-              <p className="hint" id="accounts-missing">
-                {t('missing', { names: missing.map((a) => a.name).join(', ') })}
-              </p>
-            )}
-            <button type="button" className="button-primary" disabled={busy || missing.length > 0} aria-describedby={missing.length ? 'accounts-missing' : undefined} onClick={() => void save()}>
-              {t('save')}
-            </button>
-            <p aria-live="polite" className="save-status">
-              {twoFa && twoFa.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(twoFa.evidence.at), until: formatDate(twoFa.evidence.expiresAt) }) : ''}
-            </p>
-            {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
-          </div>
+          <SaveRow
+            missingId="accounts-missing"
+            missingText={missing.length > 0 ? t('missing', { names: missing.map((a) => a.name).join(', ') }) : null}
+            saveLabel={t('save')}
+            busy={busy}
+            onSave={() => void save()}
+            saved={twoFa}
+            saveError={saveError}
+          />
         )}
       </div>
       <ConfirmChecks checks={checks} />

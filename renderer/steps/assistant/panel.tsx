@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
 import type { PanelProps } from '../shared/panel-props';
 import { ConfirmChecks } from '../shared/confirm-checks';
+import { SaveRow } from '../shared/save-row';
 import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
-import { formatDate } from '../../i18n';
 import { useLoad, useOpenExternal, useSyncConfirmations } from '../accounts/use-step-api';
 
 type Data = ResultOf<'assistant:settings'>;
@@ -98,20 +98,15 @@ export function Panel({ checks }: PanelProps) {
         {chosen.length === 0 ? <p>{t('assistant.noneChosen')}</p> : data.settings.map((s) => <SettingCard key={s.id} setting={s} data={data} chosen={chosen} hasLock={hasLock} optionOf={optionOf} onAnswer={(a, v) => answer(keyOf(s, a), v)} />)}
 
         {chosen.length > 0 && (
-          <div className="save-row">
-            {missing.length > 0 && (
-              <p className="hint" id="assistant-missing">
-                {t('assistant.missing', { names: missing.join('; ') })}
-              </p>
-            )}
-            <button type="button" className="button-primary" disabled={busy || missing.length > 0} aria-describedby={missing.length ? 'assistant-missing' : undefined} onClick={() => void save()}>
-              {t('assistant.save')}
-            </button>
-            <p aria-live="polite" className="save-status">
-              {first && first.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(first.evidence.at), until: formatDate(first.evidence.expiresAt) }) : ''}
-            </p>
-            {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
-          </div>
+          <SaveRow
+            missingId="assistant-missing"
+            missingText={missing.length > 0 ? t('assistant.missing', { names: missing.join('; ') }) : null}
+            saveLabel={t('assistant.save')}
+            busy={busy}
+            onSave={() => void save()}
+            saved={first}
+            saveError={saveError}
+          />
         )}
       </div>
       <ConfirmChecks checks={checks} />
