@@ -37,16 +37,21 @@ export class MemorySecretStore implements SecretStore {
   }
 }
 
+/** A document store that round-trips through JSON, as the real one does; counts writes. */
 export class MemoryDocument<T> implements DocumentStore<T> {
   writes = 0;
   readonly notices: string[] = [];
   constructor(private value: T) {}
   read(): T {
-    return structuredClone(this.value);
+    return JSON.parse(JSON.stringify(this.value)) as T;
   }
   write(value: T) {
     this.writes++;
-    this.value = structuredClone(value);
+    this.value = JSON.parse(JSON.stringify(value)) as T;
+  }
+  /** The stored document as its file would hold it (for "no secret in the file" assertions). */
+  raw(): string {
+    return JSON.stringify(this.value);
   }
 }
 

@@ -1,6 +1,6 @@
 /** In-memory fakes of the core's ports for the accounts/confirmations unit tests. */
 import { join } from 'node:path';
-import type { Clock, DocumentStore, Logger, SecretStore } from '../../../../main/core/ports.js';
+import type { Clock, Logger, SecretStore } from '../../../../main/core/ports.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
 import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
 import { CheckBoard } from '../../../../main/core/checks/check-board.js';
@@ -10,20 +10,9 @@ import { createAccountServices } from '../../../../main/core/accounts/services.j
 
 export const RESOURCES = join(import.meta.dirname, '../../../../resources');
 
-/** A document store that round-trips through JSON, as the real one does. */
-export class MemoryDoc<T> implements DocumentStore<T> {
-  readonly notices: string[] = [];
-  constructor(private value: T) {}
-  read(): T {
-    return JSON.parse(JSON.stringify(this.value)) as T;
-  }
-  write(value: T): void {
-    this.value = JSON.parse(JSON.stringify(value)) as T;
-  }
-  raw(): string {
-    return JSON.stringify(this.value);
-  }
-}
+import { MemoryDocument as MemoryDoc } from '../../../support/fakes.js';
+
+export { MemoryDoc };
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {

@@ -1,6 +1,6 @@
 /** In-memory ports for the wifi step's unit tests. */
 import { join } from 'node:path';
-import type { Clock, DocumentStore, Logger, ScannedNetwork, SecretStore, WifiReading, WifiScanner } from '../../../../main/core/ports.js';
+import type { Clock, Logger, ScannedNetwork, SecretStore, WifiReading, WifiScanner } from '../../../../main/core/ports.js';
 import { DEFAULT_PROGRESS, DEFAULT_SETTINGS, type Progress, type Settings } from '../../../../main/core/store/documents.js';
 import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
 import { CheckBoard } from '../../../../main/core/checks/check-board.js';
@@ -10,19 +10,9 @@ import { nmcliSecurityFacts } from '../../../../main/adapters/wifi/nmcli-terse.j
 
 export const RESOURCES = join(import.meta.dirname, '../../../../resources');
 
-export class MemoryDoc<T> implements DocumentStore<T> {
-  readonly notices: string[] = [];
-  constructor(private value: T) {}
-  read(): T {
-    return JSON.parse(JSON.stringify(this.value)) as T;
-  }
-  write(value: T): void {
-    this.value = JSON.parse(JSON.stringify(value)) as T;
-  }
-  raw(): string {
-    return JSON.stringify(this.value);
-  }
-}
+import { MemoryDocument as MemoryDoc } from '../../../support/fakes.js';
+
+export { MemoryDoc };
 
 export class MemorySecrets implements SecretStore {
   readonly map = new Map<string, string>();
