@@ -47,13 +47,13 @@ describe('porchlight wifi on Windows and macOS (captures through the real scanne
   it('macOS, every name hidden: exit 2 with the steps to allow Location Services', async () => {
     const r = await run(['scan'], mac('macos-all-redacted-handwritten.json'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^porchlight wifi scan: unknown — macOS hid the names of the Wi-Fi networks from Porchlight: since macOS 14\.4, apps need the Location Services permission to see them\.\n  To allow it: open System Settings → Privacy & Security → Location Services, turn on Location Services and switch on Porchlight \(for the command-line tool: the terminal app you run it from\), then scan again\./);
+    expect(r.err).toMatch(/^porchlight wifi scan: unknown — macOS hid the names of the Wi-Fi networks from Porchlight: since macOS 14\.4, apps need the Location Services permission to see them\.\n {2}To allow it: open System Settings → Privacy & Security → Location Services, turn on Location Services and switch on Porchlight \(for the command-line tool: the terminal app you run it from\), then scan again\./);
   });
 
   it('macOS, some names hidden: the named networks on stdout, a note with the count and steps on stderr', async () => {
     const r = await run(['scan', '--json'], mac('macos-current-redacted.json'));
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as unknown[]).length).toBe(6);
-    expect(r.err).toMatch(/^note: macOS hid the names of 2 Wi-Fi network\(s\) from Porchlight: .*\n  To allow it: open System Settings/);
+    expect(r.err).toMatch(/^note: macOS hid the names of 2 Wi-Fi network\(s\) from Porchlight: .*\n {2}To allow it: open System Settings/);
   });
 });
