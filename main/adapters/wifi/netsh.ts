@@ -203,8 +203,6 @@ function securityOf(fields: [string, string][]): { authentication: string; encry
  */
 export function parseNetshNetworks(stdout: string, current: { bssid: string | null; ssid: string | null } | null = null): NetshParse {
   const lines = normalise(stdout);
-  const problem = problemIn(lines.join('\n'));
-  if (problem) return { ok: false, ...problem };
   const blocks: Block[] = [];
   let block: Block | null = null;
   let bss: Bss | null = null;
@@ -237,6 +235,10 @@ export function parseNetshNetworks(stdout: string, current: { bssid: string | nu
       else if (CHANNEL_LABELS.has(fold(key)) && /^\d+$/.test(v)) bss.channel = Number(v);
     }
   }
+  // netsh's own messages count only when it listed nothing: a neighbour's network named
+  // "location permission" must not turn a real listing into a refusal.
+  const problem = blocks.length === 0 ? problemIn(lines.join('\n')) : null;
+  if (problem) return { ok: false, ...problem };
   if (blocks.length === 0 && !header) {
     const said = firstLine(lines.join('\n'));
     return {
@@ -275,8 +277,6 @@ export function parseNetshNetworks(stdout: string, current: { bssid: string | nu
  */
 export function parseNetshInterfaces(stdout: string): { ok: true; network: ScannedNetwork | null } | { ok: false; reason: string; permission?: 'location' } {
   const lines = normalise(stdout);
-  const problem = problemIn(lines.join('\n'));
-  if (problem) return { ok: false, ...problem };
   const interfaces: [string, string][][] = [];
   for (const line of lines) {
     const kv = keyValue(line);
@@ -284,6 +284,8 @@ export function parseNetshInterfaces(stdout: string): { ok: true; network: Scann
     if (kv[0] === 'GUID') interfaces.push([]);
     interfaces.at(-1)?.push(kv);
   }
+  const problem = interfaces.length === 0 ? problemIn(lines.join('\n')) : null;
+  if (problem) return { ok: false, ...problem };
   if (interfaces.length === 0) {
     const said = firstLine(lines.join('\n'));
     return { ok: false, reason: `netsh answered in a form Porchlight cannot read${said ? ` ("${said}")` : ''}, so the current Wi-Fi connection could not be read.` };

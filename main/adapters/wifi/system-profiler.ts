@@ -95,6 +95,9 @@ const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
 
 /**
  * Parses `system_profiler SPAirPortDataType -json` (macOS 14.4 and later have no `airport` tool).
+ * JSON, not the text form: its keys and `spairport_*` values are the same in every macOS language,
+ * while the text form is written for people in the system language ("Security: WPA2 Personal").
+ * Tested on real output from macOS 10.15, 12 and 15 (test/fixtures/wifi/README.md).
  * macOS gives no BSSIDs here and redacts names to `<redacted>` when the app lacks Location
  * Services permission; redacted names are counted, never shown as real networks.
  */

@@ -14,8 +14,12 @@ import { classifySecurity } from '../../../../main/core/wifi/security.js';
 const fx = (name: string) => readFileSync(new URL(`../../../fixtures/wifi/${name}`, import.meta.url), 'utf8');
 
 function views(file: string): WifiNetworkView[] {
-  const p = parseNetshNetworks(fx(file));
-  if (!p.ok) throw new Error(`${file}: ${p.reason}`);
+  return views_(fx(file));
+}
+
+function views_(text: string): WifiNetworkView[] {
+  const p = parseNetshNetworks(text);
+  if (!p.ok) throw new Error(p.reason);
   return p.networks.map(toView);
 }
 
@@ -115,6 +119,11 @@ describe('netsh wlan show networks — hand-written edge cases real captures lac
   it('no SSID lines and no header Porchlight knows → unknown with what netsh said', () => {
     const r = parseNetshNetworks('Ein unerwarteter Fehler ist aufgetreten.\r\n');
     expect(r).toEqual({ ok: false, reason: 'netsh answered in a form Porchlight cannot read ("Ein unerwarteter Fehler ist aufgetreten."), so the Wi-Fi networks could not be listed.' });
+  });
+
+  it('a network named like a netsh message is a network, not a refusal', () => {
+    const text = fx('netsh-networks-no-bssid.txt').replace('SSID 2 : WithBss', 'SSID 2 : ms-settings:privacy-location wlansvc');
+    expect(views_(text).map((v) => v.ssid)).toEqual(['NoBssLines', 'ms-settings:privacy-location wlansvc']);
   });
 
   it('a known header with no networks is an empty list, not an error', () => {
