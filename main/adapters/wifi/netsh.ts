@@ -43,7 +43,7 @@ export type NetshParse = { ok: true; networks: ScannedNetwork[] } | { ok: false;
 
 /** Plain steps to allow Wi-Fi listing on Windows 11 24H2 and later (netsh refuses without Location). */
 export const WINDOWS_LOCATION_ADVICE =
-  'Windows did not let Porchlight list the Wi-Fi networks: since Windows 11 version 24H2, listing them needs the Location permission. ' +
+  'Windows needs your permission first: since Windows 11 version 24H2, apps may list Wi-Fi networks only with the Location permission. ' +
   'To allow it: open Settings → Privacy & security → Location, turn on "Location services" and "Let desktop apps access your location", then scan again. ' +
   'Porchlight only reads the list of networks; it does not read or keep your location.';
 

@@ -69,7 +69,7 @@ const MAC_LOCATION_STEPS =
  */
 export function macLocationAdvice(hidden: number, all: boolean): string {
   const what = all
-    ? 'macOS hid the names of the Wi-Fi networks from Porchlight'
+    ? 'macOS hid the network names from Porchlight'
     : `macOS hid the names of ${hidden} Wi-Fi network(s) from Porchlight`;
   return `${what}: since macOS 14.4, apps need the Location Services permission to see them. ${MAC_LOCATION_STEPS}`;
 }

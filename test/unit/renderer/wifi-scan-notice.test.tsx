@@ -15,7 +15,7 @@ describe('ScanNotice', () => {
   it('Windows Location refusal: an alert saying what happened, then the steps as their own paragraph', () => {
     const html = renderToStaticMarkup(<ScanNotice kind="alert" text={WINDOWS_LOCATION_ADVICE} testId="wifi-scan-unknown" />);
     expect(html).toContain('role="alert"');
-    expect(html).toContain('Porchlight could not read the Wi-Fi networks: Windows did not let Porchlight list the Wi-Fi networks: since Windows 11 version 24H2, listing them needs the Location permission.</p>');
+    expect(html).toContain('Porchlight could not read the Wi-Fi networks: Windows needs your permission first: since Windows 11 version 24H2, apps may list Wi-Fi networks only with the Location permission.</p>');
     expect(html).toMatch(/<p data-testid="wifi-permission-steps">To allow it: open Settings → Privacy &amp; security → Location, turn on &quot;Location services&quot; and &quot;Let desktop apps access your location&quot;, then scan again\./);
   });
 
@@ -28,7 +28,7 @@ describe('ScanNotice', () => {
 
   it('the connected network hidden: says the connection could not be read (not "not connected")', () => {
     const html = renderToStaticMarkup(<ScanNotice kind="status" text={macLocationAdvice(1, true)} testId="wifi-status-unknown" />);
-    expect(html).toContain('Porchlight could not tell which network this computer is connected to: macOS hid the names');
+    expect(html).toContain('Porchlight could not tell which network this computer is connected to: macOS hid the network names');
     expect(html).not.toContain('not connected');
   });
 

@@ -27,7 +27,7 @@ describe('porchlight wifi on Windows and macOS (captures through the real scanne
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toBe(
-      'porchlight wifi scan: unknown — Windows did not let Porchlight list the Wi-Fi networks: since Windows 11 version 24H2, listing them needs the Location permission.\n' +
+      'porchlight wifi scan: unknown — Windows needs your permission first: since Windows 11 version 24H2, apps may list Wi-Fi networks only with the Location permission.\n' +
         '  To allow it: open Settings → Privacy & security → Location, turn on "Location services" and "Let desktop apps access your location", then scan again. Porchlight only reads the list of networks; it does not read or keep your location.\n',
     );
   });
@@ -47,7 +47,7 @@ describe('porchlight wifi on Windows and macOS (captures through the real scanne
   it('macOS, every name hidden: exit 2 with the steps to allow Location Services', async () => {
     const r = await run(['scan'], mac('macos-all-redacted-handwritten.json'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^porchlight wifi scan: unknown — macOS hid the names of the Wi-Fi networks from Porchlight: since macOS 14\.4, apps need the Location Services permission to see them\.\n {2}To allow it: open System Settings → Privacy & Security → Location Services, turn on Location Services and switch on Porchlight \(for the command-line tool: the terminal app you run it from\), then scan again\./);
+    expect(r.err).toMatch(/^porchlight wifi scan: unknown — macOS hid the network names from Porchlight: since macOS 14\.4, apps need the Location Services permission to see them\.\n {2}To allow it: open System Settings → Privacy & Security → Location Services, turn on Location Services and switch on Porchlight \(for the command-line tool: the terminal app you run it from\), then scan again\./);
   });
 
   it('macOS, some names hidden: the named networks on stdout, a note with the count and steps on stderr', async () => {
