@@ -24,7 +24,7 @@ import { frequencyOf, type Band } from './radio.js';
  * Rule table — what a network's Authentication / Encryption become (see also security.ts):
  *
  *   Authentication (any language)             → facts              → class
- *   Open / Offen / Abierta / Ouvrir / Aperta / Aberta (+ Encryption None)  → no AKM   → open
+ *   Open / Offen / Abierta / Ouvrir / Aperta / Aberta / Abrir (+ Encryption None) → no AKM → open
  *   Open + Encryption WEP, or Shared / Freigegeben / Compartida / Partagée … → WEP     → wep
  *   WPA-Personal  (Persönlich, Personnel, Personale, Persoonlijk, Pessoal)  → psk+wpa1 → wpa
  *   WPA2-Personal                                                           → psk      → wpa2
@@ -61,7 +61,7 @@ function fold(s: string): string {
 const words = (...list: string[]) => new Set(list.map(fold));
 
 /** Authentication "open" in English, German, Spanish, French, Italian, Dutch and Portuguese. */
-const OPEN = words('Open', 'Offen', 'Abierta', 'Abierto', 'Ouvrir', 'Ouvert', 'Ouverte', 'Aperta', 'Aperto', 'Aberta', 'Aberto');
+const OPEN = words('Open', 'Openen', 'Offen', 'Abierta', 'Abierto', 'Ouvrir', 'Ouvert', 'Ouverte', 'Aperta', 'Aperto', 'Aberta', 'Aberto', 'Abrir');
 /** Authentication "shared" (WEP shared key). */
 const SHARED = words('Shared', 'Freigegeben', 'Gemeinsam', 'Compartida', 'Compartido', 'Partagée', 'Partagé', 'Condivisa', 'Condiviso', 'Gedeeld', 'Partilhada', 'Compartilhada');
 const PERSONAL = words('Personal', 'Persönlich', 'Personnel', 'Personnelle', 'Personale', 'Persoonlijk', 'Pessoal');

@@ -139,6 +139,7 @@ describe('the value tables (rule table in netsh.ts)', () => {
     ['Ouvrir', 'Aucun', 'open'],
     ['Aperta', 'Nessuno', 'open'],
     ['Aberta', 'Nenhuma', 'open'],
+    ['Abrir', 'Nenhuma', 'open'],
     ['Open', 'Geen', 'open'],
     ['Open', 'WEP', 'wep'],
     ['Shared', 'WEP', 'wep'],
