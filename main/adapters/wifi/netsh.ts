@@ -222,7 +222,8 @@ export function parseNetshNetworks(stdout: string, current: { bssid: string | nu
       if (INTERFACE_NAME_LABELS.has(fold(key))) header = true;
       continue;
     }
-    if (/^BSSID(?: \d+)?$/.test(key)) {
+    // "BSSID 1", and by shape a BSSID-ish label with an address (a Windows 8.1 capture has "BSSIDD 1").
+    if (/^BSSID(?: \d+)?$/.test(key) || (/^BSSID/.test(key) && MAC.test(value.trim()))) {
       bss = { bssid: MAC.test(value.trim()) ? value.trim().toUpperCase() : '', signal: null, channel: null, band: null };
       block.bss.push(bss);
     } else if (!bss) {

@@ -82,6 +82,16 @@ describe('netsh wlan show networks mode=bssid — real captures in every languag
     }
   });
 
+  it.each([
+    ['captures/reduced-netsh-networks-no-bssid-en.txt', { myAP: ['wpa2', 1] }, [null]],
+    ['captures/reduced-netsh-networks-summary-en.txt', { F09FA78A: ['wpa2', 2] }, [null, null]],
+    ['captures/reduced-netsh-networks-de-win81.txt', { 'Photon-U8BS': ['open', 1] }, ['6C:0B:84:1B:22:92']],
+  ] as [string, Expected, (string | null)[]][])('%s: networks without (or with odd) BSSID lines are kept and classified', (file, expected, bssids) => {
+    const list = views(file);
+    expect(bySsid(list)).toEqual(expected);
+    expect(list.map((v) => v.bssid)).toEqual(bssids);
+  });
+
   it('reads the band in each language ("2,4 GHz" with a no-break space, "5 GHz", "6 GHz") into the frequency', () => {
     const es = views('captures/whm-netsh-networks-es.txt');
     expect(es.find((v) => v.bssid === 'FE:DC:BA:09:87:04')).toMatchObject({ channel: 4, frequency: 2427, signal: 82 });
