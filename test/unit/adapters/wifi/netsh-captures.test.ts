@@ -185,6 +185,7 @@ describe('netsh wlan show interfaces — real captures', () => {
     ['captures/whm-netsh-interfaces-de.txt', { ssid: 'SSID-1', bssid: 'FE:DC:BA:09:87:02', security: 'wpa2-enterprise', signal: 43, channel: 116, frequency: 5580 }],
     ['captures/whm-netsh-interfaces-es.txt', { ssid: 'SSID-1', bssid: 'FE:DC:BA:09:87:02', security: 'open', signal: 81, channel: 11, frequency: 2462 }],
     ['captures/whm-netsh-interfaces-fr.txt', { ssid: 'SSID-1', bssid: 'FE:DC:BA:09:87:02', security: 'open', signal: 80, channel: 11, frequency: 2462 }],
+    ['captures/whm-netsh-interfaces-fr-wpa2-personnel.txt', { ssid: 'SomeSSUD', bssid: '12:34:56:78:90:AB', security: 'wpa2', signal: 65, channel: 144, frequency: 5720 }],
     ['captures/whm-netsh-interfaces-it.txt', { ssid: 'SSID-1', bssid: 'FE:DC:BA:09:87:02', security: 'wpa2', signal: 85, channel: 4, frequency: 2427 }],
   ])('%s → the connected network', (file, expected) => {
     const r = parseNetshInterfaces(fx(file));
