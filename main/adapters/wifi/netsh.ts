@@ -44,7 +44,7 @@ export type NetshParse = { ok: true; networks: ScannedNetwork[] } | { ok: false;
 /** Plain steps to allow Wi-Fi listing on Windows 11 24H2 and later (netsh refuses without Location). */
 export const WINDOWS_LOCATION_ADVICE =
   'Windows needs your permission first: since Windows 11 version 24H2, apps may list Wi-Fi networks only with the Location permission. ' +
-  'To allow it: open Settings → Privacy & security → Location, turn on "Location services" and "Let desktop apps access your location", then scan again. ' +
+  'To allow it: open Settings → Privacy & security → Location, turn on "Location services", "Let apps access your location" and "Let desktop apps access your location", then scan again. ' +
   'Porchlight only reads the list of networks; it does not read or keep your location.';
 
 /** Lower-cases and folds accents so "Autenticación" and "Autenticacion", "État" and "Etat" compare equal. */

@@ -16,7 +16,7 @@ describe('ScanNotice', () => {
     const html = renderToStaticMarkup(<ScanNotice kind="alert" text={WINDOWS_LOCATION_ADVICE} testId="wifi-scan-unknown" />);
     expect(html).toContain('role="alert"');
     expect(html).toContain('Porchlight could not read the Wi-Fi networks: Windows needs your permission first: since Windows 11 version 24H2, apps may list Wi-Fi networks only with the Location permission.</p>');
-    expect(html).toMatch(/<p data-testid="wifi-permission-steps">To allow it: open Settings → Privacy &amp; security → Location, turn on &quot;Location services&quot; and &quot;Let desktop apps access your location&quot;, then scan again\./);
+    expect(html).toMatch(/<p data-testid="wifi-permission-steps">To allow it: open Settings → Privacy &amp; security → Location, turn on &quot;Location services&quot;, &quot;Let apps access your location&quot; and &quot;Let desktop apps access your location&quot;, then scan again\./);
   });
 
   it('macOS hidden names beside a partly readable scan: a note with the count, then the steps', () => {

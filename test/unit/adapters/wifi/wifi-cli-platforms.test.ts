@@ -28,7 +28,7 @@ describe('porchlight wifi on Windows and macOS (captures through the real scanne
     expect(r.out).toBe('');
     expect(r.err).toBe(
       'porchlight wifi scan: unknown — Windows needs your permission first: since Windows 11 version 24H2, apps may list Wi-Fi networks only with the Location permission.\n' +
-        '  To allow it: open Settings → Privacy & security → Location, turn on "Location services" and "Let desktop apps access your location", then scan again. Porchlight only reads the list of networks; it does not read or keep your location.\n',
+        '  To allow it: open Settings → Privacy & security → Location, turn on "Location services", "Let apps access your location" and "Let desktop apps access your location", then scan again. Porchlight only reads the list of networks; it does not read or keep your location.\n',
     );
   });
 
