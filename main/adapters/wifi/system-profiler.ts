@@ -128,9 +128,10 @@ export function parseSystemProfiler(stdout: string): ProfilerParse {
   const current = currentRaw && !currentRedacted ? toNetwork(currentRaw, true) : null;
   if (current) networks.push(current);
   for (const o of others) {
-    if (o._name === REDACTED) redacted++;
     // The connected network is often listed again among the others: the same entry twice is one network.
-    else if (!(currentRaw && same(o, currentRaw))) networks.push(toNetwork(o, false));
+    if (currentRaw && same(o, currentRaw)) continue;
+    if (o._name === REDACTED) redacted++;
+    else networks.push(toNetwork(o, false));
   }
   return { ok: true, networks, current, currentRedacted, redacted };
 }

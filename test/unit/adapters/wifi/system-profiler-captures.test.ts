@@ -82,6 +82,18 @@ describe('macOS 14.4+ without Location Services permission (<redacted> names)', 
     expect(c.kind === 'unknown' && c.reason).toMatch(/Location Services/);
   });
 
+  it.each([
+    ['captures/reduced-macos-sp-redacted-wpa3-transition.json', 2],
+    ['captures/reduced-macos-26-sp-redacted-6ghz.json', 1],
+  ])('real redacted output %s → unknown with the steps; the connected network counted once', async (file, hidden) => {
+    const p = parseSystemProfiler(fx(file));
+    if (!p.ok) throw new Error(p.reason);
+    expect(p.networks).toEqual([]);
+    expect(p.redacted + (p.currentRedacted ? 1 : 0)).toBe(hidden);
+    expect(await mac(file).scan()).toEqual({ kind: 'unknown', reason: macLocationAdvice(hidden, true) });
+    expect(await mac(file).current()).toEqual({ kind: 'unknown', reason: macLocationAdvice(1, true) });
+  });
+
   it('some names hidden → the named networks, and a note with the count and the steps', async () => {
     const r = await mac('macos-current-redacted.json').scan();
     if (r.kind !== 'ok') throw new Error(r.reason);
