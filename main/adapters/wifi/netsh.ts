@@ -117,7 +117,7 @@ export function netshSecurityFacts(authentication: string, encryption: string): 
   if (!e) unrecognized.push('encryption:(missing)');
   else if (!NONE.has(e)) {
     for (const token of e.split(/[\s,]+/).filter(Boolean)) {
-      const c = CIPHER[token];
+      const c = Object.prototype.hasOwnProperty.call(CIPHER, token) ? CIPHER[token] : undefined;
       if (c) ciphers.push(c);
       else unrecognized.push(`encryption:${token}`);
     }

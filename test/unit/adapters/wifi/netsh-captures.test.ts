@@ -174,6 +174,8 @@ describe('the value tables (rule table in netsh.ts)', () => {
     ['', 'CCMP', 'unknown'],
     ['WPA2-Personal', '', 'unknown'],
     ['WPA2-Enterprise 192 Bits', 'GCMP-256', 'unknown'],
+    ['WPA2-Personal', 'constructor', 'unknown'],
+    ['Open', 'CCMP', 'unknown'],
   ])('%s / %s → %s', (auth, enc, cls) => {
     expect(classifySecurity(netshSecurityFacts(auth, enc))).toBe(cls);
   });
