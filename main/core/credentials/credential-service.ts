@@ -7,7 +7,7 @@ import { resolveProbeTarget } from './address-scope.js';
 import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
 import { findVendor, loadDefaultCredentials, type DefaultCredentials, type VendorDefaults } from './dataset.js';
 import { generatePassword } from './password-generator.js';
-import { probeEvidence, SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
+import { probeDetail, probeEvidence, SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
 
 /** Defaults for real homes: a slow, polite pace; tests and the CLI may shorten them. */
 export const DEFAULT_PROBER_SETTINGS: ProberSettings = { requestTimeoutMs: 5000, delayMs: 1500 };
@@ -142,7 +142,7 @@ export class CredentialService {
     });
     if (target.kind === 'router') {
       const v = verdict(report);
-      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, JSON.stringify({ host: report.host, result: report.result, attempts: report.attempts, auditAttempts: report.auditAttempts }));
+      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, probeDetail(report));
       return;
     }
     this.deviceResults.set(target.id, report);
@@ -155,7 +155,7 @@ export class CredentialService {
       : unknown.length
         ? `Could not decide for ${unknown.join(', ')}: ${this.deviceResults.get(unknown[0]!)!.reason}`
         : `All ${all.length} checked device login(s) refused their factory defaults.`;
-    const detail = JSON.stringify(all.map(([id, r]) => ({ id, host: r.host, result: r.result, attempts: r.attempts, auditAttempts: r.auditAttempts })));
+    const detail = JSON.stringify(all.map(([id, r]) => ({ id, host: r.host, result: r.result })));
     this.deps.checks.recordVerified('devices.default-passwords', status, reason.slice(0, 2000), detail.slice(0, 4000));
   }
 }

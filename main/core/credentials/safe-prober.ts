@@ -83,6 +83,21 @@ export function attemptsText(r: Pick<ProbeReport, 'attempts' | 'auditAttempts'>,
   return `${r.auditAttempts} of ${max} password tries used on this device in this audit (${r.attempts} by this check).`;
 }
 
+const LOGIN_WORDS: Record<LoginStyle, string> = {
+  basic: 'a browser password prompt (HTTP Basic)',
+  digest: 'a browser password prompt (HTTP Digest)',
+  form: 'a login page (web form)',
+  none: 'no login',
+  unknown: 'a login Porchlight could not identify',
+  'app-only': 'no local login (managed through an app)',
+};
+
+/** The detail of a check built from a probe, in plain words: which login, and what the device showed for each login tried. */
+export function probeDetail(r: ProbeReport): string {
+  const lines = [`${r.host} asks for ${LOGIN_WORDS[r.login]}.`, ...r.evidence.map((e) => `${e}.`)];
+  return lines.join(' ').slice(0, 4000);
+}
+
 /** The evidence line of a check built from a probe: what was found, then the attempts. */
 export function probeEvidence(r: ProbeReport, afterChange = false): string {
   const where = `${r.host}${r.vendor ? ` (${r.vendor})` : ''}`;
@@ -252,7 +267,7 @@ export class SafeProber {
       'default-rejected',
       vendor
         ? `The admin login refused ${candidates.length === 1 ? 'the' : `all ${candidates.length}`} public factory login${candidates.length > 1 ? 's' : ''} of ${vendor.name} (${list}).`
-        : `The ${candidates.length} most common factory logins were refused (${list}); the maker is unknown, so its own factory login, if it has one, was not tried.`,
+        : `The ${candidates.length} most common factory logins were refused; the maker is unknown, so its own factory login, if it has one, was not tried. Tried: ${list}.`,
     );
   }
 

@@ -1,6 +1,6 @@
 import type { Core } from '../../app-core.js';
 import type { AuditRunner, AuditScope, MeasuredCheck, RunnerOutcome } from '../runners.js';
-import { probeEvidence } from '../../credentials/safe-prober.js';
+import { probeDetail, probeEvidence } from '../../credentials/safe-prober.js';
 
 /**
  * The router's admin login against its vendor's public factory credentials (`router.admin-default`),
@@ -21,7 +21,7 @@ export function routerLoginRunner(core: Core): AuditRunner {
       const vendor = vendorName && core.credentials.vendor(vendorName) ? vendorName : null;
       const host = scope.adminPort ? `${scope.gateway}:${scope.adminPort}` : scope.gateway;
       const report = await core.credentials.check({ host, consent: true, vendor, gatewayOverride: scope.gateway });
-      const detail = JSON.stringify({ host: report.host, login: report.login, result: report.result, attempts: report.attempts, auditAttempts: report.auditAttempts });
+      const detail = probeDetail(report);
       // one wording and one attempt count for the step, the evidence and the JSON (the host's ledger)
       const status = report.result === 'default-accepted' ? 'fail' : report.result === 'default-rejected' ? 'pass' : 'unknown';
       const m: MeasuredCheck = { status, reason: probeEvidence(report), detail };

@@ -193,7 +193,7 @@ describe('attempts counted as the server sees them, in one ledger per host', () 
     const r = await probe(statusRedirect('x-Changed-42')).run();
     expect(r.result).toBe('default-rejected');
     expect(r.triedLogins).toEqual(data.generic);
-    expect(r.reason).toMatch(/^The 5 most common factory logins were refused \(admin \/ admin, admin \/ password, admin \/ 1234, admin \/ \(blank password\), root \/ \(blank password\)\); the maker is unknown/);
+    expect(r.reason).toMatch(/^The 5 most common factory logins were refused; the maker is unknown.*Tried: admin \/ admin, admin \/ password, admin \/ 1234, admin \/ \(blank password\), root \/ \(blank password\)\.$/);
     expect(probeEvidence(r)).toMatch(/the maker is unknown.*5 of 5 password tries used/);
   });
 });
