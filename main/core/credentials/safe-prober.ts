@@ -94,8 +94,11 @@ const LOGIN_WORDS: Record<LoginStyle, string> = {
 
 /** The detail of a check built from a probe, in plain words: which login, and what the device showed for each login tried. */
 export function probeDetail(r: ProbeReport): string {
-  const lines = [`${r.host} asks for ${LOGIN_WORDS[r.login]}.`, ...r.evidence.map((e) => `${e}.`)];
-  return lines.join(' ').slice(0, 4000);
+  const head = `${r.host} asks for ${LOGIN_WORDS[r.login]}.`;
+  // evidence lines read "<login>: <what the device showed>"; the same answer to every login is said once
+  const answers = r.evidence.map((e) => e.slice(e.indexOf(': ') + 2));
+  if (answers.length > 1 && answers.every((a) => a === answers[0])) return `${head} For each of the ${answers.length} logins tried, ${answers[0]}.`.slice(0, 4000);
+  return [head, ...r.evidence.map((e) => `${e}.`)].join(' ').slice(0, 4000);
 }
 
 /** The evidence line of a check built from a probe: what was found, then the attempts. */
@@ -394,7 +397,8 @@ export class SafeProber {
     const lockAfter = lockoutSign(again.res, seen401());
     if (lockAfter) return { kind: 'stop', reason: lockAfter };
     const admin = this.look(again, form, first);
-    const adminWhat = admin.kind === 'open' ? `the admin page ${first.path} then opened` : `the admin page ${first.path} then ${admin.what}`;
+    const adminPage = first.path === '/' ? 'the admin page' : `the admin page ${first.path}`;
+    const adminWhat = admin.kind === 'open' ? `${adminPage} then opened` : `${adminPage} then ${admin.what}`;
 
     // The page the login led to (by redirect), if it is another one: protected only when a visitor without the session is turned away.
     let ledTo: { open: boolean; what: string } | null = null;

@@ -12,7 +12,7 @@
  *    a status page anyone can open: neither may ever read as "accepted", nor as "refused".
  */
 import { describe, expect, it } from 'vitest';
-import { SafeProber, attemptsText, probeEvidence } from '../../../../main/core/credentials/safe-prober.js';
+import { SafeProber, attemptsText, probeDetail, probeEvidence } from '../../../../main/core/credentials/safe-prober.js';
 import { AttemptLedger } from '../../../../main/core/credentials/attempt-ledger.js';
 import { findVendor, loadDefaultCredentials } from '../../../../main/core/credentials/dataset.js';
 import { resolveProbeTarget } from '../../../../main/core/credentials/address-scope.js';
@@ -195,5 +195,8 @@ describe('attempts counted as the server sees them, in one ledger per host', () 
     expect(r.triedLogins).toEqual(data.generic);
     expect(r.reason).toMatch(/^The 5 most common factory logins were refused; the maker is unknown.*Tried: admin \/ admin, admin \/ password, admin \/ 1234, admin \/ \(blank password\), root \/ \(blank password\)\.$/);
     expect(probeEvidence(r)).toMatch(/the maker is unknown.*5 of 5 password tries used/);
+    expect(probeDetail(r)).toBe(
+      '192.168.1.1:80 asks for a login page (web form). For each of the 5 logins tried, the login showed the login form again at /?err=1; handed out no new cookie; the admin page then showed the login form again.',
+    );
   });
 });
