@@ -401,13 +401,15 @@ export class SafeProber {
     const adminWhat = admin.kind === 'open' ? `${adminPage} then opened` : `${adminPage} then ${admin.what}`;
 
     // The page the login led to (by redirect), if it is another one: protected only when a visitor without the session is turned away.
+    // (an HTTP redirect, or a "refresh" meta tag on the page the post answered with)
     let ledTo: { open: boolean; what: string } | null = null;
-    if (landing.kind === 'open' && posted.redirects > 0 && posted.path !== first.path) {
-      const mine = this.look(await s.request('GET', posted.path), form, first);
-      const anon = this.look(await fresh().request('GET', posted.path), form, first);
-      if (mine.kind === 'open' && anon.kind !== 'open') ledTo = { open: true, what: `${posted.path} opened with that session and not without it` };
-      else if (mine.kind === 'open') ledTo = { open: false, what: `${posted.path} opens without any login too, so it proves nothing` };
-      else ledTo = { open: false, what: `${posted.path} then ${mine.what}` };
+    const target = posted.redirects > 0 ? posted.path : metaRefreshTarget(posted.res.body, posted.path);
+    if (landing.kind === 'open' && target !== null && target !== first.path) {
+      const mine = this.look(await s.request('GET', target), form, first);
+      const anon = this.look(await fresh().request('GET', target), form, first);
+      if (mine.kind === 'open' && anon.kind !== 'open') ledTo = { open: true, what: `${target} opened with that session and not without it` };
+      else if (mine.kind === 'open') ledTo = { open: false, what: `${target} opens without any login too, so it proves nothing` };
+      else ledTo = { open: false, what: `${target} then ${mine.what}` };
     }
 
     const steps = [`the login ${landing.what}`, session, adminWhat, ...(ledTo ? [ledTo.what] : [])].join('; ');

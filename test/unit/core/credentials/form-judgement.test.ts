@@ -109,6 +109,22 @@ describe('form logins: judged on the landing page, the session and the protected
     expect(bare.evidence[0]).toMatch(/Login failed/);
   });
 
+  it('a post answered with a "refresh" page that leads on to the protected status page is followed like a browser would', async () => {
+    const { run } = probe((q): Reply => {
+      if (q.method === 'POST') {
+        const ok = new URLSearchParams(q.body ?? '').get('password') === 'admin';
+        return ok
+          ? { status: 200, headers: { 'set-cookie': ['SID=77aa; Path=/'] }, body: '<html><head><meta http-equiv="Refresh" content="1;url=/main.htm"></head><body>Please wait…</body></html>' }
+          : { status: 200, body: form('/login.cgi', 'username', 'password', 'User Name or Password is incorrect.') };
+      }
+      if (q.path === '/main.htm') return cookieOf(q.headers.cookie, 'SID') === '77aa' ? { status: 200, body: STATUS } : { status: 200, body: form('/login.cgi', 'username', 'password') };
+      return { status: 200, body: form('/login.cgi', 'username', 'password') };
+    });
+    const r = await run();
+    expect(r).toMatchObject({ result: 'default-accepted', matched: { username: 'admin', password: 'admin' }, attempts: 1 });
+    expect(r.reason).toMatch(/\/main\.htm opened with that session and not without it/);
+  });
+
   it('a post that always redirects to a status page anyone can open is never "accepted" (nor "refused")', async () => {
     const { run } = probe((q): Reply => {
       if (q.method === 'POST') return { status: 302, headers: { location: ['/status.htm'], 'set-cookie': ['sid=decoy; Path=/'] } };
