@@ -153,7 +153,9 @@ export class SafeProber {
     };
     const done = (result: ProbeResult, reason: string): ProbeReport => {
       report.result = result;
-      report.reason = reason;
+      // an undecided check of an unknown maker still says which common factory logins it tried
+      const list = result === 'unknown' && !vendor && report.triedLogins.length ? ` The maker is unknown; common factory logins tried: ${report.triedLogins.map(cred).join(', ')}.` : '';
+      report.reason = `${reason}${list}`;
       report.auditAttempts = this.ledger.used(target.host);
       this.log?.info('default-password probe', { host: hostLabel, vendor: report.vendorId, login: report.login, result, attempts: report.attempts, auditAttempts: report.auditAttempts });
       return report;

@@ -134,6 +134,7 @@ describe('form logins: judged on the landing page, the session and the protected
     const r = await run();
     expect(r.result).toBe('unknown');
     expect(r.reason).toMatch(/opens without any login too/);
+    expect(r.reason).toMatch(/The maker is unknown; common factory logins tried: admin \/ admin, admin \/ password, admin \/ 1234, admin \/ \(blank password\), root \/ \(blank password\)\.$/);
   });
 
   it('a server that answers 200 to every request and every path is never "accepted"', async () => {
