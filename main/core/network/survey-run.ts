@@ -279,6 +279,7 @@ function describeDevice(deps: SurveyRunDeps, p: Partial, isGateway: boolean): Se
     names: uniq([model, desc?.modelDescription, ...names]),
     services: uniq(p.mdns.map((s) => s.type)),
     deviceTypes: uniq([...p.descriptions.map((d) => d.deviceType), ...p.ssdp.map((a) => a.st)]),
+    descriptionTypes: uniq(p.descriptions.map((d) => d.deviceType)),
     vendor,
   });
   const identified = category !== 'unknown' || model !== null;
