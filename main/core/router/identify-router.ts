@@ -18,6 +18,9 @@ export const ROUTER_SOURCE_LABELS: Record<RouterSource, string> = {
   oui: "the maker code in the router's network address (MAC)",
 };
 
+/** A source id in plain words ("tr064" → "the router's TR-064 interface"); any other text unchanged. */
+export const routerSourceWords = (s: string): string => ((ROUTER_SOURCES as readonly string[]).includes(s) ? ROUTER_SOURCE_LABELS[s as RouterSource] : s);
+
 /** The router facts a survey reports. */
 export type RouterField = 'vendor' | 'model' | 'firmware';
 const FIELD_WORDS: Record<RouterField, string> = { vendor: 'maker', model: 'model', firmware: 'firmware version' };
