@@ -88,7 +88,9 @@ const listTokens = (ts: ServerToken[]) => ts.map(describeToken).join(', ');
 export function fromServerHeader(server: string, knownVendors: string[]): RouterEvidence {
   const tokens = parseServerHeader(server);
   if (tokens.length === 0) return failedEvidence('ssdp-server', null, 'its SERVER header was empty or unreadable');
-  const named = (t: ServerToken) => knownVendors.find((v) => t.text.toLowerCase().includes(v.toLowerCase())) ?? null;
+  // A maker word standing on its own ("AVM FRITZ!Box …"), not inside another word.
+  const word = (v: string) => new RegExp(`(^|[^A-Za-z0-9])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9])`, 'i');
+  const named = (t: ServerToken) => knownVendors.find((v) => word(v).test(t.text)) ?? null;
   const own = tokens.find((t) => t.kind === 'product' && named(t));
   const stacks = tokens.filter((t) => t.kind === 'stack');
   const oses = tokens.filter((t) => t.kind === 'os' && t !== own);

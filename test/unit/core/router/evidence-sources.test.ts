@@ -104,6 +104,11 @@ describe('only a source about the router itself fills its firmware', () => {
     expect(e.setAside).toBe("it names the UPnP software (MiniUPnPd 1.8) and the operating system (Linux 2.6.36), which are not the router's own firmware");
   });
 
+  it('a maker word inside another word does not tie a product to the router', () => {
+    expect(fromServerHeader('Linux UPnP/1.0 HAVMAX-Player/2.4.1', VENDORS)).toMatchObject({ vendor: null, firmware: null });
+    expect(fromServerHeader('Linux/3.4 UPnP/1.0 TP-LINK/TL-WR841N/3.16.9', VENDORS)).toMatchObject({ vendor: 'TP-Link', firmware: '3.16.9' });
+  });
+
   it('a maker name in the OS slot does not turn the daemon version into firmware', () => {
     const e = fromServerHeader('ASUSTeK UPnP/1.0 MiniUPnPd/1.4', VENDORS);
     expect(e).toMatchObject({ vendor: null, model: null, firmware: null });
