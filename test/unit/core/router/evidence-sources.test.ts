@@ -11,6 +11,9 @@ import { combineRouterEvidence, failedEvidence, fromDescription, fromHttpBanner,
 import { parseDeviceDescription, type DeviceDescription } from '../../../../main/core/router/upnp-description.js';
 import { classifyDevice, loadCategoryRules, type CategoryEvidence } from '../../../../main/core/network/categories.js';
 import { knownRouterVendors, loadRouterFamilies } from '../../../../main/core/router/router-families.js';
+import { runSurvey, type SurveyRunDeps } from '../../../../main/core/network/survey-run.js';
+import { buildScope } from '../../../../main/core/network/scope.js';
+import type { HttpAnswer } from '../../../../main/core/ports.js';
 
 const DIR = join(__dirname, '../../../fixtures/network/upnp');
 const RESOURCES = join(__dirname, '../../../../resources');
@@ -203,5 +206,42 @@ describe('the UPnP device type outranks name words for the category', () => {
 
   it('the default gateway is the router whatever its names say', () => {
     expect(classifyDevice(RULES, evidenceOf(igd({ friendlyName: 'Smart Hub', modelName: 'Hub' }), { isGateway: true }))).toEqual({ category: 'router', source: 'gateway', basis: 'default gateway' });
+  });
+});
+
+describe('the survey keeps to the rule end to end (runSurvey over fakes)', () => {
+  const miniupnpdDefaults = readFileSync(join(DIR, 'miniupnpd-defaults-igd.xml'), 'utf8');
+  const asus = readFileSync(join(DIR, 'asus-rt-ac68u-igd.xml'), 'utf8');
+  const deps = (descriptions: Record<string, string>): SurveyRunDeps => ({
+    neighbors: { read: async () => [] },
+    discovery: {
+      ssdpSearch: async () =>
+        Object.keys(descriptions).map((url) => ({
+          from: new URL(url).hostname,
+          text: `HTTP/1.1 200 OK\r\nSERVER: ${header('miniupnpd-1.8')}\r\nST: urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\nLOCATION: ${url}\r\n\r\n`,
+        })),
+      mdnsBrowse: async () => [],
+    },
+    http: {
+      request: async (url): Promise<HttpAnswer> => (descriptions[url] ? { status: 200, headers: {}, body: descriptions[url], truncated: false } : Promise.reject(new Error('connection refused'))),
+      connects: async () => false,
+    },
+    oui: { organisation: () => null },
+    rules: RULES,
+    knownRouterVendors: VENDORS,
+    now: () => performance.now(),
+  });
+  const scope = buildScope({ interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, gateway: '127.0.0.70', seconds: 2 });
+
+  it('the gateway on miniupnpd: maker and model from its description, firmware unknown with the reason', async () => {
+    const run = await runSurvey(deps({ 'http://127.0.0.70:5000/rootDesc.xml': asus }), scope);
+    expect(run.gateway.router).toMatchObject({ vendor: 'ASUSTeK Computer Inc.', model: 'RT-AC68U', firmware: null, sources: { vendor: 'upnp', model: 'upnp', firmware: null } });
+    expect(run.gateway.router!.unknown!.firmware).toContain('MiniUPnPd 1.8');
+  });
+
+  it("a device described only by miniupnpd's defaults: no maker or model from them; still a router by its device type", async () => {
+    const run = await runSurvey(deps({ 'http://127.0.0.70:5000/rootDesc.xml': asus, 'http://127.0.0.71:5000/rootDesc.xml': miniupnpdDefaults }), scope);
+    const d = run.devices.find((x) => x.ip === '127.0.0.71')!;
+    expect(d).toMatchObject({ vendor: null, vendorSource: null, model: null, category: 'router', categoryBasis: 'UPnP device type InternetGatewayDevice:1 (its description)' });
   });
 });
