@@ -110,7 +110,7 @@ export function fromHttpBanner(url: string, b: HttpBanner, knownVendors: string[
   const vendor = knownVendors.find((v) => text.includes(v.toLowerCase())) ?? null;
   // A title is only a model when it names a known maker ("FRITZ!Box"); "Login" or "Web Management" is not.
   const titleNamesMaker = !!b.title && knownVendors.some((v) => b.title!.toLowerCase().includes(v.toLowerCase()));
-  return { source: 'http', url, vendor, model: titleNamesMaker ? b.title : null, firmware: null, error: null, setAside: b.server ? `its Server header names the web server (${b.server}), not the router's firmware` : null };
+  return { source: 'http', url, vendor, model: titleNamesMaker ? b.title : null, firmware: null, error: null, setAside: titleNamesMaker ? null : b.title ? `its page title ("${b.title}") names no router maker` : 'it has no page title' };
 }
 
 /** A source that gave nothing, with its reason. */

@@ -141,8 +141,11 @@ describe('only a source about the router itself fills its firmware', () => {
     expect(id.unknown?.firmware).toContain("the router's TR-064 interface: connection refused");
     // The settings page and the MAC maker code can never carry firmware, so they are not listed as if they could.
     expect(id.unknown?.firmware).not.toContain('settings page');
-    // A login page title is not a model.
+    // A login page title is not a model, and the reason for the unknown model says so.
     expect(id.evidence.find((e) => e.source === 'http')?.model).toBeNull();
+    expect(combineRouterEvidence([fromHttpBanner('http://192.168.1.1/', { server: 'httpd/2.0', title: 'Login' }, VENDORS)]).unknown?.model).toBe(
+      'No source about the router itself gave its model: the router\'s settings page: its page title ("Login") names no router maker.',
+    );
   });
 
   it("miniupnpd's default names are the daemon's, not the router's: maker and model stay unknown", () => {
