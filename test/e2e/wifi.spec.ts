@@ -124,6 +124,7 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   await harness.ipc('secrets:delete', { account: 'wifi/HomeNet/previous' });
   await openWifiStep(page);
   const shown = page.getByTestId('wifi-passphrase');
+  const section = page.getByRole('region', { name: 'A new, strong Wi-Fi passphrase' });
 
   await press(page, page.getByRole('button', { name: MAKE }));
   const first = (await shown.textContent())!.trim();
@@ -139,6 +140,7 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: first } });
   expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: false, error: { code: 'not-found' } });
   await page.screenshot({ path: join(SCREENSHOTS, 'wifi-10-ask-before-replacing.png'), fullPage: true });
+  await section.screenshot({ path: join(SCREENSHOTS, 'wifi-10-ask-before-replacing-section.png') });
   await press(page, page.getByRole('button', { name: 'Make a new one and keep the saved one' }));
   await expect(question).toHaveCount(0);
   await expect(shown).toBeVisible();
@@ -159,6 +161,7 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   // "Devices are back" needs a rescan that saw the network first.
   await expect(page.getByRole('button', { name: 'My devices are back on the network — remove the previous passphrase' })).toBeDisabled();
   await page.screenshot({ path: join(SCREENSHOTS, 'wifi-11-previous-kept.png'), fullPage: true });
+  await section.screenshot({ path: join(SCREENSHOTS, 'wifi-11-previous-kept-section.png') });
   expect(await seriousViolations(page)).toEqual([]);
 
   // A third passphrase asks again and says one of the two would be discarded for good; cancel keeps both.
@@ -166,6 +169,7 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   await expect(question).toContainText('one of the two will be discarded for good');
   await expect(question.getByRole('button', { name: 'The newest one is in use: keep it, discard the oldest' })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'wifi-12-third-asks-again.png'), fullPage: true });
+  await section.screenshot({ path: join(SCREENSHOTS, 'wifi-12-third-asks-again-section.png') });
   await press(page, page.getByRole('button', { name: 'Cancel — make nothing' }));
   await expect(question).toHaveCount(0);
   expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: second } });

@@ -150,7 +150,7 @@ export class SegmentationService {
   confirmPassphraseInUse(ssid: string, devicesBack: boolean) {
     if (!devicesBack) throw new PorchlightError('refused', 'The previous passphrase was kept: first make sure your devices are back on the IoT network.');
     if (!this.networkSeenSinceNew(ssid)) {
-      throw new PorchlightError('refused', `The previous passphrase was kept: check the network first ("Check the IoT network"), so a scan can see "${ssid}" after the change.`);
+      throw new PorchlightError('refused', `The previous passphrase was kept: check the network first ("Check now" under "Check that it worked"), so a scan can see "${ssid}" after the change.`);
     }
     return this.generations.confirmInUse({ kind: 'wifi', ssid }, 'a scan saw the IoT network secured and the owner confirmed the devices are back on it');
   }
