@@ -23,12 +23,12 @@ export function ReplaceQuestion({ kind, name, saved, onAnswer }: { kind: 'passph
   const id = useId();
   const noun = t(`noun.${kind}`);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const two = saved.previous;
+  useEffect(() => heading.current?.focus(), []);
   return (
     <div className="callout" role="group" aria-labelledby={`${id}-h`} data-testid="replace-question">
       <h4 id={`${id}-h`} tabIndex={-1} ref={heading}>
-        {t('ask.heading', { noun })}
+        {two ? t('ask.headingTwo', { noun }) : t('ask.heading', { noun })}
       </h4>
       <p>{two ? t('ask.two', { noun, name }) : t('ask.one', { noun, name })}</p>
       <div className="button-row">
@@ -95,7 +95,7 @@ export function KeptPrevious({
           {value}
         </output>{' '}
         <button type="button" className="button-secondary" onClick={() => setShown((s) => ({ ...s, [g]: undefined }))}>
-          {t('kept.hideValue')}
+          {g === 'current' ? t('kept.hideCurrent', { noun }) : t('kept.hidePrevious', { noun })}
         </button>
       </div>
     );

@@ -134,7 +134,7 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   // The second click asks first, in plain words; nothing has changed in the keychain yet.
   await press(page, page.getByRole('button', { name: MAKE }));
   const question = page.getByTestId('replace-question');
-  await expect(question).toContainText('A passphrase is already saved');
+  await expect(question.getByRole('heading', { name: 'A passphrase is already saved' })).toBeFocused();
   await expect(question).toContainText('Porchlight keeps the saved one as the previous passphrase');
   await expect(shown).toHaveCount(0);
   expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: first } });
@@ -166,12 +166,14 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
 
   // A third passphrase asks again and says one of the two would be discarded for good; cancel keeps both.
   await press(page, page.getByRole('button', { name: MAKE }));
+  await expect(question.getByRole('heading', { name: 'Two passphrases are already saved' })).toBeFocused();
   await expect(question).toContainText('one of the two will be discarded for good');
   await expect(question.getByRole('button', { name: 'The newest one is in use: keep it, discard the oldest' })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'wifi-12-third-asks-again.png'), fullPage: true });
   await section.screenshot({ path: join(SCREENSHOTS, 'wifi-12-third-asks-again-section.png') });
   await press(page, page.getByRole('button', { name: 'Cancel — make nothing' }));
   await expect(question).toHaveCount(0);
+  await expect(page.getByRole('button', { name: MAKE })).toBeFocused();
   expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: second } });
   expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: true, value: { secret: first } });
 

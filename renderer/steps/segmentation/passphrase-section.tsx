@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
@@ -22,6 +22,7 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<'discarded' | 'confirmed' | null>(null);
+  const makeButton = useRef<HTMLButtonElement>(null);
 
   const reload = useCallback(async () => {
     if (!ssid) return setSaved(null);
@@ -61,7 +62,7 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
     <section aria-labelledby={`${id}-pass`}>
       <h3 id={`${id}-pass`}>{t('seg.passHeading')}</h3>
       <p>{t('seg.passIntro')}</p>
-      <button type="button" className="button-choice" disabled={!ssid || busy || asking} onClick={() => (saved?.current ? setAsking(true) : void generate())}>
+      <button type="button" ref={makeButton} className="button-choice" disabled={!ssid || busy || asking} onClick={() => (saved?.current ? setAsking(true) : void generate())}>
         {t('seg.generate')}
       </button>
       {asking && saved && (
@@ -71,7 +72,10 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
           saved={saved}
           onAnswer={(keep) => {
             setAsking(false);
-            if (keep) void generate(keep);
+            // Back to the button the question came from, once it is enabled again.
+            const refocus = () => setTimeout(() => makeButton.current?.focus(), 0);
+            if (keep) void generate(keep).finally(refocus);
+            else refocus();
           }}
         />
       )}

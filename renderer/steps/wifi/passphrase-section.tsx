@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
@@ -37,6 +37,7 @@ export function PassphraseSection({
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState<'discarded' | 'confirmed' | null>(null);
   const [retireError, setRetireError] = useState<string | null>(null);
+  const makeButton = useRef<HTMLButtonElement>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -98,7 +99,7 @@ export function PassphraseSection({
         ))}
       </fieldset>
       <div className="button-row">
-        <button type="button" className="button-primary" disabled={busy || asking} onClick={() => (saved?.current ? setAsking(true) : void generate())}>
+        <button type="button" ref={makeButton} className="button-primary" disabled={busy || asking} onClick={() => (saved?.current ? setAsking(true) : void generate())}>
           {busy ? t('passphrase.generating') : t('passphrase.generate')}
         </button>
       </div>
@@ -109,7 +110,10 @@ export function PassphraseSection({
           saved={saved}
           onAnswer={(keep) => {
             setAsking(false);
-            if (keep) void generate(keep);
+            // Back to the button the question came from, once it is enabled again.
+            const refocus = () => setTimeout(() => makeButton.current?.focus(), 0);
+            if (keep) void generate(keep).finally(refocus);
+            else refocus();
           }}
         />
       )}
