@@ -59,8 +59,11 @@ export function KeptPrevious({
   reveal,
   discard,
   children,
+  confirmable = true,
 }: {
   kind: 'passphrase' | 'password';
+  /** Whether a verification can retire the previous one (otherwise only the owner's discard does). */
+  confirmable?: boolean;
   saved: SavedState;
   reveal: (generation: 'current' | 'previous') => Promise<string>;
   discard: () => Promise<void>;
@@ -103,7 +106,7 @@ export function KeptPrevious({
   return (
     <div className="kept-previous" role="group" aria-labelledby={`${id}-h`} data-testid="kept-previous">
       <h4 id={`${id}-h`}>{t('kept.heading', { noun })}</h4>
-      <p>{t('kept.intro', { noun, account: saved.previousAccount })}</p>
+      <p>{t(confirmable ? 'kept.intro' : 'kept.introManual', { noun, account: saved.previousAccount })}</p>
       {saved.current && row('current')}
       {row('previous')}
       {children}

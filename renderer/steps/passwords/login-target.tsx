@@ -178,19 +178,6 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
             }}
           />
         )}
-        {saved?.previous && (
-          <KeptPrevious
-            kind="password"
-            saved={saved}
-            reveal={async (g) => (await call(getApi(), 'secrets:reveal', { account: g === 'current' ? saved.account : saved.previousAccount })).secret}
-            discard={async () => {
-              await call(getApi(), 'passwords:discard-previous', { target });
-              await reloadSaved();
-            }}
-          >
-            <p className="hint">{t('discardWhen')}</p>
-          </KeptPrevious>
-        )}
         {generated && (
           <div className="generated" aria-live="polite">
             {shown !== null && (
@@ -228,6 +215,20 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
               ))}
             </ol>
           </div>
+        )}
+        {saved?.previous && (
+          <KeptPrevious
+            kind="password"
+            confirmable={false}
+            saved={saved}
+            reveal={async (g) => (await call(getApi(), 'secrets:reveal', { account: g === 'current' ? saved.account : saved.previousAccount })).secret}
+            discard={async () => {
+              await call(getApi(), 'passwords:discard-previous', { target });
+              await reloadSaved();
+            }}
+          >
+            <p className="hint">{t('discardWhen')}</p>
+          </KeptPrevious>
         )}
         <div className="button-row">
           <button type="button" disabled={busy !== null || !consent || !host.trim()} onClick={() => void run('reverify')}>
