@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
 
 /** Whose password: the router's admin login or one device's (its inventory id). */
@@ -72,9 +73,10 @@ export const passwordsChannels = {
   ),
   'passwords:probe': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome })),
   'passwords:generate': channel(
-    z.strictObject({ target: PasswordTargetSchema }),
+    z.strictObject({ target: PasswordTargetSchema, keep: KeepSchema.optional() }),
     z.strictObject({
       account: z.string(),
+      ...GenerationFields,
       /** Returned this once for display; later only through secrets:reveal. */
       password: z.string().min(16),
       length: z.number().int(),
@@ -83,5 +85,7 @@ export const passwordsChannels = {
       error: ErrorInfoSchema.nullable(),
     }),
   ),
+  'passwords:saved': channel(z.strictObject({ target: PasswordTargetSchema }), SavedGenerationsSchema),
+  'passwords:discard-previous': channel(z.strictObject({ target: PasswordTargetSchema }), DiscardedSchema),
   'passwords:reverify': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome, passed: z.boolean() })),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { DeviceCategorySchema } from '../../core/network/categories.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
 import { ROUTER_SOURCES } from '../../core/router/identify-router.js';
@@ -116,9 +117,12 @@ export const surveyChannels = {
   ),
   'segmentation:family': channel(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/) }), FamilySchema),
   'segmentation:passphrase': channel(
-    z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']) }),
-    z.object({ account: z.string(), stored: z.boolean(), storeError: ErrorInfoSchema.nullable(), passphrase: z.string(), entropyBits: z.number(), qrDataUrl: z.string() }),
+    z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']), keep: KeepSchema.optional() }),
+    z.object({ account: z.string(), ...GenerationFields, stored: z.boolean(), storeError: ErrorInfoSchema.nullable(), passphrase: z.string(), entropyBits: z.number(), qrDataUrl: z.string() }),
   ),
+  'segmentation:saved-passphrases': channel(z.strictObject({ ssid: Ssid }), SavedGenerationsSchema.extend({ networkSeenSinceNew: z.boolean() })),
+  'segmentation:discard-previous': channel(z.strictObject({ ssid: Ssid }), DiscardedSchema),
+  'segmentation:confirm-in-use': channel(z.strictObject({ ssid: Ssid, devicesBack: z.literal(true) }), DiscardedSchema),
   'segmentation:verify-segment': channel(z.strictObject({ ssid: Ssid }), VerdictSchema),
   'segmentation:verify-isolation': channel(
     z.strictObject({ seconds: z.number().min(2).max(120).optional() }),

@@ -37,6 +37,7 @@ export function Panel({ step, checks }: PanelProps) {
   const consented = useSelector(actor, (s) => s.context.consent.wifiScan === true);
   const answers = useSelector(actor, (s) => s.context.answers.wifi ?? {});
   const [asked, setAsked] = useState(false);
+  const [verifications, setVerifications] = useState(0);
   const { scan, status, busy, error, rescan } = useWifiScan(consented || asked);
 
   const networks = useMemo(() => (scan?.kind === 'ok' ? scan.value : []), [scan]);
@@ -187,6 +188,7 @@ export function Panel({ step, checks }: PanelProps) {
           <PassphraseSection
             ssid={chosen}
             mode={mode}
+            refreshKey={verifications}
             onStored={(account, stored) => {
               answer('passphraseAccount', account);
               answer('passphraseStored', stored);
@@ -196,7 +198,15 @@ export function Panel({ step, checks }: PanelProps) {
 
           <ExistingPassphrase ssid={chosen} />
 
-          <VerifySection ssid={chosen} target={mode} legacyDevices={legacyNames} onDone={() => actor.send({ type: 'REFRESH_CHECKS' })} />
+          <VerifySection
+            ssid={chosen}
+            target={mode}
+            legacyDevices={legacyNames}
+            onDone={() => {
+              setVerifications((n) => n + 1);
+              actor.send({ type: 'REFRESH_CHECKS' });
+            }}
+          />
         </>
       )}
 
