@@ -49,3 +49,13 @@ export function createMessageFormatter(catalogs: Record<string, MessageCatalog>,
     format: (message) => (message ? formatWith(instance, message) : ''),
   };
 }
+
+/**
+ * A formatter for hosts that wire no catalog (unit tests of other areas): the user's and legacy
+ * prose text as written, anything else as the catalog's "no description" line would read.
+ * Every real host (app, CLI, harness) wires the English catalog through main/compose.ts.
+ */
+export const PLAIN_FORMATTER: MessageFormatter = {
+  language: 'en',
+  format: (m) => (!m ? '' : (m.code === 'user.text' || m.code === 'common.prose') && typeof m.params.text === 'string' ? m.params.text : m.code),
+};

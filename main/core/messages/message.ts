@@ -48,7 +48,10 @@ export function msg(code: string, params: MessageParams = {}): Message {
   return MessageSchema.parse({ code, params });
 }
 
-/** Text the user typed (a skip reason, a note), shown as "your note", never translated. */
+/**
+ * Text the user typed (a skip reason, a note), shown as "your note", never translated.
+ * Catalog words are fragments that read after "Unknown because:" (lower-case, no full stop).
+ */
 export function userText(text: string): Message {
   return msg('user.text', { text: text.slice(0, MAX_PARAM_TEXT) });
 }
@@ -60,3 +63,55 @@ export function isUserText(m: Message | null | undefined): boolean {
 
 /** Every check's first reason. */
 export const NOT_CHECKED_YET: Message = Object.freeze(msg('common.not-checked-yet'));
+
+/**
+ * A reason or detail as stored: a message, or prose written before the core spoke in codes (saved
+ * profiles, and producers not converted yet). Read it through `toMessage`.
+ */
+export const StoredTextSchema = z.union([MessageSchema, z.string().max(4000)]);
+export type StoredText = z.infer<typeof StoredTextSchema>;
+
+/** The legacy reason every check started with before codes. */
+const LEGACY_NOT_CHECKED_YET = 'not checked yet';
+
+/**
+ * A stored reason or detail as a message: a message as is; prose (still written by some producers,
+ * and kept in saved profiles) as `common.prose` with `{text}`, so it is shown as written but is
+ * never mistaken for the user's own note. JSON that found its way into a detail is shown as its
+ * values, never as raw JSON.
+ */
+export function toMessage(value: StoredText | null | undefined): Message | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (!text) return null;
+  if (text === LEGACY_NOT_CHECKED_YET) return NOT_CHECKED_YET;
+  return msg('common.prose', { text: unJson(text).slice(0, MAX_PARAM_TEXT) });
+}
+
+/** `{"a":1,"b":"x"}` → `a: 1; b: x`; anything that is not a JSON object or array is returned unchanged. */
+function unJson(text: string): string {
+  if (!/^[[{]/.test(text)) return text;
+  try {
+    const flat = (v: unknown): string =>
+      Array.isArray(v) ? v.map(flat).join(', ') : v && typeof v === 'object' ? Object.entries(v).map(([k, x]) => `${k}: ${flat(x)}`).join('; ') : String(v);
+    return flat(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+/** True when a stored reason says something (a message, or non-blank prose). */
+export function hasText(value: StoredText | null | undefined): boolean {
+  return value !== null && value !== undefined && (typeof value !== 'string' || value.trim().length > 0);
+}
+
+/** The user's own words carried by a `user.text` message, or null for anything else. */
+export function userTextOf(m: Message | null | undefined): string | null {
+  return m && isUserText(m) && typeof m.params.text === 'string' ? m.params.text : null;
+}
+
+/** The text carried by the user's words or by legacy prose (`user.text`, `common.prose`), else null. */
+export function plainTextOf(m: Message | null | undefined): string | null {
+  return m && (m.code === 'user.text' || m.code === 'common.prose') && typeof m.params.text === 'string' ? m.params.text : null;
+}

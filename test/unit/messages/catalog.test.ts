@@ -102,7 +102,7 @@ describe('msg', () => {
   it("carries the user's own words unchanged and never formats a missing code as the raw code", () => {
     const f = createMessageFormatter({ en: catalog });
     expect(f.format(userText('We rent; the landlord owns the router {{x}}'))).toBe('We rent; the landlord owns the router {{x}}');
-    expect(f.format(NOT_CHECKED_YET)).toBe('It has not been checked yet.');
+    expect(f.format(NOT_CHECKED_YET)).toBe('it has not been checked yet');
     expect(f.format(msg('nothing.here'))).toBe(catalog.common && (catalog.common as MessageCatalog)['no-words']);
     expect(f.format(null)).toBe('');
   });
