@@ -65,7 +65,7 @@ test('save, reload, export: one score, one status per check, everywhere', async 
   expect(await screenScore(page)).toBe(savedScore);
 
   const exported: Record<string, string> = {};
-  for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON report'], ['pdf', 'Export PDF report']] as const) {
+  for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data'], ['pdf', 'Export PDF report']] as const) {
     await press(page, page.getByRole('button', { name: label }));
     const item = page.getByTestId('audit-exports').locator(`li[data-format="${format}"]`);
     await expect(item).toBeVisible({ timeout: 60_000 });
