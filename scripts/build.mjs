@@ -3,6 +3,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { syncChannelNames } from './channel-names.mjs';
+import { writeOuiIndex } from './oui-index.mjs';
 
 const only = process.argv[2];
 if (!only) rmSync('dist', { recursive: true, force: true });
@@ -37,6 +38,8 @@ if (!only || only === 'main') {
     esbuild({ ...node, entryPoints: ['main/preload.ts'], outfile: 'dist/preload.cjs', format: 'cjs', packages: undefined, external: ['electron'], platform: 'node' }),
   ]);
   chmodSync('dist/cli.mjs', 0o755);
+  // The MAC-vendor index the bundles read on their first lookup (instead of oui-data's 5 MB JSON).
+  await writeOuiIndex();
 }
 if (!only || only === 'renderer') {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
