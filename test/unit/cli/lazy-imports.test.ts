@@ -41,4 +41,15 @@ describe('CLI start-up import graph', () => {
     // …and the heavy part is still reachable, through a dynamic import.
     expect([...g.dynamic]).toContain('main/cli/host.ts');
   });
+
+  it('neither the CLI core nor the main process loads password dictionaries, word lists or the QR encoder at start-up', async () => {
+    for (const [entry, roots] of [
+      ['main/cli.ts', ['main/cli/run.ts', 'main/cli/host.ts']],
+      ['main/index.ts', []],
+    ] as const) {
+      const g = await staticGraph(entry, [...roots]);
+      const heavy = [...g.packages].filter((p) => /^@zxcvbn-ts\/|^diceware-wordlist|^qrcode$/.test(p));
+      expect(heavy, entry).toEqual([]);
+    }
+  });
 });
