@@ -15,6 +15,7 @@ import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
 import { StepScreen } from './steps/step-screen';
 import { prefetchPanel } from './steps/registry';
+import { withEarlyAnswers } from './early-ipc';
 import { call, getApi } from './wizard/api';
 import { provideWizard, type ProvidedWizard } from './wizard/actors';
 import { isValidReason, missingInput, wizardMachine, type WizardStep } from './wizard/machine';
@@ -38,7 +39,7 @@ export interface Booting {
 
 /** Starts the first IPC calls at once; throws (no API) like getApi. */
 export function startBoot(): Booting {
-  const api = getApi();
+  const api = withEarlyAnswers(getApi());
   return {
     api,
     answers: Promise.all([restoreProgress(api, wizardMachine), call(api, 'app:info', {}).catch(() => null), call(api, 'settings:get', {}).catch(() => null)]),

@@ -1,30 +1,8 @@
 /**
- * Renderer entry: the first IPC calls start at once (they run while React and the first screen
- * are set up), then styles, i18n and the app. No inline script or style anywhere (strict CSP).
+ * Renderer entry: sends the first IPC calls (early-ipc), then loads React, XState, i18next and the
+ * app (start.tsx) — so the calls run while those are fetched, parsed and set up, before the first
+ * render, instead of after them.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import './styles/theme.css';
-import './styles/layout.css';
-import './styles/components.css';
-import { initI18n } from './i18n';
-import { App, startBoot, type Booting } from './app';
+import './early-ipc';
 
-let booting: Booting | (() => Booting);
-try {
-  booting = startBoot();
-} catch (err) {
-  // No preload API: App shows the reason (startBoot throws the same error again inside it).
-  booting = () => {
-    throw err;
-  };
-}
-initI18n();
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App booting={booting} />
-    </StrictMode>,
-  );
-}
+void import('./start');
