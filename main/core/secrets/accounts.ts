@@ -30,6 +30,7 @@ export type SecretOwner = { kind: 'wifi'; ssid: string } | { kind: 'router' } | 
 export type SecretGeneration = 'current' | 'previous';
 
 const DEVICE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const PREVIOUS_SUFFIX = '/previous';
 
 /**
  * THE derivation of keychain account names for generated secrets, current and previous alike:
@@ -40,6 +41,8 @@ export function secretAccountName(owner: SecretOwner, generation: SecretGenerati
   let base: string;
   if (owner.kind === 'wifi') {
     if (owner.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
+    // Until SSIDs are encoded, a name ending in "/previous" would share an account with another network's previous passphrase.
+    if (owner.ssid.endsWith(PREVIOUS_SUFFIX)) throw new PorchlightError('invalid-arguments', `Porchlight cannot keep a passphrase for a network whose name ends in "${PREVIOUS_SUFFIX}"; rename the network.`);
     base = `wifi/${owner.ssid}`;
   } else if (owner.kind === 'router') {
     base = 'router/admin';
@@ -47,5 +50,5 @@ export function secretAccountName(owner: SecretOwner, generation: SecretGenerati
     if (!DEVICE_ID.test(owner.id)) throw new PorchlightError('invalid-arguments', 'A device id may only hold letters, digits and . _ : -');
     base = `device/${owner.id}`;
   }
-  return generation === 'current' ? base : `${base}/previous`;
+  return generation === 'current' ? base : `${base}${PREVIOUS_SUFFIX}`;
 }

@@ -66,6 +66,8 @@ describe('account names: one derivation for current and previous', () => {
     expect(SecretAccountSchema.safeParse('router/admin/older').success).toBe(false);
     expect(() => secretAccountName({ kind: 'device', id: '../x' })).toThrow(/device id/);
     expect(() => secretAccountName({ kind: 'wifi', ssid: '' })).toThrow(/network/);
+    // Current and previous never share an account: no SSID can name another network's previous.
+    expect(() => secretAccountName({ kind: 'wifi', ssid: 'HomeNet/previous' })).toThrow(/rename the network/);
   });
 });
 
