@@ -179,6 +179,11 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
 
   // The owner discards it (asked once more), and it is gone from the keychain.
   await press(page, page.getByRole('button', { name: 'Discard the previous passphrase' }));
+  await expect(kept.getByText('Discard the previous passphrase for good?')).toBeFocused();
+  await press(page, page.getByRole('button', { name: 'No, keep it' }));
+  await expect(page.getByRole('button', { name: 'Discard the previous passphrase' })).toBeFocused();
+  expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: true, value: { secret: first } });
+  await page.keyboard.press('Enter');
   await expect(kept).toContainText('Discard the previous passphrase for good?');
   await press(page, page.getByRole('button', { name: 'Yes, discard it for good' }));
   await expect(page.getByTestId('previous-gone')).toHaveText('The previous passphrase was removed from your keychain.');
