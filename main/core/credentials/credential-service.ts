@@ -9,7 +9,7 @@ import { resolveProbeTarget } from './address-scope.js';
 import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
 import { findVendor, loadDefaultCredentials, type DefaultCredentials, type VendorDefaults } from './dataset.js';
 import { generatePassword } from './password-generator.js';
-import { SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
+import { probeDetail, probeEvidence, SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
 
 /** Defaults for real homes: a slow, polite pace; tests and the CLI may shorten them. */
 export const DEFAULT_PROBER_SETTINGS: ProberSettings = { requestTimeoutMs: 5000, delayMs: 1500 };
@@ -161,15 +161,13 @@ export class CredentialService {
   }
 
   private record(target: PasswordTarget, report: ProbeReport, afterChange: boolean): void {
-    const where = `${report.host}${report.vendor ? ` (${report.vendor})` : ''}`;
-    const verdict = (r: ProbeReport): { status: CheckStatus; reason: string } => {
-      if (r.result === 'default-accepted') return { status: 'fail', reason: `${where} still accepts a public factory login.${afterChange ? ' The change did not take effect yet.' : ''}` };
-      if (r.result === 'default-rejected') return { status: 'pass', reason: `${where} refused its public factory logins (${r.tried} tried).` };
-      return { status: 'unknown', reason: r.reason || 'the probe could not decide' };
-    };
+    const verdict = (r: ProbeReport): { status: CheckStatus; reason: string } => ({
+      status: r.result === 'default-accepted' ? 'fail' : r.result === 'default-rejected' ? 'pass' : 'unknown',
+      reason: probeEvidence(r, afterChange),
+    });
     if (target.kind === 'router') {
       const v = verdict(report);
-      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, JSON.stringify({ host: report.host, result: report.result, attempts: report.auditAttempts }));
+      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, probeDetail(report));
       return;
     }
     this.deviceResults.set(target.id, report);

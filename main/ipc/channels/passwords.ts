@@ -29,11 +29,17 @@ export const ProbeReportSchema = z.strictObject({
   vendorId: z.string().nullable(),
   result: z.enum(['default-accepted', 'default-rejected', 'unknown']),
   reason: z.string(),
+  /** Requests carrying a password this check sent (as the device counts them). */
   attempts: z.number().int().min(0).max(5),
+  /** The host's attempt ledger for this audit, this check included: the number the step shows. */
   auditAttempts: z.number().int().min(0).max(5),
   matched: FactoryPair.nullable(),
   tried: z.number().int().min(0),
   candidates: z.number().int().min(0),
+  /** The public factory logins tried (when the maker is unknown: the most common ones). */
+  triedLogins: z.array(FactoryPair).max(5),
+  /** What the device showed for each login tried, in plain words. */
+  evidence: z.array(z.string()).max(5),
   certificate: z.enum(['none', 'trusted', 'self-signed-accepted-for-gateway', 'untrusted-refused']),
   notes: z.array(z.string()),
 });

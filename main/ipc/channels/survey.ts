@@ -19,6 +19,7 @@ export const InventoryDeviceSchema = z.object({
   names: z.array(z.string()),
   services: z.array(z.string()),
   category: DeviceCategorySchema,
+  categoryBasis: z.string().nullable().optional(),
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
   moveToIot: z.boolean(),
@@ -34,8 +35,17 @@ const RouterSchema = z.object({
   firmware: z.string().nullable(),
   friendlyName: z.string().nullable(),
   sources: z.object({ vendor: Source.nullable(), model: Source.nullable(), firmware: Source.nullable() }),
+  unknown: z.object({ vendor: z.string().nullable(), model: z.string().nullable(), firmware: z.string().nullable() }).optional(),
   evidence: z.array(
-    z.object({ source: Source, url: z.string().nullable(), vendor: z.string().nullable(), model: z.string().nullable(), firmware: z.string().nullable(), error: z.string().nullable() }),
+    z.object({
+      source: Source,
+      url: z.string().nullable(),
+      vendor: z.string().nullable(),
+      model: z.string().nullable(),
+      firmware: z.string().nullable(),
+      error: z.string().nullable(),
+      setAside: z.string().nullable().optional(),
+    }),
   ),
 });
 

@@ -150,7 +150,9 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
         {report && (
           <div className={`probe-result result-${report.result}`} data-testid="probe-result" data-result={report.result}>
             <p>{resultText(report)}</p>
-            <p className="hint">{t('attempts', { used: report.auditAttempts })}</p>
+            <p className="hint" data-testid="probe-attempts">
+              {t('attempts', { used: report.auditAttempts, now: report.attempts })}
+            </p>
             {report.notes.map((n) => (
               <p key={n} className="hint">
                 {t('certificateNote', { note: n })}
