@@ -119,4 +119,17 @@ describe('the prober with a login only a script shows', () => {
     expect(r.reason).toMatch(/signs in through a script/);
     expect(http.credentialRequests()).toHaveLength(0);
   });
+
+  it('a login that lands on a page whose only password prompt is in a <template> is not read as "refused": unknown', async () => {
+    const loginPage = '<form method="post" action="/login.cgi"><input name="user"><input type="password" name="pass"><input type="submit"></form>';
+    const http = new ScriptedHttp((q) =>
+      q.method === 'POST'
+        ? { status: 200, body: '<div id="app"></div><template><form><input type="password" name="pass"></form></template><script src="/app.js"></script>' }
+        : { status: 200, body: loginPage },
+    );
+    const prober = new SafeProber(http, loadDefaultCredentials(resourcesDir()), new AttemptLedger(), { requestTimeoutMs: 1000, delayMs: 0 });
+    const r = await prober.check({ target: resolveProbeTarget('192.168.1.1'), vendor: null, isGateway: false, consent: true });
+    expect(r.result).toBe('unknown');
+    expect(r.evidence[0]).toMatch(/password prompt only a script can display/);
+  });
 });
