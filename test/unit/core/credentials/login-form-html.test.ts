@@ -12,7 +12,7 @@ import { AttemptLedger } from '../../../../main/core/credentials/attempt-ledger.
 import { loadDefaultCredentials } from '../../../../main/core/credentials/dataset.js';
 import { resolveProbeTarget } from '../../../../main/core/credentials/address-scope.js';
 import { resourcesDir } from '../../../../main/compose.js';
-import { ScriptedHttp } from './fake-http.js';
+import { ScriptedHttp, formServer } from './fake-http.js';
 
 beforeAll(loadHtmlParser);
 
@@ -131,5 +131,19 @@ describe('the prober with a login only a script shows', () => {
     const r = await prober.check({ target: resolveProbeTarget('192.168.1.1'), vendor: null, isGateway: false, consent: true });
     expect(r.result).toBe('unknown');
     expect(r.evidence[0]).toMatch(/password prompt only a script can display/);
+  });
+
+  it('the session cookie is a secret: its value reaches neither the log nor the report, only the device', async () => {
+    const secret = 'ok'; // formServer hands out sid=ok after the right login
+    const http = new ScriptedHttp(formServer('admin', 'admin'));
+    const lines: string[] = [];
+    const log = { info: (m: string, d?: object) => lines.push(m + JSON.stringify(d ?? {})), warn: (m: string, d?: object) => lines.push(m + JSON.stringify(d ?? {})), error: (m: string, d?: object) => lines.push(m + JSON.stringify(d ?? {})) };
+    const prober = new SafeProber(http, loadDefaultCredentials(resourcesDir()), new AttemptLedger(), { requestTimeoutMs: 1000, delayMs: 0 }, log);
+    const r = await prober.check({ target: resolveProbeTarget('192.168.1.1'), vendor: null, isGateway: false, consent: true });
+    expect(r.result).toBe('default-accepted');
+    expect(http.requests.some((q) => q.headers.cookie === `sid=${secret}`)).toBe(true); // the jar did send it back
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).not.toMatch(/sid=/);
+    expect(JSON.stringify(r)).not.toMatch(/sid=/);
   });
 });
