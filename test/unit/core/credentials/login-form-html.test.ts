@@ -13,6 +13,7 @@ import { loadDefaultCredentials } from '../../../../main/core/credentials/datase
 import { resolveProbeTarget } from '../../../../main/core/credentials/address-scope.js';
 import { resourcesDir } from '../../../../main/compose.js';
 import { ScriptedHttp, formServer } from './fake-http.js';
+import { attemptsRemaining, lockoutSign } from '../../../../main/core/credentials/lockout.js';
 
 beforeAll(loadHtmlParser);
 
@@ -82,6 +83,17 @@ describe('visible text and failure messages', () => {
     expect(loginFailureMessage('<H1>Login&#32;failed</H1>')).toBe('Login failed');
     expect(loginFailureMessage('<p>Invalid&nbsp;user&nbsp;name or password</p>')).not.toBeNull();
     expect(pageText('<P>Router <B>status</B><STYLE>p{color:red}</STYLE></P>')).toBe('Router status');
+  });
+});
+
+describe('lockout notices as the page shows them', () => {
+  const page = (body: string) => ({ status: 200, body, headers: {}, untrustedCertificate: false });
+  it('entities decoded, comments and templates are not notices', () => {
+    expect(lockoutSign(page('<p>Too&nbsp;many failed login attempts.</p>'), false)).toMatch(/lockout message/);
+    expect(attemptsRemaining(page('<p>Wrong password. 2&nbsp;attempts&nbsp;remaining.</p>'))).toBe(2);
+    expect(lockoutSign(page('<p>Welcome</p><!-- TODO: show "account is locked" when x > 3 -->'), false)).toBeNull();
+    expect(lockoutSign(page('<p>Welcome</p><template id="t"><p>Too many failed attempts</p></template>'), false)).toBeNull();
+    expect(lockoutSign(page('<a title="a > b">Status</a><script>if (n > 5) show("locked")</script>'), false)).toBeNull();
   });
 });
 
