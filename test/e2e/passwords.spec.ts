@@ -3,7 +3,8 @@
  * (run under scripts/with-keyring.sh) and a real lighttpd router admin page from the lab.
  */
 import { execFileSync } from 'node:child_process';
-import { test, expect, chooseRadio, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText } from './fixtures';
+import { join } from 'node:path';
+import { test, expect, ROOT, chooseRadio, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText } from './fixtures';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
 import { words } from '../support/words.js';
 import type { Message } from '../../main/core/messages/index.js';
@@ -79,6 +80,12 @@ test('router: default found, new password into the keychain, switched on the rou
   await press(page, box.getByRole('button', { name: 'I have changed it — check again' }));
   await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'default-rejected', { timeout: 20_000 });
   await expect(box.getByTestId('reverify-result')).toHaveText('Verified: the factory password no longer works.');
+  // One current state: the first finding ("… still works … Change it now.") is gone, and the counter is the newest one.
+  await expect(box.getByTestId('probe-result')).toHaveCount(1);
+  await expect(box.getByTestId('probe-result')).toHaveAttribute('data-result', 'default-rejected');
+  await expect(box).not.toContainText('Change it now');
+  await expect(box.getByTestId('probe-attempts')).toHaveText('3 of 5 password tries used on this device in this audit (2 by this check).');
+  await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'passwords-01-after-recheck.png'), fullPage: true });
 
   const list = (await harness.ipc('checks:list')).value as { id: string; status: string; reason: Message | null; evidence: { kind: string } }[];
   const routerCheck = list.find((c) => c.id === 'router.admin-default')!;
