@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What `npm test` runs: every check Porchlight has, in order, stopping at the first failure.
 #
-#   lint → typecheck → build → unit (vitest) → loopback multicast for the lab (if
+#   programs (every program the tests, scripts and native build run comes from
+#   scripts/apt-packages.txt: scripts/check-spawned-programs.mjs) → lint → typecheck → build → unit (vitest) → loopback multicast for the lab (if
 #   scripts/lab-net-up.sh exists) → integration (vitest, inside a private GNOME Keyring) →
 #   e2e (Playwright, inside a private GNOME Keyring)
 #
@@ -65,6 +66,7 @@ run_stage() {
   echo "---- stage '$name' passed in $((SECONDS - t0))s"
 }
 
+run_stage programs - node scripts/check-spawned-programs.mjs
 run_stage lint - eslint .
 run_stage typecheck - tsc -p tsconfig.json --noEmit
 run_stage packaging-security - bash -c 'node scripts/check-builder-config.mjs && node scripts/electronegativity.mjs' # electron-builder schema + Electronegativity (offline)
