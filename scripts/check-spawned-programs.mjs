@@ -44,7 +44,7 @@ const ALWAYS_THERE = new Set([
 const OPTIONAL = new Set(['sudo']);
 
 /** Run only on Windows or macOS branches (never on the Debian test machine). */
-const OTHER_OS = new Set(['netsh', 'route', 'arp', '/sbin/route', '/usr/sbin/arp', '/usr/sbin/system_profiler', 'system_profiler', 'security', 'osascript', 'open', 'cmd', 'cmd.exe', 'powershell', 'explorer', 'reg', 'sc']);
+const OTHER_OS = new Set(['netsh', 'route', 'arp', '/sbin/route', '/usr/sbin/arp', '/usr/sbin/system_profiler', 'system_profiler', 'security', 'osascript', 'open', 'cmd', 'cmd.exe', 'powershell', 'explorer', 'reg', 'sc', 'xcode-select']);
 
 const PROGRAM = /^(?:\/[\w./+-]+|[a-z][a-z0-9_.+-]*)$/;
 
@@ -126,7 +126,7 @@ for (const file of shellFiles) {
     if (hd) heredoc = hd[1];
     // Strip comments, arithmetic and quoted text (a message that names a program is not a run of it),
     // keeping the command substitutions inside double quotes ("$(mktemp -d …)").
-    let line = stripArithmetic(raw.replace(/\$\{[^}]*\}/g, 'X'))
+    let line = stripArithmetic(raw.replace(/\$\{[^}]*\}/g, 'X').replace(/\b\w+\+?=\([^)]*\)/g, ' '))
       .replace(/'[^']*'/g, "''")
       .replace(/"((?:[^"\\]|\\.)*)"/g, (_, inner) => ` ${(inner.match(/\$\([^)]*\)/g) ?? []).join(' ; ')} `)
       .replace(/(^|\s)#.*$/, '');
