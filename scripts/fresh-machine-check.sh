@@ -18,6 +18,8 @@
 #   FRESH_SUITE=S    Debian suite (default: this machine's, else bookworm)
 #   FRESH_KEEP=1     keep the root afterwards (default: removed)
 #   FRESH_REUSE=1    reuse an already built FRESH_ROOT (skips mmdebstrap; the clone is refreshed)
+#   FRESH_COMMAND=C  run C instead of `bash .ci/run` (e.g. `bash scripts/install-test-deps.sh` to
+#                    prepare a kept root while the machine is busy, then the real run with FRESH_REUSE=1)
 # Exit code: that of `bash .ci/run` inside the fresh root (2 when the root could not be built).
 # Not run by CI (it takes a Debian download and a full test run); the result belongs in the notes.
 set -euo pipefail
@@ -67,7 +69,7 @@ git -C "$root/work/porchlight" checkout --quiet "$(git rev-parse HEAD)"
 [[ -d "$repo/../shared" ]] && cp -r "$repo/../shared" "$root/work/shared" && chmod -R a-w "$root/work/shared"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
 
-say "running bash .ci/run inside the fresh root (CI=true, as root, no standard input)"
+say "running ${FRESH_COMMAND:-bash .ci/run} inside the fresh root (CI=true, as root, no standard input)"
 started=$SECONDS
 set +e
 unshare --mount --pid --fork --propagation private bash -c '
@@ -79,9 +81,9 @@ unshare --mount --pid --fork --propagation private bash -c '
   mount -t tmpfs -o size=4g tmpfs "$r/tmp"
   exec chroot "$r" /usr/bin/env -i HOME=/root CI=true LANG=C.UTF-8 TERM=dumb \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    bash -c "cd /work/porchlight && bash .ci/run"
-' fresh "$root" </dev/null
+    bash -c "cd /work/porchlight && $2"
+' fresh "$root" "${FRESH_COMMAND:-bash .ci/run}" </dev/null
 status=$?
 set -e
-say "bash .ci/run exited $status after $((SECONDS - started))s on a fresh Debian $suite root"
+say "${FRESH_COMMAND:-bash .ci/run} exited $status after $((SECONDS - started))s on a fresh Debian $suite root"
 exit "$status"
