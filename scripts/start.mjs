@@ -28,7 +28,22 @@ if (!bin && process.env.PORCHLIGHT_NO_DOWNLOAD !== '1' && !process.env.CI) {
   console.log('Porchlight: fetching the Electron runtime (first start only)…');
   const r = run(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { timeout: 180_000, stdio: 'pipe', encoding: 'utf8' });
   if (r.status === 0) bin = electronBinary();
-  else why = ((r.stderr || r.stdout || '').split('\n').find((l) => /error/i.test(l)) ?? 'the download failed').trim();
+  else why = plainDownloadFailure(`${r.error?.message ?? ''}\n${r.stderr ?? ''}\n${r.stdout ?? ''}`);
+}
+
+/**
+ * Why the Electron download did not work, in plain words (the installer prints a raw error such as
+ * "TypeError: fetch failed" or a JSON line; those stay out of what a person reads).
+ */
+function plainDownloadFailure(text) {
+  if (/ETIMEDOUT|timed out|SIGTERM/i.test(text)) return 'the download took too long and was stopped';
+  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket|network/i.test(text)) {
+    return "this computer could not reach Electron's download server (no internet connection, or it is blocked)";
+  }
+  if (/ENOSPC/i.test(text)) return 'the disk is full';
+  if (/EACCES|EPERM/i.test(text)) return 'Porchlight may not write into its node_modules folder';
+  if (/checksum|SHASUM|integrity/i.test(text)) return 'the downloaded file was damaged';
+  return 'the download did not work';
 }
 
 if (bin) {

@@ -166,8 +166,9 @@ if (isEntry) {
     rendererDir: values.renderer ?? join(APP_ROOT, 'dist', 'renderer'),
     testControl: values['test-control'],
   });
-  process.stdout.write(JSON.stringify({ url: h.url, profileDir }) + '\n');
+  // Tests read the address from this JSON line; a person (npm start, --open) gets a sentence instead.
   if (values.open) process.stderr.write(`Porchlight (browser mode) is running at ${h.url} — open it in your browser. Ctrl+C stops it.\n`);
+  else process.stdout.write(JSON.stringify({ url: h.url, profileDir }) + '\n');
   const stop = () => h.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
