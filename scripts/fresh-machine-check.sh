@@ -68,6 +68,20 @@ git -C "$root/work/porchlight" checkout --quiet "$(git rev-parse HEAD)"
 # CI lays a read-only copy of shared/ beside the clone; give the tests the same if it exists here.
 [[ -d "$repo/../shared" ]] && cp -r "$repo/../shared" "$root/work/shared" && chmod -R a-w "$root/work/shared"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+# A machine of this kind trusts the certificate authorities its network needs (an egress proxy's,
+# for instance) and says so to npm and Node; the fresh root gets the same trust, nothing else.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1 || say "note: update-ca-certificates failed in the root"
+fi
+for f in /etc/npmrc /usr/etc/npmrc; do
+  if [[ -f "$f" ]] && ! grep -qi 'auth' "$f"; then mkdir -p "$root$(dirname "$f")" && cp "$f" "$root$f"; fi
+done
+trust_env=()
+for v in NODE_EXTRA_CA_CERTS SSL_CERT_FILE SSL_CERT_DIR; do
+  [[ -n "${!v:-}" ]] && trust_env+=("$v=${!v}")
+done
 
 say "running ${FRESH_COMMAND:-bash .ci/run} inside the fresh root (CI=true, as root, no standard input)"
 started=$SECONDS
@@ -79,10 +93,10 @@ unshare --mount --pid --fork --propagation private bash -c '
   mount --rbind /sys "$r/sys"
   mount --rbind /dev "$r/dev"
   mount -t tmpfs -o size=4g tmpfs "$r/tmp"
-  exec chroot "$r" /usr/bin/env -i HOME=/root CI=true LANG=C.UTF-8 TERM=dumb \
+  exec chroot "$r" /usr/bin/env -i HOME=/root CI=true LANG=C.UTF-8 TERM=dumb $3 \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     bash -c "cd /work/porchlight && $2"
-' fresh "$root" "${FRESH_COMMAND:-bash .ci/run}" </dev/null
+' fresh "$root" "${FRESH_COMMAND:-bash .ci/run}" "${trust_env[*]}" </dev/null
 status=$?
 set -e
 say "${FRESH_COMMAND:-bash .ci/run} exited $status after $((SECONDS - started))s on a fresh Debian $suite root"
