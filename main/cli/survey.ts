@@ -8,7 +8,7 @@ import { OsInterfaceList } from '../adapters/network/interfaces.js';
 import { SystemGatewayLookup } from '../adapters/network/gateway-lookup.js';
 import type { ScopeRequest } from '../core/network/scope.js';
 import type { SurveyReport } from '../core/network/survey-service.js';
-import { formatIpv4, isIpv4, inSubnet, parseIpv4 } from '../core/network/ip.js';
+import { isIpv4, inSubnet, subnetOf } from '../core/network/ip.js';
 import { DEFAULT_SURVEY_SECONDS } from '../core/network/scope.js';
 import type { ProbeScope } from '../core/ports.js';
 
@@ -72,13 +72,7 @@ const HELP = helpText({
   examples: ['porchlight survey --interface wlan0', 'porchlight survey --interface eth0 --gateway 192.168.1.1 --seconds 20 --json'],
 });
 
-/** The subnet of an interface address, e.g. 192.168.1.0/24. */
-export function subnetOf(address: string, prefix: number): string {
-  const n = parseIpv4(address);
-  if (n === null) return `${address}/${prefix}`;
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return `${formatIpv4((n & mask) >>> 0)}/${prefix}`;
-}
+export { subnetOf };
 
 /** "interface wlan0 (192.168.1.23, subnet 192.168.1.0/24, router 192.168.1.1)" — what a survey looks at. */
 export function describeScope(s: Pick<ProbeScope, 'interface' | 'interfaceAddress' | 'prefixLength' | 'gateway'>): string {
