@@ -39,7 +39,7 @@ case "$(uname -s)" in
       if ((${#missing[@]})); then
         SUDO=()
         if [[ "$(id -u)" -ne 0 ]]; then
-          command -v sudo >/dev/null 2>&1 || fail "installing ${missing[*]} needs root: run this again as root, or install them yourself."
+          if ! command -v sudo >/dev/null 2>&1; then fail "installing ${missing[*]} needs root: run this again as root, or install them yourself."; fi
           SUDO=(sudo)
         fi
         say "installing ${missing[*]} (Debian/Ubuntu packages)"
