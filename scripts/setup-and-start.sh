@@ -30,21 +30,27 @@ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || packages+=(
 case "$(uname -s)" in
   Linux)
     if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
-      # Chromium prints the PDF report; Debian packages it as chromium (Ubuntu ships it as a snap).
-      if apt-cache show chromium >/dev/null 2>&1; then packages+=(chromium); fi
+      installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+      SUDO=()
+      if [[ "$(id -u)" -ne 0 ]] && command -v sudo >/dev/null 2>&1; then SUDO=(sudo); fi
+      # Chromium prints the PDF report; Debian packages it as chromium (Ubuntu ships it as a snap, so
+      # it is added only where the package sources have it — known after apt-get update).
+      installed chromium || packages+=('chromium?')
       missing=()
-      for p in "${packages[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-      done
+      for p in "${packages[@]}"; do installed "${p%\?}" || missing+=("$p"); done
       if ((${#missing[@]})); then
-        SUDO=()
-        if [[ "$(id -u)" -ne 0 ]]; then
-          if ! command -v sudo >/dev/null 2>&1; then fail "installing ${missing[*]} needs root: run this again as root, or install them yourself."; fi
-          SUDO=(sudo)
+        if [[ "$(id -u)" -ne 0 ]] && ((${#SUDO[@]} == 0)); then
+          fail "installing ${missing[*]//\?/} needs root: run this again as root, or install them yourself."
         fi
-        say "installing ${missing[*]} (Debian/Ubuntu packages)"
         "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq || fail "apt-get update did not work: are the package sources reachable?"
-        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null >/dev/null || fail "apt-get install ${missing[*]} did not work"
+        wanted=()
+        for p in "${missing[@]}"; do
+          if [[ "$p" == *\? ]]; then apt-cache show "${p%\?}" >/dev/null 2>&1 && wanted+=("${p%\?}"); else wanted+=("$p"); fi
+        done
+        if ((${#wanted[@]})); then
+          say "installing ${wanted[*]} (Debian/Ubuntu packages)"
+          "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${wanted[@]}" </dev/null >/dev/null || fail "apt-get install ${wanted[*]} did not work"
+        fi
       else
         say "the system packages Porchlight needs are installed"
       fi
