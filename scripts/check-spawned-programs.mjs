@@ -229,9 +229,16 @@ function owner(path) {
   return null;
 }
 
+/**
+ * "PRIORITY ESSENTIAL" of a package as Debian's archive states it (apt-cache), not as this machine's
+ * dpkg status remembers it: an image can record a different priority (apt is "required" in some, but
+ * "important" in the archive, and a minimal Debian does not have it as such).
+ */
 function basePackage(pkg) {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Priority} ${Essential}', pkg], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : '';
+  const r = spawnSync('apt-cache', ['show', '--no-all-versions', pkg], { encoding: 'utf8' });
+  const field = (name) => new RegExp(`^${name}:\\s*(\\S+)`, 'mi').exec(r.stdout ?? '')?.[1] ?? '';
+  const local = spawnSync('dpkg-query', ['-W', '-f=${Essential}', pkg], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  return `${field('Priority')} ${field('Essential') || local || 'no'}`;
 }
 
 const missing = [];
