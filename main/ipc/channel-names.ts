@@ -55,6 +55,7 @@ export const CHANNEL_NAMES = [
   'confirmations:sync',
   'survey:start',
   'survey:progress',
+  'survey:scope',
   'survey:inventory',
   'survey:device-edit',
   'survey:device-add',
