@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, press, walkTo, seriousViolations, filesWithText, ROOT } from './fixtures';
+import { test, expect, press, walkTo, seriousViolations, filesWithText, ROOT, keychainClear } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
@@ -32,7 +32,7 @@ function keychainLookup(account: string): string | null {
 }
 
 test('router password: asked before replacing, the old one kept and revealable until discarded', async ({ wizardPage: page, harness }) => {
-  for (const account of ['router/admin', 'router/admin/previous']) await harness.ipc('secrets:delete', { account });
+  keychainClear('router/admin', 'router/admin/previous');
   await walkTo(page, 'passwords');
   const box = page.getByTestId('login-router');
   const make = box.getByRole('button', { name: 'Make a new strong password' });
@@ -66,12 +66,12 @@ test('router password: asked before replacing, the old one kept and revealable u
   expect(keychainLookup('router/admin/previous')).toBeNull();
   expect(keychainLookup('router/admin')).toBe(second);
   for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
-  await harness.ipc('secrets:delete', { account: 'router/admin' });
+  keychainClear('router/admin');
 });
 
 test('IoT passphrase: asked before replacing, the old one kept and revealable until discarded', async ({ wizardPage: page, harness }) => {
   const ssid = 'Porch-IoT';
-  for (const account of [`wifi/${ssid}`, `wifi/${ssid}/previous`]) await harness.ipc('secrets:delete', { account });
+  keychainClear(`wifi/${ssid}`, `wifi/${ssid}/previous`);
   await walkTo(page, 'segmentation');
   await page.getByLabel('IoT network name').fill(ssid);
   const section = page.getByRole('region', { name: 'A passphrase for the IoT network' });
@@ -105,5 +105,5 @@ test('IoT passphrase: asked before replacing, the old one kept and revealable un
   expect(keychainLookup(`wifi/${ssid}/previous`)).toBeNull();
   expect(keychainLookup(`wifi/${ssid}`)).toBe(second);
   for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
-  await harness.ipc('secrets:delete', { account: `wifi/${ssid}` });
+  keychainClear(`wifi/${ssid}`);
 });
