@@ -155,7 +155,9 @@ test('router password: a login with the new one confirms it in use and retires t
   await press(page, check);
   const result = box.getByTestId('confirm-result');
   await expect(result).toHaveAttribute('data-result', 'refused', { timeout: 20_000 });
-  await expect(result).toContainText('The router did not accept the new password, so both passwords stay in your keychain.');
+  await expect(result).toContainText('The router did not accept the new password (the login showed the login form again');
+  await expect(result).toContainText('Both passwords stay in your keychain. The router probably still uses the previous one');
+  await box.screenshot({ path: join(SCREENSHOTS, 'passwords-11-new-password-refused.png') });
   expect(keychainLookup('router/admin/previous')).toBe(first);
   expect(keychainLookup('router/admin')).toBe(second);
   await lab.flushLogs();
@@ -174,7 +176,7 @@ test('router password: a login with the new one confirms it in use and retires t
   await lab.flushLogs();
   expect(lab.credentialAttempts('form-factory')).toBe(2);
   await expect(box.getByTestId('confirm-attempts')).toHaveText('2 of 5 password tries used on this device in this audit (1 by this check).');
-  await box.screenshot({ path: join(SCREENSHOTS, 'passwords-11-new-password-confirmed.png') });
+  await box.screenshot({ path: join(SCREENSHOTS, 'passwords-12-new-password-confirmed.png') });
   expect(await seriousViolations(page)).toEqual([]);
   // the new password was never written anywhere but the keychain, nor shown in the page
   for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
