@@ -24,6 +24,7 @@ export const CHANNEL_NAMES = [
   'passwords:generate',
   'passwords:saved',
   'passwords:discard-previous',
+  'passwords:confirm-new',
   'passwords:reverify',
   'wifi:scan',
   'wifi:status',
