@@ -6,11 +6,12 @@ import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
 import type { ConfirmationStore, ConfirmationView, ConfirmedStatus } from '../confirmations/confirmation-store.js';
 import { rollUp } from '../confirmations/roll-up.js';
 import { PorchlightError } from '../errors.js';
+import { secretAccountName } from '../secrets/accounts.js';
 import { suggestAccounts, type AccountCatalog, type AccountEntry } from './catalog.js';
 import { atLeastAsStrong, METHOD_LABEL, METHOD_RANK, METHOD_REASON, rankMethods, type MethodId } from './methods.js';
 
 /** The keychain account recovery codes of a service are kept under, and nowhere else. */
-export const recoveryCodesAccount = (id: string) => `account/${id}/recovery-codes`;
+export const recoveryCodesAccount = (id: string) => secretAccountName({ kind: 'recovery-codes', accountId: id });
 
 export const ACCOUNT_CHECKS = ['accounts.2fa', 'accounts.unique-passwords', 'accounts.integrations-review'] as const;
 
