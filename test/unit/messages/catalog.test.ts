@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createMessageFormatter, msg, userText, MessageSchema, NOT_CHECKED_YET, type MessageCatalog } from '../../../main/core/messages/index.js';
+import { createMessageFormatter, msg, userText, MessageSchema, NOT_CHECKED_YET, toMessage, type MessageCatalog } from '../../../main/core/messages/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CORE = join(ROOT, 'main', 'core');
@@ -112,5 +112,17 @@ describe('msg', () => {
     expect(f.format(msg('t.n', { count: 1 }))).toBe('1 try');
     expect(f.format(msg('t.n', { count: 3 }))).toBe('3 tries');
     expect(f.format(msg('t.d', { at: '2026-03-01T10:00:00.000Z' }))).toBe('on Mar 1, 2026');
+  });
+});
+
+describe('toMessage (prose saved before codes)', () => {
+  it('reads legacy prose as common.prose, "not checked yet" as its code, and JSON as its values, never raw', () => {
+    expect(toMessage('not checked yet')).toEqual(NOT_CHECKED_YET);
+    expect(toMessage('the factory login is rejected')).toEqual(msg('common.prose', { text: 'the factory login is rejected' }));
+    expect(toMessage('{"seen":["Home","Guest"],"security":"wpa2"}')).toEqual(msg('common.prose', { text: 'seen: Home, Guest; security: wpa2' }));
+    expect(toMessage('  ')).toBeNull();
+    expect(toMessage(null)).toBeNull();
+    const m = msg('confirmation.expired', { date: '2026-01-01T00:00:00.000Z' });
+    expect(toMessage(m)).toBe(m);
   });
 });
