@@ -15,6 +15,9 @@ import type { NetworkDeps } from './core/network/survey-feature.js';
 import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
 import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
+import { createMessageFormatter } from './core/messages/index.js';
+// The one English message catalog, shared with the renderer (bundled by esbuild into each host).
+import messagesEn from '../renderer/i18n/en/messages.json' with { type: 'json' };
 
 /** The repository (or packaged app) root: this file and every bundle in dist/ sit one level below it. */
 export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -65,5 +68,6 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     // The test harness reads Wi-Fi only through the fake nmcli, never this machine's radio (network rule):
     // it gets a scanner only when a fake's state file is configured (test/lab/fake-nmcli).
     wifi: opts.wifi ?? (opts.host === 'harness' && !process.env.PORCHLIGHT_FAKE_NMCLI_STATE ? undefined : new NodeWifiScanner()),
+    messages: createMessageFormatter({ en: messagesEn }),
   });
 }

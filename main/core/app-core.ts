@@ -12,6 +12,7 @@ import { WifiStep } from './wifi/wifi-step.js';
 import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './network/survey-feature.js';
 import { CredentialService } from './credentials/credential-service.js';
 import type { ProberSettings } from './credentials/safe-prober.js';
+import type { MessageFormatter } from './messages/index.js';
 import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
 
 /** Everything the core needs, wired by a host (Electron main, CLI, test harness). */
@@ -39,6 +40,8 @@ export interface CoreDeps {
   proberSettings?: Partial<ProberSettings>;
   /** Persisted attempt ledger (5 per host per audit, across restarts); absent → in memory. */
   probeLedger?: DocumentStore<ProbeLedgerDoc>;
+  /** Words for message codes in reports and CLI output (renderer/i18n/en/messages.json, wired by the host). */
+  messages?: MessageFormatter;
 }
 
 /** The Node-only core every host shares. Holds no Electron and no adapter: only ports. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../wizard/api';
-import { EvidenceText, ReasonText, StatusBadge } from './check-status';
+import { DetailText, EvidenceText, ReasonText, StatusBadge } from './check-status';
 import { checkText } from '../i18n';
 
 export interface CheckListProps {
@@ -32,7 +32,7 @@ export function CheckList({ checks, level = 3, details = true }: CheckListProps)
               </>
             )}
           </p>
-          {c.detail && <p className="check-detail">{c.detail}</p>}
+          <DetailText check={c} />
           {details && (
             <details className="check-more">
               <summary>{t('detailsSummary')}</summary>
@@ -46,7 +46,6 @@ export function CheckList({ checks, level = 3, details = true }: CheckListProps)
                 <dt>{t('references')}</dt>
                 <dd>{c.references.join('; ')}</dd>
               </dl>
-              <p className="check-id">{t('id', { id: c.id })}</p>
             </details>
           )}
         </li>

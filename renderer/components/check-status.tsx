@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../wizard/api';
 import { formatDate } from '../i18n';
+import { formatMessage, isUserText } from '../i18n/messages';
 
 const ICON: Record<CheckView['status'], string> = { pass: '✓', warn: '!', fail: '✕', unknown: '?', skipped: '–' };
 
@@ -29,11 +30,22 @@ export function EvidenceText({ check }: { check: CheckView }) {
   return <span className={`evidence evidence-${check.expired ? 'expired' : e.kind}`}>{text}</span>;
 }
 
-/** Why a check is unknown or skipped (or the user's note), in words. */
+/**
+ * Why a check has its status, in words: "Unknown because: …", "Does not apply because: …", the
+ * user's own note as "Your note: …" (only text the user typed), or what Porchlight measured as is.
+ */
 export function ReasonText({ check }: { check: CheckView }) {
   const { t } = useTranslation('checks');
   if (!check.reason) return null;
-  const reason = check.reason === 'not checked yet' ? t('reason.notCheckedYet') : check.reason;
-  const key = check.status === 'unknown' ? 'reason.unknown' : check.status === 'skipped' ? 'reason.skipped' : 'reason.note';
+  const reason = formatMessage(check.reason);
+  if (!reason.trim()) return null;
+  const key =
+    check.status === 'unknown' ? 'reason.unknown' : check.status === 'skipped' ? 'reason.skipped' : isUserText(check.reason) ? 'reason.note' : 'reason.measured';
   return <span className="reason">{t(key, { reason })}</span>;
+}
+
+/** What was seen for a check (a detail message), in words; nothing when there is none. */
+export function DetailText({ check }: { check: CheckView }) {
+  const text = formatMessage(check.detail);
+  return text.trim() ? <p className="check-detail">{text}</p> : null;
 }

@@ -74,6 +74,8 @@ export function initI18n(): typeof i18next {
       initAsync: false,
       react: { useSuspense: false },
     });
+    // `{{date, day}}` in the messages catalog (the report registers the same format in Node).
+    i18next.services.formatter?.add('day', (value: unknown, lng: string | undefined) => formatDate(String(value), lng ?? 'en'));
   }
   return i18next;
 }

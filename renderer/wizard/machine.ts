@@ -47,7 +47,8 @@ export interface WizardCheck {
   id: string;
   step: string;
   status: CheckStatus;
-  reason: string | null;
+  /** A message from the core ({code, params}); the machine never reads its words. */
+  reason: { code: string; params: Record<string, string | number | boolean | null> } | null;
   evidence: { kind: 'verified' | 'confirmed' | 'none' };
   evidenceKinds: ReadonlyArray<'verified' | 'confirmed'>;
   expired: boolean;

@@ -3,8 +3,11 @@
  * (run under scripts/with-keyring.sh) and a real lighttpd router admin page from the lab.
  */
 import { execFileSync } from 'node:child_process';
-import { test, expect, chooseRadio, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText } from './fixtures';
+import { join } from 'node:path';
+import { test, expect, ROOT, chooseRadio, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText } from './fixtures';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
+import { words } from '../support/words.js';
+import type { Message } from '../../main/core/messages/index.js';
 
 test.use({ harnessEnv: { PORCHLIGHT_PROBE_DELAY_MS: '50', PORCHLIGHT_PROBE_TIMEOUT_MS: '3000' } });
 
@@ -77,15 +80,21 @@ test('router: default found, new password into the keychain, switched on the rou
   await press(page, box.getByRole('button', { name: 'I have changed it — check again' }));
   await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'default-rejected', { timeout: 20_000 });
   await expect(box.getByTestId('reverify-result')).toHaveText('Verified: the factory password no longer works.');
+  // One current state: the first finding ("… still works … Change it now.") is gone, and the counter is the newest one.
+  await expect(box.getByTestId('probe-result')).toHaveCount(1);
+  await expect(box.getByTestId('probe-result')).toHaveAttribute('data-result', 'default-rejected');
+  await expect(box).not.toContainText('Change it now');
+  await expect(box.getByTestId('probe-attempts')).toHaveText('3 of 5 password tries used on this device in this audit (2 by this check).');
+  await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'passwords-01-after-recheck.png'), fullPage: true });
 
-  const list = (await harness.ipc('checks:list')).value as { id: string; status: string; reason: string | null; evidence: { kind: string } }[];
+  const list = (await harness.ipc('checks:list')).value as { id: string; status: string; reason: Message | null; evidence: { kind: string } }[];
   const routerCheck = list.find((c) => c.id === 'router.admin-default')!;
   expect(routerCheck).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
 
   // The router's own access log: 1 + 2 credential attempts in this audit, the number the evidence states.
   await lab.flushLogs();
   expect(lab.credentialAttempts('basic-factory')).toBe(3);
-  expect(routerCheck.reason).toContain('3 of 5 password tries used on this device in this audit (2 by this check).');
+  expect(words(routerCheck.reason)).toContain('3 of 5 password tries used on this device in this audit (2 by this check).');
   for (const { file, text } of filesWithText(harness.profileDir)) expect(text, file).not.toContain(password);
 
   await press(page, box.getByRole('button', { name: 'Show the saved password' }));
@@ -135,14 +144,14 @@ test('a form login of an unknown maker: the common factory logins are refused, s
   const seen = lab.credentialAttempts('form-status-redirect');
   expect(seen).toBe(5);
   await expect(box.getByTestId('probe-attempts')).toHaveText(`${seen} of 5 password tries used on this device in this audit (${seen} by this check).`);
-  const list = (await harness.ipc('checks:list')).value as { id: string; status: string; reason: string | null; detail: string | null }[];
+  const list = (await harness.ipc('checks:list')).value as { id: string; status: string; reason: Message | null; detail: Message | null }[];
   const check = list.find((c) => c.id === 'router.admin-default')!;
   expect(check.status).toBe('pass');
   // the detail shown under the check is plain words: what the device showed for each login tried
-  expect(check.detail).toMatch(/asks for a login page \(web form\)\. For each of the 5 logins tried, the login showed the login form again at \/\?err=1; handed out no new cookie; the admin page then showed the login form again\.$/);
-  expect(check.detail).not.toMatch(/[{}"]/);
-  expect(check.reason).toContain(`${seen} of 5 password tries used on this device in this audit`);
-  expect(check.reason).toContain('the maker is unknown');
+  expect(words(check.detail)).toMatch(/asks for a login page \(web form\)\. For each of the 5 logins tried, the login showed the login form again at \/\?err=1; handed out no new cookie; the admin page then showed the login form again\.$/);
+  expect(words(check.detail)).not.toMatch(/[{}"]/);
+  expect(words(check.reason)).toContain(`${seen} of 5 password tries used on this device in this audit`);
+  expect(words(check.reason)).toContain('the maker is unknown');
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('passwords-unknown-maker.png'), fullPage: true });
 

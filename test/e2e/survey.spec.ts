@@ -90,6 +90,10 @@ test('survey with progress → inventory edits → segmentation plan → devices
   try {
     await survey(page);
 
+    // The router itself is never offered a move to the IoT network; names come before MAC addresses.
+    await expect(page.locator('[data-testid="survey-group"][data-category="router"] input[type="checkbox"]')).toHaveCount(0);
+    await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'survey-01-inventory.png'), fullPage: true });
+
     // Inventory edits: rename the Chromecast, remove the garbage peer, add a device by hand.
     await press(page, page.getByRole('button', { name: 'Rename Living Room TV' }));
     await device(page, '127.0.0.42').getByLabel('Name', { exact: true }).fill('Living room stick');

@@ -6,6 +6,8 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { words } from '../support/words.js';
+import type { Message } from '../../main/core/messages/index.js';
 import {
   test,
   expect,
@@ -68,7 +70,7 @@ test('walks the first-time wizard from welcome to summary with the keyboard only
   // The summary lists EVERY check of the board, each with a status and its evidence.
   const board = await harness.ipc('checks:list');
   expect(board.ok).toBe(true);
-  const all = board.value as Array<{ id: string; status: string; reason: string | null; evidence: { kind: string } }>;
+  const all = board.value as Array<{ id: string; status: string; reason: Message | null; evidence: { kind: string } }>;
   expect(all.length).toBe(20);
   const rows = page.locator('.all-checks li.check');
   await expect(rows).toHaveCount(all.length);
@@ -79,8 +81,8 @@ test('walks the first-time wizard from welcome to summary with the keyboard only
       c.evidence.kind === 'confirmed' ? /^Confirmed by you on .+, valid until .+$/ : c.evidence.kind === 'verified' ? /^Measured by Porchlight on / : 'No evidence yet',
     );
     if (c.status === 'unknown') {
-      // An unknown always says why, in words ("not checked yet" from the core reads as a sentence).
-      const why = c.reason === 'not checked yet' ? 'it has not been checked yet' : c.reason;
+      // An unknown always says why, in words (the core's message through the English catalog).
+      const why = words(c.reason);
       expect(why, `${c.id} unknown without a reason`).toBeTruthy();
       await expect(row.locator('.reason')).toHaveText(`Unknown because: ${why}`);
     }
@@ -265,6 +267,7 @@ test('the skip form is a disclosure: Escape closes it and focus returns; a check
   await press(page, box.getByRole('button', { name: 'Save reason' }));
   await expect(na).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('.step-checks li.check[data-check-id="voice.unlock-pin"]')).toContainText('Does not apply because: We have no smart lock');
-  const board = (await harness.ipc('checks:list')).value as Array<{ id: string; status: string; reason: string }>;
-  expect(board.find((c) => c.id === 'voice.unlock-pin')).toMatchObject({ status: 'skipped', reason: 'We have no smart lock' });
+  const board = (await harness.ipc('checks:list')).value as Array<{ id: string; status: string; reason: Message | null }>;
+  // The user's own words travel as user.text, never mistaken for something Porchlight measured.
+  expect(board.find((c) => c.id === 'voice.unlock-pin')).toMatchObject({ status: 'skipped', reason: { code: 'user.text', params: { text: 'We have no smart lock' } } });
 });

@@ -4,14 +4,21 @@
  * confirmation. Dates and ids are constants, so the outputs are byte-for-byte reproducible.
  */
 import type { AuditCheck, AuditRecord, InventoryDevice } from '../../main/core/audit/record.js';
+import { createMessageFormatter, msg, userText } from '../../main/core/messages/index.js';
+import messagesEn from '../../renderer/i18n/en/messages.json' with { type: 'json' };
+
+/** The English words for message codes, as every host wires them (main/compose.ts). */
+export const MESSAGES = createMessageFormatter({ en: messagesEn });
+
+// Verified reasons stay prose here on purpose: audits saved before message codes must still render.
 
 const v = (id: string, status: AuditCheck['status'], at: string, reason: string | null = null, detail: string | null = null): AuditCheck => ({
   id, status, reason, evidence: { kind: 'verified', at }, detail, expired: false,
 });
 const c = (id: string, status: AuditCheck['status'], at: string, expiresAt: string, expired = false, reason: string | null = null): AuditCheck => ({
-  id, status: expired ? 'unknown' : status, reason: expired ? `confirmation expired on ${expiresAt.slice(0, 10)}` : reason, evidence: { kind: 'confirmed', at, expiresAt }, detail: null, expired,
+  id, status: expired ? 'unknown' : status, reason: expired ? msg('confirmation.expired', { date: expiresAt }) : reason === null ? null : userText(reason), evidence: { kind: 'confirmed', at, expiresAt }, detail: null, expired,
 });
-const s = (id: string, reason: string): AuditCheck => ({ id, status: 'skipped', reason, evidence: { kind: 'none' }, detail: null, expired: false });
+const s = (id: string, reason: string): AuditCheck => ({ id, status: 'skipped', reason: userText(reason), evidence: { kind: 'none' }, detail: null, expired: false });
 const u = (id: string, reason: string): AuditCheck => ({ id, status: 'unknown', reason, evidence: { kind: 'none' }, detail: null, expired: false });
 
 const dev = (key: string, name: string, ip: string, vendor: string, category: string, firstSeen: string): InventoryDevice => ({

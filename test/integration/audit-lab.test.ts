@@ -114,7 +114,7 @@ describe('porchlight audit over the loopback lab', () => {
     expect(check(report, 'accounts.2fa').evidence.text).toMatch(/^confirmed on \d{4}-\d{2}-\d{2} \(valid until \d{4}-\d{2}-\d{2}\)$/);
     // The expired one is reported as such, and asks to be confirmed again.
     expect(check(report, 'voice.recordings')).toMatchObject({ status: 'unknown', evidence: { kind: 'expired' } });
-    expect(check(report, 'voice.recordings').reason).toMatch(/^confirmation expired on /);
+    expect(check(report, 'voice.recordings').reason).toMatch(/^the confirmation expired on /);
     expect(check(report, 'voice.recordings').next).toBe('Check this again and re-confirm it in the Assistant step.');
     // The IoT network is not on the air yet.
     expect(check(report, 'network.iot-segment')).toMatchObject({ status: 'fail', evidence: { kind: 'verified' } });

@@ -10,6 +10,7 @@ import { PorchlightError } from '../../main/core/errors.js';
 import { createCore, type Core } from '../../main/core/app-core.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../main/core/store/documents.js';
 import { resourcesDir } from '../../main/compose.js';
+import { ENGLISH_MESSAGES } from './words.js';
 
 export class MemorySecretStore implements SecretStore {
   readonly data = new Map<string, string>();
@@ -95,6 +96,7 @@ export function fakeCore(overrides: { clock?: FixedClock } = {}) {
     host: 'harness',
     version: '0.0.0-test',
     platform: 'linux',
+    messages: ENGLISH_MESSAGES,
     resourcesDir: resourcesDir(),
     secrets,
     settings,

@@ -13,6 +13,7 @@ import { scoreChecks } from './score.js';
 import { reauditSchedule, type ReauditSchedule } from './schedule.js';
 import { planReaudit, type ReauditPlan } from './plan.js';
 import { buildReport, type Report } from '../report/report.js';
+import { PLAIN_FORMATTER, type MessageFormatter } from '../messages/index.js';
 import { renderReportHtml } from '../report/html.js';
 
 export type ExportFormat = 'html' | 'json' | 'pdf';
@@ -34,6 +35,8 @@ export interface AuditServiceDeps {
   surveyed?: () => { inventory: InventoryDevice[]; router: RouterIdentity | null } | null;
   /** The host's export ports, read when an export runs (the Electron glue installs its own at start). */
   exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
+  /** Words for message codes in reports (the host wires the English catalog). */
+  messages?: MessageFormatter;
 }
 
 /** An exported report, ready to write. */
@@ -190,6 +193,7 @@ export class AuditService {
       intervalDays: this.deps.settings.read().reauditIntervalDays,
       appVersion: this.deps.appVersion,
       generatedAt: this.deps.clock.now(),
+      messages: this.deps.messages ?? PLAIN_FORMATTER,
     });
   }
 

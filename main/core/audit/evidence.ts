@@ -15,7 +15,7 @@ export interface EvidenceView {
 const day = (iso: string) => iso.slice(0, 10);
 
 /** "verified on DATE" / "confirmed on DATE" / "expired on DATE" / "unknown because …" for one check. */
-export function describeEvidence(view: Pick<CheckView, 'status' | 'reason' | 'evidence' | 'expired'>): EvidenceView {
+export function describeEvidence(view: Pick<CheckView, 'status' | 'evidence' | 'expired'> & { reason: string | null }): EvidenceView {
   const e = view.evidence;
   if (e.kind === 'confirmed' && view.expired) {
     return { kind: 'expired', at: e.at, expiresAt: e.expiresAt, text: `confirmed on ${day(e.at)}, expired on ${day(e.expiresAt)}` };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CheckStatusSchema, EvidenceSchema } from '../checks/results.js';
+import { hasText, StoredTextSchema } from '../messages/index.js';
 
 /**
  * The audit record kept in the history store for every completed audit. It holds statuses,
@@ -21,13 +22,14 @@ export const AuditCheckSchema = z
   .strictObject({
     id: short(64),
     status: CheckStatusSchema,
-    reason: short(2000).nullable(),
+    /** A message; prose in audits saved before message codes. */
+    reason: StoredTextSchema.nullable(),
     evidence: EvidenceSchema,
-    detail: short(4000).nullable(),
+    detail: StoredTextSchema.nullable(),
     /** True when the check rests on a confirmation that had expired at the audit's date. */
     expired: z.boolean(),
   })
-  .refine((r) => !(r.status === 'unknown' || r.status === 'skipped') || (r.reason !== null && r.reason.trim().length > 0), {
+  .refine((r) => !(r.status === 'unknown' || r.status === 'skipped') || hasText(r.reason), {
     message: 'unknown and skipped results need a reason',
     path: ['reason'],
   });

@@ -3,6 +3,7 @@ import type { Progress, Settings } from '../store/documents.js';
 import type { CheckCatalog } from './catalog.js';
 import { addDays, initialResults, viewChecks, type CheckResult, type CheckView } from './results.js';
 import { PorchlightError } from '../errors.js';
+import { userText, type Message, type StoredText } from '../messages/index.js';
 
 /**
  * The live check registry of the current audit. Steps report into it; results persist in the
@@ -43,7 +44,8 @@ export class CheckBoard {
   }
 
   /** Records the user's word, dated, expiring after the configured number of days. */
-  confirm(id: string, status: 'pass' | 'warn' | 'fail', note?: string): CheckView {
+  /** `note` as a string is the user's own words; a core caller passes a message. */
+  confirm(id: string, status: 'pass' | 'warn' | 'fail', note?: string | Message): CheckView {
     const def = this.definition(id);
     if (!def.evidenceKinds.includes('confirmed')) {
       throw new PorchlightError('refused', `${def.title} is measured by Porchlight; it cannot be confirmed by hand.`);
@@ -53,20 +55,20 @@ export class CheckBoard {
     return this.save({
       id,
       status,
-      reason: note ?? null,
+      reason: typeof note === 'string' ? (note.trim() ? userText(note) : null) : (note ?? null),
       evidence: { kind: 'confirmed', at: now.toISOString(), expiresAt: expiresAt.toISOString() },
       detail: null,
     });
   }
 
   /** Marks a check not applicable, always with the user's reason. */
-  skip(id: string, reason: string): CheckView {
+  skip(id: string, reason: string | Message): CheckView {
     this.definition(id);
-    return this.save({ id, status: 'skipped', reason, evidence: { kind: 'none' }, detail: null });
+    return this.save({ id, status: 'skipped', reason: typeof reason === 'string' ? userText(reason) : reason, evidence: { kind: 'none' }, detail: null });
   }
 
   /** Records a measurement made by the core itself. */
-  recordVerified(id: string, status: CheckResult['status'], reason: string | null, detail: string | null = null): CheckView {
+  recordVerified(id: string, status: CheckResult['status'], reason: StoredText | null, detail: StoredText | null = null): CheckView {
     this.definition(id);
     return this.save({ id, status, reason, evidence: { kind: 'verified', at: this.clock.now().toISOString() }, detail });
   }

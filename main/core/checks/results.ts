@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CheckCatalog, CheckDefinition } from './catalog.js';
+import { hasText, msg, NOT_CHECKED_YET as NOT_CHECKED_YET_MESSAGE, StoredTextSchema, toMessage, type Message } from '../messages/index.js';
 
 export const CheckStatusSchema = z.enum(['pass', 'warn', 'fail', 'unknown', 'skipped']);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
@@ -19,30 +20,34 @@ export const CheckResultSchema = z
   .strictObject({
     id: z.string(),
     status: CheckStatusSchema,
-    reason: z.string().max(2000).nullable(),
+    /** A message; prose from producers not converted to codes yet (and saved profiles) is still read. */
+    reason: StoredTextSchema.nullable(),
     evidence: EvidenceSchema,
-    detail: z.string().max(4000).nullable().default(null),
+    detail: StoredTextSchema.nullable().default(null),
   })
-  .refine((r) => !(r.status === 'unknown' || r.status === 'skipped') || (r.reason !== null && r.reason.trim().length > 0), {
+  .refine((r) => !(r.status === 'unknown' || r.status === 'skipped') || hasText(r.reason), {
     message: 'unknown and skipped results need a reason',
     path: ['reason'],
   });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
+/** The legacy prose reason "not checked yet" (read as the message `common.not-checked-yet`). */
 export const NOT_CHECKED_YET = 'not checked yet';
 
-/** Every check of the catalog starts unknown with the reason "not checked yet". */
+/** Every check of the catalog starts unknown with the reason `common.not-checked-yet`. */
 export function initialResults(catalog: CheckCatalog): Record<string, CheckResult> {
   return Object.fromEntries(
-    catalog.checks.map((c) => [c.id, { id: c.id, status: 'unknown', reason: NOT_CHECKED_YET, evidence: { kind: 'none' }, detail: null } satisfies CheckResult]),
+    catalog.checks.map((c) => [c.id, { id: c.id, status: 'unknown', reason: NOT_CHECKED_YET_MESSAGE, evidence: { kind: 'none' }, detail: null } satisfies CheckResult]),
   );
 }
 
 /** A result joined with its catalog entry and its evidence state at `now`, as the summary shows it. */
 export interface CheckView extends CheckDefinition {
   status: CheckStatus;
-  reason: string | null;
-  detail: string | null;
+  /** Why it has this status, as a message (words come from the i18n catalogs). */
+  reason: Message | null;
+  /** What was seen, as a message. */
+  detail: Message | null;
   evidence: Evidence;
   /** True when a confirmation is past its expiry: the status then reads `unknown` with reason "confirmation expired". */
   expired: boolean;
@@ -56,8 +61,8 @@ export function viewChecks(catalog: CheckCatalog, results: Record<string, CheckR
     return {
       ...def,
       status: expired ? 'unknown' : r.status,
-      reason: expired ? `confirmation expired on ${r.evidence.kind === 'confirmed' ? r.evidence.expiresAt.slice(0, 10) : ''}` : r.reason,
-      detail: r.detail,
+      reason: expired && r.evidence.kind === 'confirmed' ? msg('confirmation.expired', { date: r.evidence.expiresAt }) : toMessage(r.reason),
+      detail: toMessage(r.detail),
       evidence: r.evidence,
       expired,
     };

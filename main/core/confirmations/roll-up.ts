@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../ports.js';
+import { msg, plainTextOf, userTextOf } from '../messages/index.js';
 import type { Progress } from '../store/documents.js';
 import type { CheckCatalog } from '../checks/catalog.js';
 import type { CheckBoard } from '../checks/check-board.js';
@@ -33,11 +34,12 @@ export function rollUp(store: ConfirmationStore, checks: CheckBoard, checkId: st
     .slice(0, 1900);
   if (status === null) {
     const reason = subjects.length ? `${emptyReason} (${note})`.slice(0, 1900) : emptyReason;
-    const view = checks.skip(checkId, reason);
+    const view = checks.skip(checkId, msg('common.prose', { text: reason }));
     store.record({ checkId, subject: null, status: 'skipped', answer: { subjects: subjects.length }, note: reason });
     return view;
   }
-  const view = checks.confirm(checkId, status, note || undefined);
+  // The subjects' answers are Porchlight's summary, not the user's own note.
+  const view = checks.confirm(checkId, status, note ? msg('confirmation.subjects', { list: note }) : undefined);
   if (view.evidence.kind === 'confirmed') {
     store.record({
       checkId,
@@ -94,11 +96,12 @@ export function syncFromBoard(store: ConfirmationStore, checks: CheckBoard, ids:
     if (view.evidence.kind === 'confirmed' && !view.expired) {
       if (view.status !== 'pass' && view.status !== 'warn' && view.status !== 'fail') continue;
       if (kept && kept.confirmedAt === view.evidence.at && kept.status === view.status) continue;
-      store.record({ checkId: id, subject: null, status: view.status, note: view.reason, confirmedAt: view.evidence.at, expiresAt: view.evidence.expiresAt });
+      store.record({ checkId: id, subject: null, status: view.status, note: userTextOf(view.reason), confirmedAt: view.evidence.at, expiresAt: view.evidence.expiresAt });
       written.push(id);
     } else if (view.status === 'skipped' && view.reason) {
-      if (kept && kept.status === 'skipped' && kept.note === view.reason) continue;
-      store.record({ checkId: id, subject: null, status: 'skipped', note: view.reason });
+      const note = plainTextOf(view.reason);
+      if (kept && kept.status === 'skipped' && kept.note === note) continue;
+      store.record({ checkId: id, subject: null, status: 'skipped', note });
       written.push(id);
     }
   }

@@ -64,7 +64,7 @@ function checksTable(report: Report): string {
     .map(
       (c) => `<tr>
   <td>${status(c.status)}</td>
-  <td><b>${escapeHtml(c.title)}</b><br><span class="muted">${escapeHtml(c.id)} · ${SEVERITY_LABEL[c.severity]}</span>${c.reason && c.status !== 'unknown' ? `<br>${escapeHtml(c.reason)}` : ''}${c.detail ? `<br><span class="muted">${escapeHtml(c.detail)}</span>` : ''}</td>
+  <td><b>${escapeHtml(c.title)}</b><br><span class="muted">${SEVERITY_LABEL[c.severity]}</span>${c.reason && c.status !== 'unknown' ? `<br>${escapeHtml(c.reason)}` : ''}${c.detail ? `<br><span class="muted">${escapeHtml(c.detail)}</span>` : ''}</td>
   <td>${escapeHtml(c.evidence.text)}</td>
   <td>${c.next ? escapeHtml(c.next) : '<span class="muted">Nothing to do</span>'}</td>
 </tr>`,
@@ -86,18 +86,22 @@ function factors(report: Report): string {
   const raised = report.scoreBreakdown.raised.map((f) => li(f, '+', f.earned)).join('');
   const lowered = report.scoreBreakdown.lowered.map((f) => li(f, '−', f.lost)).join('');
   const excluded = report.scoreBreakdown.excluded.length
-    ? `<p class="muted">Not counted (not applicable): ${report.scoreBreakdown.excluded.map(escapeHtml).join(', ')}</p>`
+    ? `<p class="muted">Not counted (not applicable): ${report.scoreBreakdown.excluded.map((id) => escapeHtml(titleOf(report, id))).join(', ')}</p>`
     : '';
   return `<div class="cols"><section><h3>What raised the score</h3><ul>${raised || '<li class="muted">nothing yet</li>'}</ul></section><section><h3>What lowered it</h3><ul>${lowered || '<li class="muted">nothing</li>'}</ul></section></div>${excluded}`;
+}
+
+/** A check's title (the report shows names, never check ids). */
+function titleOf(report: Report, id: string): string {
+  return report.checks.find((c) => c.id === id)?.title ?? 'A check of an older catalog';
 }
 
 function diffSection(report: Report): string {
   const d = report.diff;
   if (!d.previous) return '<p>This is the first audit: there is nothing to compare with yet.</p>';
-  const titles = new Map(report.checks.map((c) => [c.id, c.title]));
-  const name = (dev: Report['inventory'][number]) => escapeHtml(dev.name ?? dev.vendor ?? dev.key) + (dev.ip ? ` <span class="muted">${escapeHtml(dev.ip)}</span>` : '');
+  const name = (dev: Report['inventory'][number]) => escapeHtml(deviceName(dev)) + (dev.ip ? ` <span class="muted">${escapeHtml(dev.ip)}</span>` : '');
   const change = (c: { id: string; from: ReportCheck['status']; to: ReportCheck['status'] }) =>
-    `<li>${escapeHtml(titles.get(c.id) ?? c.id)}: ${STATUS_LABEL[c.from]} → ${STATUS_LABEL[c.to]}</li>`;
+    `<li>${escapeHtml(titleOf(report, c.id))}: ${STATUS_LABEL[c.from]} → ${STATUS_LABEL[c.to]}</li>`;
   const part = (title: string, items: string[]) => (items.length ? `<h3>${title}</h3><ul>${items.join('')}</ul>` : '');
   const delta = d.scoreDelta === null ? '' : d.scoreDelta === 0 ? ' (score unchanged)' : ` (score ${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta})`;
   const body =
@@ -106,8 +110,13 @@ function diffSection(report: Report): string {
     part('Got worse', d.regressed.map(change)) +
     part('Got better', d.improved.map(change)) +
     part('Other changes', d.otherChanges.map(change)) +
-    part('Confirmations that expired', d.expiredConfirmations.map((e) => `<li>${escapeHtml(titles.get(e.id) ?? e.id)}: confirmed ${day(e.confirmedAt)}, expired ${day(e.expiredAt)}</li>`));
+    part('Confirmations that expired', d.expiredConfirmations.map((e) => `<li>${escapeHtml(titleOf(report, e.id))}: confirmed ${day(e.confirmedAt)}, expired ${day(e.expiredAt)}</li>`));
   return `<p>Compared with the audit of ${day(d.previous.at)} (score ${d.previous.score})${delta}.</p>${body || '<p>Nothing changed.</p>'}`;
+}
+
+/** A device by its name; its maker, then its hardware (MAC) address, only when no name is known. */
+function deviceName(d: Report['inventory'][number]): string {
+  return d.name ?? (d.vendor ? `A device by ${d.vendor}` : d.mac ? `Unnamed device (hardware address ${d.mac})` : 'Unnamed device');
 }
 
 function inventory(report: Report): string {
@@ -117,9 +126,9 @@ function inventory(report: Report): string {
     : '<p><b>Router:</b> <span class="muted">not identified in this audit</span></p>';
   if (!report.inventory.length) return `${router}<p class="muted">No devices were inventoried in this audit.</p>`;
   const rows = report.inventory
-    .map((d) => `<tr><td>${escapeHtml(d.name ?? '—')}</td><td>${escapeHtml(d.category ?? '—')}</td><td>${escapeHtml(d.vendor ?? '—')}</td><td>${escapeHtml(d.ip ?? '—')}</td><td>${escapeHtml(d.mac ?? '—')}</td><td>${escapeHtml(d.firmware ?? '—')}</td><td>${day(d.firstSeen)}</td></tr>`)
+    .map((d) => `<tr><td>${escapeHtml(deviceName(d))}</td><td>${escapeHtml(d.category ?? '—')}</td><td>${escapeHtml(d.vendor ?? '—')}</td><td>${escapeHtml(d.ip ?? '—')}</td><td>${escapeHtml(d.firmware ?? '—')}</td><td>${day(d.firstSeen)}</td></tr>`)
     .join('\n');
-  return `${router}<table><thead><tr><th scope="col">Device</th><th scope="col">Kind</th><th scope="col">Maker</th><th scope="col">Address</th><th scope="col">MAC</th><th scope="col">Firmware</th><th scope="col">First seen</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `${router}<table><thead><tr><th scope="col">Device</th><th scope="col">Kind</th><th scope="col">Maker</th><th scope="col">Network address</th><th scope="col">Firmware</th><th scope="col">First seen</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 /** Renders the report as one self-contained HTML document. */
@@ -138,7 +147,7 @@ export function renderReportHtml(report: Report): string {
 <body>
 <main>
 <h1>Home security audit</h1>
-<p class="meta">${mode} of ${day(report.audit.at)} · Porchlight ${escapeHtml(report.app.version)} · audit ${escapeHtml(report.audit.id)}</p>
+<p class="meta">${mode} of ${day(report.audit.at)} · Porchlight ${escapeHtml(report.app.version)}</p>
 <section class="score" aria-label="Score"><b>${report.score}</b><div>out of 100<br><small>Weighted by severity: critical 10, high 6, medium 3, low 1. Pass earns all, a warning half, fail and unknown nothing; skipped checks are left out.</small></div></section>
 <p>Next re-audit due on <b>${day(report.schedule.nextDueAt)}</b> (every ${report.schedule.intervalDays} days).</p>
 <h2>What raised or lowered the score</h2>

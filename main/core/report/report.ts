@@ -6,6 +6,14 @@ import { scoreChecks } from '../audit/score.js';
 import { describeEvidence, nextAction } from '../audit/evidence.js';
 import { diffAudits } from '../audit/diff.js';
 import { reauditSchedule } from '../audit/schedule.js';
+import { MessageSchema, type MessageFormatter } from '../messages/index.js';
+
+/** The report's schema version: 2 added `reasonMessage` and `detailMessage` (message codes) to each check. */
+export const REPORT_SCHEMA_VERSION = 2;
+
+const ReportMessageSchema = MessageSchema.describe(
+  'A message code with params (e.g. {"code":"common.not-checked-yet","params":{}}); the English words are in renderer/i18n/en/messages.json. user.text carries text the user typed',
+);
 
 /**
  * The report document: what `porchlight audit --json` prints, what the JSON export writes, and
@@ -17,7 +25,7 @@ import { reauditSchedule } from '../audit/schedule.js';
 const iso = z.iso.datetime({ offset: true });
 const Step = z.enum(STEP_IDS);
 
-export const REPORT_SCHEMA_ID = 'https://porchlight.invalid/schemas/report-v1.json';
+export const REPORT_SCHEMA_ID = 'https://porchlight.invalid/schemas/report-v2.json';
 
 const ReportEvidenceSchema = z.strictObject({
   kind: z.enum(['verified', 'confirmed', 'expired', 'none']).describe('verified: measured by Porchlight; confirmed: the user said so; expired: a confirmation past its date; none'),
@@ -33,8 +41,10 @@ const ReportCheckSchema = z.strictObject({
   severity: SeveritySchema,
   status: CheckStatusSchema,
   evidence: ReportEvidenceSchema,
-  reason: z.string().nullable().describe('Why the check has this status; always present for unknown and skipped'),
-  detail: z.string().nullable(),
+  reason: z.string().nullable().describe('Why the check has this status, in English words; always present for unknown and skipped'),
+  reasonMessage: ReportMessageSchema.nullable().describe('The reason as a message code with params (schema version 2)'),
+  detail: z.string().nullable().describe('What was seen, in English words'),
+  detailMessage: ReportMessageSchema.nullable().describe('The detail as a message code with params (schema version 2)'),
   next: z.string().nullable().describe('The next action, or null when nothing is left to do'),
   references: z.array(z.string()),
 });
@@ -75,7 +85,7 @@ const DiffSchema = z.strictObject({
 
 export const ReportSchema = z
   .strictObject({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
     generatedAt: iso,
     app: z.strictObject({ name: z.literal('Porchlight'), version: z.string() }),
     audit: z.strictObject({ id: z.string(), at: iso, mode: AuditModeSchema, source: AuditSourceSchema }),
@@ -108,6 +118,8 @@ export interface ReportInput {
   intervalDays: number;
   appVersion: string;
   generatedAt: Date;
+  /** Words for the core's messages (the English catalog through i18next). */
+  messages: MessageFormatter;
 }
 
 /** Builds the report of one saved audit: every catalog check, the score and why, the actions, the diff. */
@@ -118,15 +130,18 @@ export function buildReport(input: ReportInput): Report {
   // Views at the audit's own date: expiry as it stood then, not as it stands when exporting.
   const views = viewChecks(catalog, results, new Date(record.at));
   const breakdown = scoreChecks(views);
+  const words = (m: (typeof views)[number]['reason']) => input.messages.format(m).trim() || null;
   const checks = views.map((v) => ({
     id: v.id,
     title: v.title,
     step: v.step,
     severity: v.severity,
     status: v.status,
-    evidence: describeEvidence(v),
-    reason: v.reason,
-    detail: v.detail,
+    evidence: describeEvidence({ ...v, reason: words(v.reason) }),
+    reason: words(v.reason),
+    reasonMessage: v.reason,
+    detail: words(v.detail),
+    detailMessage: v.detail,
     next: nextAction(v),
     references: v.references,
   }));
@@ -134,7 +149,7 @@ export function buildReport(input: ReportInput): Report {
   const schedule = reauditSchedule(record.at, input.intervalDays, input.generatedAt);
   // Parsed on the way out: a report that breaks its own published schema is a bug, never a file.
   return ReportSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: input.generatedAt.toISOString(),
     app: { name: 'Porchlight', version: input.appVersion },
     audit: { id: record.id, at: record.at, mode: record.mode, source: record.source },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from '../../core/messages/index.js';
 import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
 import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
@@ -70,7 +71,7 @@ export const SecretLoginReportSchema = z.strictObject({
   notes: z.array(z.string()),
 });
 
-const CheckOutcome = z.strictObject({ id: z.string(), status: CheckStatusSchema, reason: z.string().nullable() });
+const CheckOutcome = z.strictObject({ id: z.string(), status: CheckStatusSchema, reason: MessageSchema.nullable() });
 
 /** The passwords step: vendor list, consented probe, generate-into-keychain (shown once), re-verify. */
 export const passwordsChannels = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from '../../core/messages/index.js';
 import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
 import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { DeviceCategorySchema } from '../../core/network/categories.js';
@@ -112,7 +113,7 @@ export const surveyChannels = {
     InventoryDeviceSchema,
   ),
   /** The user reviewed the inventory: records devices.inventory with today's date. */
-  'survey:reviewed': channel(NoArgs, z.object({ id: z.string(), status: CheckStatusSchema, reason: z.string().nullable(), evidence: EvidenceSchema })),
+  'survey:reviewed': channel(NoArgs, z.object({ id: z.string(), status: CheckStatusSchema, reason: MessageSchema.nullable(), evidence: EvidenceSchema })),
   'segmentation:plan': channel(
     NoArgs,
     z.object({

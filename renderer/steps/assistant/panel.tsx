@@ -8,6 +8,7 @@ import { SaveRow } from '../shared/save-row';
 import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
 import { useLoad, useOpenExternal, useSyncConfirmations } from '../accounts/use-step-api';
+import { assistantsFound } from './found';
 
 type Data = ResultOf<'assistant:settings'>;
 type Setting = Data['settings'][number];
@@ -26,6 +27,7 @@ export function Panel({ checks }: PanelProps) {
   const answers = useSelector(actor, (s) => s.context.answers.assistant ?? {}) as Answers;
   const home = useSelector(actor, (s) => s.context.home);
   const { value: data, error } = useLoad('assistant:settings', {});
+  const { value: surveyed } = useLoad('survey:inventory', {});
   const [saved, setSaved] = useState<ResultOf<'assistant:confirm'> | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +45,8 @@ export function Panel({ checks }: PanelProps) {
 
   const answer = (key: string, value: string | boolean | string[]) => actor.send({ type: 'ANSWER', step: 'assistant', key, value });
   // This run's answers first, then last time's (a re-audit starts from them), then what the home suggests.
-  const chosen = (Array.isArray(answers.assistants) ? answers.assistants : data.previous.assistants).filter((x): x is AssistantId => data.assistants.some((a) => a.id === x));
+  const suggested = data.previous.assistants.length ? data.previous.assistants : assistantsFound(surveyed?.devices ?? []);
+  const chosen = (Array.isArray(answers.assistants) ? answers.assistants : suggested).filter((x): x is AssistantId => data.assistants.some((a) => a.id === x));
   const hasLock =
     typeof answers.hasSmartLock === 'boolean' ? answers.hasSmartLock : (data.previous.hasSmartLock ?? (home.includes('smartLock') || data.surveyFoundLock));
   // Answer keys use the setting's position, not its id: ids such as "unlock-pin" would read as a secret to the machine.

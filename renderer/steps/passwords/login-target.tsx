@@ -135,6 +135,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
     const lines: unknown = t('where', { returnObjects: true, url, current });
     return Array.isArray(lines) ? lines.filter((l): l is string => typeof l === 'string') : [];
   };
+  const latest = verified ?? report;
   const verifiedText = (r: Report) =>
     r.result === 'default-rejected' ? t('verifiedPass') : r.result === 'default-accepted' ? t('verifiedFail') : t('verifiedUnknown', { reason: r.reason });
 
@@ -169,13 +170,20 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
       </div>
       <div aria-live="polite" className="probe-status">
         {busy === 'probe' && <p>{t('probing')}</p>}
-        {report && (
-          <div className={`probe-result result-${report.result}`} data-testid="probe-result" data-result={report.result}>
-            <p>{resultText(report)}</p>
+        {latest && (
+          // One current state: the newest check of this device (the first check, or the check after the change) — never both.
+          <div className={`probe-result result-${latest.result}`} data-testid="probe-result" data-result={latest.result}>
+            {verified ? (
+              <p data-testid="reverify-result" data-result={verified.result}>
+                {verifiedText(verified)}
+              </p>
+            ) : (
+              <p>{resultText(latest)}</p>
+            )}
             <p className="hint" data-testid="probe-attempts">
-              {t('attempts', { used: report.auditAttempts, now: report.attempts })}
+              {t('attempts', { used: latest.auditAttempts, now: latest.attempts })}
             </p>
-            {report.notes.map((n) => (
+            {latest.notes.map((n) => (
               <p key={n} className="hint">
                 {t('certificateNote', { note: n })}
               </p>
@@ -287,11 +295,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
         </div>
         <div aria-live="polite">
           {busy === 'reverify' && <p>{t('reverifying')}</p>}
-          {verified && (
-            <p data-testid="reverify-result" data-result={verified.result}>
-              {verifiedText(verified)}
-            </p>
-          )}
+          {verified && busy !== 'reverify' && <p className="hint">{t('reverifiedAbove')}</p>}
         </div>
       </div>
     </div>

@@ -11,9 +11,18 @@ import type { CheckView } from '../../wizard/api';
  * "does not apply" with a reason. Sends CONFIRM_CHECK / SKIP_CHECK; the machine calls
  * `checks:confirm` / `checks:skip` and reloads the list.
  */
+/**
+ * Whether the user can answer a check here: it accepts their word and no current measurement
+ * settles it. A measurement that came out unknown (e.g. one device's password check was
+ * inconclusive) settles nothing, so the question stays — a check never gets stuck unanswerable.
+ */
+export function isConfirmable(c: Pick<CheckView, 'evidenceKinds' | 'evidence' | 'expired' | 'status'>): boolean {
+  return c.evidenceKinds.includes('confirmed') && !(c.evidence.kind === 'verified' && !c.expired && c.status !== 'unknown');
+}
+
 export function ConfirmChecks({ checks }: { checks: readonly CheckView[] }) {
   const { t } = useTranslation('panels');
-  const confirmable = checks.filter((c) => c.evidenceKinds.includes('confirmed') && !(c.evidence.kind === 'verified' && !c.expired));
+  const confirmable = checks.filter(isConfirmable);
   return (
     <div className="confirm-checks">
       <h3>{t('confirm.heading')}</h3>

@@ -13,6 +13,17 @@ import './summary.css';
 type Report = ResultOf<'audit:preview'>;
 type Format = 'html' | 'pdf' | 'json';
 
+/**
+ * True when a saved audit still describes the home as it stands now (every check with the same
+ * status and the same kind of evidence, confirmations of the same date): then the summary shows it
+ * as saved — after a reload too — instead of asking to save the same audit again.
+ */
+export function sameAudit(saved: Report, current: Report): boolean {
+  const key = (r: Report) =>
+    r.checks.map((c) => `${c.id}|${c.status}|${c.evidence.kind}|${c.evidence.kind === 'confirmed' || c.evidence.kind === 'expired' ? c.evidence.at : ''}`).join('\n');
+  return saved.checks.length === current.checks.length && key(saved) === key(current);
+}
+
 /** Score, what moved it, the remaining actions by impact, the diff, the next date and the exports. */
 function AuditReport({ report, saved }: { report: Report; saved: boolean }) {
   const { t } = useTranslation('audit');
@@ -144,8 +155,15 @@ export function Panel({ checks }: PanelProps) {
 
   useEffect(() => {
     let live = true;
-    call(getApi(), 'audit:preview', {})
-      .then((r) => live && setPreview(r))
+    Promise.all([call(getApi(), 'audit:preview', {}), call(getApi(), 'audit:history', {})])
+      .then(async ([r, history]) => {
+        if (!live) return;
+        setPreview(r);
+        // The newest saved audit stays "saved" while nothing has changed since (across reloads too).
+        if (history.length === 0) return setSaved(null);
+        const latest = await call(getApi(), 'audit:report', {});
+        if (live) setSaved((s) => (sameAudit(latest, r) ? latest : s && sameAudit(s, r) ? s : null));
+      })
       .catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;
@@ -174,13 +192,15 @@ export function Panel({ checks }: PanelProps) {
         const out = await call(getApi(), 'audit:export', { format, id: saved.audit.id });
         setExports((list) => [...list, { format, path: out.path }]);
         setSaved(await call(getApi(), 'audit:report', { id: saved.audit.id }));
+        // The export settles docs.report on the board too: the list shows what the score counts.
+        actor.send({ type: 'REFRESH_CHECKS' });
       } catch (e) {
         setError((e as Error).message);
       } finally {
         setBusy(null);
       }
     },
-    [saved],
+    [saved, actor],
   );
 
   const shown = saved ?? preview;

@@ -2,8 +2,27 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryDevice } from './use-survey';
 
-/** One device of the inventory: name (editable), what answered, "move to IoT", remove. */
-export function DeviceRow({ device, onEdit }: { device: InventoryDevice; onEdit: (change: { name?: string | null; moveToIot?: boolean; removed?: boolean }) => void }) {
+/** True for the router itself (by its kind or because it is the gateway): it never moves to the IoT network. */
+export function isTheRouter(device: Pick<InventoryDevice, 'category' | 'ip'>, gateway: string | null): boolean {
+  return device.category === 'router' || (gateway !== null && device.ip === gateway);
+}
+
+/** The device's facts line: maker, model and address; the hardware (MAC) address only when nothing names the device. */
+export function factsLine(device: Pick<InventoryDevice, 'vendor' | 'model' | 'ip' | 'mac' | 'names'>, noVendor: string): string {
+  const named = device.names.length > 0 || device.vendor !== null || device.model !== null;
+  return [device.vendor ?? noVendor, device.model, device.ip, named ? null : device.mac].filter(Boolean).join(' · ');
+}
+
+/** One device of the inventory: name (editable), what answered, "move to IoT" (never for the router), remove. */
+export function DeviceRow({
+  device,
+  gateway = null,
+  onEdit,
+}: {
+  device: InventoryDevice;
+  gateway?: string | null;
+  onEdit: (change: { name?: string | null; moveToIot?: boolean; removed?: boolean }) => void;
+}) {
   const { t } = useTranslation('survey');
   const id = useId();
   const title = device.names[0] ?? device.model ?? device.vendor ?? device.ip ?? device.id;
@@ -17,16 +36,20 @@ export function DeviceRow({ device, onEdit }: { device: InventoryDevice; onEdit:
         {device.status === 'not-seen' && <span className="survey-badge">{t('device.notSeen')}</span>}
       </div>
       <p className="hint">
-        {[device.vendor ?? t('device.noVendor'), device.model, device.ip, device.mac].filter(Boolean).join(' · ')}
+        {factsLine(device, t('device.noVendor'))}
       </p>
       {device.services.length > 0 && <p className="hint">{t('device.services', { list: device.services.slice(0, 4).join(', ') })}</p>}
       {device.reason && device.status !== 'identified' && <p className="hint">{t('device.reason', { reason: device.reason })}</p>}
       {device.firstSeen && <p className="hint">{t('device.seen', { first: device.firstSeen.slice(0, 10), last: device.lastSeen?.slice(0, 10) ?? '—' })}</p>}
       <div className="survey-device-actions">
-        <div className="choice">
-          <input type="checkbox" id={`${id}-move`} checked={device.moveToIot} onChange={(e) => onEdit({ moveToIot: e.target.checked })} />
-          <label htmlFor={`${id}-move`}>{t('device.move', { name: title })}</label>
-        </div>
+        {isTheRouter(device, gateway) ? (
+          <p className="hint">{t('device.routerStays')}</p>
+        ) : (
+          <div className="choice">
+            <input type="checkbox" id={`${id}-move`} checked={device.moveToIot} onChange={(e) => onEdit({ moveToIot: e.target.checked })} />
+            <label htmlFor={`${id}-move`}>{t('device.move', { name: title })}</label>
+          </div>
+        )}
         {editing ? (
           <form
             className="survey-rename"

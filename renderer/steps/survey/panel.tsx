@@ -134,7 +134,7 @@ export function Panel({ step }: PanelProps) {
             </h4>
             <ul className="survey-devices">
               {g.devices.map((d) => (
-                <DeviceRow key={d.id} device={d} onEdit={(change) => void edit(d.id, change)} />
+                <DeviceRow key={d.id} device={d} gateway={report?.gateway.address ?? null} onEdit={(change) => void edit(d.id, change)} />
               ))}
             </ul>
           </div>

@@ -22,7 +22,7 @@ const base: CheckView = {
   references: ['NSA 2023'],
   evidenceKinds: ['confirmed'],
   status: 'unknown',
-  reason: 'not checked yet',
+  reason: { code: 'common.not-checked-yet', params: {} },
   detail: null,
   evidence: { kind: 'none' },
   expired: false,
@@ -47,11 +47,11 @@ describe('CheckList', () => {
         ...base,
         id: 'a.expired',
         status: 'unknown',
-        reason: 'confirmation expired on 2026-05-30',
+        reason: { code: 'confirmation.expired', params: { date: '2026-05-30T10:00:00.000Z' } },
         evidence: { kind: 'confirmed', at: '2026-03-01T10:00:00.000Z', expiresAt: '2026-05-30T10:00:00.000Z' },
         expired: true,
       },
-      { ...base, id: 'a.skipped', status: 'skipped', reason: 'I have no smart lock', evidence: { kind: 'none' } },
+      { ...base, id: 'a.skipped', status: 'skipped', reason: { code: 'user.text', params: { text: 'I have no smart lock' } }, evidence: { kind: 'none' } },
     ];
     const out = text(renderToStaticMarkup(<CheckList checks={checks} />));
     expect(out).toContain('Passed');
@@ -59,8 +59,30 @@ describe('CheckList', () => {
     expect(out).toContain('Needs a look');
     expect(out).toContain('Confirmed by you on Mar 1, 2026, valid until May 30, 2026');
     expect(out).toContain('Your confirmation expired on May 30, 2026; please confirm again');
-    expect(out).toContain('Unknown because: confirmation expired on 2026-05-30');
+    expect(out).toContain('Unknown because: the confirmation expired on May 30, 2026; confirm it again');
     expect(out).toContain('Does not apply because: I have no smart lock');
+  });
+
+  it("calls only the user's own words \"Your note\"; a measured reason reads as it is", () => {
+    const checks: CheckView[] = [
+      { ...base, id: 'a.note', status: 'pass', reason: { code: 'user.text', params: { text: 'done on the router page' } }, evidence: { kind: 'confirmed', at: '2026-03-01T10:00:00.000Z', expiresAt: '2026-05-30T10:00:00.000Z' } },
+      { ...base, id: 'a.measured', status: 'pass', reason: { code: 'common.prose', params: { text: 'the factory password was refused' } }, evidence: { kind: 'verified', at: '2026-03-01T10:00:00.000Z' } },
+    ];
+    const out = text(renderToStaticMarkup(<CheckList checks={checks} />));
+    expect(out).toContain('Your note: done on the router page');
+    expect(out).toContain('the factory password was refused');
+    expect(out).not.toContain('Your note: the factory password');
+  });
+
+  it('shows a detail as words, never as raw JSON, a raw code or the check id', () => {
+    const checks: CheckView[] = [
+      { ...base, status: 'fail', reason: null, detail: { code: 'common.prose', params: { text: 'seen: Home (WPA2)' } } },
+      { ...base, id: 'a.other', status: 'fail', reason: { code: 'no.such-code', params: {} }, detail: null },
+    ];
+    const out = text(renderToStaticMarkup(<CheckList checks={checks} />));
+    expect(out).toContain('seen: Home (WPA2)');
+    expect(out).toContain('Porchlight has no description for this result yet');
+    expect(out).not.toMatch(/no\.such-code|wifi\.wps|a\.other|\{"|code:/);
   });
 
   it('marks each status with a shape as well as colour', () => {

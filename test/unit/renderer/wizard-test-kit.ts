@@ -20,7 +20,7 @@ export function fakeBoard(): WizardCheck[] {
     ['devices.inventory', 'survey', ['verified']],
     ['docs.report', 'summary', ['verified']],
   ];
-  return defs.map(([id, step, evidenceKinds]) => ({ id, step, evidenceKinds, status: 'unknown', reason: 'not checked yet', evidence: { kind: 'none' }, expired: false }));
+  return defs.map(([id, step, evidenceKinds]) => ({ id, step, evidenceKinds, status: 'unknown', reason: { code: 'common.not-checked-yet', params: {} }, evidence: { kind: 'none' }, expired: false }));
 }
 
 export interface Kit {

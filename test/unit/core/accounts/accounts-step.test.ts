@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { twoFactorStatus } from '../../../../main/core/accounts/accounts-step.js';
 import { makeServices } from './fakes.js';
+import { words } from '../../../support/words.js';
 
 describe('accounts step', () => {
   it('pre-selects accounts from the vendors given and those in the survey inventory', () => {
@@ -63,7 +64,7 @@ describe('accounts step', () => {
     const b = makeServices();
     const skipped = await b.services.accounts.confirm([{ id: 'sonos', enabled: 'none', uniquePassword: true, integrationsReviewed: true }]);
     expect(skipped.checks[0]).toMatchObject({ status: 'skipped' });
-    expect(skipped.checks[0]!.reason).toMatch(/offers no two-factor/);
+    expect(words(skipped.checks[0]!.reason)).toMatch(/offers no two-factor/);
   });
 
   it('refuses unknown accounts, methods a service does not offer, duplicates and an empty list', async () => {

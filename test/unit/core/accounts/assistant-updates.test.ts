@@ -6,6 +6,7 @@ import { loadAssistantSettings } from '../../../../main/core/accounts/assistant-
 import { devicesFromHistory, loadOutagePlans } from '../../../../main/core/accounts/updates-step.js';
 import { loadExternalHosts } from '../../../../main/core/shell/external-links.js';
 import { makeServices, RESOURCES } from './fakes.js';
+import { words } from '../../../support/words.js';
 
 const allYes = { purchasing: 'voice-code', 'unlock-pin': 'pin', skills: 'reviewed', recordings: 'auto-delete' };
 
@@ -40,7 +41,7 @@ describe('assistant step', () => {
       'accounts.integrations-review': 'pass',
       'voice.recordings': 'pass',
     });
-    expect(checks.get('voice.unlock-pin').reason).toMatch(/No smart lock/);
+    expect(words(checks.get('voice.unlock-pin').reason)).toMatch(/No smart lock/);
     expect(checks.get('voice.purchasing').evidence.kind).toBe('confirmed');
     expect(services.confirmations.get('voice.purchasing', 'assistant-alexa')!.answer).toEqual({ setting: 'purchasing', option: 'voice-code' });
   });
@@ -125,7 +126,7 @@ describe('updates step', () => {
       ['devices.firmware', 'warn'],
       ['router.firmware', 'pass'],
     ]);
-    expect(checks.get('router.firmware').reason).toBe("router: AVM FRITZ!Box 7590 firmware 7.57 (read from the router's UPnP description, tr64): I updated it to the latest version");
+    expect(words(checks.get('router.firmware').reason)).toBe("answered for each: router: AVM FRITZ!Box 7590 firmware 7.57 (read from the router's UPnP description, tr64): I updated it to the latest version");
     expect(services.confirmations.get('router.firmware', 'router')!.answer).toMatchObject({ firmware: '7.57', readAutomatically: true });
   });
 

@@ -3,6 +3,8 @@ import { createCore } from '../../../../main/core/app-core.js';
 import { dispatch } from '../../../../main/ipc/register.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
 import { ManualClock, MemoryDoc, MemorySecrets, RESOURCES, silentLog } from './fakes.js';
+import { words } from '../../../support/words.js';
+import type { Message } from '../../../../main/core/messages/index.js';
 
 const ORIGIN = 'app://porchlight';
 
@@ -79,7 +81,7 @@ describe('accounts, assistant and updates channels', () => {
     const plan = await call('updates:plan', { router: surveyRouter });
     expect(plan.ok && (plan.value as { router: unknown }).router).toEqual({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['tr064'] });
     const fw = await call('updates:confirm-firmware', { devices: [], router: { identity: surveyRouter, answer: 'auto-update' } });
-    expect(fw.ok && (fw.value as { checks: { id: string; reason: string }[] }).checks[1]!.reason).toMatch(/firmware 7\.57 \(read from the router's TR-064 interface\)/);
+    expect(fw.ok && words((fw.value as { checks: { id: string; reason: Message | null }[] }).checks[1]!.reason)).toMatch(/firmware 7\.57 \(read from the router's TR-064 interface\)/);
     const none = await call('updates:plan', {});
     expect(none.ok && (none.value as { router: unknown }).router).toBeNull();
     history.write({ ...history.read(), audits: [{ router: { address: '127.0.0.1', vendor: 'ASUSTeK', model: 'RT-AX58U', firmware: '3.0.0.4', sources: ['upnp'] } }] } as never);

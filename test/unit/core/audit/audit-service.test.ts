@@ -8,6 +8,7 @@ import { CheckBoard } from '../../../../main/core/checks/check-board.js';
 import { resourcesDir } from '../../../../main/compose.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, HistorySchema, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
 import { FixedClock, MemoryDocument, MemoryLogger } from '../../../support/fakes.js';
+import { ENGLISH_MESSAGES } from '../../../support/words.js';
 
 const catalog = loadCheckCatalog(resourcesDir());
 
@@ -19,7 +20,7 @@ function setup(runners: AuditRunner[] = []) {
   const log = new MemoryLogger();
   const pdfCalls: string[] = [];
   const audit = new AuditService({
-    catalog, settings, progress, history, clock, log, appVersion: '9.9.9', runners: () => runners,
+    catalog, settings, progress, history, clock, log, appVersion: '9.9.9', runners: () => runners, messages: ENGLISH_MESSAGES,
     exportPorts: { pdf: { htmlToPdf: async (html) => { pdfCalls.push(html); return new TextEncoder().encode('%PDF-1.7 fake'); } } },
   });
   const board = new CheckBoard(catalog, progress, settings, clock);
@@ -93,7 +94,7 @@ describe('AuditService: the headless audit', () => {
     const { report } = await audit.runHeadless({ interface: 'lo', gateway: null });
     const byId = (id: string) => report.checks.find((c) => c.id === id)!;
     expect(byId('wifi.wps')).toMatchObject({ status: 'pass', evidence: { kind: 'confirmed', text: 'confirmed on 2026-02-01 (valid until 2026-05-02)' } });
-    expect(byId('router.remote-admin')).toMatchObject({ status: 'unknown', reason: 'confirmation expired on 2025-12-30', evidence: { kind: 'expired', text: 'confirmed on 2025-10-01, expired on 2025-12-30' } });
+    expect(byId('router.remote-admin')).toMatchObject({ status: 'unknown', reason: 'the confirmation expired on Dec 30, 2025; confirm it again', evidence: { kind: 'expired', text: 'confirmed on 2025-10-01, expired on 2025-12-30' } });
     expect(byId('router.remote-admin').next).toBe('Check this again and re-confirm it in the Updates step.');
     expect(byId('accounts.2fa')).toMatchObject({ status: 'warn', reason: 'amazon: app; ring: sms', evidence: { kind: 'confirmed', at: '2026-02-10T12:00:00.000Z', expiresAt: '2026-05-11T12:00:00.000Z' } });
     expect(byId('accounts.unique-passwords')).toMatchObject({ status: 'unknown', reason: 'not confirmed yet' });

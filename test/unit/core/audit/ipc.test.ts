@@ -35,7 +35,7 @@ describe('audit IPC channels', () => {
     expect(r.ok).toBe(true);
     const { path, fileName } = (r as { value: { path: string; fileName: string } }).value;
     expect(path).toBe(join(dir, fileName));
-    expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(2);
   });
 
   it.each([

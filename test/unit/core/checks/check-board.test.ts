@@ -29,7 +29,7 @@ describe('CheckBoard', () => {
     const { core } = fakeCore();
     const all = core.checks.list();
     expect(all).toHaveLength(20);
-    for (const c of all) expect(c).toMatchObject({ status: 'unknown', reason: 'not checked yet', evidence: { kind: 'none' }, expired: false });
+    for (const c of all) expect(c).toMatchObject({ status: 'unknown', reason: { code: 'common.not-checked-yet', params: {} }, evidence: { kind: 'none' }, expired: false });
   });
 
   it('records a confirmation with its date and a 90-day expiry, then reports it expired after that', () => {
@@ -40,7 +40,7 @@ describe('CheckBoard', () => {
     clock.current = new Date('2026-05-30T11:59:59Z');
     expect(core.checks.get('accounts.2fa')).toMatchObject({ status: 'pass', expired: false });
     clock.current = new Date('2026-05-30T12:00:00Z');
-    expect(core.checks.get('accounts.2fa')).toMatchObject({ status: 'unknown', expired: true, reason: 'confirmation expired on 2026-05-30' });
+    expect(core.checks.get('accounts.2fa')).toMatchObject({ status: 'unknown', expired: true, reason: { code: 'confirmation.expired', params: { date: expect.stringMatching(/^2026-05-30T/) } } });
   });
 
   it('refuses a hand confirmation of a measured check, and unknown checks', () => {
@@ -51,7 +51,7 @@ describe('CheckBoard', () => {
 
   it('keeps the reason of a skip and of a verified unknown; an unknown without a reason is invalid', () => {
     const { core } = fakeCore();
-    expect(core.checks.skip('voice.unlock-pin', 'no smart lock in this home')).toMatchObject({ status: 'skipped', reason: 'no smart lock in this home' });
+    expect(core.checks.skip('voice.unlock-pin', 'no smart lock in this home')).toMatchObject({ status: 'skipped', reason: { code: 'user.text', params: { text: 'no smart lock in this home' } } });
     expect(core.checks.recordVerified('wifi.encryption', 'fail', 'WEP seen on "Home"')).toMatchObject({ status: 'fail', evidence: { kind: 'verified' } });
     expect(CheckResultSchema.safeParse({ id: 'x.y', status: 'unknown', reason: null, evidence: { kind: 'none' }, detail: null }).success).toBe(false);
     expect(CheckResultSchema.safeParse({ id: 'x.y', status: 'skipped', reason: '  ', evidence: { kind: 'none' }, detail: null }).success).toBe(false);

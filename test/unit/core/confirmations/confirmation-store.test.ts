@@ -5,6 +5,7 @@ import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type
 import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
 import { CheckBoard } from '../../../../main/core/checks/check-board.js';
 import { ManualClock, MemoryDoc, RESOURCES } from '../accounts/fakes.js';
+import { words } from '../../../support/words.js';
 
 function setup(start = '2026-03-01T12:00:00Z') {
   const history = new MemoryDoc<History>({ ...DEFAULT_HISTORY });
@@ -89,7 +90,7 @@ describe('rolling subjects up into the check board', () => {
     store.record({ checkId: 'accounts.2fa', subject: 'ring', status: 'warn', note: 'sms' });
     const view = rollUp(store, checks, 'accounts.2fa', 'none');
     expect(view.status).toBe('warn');
-    expect(view.reason).toBe('amazon: authenticator app; ring: sms');
+    expect(words(view.reason)).toBe('answered for each: amazon: authenticator app; ring: sms');
     expect(view.evidence).toEqual({ kind: 'confirmed', at: '2026-03-01T12:00:00.000Z', expiresAt: '2026-05-30T12:00:00.000Z' });
     const top = store.get('accounts.2fa')!;
     expect([top.confirmedAt, top.expiresAt, top.status]).toEqual(['2026-03-01T12:00:00.000Z', '2026-05-30T12:00:00.000Z', 'warn']);
@@ -100,7 +101,7 @@ describe('rolling subjects up into the check board', () => {
     store.record({ checkId: 'voice.unlock-pin', subject: 'assistant-alexa', status: 'skipped', note: 'no lock' });
     const view = rollUp(store, checks, 'voice.unlock-pin', 'No smart lock is connected');
     expect(view.status).toBe('skipped');
-    expect(view.reason).toMatch(/No smart lock is connected/);
+    expect(words(view.reason)).toMatch(/No smart lock is connected/);
   });
 
   it('restores history into a fresh audit with the original dates, expired after 90 days', () => {
@@ -116,7 +117,7 @@ describe('rolling subjects up into the check board', () => {
     const later = checks.get('accounts.2fa');
     expect(later.expired).toBe(true);
     expect(later.status).toBe('unknown');
-    expect(later.reason).toBe('confirmation expired on 2026-05-30');
+    expect(words(later.reason)).toBe('the confirmation expired on May 30, 2026; confirm it again');
   });
 
   it('keeps quick board answers in history with the board dates, once', () => {

@@ -7,6 +7,7 @@ import { FixedClock, MemoryDocument, MemoryLogger, MemorySecretStore, RecordingO
 import { passwordsChannels } from '../../../../main/ipc/channels/passwords.js';
 import { passwordsHandlers } from '../../../../main/ipc/handlers/passwords.js';
 import { basicServer, ScriptedHttp } from './fake-http.js';
+import { words } from '../../../support/words.js';
 
 function setup() {
   let routerPass = 'password';
@@ -62,8 +63,8 @@ describe('passwords step (core + handlers)', () => {
     expect(after.report.attempts).toBe(2);
     // one count everywhere: the requests the router saw, the report the step shows, the check's evidence
     expect(http.credentialRequests().filter((q) => q.host === '192.168.1.1')).toHaveLength(4);
-    expect(core.checks.get('router.admin-default').reason).toContain('4 of 5 password tries used on this device in this audit (2 by this check).');
-    expect(core.checks.get('router.admin-default').detail).toBe('192.168.1.1:80 asks for a browser password prompt (HTTP Basic).');
+    expect(words(core.checks.get('router.admin-default').reason)).toContain('4 of 5 password tries used on this device in this audit (2 by this check).');
+    expect(words(core.checks.get('router.admin-default').detail)).toBe('192.168.1.1:80 asks for a browser password prompt (HTTP Basic).');
     passwordsChannels['passwords:reverify'].result.parse(after);
 
     // the secret is nowhere but the keychain

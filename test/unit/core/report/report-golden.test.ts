@@ -10,7 +10,7 @@ import { scoreChecks } from '../../../../main/core/audit/score.js';
 import { viewChecks } from '../../../../main/core/checks/results.js';
 import { AuditRecordSchema, type AuditRecord } from '../../../../main/core/audit/record.js';
 import { APP_ROOT, resourcesDir } from '../../../../main/compose.js';
-import { FIRST_AUDIT, GENERATED_AT, REAUDIT } from '../../../golden/report-fixtures.js';
+import { FIRST_AUDIT, GENERATED_AT, MESSAGES, REAUDIT } from '../../../golden/report-fixtures.js';
 
 /**
  * Golden files: the JSON Schema in resources/ and the reports in test/golden/ must match what the
@@ -29,8 +29,8 @@ function golden(file: string, actual: string) {
 const scored = (r: AuditRecord): AuditRecord => ({ ...r, score: scoreChecks(viewChecks(catalog, Object.fromEntries(r.checks.map((c) => [c.id, c])), new Date(r.at))).score });
 const first = scored(FIRST_AUDIT);
 const second = scored(REAUDIT);
-const firstReport = buildReport({ catalog, record: first, previous: null, intervalDays: 90, appVersion: '0.1.0', generatedAt: new Date(FIRST_AUDIT.at) });
-const reaudit = buildReport({ catalog, record: second, previous: first, intervalDays: 90, appVersion: '0.1.0', generatedAt: GENERATED_AT });
+const firstReport = buildReport({ catalog, record: first, previous: null, intervalDays: 90, appVersion: '0.1.0', generatedAt: new Date(FIRST_AUDIT.at), messages: MESSAGES });
+const reaudit = buildReport({ catalog, record: second, previous: first, intervalDays: 90, appVersion: '0.1.0', generatedAt: GENERATED_AT, messages: MESSAGES });
 
 function validator() {
   const ajv = new Ajv2020({ allErrors: true, strict: true });

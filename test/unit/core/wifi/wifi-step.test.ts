@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { apOf, makeStep, ok, ScriptedScanner } from './fakes.js';
 import { loadLegacyDevices, loadWifiRouterGuides, REQUIRED_FAMILIES, WifiRouterGuidesSchema, guessRouterFamily } from '../../../../main/core/wifi/guides.js';
 import { RESOURCES } from './fakes.js';
+import { words } from '../../../support/words.js';
 
 async function finished(step: ReturnType<typeof makeStep>['step'], id: string) {
   await vi.waitFor(() => expect(step.verifyJob(id).running).toBe(false));
@@ -19,7 +20,7 @@ describe('verification by rescan', () => {
     expect(done.verdict).toMatchObject({ status: 'pass', security: 'wpa3' });
     const check = checks.get('wifi.encryption');
     expect(check).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
-    expect(check.detail).toContain('rsn-flags=pair_ccmp group_ccmp sae');
+    expect(words(check.detail)).toContain('rsn-flags=pair_ccmp group_ccmp sae');
   });
 
   it('stays on WPA2 until the timeout: fail, with what was seen', async () => {
@@ -61,7 +62,7 @@ describe('verification by rescan', () => {
     const b = makeStep(new ScriptedScanner([{ kind: 'unknown', reason: 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.' }]));
     const d2 = await finished(b.step, b.step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 3 }).id);
     expect(d2.verdict!.reason).toBe('The Wi-Fi scan could not be read: NetworkManager is not running, so nmcli cannot list Wi-Fi networks.');
-    expect(b.checks.get('wifi.encryption')).toMatchObject({ status: 'unknown', reason: d2.verdict!.reason });
+    expect(b.checks.get('wifi.encryption')).toMatchObject({ status: 'unknown', reason: { code: 'common.prose', params: { text: d2.verdict!.reason } } });
   });
 
   it('without a scanner every reading is unknown with the reason', async () => {

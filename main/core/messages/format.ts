@@ -1,0 +1,61 @@
+import i18next, { type i18n } from 'i18next';
+import type { Message } from './message.js';
+
+/** A catalog: nested keys as in renderer/i18n/en/messages.json (leaf strings, plural suffixes allowed). */
+export type MessageCatalog = { [key: string]: string | MessageCatalog };
+
+/** What a code with no words in the catalog reads as (never the raw code). */
+export const NO_WORDS_CODE = 'common.no-words';
+
+/**
+ * The custom formats the catalogs use inside `{{param, format}}`, registered on every i18next
+ * instance that renders messages (here for Node; renderer/i18n/index.ts registers the same names):
+ * `day` — an ISO date as the locale writes the day.
+ */
+export function formatDay(value: unknown, lng: string | undefined): string {
+  const d = new Date(String(value));
+  return Number.isNaN(d.getTime()) ? String(value ?? '') : new Intl.DateTimeFormat(lng ?? 'en', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** Turns messages into words with an i18next instance of its own (the report, the CLI). */
+export interface MessageFormatter {
+  format(message: Message | null | undefined): string;
+  readonly language: string;
+}
+
+/** Words for a message through a ready i18next instance with a `messages` namespace. */
+export function formatWith(instance: Pick<i18n, 't' | 'exists'>, message: Message): string {
+  const opts = { ns: 'messages', ...message.params };
+  if (!instance.exists(message.code, opts)) return instance.t(NO_WORDS_CODE, { ns: 'messages' });
+  return instance.t(message.code, opts);
+}
+
+/** A formatter over the given catalogs (language → messages catalog), e.g. `{ en: messagesJson }`. */
+export function createMessageFormatter(catalogs: Record<string, MessageCatalog>, language = 'en'): MessageFormatter {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    resources: Object.fromEntries(Object.entries(catalogs).map(([lng, messages]) => [lng, { messages }])),
+    ns: ['messages'],
+    defaultNS: 'messages',
+    interpolation: { escapeValue: false }, // callers escape for their medium (the HTML report does).
+    returnNull: false,
+    initAsync: false,
+  });
+  instance.services.formatter?.add('day', (value, lng) => formatDay(value, lng));
+  return {
+    language,
+    format: (message) => (message ? formatWith(instance, message) : ''),
+  };
+}
+
+/**
+ * A formatter for hosts that wire no catalog (unit tests of other areas): the user's and legacy
+ * prose text as written, anything else as the catalog's "no description" line would read.
+ * Every real host (app, CLI, harness) wires the English catalog through main/compose.ts.
+ */
+export const PLAIN_FORMATTER: MessageFormatter = {
+  language: 'en',
+  format: (m) => (!m ? '' : (m.code === 'user.text' || m.code === 'common.prose') && typeof m.params.text === 'string' ? m.params.text : m.code),
+};

@@ -1,0 +1,22 @@
+/**
+ * Words for the core's messages ({code, params}) through the `messages` namespace
+ * (renderer/i18n/en/messages.json, the same catalog the report renders with in Node).
+ */
+import i18next from 'i18next';
+import type { CheckView } from '../wizard/api';
+
+/** A message from the core: a code with params (see main/core/messages). */
+export type Message = NonNullable<CheckView['reason']>;
+
+/** The words for a message; a code with no words reads as a generic line, never as the code. */
+export function formatMessage(message: Message | null | undefined): string {
+  if (!message) return '';
+  const opts = { ns: 'messages', ...message.params };
+  if (!i18next.exists(message.code, opts)) return i18next.t('common.no-words', { ns: 'messages' });
+  return i18next.t(message.code, opts);
+}
+
+/** True when the message is the user's own text (a note, a skip reason). */
+export function isUserText(message: Message | null | undefined): boolean {
+  return message?.code === 'user.text';
+}

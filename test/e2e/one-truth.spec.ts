@@ -1,0 +1,118 @@
+/**
+ * One truth about the home (issue 12), end to end in the harness: walk the wizard to the summary,
+ * save, reload (still saved, export still allowed, no second audit in history), export HTML, JSON
+ * and PDF, and check that the score on screen is the score of every export and that every check
+ * has the same status on the board, in the JSON and in the HTML — with names, not check ids or raw
+ * JSON, in what the user reads.
+ *
+ * Still to come (needs the headless audit that re-runs the verifiers, issue 12 part 5): run
+ * `node dist/cli.mjs audit --json` on the same profile with the lab unchanged and compare its score
+ * and statuses with these.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, walkTo, press, expectStep, ROOT } from './fixtures';
+
+const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+
+type Status = 'pass' | 'warn' | 'fail' | 'unknown' | 'skipped';
+interface JsonReport {
+  schemaVersion: number;
+  score: number;
+  checks: Array<{ id: string; title: string; status: Status; reason: string | null; reasonMessage: { code: string } | null }>;
+}
+
+/** The score the summary shows ("NN out of 100"). */
+async function screenScore(page: Page): Promise<number> {
+  const text = (await page.getByTestId('audit-score').textContent()) ?? '';
+  const m = /(\d+)\s*out of 100/.exec(text);
+  expect(m, `score text: ${text}`).not.toBeNull();
+  return Number(m![1]);
+}
+
+/** Every check's status as the summary's list shows it (its class), by check id. */
+async function boardStatuses(page: Page): Promise<Record<string, Status>> {
+  const rows = page.locator('.all-checks li.check');
+  const out: Record<string, Status> = {};
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const id = (await row.getAttribute('data-check-id'))!;
+    out[id] = /check-(pass|warn|fail|unknown|skipped)/.exec((await row.getAttribute('class')) ?? '')![1] as Status;
+  }
+  return out;
+}
+
+const CHECK_ID = /\b(?:wifi|network|router|devices|accounts|voice|resilience|docs)\.[a-z][a-z0-9-]+\b/;
+
+test('save, reload, export: one score, one status per check, everywhere', async ({ wizardPage: page, harness }) => {
+  await walkTo(page, 'summary');
+  await expectStep(page, 'summary');
+
+  await press(page, page.getByRole('button', { name: 'Save this audit' }));
+  await expect(page.getByTestId('audit-saved')).toContainText('Audit saved on');
+  const savedScore = await screenScore(page);
+
+  // A reload keeps the audit saved: no second "Save", exports allowed, still one audit in history.
+  await page.reload();
+  await expectStep(page, 'summary');
+  await expect(page.getByTestId('audit-saved')).toContainText('Audit saved on');
+  await expect(page.getByRole('button', { name: 'Save this audit' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export HTML report' })).toBeEnabled();
+  expect(((await harness.ipc('audit:history')).value as unknown[]).length).toBe(1);
+  expect(await screenScore(page)).toBe(savedScore);
+
+  const exported: Record<string, string> = {};
+  for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data'], ['pdf', 'Export PDF report']] as const) {
+    await press(page, page.getByRole('button', { name: label }));
+    const item = page.getByTestId('audit-exports').locator(`li[data-format="${format}"]`);
+    await expect(item).toBeVisible({ timeout: 60_000 });
+    exported[format] = (await item.getAttribute('data-path'))!;
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, 'one-truth-01-summary-exported.png'), fullPage: true });
+
+  // One score: on screen, in the JSON, the HTML and the PDF (the export settled docs.report in all of them).
+  const json = JSON.parse(readFileSync(exported.json!, 'utf8')) as JsonReport;
+  expect(json.schemaVersion).toBe(2);
+  const shown = await screenScore(page);
+  expect(json.score).toBe(shown);
+  const html = readFileSync(exported.html!, 'utf8');
+  expect(/<section class="score"[^>]*><b>(\d+)<\/b>/.exec(html)?.[1]).toBe(String(shown));
+  const pdfText = execFileSync('pdftotext', [exported.pdf!, '-'], { encoding: 'utf8' });
+  expect(pdfText).toMatch(new RegExp(`\\b${shown}\\s+out of 100`));
+
+  // One status per check: the board the user sees equals the JSON; docs.report is passed in both.
+  await expect(page.locator('.all-checks li.check[data-check-id="docs.report"]')).toHaveClass(/check-pass/);
+  const board = await boardStatuses(page);
+  expect(Object.keys(board).length).toBe(json.checks.length);
+  for (const c of json.checks) expect(board[c.id], c.id).toBe(c.status);
+  // …and the HTML prints each check's title with that status.
+  for (const c of json.checks) {
+    const label = { pass: 'Pass', warn: 'Warning', fail: 'Fail', unknown: 'Unknown', skipped: 'Skipped' }[c.status];
+    expect(html, c.id).toContain(`<span class="st st-${c.status}">${label}</span></td>\n  <td><b>${c.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</b>`);
+  }
+  // The JSON keeps ids and carries the reasons as codes.
+  expect(json.checks.filter((c) => c.reason !== null).every((c) => c.reasonMessage !== null)).toBe(true);
+
+  // Names, not ids or JSON, in what the user reads: the summary and the exported HTML.
+  const screenText = await page.locator('main').innerText();
+  expect(screenText).not.toMatch(CHECK_ID);
+  expect(screenText).not.toMatch(/\{"|":/);
+  const reportPage = await page.context().newPage();
+  await reportPage.goto(`file://${exported.html!}`);
+  const reportText = await reportPage.locator('body').innerText();
+  await reportPage.screenshot({ path: join(SCREENSHOTS, 'one-truth-02-report-html.png'), fullPage: true });
+  await reportPage.close();
+  expect(reportText).not.toMatch(CHECK_ID);
+  expect(reportText).not.toMatch(/\{"|":/);
+  expect(pdfText).not.toMatch(CHECK_ID);
+
+  // Another reload after the exports: still the same saved audit, the same score, no new audit.
+  await page.reload();
+  await expectStep(page, 'summary');
+  await expect(page.getByTestId('audit-saved')).toContainText('Audit saved on');
+  expect(await screenScore(page)).toBe(shown);
+  expect(((await harness.ipc('audit:history')).value as unknown[]).length).toBe(1);
+});
