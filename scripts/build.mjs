@@ -21,6 +21,7 @@ if (!only || only === 'main') {
     esbuild({ ...node, entryPoints: ['main/index.ts'], outfile: 'dist/main.mjs', external: ['electron'] }),
     esbuild({ ...node, entryPoints: ['main/cli.ts'], outfile: 'dist/cli.mjs' }),
     esbuild({ ...node, entryPoints: ['test/harness/server.ts'], outfile: 'dist/harness.mjs' }),
+    esbuild({ ...node, entryPoints: ['main/adapters/keychain-list-child.mjs'], outfile: 'dist/keychain-list-child.mjs' }),
     // The preload runs sandboxed: one self-contained CommonJS file, electron the only import.
     esbuild({ ...node, entryPoints: ['main/preload.ts'], outfile: 'dist/preload.cjs', format: 'cjs', packages: undefined, external: ['electron'], platform: 'node' }),
   ]);

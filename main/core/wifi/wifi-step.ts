@@ -4,7 +4,7 @@ import type { CheckBoard } from '../checks/check-board.js';
 import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
 import { PorchlightError } from '../errors.js';
 import { WifiScanService, type WifiNetworkView } from './scan-service.js';
-import { generatePassphrase, ratePassphrase, type PassphraseStyle } from './passphrase.js';
+import { generatePassphrase, ratePassphraseOffThread, type PassphraseStyle } from './passphrase.js';
 import { joinCodeQrDataUrl, joinCodeText } from './join-code.js';
 import { guessRouterFamily, loadLegacyDevices, loadWifiRouterGuides, type LegacyDevices, type WifiRouterGuides } from './guides.js';
 import { verifyEncryption, type VerifyProgress, type VerifyVerdict } from './verify.js';
@@ -109,8 +109,9 @@ export class WifiStep {
    * characters, not common, zxcvbn ≥ 3). Kept in memory for the call only: never stored, logged
    * or recorded; confirming the check stays the user's own action.
    */
-  rateExisting(passphrase: string, ssid?: string): { acceptable: boolean; score: number; common: boolean; reasons: string[] } {
-    const v = ratePassphrase(passphrase, ssid ? [ssid] : []);
+  async rateExisting(passphrase: string, ssid?: string): Promise<{ acceptable: boolean; score: number; common: boolean; reasons: string[] }> {
+    // zxcvbn takes up to a second on long input: in a worker thread, so no other call waits (issue 13).
+    const v = await ratePassphraseOffThread(passphrase, ssid ? [ssid] : []);
     return { acceptable: v.acceptable, score: v.score, common: v.common, reasons: v.reasons };
   }
 
