@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PorchlightError } from '../errors.js';
 
 /** The keychain service name every secret is stored under. */
 export const KEYCHAIN_SERVICE = 'Porchlight';
@@ -10,10 +11,68 @@ export const KEYCHAIN_SERVICE = 'Porchlight';
 export const SecretAccountSchema = z
   .string()
   .max(200)
-  .regex(/^(wifi\/[^\p{Cc}]{1,64}|device\/[A-Za-z0-9._:-]{1,64}|router\/admin|account\/[a-z0-9-]{1,40}\/recovery-codes)$/u, {
+  .regex(/^(wifi\/[^\p{Cc}]{1,96}|device\/[A-Za-z0-9._:-]{1,64}|router\/admin|account\/[a-z0-9-]{1,40}\/recovery-codes)$/u, {
     message: 'not a Porchlight keychain account (wifi/<ssid>, device/<id>, router/admin, account/<name>/recovery-codes)',
   });
 export type SecretAccount = z.infer<typeof SecretAccountSchema>;
 
 /** A secret value: non-empty, bounded, no NUL (the Secret Service API cannot carry it). */
 export const SecretValueSchema = z.string().min(1).max(8192).refine((s) => !s.includes('\u0000'), 'secret must not contain NUL');
+
+/**
+ * The keychain account of a Wi-Fi network: `wifi/<name>`, INJECTIVE — two different network
+ * names never share an account. A name is kept as it reads, except that `%`, `/` (which would
+ * let "Home/previous" pose as another account's kept-back copy), control characters and lone
+ * UTF-16 surrogates (a name that is not valid text) are written as `%XX` of their bytes (a lone
+ * surrogate as its three WTF-8 bytes). `%` is always escaped, so every account name decodes to
+ * exactly one network name. Ordinary names ("Café Wi-Fi ☕") keep the account they always had.
+ * At most 32 bytes of name give at most 96 characters here.
+ */
+export function wifiAccountName(ssid: string): string {
+  let out = '';
+  for (let i = 0; i < ssid.length; i++) {
+    const cp = ssid.codePointAt(i)!;
+    if (cp > 0xffff) {
+      out += String.fromCodePoint(cp);
+      i++;
+      continue;
+    }
+    const ch = ssid[i]!;
+    const lone = cp >= 0xd800 && cp <= 0xdfff;
+    if (lone) out += `%${(0xe0 | (cp >> 12)).toString(16).toUpperCase()}%${(0x80 | ((cp >> 6) & 0x3f)).toString(16).toUpperCase()}%${(0x80 | (cp & 0x3f)).toString(16).toUpperCase()}`;
+    else if (ch === '%' || ch === '/' || /\p{Cc}/u.test(ch)) out += [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    else out += ch;
+  }
+  return `wifi/${out}`;
+}
+
+/** A network name as the user is shown it: a lone surrogate (not valid text) as `\uD800`, never replaced by "�". */
+export function ssidForDisplay(ssid: string): string {
+  return ssid.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Bytes of a network name as the radio carries it: UTF-8, and a lone surrogate as its three WTF-8 bytes (never U+FFFD). */
+export function ssidByteLength(ssid: string): number {
+  let n = 0;
+  for (let i = 0; i < ssid.length; i++) {
+    const cp = ssid.codePointAt(i)!;
+    if (cp > 0xffff) {
+      n += 4;
+      i++;
+    } else n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+/**
+ * Refuses (before anything is stored) a network name a join code cannot carry: one holding a lone
+ * surrogate, i.e. not valid text. Shown escaped, never as "�".
+ */
+export function assertJoinableSsid(ssid: string): void {
+  if (ssidForDisplay(ssid) !== ssid) {
+    throw new PorchlightError(
+      'invalid-arguments',
+      `The network name "${ssidForDisplay(ssid)}" holds a character that is not valid text, so Porchlight cannot make a join code for it. Nothing was stored. Give the network a plain-text name in your router's settings, then try again.`,
+    );
+  }
+}

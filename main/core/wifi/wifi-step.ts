@@ -3,6 +3,7 @@ import type { Clock, Logger, WifiReading, WifiScanner } from '../ports.js';
 import type { CheckBoard } from '../checks/check-board.js';
 import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
 import { PorchlightError } from '../errors.js';
+import { assertJoinableSsid, wifiAccountName } from '../secrets/accounts.js';
 import { WifiScanService, type WifiNetworkView } from './scan-service.js';
 import { generatePassphrase, ratePassphraseOffThread, type PassphraseStyle } from './passphrase.js';
 import { joinCodeQrDataUrl, joinCodeText } from './join-code.js';
@@ -78,7 +79,11 @@ export class WifiStep {
   async generatePassphrase(args: { ssid: string; style: PassphraseStyle; mode: 'wpa3' | 'transition'; hidden?: boolean }): Promise<GeneratedPassphrase> {
     if (args.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
     const g = generatePassphrase(args.style);
-    const account = `wifi/${args.ssid}`;
+    const account = wifiAccountName(args.ssid);
+    // Everything the user must see is built BEFORE the secret is stored and the check recorded:
+    // if it fails, nothing changed (issue 13: no pass without the user having seen the secret).
+    assertJoinableSsid(args.ssid);
+    const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(args.ssid, g.passphrase, { mode: args.mode, hidden: args.hidden ?? false }));
     const outcome: StoreOutcome = await this.deps.secrets.put(account, g.passphrase);
     if (outcome.stored) {
       this.deps.checks.recordVerified(
@@ -90,7 +95,6 @@ export class WifiStep {
     } else {
       this.deps.checks.recordVerified('wifi.passphrase', 'warn', `A strong passphrase was generated but could not be stored in the keychain: ${outcome.error.message}`, null);
     }
-    const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(args.ssid, g.passphrase, { mode: args.mode, hidden: args.hidden ?? false }));
     this.deps.log.info('wifi passphrase generated', { account, stored: outcome.stored, style: args.style });
     return {
       account,

@@ -105,14 +105,14 @@ describe('ConfDocumentStore (real files)', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp')).sort()).toEqual(['notes.json.tmp-1', 'settings.json.tmp-fresh']);
   });
 
-  it('refuses a value that could not be read back (nested too deeply) and changes nothing', () => {
+  it('refuses a value nested too deeply to be read back (the store schema bounds depth) and changes nothing', () => {
     const dir = tempDir();
     const p = openProfileStores(dir).progress;
     p.write({ ...p.read(), snapshot: { ok: true } });
     const before = readFileSync(join(dir, 'progress.json'), 'utf8');
     let deep: unknown = 'leaf';
     for (let i = 0; i < 20_000; i++) deep = { a: deep };
-    expect(() => p.write({ ...p.read(), snapshot: deep as never })).toThrow(/Refusing to save progress.*Nothing was changed/);
+    expect(() => p.write({ ...p.read(), snapshot: deep as never })).toThrow(/Refusing to save progress: snapshot: not acceptable JSON: nested deeper than 64 levels/);
     expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(before);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     const again = openProfileStores(dir).progress;
@@ -129,5 +129,17 @@ describe('ConfDocumentStore (real files)', () => {
     expect(s.notices).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
     expect(JSON.parse(readFileSync(join(dir, 'settings.last-good.json'), 'utf8'))).toMatchObject({ theme: 'dark' });
+  });
+
+  it('reads every write back through the schema before it replaces the file: what would not read back is never written', () => {
+    const dir = tempDir();
+    // A schema that accepts a Set on the way in, which JSON writes as {}: only the read-back can tell.
+    const Tagged = z.strictObject({ tags: z.union([z.array(z.string()), z.instanceof(Set)]) });
+    const s = new ConfDocumentStore<z.infer<typeof Tagged>>({ dir, name: 'tagged', schema: Tagged, defaults: { tags: ['a'] }, version: '1.0.0' });
+    const before = readFileSync(join(dir, 'tagged.json'), 'utf8');
+    expect(() => s.write({ tags: new Set(['b']) })).toThrow(/Refusing to save tagged: it could not be read back \(unexpected content at tags.*Nothing was changed/);
+    expect(readFileSync(join(dir, 'tagged.json'), 'utf8')).toBe(before);
+    expect(s.read()).toEqual({ tags: ['a'] });
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 });
