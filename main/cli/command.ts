@@ -19,3 +19,13 @@ export interface CliCommand {
 
 /** A clear usage error: printed to stderr with the command's usage, exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * Tells every recovery or storage trouble found while opening the profile (a damaged file kept
+ * aside and restored, a full or read-only disk) on stderr, one line each, so a scheduled run
+ * never recovers in silence (issue 13). Returns the notices for a --json output to carry too.
+ */
+export function tellNotices(ctx: Pick<CliContext, 'stderr'>, notices: readonly string[]): string[] {
+  for (const n of notices) ctx.stderr(`porchlight: ${n}\n`);
+  return [...notices];
+}

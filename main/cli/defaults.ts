@@ -1,5 +1,5 @@
 import type { CliCommand, CliContext } from './command.js';
-import { EXIT, UsageError } from './command.js';
+import { EXIT, tellNotices, UsageError } from './command.js';
 import { numberFlag, parseFlags, subcommand } from './flags.js';
 import { createNodeCore } from '../compose.js';
 import { defaultProfileDir } from '../adapters/profile.js';
@@ -88,6 +88,7 @@ export function defaultsCommand(): CliCommand {
         profileDir: defaultProfileDir(ctx.env),
         opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) },
       });
+      tellNotices(ctx, core.notices);
       let report: ProbeReport;
       try {
         const gateway = args.gateway;

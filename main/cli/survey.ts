@@ -1,6 +1,6 @@
 import type { CliCommand, CliContext } from './command.js';
 import { parseFlags, scopeFlags, SCOPE_FLAGS } from './flags.js';
-import { EXIT, UsageError } from './command.js';
+import { EXIT, tellNotices, UsageError } from './command.js';
 import { createNodeCore } from '../compose.js';
 import { defaultProfileDir } from '../adapters/profile.js';
 import { nodeNetworkDeps } from '../adapters/network/index.js';
@@ -111,6 +111,7 @@ export function surveyCommand(): CliCommand {
         },
         network: nodeNetworkDeps({ neighborFile, fixedScope: fixed ? () => fixed : undefined }),
       });
+      tellNotices(ctx, core.notices);
       const survey = core.survey!;
       const scope = await survey.scope({ seconds: f.seconds, targets: fixed ? [] : f.targets, sweep: f.sweep });
       const report = await survey.service.run(scope);
