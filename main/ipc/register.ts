@@ -69,8 +69,10 @@ export async function dispatch(core: Core, name: unknown, rawArgs: unknown, send
   }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return fail('invalid-arguments', `The request for ${name} was malformed${where}: ${issue?.message ?? 'invalid'}.`);
+    // Bounded: a hostile argument (20,000 unknown keys, a huge key name) must not make a huge answer.
+    const cap = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+    const where = issue?.path.length ? ` at ${cap(issue.path.map(String).join('.'), 120)}` : '';
+    return fail('invalid-arguments', `The request for ${name} was malformed${where}: ${cap(issue?.message ?? 'invalid', 200)}.`);
   }
   try {
     const handler = handlers[name] as (core: Core, args: unknown) => unknown;
