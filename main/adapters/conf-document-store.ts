@@ -62,6 +62,16 @@ function writable(dir: string): unknown {
   }
 }
 
+/** Whether a process with this id exists (EPERM: it does, owned by someone else). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Reads a file; null when it does not exist. File-system trouble is thrown. */
 function readIfPresent(path: string): string | null {
   try {
@@ -222,7 +232,11 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
     );
   }
 
-  /** Removes this document's temporary files left by a killed process (older than STALE_TEMP_MS). */
+  /**
+   * Removes this document's temporary files left by a killed process: ours name their writer's
+   * pid (`….tmp-<pid>-<random>`) and go as soon as that process is gone; any other (conf's) once
+   * older than STALE_TEMP_MS. A temp file of a live writer (the CLI and the app share a profile) stays.
+   */
   private removeStaleTemps(): void {
     const prefixes = [`${this.opts.name}.json.tmp`, `${this.opts.name}.last-good.json.tmp`];
     const now = Date.now();
@@ -230,7 +244,9 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
       if (!prefixes.some((p) => f.startsWith(p))) continue;
       const p = join(this.opts.dir, f);
       try {
-        if (now - statSync(p).mtimeMs > STALE_TEMP_MS) unlinkSync(p);
+        const pid = Number(/\.tmp-(\d+)-[0-9a-f]{8}$/.exec(f)?.[1] ?? NaN);
+        const writerGone = Number.isInteger(pid) && pid !== process.pid && !alive(pid);
+        if (writerGone || now - statSync(p).mtimeMs > STALE_TEMP_MS) unlinkSync(p);
       } catch {
         // gone meanwhile, or not ours to remove: left alone
       }
