@@ -99,14 +99,14 @@ export function auditCommand(): CliCommand {
         // No --interface, no network: the survey has no scope and its checks read unknown.
         network: fixed ? nodeNetworkDeps({ neighborFile, fixedScope: () => fixed }) : undefined,
       });
-      const notices = tellNotices(ctx, core.notices);
+      tellNotices(ctx, core.notices, f.json);
       const exporting = f.html !== null || f.pdf !== null;
       const { record } = await core.audit.runHeadless({ interface: f.iface, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting });
       for (const [format, file] of [['html', f.html], ['pdf', f.pdf]] as const) {
         if (file !== null) await core.audit.export(format, record.id, (out) => writeFile(file, out.bytes, { mode: 0o600 }));
       }
       const report = core.audit.report(record.id);
-      ctx.stdout(f.json ? `${JSON.stringify({ ...report, notices }, null, 2)}\n` : humanSummary(report));
+      ctx.stdout(f.json ? `${JSON.stringify(report, null, 2)}\n` : humanSummary(report));
       return auditExitCode(report);
     },
   };

@@ -88,7 +88,7 @@ export function defaultsCommand(): CliCommand {
         profileDir: defaultProfileDir(ctx.env),
         opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) },
       });
-      tellNotices(ctx, core.notices);
+      tellNotices(ctx, core.notices, args.json);
       let report: ProbeReport;
       try {
         const gateway = args.gateway;

@@ -111,7 +111,7 @@ export function surveyCommand(): CliCommand {
         },
         network: nodeNetworkDeps({ neighborFile, fixedScope: fixed ? () => fixed : undefined }),
       });
-      tellNotices(ctx, core.notices);
+      tellNotices(ctx, core.notices, f.json);
       const survey = core.survey!;
       const scope = await survey.scope({ seconds: f.seconds, targets: fixed ? [] : f.targets, sweep: f.sweep });
       const report = await survey.service.run(scope);

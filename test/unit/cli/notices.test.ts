@@ -30,13 +30,18 @@ describe('recoveries are told', () => {
     server.close();
     const aside = readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'));
     expect(aside).toHaveLength(1);
-    expect(err).toContain(`porchlight: Your settings file was damaged (not valid JSON). It was kept aside as ${join(dir, aside[0]!)} and the last good copy was restored.`);
-    expect(out).not.toContain('porchlight: Your settings');
+    // --json: one JSON line on stderr; stdout stays the command's own JSON
+    const line = err.split('\n').find((l) => l.startsWith('{"notices"'));
+    expect(JSON.parse(line!)).toEqual({ notices: [`Your settings file was damaged (not valid JSON). It was kept aside as ${join(dir, aside[0]!)} and the last good copy was restored.`] });
+    expect(out).not.toContain('Your settings');
+    expect(() => JSON.parse(out)).not.toThrow();
   });
 
-  it('--json carries the notices too (tellNotices returns what it printed)', () => {
+  it('without --json: one plain line per notice; nothing when there is none', () => {
     let err = '';
     expect(tellNotices({ stderr: (t) => (err += t) }, ['A was restored.', 'B is full.'])).toEqual(['A was restored.', 'B is full.']);
+    expect(err).toBe('porchlight: A was restored.\nporchlight: B is full.\n');
+    tellNotices({ stderr: (t) => (err += t) }, [], true);
     expect(err).toBe('porchlight: A was restored.\nporchlight: B is full.\n');
   });
 
