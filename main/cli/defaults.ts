@@ -4,7 +4,7 @@ import { numberFlag, parseFlags, subcommand } from './flags.js';
 import { createNodeCore } from '../compose.js';
 import { defaultProfileDir } from '../adapters/profile.js';
 import { PorchlightError } from '../core/errors.js';
-import type { ProbeReport } from '../core/credentials/safe-prober.js';
+import { attemptsText, type ProbeReport } from '../core/credentials/safe-prober.js';
 
 const USAGE =
   'porchlight defaults check --host HOST[:PORT] [--https] [--vendor NAME] [--gateway IP] [--json] [--timeout-ms N] [--delay-ms N]';
@@ -52,10 +52,13 @@ function publicShape(r: ProbeReport) {
     vendor: r.vendor,
     result: r.result,
     attempts: r.attempts,
+    auditAttempts: r.auditAttempts,
     matched: r.matched,
     reason: r.reason,
     tried: r.tried,
     candidates: r.candidates,
+    triedLogins: r.triedLogins,
+    evidence: r.evidence,
     certificate: r.certificate,
     notes: r.notes,
   };
@@ -68,7 +71,7 @@ function human(r: ProbeReport): string {
       : r.result === 'default-rejected'
         ? `Factory defaults refused on ${r.host}`
         : `Could not decide for ${r.host}`;
-  return [head, `  login: ${r.login}   vendor: ${r.vendor ?? 'unknown'}   attempts: ${r.attempts}`, `  ${r.reason}`, ...r.notes.map((n) => `  note: ${n}`), ''].join('\n');
+  return [head, `  login: ${r.login}   vendor: ${r.vendor ?? 'unknown'}`, `  ${r.reason}`, `  ${attemptsText(r)}`, ...r.notes.map((n) => `  note: ${n}`), ''].join('\n');
 }
 
 /**

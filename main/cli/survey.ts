@@ -40,7 +40,7 @@ export function publicReport(r: SurveyReport) {
       address: r.gateway.address,
       mac: r.gateway.mac,
       router: router
-        ? { vendor: router.vendor, model: router.model, firmware: router.firmware, friendlyName: router.friendlyName, sources: router.sources, evidence: router.evidence }
+        ? { vendor: router.vendor, model: router.model, firmware: router.firmware, friendlyName: router.friendlyName, sources: router.sources, unknown: router.unknown ?? null, evidence: router.evidence }
         : null,
     },
     devices: r.devices.map((d) => ({
@@ -51,6 +51,7 @@ export function publicReport(r: SurveyReport) {
       names: d.names,
       services: d.services,
       category: d.category,
+      categoryBasis: d.categoryBasis ?? null,
       firstSeen: d.firstSeen,
       lastSeen: d.lastSeen,
       status: d.status,

@@ -17,6 +17,9 @@ function human(n: WifiNetworkView): string {
   return `${n.active ? '*' : ' '} ${name.padEnd(32)} ${(n.bssid ?? '-').padEnd(17)} ${String(n.signal ?? '-').padStart(3)}  ch ${String(n.channel ?? '-').padEnd(3)} ${CLASS_LABELS[n.security]}`;
 }
 
+/** A reason that names steps ("… To allow it: …", the Location permission) prints them on their own line. */
+const withSteps = (text: string) => text.replace(/\s+(To allow it: )/, '\n  $1');
+
 function parseArgs(argv: string[]): { sub: 'scan' | 'status'; json: boolean; iface: string | null } {
   const [sub, rest] = subcommand(argv, ['scan', 'status'] as const);
   const v = parseFlags(rest, { json: { type: 'boolean' }, interface: { type: 'string' } });
@@ -37,10 +40,10 @@ export function wifiCommand(makeScanner: (iface: string | null) => ConstructorPa
       const service = new WifiScanService(makeScanner(iface));
       const reading = sub === 'scan' ? await service.scan() : await service.status();
       if (reading.kind === 'unknown') {
-        ctx.stderr(`porchlight wifi ${sub}: unknown — ${reading.reason}\n`);
+        ctx.stderr(`porchlight wifi ${sub}: unknown — ${withSteps(reading.reason)}\n`);
         return EXIT.error;
       }
-      for (const note of reading.notes) ctx.stderr(`note: ${note}\n`);
+      for (const note of reading.notes) ctx.stderr(`note: ${withSteps(note)}\n`);
       if (Array.isArray(reading.value)) {
         const list = reading.value;
         ctx.stdout(json ? `${JSON.stringify(list.map(publicShape), null, 2)}\n` : list.map(human).join('\n') + (list.length ? '\n' : ''));

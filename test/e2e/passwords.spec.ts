@@ -10,7 +10,7 @@ test.use({ harnessEnv: { PORCHLIGHT_PROBE_DELAY_MS: '50', PORCHLIGHT_PROBE_TIMEO
 
 let lab: HttpLoginLab;
 test.beforeAll(async () => {
-  lab = await startHttpLoginLab({ only: ['basic-factory'] });
+  lab = await startHttpLoginLab({ only: ['basic-factory', 'form-status-redirect'] });
 });
 test.afterAll(async () => {
   await lab?.stop();
@@ -48,6 +48,10 @@ test('router: default found, new password into the keychain, switched on the rou
   await press(page, box.getByRole('button', { name: 'Check for the factory password' }));
   await expect(box.getByTestId('probe-result')).toHaveAttribute('data-result', 'default-accepted', { timeout: 20_000 });
   await expect(box.getByTestId('probe-result')).toContainText('user name admin, password password');
+  // the step shows the count the router itself saw (its access log is the witness)
+  await lab.flushLogs();
+  expect(lab.credentialAttempts('basic-factory')).toBe(1);
+  await expect(box.getByTestId('probe-attempts')).toHaveText('1 of 5 password tries used on this device in this audit (1 by this check).');
 
   await press(page, box.getByRole('button', { name: 'Make a new strong password' }));
   const shown = box.getByTestId('generated-password');
@@ -74,12 +78,14 @@ test('router: default found, new password into the keychain, switched on the rou
   await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'default-rejected', { timeout: 20_000 });
   await expect(box.getByTestId('reverify-result')).toHaveText('Verified: the factory password no longer works.');
 
-  const list = (await harness.ipc('checks:list')).value as { id: string; status: string; evidence: { kind: string } }[];
-  expect(list.find((c) => c.id === 'router.admin-default')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+  const list = (await harness.ipc('checks:list')).value as { id: string; status: string; reason: string | null; evidence: { kind: string } }[];
+  const routerCheck = list.find((c) => c.id === 'router.admin-default')!;
+  expect(routerCheck).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
 
-  // The router's own access log: at most 5 credential attempts in this audit (1 + 2).
+  // The router's own access log: 1 + 2 credential attempts in this audit, the number the evidence states.
   await lab.flushLogs();
-  expect(lab.credentialAttempts('basic-factory')).toBeLessThanOrEqual(5);
+  expect(lab.credentialAttempts('basic-factory')).toBe(3);
+  expect(routerCheck.reason).toContain('3 of 5 password tries used on this device in this audit (2 by this check).');
   for (const { file, text } of filesWithText(harness.profileDir)) expect(text, file).not.toContain(password);
 
   await press(page, box.getByRole('button', { name: 'Show the saved password' }));
@@ -98,4 +104,51 @@ test('without consent nothing is tried: the check button is disabled and the rou
   await lab.flushLogs();
   expect(lab.accessLines('basic-factory').length).toBe(before);
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a form login of an unknown maker: the common factory logins are refused, said so, and counted as the device counted them', async ({ wizardPage: page, harness }) => {
+  const device = lab.servers['form-status-redirect'];
+  lab.setPassword('form-status-redirect', 'admin', `lab-${Date.now()}-owner`); // the owner already changed it
+
+  await chooseRadio(page, page.getByRole('group', { name: 'How would you like to start?' }), 'First-time setup');
+  const questions = page.locator('fieldset.consent-question');
+  for (let i = 0; i < (await questions.count()); i++) {
+    const q = questions.nth(i);
+    const isPasswordProbe = /factory passwords/i.test((await q.locator('legend').textContent()) ?? '');
+    await chooseRadio(page, q, isPasswordProbe ? 'Yes, allow' : 'No, do not');
+  }
+  await next(page);
+  await walkTo(page, 'passwords');
+
+  const box = page.getByTestId('login-router');
+  await tabTo(page, box.getByLabel('Address (IP address, optionally with :port)'));
+  await page.keyboard.type(device.target);
+  // the brand stays "I don't know"
+  await press(page, box.getByRole('button', { name: 'Check for the factory password' }));
+  const result = box.getByTestId('probe-result');
+  await expect(result).toHaveAttribute('data-result', 'default-rejected', { timeout: 30_000 });
+  await expect(result).toContainText('The 5 most common factory logins were refused');
+  await expect(result).toContainText('the maker is unknown');
+
+  // one count: the device's access log, the step, the check's evidence and the report all say 5
+  await lab.flushLogs();
+  const seen = lab.credentialAttempts('form-status-redirect');
+  expect(seen).toBe(5);
+  await expect(box.getByTestId('probe-attempts')).toHaveText(`${seen} of 5 password tries used on this device in this audit (${seen} by this check).`);
+  const list = (await harness.ipc('checks:list')).value as { id: string; status: string; reason: string | null; detail: string | null }[];
+  const check = list.find((c) => c.id === 'router.admin-default')!;
+  expect(check.status).toBe('pass');
+  // the detail shown under the check is plain words: what the device showed for each login tried
+  expect(check.detail).toMatch(/asks for a login page \(web form\)\. For each of the 5 logins tried, the login showed the login form again at \/\?err=1; handed out no new cookie; the admin page then showed the login form again\.$/);
+  expect(check.detail).not.toMatch(/[{}"]/);
+  expect(check.reason).toContain(`${seen} of 5 password tries used on this device in this audit`);
+  expect(check.reason).toContain('the maker is unknown');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('passwords-unknown-maker.png'), fullPage: true });
+
+  // a sixth try is never sent in this audit
+  await press(page, box.getByRole('button', { name: 'I have changed it — check again' }));
+  await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'unknown', { timeout: 20_000 });
+  await lab.flushLogs();
+  expect(lab.credentialAttempts('form-status-redirect')).toBe(5);
 });

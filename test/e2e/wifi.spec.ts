@@ -3,10 +3,12 @@
  * scripts/with-keyring.sh), with the fake nmcli first on the harness's PATH: the home network
  * starts on WPA2, the user generates a passphrase (into the keychain, nowhere in the profile),
  * switches the router to SAE (the fake's state file) and verification passes; a second run where
- * the router stays on WPA2 shows the failure with what was seen.
+ * the router stays on WPA2 shows the failure with what was seen. Making a passphrase while one is
+ * saved asks first and keeps the saved one (revealable) until it is discarded or confirmed in use.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, seriousViolations, filesWithText, type Harness } from './fixtures';
+import { join } from 'node:path';
+import { test, expect, walkTo, press, seriousViolations, filesWithText, ROOT, type Harness } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const fake = createFakeNmcli(homeState('HomeNet', 'wpa2'));
@@ -112,3 +114,82 @@ test('router left on WPA2: verification fails and says what it saw', async ({ wi
   expect(checks.value.find((c) => c.id === 'wifi.encryption')).toMatchObject({ status: 'fail', evidence: { kind: 'verified' } });
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+const MAKE = 'Make a passphrase and save it to the keychain';
+
+test('a second passphrase asks first and keeps the first one, revealable, until it is discarded', async ({ wizardPage: page, harness }) => {
+  fake.write(homeState('HomeNet', 'wpa2'));
+  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
+  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet/previous' });
+  await openWifiStep(page);
+  const shown = page.getByTestId('wifi-passphrase');
+  const section = page.getByRole('region', { name: 'A new, strong Wi-Fi passphrase' });
+
+  await press(page, page.getByRole('button', { name: MAKE }));
+  const first = (await shown.textContent())!.trim();
+  await press(page, page.getByRole('button', { name: 'I have it — hide it' }));
+  await expect(shown).toHaveCount(0);
+
+  // The second click asks first, in plain words; nothing has changed in the keychain yet.
+  await press(page, page.getByRole('button', { name: MAKE }));
+  const question = page.getByTestId('replace-question');
+  await expect(question.getByRole('heading', { name: 'A passphrase is already saved' })).toBeFocused();
+  await expect(question).toContainText('Porchlight keeps the saved one as the previous passphrase');
+  await expect(shown).toHaveCount(0);
+  expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: first } });
+  expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  await page.screenshot({ path: join(SCREENSHOTS, 'wifi-10-ask-before-replacing.png'), fullPage: true });
+  await section.screenshot({ path: join(SCREENSHOTS, 'wifi-10-ask-before-replacing-section.png') });
+  await press(page, page.getByRole('button', { name: 'Make a new one and keep the saved one' }));
+  await expect(question).toHaveCount(0);
+  await expect(shown).toBeVisible();
+  const second = (await shown.textContent())!.trim();
+  expect(second).not.toBe(first);
+  await press(page, page.getByRole('button', { name: 'I have it — hide it' }));
+
+  // Both in the real keychain; the first one can still be revealed, by a deliberate click.
+  expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: second } });
+  expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: true, value: { secret: first } });
+  const kept = page.getByTestId('kept-previous');
+  await expect(kept).toContainText('Your previous passphrase is still in your keychain as wifi/HomeNet/previous');
+  await expect(page.getByTestId('kept-previous-value')).toHaveCount(0);
+  await press(page, page.getByRole('button', { name: 'Show the previous passphrase' }));
+  await expect(page.getByTestId('kept-previous-value')).toHaveText(first);
+  await press(page, page.getByRole('button', { name: 'Show the new passphrase' }));
+  await expect(page.getByTestId('kept-current-value')).toHaveText(second);
+  // "Devices are back" needs a rescan that saw the network first.
+  await expect(page.getByRole('button', { name: 'My devices are back on the network — remove the previous passphrase' })).toBeDisabled();
+  await page.screenshot({ path: join(SCREENSHOTS, 'wifi-11-previous-kept.png'), fullPage: true });
+  await section.screenshot({ path: join(SCREENSHOTS, 'wifi-11-previous-kept-section.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A third passphrase asks again and says one of the two would be discarded for good; cancel keeps both.
+  await press(page, page.getByRole('button', { name: MAKE }));
+  await expect(question.getByRole('heading', { name: 'Two passphrases are already saved' })).toBeFocused();
+  await expect(question).toContainText('one of the two will be discarded for good');
+  await expect(question.getByRole('button', { name: 'The newest one is in use: keep it, discard the oldest' })).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'wifi-12-third-asks-again.png'), fullPage: true });
+  await section.screenshot({ path: join(SCREENSHOTS, 'wifi-12-third-asks-again-section.png') });
+  await press(page, page.getByRole('button', { name: 'Cancel — make nothing' }));
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole('button', { name: MAKE })).toBeFocused();
+  expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: second } });
+  expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: true, value: { secret: first } });
+
+  // The owner discards it (asked once more), and it is gone from the keychain.
+  await press(page, page.getByRole('button', { name: 'Discard the previous passphrase' }));
+  await expect(kept).toContainText('Discard the previous passphrase for good?');
+  await press(page, page.getByRole('button', { name: 'Yes, discard it for good' }));
+  await expect(page.getByTestId('previous-gone')).toHaveText('The previous passphrase was removed from your keychain.');
+  await expect(kept).toHaveCount(0);
+  expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: second } });
+  expect(((await harness.ipc('secrets:list')) as { value: { accounts: string[] } }).value.accounts.filter((a) => a === 'wifi/HomeNet' || a.startsWith('wifi/HomeNet/'))).toEqual(['wifi/HomeNet']);
+
+  // Nothing secret in the profile, nor in the page once hidden.
+  for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
+  await expect(page.locator('body')).not.toContainText(first);
+  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
+});
+

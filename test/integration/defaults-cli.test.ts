@@ -16,6 +16,8 @@ const TIMEOUT_MS = 1500;
 
 let lab: HttpLoginLab;
 let profile: string;
+/** What every run reported, per host:port: one run is one audit (the CLI keeps its ledger in memory). */
+const reported = new Map<string, number[]>();
 
 beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
@@ -33,9 +35,12 @@ interface CliReport {
   vendor: string | null;
   result: 'default-accepted' | 'default-rejected' | 'unknown';
   attempts: number;
+  auditAttempts: number;
   matched: { username: string; password: string } | null;
   reason: string;
   certificate: string;
+  triedLogins: { username: string; password: string }[];
+  evidence: string[];
 }
 
 /** Runs the built CLI asynchronously (the hung listener lives in this process and must keep accepting). */
@@ -56,7 +61,10 @@ function check(args: string[]): Promise<{ code: number | null; report: CliReport
     child.on('close', (code) => {
       clearTimeout(killer);
       try {
-        resolve({ code, report: JSON.parse(stdout) as CliReport, stderr, ms: Date.now() - started });
+        const report = JSON.parse(stdout) as CliReport;
+        const host = args[args.indexOf('--host') + 1]!;
+        reported.set(host, [...(reported.get(host) ?? []), report.attempts]);
+        resolve({ code, report, stderr, ms: Date.now() - started });
       } catch (err) {
         reject(new Error(`CLI printed no JSON (exit ${code}): ${stdout} ${stderr}`, { cause: err }));
       }
@@ -110,17 +118,66 @@ describe('porchlight defaults check against the lab (built CLI)', () => {
     expect(await attempts('form-factory')).toBe(2);
   });
 
-  it('no false positive on the form that answers 200 "Login successful" to everything', async () => {
+  it('the form that answers 200 "Login successful" to everything: never accepted, and not a false "refused" either', async () => {
     const s = lab.servers['form-always-200'];
     const r = await check(['--host', s.target]);
     expect(r.report.result).not.toBe('default-accepted');
-    expect(r.report).toMatchObject({ login: 'form', result: 'default-rejected', matched: null });
-    expect(r.code).toBe(0);
+    expect(r.report).toMatchObject({ login: 'form', result: 'unknown', matched: null });
+    expect(r.report.reason).toMatch(/as if the login worked, but no protected page opened/);
+    expect(r.code).toBe(2);
     const n = await attempts('form-always-200');
     expect(n).toBe(r.report.attempts);
+    expect(r.report.auditAttempts).toBe(n);
     expect(n).toBeLessThanOrEqual(5);
     // every attempt really got the decoy 200
     expect(lab.accessLines('form-always-200').filter((l) => /"POST \/login\.py /.test(l)).every((l) => /" 200 /.test(l))).toBe(true);
+  });
+
+  it('a static login page whose login redirects to a protected status page: the factory login is found where the login landed', async () => {
+    const s = lab.servers['form-status-redirect'];
+    const r = await check(['--host', s.target]);
+    expect(r.code).toBe(1);
+    expect(r.report).toMatchObject({ login: 'form', vendor: null, result: 'default-accepted', matched: { username: 'admin', password: '1234' } });
+    expect(r.report.reason).toMatch(/\/status\.py opened with that session and not without it/);
+    const n = await attempts('form-status-redirect');
+    expect(n).toBe(3); // admin/admin, admin/password, admin/1234: the server's own log
+    expect(r.report).toMatchObject({ attempts: n, auditAttempts: n });
+    // the server granted it: a post answered with a session cookie and a redirect, then the status page served
+    expect(lab.accessLines('form-status-redirect').some((l) => /"GET \/status\.py [^"]*" 200 /.test(l))).toBe(true);
+
+    // the owner changes it: refused by every piece of evidence, and the wording says the maker is unknown
+    lab.setPassword('form-status-redirect', 'admin', `lab-${Date.now()}-changed`);
+    const after = await check(['--host', s.target]);
+    expect(after.code).toBe(0);
+    expect(after.report.result).toBe('default-rejected');
+    expect(after.report.reason).toMatch(/^The 5 most common factory logins were refused; the maker is unknown.*Tried: admin \/ admin, admin \/ password, admin \/ 1234, admin \/ \(blank password\), root \/ \(blank password\)\.$/);
+    expect(after.report.triedLogins).toHaveLength(5);
+    expect(after.report.evidence[0]).toMatch(/showed the login form again at \/\?err=1/);
+    expect(await attempts('form-status-redirect')).toBe(n + after.report.attempts);
+    expect(after.report.attempts).toBe(5);
+  });
+
+  it('a login that always redirects to a status page anyone can open is never "accepted"', async () => {
+    const s = lab.servers['form-public-status'];
+    const r = await check(['--host', s.target]);
+    expect(r.code).toBe(2);
+    expect(r.report).toMatchObject({ login: 'form', result: 'unknown', matched: null });
+    expect(r.report.reason).toMatch(/opens without any login too/);
+    expect(await attempts('form-public-status')).toBe(r.report.attempts);
+  });
+
+  it('OpenWrt LuCI (meta refresh, 403 login page, sysauth cookie): blank root password found; refused once set', async () => {
+    const s = lab.servers['form-luci'];
+    const r = await check(['--host', s.target, '--vendor', 'openwrt']);
+    expect(r.code).toBe(1);
+    expect(r.report).toMatchObject({ login: 'form', vendor: 'OpenWrt (LuCI)', result: 'default-accepted', attempts: 1, auditAttempts: 1, matched: { username: 'root', password: '' } });
+    expect(await attempts('form-luci')).toBe(1);
+    lab.setPassword('form-luci', 'root', `lab-${Date.now()}-set`);
+    const after = await check(['--host', s.target, '--vendor', 'openwrt']);
+    expect(after.code).toBe(0);
+    expect(after.report).toMatchObject({ result: 'default-rejected', attempts: 1 });
+    await lab.flushLogs();
+    expect(lab.accessLines('form-luci').filter((l) => /"POST /.test(l)).map((l) => / (\d{3}) /.exec(l)?.[1])).toEqual(['302', '403']);
   });
 
   it('stops at the lockout server before it locks (the server still lets the owner in)', async () => {
@@ -136,6 +193,7 @@ describe('porchlight defaults check against the lab (built CLI)', () => {
     expect(lab.accessLines('form-lockout').some((l) => /" 429 /.test(l))).toBe(false);
     // the owner's own login still works: the device did not lock
     const body = new URLSearchParams({ username: s.username, password: s.password }).toString();
+    reported.set(s.target, [...(reported.get(s.target) ?? []), 1]); // the owner's own login below is a post the server counts too
     const res = await fetch(`${s.url}login.py`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('set-cookie')).toMatch(/^sid=/);
@@ -167,9 +225,14 @@ describe('porchlight defaults check against the lab (built CLI)', () => {
     expect(await attempts('https-gateway')).toBe(1);
   });
 
-  it('never exceeds 5 attempts on any server (access logs)', async () => {
+  it('counts attempts as each server saw them, and never more than 5 in one run (one audit)', async () => {
     await lab.flushLogs();
-    for (const name of Object.keys(lab.servers) as LabServerName[]) expect(lab.credentialAttempts(name)).toBeLessThanOrEqual(5);
+    for (const name of Object.keys(lab.servers) as LabServerName[]) {
+      const runs = reported.get(lab.servers[name].target) ?? [];
+      for (const n of runs) expect(n, name).toBeLessThanOrEqual(5);
+      // the server's own access log is the witness: the JSON's counts add up to exactly what it saw
+      expect(lab.credentialAttempts(name), name).toBe(runs.reduce((a, b) => a + b, 0));
+    }
   });
 
   it('refuses 8.8.8.8 before any packet: built CLI exits 2, and in-process the network guard saw no attempt', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDiscoveryLab, LAB_DEVICES, LAB_ROUTER_IP, type DiscoveryLab } from '../lab/discovery/lab.js';
+import { startDiscoveryLab, LAB_DEVICES, LAB_ROUTER_IP, LAB_SECOND_ROUTER_IP, type DiscoveryLab } from '../lab/discovery/lab.js';
 import { SurveyService } from '../../main/core/network/survey-service.js';
 import { buildScope } from '../../main/core/network/scope.js';
 import { nodeNetworkDeps } from '../../main/adapters/network/index.js';
@@ -36,7 +36,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
   });
 }
 
-type CliDevice = { ip: string; mac: string; vendor: string | null; names: string[]; services: string[]; category: string; firstSeen: string; lastSeen: string; status: string; reason: string | null };
+type CliDevice = { ip: string; mac: string; vendor: string | null; names: string[]; services: string[]; category: string; categoryBasis: string | null; firstSeen: string; lastSeen: string; status: string; reason: string | null };
 
 describe('porchlight survey --json against the loopback lab', () => {
   it('identifies the router with sources, lists every lab device with vendor and category, and keeps its budget with the hanging peer present', async () => {
@@ -65,6 +65,9 @@ describe('porchlight survey --json against the loopback lab', () => {
       expect(seen!.firstSeen).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect(seen!.lastSeen).toBe(seen!.firstSeen);
     }
+    // The second router calls itself "Home Gateway": its UPnP device type, not the name word, decides.
+    expect(out.devices.find((x) => x.ip === LAB_SECOND_ROUTER_IP)!.categoryBasis).toBe('UPnP device type InternetGatewayDevice:1 (its description)');
+    expect(out.devices.find((x) => x.ip === '127.0.0.43')!.categoryBasis).toBe('model name');
     const hanging = out.devices.find((x) => x.ip === '127.0.0.48')!;
     expect(hanging.reason).toMatch(/no answer within \d+ ms/);
     const garbage = out.devices.find((x) => x.ip === '127.0.0.49')!;
@@ -79,6 +82,35 @@ describe('porchlight survey --json against the loopback lab', () => {
     // The whole process (Node start-up, core, survey) stays near the budget too; start-up on two
     // shared cores can take a few seconds, so this bound is loose — durationMs above is the budget check.
     expect(r.ms).toBeLessThan(seconds * 1000 + 8000);
+  });
+
+  it('a router on miniupnpd whose firmware is advertised nowhere: firmware unknown with the reason, never the daemon version', async () => {
+    const r = await runCli(['survey', '--json', '--interface', 'lo', '--gateway', LAB_SECOND_ROUTER_IP, '--seconds', '4', '--neighbors', lab.neighborFile], {
+      PORCHLIGHT_PROFILE: tempDir('porchlight-survey-miniupnpd-'),
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    type Evidence = { source: string; firmware: string | null; error: string | null; setAside?: string | null };
+    const out = JSON.parse(r.stdout) as {
+      gateway: { address: string; router: { vendor: string | null; model: string | null; firmware: string | null; sources: Record<string, string | null>; unknown: Record<string, string | null> | null; evidence: Evidence[] } };
+      devices: CliDevice[];
+    };
+    const router = out.gateway.router;
+    expect(out.gateway.address).toBe(LAB_SECOND_ROUTER_IP);
+    // Maker and model come from its own UPnP description, each with that source.
+    expect(router).toMatchObject({ vendor: 'ASUSTeK Computer Inc.', model: 'RT-AC68U', sources: { vendor: 'upnp', model: 'upnp', firmware: null } });
+    // The SSDP answer says "MiniUPnPd/1.8": that is the UPnP daemon's version, not the router's firmware.
+    expect(router.firmware).toBeNull();
+    expect(router.evidence.find((e) => e.source === 'ssdp-server')).toMatchObject({ firmware: null, error: null });
+    expect(router.unknown?.firmware).toMatch(/^No source about the router itself gave its firmware version: /);
+    expect(router.unknown?.firmware).toContain('it names the UPnP software (MiniUPnPd 1.8) and the operating system (Linux 2.6.36)');
+    expect(router.unknown?.firmware).toContain("the router's UPnP description does not say");
+    expect(router.unknown?.firmware).toMatch(/the router's TR-064 interface: (connection refused|.*ECONNREFUSED)/i);
+    expect(JSON.stringify(router)).not.toMatch(/"firmware":"1\.8"/);
+    // As the gateway it is the router; the FRITZ!Box beside it is a router by its device type.
+    expect(out.devices.find((x) => x.ip === LAB_SECOND_ROUTER_IP)).toMatchObject({ category: 'router', categoryBasis: 'default gateway' });
+    expect(out.devices.find((x) => x.ip === LAB_ROUTER_IP)).toMatchObject({ category: 'router' });
+    expect(out.devices.find((x) => x.ip === LAB_ROUTER_IP)!.categoryBasis).toMatch(/^UPnP device type InternetGatewayDevice:1/);
   });
 
   it('refuses a public gateway before sending anything', async () => {

@@ -2,7 +2,7 @@ import type { ScannedNetwork, WifiReading, WifiScanner } from '../../core/ports.
 import { loadNodeWifi, nodeWifiSettings } from './load-node-wifi.js';
 import { parseNmcliDevices, type TerseParse } from './nmcli-terse.js';
 import { parseNetshInterfaces, parseNetshNetworks } from './netsh.js';
-import { parseSystemProfiler } from './system-profiler.js';
+import { macLocationAdvice, parseSystemProfiler } from './system-profiler.js';
 import { CommandError, runCommand, type CommandSpec } from './run-command.js';
 
 export interface NodeWifiScannerOptions {
@@ -68,7 +68,7 @@ export class NodeWifiScanner implements WifiScanner {
       if (this.platform === 'darwin') {
         const r = await this.readMac();
         if (r.kind === 'unknown') return r;
-        if (r.value.currentRedacted) return unknown('macOS hid the name of the connected network: allow Porchlight in System Settings → Privacy & Security → Location Services.');
+        if (r.value.currentRedacted) return unknown(macLocationAdvice(1, true));
         return { kind: 'ok', value: r.value.current, notes: r.notes };
       }
       return unknown(`Wi-Fi scanning is not supported on ${this.platform}.`);
@@ -117,7 +117,10 @@ export class NodeWifiScanner implements WifiScanner {
   private async readMac() {
     const p = parseSystemProfiler(await this.run({ cmd: '/usr/sbin/system_profiler', args: ['SPAirPortDataType', '-json'] }));
     if (!p.ok) return unknown(p.reason);
-    const notes = p.redacted > 0 ? [`macOS hid the names of ${p.redacted} network(s); allow Location Services for Porchlight to see them.`] : [];
+    // Only hidden names (no Location permission): say so with the steps instead of an empty list.
+    const hidden = p.redacted + (p.currentRedacted ? 1 : 0);
+    if (p.networks.length === 0 && hidden > 0) return unknown(macLocationAdvice(hidden, true));
+    const notes = hidden > 0 ? [macLocationAdvice(hidden, false)] : [];
     return { kind: 'ok' as const, value: p, notes };
   }
 

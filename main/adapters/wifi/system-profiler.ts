@@ -58,6 +58,22 @@ function signalOf(v: unknown): number | null {
 
 const REDACTED = '<redacted>';
 
+const MAC_LOCATION_STEPS =
+  'To allow it: open System Settings → Privacy & Security → Location Services, turn on Location Services and switch on Porchlight ' +
+  '(for the command-line tool: the terminal app you run it from), then scan again. Porchlight only reads the list of networks; it does not read or keep your location.';
+
+/**
+ * Plain words for macOS's redaction (macOS 14.4 and later hide Wi-Fi names from apps without
+ * Location Services permission, and the `airport` tool that did not is gone): `hidden` networks
+ * were seen without their names; `all` when none was left to show.
+ */
+export function macLocationAdvice(hidden: number, all: boolean): string {
+  const what = all
+    ? 'macOS hid the network names from Porchlight'
+    : `macOS hid the names of ${hidden} Wi-Fi network(s) from Porchlight`;
+  return `${what}: since macOS 14.4, apps need the Location Services permission to see them. ${MAC_LOCATION_STEPS}`;
+}
+
 function toNetwork(entry: Record<string, unknown>, active: boolean): ScannedNetwork {
   const { channel, band } = channelOf(entry.spairport_network_channel);
   const bssid = typeof entry.spairport_network_bssid === 'string' && /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(entry.spairport_network_bssid) ? entry.spairport_network_bssid.toUpperCase() : null;
@@ -74,8 +90,14 @@ function toNetwork(entry: Record<string, unknown>, active: boolean): ScannedNetw
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  ['_name', 'spairport_network_channel', 'spairport_security_mode'].every((k) => a[k] === b[k]);
+
 /**
  * Parses `system_profiler SPAirPortDataType -json` (macOS 14.4 and later have no `airport` tool).
+ * JSON, not the text form: its keys and `spairport_*` values are the same in every macOS language,
+ * while the text form is written for people in the system language ("Security: WPA2 Personal").
+ * Tested on real output from macOS 10.15, 12 and 15 (test/fixtures/wifi/README.md).
  * macOS gives no BSSIDs here and redacts names to `<redacted>` when the app lacks Location
  * Services permission; redacted names are counted, never shown as real networks.
  */
@@ -95,7 +117,10 @@ export function parseSystemProfiler(stdout: string): ProfilerParse {
   if (interfaces.length === 0) return { ok: false, reason: 'This Mac reports no Wi-Fi interface.' };
   const iface = interfaces.find((i) => i.spairport_status_information !== 'spairport_status_off') ?? interfaces[0]!;
   if (iface.spairport_status_information === 'spairport_status_off') return { ok: false, reason: 'Wi-Fi is turned off on this Mac.' };
-  const others = Array.isArray(iface.spairport_airport_other_local_wireless_networks) ? iface.spairport_airport_other_local_wireless_networks.filter(isObject) : [];
+  // Connected, macOS lists the rest as "other_local"; disassociated, the same list is "local" (macOS 15).
+  const others = [iface.spairport_airport_other_local_wireless_networks, iface.spairport_airport_local_wireless_networks].flatMap((l) =>
+    Array.isArray(l) ? l.filter(isObject) : [],
+  );
   let redacted = 0;
   const networks: ScannedNetwork[] = [];
   const currentRaw = isObject(iface.spairport_current_network_information) ? iface.spairport_current_network_information : null;
@@ -103,6 +128,8 @@ export function parseSystemProfiler(stdout: string): ProfilerParse {
   const current = currentRaw && !currentRedacted ? toNetwork(currentRaw, true) : null;
   if (current) networks.push(current);
   for (const o of others) {
+    // The connected network is often listed again among the others: the same entry twice is one network.
+    if (currentRaw && same(o, currentRaw)) continue;
     if (o._name === REDACTED) redacted++;
     else networks.push(toNetwork(o, false));
   }

@@ -6,6 +6,7 @@ import type { ConfirmationStore, ConfirmationView } from '../confirmations/confi
 import { rollUp } from '../confirmations/roll-up.js';
 import { PorchlightError } from '../errors.js';
 import { vendorMatches, type AccountCatalog } from './catalog.js';
+import { routerSourceWords } from '../router/identify-router.js';
 
 export const OUTAGE_FILE = 'outage-plans.json';
 
@@ -196,7 +197,7 @@ export class UpdatesStep {
       const a = this.answer(input.router.answer);
       const id = input.router.identity;
       const name = [id?.vendor, id?.model].filter(Boolean).join(' ') || 'router';
-      const version = id?.firmware ? ` firmware ${id.firmware}${id.sources.length ? ` (read from the router via ${id.sources.join(', ')})` : ''}` : '';
+      const version = id?.firmware ? ` firmware ${id.firmware}${id.sources.length ? ` (read from ${id.sources.map(routerSourceWords).join(', ')})` : ''}` : '';
       records.push(
         this.confirmations.record({
           checkId: 'router.firmware',

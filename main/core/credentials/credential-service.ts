@@ -2,12 +2,14 @@ import type { DocumentStore, HttpProber, Logger } from '../ports.js';
 import type { CheckBoard } from '../checks/check-board.js';
 import type { CheckStatus } from '../checks/results.js';
 import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
+import { secretAccountName, type SecretGeneration } from '../secrets/accounts.js';
+import { SecretGenerations, type KeepChoice } from '../secrets/generations.js';
 import { PorchlightError } from '../errors.js';
 import { resolveProbeTarget } from './address-scope.js';
 import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
 import { findVendor, loadDefaultCredentials, type DefaultCredentials, type VendorDefaults } from './dataset.js';
 import { generatePassword } from './password-generator.js';
-import { SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
+import { probeDetail, probeEvidence, SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
 
 /** Defaults for real homes: a slow, polite pace; tests and the CLI may shorten them. */
 export const DEFAULT_PROBER_SETTINGS: ProberSettings = { requestTimeoutMs: 5000, delayMs: 1500 };
@@ -50,13 +52,15 @@ export interface GeneratedForTarget {
   length: number;
   score: number;
   stored: StoreOutcome;
+  /** Where the password it replaced is kept until the owner discards it. */
+  previousAccount: string;
+  previousKept: boolean;
+  discarded: 'none' | 'oldest' | 'unconfirmed';
 }
 
-/** The keychain account of a target: `router/admin` or `device/<id>`. */
+/** The keychain account of a target: `router/admin` or `device/<id>` (derived in secrets/accounts.ts). */
 export function accountFor(target: PasswordTarget): string {
-  if (target.kind === 'router') return 'router/admin';
-  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(target.id)) throw new PorchlightError('invalid-arguments', 'A device id may only hold letters, digits and . _ : -');
-  return `device/${target.id}`;
+  return secretAccountName(target);
 }
 
 const checkOf = (t: PasswordTarget) => (t.kind === 'router' ? 'router.admin-default' : 'devices.default-passwords');
@@ -70,8 +74,10 @@ export class CredentialService {
   readonly ledger: AttemptLedger;
   private dataset: DefaultCredentials | null = null;
   private readonly deviceResults = new Map<string, ProbeReport>();
+  private readonly generations: SecretGenerations;
 
   constructor(private readonly deps: CredentialServiceDeps) {
+    this.generations = new SecretGenerations(deps.secrets, deps.log);
     this.ledger = new AttemptLedger('initial', MAX_ATTEMPTS_PER_HOST, deps.ledgerStore, deps.auditKey);
   }
 
@@ -127,24 +133,41 @@ export class CredentialService {
     return report;
   }
 
-  /** Generates a unique password and stores it in the keychain; the value is returned this once for display. */
-  async generate(target: PasswordTarget): Promise<GeneratedForTarget> {
-    const account = accountFor(target);
+  /**
+   * Generates a unique password and stores it in the keychain; the value is returned this once for
+   * display. When one is saved already, `keep` is the owner's go-ahead and the saved one is kept
+   * as the previous one (see SecretGenerations).
+   */
+  async generate(target: PasswordTarget, keep?: KeepChoice): Promise<GeneratedForTarget> {
     const gen = await generatePassword();
-    const stored = await this.deps.secrets.put(account, gen.password);
-    return { account, password: gen.password, length: gen.length, score: gen.score, stored };
+    const o = await this.generations.replace(target, gen.password, keep);
+    const stored: StoreOutcome = o.stored ? { account: o.account, stored: true } : { account: o.account, stored: false, error: o.error! };
+    return { account: o.account, password: gen.password, length: gen.length, score: gen.score, stored, previousAccount: o.previousAccount, previousKept: o.previousKept, discarded: o.discarded };
+  }
+
+  /** Which passwords the keychain holds for a target (the new one, the kept previous one); never a value. */
+  savedPasswords(target: PasswordTarget) {
+    return this.generations.saved(target);
+  }
+
+  /** A deliberate reveal of the new or the kept previous password. */
+  revealPassword(target: PasswordTarget, generation: SecretGeneration) {
+    return this.generations.reveal(target, generation);
+  }
+
+  /** The owner discards the kept previous password (after logging in with the new one). */
+  discardPreviousPassword(target: PasswordTarget) {
+    return this.generations.discardPrevious(target);
   }
 
   private record(target: PasswordTarget, report: ProbeReport, afterChange: boolean): void {
-    const where = `${report.host}${report.vendor ? ` (${report.vendor})` : ''}`;
-    const verdict = (r: ProbeReport): { status: CheckStatus; reason: string } => {
-      if (r.result === 'default-accepted') return { status: 'fail', reason: `${where} still accepts a public factory login.${afterChange ? ' The change did not take effect yet.' : ''}` };
-      if (r.result === 'default-rejected') return { status: 'pass', reason: `${where} refused its public factory logins (${r.tried} tried).` };
-      return { status: 'unknown', reason: r.reason || 'the probe could not decide' };
-    };
+    const verdict = (r: ProbeReport): { status: CheckStatus; reason: string } => ({
+      status: r.result === 'default-accepted' ? 'fail' : r.result === 'default-rejected' ? 'pass' : 'unknown',
+      reason: probeEvidence(r, afterChange),
+    });
     if (target.kind === 'router') {
       const v = verdict(report);
-      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, JSON.stringify({ host: report.host, result: report.result, attempts: report.auditAttempts }));
+      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, probeDetail(report));
       return;
     }
     this.deviceResults.set(target.id, report);

@@ -88,3 +88,56 @@ export function findLoginForm(html: string, pagePath: string): LoginForm | null 
       SCRIPTED_LOGIN.test(scriptsOf(src)),
   };
 }
+
+/** How many password inputs the page holds (a "set a new password" page has two or more). */
+export function passwordFieldCount(html: string): number {
+  return (html.slice(0, 512 * 1024).match(/<input\b[^>]*\btype\s*=\s*["']?password\b/gi) ?? []).length;
+}
+
+/** Visible text of a page (scripts, styles and tags dropped, whitespace squashed, bounded). */
+export function pageText(html: string): string {
+  return html
+    .slice(0, 64 * 1024)
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Messages admin pages show when a login failed, in the words real firmware uses ("The username or
+ * password is incorrect", "Invalid username and/or password!", "Login failed", "Authentication
+ * failed", "User Name or Password is incorrect", "Access denied").
+ */
+const FAILED_LOGIN = [
+  /\b(?:invalid|incorrect|wrong|bad|unknown)\b[^.!?]{0,40}?\b(?:password|passwd|passcode|pin|user ?name|user|credentials?|login)\b/i,
+  /\b(?:password|passwd|user ?name|credentials?|login)\b[^.!?]{0,40}?\b(?:is|are|was|were)\s+(?:incorrect|invalid|wrong|not (?:correct|valid|recogni[sz]ed))\b/i,
+  /\b(?:login|log-in|log in|logon|sign[- ]?in|authentication|authorization|auth)\s+(?:has\s+)?(?:failed|failure|error|unsuccessful|denied|incorrect|invalid)\b/i,
+  /\baccess denied\b/i,
+];
+
+/** The login-failure message a page shows, or null. */
+export function loginFailureMessage(html: string): string | null {
+  const text = pageText(html);
+  for (const re of FAILED_LOGIN) {
+    const m = re.exec(text);
+    if (m) return m[0].slice(0, 80);
+  }
+  return null;
+}
+
+/**
+ * The same-host target of a `<meta http-equiv="refresh" content="0; url=…">` (OpenWrt's start page
+ * sends the browser to /cgi-bin/luci/ this way), as a path; null when there is none or it leaves the host.
+ */
+export function metaRefreshTarget(html: string, pagePath: string): string | null {
+  for (const m of html.slice(0, 64 * 1024).matchAll(/<meta\b[^>]*>/gi)) {
+    const a = tagAttributes(m[0]);
+    if ((a['http-equiv'] ?? '').toLowerCase() !== 'refresh') continue;
+    const url = /url\s*=\s*['"]?([^'"\s;]+)/i.exec(a.content ?? '')?.[1];
+    if (!url) continue;
+    return resolvePath(url, pagePath);
+  }
+  return null;
+}

@@ -4,8 +4,8 @@ import { addressScope, type ProbeTarget } from './address-scope.js';
 import type { AttemptLedger } from './attempt-ledger.js';
 import type { DefaultCredentials, FactoryCredential, LoginStyle, VendorDefaults } from './dataset.js';
 import { digestAuthorization, parseChallenges, pickDigest } from './digest.js';
-import { HttpSession, type SessionResponse } from './http-session.js';
-import { findLoginForm, hasPasswordField, type LoginForm } from './login-form.js';
+import { AttemptBudgetSpent, HttpSession, type CredentialGate, type SessionResponse } from './http-session.js';
+import { findLoginForm, hasPasswordField, loginFailureMessage, metaRefreshTarget, passwordFieldCount, type LoginForm } from './login-form.js';
 import { attemptsRemaining, lockoutSign } from './lockout.js';
 
 /** The three outcomes a probe may report; `default-accepted` only when access was really granted. */
@@ -20,15 +20,19 @@ export interface ProbeReport {
   vendorId: string | null;
   result: ProbeResult;
   reason: string;
-  /** Credential attempts sent by this probe. */
+  /** Requests carrying a password that this probe sent (digest retries and re-posts included), as the device counts them. */
   attempts: number;
-  /** Attempts this host has used in the current audit, this probe included (never above 5). */
+  /** The host's ledger: such requests in the current audit, this probe included (never above 5). */
   auditAttempts: number;
   /** The public factory username/password that worked, or null. */
   matched: FactoryCredential | null;
   /** How many of the candidate defaults were tried, out of how many. */
   tried: number;
   candidates: number;
+  /** The public factory logins tried, in order (when the maker is unknown: the common ones). */
+  triedLogins: FactoryCredential[];
+  /** What the device showed for each login tried, in plain words (form logins). */
+  evidence: string[];
   certificate: 'none' | 'trusted' | 'self-signed-accepted-for-gateway' | 'untrusted-refused';
   notes: string[];
 }
@@ -55,12 +59,63 @@ const cred = (c: FactoryCredential) => `${c.username === '' ? '(blank user)' : c
 
 const warned = (left: number) => `the device warned that only ${left} attempt${left === 1 ? '' : 's'} remain${left === 1 ? 's' : ''} before it locks`;
 
-type Verdict = { kind: 'accepted' } | { kind: 'rejected'; stopReason?: string } | { kind: 'stop'; reason: string } | { kind: 'stale' };
+type Verdict =
+  | { kind: 'accepted'; evidence: string }
+  | { kind: 'rejected'; evidence?: string; stopReason?: string }
+  | { kind: 'unclear'; evidence: string }
+  | { kind: 'stop'; reason: string }
+  | { kind: 'stale' };
+
+/** What one page said about the login, as a browser user would read it. */
+interface Look {
+  /** refused: the login form again, an error message, 401/403; open: a page without any password prompt. */
+  kind: 'refused' | 'open' | 'other';
+  path: string;
+  /** Plain words: "showed the login form again", "opened a page without asking for a password" … */
+  what: string;
+}
+
+/**
+ * Attempts counted as the server sees them: a credential-carrying request is one attempt, and the
+ * host's ledger is the one count (the report, the step, the evidence and the JSON read it).
+ */
+export function attemptsText(r: Pick<ProbeReport, 'attempts' | 'auditAttempts'>, max = 5): string {
+  return `${r.auditAttempts} of ${max} password tries used on this device in this audit (${r.attempts} by this check).`;
+}
+
+const LOGIN_WORDS: Record<LoginStyle, string> = {
+  basic: 'a browser password prompt (HTTP Basic)',
+  digest: 'a browser password prompt (HTTP Digest)',
+  form: 'a login page (web form)',
+  none: 'no login',
+  unknown: 'a login Porchlight could not identify',
+  'app-only': 'no local login (managed through an app)',
+};
+
+/** The detail of a check built from a probe, in plain words: which login, and what the device showed for each login tried. */
+export function probeDetail(r: ProbeReport): string {
+  const head = `${r.host} asks for ${LOGIN_WORDS[r.login]}.`;
+  // evidence lines read "<login>: <what the device showed>"; the same answer to every login is said once
+  const answers = r.evidence.map((e) => e.slice(e.indexOf(': ') + 2));
+  if (answers.length > 1 && answers.every((a) => a === answers[0])) return `${head} For each of the ${answers.length} logins tried, ${answers[0]}.`.slice(0, 4000);
+  return [head, ...r.evidence.map((e) => `${e}.`)].join(' ').slice(0, 4000);
+}
+
+/** The evidence line of a check built from a probe: what was found, then the attempts. */
+export function probeEvidence(r: ProbeReport, afterChange = false): string {
+  const where = `${r.host}${r.vendor ? ` (${r.vendor})` : ''}`;
+  const tries = attemptsText(r);
+  if (r.result === 'default-accepted') return `${where} still accepts a public factory login.${afterChange ? ' The change did not take effect yet.' : ''} ${tries}`;
+  if (r.result === 'default-rejected') return `${where}: ${r.reason} ${tries}`;
+  return `${r.reason || 'the probe could not decide'} ${tries}`;
+}
 
 /**
  * The safe default-credential prober: local addresses only, consent required, only the vendor's
- * public defaults (or a short generic list), at most 5 attempts per host per audit, spaced out,
- * stopping at the first lockout sign, every request under a deadline.
+ * public defaults (or a short generic list), at most 5 credential-carrying requests per host per
+ * audit (each counted in the ledger before it is sent), spaced out, stopping at the first lockout
+ * sign, every request under a deadline. A form login is judged on everything a browser sees: the
+ * page the post lands on, the session handed out, and the protected page afterwards.
  */
 export class SafeProber {
   constructor(
@@ -91,14 +146,18 @@ export class SafeProber {
       matched: null,
       tried: 0,
       candidates: 0,
+      triedLogins: [],
+      evidence: [],
       certificate: target.https ? 'trusted' : 'none',
       notes: [],
     };
     const done = (result: ProbeResult, reason: string): ProbeReport => {
       report.result = result;
-      report.reason = reason;
+      // an undecided check of an unknown maker still says which common factory logins it tried
+      const list = result === 'unknown' && !vendor && report.triedLogins.length ? ` The maker is unknown; common factory logins tried: ${report.triedLogins.map(cred).join(', ')}.` : '';
+      report.reason = `${reason}${list}`;
       report.auditAttempts = this.ledger.used(target.host);
-      this.log?.info('default-password probe', { host: hostLabel, vendor: report.vendorId, login: report.login, result, attempts: report.attempts });
+      this.log?.info('default-password probe', { host: hostLabel, vendor: report.vendorId, login: report.login, result, attempts: report.attempts, auditAttempts: report.auditAttempts });
       return report;
     };
 
@@ -119,12 +178,24 @@ export class SafeProber {
       if (res.untrustedCertificate) report.certificate = 'self-signed-accepted-for-gateway';
       if (res.status === 401) seen401 = true;
     };
-    const session = () => new HttpSession(this.http, target, this.settings.requestTimeoutMs, target.https && opts.isGateway, observe);
+    // Every credential-carrying request passes this gate: the ledger counts it before it is sent.
+    const gate: CredentialGate = {
+      take: () => {
+        if (!this.ledger.take(target.host)) return false;
+        report.attempts++;
+        return true;
+      },
+    };
+    const session = () => new HttpSession(this.http, target, this.settings.requestTimeoutMs, target.https && opts.isGateway, observe, gate);
+    const spent = () =>
+      done('unknown', `Stopped after ${report.tried} of ${candidates.length} factory logins: this device reached the limit of ${this.ledger.max} password tries for this audit.${this.unclearSuffix(unclear)}`);
 
     // 1. Look at the page without credentials: which login does it ask for?
     let first: SessionResponse;
     try {
       first = await session().request('GET', '/');
+      const refresh = first.res.status >= 200 && first.res.status < 300 && !hasPasswordField(first.res.body) ? metaRefreshTarget(first.res.body, first.path) : null;
+      if (refresh !== null && refresh !== first.path) first = await session().request('GET', refresh); // e.g. OpenWrt's "/" → /cgi-bin/luci/
     } catch (err) {
       if (isCertificateError(err)) report.certificate = 'untrusted-refused';
       return done('unknown', this.networkReason(err, target));
@@ -143,42 +214,32 @@ export class SafeProber {
       candidates.splice(0, candidates.length, ...byPassword);
       report.candidates = candidates.length;
     }
-    let form = style.form;
     let challenge = first;
-    let formSession: HttpSession | null = null;
+    const unclear: string[] = [];
     for (const [i, c] of candidates.entries()) {
-      if (this.ledger.remaining(target.host) === 0) {
-        return done('unknown', `Stopped after ${report.tried} of ${candidates.length} defaults: this host reached the limit of ${this.ledger.max} attempts for this audit.`);
-      }
+      if (this.ledger.remaining(target.host) === 0) return spent();
       if (i > 0) await sleep(this.settings.delayMs);
       let verdict: Verdict;
       try {
         if (style.login === 'form') {
-          if (i > 0 || !formSession) {
-            // a fresh session and a fresh copy of the form (new CSRF token) for every attempt
-            formSession = session();
-            const page = await formSession.request('GET', first.path);
-            const again = findLoginForm(page.res.body, page.path);
-            if (!again) return done('unknown', 'The login form disappeared between two attempts; Porchlight stopped.');
-            form = again;
-          }
-          this.ledger.take(target.host);
-          report.attempts++;
+          // a fresh session and a fresh copy of the form (new CSRF token) for every attempt
+          const s = session();
+          const page = await s.request('GET', first.path);
+          const form = findLoginForm(page.res.body, page.path);
+          if (!form) return done('unknown', `The login form disappeared between two attempts; Porchlight stopped.${this.unclearSuffix(unclear)}`);
           report.tried++;
-          verdict = await this.tryForm(formSession, form!, first, c, () => seen401);
-          formSession = null;
+          report.triedLogins.push({ ...c });
+          verdict = await this.tryForm(s, session, form, first, c, () => seen401);
         } else {
-          this.ledger.take(target.host);
-          report.attempts++;
           report.tried++;
+          report.triedLogins.push({ ...c });
           let out = await this.tryHttpAuth(style.login as 'basic' | 'digest', challenge, c, session(), () => seen401);
           if (out.challenge) challenge = out.challenge;
           if (out.verdict.kind === 'stale') {
-            // one retry with the fresh nonce; it is another attempt and must fit in the budget
-            if (!this.ledger.take(target.host)) {
-              return done('unknown', `The device's Digest nonce expired and this host has no attempts left in this audit.`);
+            // one retry with the fresh nonce: another request carrying the password, so another attempt
+            if (this.ledger.remaining(target.host) === 0) {
+              return done('unknown', `The device's Digest nonce expired and this host has no password tries left in this audit.${this.unclearSuffix(unclear)}`);
             }
-            report.attempts++;
             out = await this.tryHttpAuth('digest', challenge, c, session(), () => seen401);
             if (out.challenge) challenge = out.challenge;
             if (out.verdict.kind === 'stale') out = { verdict: { kind: 'stop', reason: 'the device kept rejecting its own Digest nonces as stale' } };
@@ -186,24 +247,37 @@ export class SafeProber {
           verdict = out.verdict;
         }
       } catch (err) {
+        if (err instanceof AttemptBudgetSpent) return spent();
         return done('unknown', this.networkReason(err, target));
       }
+      if ('evidence' in verdict && verdict.evidence) report.evidence.push(`${cred(c)}: ${verdict.evidence}`);
       if (verdict.kind === 'accepted') {
         report.matched = { ...c };
-        return done('default-accepted', `The ${vendor ? `${vendor.name} ` : ''}factory login ${cred(c)} still opens the admin page. Change it now.`);
+        return done('default-accepted', `The ${vendor ? `${vendor.name} ` : ''}factory login ${cred(c)} still opens the admin page (${verdict.evidence}). Change it now.`);
       }
-      if (verdict.kind === 'stop') return done('unknown', `Stopped after ${report.tried} of ${candidates.length} defaults: ${verdict.reason}. No further attempts were made, so the login is not locked by Porchlight.`);
+      if (verdict.kind === 'stop') {
+        return done('unknown', `Stopped after ${report.tried} of ${candidates.length} factory logins: ${verdict.reason}. No further attempts were made, so the login is not locked by Porchlight.${this.unclearSuffix(unclear)}`);
+      }
       if (verdict.kind === 'stale') return done('unknown', 'The device never judged the password (its Digest nonce kept expiring).');
-      if (verdict.stopReason && i < candidates.length - 1) {
-        return done('unknown', `Stopped after ${report.tried} of ${candidates.length} defaults: ${verdict.stopReason}. The defaults tried were refused, but the others were not tried.`);
+      if (verdict.kind === 'unclear') unclear.push(`for ${cred(c)} ${verdict.evidence}`);
+      if (verdict.kind === 'rejected' && verdict.stopReason && i < candidates.length - 1) {
+        return done('unknown', `Stopped after ${report.tried} of ${candidates.length} factory logins: ${verdict.stopReason}. The logins tried were not accepted, but the others were not tried.${this.unclearSuffix(unclear)}`);
       }
     }
+    if (unclear.length) {
+      return done('unknown', `The device's answers did not show whether a factory login works: ${unclear.join('; ')}. Check this login by hand in a browser.`);
+    }
+    const list = candidates.map(cred).join(', ');
     return done(
       'default-rejected',
       vendor
-        ? `The admin login refused all ${candidates.length} public factory login${candidates.length > 1 ? 's' : ''} of ${vendor.name}.`
-        : `The admin login refused the ${candidates.length} most common default logins (the device's brand is not known, so only these were tried).`,
+        ? `The admin login refused ${candidates.length === 1 ? 'the' : `all ${candidates.length}`} public factory login${candidates.length > 1 ? 's' : ''} of ${vendor.name} (${list}).`
+        : `The ${candidates.length} most common factory logins were refused; the maker is unknown, so its own factory login, if it has one, was not tried. Tried: ${list}.`,
     );
+  }
+
+  private unclearSuffix(unclear: readonly string[]): string {
+    return unclear.length ? ` Earlier answers were unclear: ${unclear.join('; ')}.` : '';
   }
 
   private networkReason(err: unknown, target: ProbeTarget): string {
@@ -225,7 +299,8 @@ export class SafeProber {
       return { login: 'unknown', stop: `The page asks for a kind of login Porchlight does not test (${names}).` };
     }
     if (lock) return { login: 'unknown', stop: `Nothing was tried: ${lock}.` };
-    if (res.status >= 200 && res.status < 300) {
+    // OpenWrt's LuCI answers 403 with its login form until you are signed in
+    if ((res.status >= 200 && res.status < 300) || (res.status === 403 && hasPasswordField(res.body))) {
       const form = findLoginForm(res.body, first.path);
       if (form?.scripted) return { login: 'form', stop: 'The login page signs in through a script Porchlight cannot drive safely; check this login by hand.' };
       if (form) return { login: 'form', form };
@@ -253,11 +328,11 @@ export class SafeProber {
       if (!ch) return { verdict: { kind: 'stop', reason: 'the Digest challenge could not be read' } };
       header = digestAuthorization({ challenge: ch, username: c.username, password: c.password, method: 'GET', uri: first.path });
     }
-    const r = await s.request('GET', first.path, { headers: { authorization: header }, follow: false });
+    const r = await s.request('GET', first.path, { headers: { authorization: header }, follow: false, credential: true });
     const lock = lockoutSign(r.res, seen401());
     if (r.res.status === 401) {
       const left = attemptsRemaining(r.res);
-      const next = { res: r.res, path: first.path };
+      const next = { res: r.res, path: first.path, cookiesSet: [], redirects: 0 };
       const fresh = kind === 'digest' ? pickDigest(parseChallenges(r.res.headers['www-authenticate'] ?? [])) : null;
       if (fresh?.params.stale?.toLowerCase() === 'true') {
         // the nonce expired: the password was never judged — neither accepted nor refused
@@ -268,35 +343,86 @@ export class SafeProber {
         : { verdict: { kind: 'rejected' }, challenge: next };
     }
     if (lock) return { verdict: { kind: 'stop', reason: lock } };
-    if (r.res.status >= 200 && r.res.status < 400) return { verdict: { kind: 'accepted' } };
+    if (r.res.status >= 200 && r.res.status < 400) return { verdict: { kind: 'accepted', evidence: `the admin page answered HTTP ${r.res.status} instead of asking for the password again` } };
     return { verdict: { kind: 'stop', reason: `the device answered HTTP ${r.res.status}` } };
   }
 
-  private async tryForm(s: HttpSession, form: LoginForm, first: SessionResponse, c: FactoryCredential, seen401: () => boolean): Promise<Verdict> {
+  /** How one page reads: the login again (or an error, 401/403), an open page, or neither. */
+  private look(r: SessionResponse, form: LoginForm, first: SessionResponse): Look {
+    const { res, path } = r;
+    const at = path === first.path ? '' : ` at ${path}`;
+    if (res.status === 401) return { kind: 'refused', path, what: `asked for the password again${at} (HTTP 401)` };
+    if (res.status >= 300 && res.status < 400) return { kind: 'other', path, what: `sent the browser elsewhere${at} (HTTP ${res.status}${res.headers.location?.[0] ? ` to another address` : ''})` };
+    if (res.status !== 403 && (res.status < 200 || res.status >= 300)) return { kind: 'other', path, what: `answered HTTP ${res.status}${at}` };
+    if (hasPasswordField(res.body)) {
+      const again = findLoginForm(res.body, path);
+      const sameForm = again !== null && (again.passwordField === form.passwordField || again.action === form.action);
+      if (passwordFieldCount(res.body) >= 2 && !sameForm) return { kind: 'other', path, what: `showed a page asking to set a password${at}` };
+      return { kind: 'refused', path, what: `showed the login form again${at}${res.status === 403 ? ' (HTTP 403)' : ''}` };
+    }
+    if (res.status === 403) return { kind: 'refused', path, what: `refused access${at} (HTTP 403)` };
+    const failure = loginFailureMessage(res.body);
+    if (failure) return { kind: 'refused', path, what: `showed the message “${failure}”${at}` };
+    if (squash(res.body) === squash(first.res.body)) return { kind: 'refused', path, what: `showed the same page as before the login${at}` };
+    return { kind: 'open', path, what: `opened a page without asking for a password${at}` };
+  }
+
+  /**
+   * A form attempt, judged like a browser user would: (1) where the post finally lands (after
+   * same-host redirects, with the cookie jar), (2) the session cookie the server handed out, (3) the
+   * protected page afterwards — the page that asked for the login, and the page the login led to,
+   * which must not open for a visitor without that session. Accepted only when a protected page
+   * opened and the landing did not say the login failed; refused only when the landing and the
+   * protected page both say so; anything else is unclear.
+   */
+  private async tryForm(
+    s: HttpSession,
+    fresh: () => HttpSession,
+    form: LoginForm,
+    first: SessionResponse,
+    c: FactoryCredential,
+    seen401: () => boolean,
+  ): Promise<Verdict> {
     const fields: Record<string, string> = { ...form.hidden };
     if (form.userField) fields[form.userField] = c.username;
     fields[form.passwordField] = c.password;
     const path = form.method === 'GET' ? `${form.action}${form.action.includes('?') ? '&' : '?'}${new URLSearchParams(fields)}` : form.action;
-    const posted = await s.request(form.method, path, form.method === 'POST' ? { form: fields } : {});
+    const posted = await s.request(form.method, path, form.method === 'POST' ? { form: fields, credential: true } : { credential: true });
     const lock = lockoutSign(posted.res, seen401());
     if (lock) return { kind: 'stop', reason: lock };
     const left = attemptsRemaining(posted.res);
-    // Verify with a fresh look at the protected page, carrying whatever session the server handed out.
-    const check = await s.request('GET', first.path);
-    const lockAfter = lockoutSign(check.res, seen401());
+    const landing = this.look(posted, form, first);
+    const session = posted.cookiesSet.length ? `handed out a session cookie (${posted.cookiesSet.join(', ')})` : 'handed out no new cookie';
+
+    // The protected page afterwards, carrying whatever session the server handed out.
+    const again = await s.request('GET', first.path);
+    const lockAfter = lockoutSign(again.res, seen401());
     if (lockAfter) return { kind: 'stop', reason: lockAfter };
-    const again = check.res.status >= 200 && check.res.status < 300 ? findLoginForm(check.res.body, check.path) : null;
-    const stillLogin =
-      check.res.status === 401 ||
-      check.res.status === 403 ||
-      (again !== null && (again.passwordField === form.passwordField || again.action === form.action)) ||
-      (check.path !== first.path && hasPasswordField(check.res.body)) ||
-      squash(check.res.body) === squash(first.res.body);
-    if (check.res.status >= 200 && check.res.status < 300 && !stillLogin) return { kind: 'accepted' };
-    if (stillLogin) {
-      return left !== null && left <= 1 ? { kind: 'rejected', stopReason: warned(left) } : { kind: 'rejected' };
+    const admin = this.look(again, form, first);
+    const adminPage = first.path === '/' ? 'the admin page' : `the admin page ${first.path}`;
+    const adminWhat = admin.kind === 'open' ? `${adminPage} then opened` : `${adminPage} then ${admin.what}`;
+
+    // The page the login led to (by redirect), if it is another one: protected only when a visitor without the session is turned away.
+    // (an HTTP redirect, or a "refresh" meta tag on the page the post answered with)
+    let ledTo: { open: boolean; what: string } | null = null;
+    const target = posted.redirects > 0 ? posted.path : metaRefreshTarget(posted.res.body, posted.path);
+    if (landing.kind === 'open' && target !== null && target !== first.path) {
+      const mine = this.look(await s.request('GET', target), form, first);
+      const anon = this.look(await fresh().request('GET', target), form, first);
+      if (mine.kind === 'open' && anon.kind !== 'open') ledTo = { open: true, what: `${target} opened with that session and not without it` };
+      else if (mine.kind === 'open') ledTo = { open: false, what: `${target} opens without any login too, so it proves nothing` };
+      else ledTo = { open: false, what: `${target} then ${mine.what}` };
     }
-    return { kind: 'stop', reason: `after the login the page answered HTTP ${check.res.status}, which says neither yes nor no` };
+
+    const steps = [`the login ${landing.what}`, session, adminWhat, ...(ledTo ? [ledTo.what] : [])].join('; ');
+    const accessShown = admin.kind === 'open' || ledTo?.open === true;
+    if (accessShown && landing.kind !== 'refused') return { kind: 'accepted', evidence: steps };
+    if (accessShown) return { kind: 'unclear', evidence: `the answers contradict each other (${steps})` };
+    if (landing.kind === 'refused' && admin.kind === 'refused') {
+      return left !== null && left <= 1 ? { kind: 'rejected', evidence: steps, stopReason: warned(left) } : { kind: 'rejected', evidence: steps };
+    }
+    if (landing.kind === 'open') return { kind: 'unclear', evidence: `the device answered as if the login worked, but no protected page opened (${steps})` };
+    return { kind: 'unclear', evidence: `the answers say neither yes nor no (${steps})` };
   }
 }
 

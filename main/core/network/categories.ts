@@ -1,7 +1,10 @@
 /**
  * Device categories from what a device says about itself. The rules are data
- * (resources/device-categories.json); the order of evidence is code: HomeKit category id, then
- * model/name words, then advertised services, then UPnP device type, then MAC vendor.
+ * (resources/device-categories.json); the order of evidence is code, strongest first: the default
+ * gateway, the HomeKit category id, the UPnP device type (the root type of its own description,
+ * then the device types it advertises over SSDP), then model/name words, then advertised mDNS
+ * services, then the MAC vendor. A device type outranks names: an InternetGatewayDevice whose name
+ * says "Gateway", "Hub" or "Bridge" is a router, not a hub.
  */
 import { z } from 'zod';
 import { loadResource } from '../checks/catalog.js';
@@ -47,6 +50,8 @@ export interface CategoryEvidence {
   services: string[];
   /** UPnP device types and SSDP search targets. */
   deviceTypes: string[];
+  /** Root device types of the device's own UPnP descriptions (the strongest device-type evidence). */
+  descriptionTypes?: string[];
   vendor: string | null;
 }
 
@@ -58,21 +63,50 @@ const firstMatch = (rules: { pattern: string; category: DeviceCategory }[], text
   return null;
 };
 
+/** Which kind of evidence decided a category. */
+export type CategorySource = 'gateway' | 'homekit' | 'upnp-description' | 'ssdp' | 'name' | 'mdns-service' | 'mac-vendor' | 'none';
+
+/** The category, which kind of evidence decided it, and that evidence in plain words. */
+export interface Classification {
+  category: DeviceCategory;
+  source: CategorySource;
+  basis: string;
+}
+
+/** "urn:schemas-upnp-org:device:InternetGatewayDevice:1" → "InternetGatewayDevice:1". */
+const shortType = (t: string) => /:device:([^:]+(?::\d+)?)$/i.exec(t)?.[1] ?? t;
+
+/** Only device types count as device types: not service URNs, not "upnp:rootdevice", not "ssdp:all". */
+const isDeviceType = (t: string) => /^urn:[^:]+:device:/i.test(t);
+
 /** The category, and which kind of evidence decided it. */
-export function classifyDevice(rules: CategoryRules, e: CategoryEvidence): { category: DeviceCategory; basis: string } {
-  if (e.isGateway) return { category: 'router', basis: 'default gateway' };
+export function classifyDevice(rules: CategoryRules, e: CategoryEvidence): Classification {
+  if (e.isGateway) return { category: 'router', source: 'gateway', basis: 'default gateway' };
   if (e.homekitCategory && rules.homekitCategories[e.homekitCategory] && rules.homekitCategories[e.homekitCategory] !== 'unknown') {
-    return { category: rules.homekitCategories[e.homekitCategory]!, basis: `HomeKit category ${e.homekitCategory}` };
+    return { category: rules.homekitCategories[e.homekitCategory]!, source: 'homekit', basis: `HomeKit category ${e.homekitCategory}` };
+  }
+  // The root type of its own description, in order: the device says what it is.
+  for (const t of e.descriptionTypes ?? []) {
+    const c = firstMatch(rules.ssdpDeviceTypes, [t]);
+    if (c) return { category: c, source: 'upnp-description', basis: `UPnP device type ${shortType(t)} (its description)` };
+  }
+  // Device types it advertises over SSDP (embedded devices too): the most specific rule first.
+  const advertised = e.deviceTypes.filter(isDeviceType);
+  for (const rule of rules.ssdpDeviceTypes) {
+    const re = new RegExp(rule.pattern, 'i');
+    const hit = advertised.find((t) => re.test(t));
+    if (hit) return { category: rule.category, source: 'ssdp', basis: `UPnP device type ${shortType(hit)} (its SSDP answer)` };
   }
   const byModel = firstMatch(rules.models, e.names);
-  if (byModel) return { category: byModel, basis: 'model name' };
+  if (byModel) return { category: byModel, source: 'name', basis: 'model name' };
   for (const s of e.services) {
     const c = rules.services[s];
-    if (c) return { category: c, basis: `service ${s}` };
+    if (c) return { category: c, source: 'mdns-service', basis: `service ${s}` };
   }
+  // Anything else that looks like a type (older callers pass search targets only).
   const byType = firstMatch(rules.ssdpDeviceTypes, e.deviceTypes);
-  if (byType) return { category: byType, basis: 'UPnP device type' };
+  if (byType) return { category: byType, source: 'ssdp', basis: 'UPnP device type' };
   const byVendor = firstMatch(rules.vendors, [e.vendor]);
-  if (byVendor) return { category: byVendor, basis: 'MAC vendor' };
-  return { category: 'unknown', basis: 'nothing identifying answered' };
+  if (byVendor) return { category: byVendor, source: 'mac-vendor', basis: 'MAC vendor' };
+  return { category: 'unknown', source: 'none', basis: 'nothing identifying answered' };
 }

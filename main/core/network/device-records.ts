@@ -16,6 +16,8 @@ export const DeviceRecordSchema = z.strictObject({
   vendor: z.string().max(200).nullable(),
   model: z.string().max(200).nullable().default(null),
   category: DeviceCategorySchema,
+  /** What decided the category, in plain words ("UPnP device type InternetGatewayDevice:1 (its description)"); null for older records. */
+  categoryBasis: z.string().max(200).nullable().default(null),
   /** Names the network gave (mDNS instance, friendlyName …). */
   names: z.array(z.string().max(200)).max(16),
   services: z.array(z.string().max(200)).max(64),

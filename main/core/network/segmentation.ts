@@ -9,13 +9,15 @@ import type { CheckBoard } from '../checks/check-board.js';
 import type { CheckStatus } from '../checks/results.js';
 import type { Logger, WifiReading } from '../ports.js';
 import type { SecretService } from '../secrets/secret-service.js';
+import { SecretGenerations, type KeepChoice } from '../secrets/generations.js';
+import type { SecretGeneration } from '../secrets/accounts.js';
 import type { WifiNetworkView } from '../wifi/scan-service.js';
 import { classOfSsid } from '../wifi/scan-service.js';
 import { CLASS_LABELS, type WifiSecurityClass } from '../wifi/security.js';
 import { generatePassphrase, type PassphraseStyle } from '../wifi/passphrase.js';
 import { joinCodeQrDataUrl, joinCodeText } from '../wifi/join-code.js';
 import { PorchlightError } from '../errors.js';
-import { assertJoinableSsid, wifiAccountName } from '../secrets/accounts.js';
+import { assertJoinableSsid } from '../secrets/accounts.js';
 import { familyOf, loadRouterFamilies, type RouterFamilies, type RouterFamily } from '../router/router-families.js';
 import type { SurveyFeature, ScopeOptions } from './survey-feature.js';
 import type { InventoryDevice } from './survey-service.js';
@@ -67,8 +69,14 @@ const deviceName = (d: InventoryDevice) => d.names[0] ?? d.vendor ?? d.ip ?? d.i
 
 export class SegmentationService {
   private familiesCache: RouterFamilies | null = null;
+  private readonly generations: SecretGenerations;
+  /** Per IoT SSID: passphrases made this session, and after which one a verification saw the network secured. */
+  private readonly made = new Map<string, number>();
+  private readonly seenAfter = new Map<string, number>();
 
-  constructor(private readonly deps: SegmentationDeps) {}
+  constructor(private readonly deps: SegmentationDeps) {
+    this.generations = new SecretGenerations(deps.secrets, deps.log);
+  }
 
   private families(): RouterFamilies {
     if (!this.familiesCache) this.familiesCache = loadRouterFamilies(this.deps.resourcesDir);
@@ -97,29 +105,67 @@ export class SegmentationService {
     return fam;
   }
 
-  /** Generates the IoT passphrase (the wifi step's generator), stores it as wifi/<ssid>, returns it once with a join code. */
-  async generatePassphrase(ssid: string, style: PassphraseStyle) {
+  /** Which IoT passphrases the keychain holds (the new one, the kept previous one); never a value. */
+  async savedPassphrases(ssid: string) {
+    const saved = await this.generations.saved({ kind: 'wifi', ssid });
+    return { ...saved, networkSeenSinceNew: this.networkSeenSinceNew(ssid) };
+  }
+
+  /**
+   * Generates the IoT passphrase (the wifi step's generator) and stores it as wifi/<ssid>; when one
+   * is saved already, `keep` is the owner's go-ahead and the saved one is kept as the previous one.
+   * Returns the new passphrase once with a join code.
+   */
+  async generatePassphrase(ssid: string, style: PassphraseStyle, keep?: KeepChoice) {
     if (ssid.length === 0 || ssid.length > 32) throw new PorchlightError('invalid-arguments', 'The network name must be 1 to 32 characters.');
     const g = generatePassphrase(style);
-    const account = wifiAccountName(ssid);
     // The join code first: if it cannot be made, nothing is stored (issue 13).
     assertJoinableSsid(ssid);
     // WPA2/WPA3 transition: smart devices often cannot join WPA3-only networks.
     const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(ssid, g.passphrase, { mode: 'transition' }));
-    const outcome = await this.deps.secrets.put(account, g.passphrase);
-    this.deps.log.info('iot passphrase generated', { account, stored: outcome.stored, style });
+    const outcome = await this.generations.replace({ kind: 'wifi', ssid }, g.passphrase, keep);
+    if (outcome.stored) this.made.set(ssid, (this.made.get(ssid) ?? 0) + 1);
+    this.deps.log.info('iot passphrase generated', { account: outcome.account, stored: outcome.stored, style, previousKept: outcome.previousKept });
     return {
-      account,
+      account: outcome.account,
+      previousAccount: outcome.previousAccount,
+      previousKept: outcome.previousKept,
+      discarded: outcome.discarded,
       stored: outcome.stored,
-      storeError: outcome.stored ? null : outcome.error,
+      storeError: outcome.error,
       passphrase: g.passphrase,
       entropyBits: g.entropyBits,
       qrDataUrl,
     };
   }
 
+  /** A deliberate reveal of the new or the kept previous IoT passphrase. */
+  revealPassphrase(ssid: string, generation: SecretGeneration) {
+    return this.generations.reveal({ kind: 'wifi', ssid }, generation);
+  }
+
+  /** The owner discards the kept previous IoT passphrase. */
+  discardPreviousPassphrase(ssid: string) {
+    return this.generations.discardPrevious({ kind: 'wifi', ssid });
+  }
+
+  /** The new IoT passphrase is in use: a verification after it was made saw the network secured, and the owner says the devices are back. */
+  confirmPassphraseInUse(ssid: string, devicesBack: boolean) {
+    if (!devicesBack) throw new PorchlightError('refused', 'The previous passphrase was kept: first make sure your devices are back on the IoT network.');
+    if (!this.networkSeenSinceNew(ssid)) {
+      throw new PorchlightError('refused', `The previous passphrase was kept: check the network first ("Check now" under "Check that it worked"), so a scan can see "${ssid}" after the change.`);
+    }
+    return this.generations.confirmInUse({ kind: 'wifi', ssid }, 'a scan saw the IoT network secured and the owner confirmed the devices are back on it');
+  }
+
+  private networkSeenSinceNew(ssid: string): boolean {
+    const made = this.made.get(ssid) ?? 0;
+    return this.seenAfter.has(ssid) && this.seenAfter.get(ssid)! >= made;
+  }
+
   /** network.iot-segment: the IoT SSID is visible in a scan with WPA2 or better. */
   async verifySegment(ssid: string): Promise<SegmentVerdict> {
+    const madeAtStart = this.made.get(ssid) ?? 0;
     const scan = await this.deps.wifiScan();
     let v: SegmentVerdict;
     if (scan.kind === 'unknown') v = { status: 'unknown', reason: `The Wi-Fi scan could not be read: ${scan.reason}`, detail: null };
@@ -130,6 +176,7 @@ export class SegmentationService {
       else if (SEGMENT_OK.includes(found.security)) v = { status: 'pass', reason: `"${ssid}" is visible with ${CLASS_LABELS[found.security]}.`, detail: `${found.accessPoints.length} access point(s).` };
       else v = { status: 'fail', reason: `"${ssid}" uses ${CLASS_LABELS[found.security]}; the IoT network needs WPA2 or better.`, detail: null };
     }
+    if (v.status === 'pass' && madeAtStart === (this.made.get(ssid) ?? 0)) this.seenAfter.set(ssid, madeAtStart);
     this.deps.checks.recordVerified('network.iot-segment', v.status, v.reason, v.detail);
     return v;
   }

@@ -15,6 +15,7 @@ import { classifyDevice, type CategoryRules, type DeviceCategory } from './categ
 import { parseDeviceDescription, type DeviceDescription } from '../router/upnp-description.js';
 import { probeRouterDirect, standardRouterTargets, type RouterProbeTargets } from '../router/probe-router.js';
 import { combineRouterEvidence, failedEvidence, fromDescription, fromServerHeader, type RouterEvidence, type RouterIdentity } from '../router/identify-router.js';
+import { namesSoftwareNotDevice } from '../router/server-header.js';
 
 /** How a device made itself known in this survey. */
 export type SeenBy = 'neighbors' | 'mdns' | 'ssdp' | 'target' | 'sweep';
@@ -267,9 +268,12 @@ function describeDevice(deps: SurveyRunDeps, p: Partial, isGateway: boolean): Se
   const desc = p.descriptions[0] ?? null;
   const txt = (k: string) => p.mdns.map((s) => s.txt[k]).find((v) => v);
   const mdnsVendor = txt('manufacturer') ?? txt('vendor') ?? null;
-  const vendor = ouiVendor ?? desc?.manufacturer ?? mdnsVendor ?? null;
-  const vendorSource = ouiVendor ? 'oui' : desc?.manufacturer ? 'upnp' : mdnsVendor ? 'mdns' : null;
-  const model = desc?.modelName ?? txt('md') ?? txt('model') ?? txt('am') ?? null;
+  // A UPnP daemon's default names ("MiniUPnP", "OpenWRT router") are not the device's maker or model.
+  const descVendor = desc?.manufacturer && !namesSoftwareNotDevice(desc.manufacturer) ? desc.manufacturer : null;
+  const descModel = desc?.modelName && !namesSoftwareNotDevice(desc.modelName) ? desc.modelName : null;
+  const vendor = ouiVendor ?? descVendor ?? mdnsVendor ?? null;
+  const vendorSource = ouiVendor ? 'oui' : descVendor ? 'upnp' : mdnsVendor ? 'mdns' : null;
+  const model = descModel ?? txt('md') ?? txt('model') ?? txt('am') ?? null;
   const names = uniq([desc?.friendlyName, txt('fn'), txt('n'), ...p.mdns.map((s) => s.instance), ...p.mdns.map((s) => s.host?.replace(/\.local$/, ''))]).slice(0, 8);
   const services = uniq([...p.mdns.map((s) => s.type), ...p.descriptions.map((d) => d.deviceType)]).slice(0, 32);
   const hap = p.mdns.find((s) => s.type === '_hap._tcp');
@@ -279,6 +283,7 @@ function describeDevice(deps: SurveyRunDeps, p: Partial, isGateway: boolean): Se
     names: uniq([model, desc?.modelDescription, ...names]),
     services: uniq(p.mdns.map((s) => s.type)),
     deviceTypes: uniq([...p.descriptions.map((d) => d.deviceType), ...p.ssdp.map((a) => a.st)]),
+    descriptionTypes: uniq(p.descriptions.map((d) => d.deviceType)),
     vendor,
   });
   const identified = category !== 'unknown' || model !== null;

@@ -26,6 +26,8 @@ export interface InventoryDevice {
   names: string[];
   services: string[];
   category: DeviceCategory;
+  /** What decided the category: the user's choice, or the evidence in plain words (null when not known). */
+  categoryBasis?: string | null;
   firstSeen: string | null;
   lastSeen: string | null;
   moveToIot: boolean;
@@ -195,6 +197,7 @@ export class SurveyService {
         vendor: d.vendor,
         model: d.model,
         category: d.category,
+        categoryBasis: d.categoryBasis,
         names: d.names,
         services: d.services,
         firstSeen: old?.firstSeen ?? at,
@@ -234,6 +237,7 @@ export class SurveyService {
       names: [...new Set([r.userName, ...r.names].filter((n): n is string => !!n))],
       services: r.services,
       category: r.userCategory ?? r.category,
+      categoryBasis: r.userCategory ? 'your choice' : r.categoryBasis,
       firstSeen: r.firstSeen,
       lastSeen: r.lastSeen,
       moveToIot: r.moveToIot,
@@ -297,6 +301,7 @@ export class SurveyService {
       vendor: null,
       model: null,
       category: d.category,
+      categoryBasis: null,
       names: [],
       services: [],
       firstSeen: at,

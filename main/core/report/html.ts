@@ -1,4 +1,5 @@
 import type { Report, ReportCheck } from './report.js';
+import { routerSourceWords } from '../router/identify-router.js';
 
 /**
  * The HTML report: one self-contained file (its only style sheet is inline, it loads nothing —
@@ -112,7 +113,7 @@ function diffSection(report: Report): string {
 function inventory(report: Report): string {
   const r = report.router;
   const router = r
-    ? `<p><b>Router:</b> ${escapeHtml([r.vendor, r.model].filter(Boolean).join(' ') || 'not identified')}${r.firmware ? `, firmware ${escapeHtml(r.firmware)}` : ''}${r.address ? ` at ${escapeHtml(r.address)}` : ''}${r.sources.length ? ` <span class="muted">(from ${r.sources.map(escapeHtml).join(', ')})</span>` : ''}</p>`
+    ? `<p><b>Router:</b> ${escapeHtml([r.vendor, r.model].filter(Boolean).join(' ') || 'not identified')}${r.firmware ? `, firmware ${escapeHtml(r.firmware)}` : ''}${r.address ? ` at ${escapeHtml(r.address)}` : ''}${r.sources.length ? ` <span class="muted">(from ${r.sources.map((s) => escapeHtml(routerSourceWords(s))).join(', ')})</span>` : ''}</p>`
     : '<p><b>Router:</b> <span class="muted">not identified in this audit</span></p>';
   if (!report.inventory.length) return `${router}<p class="muted">No devices were inventoried in this audit.</p>`;
   const rows = report.inventory

@@ -2,11 +2,30 @@
 import type { DeviceDescription } from './upnp-description.js';
 import type { HnapSettings } from './hnap.js';
 import type { HttpBanner } from './http-banner.js';
-import { productOfServerHeader, versionIn } from './server-header.js';
+import { describeToken, namesSoftwareNotDevice, parseServerHeader, type ServerToken } from './server-header.js';
 
 /** Where a fact about the router came from, in order of trust. */
 export const ROUTER_SOURCES = ['tr064', 'upnp', 'hnap', 'ssdp-server', 'http', 'oui'] as const;
 export type RouterSource = (typeof ROUTER_SOURCES)[number];
+
+/** Each source in plain words, for reasons and for any screen or report that names a source. */
+export const ROUTER_SOURCE_LABELS: Record<RouterSource, string> = {
+  tr064: "the router's TR-064 interface",
+  upnp: "the router's UPnP description",
+  hnap: "the router's HNAP interface",
+  'ssdp-server': "the router's network announcement (SSDP)",
+  http: "the router's settings page",
+  oui: "the maker code in the router's network address (MAC)",
+};
+
+/** A source id in plain words ("tr064" → "the router's TR-064 interface"); any other text unchanged. */
+export const routerSourceWords = (s: string): string => ((ROUTER_SOURCES as readonly string[]).includes(s) ? ROUTER_SOURCE_LABELS[s as RouterSource] : s);
+
+/** The router facts a survey reports. */
+export type RouterField = 'vendor' | 'model' | 'firmware';
+const FIELD_WORDS: Record<RouterField, string> = { vendor: 'maker', model: 'model', firmware: 'firmware version' };
+/** Sources that can never carry a field (so a reason does not list them). */
+const NEVER: Record<RouterField, RouterSource[]> = { vendor: [], model: ['oui'], firmware: ['http', 'oui'] };
 
 /** What one source said (or why it said nothing). */
 export interface RouterEvidence {
@@ -17,24 +36,41 @@ export interface RouterEvidence {
   firmware: string | null;
   /** Null when the source answered; otherwise why it gave nothing (timeout, 404, malformed XML …). */
   error: string | null;
+  /**
+   * What the source said that is not about the router itself and was therefore not used (the UPnP
+   * library or daemon and the operating system a SERVER header names, a daemon's default names).
+   */
+  setAside?: string | null;
 }
 
-/** The router's identity: each field with the source that said it; null fields are unknown. */
+/** The router's identity: each field with the source that said it; a null field is unknown, with the reason. */
 export interface RouterIdentity {
   vendor: string | null;
   model: string | null;
   firmware: string | null;
   friendlyName: string | null;
   sources: { vendor: RouterSource | null; model: RouterSource | null; firmware: RouterSource | null };
+  /** Why each unknown field is unknown (null for a field that is known). */
+  unknown?: { vendor: string | null; model: string | null; firmware: string | null };
   evidence: RouterEvidence[];
 }
 
-/** Evidence from a UPnP or TR-064 description. */
+/** Evidence from a UPnP or TR-064 description. Names a UPnP daemon fills in by default are not the router's. */
 export function fromDescription(source: 'tr064' | 'upnp', url: string, d: DeviceDescription): RouterEvidence {
+  const setAside: string[] = [];
+  const keep = (v: string | null, what: string) => {
+    if (v && namesSoftwareNotDevice(v)) {
+      setAside.push(`${what} "${v}" is the UPnP software's default, not the router's`);
+      return null;
+    }
+    return v;
+  };
+  const manufacturer = keep(d.manufacturer, 'the maker');
+  const modelName = keep(d.modelName, 'the model');
   // Vendors put filler in modelNumber ("avm", "1"); append it only when it looks like a model code.
-  const number = d.modelNumber && /\d/.test(d.modelNumber) && /[A-Za-z]/.test(d.modelNumber) && !(d.modelName ?? '').includes(d.modelNumber) ? d.modelNumber : null;
-  const model = [d.modelName, number].filter(Boolean).join(' ') || null;
-  return { source, url, vendor: d.manufacturer, model, firmware: d.firmware, error: null };
+  const number = modelName && d.modelNumber && /\d/.test(d.modelNumber) && /[A-Za-z]/.test(d.modelNumber) && !modelName.includes(d.modelNumber) ? d.modelNumber : null;
+  const model = [modelName, number].filter(Boolean).join(' ') || null;
+  return { source, url, vendor: manufacturer, model, firmware: d.firmware, error: null, setAside: setAside.length ? setAside.join('; ') : null };
 }
 
 /** Evidence from HNAP GetDeviceSettings. */
@@ -42,18 +78,39 @@ export function fromHnap(url: string, h: HnapSettings): RouterEvidence {
   return { source: 'hnap', url, vendor: h.vendor, model: h.model, firmware: h.firmware, error: null };
 }
 
-/** Evidence from an SSDP SERVER header: only the firmware-looking version is trusted, the product is a hint. */
+const listTokens = (ts: ServerToken[]) => ts.map(describeToken).join(', ');
+
+/**
+ * Evidence from an SSDP SERVER header. Its tokens are classified (server-header.ts): the UPnP library
+ * or daemon and the operating system never describe the router. Only a product token that names a
+ * known router maker ("AVM FRITZ!Box 7590 154.07.57") may give the maker, model and firmware.
+ */
 export function fromServerHeader(server: string, knownVendors: string[]): RouterEvidence {
-  const product = productOfServerHeader(server);
-  const vendor = product ? (knownVendors.find((v) => product.toLowerCase().includes(v.toLowerCase())) ?? null) : null;
-  return { source: 'ssdp-server', url: null, vendor, model: product, firmware: versionIn(product), error: null };
+  const tokens = parseServerHeader(server);
+  if (tokens.length === 0) return failedEvidence('ssdp-server', null, 'its SERVER header was empty or unreadable');
+  // A maker word standing on its own ("AVM FRITZ!Box …"), not inside another word.
+  const word = (v: string) => new RegExp(`(^|[^A-Za-z0-9])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9])`, 'i');
+  const named = (t: ServerToken) => knownVendors.find((v) => word(v).test(t.text)) ?? null;
+  const own = tokens.find((t) => t.kind === 'product' && named(t));
+  const stacks = tokens.filter((t) => t.kind === 'stack');
+  const oses = tokens.filter((t) => t.kind === 'os' && t !== own);
+  const others = tokens.filter((t) => t.kind === 'product' && t !== own);
+  const parts: string[] = [];
+  if (stacks.length) parts.push(`the UPnP software (${listTokens(stacks)})`);
+  if (oses.length) parts.push(`the operating system (${listTokens(oses)})`);
+  if (others.length) parts.push(`a product Porchlight cannot tie to the router (${listTokens(others)})`);
+  const setAside = parts.length ? `it names ${parts.join(' and ')}, which ${parts.length > 1 ? 'are' : 'is'} not the router's own firmware` : null;
+  if (!own) return { source: 'ssdp-server', url: null, vendor: null, model: null, firmware: null, error: null, setAside };
+  return { source: 'ssdp-server', url: null, vendor: named(own), model: own.name, firmware: own.version, error: null, setAside };
 }
 
 /** Evidence from the admin page banner (Server header, title): weakest, vendor only when a known name appears. */
 export function fromHttpBanner(url: string, b: HttpBanner, knownVendors: string[]): RouterEvidence {
   const text = `${b.title ?? ''} ${b.server ?? ''}`.toLowerCase();
   const vendor = knownVendors.find((v) => text.includes(v.toLowerCase())) ?? null;
-  return { source: 'http', url, vendor, model: b.title, firmware: null, error: null };
+  // A title is only a model when it names a known maker ("FRITZ!Box"); "Login" or "Web Management" is not.
+  const titleNamesMaker = !!b.title && knownVendors.some((v) => b.title!.toLowerCase().includes(v.toLowerCase()));
+  return { source: 'http', url, vendor, model: titleNamesMaker ? b.title : null, firmware: null, error: null, setAside: titleNamesMaker ? null : b.title ? `its page title ("${b.title}") names no router maker` : 'it has no page title' };
 }
 
 /** A source that gave nothing, with its reason. */
@@ -64,14 +121,32 @@ export const failedEvidence = (source: RouterSource, url: string | null, error: 
   model: null,
   firmware: null,
   error,
+  setAside: null,
 });
 
-/** Picks each field from the most trusted source that has it; keeps every piece of evidence. */
+/** Why a field is unknown: what each source that could have said it said instead. */
+function unknownReason(field: RouterField, ordered: RouterEvidence[]): string {
+  const parts = ordered
+    .filter((e) => !NEVER[field].includes(e.source))
+    .map((e) => {
+      const label = ROUTER_SOURCE_LABELS[e.source];
+      if (e.error) return `${label}: ${e.error}`;
+      if (e.setAside) return `${label}: ${e.setAside}`;
+      return `${label} does not say`;
+    });
+  const head = `No source about the router itself gave its ${FIELD_WORDS[field]}`;
+  return parts.length ? `${head}: ${parts.join('; ')}.` : `${head}: nothing answered.`;
+}
+
+/**
+ * Picks each field from the most trusted source that has it, never from a weaker one in its place;
+ * a field no source about the router gave stays unknown with the reason. Keeps every piece of evidence.
+ */
 export function combineRouterEvidence(evidence: RouterEvidence[], friendlyName: string | null = null): RouterIdentity {
-  const ordered = [...evidence].sort((a, b) => ROUTER_SOURCES.indexOf(a.source) - ROUTER_SOURCES.indexOf(b.source));
-  const pick = (k: 'vendor' | 'model' | 'firmware') => {
+  const ordered = [...evidence].sort((a, b) => ROUTER_SOURCES.indexOf(a.source) - ROUTER_SOURCES.indexOf(b.source)).map((e) => ({ ...e, setAside: e.setAside ?? null }));
+  const pick = (k: RouterField) => {
     const e = ordered.find((x) => x.error === null && x[k]);
-    return { value: e?.[k] ?? null, source: e?.source ?? null };
+    return { value: e?.[k] ?? null, source: e?.source ?? null, reason: e ? null : unknownReason(k, ordered) };
   };
   const vendor = pick('vendor');
   const model = pick('model');
@@ -80,8 +155,9 @@ export function combineRouterEvidence(evidence: RouterEvidence[], friendlyName: 
     vendor: vendor.value,
     model: model.value,
     firmware: firmware.value,
-    friendlyName,
+    friendlyName: friendlyName && !namesSoftwareNotDevice(friendlyName) ? friendlyName : null,
     sources: { vendor: vendor.source, model: model.source, firmware: firmware.source },
+    unknown: { vendor: vendor.reason, model: model.reason, firmware: firmware.reason },
     evidence: ordered,
   };
 }

@@ -6,12 +6,13 @@ export const KEYCHAIN_SERVICE = 'Porchlight';
 
 /**
  * Keychain account names: one account per secret, in a closed set of shapes, so nothing can
- * write arbitrary entries into the user's keychain through Porchlight.
+ * write arbitrary entries into the user's keychain through Porchlight. A generated Wi-Fi, device
+ * or router secret may also have one kept-back predecessor (`…/previous`), see secretAccountName.
  */
 export const SecretAccountSchema = z
   .string()
   .max(200)
-  .regex(/^(wifi\/[^\p{Cc}]{1,96}|device\/[A-Za-z0-9._:-]{1,64}|router\/admin|account\/[a-z0-9-]{1,40}\/recovery-codes)$/u, {
+  .regex(/^(wifi\/[^\p{Cc}]{1,96}(\/previous)?|device\/[A-Za-z0-9._:-]{1,64}(\/previous)?|router\/admin(\/previous)?|account\/[a-z0-9-]{1,40}\/recovery-codes)$/u, {
     message: 'not a Porchlight keychain account (wifi/<ssid>, device/<id>, router/admin, account/<name>/recovery-codes)',
   });
 export type SecretAccount = z.infer<typeof SecretAccountSchema>;
@@ -75,4 +76,34 @@ export function assertJoinableSsid(ssid: string): void {
       `The network name "${ssidForDisplay(ssid)}" holds a character that is not valid text, so Porchlight cannot make a join code for it. Nothing was stored. Give the network a plain-text name in your router's settings, then try again.`,
     );
   }
+}
+
+/** Whose generated secret an account holds: a Wi-Fi network (home or IoT), the router's admin login, a device's login. */
+export type SecretOwner = { kind: 'wifi'; ssid: string } | { kind: 'router' } | { kind: 'device'; id: string };
+
+/**
+ * Which generation of an owner's secret: the one Porchlight made last (`current`), or the one it
+ * replaced (`previous`), kept until the new one is confirmed in use or the owner discards it.
+ */
+export type SecretGeneration = 'current' | 'previous';
+
+const DEVICE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * THE derivation of keychain account names for generated secrets, current and previous alike:
+ * every other module asks this function, so the names stay one closed, predictable set.
+ * Shapes: `wifi/<ssid>`, `router/admin`, `device/<id>`, each optionally followed by `/previous`.
+ */
+export function secretAccountName(owner: SecretOwner, generation: SecretGeneration = 'current'): string {
+  let base: string;
+  if (owner.kind === 'wifi') {
+    if (owner.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
+    base = wifiAccountName(owner.ssid); // injective (issue 13): `/`, `%` and what is not text are escaped
+  } else if (owner.kind === 'router') {
+    base = 'router/admin';
+  } else {
+    if (!DEVICE_ID.test(owner.id)) throw new PorchlightError('invalid-arguments', 'A device id may only hold letters, digits and . _ : -');
+    base = `device/${owner.id}`;
+  }
+  return generation === 'current' ? base : `${base}/previous`;
 }

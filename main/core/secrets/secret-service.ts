@@ -41,6 +41,25 @@ export class SecretService {
     return this.store.delete(account);
   }
 
+  /** Reads a secret for a core rule (e.g. keeping it as the previous one): never for display, not logged as a reveal. */
+  async read(account: string): Promise<string | null> {
+    return this.store.get(account);
+  }
+
+  /** Writes a secret and lets keychain trouble throw (for multi-step changes that must roll back). */
+  async write(account: string, secret: string): Promise<void> {
+    await this.store.set(account, secret);
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs keychain work one job at a time: keychain calls must never overlap, and a read-then-write must not interleave. */
+  exclusive<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Lists accounts; reports keychain trouble as `available: false` rather than throwing. */
   async list(): Promise<{ available: true; accounts: string[] } | { available: false; accounts: []; error: { code: ErrorCode; message: string } }> {
     try {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, Logger, WifiReading, WifiScanner } from '../ports.js';
 import type { CheckBoard } from '../checks/check-board.js';
-import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
+import type { SecretService } from '../secrets/secret-service.js';
+import { SecretGenerations, type KeepChoice, type SavedGenerations } from '../secrets/generations.js';
+import type { SecretGeneration } from '../secrets/accounts.js';
 import { PorchlightError } from '../errors.js';
-import { assertJoinableSsid, wifiAccountName } from '../secrets/accounts.js';
+import { assertJoinableSsid } from '../secrets/accounts.js';
 import { WifiScanService, type WifiNetworkView } from './scan-service.js';
 import { generatePassphrase, ratePassphraseOffThread, type PassphraseStyle } from './passphrase.js';
 import { joinCodeQrDataUrl, joinCodeText } from './join-code.js';
@@ -26,6 +28,11 @@ export interface WifiStepDeps {
 /** What the renderer gets back from a generation: the passphrase exactly once, with its QR join code. */
 export interface GeneratedPassphrase {
   account: string;
+  /** Where the passphrase it replaced is kept until the new one is confirmed in use. */
+  previousAccount: string;
+  previousKept: boolean;
+  /** An older passphrase this generation removed, with the owner's go-ahead. */
+  discarded: 'none' | 'oldest' | 'unconfirmed';
   stored: boolean;
   storeError: { code: string; message: string } | null;
   passphrase: string;
@@ -53,9 +60,14 @@ export class WifiStep {
   readonly scanning: WifiScanService;
   private guidesCache: { guides: WifiRouterGuides; legacy: LegacyDevices } | null = null;
   private job: (VerifyJob & { cancelled: boolean }) | null = null;
+  private readonly generations: SecretGenerations;
+  /** Per SSID: how many passphrases were made this session, and after which one a rescan saw the network. */
+  private readonly made = new Map<string, number>();
+  private readonly seenAfter = new Map<string, number>();
 
   constructor(private readonly deps: WifiStepDeps) {
     this.scanning = new WifiScanService(deps.scanner);
+    this.generations = new SecretGenerations(deps.secrets, deps.log);
   }
 
   scan(): Promise<WifiReading<WifiNetworkView[]>> {
@@ -75,17 +87,28 @@ export class WifiStep {
     return { families: guides.families, legacyDevices: legacy.devices, legacyNote: legacy.note, suggestedFamilyId: guessRouterFamily(guides, hints).id };
   }
 
-  /** Generates a passphrase, stores it as `wifi/<ssid>`, records wifi.passphrase, returns it once with a QR join code. */
-  async generatePassphrase(args: { ssid: string; style: PassphraseStyle; mode: 'wpa3' | 'transition'; hidden?: boolean }): Promise<GeneratedPassphrase> {
+  /** Which passphrases the keychain holds for a network (the new one, the kept previous one); never a value. */
+  async savedPassphrases(ssid: string): Promise<SavedGenerations & { networkSeenSinceNew: boolean }> {
+    const saved = await this.generations.saved({ kind: 'wifi', ssid });
+    return { ...saved, networkSeenSinceNew: this.networkSeenSinceNew(ssid) };
+  }
+
+  /**
+   * Generates a passphrase and stores it as `wifi/<ssid>`. When one is saved already, `keep` is the
+   * owner's go-ahead (see SecretGenerations): the saved one stays in the keychain as the previous
+   * one. Records wifi.passphrase and returns the new passphrase once, with a QR join code.
+   */
+  async generatePassphrase(args: { ssid: string; style: PassphraseStyle; mode: 'wpa3' | 'transition'; hidden?: boolean; keep?: KeepChoice }): Promise<GeneratedPassphrase> {
     if (args.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
     const g = generatePassphrase(args.style);
-    const account = wifiAccountName(args.ssid);
     // Everything the user must see is built BEFORE the secret is stored and the check recorded:
     // if it fails, nothing changed (issue 13: no pass without the user having seen the secret).
     assertJoinableSsid(args.ssid);
     const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(args.ssid, g.passphrase, { mode: args.mode, hidden: args.hidden ?? false }));
-    const outcome: StoreOutcome = await this.deps.secrets.put(account, g.passphrase);
+    const outcome = await this.generations.replace({ kind: 'wifi', ssid: args.ssid }, g.passphrase, args.keep);
+    const { account } = outcome;
     if (outcome.stored) {
+      this.made.set(args.ssid, (this.made.get(args.ssid) ?? 0) + 1);
       this.deps.checks.recordVerified(
         'wifi.passphrase',
         'pass',
@@ -93,19 +116,49 @@ export class WifiStep {
         `zxcvbn score ${g.verdict.score} of 4; not on the common-password list.`,
       );
     } else {
-      this.deps.checks.recordVerified('wifi.passphrase', 'warn', `A strong passphrase was generated but could not be stored in the keychain: ${outcome.error.message}`, null);
+      this.deps.checks.recordVerified('wifi.passphrase', 'warn', `A strong passphrase was generated but could not be stored in the keychain: ${outcome.error?.message ?? ''}`, null);
     }
-    this.deps.log.info('wifi passphrase generated', { account, stored: outcome.stored, style: args.style });
+    this.deps.log.info('wifi passphrase generated', { account, stored: outcome.stored, style: args.style, previousKept: outcome.previousKept });
     return {
       account,
+      previousAccount: outcome.previousAccount,
+      previousKept: outcome.previousKept,
+      discarded: outcome.discarded,
       stored: outcome.stored,
-      storeError: outcome.stored ? null : outcome.error,
+      storeError: outcome.error,
       passphrase: g.passphrase,
       style: args.style,
       entropyBits: g.entropyBits,
       score: g.verdict.score,
       qrDataUrl,
     };
+  }
+
+  /** A deliberate reveal of the new or the kept previous passphrase. */
+  revealPassphrase(ssid: string, generation: SecretGeneration) {
+    return this.generations.reveal({ kind: 'wifi', ssid }, generation);
+  }
+
+  /** The owner discards the kept previous passphrase. */
+  discardPreviousPassphrase(ssid: string) {
+    return this.generations.discardPrevious({ kind: 'wifi', ssid });
+  }
+
+  /**
+   * The new passphrase is in use: a rescan started after it was made saw the network, and the
+   * owner says their devices are back on it. Only then is the previous passphrase removed.
+   */
+  confirmPassphraseInUse(ssid: string, devicesBack: boolean) {
+    if (!devicesBack) throw new PorchlightError('refused', 'The previous passphrase was kept: first make sure your devices are back on the network.');
+    if (!this.networkSeenSinceNew(ssid)) {
+      throw new PorchlightError('refused', `The previous passphrase was kept: check the router first ("I have changed the router — check now"), so a rescan can see "${ssid}" after the change.`);
+    }
+    return this.generations.confirmInUse({ kind: 'wifi', ssid }, 'a rescan saw the network and the owner confirmed the devices are back on it');
+  }
+
+  private networkSeenSinceNew(ssid: string): boolean {
+    const made = this.made.get(ssid) ?? 0;
+    return this.seenAfter.has(ssid) && this.seenAfter.get(ssid)! >= made;
   }
 
   /**
@@ -124,6 +177,7 @@ export class WifiStep {
     if (this.job?.running) this.job.cancelled = true;
     const job: VerifyJob & { cancelled: boolean } = { id: randomUUID(), ssid: args.ssid, running: true, progress: null, verdict: null, cancelled: false };
     this.job = job;
+    const madeAtStart = this.made.get(args.ssid) ?? 0;
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     void verifyEncryption({
       ssid: args.ssid,
@@ -142,6 +196,7 @@ export class WifiStep {
       .then((verdict) => {
         if (job.cancelled) return;
         job.verdict = verdict;
+        if (verdict.security !== null && madeAtStart === (this.made.get(args.ssid) ?? 0)) this.seenAfter.set(args.ssid, madeAtStart);
         this.deps.checks.recordVerified('wifi.encryption', verdict.status, verdict.reason, verdict.detail);
       })
       .catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
 
 /** Whose password: the router's admin login or one device's (its inventory id). */
@@ -28,11 +29,17 @@ export const ProbeReportSchema = z.strictObject({
   vendorId: z.string().nullable(),
   result: z.enum(['default-accepted', 'default-rejected', 'unknown']),
   reason: z.string(),
+  /** Requests carrying a password this check sent (as the device counts them). */
   attempts: z.number().int().min(0).max(5),
+  /** The host's attempt ledger for this audit, this check included: the number the step shows. */
   auditAttempts: z.number().int().min(0).max(5),
   matched: FactoryPair.nullable(),
   tried: z.number().int().min(0),
   candidates: z.number().int().min(0),
+  /** The public factory logins tried (when the maker is unknown: the most common ones). */
+  triedLogins: z.array(FactoryPair).max(5),
+  /** What the device showed for each login tried, in plain words. */
+  evidence: z.array(z.string()).max(5),
   certificate: z.enum(['none', 'trusted', 'self-signed-accepted-for-gateway', 'untrusted-refused']),
   notes: z.array(z.string()),
 });
@@ -66,9 +73,10 @@ export const passwordsChannels = {
   ),
   'passwords:probe': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome })),
   'passwords:generate': channel(
-    z.strictObject({ target: PasswordTargetSchema }),
+    z.strictObject({ target: PasswordTargetSchema, keep: KeepSchema.optional() }),
     z.strictObject({
       account: z.string(),
+      ...GenerationFields,
       /** Returned this once for display; later only through secrets:reveal. */
       password: z.string().min(16),
       length: z.number().int(),
@@ -77,5 +85,7 @@ export const passwordsChannels = {
       error: ErrorInfoSchema.nullable(),
     }),
   ),
+  'passwords:saved': channel(z.strictObject({ target: PasswordTargetSchema }), SavedGenerationsSchema),
+  'passwords:discard-previous': channel(z.strictObject({ target: PasswordTargetSchema }), DiscardedSchema),
   'passwords:reverify': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome, passed: z.boolean() })),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { DeviceCategorySchema } from '../../core/network/categories.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
 import { ROUTER_SOURCES } from '../../core/router/identify-router.js';
@@ -18,6 +19,7 @@ export const InventoryDeviceSchema = z.object({
   names: z.array(z.string()),
   services: z.array(z.string()),
   category: DeviceCategorySchema,
+  categoryBasis: z.string().nullable().optional(),
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
   moveToIot: z.boolean(),
@@ -33,8 +35,17 @@ const RouterSchema = z.object({
   firmware: z.string().nullable(),
   friendlyName: z.string().nullable(),
   sources: z.object({ vendor: Source.nullable(), model: Source.nullable(), firmware: Source.nullable() }),
+  unknown: z.object({ vendor: z.string().nullable(), model: z.string().nullable(), firmware: z.string().nullable() }).optional(),
   evidence: z.array(
-    z.object({ source: Source, url: z.string().nullable(), vendor: z.string().nullable(), model: z.string().nullable(), firmware: z.string().nullable(), error: z.string().nullable() }),
+    z.object({
+      source: Source,
+      url: z.string().nullable(),
+      vendor: z.string().nullable(),
+      model: z.string().nullable(),
+      firmware: z.string().nullable(),
+      error: z.string().nullable(),
+      setAside: z.string().nullable().optional(),
+    }),
   ),
 });
 
@@ -106,9 +117,12 @@ export const surveyChannels = {
   ),
   'segmentation:family': channel(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/) }), FamilySchema),
   'segmentation:passphrase': channel(
-    z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']) }),
-    z.object({ account: z.string(), stored: z.boolean(), storeError: ErrorInfoSchema.nullable(), passphrase: z.string(), entropyBits: z.number(), qrDataUrl: z.string() }),
+    z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']), keep: KeepSchema.optional() }),
+    z.object({ account: z.string(), ...GenerationFields, stored: z.boolean(), storeError: ErrorInfoSchema.nullable(), passphrase: z.string(), entropyBits: z.number(), qrDataUrl: z.string() }),
   ),
+  'segmentation:saved-passphrases': channel(z.strictObject({ ssid: Ssid }), SavedGenerationsSchema.extend({ networkSeenSinceNew: z.boolean() })),
+  'segmentation:discard-previous': channel(z.strictObject({ ssid: Ssid }), DiscardedSchema),
+  'segmentation:confirm-in-use': channel(z.strictObject({ ssid: Ssid, devicesBack: z.literal(true) }), DiscardedSchema),
   'segmentation:verify-segment': channel(z.strictObject({ ssid: Ssid }), VerdictSchema),
   'segmentation:verify-isolation': channel(
     z.strictObject({ seconds: z.number().min(2).max(120).optional() }),

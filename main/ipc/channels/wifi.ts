@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, NoArgs } from './schema-helpers.js';
 import { WIFI_SECURITY_CLASSES } from '../../core/wifi/security.js';
 import { WifiRouterGuideSchema, LegacyDeviceSchema } from '../../core/wifi/guides.js';
+import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 
 /** An SSID as Wi-Fi allows it: 1–32 bytes of UTF-8, no control characters. */
 const Ssid = z
@@ -42,9 +43,10 @@ export const wifiChannels = {
     z.strictObject({ families: z.array(WifiRouterGuideSchema), legacyDevices: z.array(LegacyDeviceSchema), legacyNote: z.string(), suggestedFamilyId: z.string() }),
   ),
   'wifi:generate-passphrase': channel(
-    z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']), mode: z.enum(['wpa3', 'transition']), hidden: z.boolean().optional() }),
+    z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']), mode: z.enum(['wpa3', 'transition']), hidden: z.boolean().optional(), keep: KeepSchema.optional() }),
     z.strictObject({
       account: z.string(),
+      ...GenerationFields,
       stored: z.boolean(),
       storeError: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
       passphrase: z.string(),
@@ -54,6 +56,12 @@ export const wifiChannels = {
       qrDataUrl: z.string().startsWith('data:image/svg+xml;base64,'),
     }),
   ),
+  /** What is saved for a network, and whether a rescan saw it since the newest passphrase was made. */
+  'wifi:saved-passphrases': channel(z.strictObject({ ssid: Ssid }), SavedGenerationsSchema.extend({ networkSeenSinceNew: z.boolean() })),
+  /** The owner discards the kept previous passphrase. */
+  'wifi:discard-previous': channel(z.strictObject({ ssid: Ssid }), DiscardedSchema),
+  /** A rescan saw the network and the owner says the devices are back: the previous passphrase is removed. */
+  'wifi:confirm-in-use': channel(z.strictObject({ ssid: Ssid, devicesBack: z.literal(true) }), DiscardedSchema),
   'wifi:rate-passphrase': channel(
     z.strictObject({ passphrase: z.string().min(1).max(128), ssid: Ssid.optional() }),
     z.strictObject({ acceptable: z.boolean(), score: z.number().int().min(0).max(4), common: z.boolean(), reasons: z.array(z.string()) }),

@@ -35,10 +35,12 @@ export const passwordsHandlers: HandlersFor<typeof passwordsChannels> = {
     const report = await core.credentials.probe(target, { host, https, vendor, consent });
     return { report, check: outcome(core, target) };
   },
-  'passwords:generate': async (core, { target }) => {
-    const g = await core.credentials.generate(target);
-    return { account: g.account, password: g.password, length: g.length, score: g.score, stored: g.stored.stored, error: g.stored.stored ? null : g.stored.error };
+  'passwords:generate': async (core, { target, keep }) => {
+    const g = await core.credentials.generate(target, keep);
+    return { account: g.account, previousAccount: g.previousAccount, previousKept: g.previousKept, discarded: g.discarded, password: g.password, length: g.length, score: g.score, stored: g.stored.stored, error: g.stored.stored ? null : g.stored.error };
   },
+  'passwords:saved': (core, { target }) => core.credentials.savedPasswords(target),
+  'passwords:discard-previous': (core, { target }) => core.credentials.discardPreviousPassword(target),
   'passwords:reverify': async (core, { target, host, https, vendor, consent }) => {
     const report = await core.credentials.reverify(target, { host, https, vendor, consent });
     return { report, check: outcome(core, target), passed: report.result === 'default-rejected' };

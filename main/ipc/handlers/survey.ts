@@ -43,7 +43,10 @@ export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
   },
   'segmentation:plan': (core) => segmentation(core).plan(),
   'segmentation:family': (core, { id }) => segmentation(core).family(id),
-  'segmentation:passphrase': (core, { ssid, style }) => segmentation(core).generatePassphrase(ssid, style),
+  'segmentation:passphrase': (core, { ssid, style, keep }) => segmentation(core).generatePassphrase(ssid, style, keep),
+  'segmentation:saved-passphrases': (core, { ssid }) => segmentation(core).savedPassphrases(ssid),
+  'segmentation:discard-previous': (core, { ssid }) => segmentation(core).discardPreviousPassphrase(ssid),
+  'segmentation:confirm-in-use': (core, { ssid, devicesBack }) => segmentation(core).confirmPassphraseInUse(ssid, devicesBack),
   'segmentation:verify-segment': (core, { ssid }) => segmentation(core).verifySegment(ssid),
   'segmentation:verify-isolation': (core, args) => segmentation(core).verifyIsolation(args),
 };

@@ -1,13 +1,15 @@
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 import { useWizard } from '../../wizard/wizard-context';
+import { KeptPrevious, ReplaceQuestion, type Keep } from '../../components/saved-secrets';
 
 type Report = ResultOf<'passwords:probe'>['report'];
 type Generated = ResultOf<'passwords:generate'>;
 type Target = { kind: 'router' } | { kind: 'device'; id: string };
 type Vendor = ResultOf<'passwords:vendors'>[number];
+type Saved = ResultOf<'passwords:saved'>;
 
 export interface LoginTargetProps {
   target: Target;
@@ -36,6 +38,20 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
   const [shown, setShown] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [copy, setCopy] = useState<'ok' | 'failed' | null>(null);
+  // A saved password is never replaced without asking; the replaced one is kept until discarded.
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [asking, setAsking] = useState(false);
+  const targetKey = target.kind === 'router' ? 'router' : target.id;
+  const reloadSaved = useCallback(async () => {
+    try {
+      setSaved(await call(getApi(), 'passwords:saved', { target: targetKey === 'router' ? { kind: 'router' } : { kind: 'device', id: targetKey } }));
+    } catch {
+      setSaved(null);
+    }
+  }, [targetKey]);
+  useEffect(() => {
+    void reloadSaved();
+  }, [reloadSaved]);
 
   const args = () => ({ target, host: host.trim(), https, vendor: vendor || null, consent: true as const });
   const run = async (kind: 'probe' | 'reverify') => {
@@ -55,11 +71,11 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
       setBusy(null);
     }
   };
-  const generate = async () => {
+  const generate = async (keep?: Keep) => {
     setBusy('generate');
     setMessage(null);
     try {
-      const g = await call(getApi(), 'passwords:generate', { target });
+      const g = await call(getApi(), 'passwords:generate', keep ? { target, keep } : { target });
       setGenerated({ ...g, password: '' });
       setShown(g.password);
       setCopy(null);
@@ -67,6 +83,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
       setMessage(t('failed', { message: (err as Error).message }));
     } finally {
       setBusy(null);
+      await reloadSaved();
     }
   };
   const reveal = async () => {
@@ -133,7 +150,9 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
         {report && (
           <div className={`probe-result result-${report.result}`} data-testid="probe-result" data-result={report.result}>
             <p>{resultText(report)}</p>
-            <p className="hint">{t('attempts', { used: report.auditAttempts })}</p>
+            <p className="hint" data-testid="probe-attempts">
+              {t('attempts', { used: report.auditAttempts, now: report.attempts })}
+            </p>
             {report.notes.map((n) => (
               <p key={n} className="hint">
                 {t('certificateNote', { note: n })}
@@ -146,10 +165,21 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
 
       <div className="generate">
         <div className="button-row">
-          <button type="button" disabled={busy !== null} onClick={() => void generate()}>
+          <button type="button" disabled={busy !== null || asking} onClick={() => (saved?.current ? setAsking(true) : void generate())}>
             {t('generate')}
           </button>
         </div>
+        {asking && saved && (
+          <ReplaceQuestion
+            kind="password"
+            name={target.kind === 'router' ? t('routerName') : host.trim() || target.id}
+            saved={saved}
+            onAnswer={(keep) => {
+              setAsking(false);
+              if (keep) void generate(keep);
+            }}
+          />
+        )}
         {generated && (
           <div className="generated" aria-live="polite">
             {shown !== null && (
@@ -187,6 +217,20 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
               ))}
             </ol>
           </div>
+        )}
+        {saved?.previous && (
+          <KeptPrevious
+            kind="password"
+            confirmable={false}
+            saved={saved}
+            reveal={async (g) => (await call(getApi(), 'secrets:reveal', { account: g === 'current' ? saved.account : saved.previousAccount })).secret}
+            discard={async () => {
+              await call(getApi(), 'passwords:discard-previous', { target });
+              await reloadSaved();
+            }}
+          >
+            <p className="hint">{t('discardWhen')}</p>
+          </KeptPrevious>
         )}
         <div className="button-row">
           <button type="button" disabled={busy !== null || !consent || !host.trim()} onClick={() => void run('reverify')}>

@@ -3,7 +3,8 @@ import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
-import { useSegmentation, type Family, type Generated, type IsolationVerdict, type SegmentVerdict } from './use-segmentation';
+import { useSegmentation, type Family, type IsolationVerdict, type SegmentVerdict } from './use-segmentation';
+import { SegmentationPassphrase } from './passphrase-section';
 import '../survey/survey.css';
 
 /**
@@ -17,10 +18,10 @@ export function Panel({ step }: PanelProps) {
   const id = useId();
   const actor = useWizard();
   const answers = useSelector(actor, (s) => s.context.answers.segmentation ?? {});
-  const { plan, error, family: loadFamily, passphrase, verify } = useSegmentation();
+  const { plan, error, family: loadFamily, verify } = useSegmentation();
   const ssid = typeof answers.iotSsid === 'string' && answers.iotSsid ? answers.iotSsid : (plan?.suggestedSsid ?? '');
   const [family, setFamily] = useState<Family | null>(null);
-  const [generated, setGenerated] = useState<Generated | null>(null);
+  const [checksRun, setChecksRun] = useState(0);
   const [busy, setBusy] = useState(false);
   const [verdict, setVerdict] = useState<{ segment: SegmentVerdict; isolation: IsolationVerdict } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -82,37 +83,14 @@ export function Panel({ step }: PanelProps) {
         </section>
       )}
 
-      <section aria-labelledby={`${id}-pass`}>
-        <h3 id={`${id}-pass`}>{t('seg.passHeading')}</h3>
-        <p>{t('seg.passIntro')}</p>
-        <button
-          type="button"
-          className="button-choice"
-          disabled={!ssid || busy}
-          onClick={() => {
-            setBusy(true);
-            passphrase(ssid)
-              .then((g) => {
-                setGenerated(g);
-                if (g.stored) {
-                  answer('passphraseStored', true);
-                  answer('passphraseAccount', g.account);
-                }
-              })
-              .catch((err: Error) => setProblem(err.message))
-              .finally(() => setBusy(false));
-          }}
-        >
-          {t('seg.generate')}
-        </button>
-        {generated && (
-          <div data-testid="segmentation-passphrase">
-            <p className="seg-passphrase">{generated.passphrase}</p>
-            <img className="seg-qr" src={generated.qrDataUrl} alt={t('seg.qrAlt', { ssid })} />
-            <p className="hint">{generated.stored ? t('seg.stored', { account: generated.account }) : t('seg.notStored', { reason: generated.storeError?.message ?? '' })}</p>
-          </div>
-        )}
-      </section>
+      <SegmentationPassphrase
+        ssid={ssid}
+        refreshKey={checksRun}
+        onStored={(account) => {
+          answer('passphraseStored', true);
+          answer('passphraseAccount', account);
+        }}
+      />
 
       <section aria-labelledby={`${id}-move`}>
         <h3 id={`${id}-move`}>{t('seg.moveHeading')}</h3>
@@ -140,6 +118,7 @@ export function Panel({ step }: PanelProps) {
             verify(ssid)
               .then((v) => {
                 setVerdict(v);
+                setChecksRun((n) => n + 1);
                 actor.send({ type: 'REFRESH_CHECKS' });
               })
               .catch((err: Error) => setProblem(err.message))

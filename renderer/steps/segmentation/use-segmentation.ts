@@ -1,11 +1,10 @@
-/** The segmentation panel's calls into the core: the plan, a family's instructions, the passphrase, the two verifications. */
+/** The segmentation panel's calls into the core: the plan, a family's instructions, the two verifications (the passphrase has its own section). */
 import { useCallback, useEffect, useState } from 'react';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 
 export type Plan = ResultOf<'segmentation:plan'>;
 export type Family = ResultOf<'segmentation:family'>;
-export type Generated = ResultOf<'segmentation:passphrase'>;
 export type SegmentVerdict = ResultOf<'segmentation:verify-segment'>;
 export type IsolationVerdict = ResultOf<'segmentation:verify-isolation'>;
 
@@ -18,12 +17,11 @@ export function useSegmentation() {
       .catch((err: Error) => setError(err.message));
   }, []);
   const family = useCallback(async (id: string) => call(getApi(), 'segmentation:family', { id }), []);
-  const passphrase = useCallback(async (ssid: string) => call(getApi(), 'segmentation:passphrase', { ssid, style: 'words' }), []);
   const verify = useCallback(async (ssid: string): Promise<{ segment: SegmentVerdict; isolation: IsolationVerdict }> => {
     const api = getApi();
     const segment = await call(api, 'segmentation:verify-segment', { ssid });
     const isolation = await call(api, 'segmentation:verify-isolation', {});
     return { segment, isolation };
   }, []);
-  return { plan, error, family, passphrase, verify };
+  return { plan, error, family, verify };
 }

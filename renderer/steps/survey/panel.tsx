@@ -97,7 +97,7 @@ export function Panel({ step }: PanelProps) {
                 <div key={k}>
                   <dt>{t(`router.${k}`)}</dt>
                   <dd>
-                    {router[k] ?? t('router.unknown')}
+                    {router[k] ?? (router.unknown?.[k] ? t('router.unknownWhy', { reason: router.unknown[k] }) : t('router.unknown'))}
                     {router.sources[k] && <span className="hint"> {t('router.source', { source: t(`source.${router.sources[k]}`) })}</span>}
                   </dd>
                 </div>

@@ -113,7 +113,7 @@ function Firmware({ plan, answers, onAnswer }: { plan: Plan; answers: Answers; o
           {t('updates.routerRead', {
             name: [router.vendor, router.model].filter(Boolean).join(' ') || t('updates.routerUnnamed'),
             firmware: router.firmware ?? t('updates.firmwareUnknown'),
-            sources: router.sources.join(', ') || t('updates.sourcesUnknown'),
+            sources: router.sources.map((s) => t(`survey:source.${s}`, { defaultValue: s })).join(', ') || t('updates.sourcesUnknown'),
           })}
         </p>
       ) : (

@@ -9,6 +9,7 @@ import { useGuides, useWifiScan, type NetworkView } from './use-wifi';
 import { PassphraseSection } from './passphrase-section';
 import { VerifySection } from './verify-section';
 import { ExistingPassphrase } from './existing-passphrase';
+import { ScanNotice, splitSteps } from './scan-notice';
 import './wifi.css';
 
 type SecurityClass = NetworkView['security'];
@@ -36,6 +37,7 @@ export function Panel({ step, checks }: PanelProps) {
   const consented = useSelector(actor, (s) => s.context.consent.wifiScan === true);
   const answers = useSelector(actor, (s) => s.context.answers.wifi ?? {});
   const [asked, setAsked] = useState(false);
+  const [verifications, setVerifications] = useState(0);
   const { scan, status, busy, error, rescan } = useWifiScan(consented || asked);
 
   const networks = useMemo(() => (scan?.kind === 'ok' ? scan.value : []), [scan]);
@@ -68,9 +70,13 @@ export function Panel({ step, checks }: PanelProps) {
         )}
         {busy && <p aria-live="polite">{t('scan.scanning')}</p>}
         {error && <p role="alert">{t('scan.unknown', { reason: error })}</p>}
-        {scan?.kind === 'unknown' && <p role="alert" data-testid="wifi-scan-unknown">{t('scan.unknown', { reason: scan.reason })}</p>}
-        {scan?.kind === 'ok' && scan.notes.map((n) => <p className="hint" key={n}>{t('scan.notes', { note: n })}</p>)}
-        {scan?.kind === 'ok' && !connected && <p>{t('scan.notConnected')}</p>}
+        {scan?.kind === 'unknown' && <ScanNotice kind="alert" text={scan.reason} testId="wifi-scan-unknown" />}
+        {scan?.kind === 'ok' && scan.notes.map((n) => <ScanNotice kind="note" text={n} key={n} />)}
+        {/* The scan worked but the current connection could not be read (macOS hides its name without Location permission): say why, not "not connected". */}
+        {scan?.kind === 'ok' && status?.kind === 'unknown' && (
+          <ScanNotice kind="status" text={scan.notes.some((n) => splitSteps(n).steps) ? splitSteps(status.reason).what : status.reason} testId="wifi-status-unknown" />
+        )}
+        {scan?.kind === 'ok' && status?.kind === 'ok' && !connected && <p>{t('scan.notConnected')}</p>}
         {ssids.length > 0 && (
           <div className="field">
             <label htmlFor={`${id}-ssid`}>{t('scan.chooseLabel')}</label>
@@ -182,6 +188,7 @@ export function Panel({ step, checks }: PanelProps) {
           <PassphraseSection
             ssid={chosen}
             mode={mode}
+            refreshKey={verifications}
             onStored={(account, stored) => {
               answer('passphraseAccount', account);
               answer('passphraseStored', stored);
@@ -191,7 +198,15 @@ export function Panel({ step, checks }: PanelProps) {
 
           <ExistingPassphrase ssid={chosen} />
 
-          <VerifySection ssid={chosen} target={mode} legacyDevices={legacyNames} onDone={() => actor.send({ type: 'REFRESH_CHECKS' })} />
+          <VerifySection
+            ssid={chosen}
+            target={mode}
+            legacyDevices={legacyNames}
+            onDone={() => {
+              setVerifications((n) => n + 1);
+              actor.send({ type: 'REFRESH_CHECKS' });
+            }}
+          />
         </>
       )}
 

@@ -1,16 +1,30 @@
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
+import { KeptPrevious, ReplaceQuestion, type Keep } from '../../components/saved-secrets';
 
 type Generated = ResultOf<'wifi:generate-passphrase'>;
+type Saved = ResultOf<'wifi:saved-passphrases'>;
 
 /**
  * Generates a passphrase into the keychain and shows it exactly once (with copy and a QR join
  * code). The passphrase lives only in this component's state until the user hides it; only the
- * keychain account name goes to the wizard (onStored).
+ * keychain account name goes to the wizard (onStored). When one is saved already it asks first,
+ * and while the replaced one is kept it can be revealed, discarded, or retired once a rescan saw
+ * the network and the owner says the devices are back (`refreshKey` changes after each rescan).
  */
-export function PassphraseSection({ ssid, mode, onStored }: { ssid: string; mode: 'wpa3' | 'transition'; onStored: (account: string, stored: boolean) => void }) {
+export function PassphraseSection({
+  ssid,
+  mode,
+  onStored,
+  refreshKey = 0,
+}: {
+  ssid: string;
+  mode: 'wpa3' | 'transition';
+  onStored: (account: string, stored: boolean) => void;
+  refreshKey?: number;
+}) {
   const { t } = useTranslation('wifi');
   const id = useId();
   const [style, setStyle] = useState<'words' | 'characters'>('words');
@@ -19,13 +33,30 @@ export function PassphraseSection({ ssid, mode, onStored }: { ssid: string; mode
   const [hiddenAccount, setHiddenAccount] = useState<string | null>(null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [note, setNote] = useState<'discarded' | 'confirmed' | null>(null);
+  const [retireError, setRetireError] = useState<string | null>(null);
+  const makeButton = useRef<HTMLButtonElement>(null);
 
-  async function generate() {
+  const reload = useCallback(async () => {
+    try {
+      setSaved(await call(getApi(), 'wifi:saved-passphrases', { ssid }));
+    } catch {
+      setSaved(null); // keychain unreadable: the generation itself says so
+    }
+  }, [ssid]);
+  useEffect(() => {
+    void reload();
+  }, [reload, refreshKey]);
+
+  async function generate(keep?: Keep) {
     setBusy(true);
     setError(null);
+    setNote(null);
     setCopyState('idle');
     try {
-      const g = await call(getApi(), 'wifi:generate-passphrase', { ssid, style, mode });
+      const g = await call(getApi(), 'wifi:generate-passphrase', keep ? { ssid, style, mode, keep } : { ssid, style, mode });
       setShown(g);
       setHiddenAccount(null);
       onStored(g.account, g.stored);
@@ -33,7 +64,15 @@ export function PassphraseSection({ ssid, mode, onStored }: { ssid: string; mode
       setError((err as Error).message);
     } finally {
       setBusy(false);
+      await reload();
     }
+  }
+
+  async function retire(how: 'discard' | 'confirm') {
+    if (how === 'discard') await call(getApi(), 'wifi:discard-previous', { ssid });
+    else await call(getApi(), 'wifi:confirm-in-use', { ssid, devicesBack: true });
+    setNote(how === 'discard' ? 'discarded' : 'confirmed');
+    await reload();
   }
 
   async function copy() {
@@ -60,10 +99,24 @@ export function PassphraseSection({ ssid, mode, onStored }: { ssid: string; mode
         ))}
       </fieldset>
       <div className="button-row">
-        <button type="button" className="button-primary" disabled={busy} onClick={() => void generate()}>
+        <button type="button" ref={makeButton} className="button-primary" disabled={busy || asking} onClick={() => (saved?.current ? setAsking(true) : void generate())}>
           {busy ? t('passphrase.generating') : t('passphrase.generate')}
         </button>
       </div>
+      {asking && saved && (
+        <ReplaceQuestion
+          kind="passphrase"
+          name={ssid}
+          saved={saved}
+          onAnswer={(keep) => {
+            setAsking(false);
+            // Back to the button the question came from, once it is enabled again.
+            const refocus = () => setTimeout(() => makeButton.current?.focus(), 0);
+            if (keep) void generate(keep).finally(refocus);
+            else refocus();
+          }}
+        />
+      )}
       {error && <p role="alert">{t('passphrase.error', { reason: error })}</p>}
       {shown && (
         <div className="wifi-shown" data-testid="wifi-passphrase-box">
@@ -94,6 +147,31 @@ export function PassphraseSection({ ssid, mode, onStored }: { ssid: string; mode
         </div>
       )}
       {hiddenAccount && <p aria-live="polite">{t('passphrase.hidden', { account: hiddenAccount })}</p>}
+      {saved?.previous && (
+        <KeptPrevious
+          kind="passphrase"
+          saved={saved}
+          reveal={async (g) => (await call(getApi(), 'secrets:reveal', { account: g === 'current' ? saved.account : saved.previousAccount })).secret}
+          discard={() => retire('discard')}
+        >
+          <p className="hint">{saved.networkSeenSinceNew ? t('passphrase.backIntro', { ssid }) : t('passphrase.backFirst', { ssid })}</p>
+          <div className="button-row">
+            <button type="button" className="button-choice" disabled={!saved.networkSeenSinceNew} onClick={() => {
+                setRetireError(null);
+                retire('confirm').catch((err: Error) => setRetireError(err.message));
+              }}
+            >
+              {t('passphrase.devicesBack')}
+            </button>
+          </div>
+          {retireError && <p role="alert">{t('passphrase.retireError', { reason: retireError })}</p>}
+        </KeptPrevious>
+      )}
+      {note && (
+        <p aria-live="polite" data-testid="previous-gone">
+          {t(`passphrase.${note}`)}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The loopback lab's home network, as data: a router and the smart-home devices that answer
- * mDNS/SSDP the way the real ones do, plus one peer that hangs and one that speaks garbage.
+ * mDNS/SSDP the way the real ones do, one peer that hangs, one that speaks garbage, and a second
+ * router on miniupnpd whose firmware is advertised nowhere.
  * MACs use the makers' real IEEE OUIs so the survey's vendor lookup is exercised for real.
  */
 
@@ -40,6 +41,8 @@ export interface LabDevice {
 
 /** The router's address: pass it as --gateway. */
 export const LAB_ROUTER_IP = '127.0.0.40';
+/** A second router (miniupnpd, firmware advertised nowhere): pass it as --gateway to survey it as the router. */
+export const LAB_SECOND_ROUTER_IP = '127.0.0.50';
 
 const desc = (fields: Record<string, string>, services: string[] = []) =>
   `<?xml version="1.0" encoding="utf-8"?>
@@ -211,5 +214,33 @@ export const LAB_DEVICES: LabDevice[] = [
       files: { '/desc.xml': { type: 'text/xml', body: '<?xml version="1.0"?><root><device><manufacturer>Acme</manufacturer><modelName>&bogus;<<<</device>\u0000\u0001' } },
     },
     garbage: true,
+  },
+  {
+    // A second router on the network (an ASUS on miniupnpd, as a mesh node or the old router left
+    // plugged in). Its owner named it "Home Gateway"; the only version its SSDP answer carries is
+    // miniupnpd's own, and its description (shaped like ASUS firmware's miniupnpd, see
+    // test/fixtures/network/upnp/README.md) has no firmware field: its firmware is known nowhere.
+    id: 'asus',
+    ip: LAB_SECOND_ROUTER_IP,
+    mac: '04:d9:f5:3c:7e:50',
+    label: 'ASUS RT-AC68U on miniupnpd named "Home Gateway", firmware advertised nowhere',
+    expect: { vendor: /ASUSTek/i, category: 'router', status: 'identified' },
+    ssdp: {
+      searchTargets: ['upnp:rootdevice', 'urn:schemas-upnp-org:device:InternetGatewayDevice:1', 'urn:schemas-upnp-org:service:WANIPConnection:1'],
+      server: 'Linux/2.6.36 UPnP/1.1 MiniUPnPd/1.8',
+      descriptionPath: ':5000/rootDesc.xml',
+    },
+    http: {
+      port: 5000,
+      files: {
+        '/rootDesc.xml': {
+          type: 'text/xml',
+          body: desc(
+            { deviceType: 'urn:schemas-upnp-org:device:InternetGatewayDevice:1', friendlyName: 'Home Gateway', manufacturer: 'ASUSTeK Computer Inc.', modelDescription: 'RT-AC68U', modelName: 'RT-AC68U', modelNumber: '3.0.0.4', UDN: 'uuid:3ddcd1d3-2380-45f5-b069-04d9f53c7e50' },
+            ['urn:schemas-upnp-org:service:Layer3Forwarding:1'],
+          ),
+        },
+      },
+    },
   },
 ];

@@ -7,6 +7,7 @@
  *   address), and description servers (Node http: one per device so each can be stopped alone —
  *   lighttpd serves the router only);
  * - 127.0.0.48 accepts TCP and never answers; 127.0.0.49 answers SSDP and mDNS with garbage;
+ * - 127.0.0.50 is a second router (miniupnpd SSDP answer, IGD description on :5000, no firmware anywhere);
  * - a neighbor-table file in `ip neigh` format naming every running device's MAC (lo has no ARP).
  *
  * Multicast needs scripts/lab-net-up.sh (lo multicast on, groups routed to lo); every socket here
@@ -19,10 +20,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import makeMdns from 'multicast-dns';
-import { LAB_DEVICES, LAB_ROUTER_IP, type LabDevice } from './devices.js';
+import { LAB_DEVICES, LAB_ROUTER_IP, LAB_SECOND_ROUTER_IP, type LabDevice } from './devices.js';
 import { startRouterLighttpd } from './lighttpd.js';
 
-export { LAB_DEVICES, LAB_ROUTER_IP };
+export { LAB_DEVICES, LAB_ROUTER_IP, LAB_SECOND_ROUTER_IP };
 
 const SSDP_GROUP = '239.255.255.250';
 

@@ -18,13 +18,24 @@ const PYTHON = process.env.LAB_PYTHON ?? '/usr/bin/python3';
 const OPENSSL = process.env.LAB_OPENSSL ?? 'openssl';
 
 /** The lab's servers: the names tests refer to. */
-export type LabServerName = 'basic-factory' | 'digest-factory' | 'basic-changed' | 'form-factory' | 'form-always-200' | 'form-lockout' | 'hung' | 'https-gateway';
+export type LabServerName =
+  | 'basic-factory'
+  | 'digest-factory'
+  | 'basic-changed'
+  | 'form-factory'
+  | 'form-always-200'
+  | 'form-lockout'
+  | 'hung'
+  | 'https-gateway'
+  | 'form-status-redirect'
+  | 'form-public-status'
+  | 'form-luci';
 
 interface Spec {
   name: LabServerName;
   address: string;
   kind: 'basic' | 'digest' | 'form' | 'hang';
-  mode?: 'factory' | 'always200' | 'lockout';
+  mode?: 'factory' | 'always200' | 'lockout' | 'status-redirect' | 'public-status' | 'luci';
   /** The vendor whose admin page this server imitates (dataset id). */
   vendor: string | null;
   realm?: string;
@@ -48,6 +59,10 @@ const SPECS = (): Spec[] => [
   { name: 'form-lockout', address: '127.0.5.6', kind: 'form', mode: 'lockout', vendor: null, username: 'admin', password: changed(), factory: false },
   { name: 'hung', address: '127.0.5.7', kind: 'hang', vendor: null, username: '', password: '', factory: false },
   { name: 'https-gateway', address: '127.0.5.8', kind: 'basic', vendor: 'netgear', realm: 'NETGEAR RAX50', username: 'admin', password: 'password', factory: true, tls: true },
+  // a static login page, a cookie-protected status page; admin/1234 is one of the 5 common factory logins (maker unknown)
+  { name: 'form-status-redirect', address: '127.0.5.9', kind: 'form', mode: 'status-redirect', vendor: null, username: 'admin', password: '1234', factory: true },
+  { name: 'form-public-status', address: '127.0.5.10', kind: 'form', mode: 'public-status', vendor: null, username: 'admin', password: changed(), factory: false },
+  { name: 'form-luci', address: '127.0.5.11', kind: 'form', mode: 'luci', vendor: 'openwrt', username: 'root', password: '', factory: true },
 ];
 
 /** One running lab server. `password` is a lab value (a public default or a throwaway), never a user secret. */
@@ -134,7 +149,7 @@ function lighttpdConfig(spec: Spec, port: number, dir: string): string {
     return [
       'server.modules = ("mod_setenv", "mod_cgi", "mod_accesslog")',
       ...common,
-      `cgi.assign = (".py" => ${q(PYTHON)})`,
+      `cgi.assign = (".py" => ${q(PYTHON)}, "/luci" => ${q(PYTHON)})`,
       `setenv.add-environment = ("LAB_MODE" => ${q(spec.mode!)}, "LAB_STATE" => ${q(join(dir, 'state'))})`,
     ].join('\n');
   }
@@ -187,9 +202,13 @@ export async function startHttpLoginLab(opts: { only?: LabServerName[]; dir?: st
         });
         hungServers.push(server);
       } else {
-        if (spec.kind === 'form') {
-          copyFileSync(join(HERE, 'form_app.py'), join(dir, 'www', 'index.py'));
-          copyFileSync(join(HERE, 'form_app.py'), join(dir, 'www', 'login.py'));
+        if (spec.mode === 'luci') {
+          // OpenWrt: "/" sends the browser on to the LuCI CGI with a meta refresh
+          mkdirSync(join(dir, 'www', 'cgi-bin'), { recursive: true });
+          copyFileSync(join(HERE, 'form_app.py'), join(dir, 'www', 'cgi-bin', 'luci'));
+          writeFileSync(join(dir, 'www', 'index.html'), '<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0; URL=cgi-bin/luci/" /></head><body><a href="cgi-bin/luci/">LuCI - Lua Configuration Interface</a></body></html>');
+        } else if (spec.kind === 'form') {
+          for (const script of ['index.py', 'login.py', 'status.py']) copyFileSync(join(HERE, 'form_app.py'), join(dir, 'www', script));
         } else {
           writeFileSync(join(dir, 'www', 'index.html'), `<!doctype html><html><body><h1>${spec.realm} administration</h1><p>Status: online</p></body></html>`);
         }
@@ -253,7 +272,8 @@ export async function startHttpLoginLab(opts: { only?: LabServerName[]; dir?: st
       const spec = specOf.get(name);
       const lines = accessLines(name);
       if (!spec) return 0;
-      if (spec.kind === 'form') return lines.filter((l) => /"POST \/login\.py /.test(l)).length;
+      // every form post carries the password (the lab's forms post nothing else)
+      if (spec.kind === 'form') return lines.filter((l) => /"POST \//.test(l)).length;
       if (spec.kind === 'hang') return 0;
       return lines.filter((l) => !/auth="-"/.test(l)).length;
     },

@@ -1,5 +1,6 @@
 import type { Core } from '../../app-core.js';
 import type { AuditRunner, AuditScope, MeasuredCheck, RunnerOutcome } from '../runners.js';
+import { probeDetail, probeEvidence } from '../../credentials/safe-prober.js';
 
 /**
  * The router's admin login against its vendor's public factory credentials (`router.admin-default`),
@@ -20,12 +21,10 @@ export function routerLoginRunner(core: Core): AuditRunner {
       const vendor = vendorName && core.credentials.vendor(vendorName) ? vendorName : null;
       const host = scope.adminPort ? `${scope.gateway}:${scope.adminPort}` : scope.gateway;
       const report = await core.credentials.check({ host, consent: true, vendor, gatewayOverride: scope.gateway });
-      const where = `${report.host}${report.vendor ? ` (${report.vendor})` : ''}`;
-      const detail = JSON.stringify({ host: report.host, login: report.login, result: report.result, attempts: report.attempts });
-      let m: MeasuredCheck;
-      if (report.result === 'default-accepted') m = { status: 'fail', reason: `${where} still accepts a public factory login`, detail };
-      else if (report.result === 'default-rejected') m = { status: 'pass', reason: `${where} refused its public factory logins (${report.tried} tried)`, detail };
-      else m = { status: 'unknown', reason: report.reason || 'the probe could not decide', detail };
+      const detail = probeDetail(report);
+      // one wording and one attempt count for the step, the evidence and the JSON (the host's ledger)
+      const status = report.result === 'default-accepted' ? 'fail' : report.result === 'default-rejected' ? 'pass' : 'unknown';
+      const m: MeasuredCheck = { status, reason: probeEvidence(report), detail };
       return { results: { 'router.admin-default': m } };
     },
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSystemProfiler } from '../../../../main/adapters/wifi/system-profiler.js';
+import { macLocationAdvice, parseSystemProfiler } from '../../../../main/adapters/wifi/system-profiler.js';
 import { NodeWifiScanner } from '../../../../main/adapters/wifi/node-wifi-scanner.js';
 import { toView } from '../../../../main/core/wifi/scan-service.js';
 
@@ -63,6 +63,7 @@ describe('NodeWifiScanner on macOS', () => {
   });
   it('scan() notes hidden names', async () => {
     const r = await scanner('macos-14.5-system-profiler.json').scan();
-    expect(r.kind === 'ok' && r.notes).toEqual(['macOS hid the names of 1 network(s); allow Location Services for Porchlight to see them.']);
+    expect(r.kind === 'ok' && r.notes).toEqual([macLocationAdvice(1, false)]);
+    expect(macLocationAdvice(1, false)).toMatch(/^macOS hid the names of 1 Wi-Fi network\(s\) from Porchlight: .*System Settings → Privacy & Security → Location Services/);
   });
 });

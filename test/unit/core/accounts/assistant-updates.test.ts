@@ -125,7 +125,7 @@ describe('updates step', () => {
       ['devices.firmware', 'warn'],
       ['router.firmware', 'pass'],
     ]);
-    expect(checks.get('router.firmware').reason).toBe('router: AVM FRITZ!Box 7590 firmware 7.57 (read from the router via upnp, tr64): I updated it to the latest version');
+    expect(checks.get('router.firmware').reason).toBe("router: AVM FRITZ!Box 7590 firmware 7.57 (read from the router's UPnP description, tr64): I updated it to the latest version");
     expect(services.confirmations.get('router.firmware', 'router')!.answer).toMatchObject({ firmware: '7.57', readAutomatically: true });
   });
 

@@ -79,7 +79,7 @@ describe('accounts, assistant and updates channels', () => {
     const plan = await call('updates:plan', { router: surveyRouter });
     expect(plan.ok && (plan.value as { router: unknown }).router).toEqual({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['tr064'] });
     const fw = await call('updates:confirm-firmware', { devices: [], router: { identity: surveyRouter, answer: 'auto-update' } });
-    expect(fw.ok && (fw.value as { checks: { id: string; reason: string }[] }).checks[1]!.reason).toMatch(/firmware 7\.57 \(read from the router via tr064\)/);
+    expect(fw.ok && (fw.value as { checks: { id: string; reason: string }[] }).checks[1]!.reason).toMatch(/firmware 7\.57 \(read from the router's TR-064 interface\)/);
     const none = await call('updates:plan', {});
     expect(none.ok && (none.value as { router: unknown }).router).toBeNull();
     history.write({ ...history.read(), audits: [{ router: { address: '127.0.0.1', vendor: 'ASUSTeK', model: 'RT-AX58U', firmware: '3.0.0.4', sources: ['upnp'] } }] } as never);

@@ -38,7 +38,7 @@ const parse = <C extends keyof Ch>(c: C, args: unknown) => passwordsChannels[c].
 
 describe('passwords step (core + handlers)', () => {
   it('router: default found → fail; generate into the keychain; after the change re-verify → pass', async () => {
-    const { core, secrets, progress, log, setRouter } = setup();
+    const { core, http, secrets, progress, log, setRouter } = setup();
     const probe = await passwordsHandlers['passwords:probe'](core, parse('passwords:probe', { target: { kind: 'router' }, host: '192.168.1.1', vendor: 'NETGEAR R7000', consent: true }));
     expect(probe.report).toMatchObject({ result: 'default-accepted', matched: { username: 'admin', password: 'password' } });
     expect(probe.check).toMatchObject({ id: 'router.admin-default', status: 'fail' });
@@ -59,6 +59,12 @@ describe('passwords step (core + handlers)', () => {
     expect(after).toMatchObject({ passed: true, report: { result: 'default-rejected' }, check: { status: 'pass' } });
     // 1 + 1 (accepted at once) + 2 (both NETGEAR defaults refused) = 4 ≤ 5 for this audit
     expect(after.report.auditAttempts).toBe(4);
+    expect(after.report.attempts).toBe(2);
+    // one count everywhere: the requests the router saw, the report the step shows, the check's evidence
+    expect(http.credentialRequests().filter((q) => q.host === '192.168.1.1')).toHaveLength(4);
+    expect(core.checks.get('router.admin-default').reason).toContain('4 of 5 password tries used on this device in this audit (2 by this check).');
+    expect(core.checks.get('router.admin-default').detail).toBe('192.168.1.1:80 asks for a browser password prompt (HTTP Basic).');
+    passwordsChannels['passwords:reverify'].result.parse(after);
 
     // the secret is nowhere but the keychain
     expect(JSON.stringify(progress.read())).not.toContain(gen.password);

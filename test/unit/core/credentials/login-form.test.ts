@@ -42,3 +42,38 @@ describe('lockout signs', () => {
     expect(attemptsRemaining(res(200, 'Wrong password.'))).toBeNull();
   });
 });
+
+describe('what a page after a login says', () => {
+  it('recognises the failure messages real firmware shows, and not a status page', async () => {
+    const { loginFailureMessage } = await import('../../../../main/core/credentials/login-form.js');
+    for (const msg of [
+      'The username or password is incorrect, please input again.', // TP-Link
+      'User Name or Password is incorrect.', // D-Link
+      'Invalid username or password', // ASUS
+      'Invalid username and/or password! Please try again.', // OpenWrt LuCI
+      'Incorrect user name or password.', // Hikvision web
+      'Invalid user name or password.', // Zyxel
+      'Invalid credentials.', // Ubiquiti airOS
+      'Login failed', // generic
+      'Authentication failed!',
+    ]) {
+      expect(loginFailureMessage(`<html><body><div class="err">${msg}</div></body></html>`), msg).not.toBeNull();
+    }
+    for (const page of [
+      '<h1>Status</h1><p>Internet: connected. Errors: 0. Firmware 3.16.9</p><a href="/pw.htm">Change password</a>',
+      '<p>Password protection is on.</p><a href="/forgot">Forgot password?</a>',
+      '<script>var err = "Login failed";</script><h1>Welcome</h1>',
+    ]) {
+      expect(loginFailureMessage(page), page).toBeNull();
+    }
+  });
+
+  it('counts password fields and follows only same-host "refresh" tags', async () => {
+    const { passwordFieldCount, metaRefreshTarget } = await import('../../../../main/core/credentials/login-form.js');
+    expect(passwordFieldCount('<input type=password name=a><input type="password" name=b>')).toBe(2);
+    expect(metaRefreshTarget('<meta http-equiv="refresh" content="0; URL=cgi-bin/luci/" />', '/')).toBe('/cgi-bin/luci/');
+    expect(metaRefreshTarget("<META HTTP-EQUIV='Refresh' CONTENT='1;url=/main.htm'>", '/login.cgi')).toBe('/main.htm');
+    expect(metaRefreshTarget('<meta http-equiv="refresh" content="0; url=http://evil.example/">', '/')).toBeNull();
+    expect(metaRefreshTarget('<meta name="viewport" content="width=device-width">', '/')).toBeNull();
+  });
+});

@@ -50,10 +50,11 @@ describe('SafeProber', () => {
     expect(http.credentialRequests()).toHaveLength(2);
   });
 
-  it('a form that says "Login successful" to everything is never a false positive', async () => {
+  it('a form that says "Login successful" to everything is never a false positive, nor a false refusal', async () => {
     const { http, run } = probe(formServer('admin', 'admin', 'always200'));
     const r = await run();
-    expect(r.result).toBe('default-rejected');
+    expect(r.result).toBe('unknown');
+    expect(r.reason).toMatch(/as if the login worked/);
     expect(r.matched).toBeNull();
     expect(http.credentialRequests()).toHaveLength(5);
   });

@@ -101,6 +101,30 @@ describe('plan and passphrase', () => {
   });
 });
 
+describe('a second IoT passphrase keeps the first', () => {
+  it('asks first, keeps the previous, and removes it only after the IoT network was seen secured and the owner says the devices are back', async () => {
+    const scan: { kind: 'ok'; value: WifiNetworkView[]; notes: string[] } = { kind: 'ok', value: [], notes: [] };
+    const { seg, f } = setup(scan);
+    const first = await seg.generatePassphrase('Home-IoT', 'words');
+    await expect(seg.generatePassphrase('Home-IoT', 'words')).rejects.toMatchObject({ code: 'refused' });
+    const second = await seg.generatePassphrase('Home-IoT', 'words', 'current');
+    expect(second).toMatchObject({ stored: true, previousKept: true, previousAccount: 'wifi/Home-IoT/previous' });
+    expect(await f.secrets.get('wifi/Home-IoT/previous')).toBe(first.passphrase);
+    expect(await seg.revealPassphrase('Home-IoT', 'previous')).toMatchObject({ secret: first.passphrase });
+
+    expect(() => seg.confirmPassphraseInUse('Home-IoT', true)).toThrow(/check the network first/);
+    await seg.verifySegment('Home-IoT'); // not visible yet: fail, does not count
+    expect(() => seg.confirmPassphraseInUse('Home-IoT', true)).toThrow(/check the network first/);
+    scan.value.push(view('Home-IoT', 'wpa2'));
+    expect((await seg.verifySegment('Home-IoT')).status).toBe('pass');
+    expect(await seg.savedPassphrases('Home-IoT')).toMatchObject({ current: true, previous: true, networkSeenSinceNew: true });
+    expect(await seg.confirmPassphraseInUse('Home-IoT', true)).toMatchObject({ discarded: true });
+    expect(await f.secrets.get('wifi/Home-IoT/previous')).toBeNull();
+    expect(await f.secrets.get('wifi/Home-IoT')).toBe(second.passphrase);
+    expect(JSON.stringify(f.progress.read())).not.toContain(first.passphrase);
+  });
+});
+
 describe('devices.inventory', () => {
   it('unknown with an empty inventory, a dated verified pass once reviewed', async () => {
     const { survey, f, table } = setup({ kind: 'ok', value: [], notes: [] });

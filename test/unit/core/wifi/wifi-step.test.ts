@@ -102,6 +102,58 @@ describe('passphrase generation', () => {
   });
 });
 
+describe('a second passphrase keeps the first until it is confirmed in use', () => {
+  it('asks first, keeps the first as wifi/<ssid>/previous, and removes it only after a rescan saw the network and the owner says the devices are back', async () => {
+    const scanner = new ScriptedScanner([ok(apOf('HomeNet', 'wpa3'))]);
+    const { step, secretsStore, progress, log } = makeStep(scanner);
+    const first = await step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3' });
+    expect(first).toMatchObject({ previousKept: false, discarded: 'none', previousAccount: 'wifi/HomeNet/previous' });
+    await expect(step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3' })).rejects.toMatchObject({ code: 'refused' });
+    expect(secretsStore.map.get('wifi/HomeNet')).toBe(first.passphrase);
+
+    const second = await step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3', keep: 'current' });
+    expect(second).toMatchObject({ stored: true, previousKept: true, discarded: 'none' });
+    expect(await step.revealPassphrase('HomeNet', 'previous')).toEqual({ account: 'wifi/HomeNet/previous', secret: first.passphrase });
+    expect(await step.revealPassphrase('HomeNet', 'current')).toEqual({ account: 'wifi/HomeNet', secret: second.passphrase });
+    expect(await step.savedPassphrases('HomeNet')).toMatchObject({ current: true, previous: true, networkSeenSinceNew: false });
+
+    // The owner's word alone is not enough: no rescan has seen the network since the new passphrase.
+    expect(() => step.confirmPassphraseInUse('HomeNet', true)).toThrow(/check the router first/);
+    expect(() => step.confirmPassphraseInUse('HomeNet', false)).toThrow(/devices are back/);
+    const done = step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 5 });
+    await vi.waitFor(() => expect(step.verifyJob(done.id).running).toBe(false));
+    expect(await step.savedPassphrases('HomeNet')).toMatchObject({ networkSeenSinceNew: true });
+    expect(() => step.confirmPassphraseInUse('HomeNet', false)).toThrow(/devices are back/);
+    expect(secretsStore.map.has('wifi/HomeNet/previous')).toBe(true);
+    expect(await step.confirmPassphraseInUse('HomeNet', true)).toEqual({ previousAccount: 'wifi/HomeNet/previous', discarded: true });
+    expect([...secretsStore.map.keys()]).toEqual(['wifi/HomeNet']);
+    for (const p of [first.passphrase, second.passphrase]) expect(log.lines.join('\n') + progress.raw()).not.toContain(p);
+  });
+
+  it('a rescan from before the newest passphrase does not count, nor one that did not see the network', async () => {
+    const scanner = new ScriptedScanner([ok(apOf('Other', 'wpa3'))]);
+    const { step } = makeStep(scanner);
+    await step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3' });
+    const unseen = step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 2 });
+    await vi.waitFor(() => expect(step.verifyJob(unseen.id).running).toBe(false));
+    expect(step.verifyJob(unseen.id).verdict!.security).toBeNull();
+    scanner.readings = [ok(apOf('HomeNet', 'wpa3'))];
+    const seen = step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 2 });
+    await vi.waitFor(() => expect(step.verifyJob(seen.id).running).toBe(false));
+    await step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3', keep: 'current' });
+    expect(() => step.confirmPassphraseInUse('HomeNet', true)).toThrow(/check the router first/);
+  });
+
+  it('the owner may discard the previous passphrase without any rescan; a third asks again', async () => {
+    const { step, secretsStore } = makeStep(undefined);
+    await step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3' });
+    await step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3', keep: 'current' });
+    await expect(step.generatePassphrase({ ssid: 'HomeNet', style: 'words', mode: 'wpa3' })).rejects.toThrow(/only one earlier one is kept/);
+    expect(await step.discardPreviousPassphrase('HomeNet')).toEqual({ previousAccount: 'wifi/HomeNet/previous', discarded: true });
+    expect([...secretsStore.map.keys()]).toEqual(['wifi/HomeNet']);
+  });
+});
+
 describe('router guides and WPA3-incompatible devices (resources, schema-checked)', () => {
   it('has every required family with admin addresses and both kinds of steps', () => {
     const g = loadWifiRouterGuides(RESOURCES);

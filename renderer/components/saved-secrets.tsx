@@ -1,0 +1,145 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import './saved-secrets.css';
+
+/** What the keychain holds for one network or login (names and flags, never a value). */
+export interface SavedState {
+  account: string;
+  previousAccount: string;
+  current: boolean;
+  previous: boolean;
+}
+
+/** The owner's go-ahead for replacing a saved secret: which saved one stays as the previous. */
+export type Keep = 'current' | 'previous';
+
+/**
+ * Asked before a new secret is made while one is saved: says in plain words that the saved one is
+ * kept (one saved) or that one of two will be discarded for good (two saved), and lets the owner
+ * choose. Focus moves to the question so keyboard users land on it.
+ */
+export function ReplaceQuestion({ kind, name, saved, onAnswer }: { kind: 'passphrase' | 'password'; name: string; saved: SavedState; onAnswer: (keep: Keep | null) => void }) {
+  const { t } = useTranslation('secrets');
+  const id = useId();
+  const noun = t(`noun.${kind}`);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const two = saved.previous;
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="callout" role="group" aria-labelledby={`${id}-h`} data-testid="replace-question">
+      <h4 id={`${id}-h`} tabIndex={-1} ref={heading}>
+        {two ? t('ask.headingTwo', { noun }) : t('ask.heading', { noun })}
+      </h4>
+      <p>{two ? t('ask.two', { noun, name }) : t('ask.one', { noun, name })}</p>
+      <div className="button-row">
+        <button type="button" className="button-primary" onClick={() => onAnswer('current')}>
+          {two ? t('ask.keepNewest') : t('ask.keepOne')}
+        </button>
+        {two && (
+          <button type="button" className="button-choice" onClick={() => onAnswer('previous')}>
+            {t('ask.keepOldest')}
+          </button>
+        )}
+        <button type="button" className="button-secondary" onClick={() => onAnswer(null)}>
+          {t('ask.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * While a previous secret is kept: says where, lets the owner reveal the new and the previous one
+ * (each a deliberate click; the value lives only in this component's state until hidden), discard
+ * the previous one after a second "yes", and hosts the step's own "confirmed in use" control.
+ */
+export function KeptPrevious({
+  kind,
+  saved,
+  reveal,
+  discard,
+  children,
+  confirmable = true,
+}: {
+  kind: 'passphrase' | 'password';
+  /** Whether a verification can retire the previous one (otherwise only the owner's discard does). */
+  confirmable?: boolean;
+  saved: SavedState;
+  reveal: (generation: 'current' | 'previous') => Promise<string>;
+  discard: () => Promise<void>;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('secrets');
+  const id = useId();
+  const noun = t(`noun.${kind}`);
+  const [shown, setShown] = useState<{ current?: string; previous?: string }>({});
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const show = async (g: 'current' | 'previous') => {
+    setProblem(null);
+    try {
+      const value = await reveal(g);
+      setShown((s) => ({ ...s, [g]: value }));
+    } catch (err) {
+      setProblem(t('kept.revealFailed', { reason: (err as Error).message }));
+    }
+  };
+  const row = (g: 'current' | 'previous') => {
+    const value = shown[g];
+    const account = g === 'current' ? saved.account : saved.previousAccount;
+    return value === undefined ? (
+      <button type="button" className="button-choice" onClick={() => void show(g)}>
+        {g === 'current' ? t('kept.showCurrent', { noun }) : t('kept.showPrevious', { noun })}
+      </button>
+    ) : (
+      <div className="kept-value">
+        <p id={`${id}-${g}`}>{g === 'current' ? t('kept.currentLabel', { noun, account }) : t('kept.previousLabel', { noun, account })}</p>
+        <output className="secret-value" aria-labelledby={`${id}-${g}`} data-testid={`kept-${g}-value`}>
+          {value}
+        </output>{' '}
+        <button type="button" className="button-secondary" onClick={() => setShown((s) => ({ ...s, [g]: undefined }))}>
+          {g === 'current' ? t('kept.hideCurrent', { noun }) : t('kept.hidePrevious', { noun })}
+        </button>
+      </div>
+    );
+  };
+  return (
+    <div className="kept-previous" role="group" aria-labelledby={`${id}-h`} data-testid="kept-previous">
+      <h4 id={`${id}-h`}>{t('kept.heading', { noun })}</h4>
+      <p>{t(confirmable ? 'kept.intro' : 'kept.introManual', { noun, account: saved.previousAccount })}</p>
+      {saved.current && row('current')}
+      {row('previous')}
+      {children}
+      {!asking ? (
+        <div className="button-row">
+          <button type="button" className="button-secondary" onClick={() => setAsking(true)}>
+            {t('kept.discard', { noun })}
+          </button>
+        </div>
+      ) : (
+        <div className="callout" role="group" aria-labelledby={`${id}-ask`}>
+          <p id={`${id}-ask`}>{t('kept.discardAsk', { noun })}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => {
+                setProblem(null);
+                discard().catch((err: Error) => {
+                  setAsking(false);
+                  setProblem(t('kept.failed', { reason: err.message }));
+                });
+              }}
+            >
+              {t('kept.discardYes')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setAsking(false)}>
+              {t('kept.discardNo')}
+            </button>
+          </div>
+        </div>
+      )}
+      {problem && <p role="alert">{problem}</p>}
+    </div>
+  );
+}

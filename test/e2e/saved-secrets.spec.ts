@@ -1,0 +1,58 @@
+/**
+ * The router password in the passwords step (real Chromium, harness, real core, real keychain under
+ * scripts/with-keyring.sh): a second "make a new strong password" asks first, keeps the first one
+ * as router/admin/previous (revealable), and the owner can discard it — then it is gone from the
+ * keychain, read independently through libsecret's secret-tool. Nothing is probed (no consent).
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test, expect, press, walkTo, seriousViolations, filesWithText, ROOT } from './fixtures';
+
+const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+
+/** What the Secret Service holds for an account (only attribute names go in argv). */
+function keychainLookup(account: string): string | null {
+  try {
+    return execFileSync('secret-tool', ['lookup', 'service', 'Porchlight', 'account', account], { encoding: 'utf8' });
+  } catch {
+    return null;
+  }
+}
+
+test('router password: asked before replacing, the old one kept and revealable until discarded', async ({ wizardPage: page, harness }) => {
+  for (const account of ['router/admin', 'router/admin/previous']) await harness.ipc('secrets:delete', { account });
+  await walkTo(page, 'passwords');
+  const box = page.getByTestId('login-router');
+  const make = box.getByRole('button', { name: 'Make a new strong password' });
+
+  await press(page, make);
+  const first = (await box.getByTestId('generated-password').textContent())!.trim();
+  await press(page, box.getByRole('button', { name: 'Hide the password' }));
+
+  await press(page, make);
+  const question = box.getByTestId('replace-question');
+  await expect(question.getByRole('heading', { name: 'A password is already saved' })).toBeFocused();
+  await expect(question).toContainText('Your keychain already holds a password for your router.');
+  expect(keychainLookup('router/admin')).toBe(first);
+  expect(keychainLookup('router/admin/previous')).toBeNull();
+  await press(page, question.getByRole('button', { name: 'Make a new one and keep the saved one' }));
+  await expect(box.getByTestId('generated-password')).not.toHaveText(first);
+  const second = (await box.getByTestId('generated-password').textContent())!.trim();
+  expect(keychainLookup('router/admin')).toBe(second);
+  expect(keychainLookup('router/admin/previous')).toBe(first);
+
+  const kept = box.getByTestId('kept-previous');
+  await expect(kept).toContainText('Your previous password is still in your keychain as router/admin/previous');
+  await press(page, kept.getByRole('button', { name: 'Show the previous password' }));
+  await expect(kept.getByTestId('kept-previous-value')).toHaveText(first);
+  await box.screenshot({ path: join(SCREENSHOTS, 'passwords-10-previous-kept.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await press(page, kept.getByRole('button', { name: 'Discard the previous password' }));
+  await press(page, kept.getByRole('button', { name: 'Yes, discard it for good' }));
+  await expect(kept).toHaveCount(0);
+  expect(keychainLookup('router/admin/previous')).toBeNull();
+  expect(keychainLookup('router/admin')).toBe(second);
+  for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
+  await harness.ipc('secrets:delete', { account: 'router/admin' });
+});
