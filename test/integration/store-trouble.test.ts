@@ -6,7 +6,7 @@
  * Without root (or without mount permission) the tests are skipped and say why.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { createNodeCore } from '../../main/compose.js';
 import { dispatch } from '../../main/ipc/register.js';
 import { DEFAULT_SETTINGS } from '../../main/core/store/documents.js';
 import { PorchlightError } from '../../main/core/errors.js';
+import { ROOT } from './keychain-helpers.js';
 
 const base = mkdtempSync(join(tmpdir(), 'porchlight-store-trouble-'));
 const mounts: string[] = [];
@@ -137,5 +138,20 @@ describe.skipIf(skip !== null)('store on a read-only folder (bind mount)', () =>
     expect(s.notices.join('\n')).toMatch(/settings file \(.*settings\.json\) is damaged \(not valid JSON\), and porchlight cannot write its folder .* so it was left as it is\. Porchlight uses the last good copy/);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{"theme": "da');
     expect(corruptFiles(dir)).toEqual([]);
+  });
+
+  it('`porchlight audit --json` (the built CLI) on a read-only profile says so in plain words; no raw EROFS, nothing moved', () => {
+    const dir = readOnlyProfile('ro-cli', (d) => openProfileStores(d).settings.write({ ...DEFAULT_SETTINGS, theme: 'dark' }));
+    const files = readdirSync(dir).sort();
+    const empty = join(base, 'empty-path');
+    mkdirSync(empty, { recursive: true });
+    // PATH without nmcli: the Wi-Fi reading is `unknown`; no --interface: no network is touched.
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), 'audit', '--json'], { cwd: ROOT, env: { ...process.env, PORCHLIGHT_PROFILE: dir, PATH: empty }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(JSON.parse(lines[0]!)).toEqual({ notices: [`Porchlight cannot write its folder ${dir} (the disk is read-only) — Porchlight changed nothing there and cannot save changes until this is fixed.`] });
+    expect(lines[1]).toBe(`porchlight audit: Porchlight cannot write its folder ${dir} (the disk is read-only) — Porchlight changed nothing (the change to history was not saved). Check the folder and its permissions, then try again.`);
+    expect(r.stderr).not.toMatch(/EROFS|rename/);
+    expect(readdirSync(dir).sort()).toEqual(files);
   });
 });
