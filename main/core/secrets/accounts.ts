@@ -88,6 +88,7 @@ export type SecretOwner = { kind: 'wifi'; ssid: string } | { kind: 'router' } | 
 export type SecretGeneration = 'current' | 'previous';
 
 const DEVICE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const PREVIOUS_SUFFIX = '/previous';
 
 /**
  * THE derivation of keychain account names for generated secrets, current and previous alike:
@@ -99,11 +100,13 @@ export function secretAccountName(owner: SecretOwner, generation: SecretGenerati
   if (owner.kind === 'wifi') {
     if (owner.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
     base = wifiAccountName(owner.ssid); // injective (issue 13): `/`, `%` and what is not text are escaped
+    // Cannot happen with the escaping (a `/` in a name is `%2F`); kept as a guard. A name whose account ends in "/previous" would share it with another network's previous passphrase.
+    if (base.endsWith(PREVIOUS_SUFFIX)) throw new PorchlightError('invalid-arguments', `Porchlight cannot keep a passphrase for a network whose name ends in "${PREVIOUS_SUFFIX}"; rename the network.`);
   } else if (owner.kind === 'router') {
     base = 'router/admin';
   } else {
     if (!DEVICE_ID.test(owner.id)) throw new PorchlightError('invalid-arguments', 'A device id may only hold letters, digits and . _ : -');
     base = `device/${owner.id}`;
   }
-  return generation === 'current' ? base : `${base}/previous`;
+  return generation === 'current' ? base : `${base}${PREVIOUS_SUFFIX}`;
 }
