@@ -33,6 +33,7 @@ if (!only || only === 'main') {
     // the chunks sit beside cli.mjs because modules locate package.json and resources/ from there.
     esbuild({ ...node, entryPoints: { cli: 'main/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[name]-[hash]', outExtension: { '.js': '.mjs' } }),
     esbuild({ ...node, entryPoints: ['test/harness/server.ts'], outfile: 'dist/harness.mjs' }),
+    esbuild({ ...node, entryPoints: ['main/adapters/keychain-list-child.mjs'], outfile: 'dist/keychain-list-child.mjs' }),
     // The preload runs sandboxed: one self-contained CommonJS file, electron the only import; it
     // carries the channel names and nothing else (≤ 10 KB, `npm run bench`).
     esbuild({ ...node, entryPoints: ['main/preload.ts'], outfile: 'dist/preload.cjs', format: 'cjs', packages: undefined, external: ['electron'], platform: 'node' }),

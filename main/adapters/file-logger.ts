@@ -18,11 +18,19 @@ export class FileLogger implements Logger {
     private readonly path: string,
     private readonly echo: boolean = false,
   ) {
-    mkdirSync(dirname(path), { recursive: true });
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch {
+      // a read-only or full profile folder: the app still runs (the store says why); lines are dropped
+    }
   }
   private write(level: string, message: string, data?: Record<string, unknown>) {
     const line = JSON.stringify({ t: new Date().toISOString(), level, message, ...redact(data) });
-    appendFileSync(this.path, line + '\n', { mode: 0o600 });
+    try {
+      appendFileSync(this.path, line + '\n', { mode: 0o600 });
+    } catch {
+      // disk full or read-only: a diagnostic line must never fail the operation it describes
+    }
     if (this.echo) process.stderr.write(line + '\n');
   }
   info(m: string, d?: Record<string, unknown>) {

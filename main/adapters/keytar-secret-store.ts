@@ -2,6 +2,8 @@ import type { SecretStore } from '../core/ports.js';
 import { PorchlightError } from '../core/errors.js';
 import { KEYCHAIN_SERVICE } from '../core/secrets/accounts.js';
 import { dbusDefaultCollectionLocked, dbusLockedItemsProbe, type LockedItemsProbe } from './secret-service-lock.js';
+import { listInChild, type ListInChild } from './keychain-lister.js';
+import { serializeKeychain } from './keychain-queue.js';
 
 import type * as KeytarModule from 'keytar';
 
@@ -26,6 +28,11 @@ export const KEYCHAIN_LOCKED_MESSAGE =
  * SecretStore over keytar (macOS Keychain, Windows Credential Manager, libsecret on Linux).
  * keytar is loaded lazily so a missing native module or Secret Service becomes a typed
  * `keychain-unavailable` error instead of a crash at start.
+ *
+ * Every operation (with its read-back and lock probes) runs through the process-wide queue of
+ * keychain-queue.ts, so no two native calls overlap. Listing (findCredentials, which crashes the
+ * process when any process deletes an item while it runs) runs in a child process, where a
+ * crash is retried and at worst becomes a typed error: see keychain-lister.ts.
  */
 export class KeytarSecretStore implements SecretStore {
   private keytar: Promise<Keytar> | null = null;
@@ -36,6 +43,8 @@ export class KeytarSecretStore implements SecretStore {
     private readonly lockedItems: LockedItemsProbe = dbusLockedItemsProbe,
     /** Whether the collection new secrets go to is locked (null: cannot tell). */
     private readonly defaultLocked: () => Promise<boolean | null> = dbusDefaultCollectionLocked,
+    /** Lists account names in a separate process (keychain-lister.ts). */
+    private readonly listAccounts: ListInChild = listInChild,
   ) {}
 
   /** Throws the "locked" error when some of this service's items sit in a locked collection. */
@@ -64,7 +73,23 @@ export class KeytarSecretStore implements SecretStore {
     }
   }
 
-  async set(account: string, secret: string): Promise<void> {
+  set(account: string, secret: string): Promise<void> {
+    return serializeKeychain(() => this.setNow(account, secret));
+  }
+
+  get(account: string): Promise<string | null> {
+    return serializeKeychain(() => this.getNow(account));
+  }
+
+  delete(account: string): Promise<boolean> {
+    return serializeKeychain(() => this.deleteNow(account));
+  }
+
+  list(): Promise<string[]> {
+    return serializeKeychain(() => this.listNow());
+  }
+
+  private async setNow(account: string, secret: string): Promise<void> {
     try {
       await this.call((k) => k.setPassword(this.service, account, secret), KEYCHAIN_UNAVAILABLE_MESSAGE);
       // Read back: a keychain that silently drops writes must not be reported as "stored".
@@ -78,27 +103,30 @@ export class KeytarSecretStore implements SecretStore {
     }
   }
 
-  async get(account: string): Promise<string | null> {
+  private async getNow(account: string): Promise<string | null> {
     const value = await this.call((k) => k.getPassword(this.service, account));
     // libsecret answers "nothing stored" for a locked item: tell the two apart.
     if (value === null) await this.failIfLocked();
     return value;
   }
 
-  async delete(account: string): Promise<boolean> {
+  private async deleteNow(account: string): Promise<boolean> {
     const deleted = await this.call((k) => k.deletePassword(this.service, account));
     if (!deleted) await this.failIfLocked();
     return deleted;
   }
 
-  async list(): Promise<string[]> {
+  private async listNow(): Promise<string[]> {
     // findCredentials crashes the process on locked items: ask for an unlock first (a desktop
     // shows its unlock prompt; findPassword is safe when locked), and refuse if still locked.
     if (((await this.lockedItems(this.service)) ?? 0) > 0) {
       await this.call((k) => k.findPassword(this.service));
       await this.failIfLocked();
     }
-    const creds = await this.call((k) => k.findCredentials(this.service));
-    return creds.map((c) => c.account);
+    try {
+      return await this.listAccounts(this.service);
+    } catch (err) {
+      throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNREADABLE_MESSAGE, { cause: err });
+    }
   }
 }

@@ -48,3 +48,4 @@ export async function dbusDefaultCollectionLocked(): Promise<boolean | null> {
   const m = out?.match(/boolean (true|false)/);
   return m ? m[1] === 'true' : null;
 }
+

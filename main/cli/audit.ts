@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { CliCommand, CliContext } from './command.js';
 import { checkInputPath, checkOutputPath, helpText, numberFlag, parseFlags, scopeFlags, SCOPE_FLAGS } from './flags.js';
-import { EXIT, startProgress, UsageError } from './command.js';
+import { EXIT, startProgress, tellNotices, UsageError } from './command.js';
 import { describeScope, SCOPE_HELP, scopeFromFlags } from './survey.js';
 import { isIpv4 } from '../core/network/ip.js';
 import type { Report } from '../core/report/report.js';
@@ -135,6 +135,7 @@ export function auditCommand(): CliCommand {
         // No --interface, no network: the survey has no scope and its checks read unknown.
         network: fixed ? nodeNetworkDeps({ neighborFile, fixedScope: () => fixed }) : undefined,
       });
+      tellNotices(ctx, core.notices, f.json);
       const exporting = f.html !== null || f.pdf !== null;
       const progress = startProgress(ctx, f.json, 'auditing');
       let record;

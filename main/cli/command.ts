@@ -62,3 +62,16 @@ export function startProgress(ctx: Pick<CliContext, 'stderr' | 'stderrIsTTY'>, j
     },
   };
 }
+
+/**
+ * Tells every recovery or storage trouble found while opening the profile (a damaged file kept
+ * aside and restored, a full or read-only disk) on stderr, so a scheduled run never recovers in
+ * silence (issue 13): one `porchlight: …` line each, or with --json one JSON line
+ * `{"notices":[…]}` (stdout stays exactly the documented report, whose schema is closed).
+ */
+export function tellNotices(ctx: Pick<CliContext, 'stderr'>, notices: readonly string[], json = false): string[] {
+  if (notices.length === 0) return [];
+  if (json) ctx.stderr(`${JSON.stringify({ notices })}\n`);
+  else for (const n of notices) ctx.stderr(`porchlight: ${n}\n`);
+  return [...notices];
+}

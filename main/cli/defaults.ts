@@ -1,5 +1,5 @@
 import type { CliCommand, CliContext } from './command.js';
-import { EXIT, UsageError } from './command.js';
+import { EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, LIMITS, numberFlag, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import { attemptsText, type ProbeReport } from '../core/credentials/safe-prober.js';
@@ -107,6 +107,7 @@ export function defaultsCommand(): CliCommand {
         profileDir: defaultProfileDir(ctx.env),
         opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) },
       });
+      tellNotices(ctx, core.notices, args.json);
       let report: ProbeReport;
       try {
         const gateway = args.gateway;

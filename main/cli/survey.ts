@@ -1,6 +1,6 @@
 import type { CliCommand, CliContext } from './command.js';
 import { checkInputPath, helpText, LIMITS, parseFlags, scopeFlags, SCOPE_FLAGS, type OptionHelp } from './flags.js';
-import { CliError, EXIT, startProgress, UsageError } from './command.js';
+import { CliError, EXIT, startProgress, tellNotices, UsageError } from './command.js';
 import { OsInterfaceList } from '../adapters/network/interfaces.js';
 import { SystemGatewayLookup } from '../adapters/network/gateway-lookup.js';
 import type { ScopeRequest } from '../core/network/scope.js';
@@ -181,6 +181,7 @@ export function surveyCommand(): CliCommand {
         },
         network: nodeNetworkDeps({ neighborFile, fixedScope: fixed ? () => fixed : undefined }),
       });
+      tellNotices(ctx, core.notices, f.json);
       const survey = core.survey!;
       const scope = await survey.scope({ seconds: f.seconds, targets: fixed ? [] : f.targets, sweep: f.sweep });
       ctx.stderr(fixed ? `porchlight survey: looking at ${describeScope(scope)}\n` : `porchlight survey: no --interface given, so it looks at the active ${describeScope(scope)}; name another with --interface\n`);

@@ -67,7 +67,8 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const catalog = loadCheckCatalog(deps.resourcesDir);
   const externalHosts = loadExternalHosts(deps.resourcesDir);
-  const notices = [...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices];
+  // Every recovery is told (issue 13): the probe ledger's too; a folder-wide notice only once.
+  const notices = [...new Set([...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices, ...(deps.probeLedger?.notices ?? [])])];
   const checks = new CheckBoard(catalog, deps.progress, deps.settings, deps.clock);
   const secrets = new SecretService(deps.secrets, deps.log);
   const core: Core = {

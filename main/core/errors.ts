@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'refused'
   | 'timeout'
   | 'store-corrupted'
+  /** The disk is full, read-only or not writable: nothing was changed (main/core/store/storage-trouble.ts). */
+  | 'storage-unavailable'
   | 'internal';
 
 /** An error that carries a stable code and a message fit to show a homeowner (never a secret). */

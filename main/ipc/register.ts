@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/app-core.js';
 import { toErrorInfo } from '../core/errors.js';
+import { jsonProblem, type JsonLimits } from '../core/store/bounded-json.js';
 import { channels, CHANNEL_NAMES, type ChannelName, type IpcResult } from './contract.js';
 import { handlers } from './handlers/index.js';
 
@@ -17,6 +18,13 @@ export interface DispatchOptions {
 
 /** Upper bound on an argument's serialised size; anything bigger is refused before parsing. */
 export const MAX_ARGS_BYTES = 512 * 1024;
+
+/**
+ * Every argument, whatever its channel, is first walked without recursion (bounded-json.ts): no
+ * deeper than this, no more values, plain data only. Nothing a schema would have to recurse
+ * through without end, and nothing the store could write but not read back, reaches a schema.
+ */
+export const ARGS_LIMITS: JsonLimits = { maxDepth: 64, maxBytes: MAX_ARGS_BYTES, maxNodes: 50_000, allowUndefined: true };
 
 const fail = (code: string, message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
 
@@ -44,13 +52,14 @@ export async function dispatch(core: Core, name: unknown, rawArgs: unknown, send
   if (!isChannel(name)) return fail('unknown-channel', 'That request is not part of Porchlight.');
   if (!sender.isMainFrame) return fail('forbidden-sender', 'Requests from embedded frames are refused.');
   if (!sender.origin || !opts.allowedOrigins.includes(sender.origin)) return fail('forbidden-sender', 'Requests from other pages are refused.');
-  let size: number;
+  let problem: string | null;
   try {
-    size = JSON.stringify(rawArgs ?? null).length;
+    problem = jsonProblem(rawArgs ?? null, ARGS_LIMITS);
   } catch {
     return fail('invalid-arguments', 'The request could not be read.');
   }
-  if (size > MAX_ARGS_BYTES) return fail('invalid-arguments', 'The request is too large.');
+  if (problem?.startsWith('larger than')) return fail('invalid-arguments', 'The request is too large.');
+  if (problem) return fail('invalid-arguments', `The request for ${name} could not be read: it holds ${problem}.`);
   const spec = channels[name];
   let parsed;
   try {
@@ -60,8 +69,10 @@ export async function dispatch(core: Core, name: unknown, rawArgs: unknown, send
   }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return fail('invalid-arguments', `The request for ${name} was malformed${where}: ${issue?.message ?? 'invalid'}.`);
+    // Bounded: a hostile argument (20,000 unknown keys, a huge key name) must not make a huge answer.
+    const cap = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+    const where = issue?.path.length ? ` at ${cap(issue.path.map(String).join('.'), 120)}` : '';
+    return fail('invalid-arguments', `The request for ${name} was malformed${where}: ${cap(issue?.message ?? 'invalid', 200)}.`);
   }
   try {
     const handler = handlers[name] as (core: Core, args: unknown) => unknown;

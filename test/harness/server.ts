@@ -45,20 +45,26 @@ ${fns}
 `;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A body, or `null` when it was larger than MAX_BODY (the rest is read and dropped, so the answer still arrives). */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+const typedError = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message } });
+
+/** `host:port` values a request may be addressed to: this server's own, by address or by name (no DNS rebinding). */
+export function allowedHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
@@ -124,18 +130,31 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
   const control: TestControlContext = { core, clock, opened };
   const routes = opts.testControl ? testControlRoutes(control) : {};
 
+  let hosts: string[] = [];
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
+      // A page on another name that resolves here (DNS rebinding) must not read anything.
+      if (!hosts.includes((req.headers.host ?? '').toLowerCase())) {
+        req.resume();
+        send(res, 421, 'application/json', typedError('forbidden-sender', 'Requests must be addressed to this Porchlight window (127.0.0.1 or localhost with its port).'));
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
-        let body: unknown;
-        try {
-          body = JSON.parse(await readBody(req));
-        } catch {
-          send(res, 200, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-arguments', message: 'The request could not be read.' } }));
+        const raw = await readBody(req);
+        if (raw === null) {
+          send(res, 200, 'application/json', typedError('invalid-arguments', 'The request is too large.'));
           return;
         }
-        const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        let body: unknown;
+        let channel: string;
+        try {
+          body = JSON.parse(raw);
+          channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        } catch {
+          send(res, 200, 'application/json', typedError('invalid-arguments', 'The request could not be read.'));
+          return;
+        }
         const args = body && typeof body === 'object' && Object.prototype.hasOwnProperty.call(body, 'args') ? (body as { args: unknown }).args : undefined;
         const result = await dispatch(core, channel, args, { origin: req.headers.origin ?? null, isMainFrame: true }, { allowedOrigins: [origin] });
         send(res, 200, 'application/json', JSON.stringify(result));
@@ -144,11 +163,20 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
       const route = routes[`${req.method} ${url.pathname}`];
       if (route) {
         const raw = req.method === 'POST' ? await readBody(req) : '';
-        const out = await route(raw ? JSON.parse(raw) : {}, url);
+        let parsed: Record<string, unknown>;
+        try {
+          if (raw === null) throw new Error('too large');
+          parsed = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+        } catch {
+          send(res, 200, 'application/json', typedError('invalid-arguments', 'The request could not be read.'));
+          return;
+        }
+        const out = await route(parsed, url);
         send(res, 200, 'application/json', JSON.stringify(out ?? { ok: true }));
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
+        req.resume();
         send(res, 405, 'text/plain', 'method not allowed');
         return;
       }
@@ -167,13 +195,17 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
       }
       send(res, 200, file.type, body);
     } catch (err) {
-      send(res, 500, 'text/plain', `harness error: ${(err as Error).message}`);
+      // Never a raw library message or a reset: a typed answer, the details in the log.
+      core.deps.log.error('harness request failed', { path: (req.url ?? '').slice(0, 200), error: (err as Error)?.message });
+      if (!res.headersSent) send(res, 500, 'application/json', typedError('internal', 'Something went wrong inside Porchlight. Details were written to the local log.'));
+      else res.end();
     }
   });
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   origin = `http://127.0.0.1:${port}`;
+  hosts = allowedHosts(port);
   return {
     url: `${origin}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

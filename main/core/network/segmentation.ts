@@ -17,6 +17,7 @@ import { CLASS_LABELS, type WifiSecurityClass } from '../wifi/security.js';
 import { generatePassphrase, type PassphraseStyle } from '../wifi/passphrase.js';
 import { joinCodeQrDataUrl, joinCodeText } from '../wifi/join-code.js';
 import { PorchlightError } from '../errors.js';
+import { assertJoinableSsid } from '../secrets/accounts.js';
 import { familyOf, loadRouterFamilies, type RouterFamilies, type RouterFamily } from '../router/router-families.js';
 import type { SurveyFeature, ScopeOptions } from './survey-feature.js';
 import type { InventoryDevice } from './survey-service.js';
@@ -118,7 +119,8 @@ export class SegmentationService {
   async generatePassphrase(ssid: string, style: PassphraseStyle, keep?: KeepChoice) {
     if (ssid.length === 0 || ssid.length > 32) throw new PorchlightError('invalid-arguments', 'The network name must be 1 to 32 characters.');
     const g = generatePassphrase(style);
-    // The join code first: if it cannot be made, nothing is stored.
+    // The join code first: if it cannot be made, nothing is stored (issue 13).
+    assertJoinableSsid(ssid);
     // WPA2/WPA3 transition: smart devices often cannot join WPA3-only networks.
     const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(ssid, g.passphrase, { mode: 'transition' }));
     const outcome = await this.generations.replace({ kind: 'wifi', ssid }, g.passphrase, keep);

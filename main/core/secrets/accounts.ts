@@ -20,6 +20,64 @@ export type SecretAccount = z.infer<typeof SecretAccountSchema>;
 /** A secret value: non-empty, bounded, no NUL (the Secret Service API cannot carry it). */
 export const SecretValueSchema = z.string().min(1).max(8192).refine((s) => !s.includes('\u0000'), 'secret must not contain NUL');
 
+/**
+ * The keychain account of a Wi-Fi network: `wifi/<name>`, INJECTIVE — two different network
+ * names never share an account. A name is kept as it reads, except that `%`, `/` (which would
+ * let "Home/previous" pose as another account's kept-back copy), control characters and lone
+ * UTF-16 surrogates (a name that is not valid text) are written as `%XX` of their bytes (a lone
+ * surrogate as its three WTF-8 bytes). `%` is always escaped, so every account name decodes to
+ * exactly one network name. Ordinary names ("Café Wi-Fi ☕") keep the account they always had.
+ * At most 32 bytes of name give at most 96 characters here.
+ */
+export function wifiAccountName(ssid: string): string {
+  let out = '';
+  for (let i = 0; i < ssid.length; i++) {
+    const cp = ssid.codePointAt(i)!;
+    if (cp > 0xffff) {
+      out += String.fromCodePoint(cp);
+      i++;
+      continue;
+    }
+    const ch = ssid[i]!;
+    const lone = cp >= 0xd800 && cp <= 0xdfff;
+    if (lone) out += `%${(0xe0 | (cp >> 12)).toString(16).toUpperCase()}%${(0x80 | ((cp >> 6) & 0x3f)).toString(16).toUpperCase()}%${(0x80 | (cp & 0x3f)).toString(16).toUpperCase()}`;
+    else if (ch === '%' || ch === '/' || /\p{Cc}/u.test(ch)) out += [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    else out += ch;
+  }
+  return `wifi/${out}`;
+}
+
+/** A network name as the user is shown it: a lone surrogate (not valid text) as `\uD800`, never replaced by "�". */
+export function ssidForDisplay(ssid: string): string {
+  return ssid.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Bytes of a network name as the radio carries it: UTF-8, and a lone surrogate as its three WTF-8 bytes (never U+FFFD). */
+export function ssidByteLength(ssid: string): number {
+  let n = 0;
+  for (let i = 0; i < ssid.length; i++) {
+    const cp = ssid.codePointAt(i)!;
+    if (cp > 0xffff) {
+      n += 4;
+      i++;
+    } else n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+/**
+ * Refuses (before anything is stored) a network name a join code cannot carry: one holding a lone
+ * surrogate, i.e. not valid text. Shown escaped, never as "�".
+ */
+export function assertJoinableSsid(ssid: string): void {
+  if (ssidForDisplay(ssid) !== ssid) {
+    throw new PorchlightError(
+      'invalid-arguments',
+      `The network name "${ssidForDisplay(ssid)}" holds a character that is not valid text, so Porchlight cannot make a join code for it. Nothing was stored. Give the network a plain-text name in your router's settings, then try again.`,
+    );
+  }
+}
+
 /** Whose generated secret an account holds: a Wi-Fi network (home or IoT), the router's admin login, a device's login. */
 export type SecretOwner = { kind: 'wifi'; ssid: string } | { kind: 'router' } | { kind: 'device'; id: string };
 
@@ -35,11 +93,6 @@ export type SecretGeneration = 'current' | 'previous';
 const DEVICE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const ONLINE_ACCOUNT_ID = /^[a-z0-9-]{1,40}$/;
 const PREVIOUS_SUFFIX = '/previous';
-
-/** The keychain account of a Wi-Fi network's passphrase: `wifi/<name>`. */
-export function wifiAccountName(ssid: string): string {
-  return `wifi/${ssid}`;
-}
 
 /**
  * THE derivation of keychain account names for generated secrets, current and previous alike:
@@ -57,8 +110,8 @@ export function secretAccountName(owner: KeychainOwner, generation: SecretGenera
   }
   if (owner.kind === 'wifi') {
     if (owner.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
-    base = wifiAccountName(owner.ssid);
-    // A name whose account ends in "/previous" would share it with another network's previous passphrase.
+    base = wifiAccountName(owner.ssid); // injective (issue 13): `/`, `%` and what is not text are escaped
+    // Cannot happen with the escaping (a `/` in a name is `%2F`); kept as a guard. A name whose account ends in "/previous" would share it with another network's previous passphrase.
     if (base.endsWith(PREVIOUS_SUFFIX)) throw new PorchlightError('invalid-arguments', `Porchlight cannot keep a passphrase for a network whose name ends in "${PREVIOUS_SUFFIX}"; rename the network.`);
   } else if (owner.kind === 'router') {
     base = 'router/admin';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckResultSchema } from '../checks/results.js';
 import { AuditRecordSchema } from '../audit/record.js';
+import { boundedJson, FREE_JSON_LIMITS } from './bounded-json.js';
 
 /**
  * The three documents of a profile directory. None may hold a secret: only "stored" flags and
@@ -26,13 +27,13 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Limits the persisted wizard snapshot so a hostile or runaway renderer cannot fill the disk. */
-export const MAX_SNAPSHOT_BYTES = 256 * 1024;
+export const MAX_SNAPSHOT_BYTES = FREE_JSON_LIMITS.maxBytes;
 
 export const ProgressSchema = z.strictObject({
   schemaVersion: z.literal(1),
   /** Version of the wizard machine that wrote `snapshot`; a different version discards it with a notice. */
   machineVersion: z.number().int().nullable(),
-  snapshot: z.json().nullable(),
+  snapshot: boundedJson().nullable(),
   savedAt: z.iso.datetime({ offset: true }).nullable(),
   checks: z.record(z.string(), CheckResultSchema),
 });
@@ -44,9 +45,9 @@ export const HistorySchema = z.strictObject({
   /** Completed audits, newest last. Their shape is owned by the audit module (main/core/audit/record.ts). */
   audits: z.array(AuditRecordSchema),
   /** Device first/last-seen dates, keyed by MAC or stable id. */
-  devices: z.record(z.string(), z.json()),
+  devices: z.record(z.string(), boundedJson()),
   /** User confirmations with their dates, keyed by check id or "check-id:subject". */
-  confirmations: z.record(z.string(), z.json()),
+  confirmations: z.record(z.string(), boundedJson()),
 });
 export type History = z.infer<typeof HistorySchema>;
 export const DEFAULT_HISTORY: History = { schemaVersion: 1, audits: [], devices: {}, confirmations: {} };

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { zxcvbnPackages } from '../lazy-packages.js';
 import { passphraseWordlist, WORD_SEPARATOR } from './wordlist.js';
+import { zxcvbnOffThread, type ZxcvbnResult } from './rate-worker.js';
 
 /** The two passphrase styles the step offers. */
 export type PassphraseStyle = 'words' | 'characters';
@@ -50,8 +51,22 @@ export interface StrengthVerdict {
  * 12 characters, not on the common-password list (@zxcvbn-ts/language-common), zxcvbn score ≥ 3.
  */
 export function ratePassphrase(p: string, userInputs: string[] = []): StrengthVerdict {
-  const { z, commonPasswords } = rater();
-  const r = z.check(p.slice(0, 256), userInputs);
+  const r = rater().z.check(p.slice(0, 256), userInputs);
+  return verdictOf(p, r);
+}
+
+/** The same rating with zxcvbn in a worker thread (rate-worker.ts): the caller's thread stays free. */
+export async function ratePassphraseOffThread(p: string, userInputs: string[] = []): Promise<StrengthVerdict> {
+  const input = p.slice(0, 256);
+  const r = await zxcvbnOffThread(input, userInputs, () => {
+    const x = rater().z.check(input, userInputs);
+    return { score: x.score, guessesLog10: x.guessesLog10 };
+  });
+  return verdictOf(p, r);
+}
+
+function verdictOf(p: string, r: ZxcvbnResult): StrengthVerdict {
+  const { commonPasswords } = rater();
   const reasons: string[] = [];
   const format = checkWifiFormat(p);
   if (!format.ok) reasons.push(format.reason);

@@ -5,8 +5,9 @@ import type { SecretService } from '../secrets/secret-service.js';
 import { SecretGenerations, type KeepChoice, type SavedGenerations } from '../secrets/generations.js';
 import type { SecretGeneration } from '../secrets/accounts.js';
 import { PorchlightError } from '../errors.js';
+import { assertJoinableSsid } from '../secrets/accounts.js';
 import { WifiScanService, type WifiNetworkView } from './scan-service.js';
-import { generatePassphrase, ratePassphrase, type PassphraseStyle } from './passphrase.js';
+import { generatePassphrase, ratePassphraseOffThread, type PassphraseStyle } from './passphrase.js';
 import { joinCodeQrDataUrl, joinCodeText } from './join-code.js';
 import { guessRouterFamily, loadLegacyDevices, loadWifiRouterGuides, type LegacyDevices, type WifiRouterGuides } from './guides.js';
 import { verifyEncryption, type VerifyProgress, type VerifyVerdict } from './verify.js';
@@ -101,7 +102,9 @@ export class WifiStep {
   async generatePassphrase(args: { ssid: string; style: PassphraseStyle; mode: 'wpa3' | 'transition'; hidden?: boolean; keep?: KeepChoice }): Promise<GeneratedPassphrase> {
     if (args.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
     const g = generatePassphrase(args.style);
-    // The join code first: if it cannot be made, nothing is stored.
+    // Everything the user must see is built BEFORE the secret is stored and the check recorded:
+    // if it fails, nothing changed (issue 13: no pass without the user having seen the secret).
+    assertJoinableSsid(args.ssid);
     const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(args.ssid, g.passphrase, { mode: args.mode, hidden: args.hidden ?? false }));
     const outcome = await this.generations.replace({ kind: 'wifi', ssid: args.ssid }, g.passphrase, args.keep);
     const { account } = outcome;
@@ -165,8 +168,9 @@ export class WifiStep {
    * characters, not common, zxcvbn ≥ 3). Kept in memory for the call only: never stored, logged
    * or recorded; confirming the check stays the user's own action.
    */
-  rateExisting(passphrase: string, ssid?: string): { acceptable: boolean; score: number; common: boolean; reasons: string[] } {
-    const v = ratePassphrase(passphrase, ssid ? [ssid] : []);
+  async rateExisting(passphrase: string, ssid?: string): Promise<{ acceptable: boolean; score: number; common: boolean; reasons: string[] }> {
+    // zxcvbn takes up to a second on long input: in a worker thread, so no other call waits (issue 13).
+    const v = await ratePassphraseOffThread(passphrase, ssid ? [ssid] : []);
     return { acceptable: v.acceptable, score: v.score, common: v.common, reasons: v.reasons };
   }
 

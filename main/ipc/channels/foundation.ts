@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
+import { boundedJson, channel, ErrorInfoSchema, FREE_JSON_LIMITS, NoArgs, text } from './schema-helpers.js';
 import { SecretAccountSchema, SecretValueSchema } from '../../core/secrets/accounts.js';
 import { SettingsSchema, MAX_SNAPSHOT_BYTES } from '../../core/store/documents.js';
 import { CheckViewSchema } from './check-view.js';
@@ -7,9 +7,8 @@ import { CheckViewSchema } from './check-view.js';
 
 const CheckId = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64);
 
-const SnapshotSchema = z.json().refine((v) => JSON.stringify(v).length <= MAX_SNAPSHOT_BYTES, {
-  message: `snapshot larger than ${MAX_SNAPSHOT_BYTES} bytes`,
-});
+/** The wizard snapshot: free-form, so bounded in depth, values and size (it must read back: issue 13). */
+const SnapshotSchema = boundedJson({ ...FREE_JSON_LIMITS, maxBytes: MAX_SNAPSHOT_BYTES });
 
 const StoreOutcomeSchema = z.union([
   z.strictObject({ account: z.string(), stored: z.literal(true) }),
@@ -24,7 +23,7 @@ export const foundationChannels = {
   ),
   'progress:load': channel(
     NoArgs,
-    z.strictObject({ machineVersion: z.number().int().nullable(), snapshot: z.json().nullable(), notice: z.string().nullable() }),
+    z.strictObject({ machineVersion: z.number().int().nullable(), snapshot: boundedJson().nullable(), notice: z.string().nullable() }),
   ),
   'progress:save': channel(z.strictObject({ machineVersion: z.number().int().min(1).max(1_000_000), snapshot: SnapshotSchema }), z.strictObject({ savedAt: z.string() })),
   'progress:reset': channel(NoArgs, z.strictObject({ reset: z.literal(true) })),

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** Channels that take no argument accept exactly `{}`: anything else is a hostile or buggy caller. */
 export const NoArgs = z.strictObject({});
 
+/** Free-form values cross IPC only bounded in depth, count and size (main/core/store/bounded-json.ts). */
+export { boundedJson, FREE_JSON_LIMITS, jsonProblem } from '../../core/store/bounded-json.js';
+
 /** Bounded text: every string crossing IPC has a maximum length. */
 export const text = (max = 500) => z.string().max(max);
 

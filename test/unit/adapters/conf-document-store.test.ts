@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ConfDocumentStore } from '../../../main/adapters/conf-document-store.js';
+import { ConfDocumentStore, STALE_TEMP_MS } from '../../../main/adapters/conf-document-store.js';
 import { openProfileStores } from '../../../main/adapters/profile.js';
 import { DEFAULT_SETTINGS } from '../../../main/core/store/documents.js';
 import { tempDir } from '../../support/fakes.js';
@@ -89,5 +89,57 @@ describe('ConfDocumentStore (real files)', () => {
     for (let i = 0; i < 20; i++) s.write({ ...s.read(), devices: { [`d${i}`]: { firstSeen: 'x' } } });
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     expect(existsSync(join(dir, 'history.last-good.json'))).toBe(true);
+  });
+
+  it('removes temporary files a killed process left behind (older than a minute), and only those', () => {
+    const dir = tempDir();
+    openProfileStores(dir).settings.write({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    const old = new Date(Date.now() - 2 * STALE_TEMP_MS);
+    for (const f of ['settings.json.tmp-123', 'progress.json.tmp-9-abcd', 'history.last-good.json.tmp', 'settings.json.tmp-fresh', 'notes.json.tmp-1']) {
+      writeFileSync(join(dir, f), '{"half": ');
+      if (f !== 'settings.json.tmp-fresh') utimesSync(join(dir, f), old, old);
+    }
+    const s = openProfileStores(dir);
+    expect(s.settings.read().theme).toBe('dark');
+    // a fresh one may belong to a write in progress in another process; another app's file is not ours
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp')).sort()).toEqual(['notes.json.tmp-1', 'settings.json.tmp-fresh']);
+  });
+
+  it('refuses a value nested too deeply to be read back (the store schema bounds depth) and changes nothing', () => {
+    const dir = tempDir();
+    const p = openProfileStores(dir).progress;
+    p.write({ ...p.read(), snapshot: { ok: true } });
+    const before = readFileSync(join(dir, 'progress.json'), 'utf8');
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    expect(() => p.write({ ...p.read(), snapshot: deep as never })).toThrow(/Refusing to save progress: snapshot: not acceptable JSON: nested deeper than 64 levels/);
+    expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    const again = openProfileStores(dir).progress;
+    expect(again.read().snapshot).toEqual({ ok: true });
+    expect(again.notices).toEqual([]);
+  });
+
+  it('never moves a valid file aside, also with an unreadable last good copy beside it', () => {
+    const dir = tempDir();
+    openProfileStores(dir).settings.write({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    writeFileSync(join(dir, 'settings.last-good.json'), 'garbage');
+    const s = openProfileStores(dir).settings;
+    expect(s.read().theme).toBe('dark');
+    expect(s.notices).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dir, 'settings.last-good.json'), 'utf8'))).toMatchObject({ theme: 'dark' });
+  });
+
+  it('reads every write back through the schema before it replaces the file: what would not read back is never written', () => {
+    const dir = tempDir();
+    // A schema that accepts a Set on the way in, which JSON writes as {}: only the read-back can tell.
+    const Tagged = z.strictObject({ tags: z.union([z.array(z.string()), z.instanceof(Set)]) });
+    const s = new ConfDocumentStore<z.infer<typeof Tagged>>({ dir, name: 'tagged', schema: Tagged, defaults: { tags: ['a'] }, version: '1.0.0' });
+    const before = readFileSync(join(dir, 'tagged.json'), 'utf8');
+    expect(() => s.write({ tags: new Set(['b']) })).toThrow(/Refusing to save tagged: it could not be read back \(unexpected content at tags.*Nothing was changed/);
+    expect(readFileSync(join(dir, 'tagged.json'), 'utf8')).toBe(before);
+    expect(s.read()).toEqual({ tags: ['a'] });
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ const kt = vi.hoisted(() => ({
 }));
 vi.mock('keytar', () => ({ default: kt }));
 
+const { ChildKeychainLister, LIST_ATTEMPTS } = await import('../../../main/adapters/keychain-lister.js');
 const { KeytarSecretStore, KEYCHAIN_UNAVAILABLE_MESSAGE, KEYCHAIN_UNREADABLE_MESSAGE, KEYCHAIN_LOCKED_MESSAGE } = await import('../../../main/adapters/keytar-secret-store.js');
 
 const SECRET = 'Pässwörd—🔐 "q\'uote" \\ back;slash:colon&&amp';
@@ -23,7 +24,9 @@ const silentLog = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 function store(probe: { lockedItems?: number | null; defaultLocked?: boolean | null } = {}) {
   const lockedItems = vi.fn(async () => probe.lockedItems ?? null);
   const defaultLocked = vi.fn(async () => probe.defaultLocked ?? null);
-  return { s: new KeytarSecretStore('Porchlight', lockedItems, defaultLocked), lockedItems, defaultLocked };
+  // The listing child (keychain-lister.ts) runs keytar's findCredentials; here, in-process on the stand-in.
+  const listAccounts = vi.fn(async (svc: string) => (await kt.findCredentials(svc)).map((c) => c.account));
+  return { s: new KeytarSecretStore('Porchlight', lockedItems, defaultLocked, listAccounts), lockedItems, defaultLocked, listAccounts };
 }
 
 async function codeOf(p: Promise<unknown>): Promise<{ code: string; message: string }> {
@@ -142,7 +145,7 @@ describe('KeytarSecretStore with a locked keychain', () => {
     kt.findPassword.mockResolvedValue('x');
     kt.findCredentials.mockResolvedValue([{ account: 'device/cam-1', password: 'x' }]);
     const lockedItems = vi.fn<(s: string) => Promise<number | null>>().mockResolvedValueOnce(1).mockResolvedValueOnce(0);
-    const s = new KeytarSecretStore('Porchlight', lockedItems, async () => false);
+    const s = new KeytarSecretStore('Porchlight', lockedItems, async () => false, async (svc: string) => (await kt.findCredentials(svc)).map((c) => c.account));
     expect(await s.list()).toEqual(['device/cam-1']);
   });
 });
@@ -159,5 +162,84 @@ describe('parseSearchItemsReply', () => {
 `;
     expect(parseSearchItemsReply(reply)).toEqual({ unlocked: 0, locked: 2 });
     expect(parseSearchItemsReply('Error org.freedesktop.DBus.Error.ServiceUnknown')).toBeNull();
+  });
+});
+
+describe('KeytarSecretStore: one queue per process', () => {
+  it('never lets two native calls overlap, across stores of the same process', async () => {
+    let running = 0;
+    let most = 0;
+    const slow = <T,>(v: T) => async () => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 2));
+      running--;
+      return v;
+    };
+    kt.setPassword.mockImplementation(slow(undefined));
+    kt.getPassword.mockImplementation(slow(SECRET));
+    kt.deletePassword.mockImplementation(slow(true));
+    kt.findCredentials.mockImplementation(slow([{ account: 'router/admin', password: SECRET }]));
+    const a = store().s;
+    const b = store().s;
+    const ops: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const s = i % 2 ? a : b;
+      ops.push(s.set(`device/d${i}`, SECRET), s.delete(`device/d${i}`), s.list(), s.get('router/admin'));
+    }
+    await Promise.all(ops);
+    expect(most).toBe(1);
+    expect(kt.findCredentials).toHaveBeenCalled();
+  });
+
+  it('a failing operation does not stall the queue behind it', async () => {
+    kt.getPassword.mockRejectedValueOnce(new Error('boom')).mockResolvedValue(SECRET);
+    const { s } = store();
+    await expect(s.get('router/admin')).rejects.toBeInstanceOf(PorchlightError);
+    expect(await s.get('router/admin')).toBe(SECRET);
+  });
+});
+
+describe('ChildKeychainLister: a listing child that dies is replaced and asked again', () => {
+  type Handlers = { msg?: (m: unknown) => void; exit?: (c: number | null, s: string | null) => void };
+  function fakeChild(behaviour: 'crash' | 'answer', h: Handlers, started: { n: number }) {
+    started.n++;
+    return {
+      send: (m: unknown) =>
+        setTimeout(() => {
+          const { id } = m as { id: number };
+          if (behaviour === 'crash') h.exit?.(null, 'SIGSEGV');
+          else h.msg?.({ id, accounts: ['router/admin'] });
+        }, 1),
+      onMessage: (fn: (m: unknown) => void) => void (h.msg = fn),
+      onExit: (fn: (c: number | null, s: string | null) => void) => void (h.exit = fn),
+      kill: () => undefined,
+      ref: () => undefined,
+    };
+  }
+
+  it('retries in a fresh child after a crash and answers', async () => {
+    const started = { n: 0 };
+    const plan: ('crash' | 'answer')[] = ['crash', 'crash', 'answer'];
+    const lister = new ChildKeychainLister(async () => fakeChild(plan.shift() ?? 'answer', {}, started));
+    expect(await lister.list('Porchlight')).toEqual(['router/admin']);
+    expect(started.n).toBe(3);
+    expect(lister.crashes).toBe(2);
+  });
+
+  it('gives up after LIST_ATTEMPTS crashes with an error (never a crash of its own)', async () => {
+    const started = { n: 0 };
+    const lister = new ChildKeychainLister(async () => fakeChild('crash', {}, started));
+    await expect(lister.list('Porchlight')).rejects.toThrow(/SIGSEGV/);
+    expect(started.n).toBe(LIST_ATTEMPTS);
+  });
+
+  it('the store turns a failed listing into keychain-unavailable', async () => {
+    const s = new KeytarSecretStore('Porchlight', async () => null, async () => null, async () => {
+      throw new Error('the listing process ended (SIGSEGV)');
+    });
+    const { code, message } = await codeOf(s.list());
+    expect(code).toBe('keychain-unavailable');
+    expect(message).toBe(KEYCHAIN_UNREADABLE_MESSAGE);
   });
 });

@@ -100,6 +100,12 @@ describe('plan and passphrase', () => {
     await expect(seg.generatePassphrase('', 'words')).rejects.toThrow(/1 to 32/);
     expect(() => seg.family('nope')).toThrow(/no instructions/);
   });
+
+  it('a name holding a lone surrogate changes nothing (issue 13): no secret stored, the name shown escaped', async () => {
+    const { seg, f } = setup({ kind: 'ok', value: [], notes: [] });
+    await expect(seg.generatePassphrase('IoT\uD800', 'words')).rejects.toMatchObject({ code: 'invalid-arguments', message: expect.stringContaining('IoT\\uD800') });
+    expect(await f.secrets.list()).toEqual([]);
+  });
 });
 
 describe('a second IoT passphrase keeps the first', () => {

@@ -182,11 +182,11 @@ describe('router guides and WPA3-incompatible devices (resources, schema-checked
 });
 
 describe('rating a passphrase the user already has', () => {
-  it('accepts a strong one and refuses common, short or name-based ones, recording nothing', () => {
+  it('accepts a strong one and refuses common, short or name-based ones, recording nothing', async () => {
     const { step, progress, log, checks } = makeStep(undefined);
-    expect(step.rateExisting('tundra-bagpipe-velvet-osmosis-42')).toMatchObject({ acceptable: true, common: false });
-    expect(step.rateExisting('iloveyou')).toMatchObject({ acceptable: false, common: true });
-    expect(step.rateExisting('HomeNet2024', 'HomeNet').acceptable).toBe(false);
+    expect(await step.rateExisting('tundra-bagpipe-velvet-osmosis-42')).toMatchObject({ acceptable: true, common: false });
+    expect(await step.rateExisting('iloveyou')).toMatchObject({ acceptable: false, common: true });
+    expect((await step.rateExisting('HomeNet2024', 'HomeNet')).acceptable).toBe(false);
     expect(progress.raw()).not.toContain('tundra');
     expect(log.lines.join('\n')).not.toContain('tundra');
     expect(checks.get('wifi.passphrase').evidence.kind).toBe('none');
