@@ -10,6 +10,7 @@ import { PorchlightError } from '../../main/core/errors.js';
 import { createCore, type Core } from '../../main/core/app-core.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../main/core/store/documents.js';
 import { resourcesDir } from '../../main/compose.js';
+import { EMPTY_HOME_MODEL, HomeModel, type HomeModelDoc } from '../../main/core/model/index.js';
 
 export class MemorySecretStore implements SecretStore {
   readonly data = new Map<string, string>();
@@ -110,4 +111,10 @@ export function fakeCore(overrides: { clock?: FixedClock } = {}) {
 /** A fresh temporary directory for a test's profile or files. */
 export function tempDir(prefix = 'porchlight-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A home model over an in-memory document (unit tests of the services that read and update it). */
+export function memoryModel(clock: Clock = new FixedClock()): { model: HomeModel; home: MemoryDocument<HomeModelDoc> } {
+  const home = new MemoryDocument<HomeModelDoc>(EMPTY_HOME_MODEL);
+  return { model: new HomeModel({ store: home, clock }), home };
 }

@@ -11,7 +11,7 @@ export interface CheckSources {
   /** `app`: the wizard's live results lead; `cli`: only this run's measurements count as *verified*. */
   host: 'app' | 'cli';
   /** Measurements made by this run's runners (CLI), by check id. */
-  measured: Record<string, MeasuredCheck>;
+  measured: Partial<Record<string, MeasuredCheck>>;
   /** The check board of the current wizard run (the progress document). */
   board: Record<string, CheckResult>;
   /** Confirmations (and skips) kept in the history store, one per check (see readConfirmations). */
