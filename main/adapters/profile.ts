@@ -34,3 +34,8 @@ export function openProfileStores(dir: string) {
     home: new ConfDocumentStore<HomeModelDoc>({ dir, name: 'home', schema: HomeModelSchema, defaults: EMPTY_HOME_MODEL, version: '1.0.0' }),
   };
 }
+
+/** The network scope the owner consented to in the app, as saved in the profile's home model (null when none). */
+export function savedScope(dir: string): HomeModelDoc['scope'] {
+  return new ConfDocumentStore<HomeModelDoc>({ dir, name: 'home', schema: HomeModelSchema, defaults: EMPTY_HOME_MODEL, version: '1.0.0' }).read().scope;
+}

@@ -3,7 +3,7 @@ import type { CliCommand, CliContext } from './command.js';
 import { numberFlag, parseFlags, scopeFlags, SCOPE_FLAGS } from './flags.js';
 import { EXIT, UsageError } from './command.js';
 import { createNodeCore } from '../compose.js';
-import { defaultProfileDir } from '../adapters/profile.js';
+import { defaultProfileDir, savedScope } from '../adapters/profile.js';
 import { nodeNetworkDeps } from '../adapters/network/index.js';
 import { scopeFromFlags } from './survey.js';
 import { isIpv4 } from '../core/network/ip.js';
@@ -86,21 +86,25 @@ export function auditCommand(): CliCommand {
     usage: USAGE,
     async run(ctx: CliContext) {
       const f = parseAuditFlags(ctx.argv);
-      const fixed = await scopeFromFlags({ json: f.json, iface: f.iface, gateway: f.gateway, seconds: f.seconds, targets: [], sweep: false, neighbors: f.neighbors });
+      const fromFlags = await scopeFromFlags({ json: f.json, iface: f.iface, gateway: f.gateway, seconds: f.seconds, targets: [], sweep: false, neighbors: f.neighbors });
+      const profileDir = defaultProfileDir(ctx.env);
+      // No scope flags: re-check within the scope the owner consented to in the app (saved in the home model).
+      const saved = fromFlags ? null : savedScope(profileDir);
+      const fixed = fromFlags ?? (saved && { interface: saved.interface, interfaceAddress: saved.interfaceAddress, prefixLength: saved.prefixLength, gateway: saved.gateway, targets: saved.targets, seconds: f.seconds });
       const neighborFile = f.neighbors ?? ctx.env.PORCHLIGHT_NEIGHBOR_TABLE ?? null;
       const core = createNodeCore({
         host: 'cli',
-        profileDir: defaultProfileDir(ctx.env),
+        profileDir,
         opener: {
           async open() {
             throw new Error('the command line opens no links');
           },
         },
-        // No --interface, no network: the survey has no scope and its checks read unknown.
+        // No flags and no saved scope: no network, and the survey's checks read unknown saying so.
         network: fixed ? nodeNetworkDeps({ neighborFile, fixedScope: () => fixed }) : undefined,
       });
       const exporting = f.html !== null || f.pdf !== null;
-      const { record } = await core.audit.runHeadless({ interface: f.iface, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting });
+      const { record } = await core.audit.runHeadless({ interface: fixed?.interface ?? null, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting });
       for (const [format, file] of [['html', f.html], ['pdf', f.pdf]] as const) {
         if (file !== null) await core.audit.export(format, record.id, (out) => writeFile(file, out.bytes, { mode: 0o600 }));
       }

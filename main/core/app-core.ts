@@ -6,7 +6,8 @@ import { SecretService } from './secrets/secret-service.js';
 import { checkExternalUrl, loadExternalHosts } from './shell/external-links.js';
 import { createAccountServices, type AccountServices } from './accounts/services.js';
 import { AuditService } from './audit/audit-service.js';
-import { createVerifiers, recordOutcome, type VerifierRegistry } from './checks/verifiers/index.js';
+import { createVerifiers, recordOutcome, runVerifiers, type AuditScope, type CheckId, type VerifierRegistry } from './checks/verifiers/index.js';
+import type { CheckView } from './checks/results.js';
 import { reportCheck } from './audit/assemble.js';
 import type { WifiScanner } from './ports.js';
 import { WifiStep } from './wifi/wifi-step.js';
@@ -73,6 +74,18 @@ export interface Core {
   /** Notices gathered at start (a corrupted store restored, an old snapshot discarded …). */
   readonly notices: string[];
   openExternal(url: string): Promise<void>;
+  /**
+   * A step's "check again": runs the check's one verifier (the same the audit runs) within the
+   * network scope the owner consented to, and records its measurement on the board. Null when the
+   * check has nothing to measure (it rests on a confirmation).
+   */
+  recheck(id: CheckId): Promise<CheckView | null>;
+}
+
+/** The scope the owner consented to in the app (saved in the home model), as the verifiers read it. */
+export function consentedScope(model: Pick<HomeModel, 'read'>): AuditScope {
+  const s = model.read().scope;
+  return { interface: s?.interface ?? null, gateway: s?.gateway ?? null };
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -111,6 +124,11 @@ export function createCore(deps: CoreDeps): Core {
       return verifiers();
     },
     audit: new AuditService({ ...deps, catalog, model, appVersion: deps.version, exportPorts: deps, verifiers: () => verifiers() }),
+    async recheck(id: CheckId) {
+      const out = await runVerifiers(verifiers(), consentedScope(model), Date.now, [id]);
+      const m = out.results[id];
+      return m ? checks.recordVerified(id, m.status, m.reason ?? '', m.detail ?? null) : null;
+    },
     async openExternal(url: string) {
       const safe = checkExternalUrl(url, externalHosts);
       deps.log.info('opening external link', { host: new URL(safe).hostname });

@@ -65,7 +65,10 @@ export function assembleChecks(catalog: CheckCatalog, src: CheckSources): CheckV
     const skip = board?.status === 'skipped' ? board : stored?.status === 'skipped' ? stored : previous?.status === 'skipped' ? previous : null;
     const m = src.measured[id];
     if (m && (m.status !== 'unknown' || !confirmedValid)) {
-      results[id] = { id, status: m.status, reason: m.reason, evidence: { kind: 'verified', at: src.now.toISOString() }, detail: m.detail ?? null };
+      // what this run could not re-check says so, and keeps the dated evidence it had
+      const had = m.status === 'unknown' && previous?.evidence.kind === 'verified' && previous.status !== 'unknown' ? previous : null;
+      const detail = had ? `last verified on ${had.evidence.kind === 'verified' ? had.evidence.at.slice(0, 10) : ''}: ${had.status}${had.reason ? ` (${had.reason})` : ''}`.slice(0, 4000) : (m.detail ?? null);
+      results[id] = { id, status: m.status, reason: m.reason, evidence: { kind: 'verified', at: src.now.toISOString() }, detail };
       continue;
     }
     if (src.host === 'app' && !isInitial(board)) {

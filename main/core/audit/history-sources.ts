@@ -29,10 +29,13 @@ export function readConfirmations(store: Pick<ConfirmationStore, 'list'>): Map<s
   return out;
 }
 
-/** The inventory an audit records: the home model's devices still at home, by id. */
-export function inventoryFromModel(home: Pick<HomeModelDoc, 'devices'>): InventoryDevice[] {
+/**
+ * The inventory an audit records: the home model's devices still at home that answered the latest
+ * survey (or were added by hand), by id. Before any survey in this model, every device still at home.
+ */
+export function inventoryFromModel(home: Pick<HomeModelDoc, 'devices' | 'surveyedAt'>): InventoryDevice[] {
   return Object.values(home.devices)
-    .filter((d) => !d.removed)
+    .filter((d) => !d.removed && (home.surveyedAt === null || d.manual || d.lastSeen === home.surveyedAt))
     .map((d) => ({
       key: d.id.slice(0, 100),
       name: deviceNames(d)[0]?.slice(0, 200) ?? null,

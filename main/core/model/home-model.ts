@@ -119,7 +119,7 @@ export class HomeModel {
         seenIds.push(id);
       }
       const router: RouterRecord | null = run.gateway.address || run.gateway.router ? { address: run.gateway.address, mac: run.gateway.mac, identity: run.gateway.router, at } : doc.router;
-      return { ...doc, devices: Object.fromEntries(records), router };
+      return { ...doc, devices: Object.fromEntries(records), router, surveyedAt: at };
     });
     return { records, seenIds, at };
   }
@@ -157,6 +157,17 @@ export class HomeModel {
     const o: CredentialOutcome = { ...outcome, at: outcome.at ?? this.now() };
     this.update((doc) => ({ ...doc, credentials: { ...doc.credentials, [host.slice(0, 300)]: o } }));
     return o;
+  }
+
+  /**
+   * The admin page of `gateway` the owner consented to probe (a credential check was run on it in
+   * the app): `host:port` when not the default port, else the gateway itself.
+   */
+  adminHostOf(gateway: string): string {
+    const hosts = Object.entries(this.read().credentials)
+      .filter(([h]) => h === gateway || h.startsWith(`${gateway}:`))
+      .sort(([, a], [, b]) => b.at.localeCompare(a.at));
+    return hosts[0]?.[0] ?? gateway;
   }
 
   /** Records one of the wizard's answers the core needs (the IoT network's name …). */

@@ -134,6 +134,8 @@ export const HomeModelSchema = z.strictObject({
   migratedFrom: short(40).nullable().default(null),
   networks: z.array(NetworkSeenSchema).max(64).default([]),
   router: RouterRecordSchema.nullable().default(null),
+  /** When the latest survey finished (devices with this lastSeen answered it); null before one ran here. */
+  surveyedAt: iso.nullable().default(null),
   devices: z.record(short(80), DeviceRecordSchema).default({}),
   credentials: z.record(short(300), CredentialOutcomeSchema).default({}),
   answers: AnswersSchema.default({ iotSsid: null, homeSsid: null }),
@@ -147,6 +149,7 @@ export const EMPTY_HOME_MODEL: HomeModelDoc = {
   migratedFrom: null,
   networks: [],
   router: null,
+  surveyedAt: null,
   devices: {},
   credentials: {},
   answers: { iotSsid: null, homeSsid: null },

@@ -17,7 +17,7 @@ import { reportVerifier } from './report.js';
 /** Every port some verifier reads; each verifier is handed only its own. */
 export interface VerifierPorts {
   wifi: WifiPort;
-  model: Pick<HomeModel, 'read' | 'present' | 'recordCredentialOutcome'>;
+  model: Pick<HomeModel, 'read' | 'present' | 'recordCredentialOutcome' | 'adminHostOf'>;
   /** Runs a survey within the consented scope; null when this host has no network scope. */
   survey: (() => Promise<SurveyReport>) | null;
   credentials: RouterLoginPorts['credentials'];

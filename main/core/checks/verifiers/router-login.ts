@@ -16,7 +16,7 @@ export function loginVerdict(report: ProbeReport, afterChange = false): Measured
 /** The ports of `router.admin-default`: the safe prober and the router's maker from the home model. */
 export interface RouterLoginPorts {
   credentials: Pick<CredentialService, 'check' | 'vendor'>;
-  model: Pick<HomeModel, 'read' | 'recordCredentialOutcome'>;
+  model: Pick<HomeModel, 'read' | 'recordCredentialOutcome' | 'adminHostOf'>;
 }
 
 /**
@@ -33,7 +33,8 @@ export function routerLoginVerifier(p: RouterLoginPorts): Verifier {
       if (!scope.gateway) return { status: 'unknown', reason: 'no gateway is saved or given: survey the network in the app first, or run the audit with --gateway IP' };
       const vendorName = p.model.read().router?.identity?.vendor ?? null;
       const vendor = vendorName && p.credentials.vendor(vendorName) ? vendorName : null;
-      const host = scope.adminPort ? `${scope.gateway}:${scope.adminPort}` : scope.gateway;
+      // the admin page the owner consented to in the app (its port), unless --admin-port names another
+      const host = scope.adminPort ? `${scope.gateway}:${scope.adminPort}` : p.model.adminHostOf(scope.gateway);
       const report = await p.credentials.check({ host, consent: true, vendor, gatewayOverride: scope.gateway });
       recordOutcome(p.model, report);
       return loginVerdict(report);
