@@ -1,9 +1,9 @@
 import type { HomeModel } from '../model/index.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckView } from '../checks/results.js';
-import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
-import type { ConfirmationStore, ConfirmationView, ConfirmedStatus } from '../confirmations/confirmation-store.js';
-import { rollUp } from '../confirmations/roll-up.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckView } from '../checks/index.js';
+import type { SecretService, StoreOutcome } from '../secrets/index.js';
+import type { ConfirmationStore, ConfirmationView, ConfirmedStatus } from '../confirmations/index.js';
+import { rollUp } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
 import { suggestAccounts, type AccountCatalog, type AccountEntry } from './catalog.js';
 import { atLeastAsStrong, METHOD_LABEL, METHOD_RANK, METHOD_REASON, rankMethods, type MethodId } from './methods.js';

@@ -1,9 +1,9 @@
 import type { CoreDeps } from '../app-core.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { SecretService } from '../secrets/secret-service.js';
-import { ConfirmationStore } from '../confirmations/confirmation-store.js';
-import { restoreConfirmations, syncFromBoard } from '../confirmations/roll-up.js';
-import { loadCheckCatalog } from '../checks/catalog.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { SecretService } from '../secrets/index.js';
+import { ConfirmationStore } from '../confirmations/index.js';
+import { restoreConfirmations, syncFromBoard } from '../confirmations/index.js';
+import { loadCheckCatalog } from '../checks/index.js';
 import { loadAccountCatalog, type AccountCatalog } from './catalog.js';
 import { AccountsStep } from './accounts-step.js';
 import { AssistantStep, loadAssistantSettings } from './assistant-step.js';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckView } from '../checks/results.js';
-import type { ConfirmationStore, ConfirmationView } from '../confirmations/confirmation-store.js';
-import { rollUp } from '../confirmations/roll-up.js';
+import { loadResource } from '../checks/index.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckView } from '../checks/index.js';
+import type { ConfirmationStore, ConfirmationView } from '../confirmations/index.js';
+import { rollUp } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
 import { vendorMatches, type AccountCatalog } from './catalog.js';
-import { routerSourceWords } from '../router/identify-router.js';
+import { routerSourceWords } from '../router/index.js';
 
 export const OUTAGE_FILE = 'outage-plans.json';
 

@@ -1,5 +1,5 @@
-import type { CheckCatalog } from '../checks/catalog.js';
-import { NOT_CHECKED_YET, viewChecks, type CheckResult, type CheckView } from '../checks/results.js';
+import type { CheckCatalog } from '../checks/index.js';
+import { NOT_CHECKED_YET, viewChecks, type CheckResult, type CheckView } from '../checks/index.js';
 import type { AuditRecord } from './record.js';
 import { NO_RUNNER_REASON, type MeasuredCheck } from './runners.js';
 

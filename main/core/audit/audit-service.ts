@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, DocumentStore, Logger, PdfPrinter, ReportSink } from '../ports.js';
-import type { CheckCatalog } from '../checks/catalog.js';
-import type { CheckView } from '../checks/results.js';
-import type { History, Progress, Settings } from '../store/documents.js';
+import type { CheckCatalog } from '../checks/index.js';
+import type { CheckView } from '../checks/index.js';
+import type { History, Progress, Settings } from '../store/index.js';
 import { PorchlightError } from '../errors.js';
 import { assembleChecks, reportCheck, REPORT_CHECK_ID } from './assemble.js';
 import { inventoryFromModel, readConfirmations, routerFromModel } from './history-sources.js';
-import { ConfirmationStore } from '../confirmations/confirmation-store.js';
+import { ConfirmationStore } from '../confirmations/index.js';
 import { latestAudit, type AuditMode, type AuditRecord, type InventoryDevice, type RouterIdentity } from './record.js';
 import type { AuditScope, MeasuredCheck } from './runners.js';
-import { runVerifiers, type VerifierRegistry } from '../checks/verifiers/index.js';
+import { runVerifiers, type VerifierRegistry } from '../checks/index.js';
 import type { HomeModel } from '../model/index.js';
 import { scoreChecks } from './score.js';
 import { reauditSchedule, type ReauditSchedule } from './schedule.js';
 import { planReaudit, type ReauditPlan } from './plan.js';
-import { buildReport, type Report } from '../report/report.js';
-import { renderReportHtml } from '../report/html.js';
+import { buildReport, type Report } from '../report/index.js';
+import { renderReportHtml } from '../report/index.js';
 
 export type ExportFormat = 'html' | 'json' | 'pdf';
 

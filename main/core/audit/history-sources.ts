@@ -1,5 +1,5 @@
-import type { CheckResult } from '../checks/results.js';
-import type { ConfirmationStore } from '../confirmations/confirmation-store.js';
+import type { CheckResult } from '../checks/index.js';
+import type { ConfirmationStore } from '../confirmations/index.js';
 import { deviceNames, effectiveCategory, type HomeModelDoc } from '../model/index.js';
 import type { InventoryDevice, RouterIdentity } from './record.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CheckStatusSchema, EvidenceSchema } from '../checks/results.js';
+import { CheckStatusSchema, EvidenceSchema } from '../checks/index.js';
 
 /**
  * The audit record kept in the history store for every completed audit. It holds statuses,

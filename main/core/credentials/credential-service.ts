@@ -1,11 +1,11 @@
 import type { DocumentStore, HttpProber, Logger } from '../ports.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckStatus } from '../checks/results.js';
-import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
-import { secretAccountName, type SecretGeneration } from '../secrets/accounts.js';
-import { SecretGenerations, type KeepChoice } from '../secrets/generations.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckStatus } from '../checks/index.js';
+import type { SecretService, StoreOutcome } from '../secrets/index.js';
+import { secretAccountName, type SecretGeneration } from '../secrets/index.js';
+import { SecretGenerations, type KeepChoice } from '../secrets/index.js';
 import { PorchlightError } from '../errors.js';
-import { loginVerdict } from '../checks/verifiers/router-login.js';
+import { loginVerdict } from '../checks/index.js';
 import { resolveProbeTarget } from './address-scope.js';
 import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
 import { findVendor, loadDefaultCredentials, type DefaultCredentials, type VendorDefaults } from './dataset.js';

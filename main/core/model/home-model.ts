@@ -1,6 +1,6 @@
 import type { Clock, DocumentStore, Logger } from '../ports.js';
 import { PorchlightError } from '../errors.js';
-import type { DeviceCategory } from '../network/categories.js';
+import type { DeviceCategory } from '../network/index.js';
 import {
   HomeModelSchema,
   type AnswerKey,

@@ -1,5 +1,5 @@
 import type { DocumentStore, Logger } from '../ports.js';
-import type { History, Progress } from '../store/documents.js';
+import type { History, Progress } from '../store/index.js';
 import { DeviceRecordSchema, EMPTY_HOME_MODEL, HomeModelSchema, type Answers, type DeviceRecord, type HomeModelDoc } from './schema.js';
 
 /** The wizard answers a 0.1.0 progress snapshot held that the core needs, read once at migration. */

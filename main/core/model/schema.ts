@@ -5,9 +5,9 @@
  * only public facts seen on the network, the owner's edits and answers, and dated outcomes.
  */
 import { z } from 'zod';
-import { DeviceCategorySchema } from '../network/categories.js';
-import { ROUTER_SOURCES } from '../router/identify-router.js';
-import { WIFI_SECURITY_CLASSES } from '../wifi/security.js';
+import { DeviceCategorySchema } from '../network/index.js';
+import { ROUTER_SOURCES } from '../router/index.js';
+import { WIFI_SECURITY_CLASSES } from '../wifi/index.js';
 
 const iso = z.iso.datetime({ offset: true });
 const short = (max: number) => z.string().max(max);

@@ -5,24 +5,24 @@
  * longer sees the devices marked to move (`network.iot-isolated`, naming any still seen).
  * Reuses the wifi step's passphrase generator and scanner; adds no second implementation of either.
  */
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckStatus } from '../checks/results.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckStatus } from '../checks/index.js';
 import type { Logger, WifiReading } from '../ports.js';
-import type { SecretService } from '../secrets/secret-service.js';
-import { SecretGenerations, type KeepChoice } from '../secrets/generations.js';
-import type { SecretGeneration } from '../secrets/accounts.js';
-import type { WifiNetworkView } from '../wifi/scan-service.js';
-import { runMemo, verifyIsolation, type VerifierRegistry } from '../checks/verifiers/index.js';
+import type { SecretService } from '../secrets/index.js';
+import { SecretGenerations, type KeepChoice } from '../secrets/index.js';
+import type { SecretGeneration } from '../secrets/index.js';
+import type { WifiNetworkView } from '../wifi/index.js';
+import { runMemo, verifyIsolation, type VerifierRegistry } from '../checks/index.js';
 import type { HomeModel } from '../model/index.js';
-import { generatePassphrase, type PassphraseStyle } from '../wifi/passphrase.js';
-import { joinCodeQrDataUrl, joinCodeText } from '../wifi/join-code.js';
+import { generatePassphrase, type PassphraseStyle } from '../wifi/index.js';
+import { joinCodeQrDataUrl, joinCodeText } from '../wifi/index.js';
 import { PorchlightError } from '../errors.js';
-import { familyOf, loadRouterFamilies, type RouterFamilies, type RouterFamily } from '../router/router-families.js';
+import { familyOf, loadRouterFamilies, type RouterFamilies, type RouterFamily } from '../router/index.js';
 import type { SurveyFeature, ScopeOptions } from './survey-feature.js';
 import type { InventoryDevice } from './survey-service.js';
 
 /** The IoT network's rule lives in its verifier (main/core/checks/verifiers/segmentation.ts). */
-export { SEGMENT_OK } from '../checks/verifiers/index.js';
+export { SEGMENT_OK } from '../checks/index.js';
 
 /** What the segmentation step shows before the user changes the router. */
 export interface SegmentationPlan {

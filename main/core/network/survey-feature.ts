@@ -10,7 +10,7 @@ import { PorchlightError } from '../errors.js';
 import { buildScope, type ScopeRequest } from './scope.js';
 import { isProbeable } from './ip.js';
 import { SurveyService } from './survey-service.js';
-import type { RouterProbeTargets } from '../router/probe-router.js';
+import type { RouterProbeTargets } from '../router/index.js';
 
 /** The network ports a host wires in to enable the survey. */
 export interface NetworkDeps {

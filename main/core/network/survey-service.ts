@@ -6,11 +6,11 @@
 import type { Clock, Discovery, HttpFetcher, Logger, NeighborTable, OuiRegistry, ProbeScope } from '../ports.js';
 import { PorchlightError } from '../errors.js';
 import { loadCategoryRules, type CategoryRules, type DeviceCategory } from './categories.js';
-import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/router-families.js';
+import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/index.js';
 import { runSurvey, type SeenBy, type SurveyProgress, type SurveyRun } from './survey-run.js';
 import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeModel } from '../model/index.js';
-import type { RouterProbeTargets } from '../router/probe-router.js';
-import type { RouterIdentity } from '../router/identify-router.js';
+import type { RouterProbeTargets } from '../router/index.js';
+import type { RouterIdentity } from '../router/index.js';
 import { isIpv4 } from './ip.js';
 import { normalizeMac } from './mac.js';
 

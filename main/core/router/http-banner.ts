@@ -1,5 +1,5 @@
 /** What an admin page's HTTP answer gives away without a login: the Server header and the page title. */
-import { stripControl } from '../network/text.js';
+import { stripControl } from '../network/index.js';
 
 /** Server header and <title>, bounded and tidied. */
 export interface HttpBanner {

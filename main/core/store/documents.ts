@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CheckResultSchema } from '../checks/results.js';
-import { AuditRecordSchema } from '../audit/record.js';
+import { CheckResultSchema } from '../checks/index.js';
+import { AuditRecordSchema } from '../audit/index.js';
 
 /**
  * The three documents of a profile directory. None may hold a secret: only "stored" flags and

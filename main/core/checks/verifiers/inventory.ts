@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports.js';
 import type { HomeModel } from '../../model/index.js';
-import type { SurveyReport } from '../../network/survey-service.js';
+import type { SurveyReport } from '../../network/index.js';
 import { NO_SURVEY_REASON } from './segmentation.js';
 import type { Verifier } from './types.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../ports.js';
 import type { HomeModel } from '../../model/index.js';
-import type { SurveyReport } from '../../network/survey-service.js';
+import type { SurveyReport } from '../../network/index.js';
 import type { CheckResult } from '../results.js';
 import { confirmationVerifier, type VerifierRegistry } from './types.js';
 import { wifiEncryptionVerifier, type WifiPort } from './wifi.js';

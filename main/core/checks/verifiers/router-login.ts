@@ -1,6 +1,6 @@
 import type { HomeModel } from '../../model/index.js';
-import type { CredentialService } from '../../credentials/credential-service.js';
-import { probeDetail, probeEvidence, type ProbeReport } from '../../credentials/safe-prober.js';
+import type { CredentialService } from '../../credentials/index.js';
+import { probeDetail, probeEvidence, type ProbeReport } from '../../credentials/index.js';
 import type { MeasuredCheck, Verifier } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
-import { classOfSsid, type WifiScanService } from '../../wifi/scan-service.js';
-import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/security.js';
+import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
+import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/index.js';
 import type { HomeModel } from '../../model/index.js';
-import type { SurveyReport } from '../../network/survey-service.js';
+import type { SurveyReport } from '../../network/index.js';
 import type { MeasuredCheck, Verifier, VerifyContext } from './types.js';
 
 /** The classes an IoT network may have: WPA2 or better. */

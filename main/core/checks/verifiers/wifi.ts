@@ -1,5 +1,5 @@
-import { classOfSsid, type WifiScanService } from '../../wifi/scan-service.js';
-import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/security.js';
+import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
+import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/index.js';
 import type { MeasuredCheck, Verifier } from './types.js';
 
 /** wifi.encryption's verdict per class, as PRODUCT.md's catalog states it. */
