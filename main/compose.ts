@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { appVersion as appVersionOf } from './app-version.js';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreDeps } from './core/app-core.js';
@@ -24,10 +24,7 @@ export function resourcesDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.PORCHLIGHT_RESOURCES ?? join(APP_ROOT, 'resources');
 }
 
-/** The app's version from package.json. */
-export function appVersion(): string {
-  return (JSON.parse(readFileSync(join(APP_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
+export { appVersion } from './app-version.js';
 
 export interface NodeCoreOptions {
   host: CoreDeps['host'];
@@ -45,7 +42,7 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
   const stores = openProfileStores(opts.profileDir);
   return createCore({
     host: opts.host,
-    version: appVersion(),
+    version: appVersionOf(),
     platform: process.platform,
     resourcesDir: resourcesDir(),
     secrets: opts.secrets ?? new KeytarSecretStore(),

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
-import type { PorchlightApi } from '../main/ipc/contract';
+import type { PorchlightApi, ResultOf } from '../main/ipc/contract';
 import { SkipLink } from './components/skip-link';
 import { StepIndicator } from './components/step-indicator';
 import { NoticeList, type Notice } from './components/notice-list';
@@ -14,6 +14,8 @@ import { ThemeSelect, type Theme } from './components/theme-select';
 import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
 import { StepScreen } from './steps/step-screen';
+import { prefetchPanel } from './steps/registry';
+import { withEarlyAnswers } from './early-ipc';
 import { call, getApi } from './wizard/api';
 import { provideWizard, type ProvidedWizard } from './wizard/actors';
 import { isValidReason, missingInput, wizardMachine, type WizardStep } from './wizard/machine';
@@ -29,15 +31,26 @@ interface Boot {
   theme: Theme;
 }
 
-async function bootstrap(translate: (key: string, opts?: Record<string, unknown>) => string): Promise<Boot> {
-  const api = getApi();
+/** The first IPC calls (saved progress, app info, settings), as started by main.tsx before the first render. */
+export interface Booting {
+  api: PorchlightApi;
+  answers: Promise<[Awaited<ReturnType<typeof restoreProgress>>, ResultOf<'app:info'> | null, ResultOf<'settings:get'> | null]>;
+}
+
+/** Starts the first IPC calls at once; throws (no API) like getApi. */
+export function startBoot(): Booting {
+  const api = withEarlyAnswers(getApi());
+  return {
+    api,
+    answers: Promise.all([restoreProgress(api, wizardMachine), call(api, 'app:info', {}).catch(() => null), call(api, 'settings:get', {}).catch(() => null)]),
+  };
+}
+
+async function bootstrap(booting: Booting | (() => Booting), translate: (key: string, opts?: Record<string, unknown>) => string): Promise<Boot> {
+  const { api, answers } = typeof booting === 'function' ? booting() : booting;
   const logic = provideWizard(api);
   const notices: Notice[] = [];
-  const [restored, info, settings] = await Promise.all([
-    restoreProgress(api, wizardMachine),
-    call(api, 'app:info', {}).catch(() => null),
-    call(api, 'settings:get', {}).catch(() => null),
-  ]);
+  const [restored, info, settings] = await answers;
   if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
   for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
   return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system' };
@@ -49,13 +62,17 @@ function applyTheme(theme: Theme) {
   else document.documentElement.dataset.theme = theme;
 }
 
-/** Root component: boot, then the wizard; a failed boot shows what went wrong instead of a blank page. */
-export function App() {
+/**
+ * Root component: boot, then the wizard; a failed boot shows what went wrong instead of a blank
+ * page. `booting` is the first IPC calls, already under way (main.tsx starts them before rendering).
+ */
+export function App({ booting = startBoot }: { booting?: Booting | (() => Booting) }) {
   const { t } = useTranslation('app');
   const [boot, setBoot] = useState<Boot | { error: string } | null>(null);
   useEffect(() => {
     let live = true;
-    bootstrap((key, opts) => t(key, opts ?? {}))
+    Promise.resolve()
+      .then(() => bootstrap(booting, (key, opts) => t(key, opts ?? {})))
       .then((b) => {
         applyTheme(b.theme);
         if (live) setBoot(b);
@@ -64,7 +81,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [t]);
+  }, [t, booting]);
   if (boot === null) {
     return (
       <main id="main" className="boot">
@@ -150,6 +167,13 @@ function Wizard({ boot }: { boot: Boot }) {
   };
 
   const index = route.indexOf(step);
+  // While the user reads this step, the next one's panel loads in the background.
+  const nextStep = route[index + 1];
+  useEffect(() => {
+    if (!nextStep) return;
+    const timer = setTimeout(() => prefetchPanel(nextStep), 300);
+    return () => clearTimeout(timer);
+  }, [nextStep]);
   const allNotices: Notice[] = checksError
     ? [...notices, { id: 'checks-failed', text: t('app:notices.checks-failed', { message: checksError }), tone: 'error' }]
     : notices;

@@ -1,18 +1,8 @@
-/** Renderer entry: styles, i18n, then the app. No inline script or style anywhere (strict CSP). */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import './styles/theme.css';
-import './styles/layout.css';
-import './styles/components.css';
-import { initI18n } from './i18n';
-import { App } from './app';
+/**
+ * Renderer entry: sends the first IPC calls (early-ipc), then loads React, XState, i18next and the
+ * app (start.tsx) — so the calls run while those are fetched, parsed and set up, before the first
+ * render, instead of after them.
+ */
+import './early-ipc';
 
-initI18n();
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void import('./start');

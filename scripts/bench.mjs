@@ -1,7 +1,11 @@
 // `npm run bench`: runs every scripts/bench/*.mjs in turn (each prints its own figures) and fails
-// if any of them fails. Speed and size targets live in these scripts, not in timed tests.
-import { readdirSync } from 'node:fs';
+// if any of them fails. Speed and size targets live in these scripts, not in timed tests: each
+// figure is printed beside its baseline with the ratio and its goal, and collected here into one
+// closing table together with how loaded the machine was (os.loadavg) before and after.
+// `npm run bench -- cli-start` runs one module. Run it inside a private network namespace (README).
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dir = join(import.meta.dirname, 'bench');
@@ -9,14 +13,35 @@ const only = process.argv[2];
 const scripts = readdirSync(dir)
   .filter((f) => f.endsWith('.mjs') && (!only || f === `${only}.mjs`))
   .sort();
+const work = mkdtempSync(join(tmpdir(), 'porchlight-bench-'));
+const results = join(work, 'results.jsonl');
+const avg = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+const before = avg();
+console.log(`bench: Node ${process.version}, ${cpus().length} CPUs; load average (1/5/15 min) at start ${before}`);
 let failed = 0;
 for (const s of scripts) {
   console.log(`\n==== bench: ${s} ====`);
-  const r = spawnSync(process.execPath, [join(dir, s)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(dir, s)], { stdio: 'inherit', env: { ...process.env, BENCH_RESULTS: results } });
   if (r.status !== 0) {
     failed++;
     console.log(`bench ${s} failed (exit ${r.status ?? r.signal})`);
   }
 }
+let rows = [];
+try {
+  rows = readFileSync(results, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+} catch {
+  // no module reported a figure
+}
+rmSync(work, { recursive: true, force: true });
+if (rows.length) {
+  const fmt = (v, unit) => `${v.toFixed(1)} ${unit}`;
+  console.log('\n==== ratios (figure / baseline; goal = largest ratio that meets the target) ====');
+  for (const r of rows) {
+    console.log(`${r.ok ? 'ok  ' : 'OVER'}  ${r.ratio.toFixed(2)} (goal ≤ ${r.goal})  ${r.what}: ${fmt(r.value, r.unit)} vs ${r.baselineWhat} ${fmt(r.baseline, r.unit)}  [load ${r.loadavg.map((x) => x.toFixed(1)).join('/')}]`);
+  }
+  console.log(`${rows.filter((r) => r.ok).length} of ${rows.length} figures within their goal`);
+}
+console.log(`load average at start ${before}, at end ${avg()} (${cpus().length} CPUs: above that the figures are slowed by other work)`);
 console.log(`\nbench: ${scripts.length - failed} of ${scripts.length} passed`);
 process.exit(failed ? 1 : 0);

@@ -2,9 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import type { CliCommand, CliContext } from './command.js';
 import { numberFlag, parseFlags, scopeFlags, SCOPE_FLAGS } from './flags.js';
 import { EXIT, UsageError } from './command.js';
-import { createNodeCore } from '../compose.js';
-import { defaultProfileDir, savedScope } from '../adapters/profile.js';
-import { nodeNetworkDeps } from '../adapters/network/index.js';
 import { scopeFromFlags } from './survey.js';
 import { isIpv4 } from '../core/network/ip.js';
 import type { Report } from '../core/report/report.js';
@@ -85,6 +82,7 @@ export function auditCommand(): CliCommand {
     summary: 'Run every automated check, save the audit and print the report',
     usage: USAGE,
     async run(ctx: CliContext) {
+      const { createNodeCore, defaultProfileDir, nodeNetworkDeps, savedScope } = await import('./host.js');
       const f = parseAuditFlags(ctx.argv);
       const fromFlags = await scopeFromFlags({ json: f.json, iface: f.iface, gateway: f.gateway, seconds: f.seconds, targets: [], sweep: false, neighbors: f.neighbors });
       const profileDir = defaultProfileDir(ctx.env);

@@ -1,8 +1,6 @@
 import type { CliCommand, CliContext } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { numberFlag, parseFlags, subcommand } from './flags.js';
-import { createNodeCore } from '../compose.js';
-import { defaultProfileDir } from '../adapters/profile.js';
 import { PorchlightError } from '../core/errors.js';
 import { attemptsText, type ProbeReport } from '../core/credentials/safe-prober.js';
 
@@ -85,6 +83,7 @@ export function defaultsCommand(): CliCommand {
     summary: 'Check whether a login still accepts its factory password',
     usage: USAGE,
     async run(ctx: CliContext) {
+      const { createNodeCore, defaultProfileDir } = await import('./host.js');
       const args = parseArgs(ctx.argv);
       const core = createNodeCore({
         host: 'cli',

@@ -1,6 +1,6 @@
 import { commands } from './commands.js';
 import { EXIT, UsageError, type CliContext } from './command.js';
-import { appVersion } from '../compose.js';
+import { appVersion } from '../app-version.js';
 
 /** Help text listing every command; the same list the dispatcher uses, so it cannot drift. */
 export function helpText(): string {

@@ -1,9 +1,6 @@
 import type { CliCommand, CliContext } from './command.js';
 import { parseFlags, scopeFlags, SCOPE_FLAGS } from './flags.js';
 import { EXIT, UsageError } from './command.js';
-import { createNodeCore } from '../compose.js';
-import { defaultProfileDir } from '../adapters/profile.js';
-import { nodeNetworkDeps } from '../adapters/network/index.js';
 import { OsInterfaceList } from '../adapters/network/interfaces.js';
 import { SystemGatewayLookup } from '../adapters/network/gateway-lookup.js';
 import type { ScopeRequest } from '../core/network/scope.js';
@@ -99,6 +96,7 @@ export function surveyCommand(): CliCommand {
     summary: 'Identify the router and inventory devices on the local network',
     usage: USAGE,
     async run(ctx: CliContext) {
+      const { createNodeCore, defaultProfileDir, nodeNetworkDeps } = await import('./host.js');
       const f = parseSurveyFlags(ctx.argv);
       const fixed = await scopeFromFlags(f);
       const neighborFile = f.neighbors ?? ctx.env.PORCHLIGHT_NEIGHBOR_TABLE ?? null;

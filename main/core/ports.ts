@@ -97,8 +97,11 @@ export interface MdnsRecord {
 
 /** Multicast discovery bound to the scope's interface (TTL 1, multicast interface = interfaceAddress). */
 export interface Discovery {
-  /** Sends M-SEARCH for each search target and collects replies for scope.listenMs. */
-  ssdpSearch(scope: ProbeScope, searchTargets: string[]): Promise<SsdpReply[]>;
+  /**
+   * Sends M-SEARCH for each search target and collects replies for scope.listenMs; `onReply`, when
+   * given, also hears each reply the moment it arrives (so its description can be fetched meanwhile).
+   */
+  ssdpSearch(scope: ProbeScope, searchTargets: string[], onReply?: (reply: SsdpReply) => void): Promise<SsdpReply[]>;
   /** Asks for PTR records of each service type and collects every record heard for scope.listenMs. */
   mdnsBrowse(scope: ProbeScope, serviceTypes: string[]): Promise<MdnsRecord[]>;
 }

@@ -75,6 +75,15 @@ export function KeptPrevious({
   const [shown, setShown] = useState<{ current?: string; previous?: string }>({});
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Keyboard users land on the question when it opens, and back on the discard button when it closes.
+  const askText = useRef<HTMLParagraphElement>(null);
+  const discardButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (asking) askText.current?.focus();
+    else if (opened.current) discardButton.current?.focus();
+    opened.current = opened.current || asking;
+  }, [asking]);
   const show = async (g: 'current' | 'previous') => {
     setProblem(null);
     try {
@@ -112,13 +121,15 @@ export function KeptPrevious({
       {children}
       {!asking ? (
         <div className="button-row">
-          <button type="button" className="button-secondary" onClick={() => setAsking(true)}>
+          <button type="button" ref={discardButton} className="button-secondary" onClick={() => setAsking(true)}>
             {t('kept.discard', { noun })}
           </button>
         </div>
       ) : (
         <div className="callout" role="group" aria-labelledby={`${id}-ask`}>
-          <p id={`${id}-ask`}>{t('kept.discardAsk', { noun })}</p>
+          <p id={`${id}-ask`} tabIndex={-1} ref={askText}>
+            {t('kept.discardAsk', { noun })}
+          </p>
           <div className="button-row">
             <button
               type="button"

@@ -1,18 +1,42 @@
 /**
  * i18next set-up: every English catalog under ./en/<namespace>.json is picked up automatically
  * (import.meta.glob), so adding a namespace is adding one JSON file. Catalogs are bundled (no
- * network, CSP-safe) and initialised synchronously before the first render.
+ * network, CSP-safe). The ones the first screen uses are initialised synchronously before the
+ * first render; the step panels' own namespaces (LATER_NAMESPACES) come in a chunk of their own,
+ * which `loadLaterCatalogs` adds before any of those panels renders (renderer/steps/registry.ts).
  */
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import checkCatalog from '../../resources/checks.json';
 
-const modules = import.meta.glob<Record<string, unknown>>('./en/*.json', { eager: true, import: 'default' });
+/** Namespaces used only inside the step panels that load on demand (not by the first screen). */
+export const LATER_NAMESPACES = ['accounts', 'audit', 'passwords', 'survey', 'wifi'] as const;
 
-/** Every English namespace, keyed by file name without `.json`. */
-export const EN_RESOURCES: Record<string, Record<string, unknown>> = Object.fromEntries(
-  Object.entries(modules).map(([path, catalog]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), catalog]),
-);
+const modules = import.meta.glob<Record<string, unknown>>(['./en/*.json', '!./en/{accounts,audit,passwords,survey,wifi}.json'], { eager: true, import: 'default' });
+const later = import.meta.glob<Record<string, unknown>>('./en/{accounts,audit,passwords,survey,wifi}.json', { import: 'default' });
+const nsOf = (path: string) => path.replace(/^.*\/(.+)\.json$/, '$1');
+
+/** The English namespaces of the first screen, keyed by file name without `.json`. */
+export const EN_RESOURCES: Record<string, Record<string, unknown>> = Object.fromEntries(Object.entries(modules).map(([path, catalog]) => [nsOf(path), catalog]));
+
+let laterLoaded: Promise<void> | null = null;
+
+/** Adds the LATER_NAMESPACES catalogs (once; a failed load may be retried). */
+export function loadLaterCatalogs(): Promise<void> {
+  laterLoaded ??= Promise.all(
+    Object.entries(later).map(async ([path, load]) => {
+      const catalog = await load();
+      initI18n().addResourceBundle('en', nsOf(path), catalog, true, false);
+    }),
+  ).then(
+    () => undefined,
+    (err: unknown) => {
+      laterLoaded = null;
+      throw err;
+    },
+  );
+  return laterLoaded;
+}
 
 type CheckTextField = 'title' | 'why' | 'passWhen' | 'next';
 

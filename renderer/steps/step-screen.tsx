@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { Component, forwardRef, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from '../components/check-list';
 import { Glossary } from '../components/glossary';
@@ -20,7 +20,13 @@ export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; che
       title={t(`steps:${step}.title`)}
       purpose={t(`steps:${step}.purpose`)}
       youWill={tList(t, `steps:${step}.youWill`)}
-      panel={<Panel step={step} checks={own} />}
+      panel={
+        <PanelBoundary key={step} failed={(message) => t('app:fatal.body', { message })}>
+          <Suspense fallback={<p role="status">{t('app:loading')}</p>}>
+            <Panel step={step} checks={own} />
+          </Suspense>
+        </PanelBoundary>
+      }
       checks={step === 'summary' ? <AllChecks checks={checks} /> : own.length === 0 ? <p>{t('wizard:sections.noChecks')}</p> : <CheckList checks={own} />}
       panelHeading={t(`steps:${step}.panelHeading`, { defaultValue: '' }) || undefined}
       checksHeading={t(`steps:${step}.checksHeading`, { defaultValue: '' }) || undefined}
@@ -28,6 +34,17 @@ export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; che
     />
   );
 });
+
+/** A panel that could not be loaded says so in its place; the rest of the step stays usable. */
+class PanelBoundary extends Component<{ children: ReactNode; failed: (message: string) => string }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override render() {
+    return this.state.error ? <p role="alert">{this.props.failed(this.state.error.message)}</p> : this.props.children;
+  }
+}
 
 /** The summary's list: the score, then every check grouped by the step it belongs to. */
 function AllChecks({ checks }: { checks: readonly CheckView[] }) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
+import { figure, load } from './lib/report.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -74,6 +75,11 @@ try {
   console.log(`audit (porchlight audit --json --html, survey budget ${SECONDS}s, ${RUNS} runs): median ${median(runs.map((r) => r.ms)).toFixed(0)} ms wall (${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms)`);
   console.log(`  survey inside the last run: ${surveyMs ?? '?'} ms; ${last.inventory.length} devices; router ${[last.router?.vendor, last.router?.model].filter(Boolean).join(' ') || 'unidentified'}`);
   console.log(`  peak memory (max RSS of the CLI process): median ${(median(runs.map((r) => r.peak)) / 1024).toFixed(1)} MiB (${runs.map((r) => (r.peak / 1024).toFixed(1)).join(', ')} MiB)`);
+  // Bare Node's own peak (`node -e 0` through the same --import probe), the floor of any Node command.
+  const bare = spawnSync(process.execPath, ['--import', PEAK, '-e', '0'], { encoding: 'utf8' });
+  const bareKb = Number(/PEAK_RSS_KB (\d+)/.exec(bare.stderr)?.[1] ?? NaN);
+  console.log(`  (${load()})`);
+  figure({ what: 'audit peak memory (max RSS)', value: median(runs.map((r) => r.peak)) / 1024, unit: 'MiB', baseline: 100, baselineWhat: 'the 100 MB goal', goal: 1, note: `bare Node ${(bareKb / 1024).toFixed(1)} MiB` });
   console.log(`  verified checks: ${measured.join(', ')}; score ${last.score}; exit ${runs.at(-1).code}`);
 } finally {
   lab.kill('SIGTERM');

@@ -179,6 +179,11 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
 
   // The owner discards it (asked once more), and it is gone from the keychain.
   await press(page, page.getByRole('button', { name: 'Discard the previous passphrase' }));
+  await expect(kept.getByText('Discard the previous passphrase for good?')).toBeFocused();
+  await press(page, page.getByRole('button', { name: 'No, keep it' }));
+  await expect(page.getByRole('button', { name: 'Discard the previous passphrase' })).toBeFocused();
+  expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: true, value: { secret: first } });
+  await page.keyboard.press('Enter');
   await expect(kept).toContainText('Discard the previous passphrase for good?');
   await press(page, page.getByRole('button', { name: 'Yes, discard it for good' }));
   await expect(page.getByTestId('previous-gone')).toHaveText('The previous passphrase was removed from your keychain.');
@@ -193,3 +198,30 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
 });
 
+
+test('the previous passphrase is removed once a rescan saw the network and the owner says the devices are back', async ({ wizardPage: page, harness }) => {
+  fake.write(homeState('HomeNet', 'wpa2'));
+  for (const account of ['wifi/HomeNet', 'wifi/HomeNet/previous']) await harness.ipc('secrets:delete', { account });
+  await openWifiStep(page);
+  await press(page, page.getByRole('button', { name: MAKE }));
+  const first = (await page.getByTestId('wifi-passphrase').textContent())!.trim();
+  await press(page, page.getByRole('button', { name: MAKE }));
+  await press(page, page.getByRole('button', { name: 'Make a new one and keep the saved one' }));
+  await expect(page.getByTestId('wifi-passphrase')).not.toHaveText(first);
+  const devicesBack = page.getByRole('button', { name: 'My devices are back on the network — remove the previous passphrase' });
+  await expect(devicesBack).toBeDisabled();
+
+  // The router now uses WPA3 with the new passphrase; the rescan sees the network …
+  fake.write(homeState('HomeNet', 'wpa3'));
+  await page.getByLabel('Check now (about 15 seconds)').check();
+  await press(page, page.getByRole('button', { name: 'I have changed the router — check now' }));
+  await expect(page.getByTestId('wifi-verdict')).toHaveAttribute('data-status', 'pass', { timeout: 30_000 });
+  // … and only the owner's word that the devices are back removes the previous passphrase.
+  await expect(devicesBack).toBeEnabled();
+  expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: true, value: { secret: first } });
+  await press(page, devicesBack);
+  await expect(page.getByTestId('previous-gone')).toHaveText('The new passphrase is in use; the previous one was removed from your keychain.');
+  expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true });
+  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
+});

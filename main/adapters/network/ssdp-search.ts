@@ -11,7 +11,7 @@ const SSDP_PORT = 1900;
 const MAX_REPLIES = 2000;
 
 /** Sends each search target twice (UDP loses packets) and collects replies for scope.listenMs. */
-export function ssdpSearch(scope: ProbeScope, searchTargets: string[]): Promise<SsdpReply[]> {
+export function ssdpSearch(scope: ProbeScope, searchTargets: string[], onReply?: (reply: SsdpReply) => void): Promise<SsdpReply[]> {
   return new Promise((resolve, reject) => {
     const replies: SsdpReply[] = [];
     const socket = createSocket({ type: 'udp4', reuseAddr: false });
@@ -32,7 +32,13 @@ export function ssdpSearch(scope: ProbeScope, searchTargets: string[]): Promise<
     socket.on('error', (err) => finish(err));
     socket.on('message', (msg, rinfo) => {
       if (replies.length >= MAX_REPLIES) return;
-      replies.push({ from: rinfo.address, text: msg.subarray(0, 8192).toString('latin1') });
+      const reply = { from: rinfo.address, text: msg.subarray(0, 8192).toString('latin1') };
+      replies.push(reply);
+      try {
+        onReply?.(reply);
+      } catch {
+        // a listener's failure never stops the search
+      }
     });
     socket.bind(0, scope.interfaceAddress, () => {
       try {

@@ -1,5 +1,7 @@
 import type { HttpProbeResponse, HttpProber } from '../ports.js';
 import type { ProbeTarget } from './address-scope.js';
+import type * as ToughCookieModule from 'tough-cookie';
+import type { CookieJar } from 'tough-cookie';
 
 /** A response plus the path it was finally served from (after same-host redirects). */
 export interface SessionResponse {
@@ -29,14 +31,24 @@ export class AttemptBudgetSpent extends Error {
 
 const MAX_REDIRECTS = 3;
 
+
+let toughCookie: Promise<typeof ToughCookieModule> | null = null;
+/** tough-cookie is loaded on the first request, not when the CLI or the app starts. */
+const loadToughCookie = () => (toughCookie ??= import('tough-cookie'));
+
+/** A cookie value that only clears a session (logout answers): kept like a browser keeps it, but no session handed out. */
+const clearingValue = (v: string) => v === '' || v === '""' || /^deleted$/i.test(v);
+
 /**
- * A tiny browser for one host: a cookie jar and same-host redirects (never to another host or
- * scheme). Every request goes through the HttpProber port with the same deadline. A request marked
- * `credential` is counted at the gate for every hop that carries the credential: the first one,
- * and a 307/308 redirect that sends the form body again.
+ * A tiny browser for one host: an RFC 6265 cookie jar (tough-cookie: Path, Domain, Max-Age,
+ * Expires and Secure honoured, in memory for this session only, never persisted or logged) and
+ * same-host redirects (never to another host or scheme). Every request goes through the
+ * HttpProber port with the same deadline. A request marked `credential` is counted at the gate
+ * for every hop that carries the credential: the first one, and a 307/308 redirect that sends the
+ * form body again.
  */
 export class HttpSession {
-  private jar = new Map<string, string>();
+  private jar: CookieJar | null = null;
 
   constructor(
     private readonly http: HttpProber,
@@ -47,37 +59,42 @@ export class HttpSession {
     private readonly gate: CredentialGate | null = null,
   ) {}
 
-  /** Whether the jar holds any cookie (a session the server handed out). */
-  get hasCookies(): boolean {
-    return this.jar.size > 0;
+  private async cookieJar(): Promise<CookieJar> {
+    if (this.jar) return this.jar;
+    const tc = await loadToughCookie();
+    this.jar ??= new tc.CookieJar(undefined, { rejectPublicSuffixes: true, looseMode: false });
+    return this.jar;
   }
 
-  /** Stores the cookies of a response; returns the names it set (not the ones it expired). */
-  private absorbCookies(res: HttpProbeResponse): string[] {
+  private url(path: string): string {
+    const host = this.target.host.includes(':') ? `[${this.target.host}]` : this.target.host;
+    return `${this.target.https ? 'https' : 'http'}://${host}:${this.target.port}${path}`;
+  }
+
+  /**
+   * Stores the cookies of a response as a browser would (a cookie for another domain, a public
+   * suffix or a malformed one is refused); returns the names of the live sessions it set (not the
+   * ones it expired or cleared).
+   */
+  private async absorbCookies(res: HttpProbeResponse, path: string): Promise<string[]> {
+    const lines = res.headers['set-cookie'] ?? [];
+    if (lines.length === 0) return [];
+    const jar = await this.cookieJar();
+    const url = this.url(path);
     const set: string[] = [];
-    for (const line of res.headers['set-cookie'] ?? []) {
-      const [pair, ...attrs] = line.split(';');
-      const eq = pair!.indexOf('=');
-      if (eq <= 0) continue;
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      const expired =
-        attrs.some((a) => /^\s*max-age\s*=\s*(0|-\d+)\s*$/i.test(a)) ||
-        attrs.some((a) => /^\s*expires\s*=\s*thu,\s*0?1[ -]jan[ -]1970/i.test(a)) ||
-        value === '' ||
-        value === '""' ||
-        /^deleted$/i.test(value);
-      if (expired) this.jar.delete(name);
-      else {
-        this.jar.set(name, value);
-        set.push(name);
-      }
+    for (const line of lines) {
+      const cookie = await jar.setCookie(line, url, { ignoreError: true }).catch(() => undefined);
+      if (!cookie || !cookie.key) continue;
+      if (cookie.TTL() <= 0 || clearingValue(cookie.value)) continue;
+      set.push(cookie.key);
     }
     return set;
   }
 
-  private cookieHeader(): Record<string, string> {
-    return this.jar.size ? { cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
+  private async cookieHeader(path: string): Promise<Record<string, string>> {
+    if (!this.jar) return {};
+    const value = await this.jar.getCookieString(this.url(path));
+    return value ? { cookie: value } : {};
   }
 
   /**
@@ -101,7 +118,7 @@ export class HttpSession {
       const headers: Record<string, string> = {
         'user-agent': 'Porchlight-default-password-check/1',
         accept: 'text/html,*/*;q=0.5',
-        ...this.cookieHeader(),
+        ...(await this.cookieHeader(current)),
         ...(hop === 0 ? (opts.headers ?? {}) : {}),
       };
       if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -120,7 +137,7 @@ export class HttpSession {
         timeoutMs: this.timeoutMs,
         allowUntrustedCertificate: this.allowUntrusted,
       });
-      cookiesSet.push(...this.absorbCookies(res));
+      cookiesSet.push(...(await this.absorbCookies(res, current)));
       this.onResponse(res);
       const location = res.headers.location?.[0];
       if (opts.follow === false || hop >= MAX_REDIRECTS || ![301, 302, 303, 307, 308].includes(res.status) || !location) {
@@ -142,10 +159,8 @@ export class HttpSession {
 
   private sameHostPath(location: string, from: string): string | null {
     const scheme = this.target.https ? 'https' : 'http';
-    const host = this.target.host.includes(':') ? `[${this.target.host}]` : this.target.host;
-    const base = `${scheme}://${host}:${this.target.port}`;
     try {
-      const u = new URL(location, `${base}${from}`);
+      const u = new URL(location, this.url(from));
       const port = u.port === '' ? (u.protocol === 'https:' ? 443 : 80) : Number(u.port);
       if (u.protocol !== `${scheme}:` || u.hostname.replace(/^\[|\]$/g, '') !== this.target.host || port !== this.target.port) return null;
       return `${u.pathname}${u.search}`;

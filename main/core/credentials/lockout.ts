@@ -1,4 +1,5 @@
 import type { HttpProbeResponse } from '../ports.js';
+import { parseHtml, textContent } from '../html/index.js';
 
 const LOCKED_TEXT =
   /\b(locked|lock(?:ed)?[ -]?out|too many (?:failed |unsuccessful |invalid |wrong |login )*(?:attempts|tries|logins)|temporarily (?:blocked|disabled|unavailable)|try again (?:later|in \d+)|account (?:is )?disabled)\b/i;
@@ -7,12 +8,14 @@ const REMAINING_TEXT = [
   /(?:remaining|left)\s+(?:login\s+)?(?:attempts?|tries)\s*[:=]?\s*(\d+)/i,
 ];
 
-/** Plain-text view of a body for pattern matching (tags and scripts dropped, bounded). */
-const textOf = (html: string) =>
-  html
-    .slice(0, 64 * 1024)
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ');
+const NOT_TEXT = new Set(['script', 'style']);
+
+/**
+ * Plain-text view of a body for pattern matching, parsed as a browser parses it (entities such as
+ * &nbsp; decoded; tags, comments, scripts, styles and template contents dropped; bounded).
+ * No-script fallbacks stay in: a lockout notice there is still a notice.
+ */
+const textOf = (html: string) => textContent(parseHtml(html, 64 * 1024), NOT_TEXT, ' ').replace(/\s+/g, ' ');
 
 /**
  * The first sign that a login is locking: 429, 403 once a 401 has been seen, a Retry-After, or a

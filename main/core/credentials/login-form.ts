@@ -1,3 +1,5 @@
+import { ancestor, attr, elements, inertElements, parseHtml, textContent, visibleText, type HtmlElement } from '../html/index.js';
+
 /** A login form found in an admin page: where to post and which fields carry what. */
 export interface LoginForm {
   /** Absolute path (with query) the form submits to, on the same host. */
@@ -11,36 +13,81 @@ export interface LoginForm {
   scripted: boolean;
 }
 
-const decodeEntities = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[e] ?? _m);
-
-/** Attributes of one start tag, names lower-cased; tolerant of unquoted and valueless attributes. */
-export function tagAttributes(tag: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  const body = tag.replace(/^<\s*[a-zA-Z0-9]+/, '').replace(/\/?>$/, '');
-  const re = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
-  for (const m of body.matchAll(re)) attrs[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
-  return attrs;
-}
-
 const USER_NAME = /user|login|name|account|email|uid/i;
 /** Scripts that transform the password before sending it: a plain POST would always be refused. */
 const SCRIPTED_LOGIN = /\b(btoa|hex_md5|md5|sha1|sha256|sha512|CryptoJS|encrypt\w*|RSAKey|pbkdf2|hmac)\s*\(/i;
 
-const scriptsOf = (html: string) => [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1]).join('\n');
+/** Input types a browser knows; any other value (or none) is a text field. */
+const INPUT_TYPES = new Set(
+  'hidden text search tel url email password date month week time datetime-local number range color checkbox radio file submit image reset button'.split(' '),
+);
 
-/** The form can be sent without script: it has a submit button or input. */
-function hasSubmitControl(form: string): boolean {
-  if (/<input\b[^>]*\btype\s*=\s*["']?(submit|image)\b/i.test(form)) return true;
-  return [...form.matchAll(/<button\b[^>]*>/gi)].some((m) => {
-    const type = tagAttributes(m[0]).type?.toLowerCase();
-    return type === undefined || type === '' || type === 'submit';
+/** An input's type as a browser reads it: case-insensitive, unknown or missing means text. */
+function inputType(el: HtmlElement): string {
+  const t = (attr(el, 'type') ?? '').toLowerCase();
+  return INPUT_TYPES.has(t) ? t : 'text';
+}
+
+const isPasswordInput = (el: HtmlElement) => el.tagName === 'input' && inputType(el) === 'password';
+
+/**
+ * The end of the stretch in which the parser points new controls at a form: its end tag, or for a
+ * form the parser closed at once (a `<form>` opened inside a `<table>`, as older router pages do)
+ * the next `</form>` in the source.
+ */
+function formPointerEnd(form: HtmlElement, src: string): number {
+  const loc = form.sourceCodeLocation;
+  if (!loc) return -1;
+  if (loc.endTag) return loc.endTag.startOffset;
+  const re = /<\/form[\s/>]/gi;
+  re.lastIndex = loc.startTag?.endOffset ?? loc.endOffset;
+  const m = re.exec(src);
+  return m ? m.index : src.length;
+}
+
+/**
+ * The form a control belongs to, as a browser associates it: the form named by its `form`
+ * attribute, else the form it sits in, else the form the parser was filling when it met the
+ * control (a form closed early inside a table keeps collecting the controls up to its `</form>`).
+ */
+function formOwner(el: HtmlElement, forms: readonly HtmlElement[], src: string): HtmlElement | null {
+  const id = attr(el, 'form');
+  if (id !== undefined) return forms.find((f) => attr(f, 'id') === id) ?? null;
+  const inside = ancestor(el, 'form');
+  if (inside) return inside;
+  const at = el.sourceCodeLocation?.startOffset;
+  if (at === undefined) return null;
+  let owner: HtmlElement | null = null;
+  for (const f of forms) {
+    const start = f.sourceCodeLocation?.startOffset ?? Infinity;
+    if (start < at && at < formPointerEnd(f, src)) owner = f;
+  }
+  return owner;
+}
+
+/** The form can be sent without script: it has a submit button or input (a button of unknown type submits). */
+function hasSubmitControl(controls: readonly HtmlElement[]): boolean {
+  return controls.some((el) => {
+    if (el.tagName === 'input') return ['submit', 'image'].includes(inputType(el));
+    if (el.tagName === 'button') return !['reset', 'button'].includes((attr(el, 'type') ?? '').toLowerCase());
+    return false;
   });
 }
 
-/** True when the page contains a password input anywhere: the server still asks for a password. */
+/** True when the page shows a password input anywhere (not in a comment, a template or a no-script fallback): the server still asks for a password. */
 export function hasPasswordField(html: string): boolean {
-  return /<input\b[^>]*\btype\s*=\s*["']?password\b/i.test(html);
+  for (const el of elements(parseHtml(html))) if (isPasswordInput(el)) return true;
+  return false;
+}
+
+/**
+ * True when the page holds a password input only a script would show: inside a `<template>` or
+ * a `<noscript>` fallback. Such a page asks for a password, but not through a form a plain POST
+ * can use.
+ */
+export function hasInertPasswordField(html: string): boolean {
+  for (const el of inertElements(parseHtml(html))) if (isPasswordInput(el)) return true;
+  return false;
 }
 
 function resolvePath(action: string, pagePath: string): string | null {
@@ -55,54 +102,60 @@ function resolvePath(action: string, pagePath: string): string | null {
 
 /**
  * Finds the first form holding a password input (or a bare password input, posted to the page
- * itself). Returns null when there is none or the form posts to another host.
+ * itself). Returns null when there is none or the form posts to another host. The page is parsed
+ * as a browser parses it: forms in comments, templates or no-script fallbacks are not forms.
  */
 export function findLoginForm(html: string, pagePath: string): LoginForm | null {
   const src = html.slice(0, 512 * 1024);
-  const forms = [...src.matchAll(/<form\b[^>]*>[\s\S]*?(?:<\/form\s*>|$)/gi)].map((m) => m[0]);
-  const withPassword = forms.find(hasPasswordField);
-  const scope = withPassword ?? (hasPasswordField(src) ? src : null);
+  const doc = parseHtml(src);
+  const all = [...elements(doc)];
+  const forms = all.filter((el) => el.tagName === 'form');
+  const controls = all.filter((el) => el.tagName === 'input' || el.tagName === 'button');
+  const owners = new Map(controls.map((c) => [c, formOwner(c, forms, src)]));
+  const owned = (f: HtmlElement) => controls.filter((c) => owners.get(c) === f);
+  const withPassword = forms.find((f) => owned(f).some(isPasswordInput));
+  const scope = withPassword ? owned(withPassword) : controls.some(isPasswordInput) ? controls : null;
   if (scope === null) return null;
-  const formTag = withPassword ? (/^<form\b[^>]*>/i.exec(withPassword)?.[0] ?? '<form>') : '<form>';
-  const fa = tagAttributes(formTag);
-  const action = resolvePath(fa.action ?? '', pagePath);
+  const fa = (name: string) => (withPassword ? attr(withPassword, name) : undefined);
+  // a browser submits to the page itself when the action is missing or empty
+  const action = resolvePath((fa('action') ?? '').trim(), pagePath);
   if (action === null) return null;
-  const inputs = [...scope.matchAll(/<input\b[^>]*>/gi)].map((m) => tagAttributes(m[0]));
-  const pass = inputs.find((a) => (a.type ?? '').toLowerCase() === 'password');
-  const passwordField = pass?.name ?? '';
-  const textual = inputs.filter((a) => ['text', 'email', ''].includes((a.type ?? '').toLowerCase()) && a.name);
-  const user = textual.find((a) => USER_NAME.test(a.name!) || USER_NAME.test(a.id ?? '')) ?? textual[0] ?? null;
+  const inputs = scope.filter((el) => el.tagName === 'input');
+  const pass = inputs.find(isPasswordInput);
+  const passwordField = (pass && attr(pass, 'name')) ?? '';
+  const textual = inputs.filter((el) => ['text', 'email'].includes(inputType(el)) && attr(el, 'name'));
+  const user = textual.find((el) => USER_NAME.test(attr(el, 'name')!) || USER_NAME.test(attr(el, 'id') ?? '')) ?? textual[0] ?? null;
   const hidden: Record<string, string> = {};
-  for (const a of inputs) if ((a.type ?? '').toLowerCase() === 'hidden' && a.name) hidden[a.name] = a.value ?? '';
+  for (const el of inputs) {
+    const name = attr(el, 'name');
+    if (inputType(el) === 'hidden' && name) hidden[name] = attr(el, 'value') ?? '';
+  }
+  const scripts = all.filter((el) => el.tagName === 'script');
   return {
     action,
-    method: (fa.method ?? 'post').toLowerCase() === 'get' ? 'GET' : 'POST',
-    userField: user?.name ?? null,
+    method: (fa('method') ?? 'post').trim().toLowerCase() === 'get' ? 'GET' : 'POST',
+    userField: (user && attr(user, 'name')) ?? null,
     passwordField,
     hidden,
     scripted:
       passwordField === '' ||
-      'onsubmit' in fa ||
-      (withPassword === undefined && forms.length === 0 && /<script/i.test(src)) ||
-      (withPassword !== undefined && !hasSubmitControl(withPassword)) ||
-      SCRIPTED_LOGIN.test(scriptsOf(src)),
+      fa('onsubmit') !== undefined ||
+      (withPassword === undefined && forms.length === 0 && scripts.length > 0) ||
+      (withPassword !== undefined && !hasSubmitControl(scope)) ||
+      SCRIPTED_LOGIN.test(scripts.map((el) => textContent(el)).join('\n')),
   };
 }
 
-/** How many password inputs the page holds (a "set a new password" page has two or more). */
+/** How many password inputs the page shows (a "set a new password" page has two or more). */
 export function passwordFieldCount(html: string): number {
-  return (html.slice(0, 512 * 1024).match(/<input\b[^>]*\btype\s*=\s*["']?password\b/gi) ?? []).length;
+  let n = 0;
+  for (const el of elements(parseHtml(html))) if (isPasswordInput(el)) n++;
+  return n;
 }
 
-/** Visible text of a page (scripts, styles and tags dropped, whitespace squashed, bounded). */
+/** Visible text of a page (scripts, styles, templates, comments and tags dropped, whitespace squashed, bounded). */
 export function pageText(html: string): string {
-  return html
-    .slice(0, 64 * 1024)
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return visibleText(parseHtml(html, 64 * 1024));
 }
 
 /**
@@ -128,16 +181,69 @@ export function loginFailureMessage(html: string): string | null {
 }
 
 /**
+ * The URL of a refresh declaration (`content` of a `<meta http-equiv="refresh">`), read with the
+ * HTML standard's declarative-refresh steps: a delay, then `;` or `,`, then an optional `url=`
+ * (any case, spaces around `=`), then the URL, optionally quoted. Returns '' for a refresh of the
+ * same page and null for a declaration a browser ignores.
+ */
+export function refreshUrl(content: string): string | null {
+  const ws = /[\t\n\f\r ]/;
+  let i = 0;
+  const skipWs = () => {
+    while (i < content.length && ws.test(content[i]!)) i++;
+  };
+  skipWs();
+  const digitsFrom = i;
+  while (i < content.length && /[0-9]/.test(content[i]!)) i++;
+  if (i === digitsFrom && content[i] !== '.') return null;
+  while (i < content.length && /[0-9.]/.test(content[i]!)) i++;
+  if (i < content.length) {
+    if (!/[;,\t\n\f\r ]/.test(content[i]!)) return null;
+    skipWs();
+    if (content[i] === ';' || content[i] === ',') i++;
+    skipWs();
+  }
+  if (i >= content.length) return '';
+  let url = content.slice(i);
+  // the URL parser drops leading and trailing C0 controls and spaces
+  const parse = () => {
+    let a = 0;
+    let b = url.length;
+    while (a < b && url.charCodeAt(a) <= 0x20) a++;
+    while (b > a && url.charCodeAt(b - 1) <= 0x20) b--;
+    return url.slice(a, b);
+  };
+  if (!/[uU]/.test(content[i]!)) return skipQuotes();
+  i++;
+  if (!/[rR]/.test(content[i] ?? '')) return parse();
+  i++;
+  if (!/[lL]/.test(content[i] ?? '')) return parse();
+  i++;
+  skipWs();
+  if (content[i] !== '=') return parse();
+  i++;
+  skipWs();
+  return skipQuotes();
+
+  function skipQuotes(): string {
+    const quote = content[i] === '"' || content[i] === "'" ? content[i++] : '';
+    url = content.slice(i);
+    if (quote && url.includes(quote)) url = url.slice(0, url.indexOf(quote));
+    return parse();
+  }
+}
+
+/**
  * The same-host target of a `<meta http-equiv="refresh" content="0; url=…">` (OpenWrt's start page
- * sends the browser to /cgi-bin/luci/ this way), as a path; null when there is none or it leaves the host.
+ * sends the browser to /cgi-bin/luci/ this way), as a path; null when there is none, it refreshes
+ * the same page, or it leaves the host. The first declaration a browser accepts counts.
  */
 export function metaRefreshTarget(html: string, pagePath: string): string | null {
-  for (const m of html.slice(0, 64 * 1024).matchAll(/<meta\b[^>]*>/gi)) {
-    const a = tagAttributes(m[0]);
-    if ((a['http-equiv'] ?? '').toLowerCase() !== 'refresh') continue;
-    const url = /url\s*=\s*['"]?([^'"\s;]+)/i.exec(a.content ?? '')?.[1];
-    if (!url) continue;
-    return resolvePath(url, pagePath);
+  for (const el of elements(parseHtml(html, 64 * 1024))) {
+    if (el.tagName !== 'meta' || (attr(el, 'http-equiv') ?? '').trim().toLowerCase() !== 'refresh') continue;
+    const url = refreshUrl(attr(el, 'content') ?? '');
+    if (url === null) continue;
+    return url === '' ? null : resolvePath(url, pagePath);
   }
   return null;
 }

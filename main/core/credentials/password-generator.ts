@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
-import * as zxcvbnEn from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { zxcvbnPackages } from '../lazy-packages.js';
 
 /**
  * Letters and digits without look-alikes (0/O, 1/l/I): typed by hand into router and camera pages,
@@ -17,6 +16,7 @@ let zxcvbn: ZxcvbnFactory | null = null;
 let common: Set<string> | null = null;
 
 function estimator(): ZxcvbnFactory {
+  const { ZxcvbnFactory, common: zxcvbnCommon, en: zxcvbnEn } = zxcvbnPackages();
   zxcvbn ??= new ZxcvbnFactory({
     dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
     graphs: zxcvbnCommon.adjacencyGraphs,
@@ -27,6 +27,7 @@ function estimator(): ZxcvbnFactory {
 
 /** True when the password is on zxcvbn-ts's common-password list (case-insensitive). */
 export function isCommonPassword(password: string): boolean {
+  const { common: zxcvbnCommon } = zxcvbnPackages();
   common ??= new Set(zxcvbnCommon.dictionary['passwords-common'].map((p) => p.toLowerCase()));
   return common.has(password.toLowerCase());
 }

@@ -5,8 +5,9 @@ import type { AttemptLedger } from './attempt-ledger.js';
 import type { DefaultCredentials, FactoryCredential, LoginStyle, VendorDefaults } from './dataset.js';
 import { digestAuthorization, parseChallenges, pickDigest } from './digest.js';
 import { AttemptBudgetSpent, HttpSession, type CredentialGate, type SessionResponse } from './http-session.js';
-import { findLoginForm, hasPasswordField, loginFailureMessage, metaRefreshTarget, passwordFieldCount, type LoginForm } from './login-form.js';
+import { findLoginForm, hasInertPasswordField, hasPasswordField, loginFailureMessage, metaRefreshTarget, passwordFieldCount, type LoginForm } from './login-form.js';
 import { attemptsRemaining, lockoutSign } from './lockout.js';
+import { loadHtmlParser } from '../html/index.js';
 
 /** The three outcomes a probe may report; `default-accepted` only when access was really granted. */
 export type ProbeResult = 'default-accepted' | 'default-rejected' | 'unknown';
@@ -193,6 +194,7 @@ export class SafeProber {
     // 1. Look at the page without credentials: which login does it ask for?
     let first: SessionResponse;
     try {
+      await loadHtmlParser();
       first = await session().request('GET', '/');
       const refresh = first.res.status >= 200 && first.res.status < 300 && !hasPasswordField(first.res.body) ? metaRefreshTarget(first.res.body, first.path) : null;
       if (refresh !== null && refresh !== first.path) first = await session().request('GET', refresh); // e.g. OpenWrt's "/" → /cgi-bin/luci/
@@ -304,6 +306,8 @@ export class SafeProber {
       const form = findLoginForm(res.body, first.path);
       if (form?.scripted) return { login: 'form', stop: 'The login page signs in through a script Porchlight cannot drive safely; check this login by hand.' };
       if (form) return { login: 'form', form };
+      // a password field only a script shows (in a <template> or a <noscript> fallback): a login, but not one a plain POST can drive
+      if (hasInertPasswordField(res.body)) return { login: 'form', stop: 'The login page signs in through a script Porchlight cannot drive safely; check this login by hand.' };
       return {
         login: 'none',
         stop: 'The page opened without asking for any password: either it is not the admin page, or the admin page is open to everyone on your network.',
@@ -361,6 +365,7 @@ export class SafeProber {
       return { kind: 'refused', path, what: `showed the login form again${at}${res.status === 403 ? ' (HTTP 403)' : ''}` };
     }
     if (res.status === 403) return { kind: 'refused', path, what: `refused access${at} (HTTP 403)` };
+    if (hasInertPasswordField(res.body)) return { kind: 'other', path, what: `showed a page whose password prompt only a script can display${at}` };
     const failure = loginFailureMessage(res.body);
     if (failure) return { kind: 'refused', path, what: `showed the message “${failure}”${at}` };
     if (squash(res.body) === squash(first.res.body)) return { kind: 'refused', path, what: `showed the same page as before the login${at}` };

@@ -121,10 +121,11 @@ export class SegmentationService {
   async generatePassphrase(ssid: string, style: PassphraseStyle, keep?: KeepChoice) {
     if (ssid.length === 0 || ssid.length > 32) throw new PorchlightError('invalid-arguments', 'The network name must be 1 to 32 characters.');
     const g = generatePassphrase(style);
-    const outcome = await this.generations.replace({ kind: 'wifi', ssid }, g.passphrase, keep);
-    if (outcome.stored) this.made.set(ssid, (this.made.get(ssid) ?? 0) + 1);
+    // The join code first: if it cannot be made, nothing is stored.
     // WPA2/WPA3 transition: smart devices often cannot join WPA3-only networks.
     const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(ssid, g.passphrase, { mode: 'transition' }));
+    const outcome = await this.generations.replace({ kind: 'wifi', ssid }, g.passphrase, keep);
+    if (outcome.stored) this.made.set(ssid, (this.made.get(ssid) ?? 0) + 1);
     this.deps.log.info('iot passphrase generated', { account: outcome.account, stored: outcome.stored, style, previousKept: outcome.previousKept });
     return {
       account: outcome.account,

@@ -3,7 +3,7 @@
  * answers, all inside the scope and its budget. Pure orchestration over ports; every peer that
  * hangs or speaks garbage becomes a reason on its device, never a crash or an overrun.
  */
-import type { Discovery, HttpFetcher, NeighborEntry, NeighborTable, OuiRegistry, ProbeScope } from '../ports.js';
+import type { Discovery, HttpFetcher, NeighborEntry, NeighborTable, OuiRegistry, ProbeScope, SsdpReply } from '../ports.js';
 import { withDeadline, mapLimit, probeError } from './deadline.js';
 import { inScope, urlInScope } from './scope.js';
 import { SSDP_SEARCH_TARGETS, parseSsdpReply, type SsdpAnswer } from './ssdp.js';
@@ -83,6 +83,10 @@ interface Partial {
 }
 
 const SAFETY_MARGIN_MS = 200;
+/** A description advertised in the last moments of the listen window still gets this long. */
+const LATE_ANSWER_MS = 400;
+/** Description fetches in flight at once. */
+const DESCRIPTION_CONCURRENCY = 8;
 const DEFAULT_SWEEP_PORTS = [80, 443, 8008, 8080, 554, 1400];
 
 /** Runs a survey within scope.budgetMs (plus at most a few ms of bookkeeping). */
@@ -107,7 +111,57 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
   // The neighbor table runs beside the listening window, so it may use that long (a busy machine forks slowly).
   const neighborDeadline = Math.min(Math.max(scope.probeDeadlineMs, scope.listenMs), left());
   const neighborsP = withDeadline(deps.neighbors.read(scope).catch((e: unknown) => ({ error: probeError(e) })), neighborDeadline);
-  const ssdpP = withDeadline(deps.discovery.ssdpSearch(scope, SSDP_SEARCH_TARGETS).catch((e: unknown) => ({ error: probeError(e) })), listenBudget);
+  // Descriptions are fetched as each SSDP answer arrives, each with a deadline that ends with the
+  // listen window (an answer heard at its very end still gets LATE_ANSWER_MS), so a peer that
+  // hangs costs no time after the window.
+  const listenEndAt = t0 + scope.listenMs;
+  const descByUrl = new Map<string, DeviceDescription>();
+  /** url → [advertising device, its fetch]; in the order the answers came. */
+  const describing = new Map<string, [string, Promise<void>]>();
+  const waiting: (() => void)[] = [];
+  let inFlight = 0;
+  const describe = (url: string, from: string): void => {
+    if (describing.has(url)) return;
+    describing.set(url, [
+      from,
+      new Promise<void>((resolve) => {
+        const start = () => {
+          inFlight++;
+          fetchDescription(url, from).finally(() => {
+            inFlight--;
+            waiting.shift()?.();
+            resolve();
+          });
+        };
+        if (inFlight < DESCRIPTION_CONCURRENCY) start();
+        else waiting.push(start);
+      }),
+    ]);
+  };
+  const fetchDescription = async (url: string, from: string): Promise<void> => {
+    const budget = Math.min(scope.probeDeadlineMs, left(), Math.max(LATE_ANSWER_MS, listenEndAt - deps.now()));
+    if (budget < 50) {
+      entry(from).problems.push(`description at ${url} not fetched: survey budget used up`);
+      return;
+    }
+    try {
+      const r = await withDeadline(deps.http.request(url, { deadlineMs: budget, maxBytes: 256 * 1024 }), budget + 100);
+      if (r.timedOut) throw new Error(`no answer within ${budget} ms`);
+      if (r.value.status !== 200) throw new Error(`HTTP ${r.value.status}`);
+      const d = parseDeviceDescription(r.value.body);
+      if (!d.ok) throw new Error(d.reason);
+      descByUrl.set(url, d.value);
+    } catch (err) {
+      entry(from).problems.push(`device description at ${url}: ${probeError(err)}`);
+    }
+  };
+  const onSsdpReply = (reply: SsdpReply) => {
+    if (!inScope(scope, reply.from)) return;
+    const a = parseSsdpReply(reply);
+    const u = a?.location ? urlInScope(scope, a.location) : null;
+    if (a && u) describe(u.href, a.from);
+  };
+  const ssdpP = withDeadline(deps.discovery.ssdpSearch(scope, SSDP_SEARCH_TARGETS, onSsdpReply).catch((e: unknown) => ({ error: probeError(e) })), listenBudget);
   const mdnsP = withDeadline(deps.discovery.mdnsBrowse(scope, MDNS_SERVICE_TYPES).catch((e: unknown) => ({ error: probeError(e) })), listenBudget);
   const gateway = scope.gateway;
   const routerTargets = gateway ? (deps.routerTargets ?? standardRouterTargets)(gateway) : null;
@@ -172,8 +226,8 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
   }
   onProgress({ phase: 'describing', fraction: 0.65 });
 
-  // Phase B: device descriptions at advertised LOCATIONs (in scope only), bounded and deadlined.
-  const locations = new Map<string, string>();
+  // Phase B: the device descriptions at advertised LOCATIONs (in scope only), most of them already
+  // fetched while listening; any the discovery port did not report as they came are fetched now.
   for (const a of ssdpAnswers) {
     if (!a.location) continue;
     const u = urlInScope(scope, a.location);
@@ -181,27 +235,14 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
       entry(a.from).problems.push('advertised a description outside the survey scope (not fetched)');
       continue;
     }
-    if (!locations.has(u.href)) locations.set(u.href, a.from);
+    describe(u.href, a.from);
   }
-  const descByUrl = new Map<string, DeviceDescription>();
-  await mapLimit([...locations.entries()], 8, async ([url, from]) => {
-    const budget = Math.min(scope.probeDeadlineMs, left());
-    if (budget < 50) {
-      entry(from).problems.push(`description at ${url} not fetched: survey budget used up`);
-      return;
-    }
-    try {
-      const r = await withDeadline(deps.http.request(url, { deadlineMs: budget, maxBytes: 256 * 1024 }), budget + 100);
-      if (r.timedOut) throw new Error(`no answer within ${budget} ms`);
-      if (r.value.status !== 200) throw new Error(`HTTP ${r.value.status}`);
-      const d = parseDeviceDescription(r.value.body);
-      if (!d.ok) throw new Error(d.reason);
-      descByUrl.set(url, d.value);
-      entry(from).descriptions.push(d.value);
-    } catch (err) {
-      entry(from).problems.push(`device description at ${url}: ${probeError(err)}`);
-    }
-  });
+  await Promise.all([...describing.values()].map(([, p]) => p));
+  // Each device's descriptions in the order it advertised them, whichever answered first.
+  for (const [url, [from]] of describing) {
+    const d = descByUrl.get(url);
+    if (d) entry(from).descriptions.push(d);
+  }
 
   // Explicit targets and the opt-in sweep: TCP connects, bounded.
   const probeHosts = new Set(scope.targets);

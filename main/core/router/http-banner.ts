@@ -1,5 +1,8 @@
 /** What an admin page's HTTP answer gives away without a login: the Server header and the page title. */
 import { stripControl } from '../network/index.js';
+import { documentTitle, parseHtml } from '../html/index.js';
+
+export { loadHtmlParser } from '../html/index.js';
 
 /** Server header and <title>, bounded and tidied. */
 export interface HttpBanner {
@@ -8,13 +11,18 @@ export interface HttpBanner {
 }
 
 const clean = (s: string | undefined | null, max = 120): string | null => {
-  const t = (s ?? '').replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ');
-  const u = stripControl(t).replace(/\s+/g, ' ').trim();
+  // U+FFFD is what the HTML parser puts in place of a NUL: junk, not a name
+  const u = stripControl((s ?? '').replace(/\uFFFD/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return u ? u.slice(0, max) : null;
 };
 
-/** Reads the banner from headers (lower-case names) and an HTML body. */
+/**
+ * Reads the banner from headers (lower-case names) and an HTML body. The title is the one a
+ * browser shows in its tab (parsed with parse5: entities decoded, a title in a comment, a script or
+ * an SVG drawing does not count). Needs `await loadHtmlParser()` first.
+ */
 export function readHttpBanner(headers: Record<string, string>, body: string): HttpBanner {
-  const m = /<title[^>]*>([\s\S]{0,400}?)<\/title>/i.exec(body.slice(0, 64 * 1024));
-  return { server: clean(headers['server']), title: clean(m?.[1]) };
+  return { server: clean(headers['server']), title: clean(documentTitle(parseHtml(body, 64 * 1024))) };
 }

@@ -6,7 +6,7 @@ import type { HttpFetcher } from '../ports.js';
 import { withDeadline, probeError } from '../network/index.js';
 import { parseDeviceDescription } from './upnp-description.js';
 import { parseHnapDeviceSettings } from './hnap.js';
-import { readHttpBanner } from './http-banner.js';
+import { loadHtmlParser, readHttpBanner } from './http-banner.js';
 import { failedEvidence, fromDescription, fromHnap, fromHttpBanner, type RouterEvidence } from './identify-router.js';
 
 /** Where each source lives on the gateway (ports are configurable so the lab can move them). */
@@ -56,6 +56,7 @@ export async function probeRouterDirect(http: HttpFetcher, t: RouterProbeTargets
   const admin = (async (): Promise<RouterEvidence> => {
     try {
       const r = await fetchText(http, t.adminUrl, deadlineMs);
+      await loadHtmlParser();
       const banner = readHttpBanner(r.headers, r.body);
       if (!banner.server && !banner.title) return failedEvidence('http', t.adminUrl, `HTTP ${r.status} without Server header or title`);
       return fromHttpBanner(t.adminUrl, banner, knownVendors);

@@ -12,7 +12,7 @@ export const KEYCHAIN_SERVICE = 'Porchlight';
 export const SecretAccountSchema = z
   .string()
   .max(200)
-  .regex(/^(wifi\/[^\p{Cc}]{1,64}|device\/[A-Za-z0-9._:-]{1,64}(\/previous)?|router\/admin(\/previous)?|account\/[a-z0-9-]{1,40}\/recovery-codes)$/u, {
+  .regex(/^(wifi\/[^\p{Cc}]{1,96}(\/previous)?|device\/[A-Za-z0-9._:-]{1,64}(\/previous)?|router\/admin(\/previous)?|account\/[a-z0-9-]{1,40}\/recovery-codes)$/u, {
     message: 'not a Porchlight keychain account (wifi/<ssid>, device/<id>, router/admin, account/<name>/recovery-codes)',
   });
 export type SecretAccount = z.infer<typeof SecretAccountSchema>;
@@ -30,6 +30,12 @@ export type SecretOwner = { kind: 'wifi'; ssid: string } | { kind: 'router' } | 
 export type SecretGeneration = 'current' | 'previous';
 
 const DEVICE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const PREVIOUS_SUFFIX = '/previous';
+
+/** The keychain account of a Wi-Fi network's passphrase: `wifi/<name>`. */
+export function wifiAccountName(ssid: string): string {
+  return `wifi/${ssid}`;
+}
 
 /**
  * THE derivation of keychain account names for generated secrets, current and previous alike:
@@ -40,12 +46,14 @@ export function secretAccountName(owner: SecretOwner, generation: SecretGenerati
   let base: string;
   if (owner.kind === 'wifi') {
     if (owner.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
-    base = `wifi/${owner.ssid}`;
+    base = wifiAccountName(owner.ssid);
+    // A name whose account ends in "/previous" would share it with another network's previous passphrase.
+    if (base.endsWith(PREVIOUS_SUFFIX)) throw new PorchlightError('invalid-arguments', `Porchlight cannot keep a passphrase for a network whose name ends in "${PREVIOUS_SUFFIX}"; rename the network.`);
   } else if (owner.kind === 'router') {
     base = 'router/admin';
   } else {
     if (!DEVICE_ID.test(owner.id)) throw new PorchlightError('invalid-arguments', 'A device id may only hold letters, digits and . _ : -');
     base = `device/${owner.id}`;
   }
-  return generation === 'current' ? base : `${base}/previous`;
+  return generation === 'current' ? base : `${base}${PREVIOUS_SUFFIX}`;
 }

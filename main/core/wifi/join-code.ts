@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 
 /** Escapes a value for the `WIFI:` join-code format: backslash before \ ; , : and ". */
 export function escapeJoinValue(v: string): string {
@@ -16,6 +15,7 @@ export function joinCodeText(ssid: string, passphrase: string, opts: { mode: 'wp
 
 /** The join code as an SVG QR image in a data: URL (the CSP allows img-src data:). */
 export async function joinCodeQrDataUrl(text: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { zxcvbnPackages } from '../lazy-packages.js';
 import { effLargeWordlist } from './wordlist.js';
 
 /** The two passphrase styles the step offers. */
@@ -26,6 +25,7 @@ let commonSet: Set<string> | null = null;
 
 function rater(): { z: ZxcvbnFactory; commonPasswords: Set<string> } {
   if (!zxcvbn) {
+    const { ZxcvbnFactory, common, en } = zxcvbnPackages();
     zxcvbn = new ZxcvbnFactory({
       dictionary: { ...common.dictionary, ...en.dictionary },
       graphs: common.adjacencyGraphs,

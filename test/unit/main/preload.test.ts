@@ -21,6 +21,14 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
+  it('carries a plain list of names that is the contract’s, in order (the build regenerates it: node scripts/channel-names.mjs)', async () => {
+    const list = await import('../../../main/ipc/channel-names.js');
+    expect([...list.CHANNEL_NAMES]).toEqual(CHANNEL_NAMES);
+    expect(list.API_GLOBAL).toBe(API_GLOBAL);
+    const src = readFileSync(join(process.cwd(), 'main', 'ipc', 'channel-names.ts'), 'utf8');
+    expect(src.match(/^import .*$/gm)).toBeNull();
+  });
+
   it('exposes one object, under the contract’s global name', () => {
     expect(exposed.map((e) => e.key)).toEqual([API_GLOBAL]);
   });
@@ -48,7 +56,7 @@ describe('preload bridge', () => {
     const src = readFileSync(join(process.cwd(), 'main', 'preload.ts'), 'utf8');
     expect(src.match(/^import .*$/gm)).toEqual([
       "import { contextBridge, ipcRenderer } from 'electron';",
-      "import { API_GLOBAL, CHANNEL_NAMES } from './ipc/contract.js';",
+      "import { API_GLOBAL, CHANNEL_NAMES } from './ipc/channel-names.js';",
     ]);
     expect(src).not.toMatch(/ipcRenderer\.(send|on|sendSync|postMessage)|require\(|process\./);
   });

@@ -2,14 +2,16 @@
  * The Wi-Fi step's notice for a scan that failed or partly worked, rendered with the real English
  * catalog and the core's real permission texts: the reason in plain words, the steps on their own.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { initI18n } from '../../../renderer/i18n';
+import { initI18n, loadLaterCatalogs } from '../../../renderer/i18n';
 import { ScanNotice, splitSteps } from '../../../renderer/steps/wifi/scan-notice';
 import { WINDOWS_LOCATION_ADVICE } from '../../../main/adapters/wifi/netsh';
 import { macLocationAdvice } from '../../../main/adapters/wifi/system-profiler';
 
 initI18n();
+// The Wi-Fi panel's catalog loads with the panel (renderer/steps/registry.ts); so it does here.
+beforeAll(() => loadLaterCatalogs());
 
 describe('ScanNotice', () => {
   it('Windows Location refusal: an alert saying what happened, then the steps as their own paragraph', () => {

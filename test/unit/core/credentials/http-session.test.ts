@@ -53,7 +53,76 @@ describe('HttpSession: every request carrying a password passes the host ledger 
     const s = new HttpSession(http, target, 1000, false);
     expect((await s.request('GET', '/login')).cookiesSet).toEqual(['sysauth', 'old']);
     expect((await s.request('GET', '/next')).cookiesSet).toEqual([]);
-    await s.request('GET', '/again');
+    // LuCI's session cookie is scoped to /cgi-bin/luci/: a browser sends it there and nowhere else
+    await s.request('GET', '/cgi-bin/luci/admin/status');
     expect(http.requests.at(-1)!.headers.cookie).toBe('sysauth=abc');
+    await s.request('GET', '/again');
+    expect(http.requests.at(-1)!.headers.cookie).toBeUndefined();
+  });
+});
+
+describe('HttpSession: the cookie jar follows RFC 6265 like a browser', () => {
+  const replyWith = (cookies: Record<string, string[]>) =>
+    new ScriptedHttp((q): Reply => ({ status: 200, body: 'ok', headers: cookies[q.path] ? { 'set-cookie': cookies[q.path]! } : {} }));
+  const sentCookie = (http: ScriptedHttp) => http.requests.at(-1)!.headers.cookie;
+
+  it('a cookie with Path=/cgi-bin goes only to paths under /cgi-bin', async () => {
+    const http = replyWith({ '/cgi-bin/login.cgi': ['SESSIONID=s3cr3t; Path=/cgi-bin; HttpOnly'] });
+    const s = new HttpSession(http, target, 1000, false);
+    expect((await s.request('GET', '/cgi-bin/login.cgi')).cookiesSet).toEqual(['SESSIONID']);
+    await s.request('GET', '/cgi-bin/status.cgi');
+    expect(sentCookie(http)).toBe('SESSIONID=s3cr3t');
+    await s.request('GET', '/cgi-bin');
+    expect(sentCookie(http)).toBe('SESSIONID=s3cr3t');
+    for (const path of ['/', '/index.html', '/cgi-binary/x', '/status/cgi-bin/x']) {
+      await s.request('GET', path);
+      expect(sentCookie(http), path).toBeUndefined();
+    }
+  });
+
+  it('a cookie without Path is scoped to the directory of the page that set it', async () => {
+    const http = replyWith({ '/goform/login': ['token=1'] });
+    const s = new HttpSession(http, target, 1000, false);
+    await s.request('GET', '/goform/login');
+    await s.request('GET', '/goform/status');
+    expect(sentCookie(http)).toBe('token=1');
+    await s.request('GET', '/');
+    expect(sentCookie(http)).toBeUndefined();
+  });
+
+  it('Max-Age=0 drops a cookie (and is no session handed out); a past Expires does too', async () => {
+    const http = replyWith({
+      '/login': ['sid=abc; Path=/', 'lang=en; Path=/'],
+      '/logout': ['sid=abc; Path=/; Max-Age=0', 'lang=en; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT'],
+      '/fresh': ['tmp=1; Path=/; Max-Age=0'],
+    });
+    const s = new HttpSession(http, target, 1000, false);
+    await s.request('GET', '/login');
+    await s.request('GET', '/home');
+    expect(sentCookie(http)).toBe('sid=abc; lang=en');
+    expect((await s.request('GET', '/logout')).cookiesSet).toEqual([]);
+    await s.request('GET', '/home');
+    expect(sentCookie(http)).toBeUndefined();
+    expect((await s.request('GET', '/fresh')).cookiesSet).toEqual([]);
+    await s.request('GET', '/home');
+    expect(sentCookie(http)).toBeUndefined();
+  });
+
+  it('refuses a cookie for another domain or a public suffix, keeps a host-only one', async () => {
+    const http = replyWith({ '/': ['evil=1; Domain=example.com; Path=/', 'tld=1; Domain=com; Path=/', 'ip=1; Domain=192.168.1.2; Path=/', 'ok=1; Path=/'] });
+    const s = new HttpSession(http, target, 1000, false);
+    expect((await s.request('GET', '/')).cookiesSet).toEqual(['ok']);
+    await s.request('GET', '/next');
+    expect(sentCookie(http)).toBe('ok=1');
+  });
+
+  it('keeps two sessions apart: a fresh session (an anonymous visitor) starts with an empty jar', async () => {
+    const http = replyWith({ '/': ['sid=a; Path=/'] });
+    const a = new HttpSession(http, target, 1000, false);
+    await a.request('GET', '/');
+    await new HttpSession(http, target, 1000, false).request('GET', '/x');
+    expect(sentCookie(http)).toBeUndefined(); // a fresh session (an anonymous visitor) has an empty jar
+    await a.request('GET', '/x');
+    expect(sentCookie(http)).toBe('sid=a');
   });
 });

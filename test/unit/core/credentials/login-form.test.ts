@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findLoginForm, hasPasswordField } from '../../../../main/core/credentials/login-form.js';
 import { attemptsRemaining, lockoutSign } from '../../../../main/core/credentials/lockout.js';
+import { loadHtmlParser } from '../../../../main/core/html/html-tree.js';
+
+beforeAll(loadHtmlParser);
 
 const res = (status: number, body = '', headers: Record<string, string[]> = {}) => ({ status, body, headers, untrustedCertificate: false });
 

@@ -91,6 +91,35 @@ describe('runSurvey', () => {
     expect(run.durationMs).toBeLessThanOrEqual(run.budgetMs);
   });
 
+  it('fetches descriptions as the answers arrive: a hung peer costs nothing after the listen window', async () => {
+    const { deps } = fakes();
+    const batch = deps.discovery.ssdpSearch;
+    const heard: number[] = [];
+    // Like the real adapter: each reply is reported when it arrives, all of them at the window's end.
+    deps.discovery = {
+      ...deps.discovery,
+      ssdpSearch: async (sc, targets, onReply) => {
+        const replies = await batch(sc, targets);
+        for (const r of replies) {
+          heard.push(performance.now());
+          onReply?.(r);
+        }
+        await new Promise((r) => setTimeout(r, sc.listenMs - 50));
+        return replies;
+      },
+    };
+    const sc = scope(5);
+    expect(sc.probeDeadlineMs).toBeGreaterThanOrEqual(1000);
+    const run = await runSurvey(deps, sc);
+    expect(heard.length).toBeGreaterThan(0);
+    // The window plus bookkeeping, not the window plus the hung peer's whole deadline.
+    expect(run.durationMs).toBeLessThan(sc.listenMs + 500);
+    expect(run.durationMs).toBeLessThanOrEqual(run.budgetMs);
+    expect(run.devices.find((d) => d.ip === '127.0.0.48')).toMatchObject({ status: 'unknown', unknownReason: expect.stringMatching(/no answer within/) });
+    expect(run.gateway.router).toMatchObject({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '154.07.57' });
+    expect(run.gateway.router!.evidence.find((e) => e.source === 'upnp')?.error ?? null).toBeNull();
+  });
+
   it('finishes within the budget when every port hangs', async () => {
     const { deps } = fakes({ hangHttp: true, hangNeighbors: true, hangDiscovery: true });
     const t0 = performance.now();

@@ -1,14 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeviceDescription } from '../../../../main/core/router/upnp-description.js';
 import { parseHnapDeviceSettings } from '../../../../main/core/router/hnap.js';
-import { readHttpBanner } from '../../../../main/core/router/http-banner.js';
+import { loadHtmlParser, readHttpBanner } from '../../../../main/core/router/http-banner.js';
 import { productOfServerHeader, versionIn } from '../../../../main/core/router/server-header.js';
 import { combineRouterEvidence, failedEvidence, fromDescription, fromHnap, fromServerHeader, fromHttpBanner } from '../../../../main/core/router/identify-router.js';
 import { ROUTER_FILES } from '../../../lab/discovery/router-files.js';
 
 const fx = (name: string) => readFileSync(join(__dirname, '../../../fixtures/network', name), 'utf8');
+
+beforeAll(loadHtmlParser);
 
 describe('UPnP / TR-064 descriptions', () => {
   it('reads a TR-064 description with its firmware (systemVersion/Display)', () => {
@@ -58,6 +60,14 @@ describe('banners and SERVER headers', () => {
   it('title and Server header, control characters removed', () => {
     expect(readHttpBanner({ server: 'lighttpd/1.4.69' }, '<html><head><title>\n FRITZ!Box\u0000 </title></head>')).toEqual({ server: 'lighttpd/1.4.69', title: 'FRITZ!Box' });
     expect(readHttpBanner({}, 'no title')).toEqual({ server: null, title: null });
+  });
+  it('the title a browser shows: any case, entities decoded, not one in a comment, a script or an SVG drawing', () => {
+    expect(readHttpBanner({}, '<HTML><HEAD><TITLE>TL-WR841N &amp; TL-WR840N</TITLE></HEAD></HTML>').title).toBe('TL-WR841N & TL-WR840N');
+    expect(readHttpBanner({}, '<!-- <title>Old Firmware</title> --><title>NETGEAR&nbsp;Router R7000</title>').title).toBe('NETGEAR Router R7000');
+    expect(readHttpBanner({}, '<script>document.title = "<title>x</title>"</script><title>ASUS Login</title>').title).toBe('ASUS Login');
+    expect(readHttpBanner({}, '<body><svg><title>logo</title></svg><h1>Status</h1></body>').title).toBeNull();
+    expect(readHttpBanner({}, `<title>${'Router '.repeat(100)}</title>`).title).toHaveLength(120);
+    expect(readHttpBanner({}, '<title>   </title>').title).toBeNull();
   });
 });
 

@@ -66,6 +66,17 @@ describe('account names: one derivation for current and previous', () => {
     expect(SecretAccountSchema.safeParse('router/admin/older').success).toBe(false);
     expect(() => secretAccountName({ kind: 'device', id: '../x' })).toThrow(/device id/);
     expect(() => secretAccountName({ kind: 'wifi', ssid: '' })).toThrow(/network/);
+    // Current and previous never share an account: no SSID can name another network's previous
+    // (refused, or encoded so that it names an account of its own).
+    const nameOf = (ssid: string, g: 'current' | 'previous') => {
+      try {
+        return secretAccountName({ kind: 'wifi', ssid }, g);
+      } catch {
+        return null;
+      }
+    };
+    expect(nameOf('HomeNet/previous', 'current')).not.toBe(nameOf('HomeNet', 'previous'));
+    expect(nameOf('Home/previous/previous', 'current') ?? 'refused').not.toBe(nameOf('Home/previous', 'previous') ?? 'also refused');
   });
 });
 

@@ -1,0 +1,124 @@
+/* global window */
+// Renderer benchmark: Porchlight's first screen beside a React 19 + XState hello page
+// (scripts/bench/hello/), both built by the same Vite set-up and served by the same test harness
+// (dist/harness.mjs, the hello page through its --renderer option), loaded in Debian's Chromium
+// (/usr/lib/chromium/chromium, headless), interleaved, each load in a fresh browser context.
+// "Interactive" is the moment the page has its h1 on screen and an enabled Continue button — read
+// in the page by a MutationObserver installed before any page script runs. Also prints the
+// initial JS+CSS (every script and stylesheet requested before that moment) gzip-compressed, and
+// the preload's size.
+// Goals (issue 15): interactive ≤ 1.3× the hello page; initial JS+CSS ≤ 110 KB; preload ≤ 10 KB.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { build as viteBuild } from 'vite';
+import react from '@vitejs/plugin-react';
+import { figure, load, median } from './lib/report.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const RUNS = Math.max(20, Number(process.env.BENCH_RENDERER_RUNS ?? 21));
+const CHROMIUM = process.env.PORCHLIGHT_CHROMIUM ?? '/usr/lib/chromium/chromium';
+const KB = 1024;
+
+if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) || !existsSync(join(ROOT, 'dist', 'harness.mjs'))) {
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+}
+const helloDir = join(ROOT, '.tmp', 'bench-hello');
+await viteBuild({
+  configFile: false,
+  root: join(ROOT, 'scripts', 'bench', 'hello'),
+  base: '/',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: { outDir: helloDir, emptyOutDir: true, sourcemap: true, assetsInlineLimit: 0, modulePreload: { polyfill: false } },
+});
+
+/** Bytes (gzip, level 9) of the JS and CSS files the page had requested by the time it was interactive. */
+function initialGzip(dir, paths) {
+  const files = [...new Set(paths)].filter((p) => /^\/assets\/.+\.(js|css)$/.test(p));
+  return { bytes: files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0), files: files.length };
+}
+
+function startHarness(args) {
+  return new Promise((resolve, reject) => {
+    const profile = mkdtempSync(join(tmpdir(), 'porchlight-bench-renderer-'));
+    const p = spawn(process.execPath, [join(ROOT, 'dist', 'harness.mjs'), '--port', '0', '--profile', profile, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    createInterface({ input: p.stdout }).once('line', (l) => resolve({ url: JSON.parse(l).url, stop: () => (p.kill('SIGTERM'), rmSync(profile, { recursive: true, force: true })) }));
+    p.once('exit', (c) => reject(new Error(`harness exited ${c}`)));
+  });
+}
+
+// Records (performance.now(), ms since navigation start) when the page first shows an h1 and an enabled Continue button.
+const PROBE = `(() => {
+  const ready = () => {
+    const h1 = document.querySelector('h1');
+    if (!h1 || !h1.textContent.trim() || !h1.getClientRects().length) return false;
+    return [...document.querySelectorAll('button')].some((b) => /^\\s*continue\\s*$/i.test(b.textContent) && !b.disabled && b.getClientRects().length);
+  };
+  const mark = () => {
+    if (window.__interactiveAt === undefined && ready()) window.__interactiveAt = performance.now();
+  };
+  new MutationObserver(mark).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();`;
+
+const porchlight = await startHarness([]);
+const hello = await startHarness(['--renderer', helloDir]);
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+try {
+  const initial = {};
+  const loadOnce = async (url) => {
+    const context = await browser.newContext();
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 30_000 });
+    const { at, requested } = await page.evaluate(() => ({
+      at: window.__interactiveAt,
+      requested: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime <= window.__interactiveAt)
+        .map((e) => new URL(e.name).pathname),
+    }));
+    initial[url] = requested;
+    await context.close();
+    return at;
+  };
+  // One warm-up load each (Chromium's own start-up), not counted.
+  await loadOnce(porchlight.url);
+  await loadOnce(hello.url);
+  const times = { porchlight: [], hello: [] };
+  for (let i = 0; i < RUNS; i++) {
+    times.porchlight.push(await loadOnce(porchlight.url));
+    times.hello.push(await loadOnce(hello.url));
+  }
+  const ours = initialGzip(join(ROOT, 'dist', 'renderer'), initial[porchlight.url]);
+  const base = initialGzip(helloDir, initial[hello.url]);
+  const preload = statSync(join(ROOT, 'dist', 'preload.cjs')).size;
+  console.log(`Renderer (${RUNS} interleaved loads each in ${CHROMIUM} headless, fresh context per load, medians; ${load()})`);
+  figure({
+    what: 'welcome step interactive (h1 shown, Continue enabled)',
+    value: median(times.porchlight),
+    unit: 'ms',
+    baseline: median(times.hello),
+    baselineWhat: 'React 19 + XState hello page',
+    goal: 1.3,
+  });
+  figure({
+    what: `initial JS+CSS, gzip (${ours.files} files)`,
+    value: ours.bytes / KB,
+    unit: 'KiB',
+    baseline: base.bytes / KB,
+    baselineWhat: `hello page (${base.files} files)`,
+    goal: Number((110 / (base.bytes / KB)).toFixed(2)),
+    note: `goal ≤ 110 KB: ${ours.bytes / KB <= 110 ? 'ok' : 'OVER GOAL'}`,
+  });
+  figure({ what: 'preload bundle (dist/preload.cjs)', value: preload / KB, unit: 'KiB', baseline: 10, baselineWhat: 'the 10 KB goal', goal: 1 });
+} finally {
+  await browser.close();
+  porchlight.stop();
+  hello.stop();
+}

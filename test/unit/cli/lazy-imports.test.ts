@@ -1,0 +1,55 @@
+/**
+ * The command line loads only what a command uses: what `porchlight --help`, `--version` and
+ * `wifi` load (the static import graph of main/cli.ts, dynamic `import()` edges left out) holds
+ * none of the core, the profile stores, the network adapters or their heavy packages. Read from
+ * esbuild's own module graph of the real entry point.
+ */
+import { describe, expect, it } from 'vitest';
+import { build, type Metafile } from 'esbuild';
+
+async function staticGraph(entry: string, roots: string[]): Promise<{ files: Set<string>; packages: Set<string>; dynamic: Set<string> }> {
+  const r = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, outdir: 'out', splitting: true, logLevel: 'silent' });
+  const inputs = (r.metafile as Metafile).inputs;
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const dynamic = new Set<string>();
+  const walk = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const imp of inputs[file]?.imports ?? []) {
+      if (imp.kind === 'dynamic-import') dynamic.add(imp.path);
+      else if (imp.external) packages.add(imp.path);
+      else walk(imp.path);
+    }
+  };
+  walk(entry);
+  for (const root of roots) walk(root);
+  return { files, packages, dynamic };
+}
+
+describe('CLI start-up import graph', () => {
+  it('loads no core, store, network adapter or heavy package before a command needs it', async () => {
+    // main/cli.ts imports the dispatcher (run.ts) itself with import(), right away.
+    const g = await staticGraph('main/cli.ts', ['main/cli/run.ts']);
+    expect(g.dynamic).toContain('main/cli/run.ts');
+    expect(g.files).toContain('main/cli/wifi.ts');
+    for (const heavy of ['main/compose.ts', 'main/core/app-core.ts', 'main/adapters/profile.ts', 'main/adapters/network/index.ts', 'main/core/wifi/passphrase.ts']) {
+      expect(g.files, heavy).not.toContain(heavy);
+    }
+    const allowed = (p: string) => p.startsWith('node:');
+    expect([...g.packages].filter((p) => !allowed(p))).toEqual([]);
+    // …and the heavy part is still reachable, through a dynamic import.
+    expect([...g.dynamic]).toContain('main/cli/host.ts');
+  });
+
+  it('neither the CLI core nor the main process loads password dictionaries, word lists or the QR encoder at start-up', async () => {
+    for (const [entry, roots] of [
+      ['main/cli.ts', ['main/cli/run.ts', 'main/cli/host.ts']],
+      ['main/index.ts', []],
+    ] as const) {
+      const g = await staticGraph(entry, [...roots]);
+      const heavy = [...g.packages].filter((p) => /^@zxcvbn-ts\/|^diceware-wordlist|^qrcode$/.test(p));
+      expect(heavy, entry).toEqual([]);
+    }
+  });
+});
