@@ -118,7 +118,7 @@ export function createCore(deps: CoreDeps): Core {
     secrets,
     wifi: new WifiStep({ scanner: deps.wifi, secrets, checks, clock: deps.clock, log: deps.log, resourcesDir: deps.resourcesDir }),
     survey: createSurveyFeature(deps.network, { ...deps, model }),
-    credentials: new CredentialService({ onOutcome: (r) => recordOutcome(model, r), resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => core.survey?.service.lastReport()?.gateway.address ?? null, ledgerStore: deps.probeLedger, auditKey: () => `after:${core.audit.latest()?.id ?? 'none'}` }),
+    credentials: new CredentialService({ onOutcome: (r) => recordOutcome(model, r), resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => model.read().router?.address ?? null, ledgerStore: deps.probeLedger, auditKey: () => `after:${core.audit.latest()?.id ?? 'none'}` }),
     accountSteps: createAccountServices({ ...deps, model }, externalHosts, checks, secrets),
     get verifiers() {
       return verifiers();

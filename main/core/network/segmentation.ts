@@ -57,7 +57,7 @@ export interface SegmentationDeps {
   /** The IoT network's verifier: this step's "check now" is the audit's check. */
   verifiers: Pick<VerifierRegistry, 'network.iot-segment'>;
   /** Where the IoT network's name is kept, and the devices marked to move. */
-  model: Pick<HomeModel, 'setAnswer' | 'present'>;
+  model: Pick<HomeModel, 'setAnswer' | 'present' | 'read'>;
 }
 
 /** A name a person can read and a router accepts (1–32 bytes, printable). */
@@ -89,7 +89,7 @@ export class SegmentationService {
   async plan(): Promise<SegmentationPlan> {
     const status = await this.deps.wifiStatus().catch(() => null);
     const home = status && status.kind === 'ok' && status.value ? status.value.ssid : null;
-    const router = this.deps.survey.service.lastReport()?.gateway.router ?? null;
+    const router = this.deps.model.read().router?.identity ?? null;
     const f = this.families();
     return {
       suggestedSsid: suggestIotSsid(home),

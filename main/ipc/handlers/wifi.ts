@@ -5,7 +5,11 @@ import type { wifiChannels } from '../channels/wifi.js';
 export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
   'wifi:scan': (core) => core.wifi.scan(),
   'wifi:status': (core) => core.wifi.status(),
-  'wifi:guides': (core, hints) => core.wifi.guides(hints),
+  // the router the survey identified (kept in the home model) picks the family when the step names none
+  'wifi:guides': (core, hints) => {
+    const router = core.model.read().router?.identity ?? null;
+    return core.wifi.guides({ ...hints, vendor: hints.vendor ?? router?.vendor ?? null, model: hints.model ?? router?.model ?? null });
+  },
   'wifi:generate-passphrase': (core, args) => core.wifi.generatePassphrase(args),
   'wifi:saved-passphrases': (core, { ssid }) => core.wifi.savedPassphrases(ssid),
   'wifi:discard-previous': (core, { ssid }) => core.wifi.discardPreviousPassphrase(ssid),
