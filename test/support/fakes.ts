@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock, DocumentStore, ExternalOpener, Logger, SecretStore } from '../../main/core/ports.js';
+import type { Clock, DocumentStore, ExternalOpener, Logger, SecretStore, WifiScanner } from '../../main/core/ports.js';
 import { PorchlightError } from '../../main/core/errors.js';
 import { createCore, type Core } from '../../main/core/app-core.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../main/core/store/documents.js';
@@ -84,7 +84,7 @@ export class RecordingOpener implements ExternalOpener {
 }
 
 /** A core over in-memory fakes and the real resources/ directory. */
-export function fakeCore(overrides: { clock?: FixedClock } = {}) {
+export function fakeCore(overrides: { clock?: FixedClock; wifi?: WifiScanner } = {}) {
   const secrets = new MemorySecretStore();
   const settings = new MemoryDocument<Settings>(DEFAULT_SETTINGS);
   const progress = new MemoryDocument<Progress>(DEFAULT_PROGRESS);
@@ -104,6 +104,7 @@ export function fakeCore(overrides: { clock?: FixedClock } = {}) {
     clock,
     log,
     opener,
+    wifi: overrides.wifi,
   });
   return { core, secrets, settings, progress, history, clock, log, opener };
 }

@@ -52,22 +52,22 @@ const fields = <T extends z.ZodType>(t: T) => z.strictObject({ vendor: t, model:
 /** What one source said about the router (or why it said nothing). */
 export const RouterEvidenceSchema = z.strictObject({
   source: RouterSourceSchema,
-  url: short(500).nullable(),
-  vendor: short(200).nullable(),
-  model: short(200).nullable(),
-  firmware: short(100).nullable(),
-  error: short(500).nullable(),
-  setAside: short(500).nullable().optional(),
+  url: short(2000).nullable(),
+  vendor: short(500).nullable(),
+  model: short(500).nullable(),
+  firmware: short(500).nullable(),
+  error: short(2000).nullable(),
+  setAside: short(2000).nullable().optional(),
 });
 
 /** The router's identity as the survey found it: each field with its source, and why an unknown one is unknown. */
 export const RouterIdentitySchema = z.strictObject({
-  vendor: short(200).nullable(),
-  model: short(200).nullable(),
-  firmware: short(100).nullable(),
-  friendlyName: short(200).nullable(),
+  vendor: short(500).nullable(),
+  model: short(500).nullable(),
+  firmware: short(500).nullable(),
+  friendlyName: short(500).nullable(),
   sources: fields(RouterSourceSchema.nullable()),
-  unknown: fields(short(500).nullable()).optional(),
+  unknown: fields(short(2000).nullable()).optional(),
   evidence: z.array(RouterEvidenceSchema).max(32),
 });
 export type RouterIdentity = z.infer<typeof RouterIdentitySchema>;

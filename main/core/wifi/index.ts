@@ -6,3 +6,4 @@ export { classOfSsid } from './scan-service.js';
 export type { WifiNetworkView, WifiScanService } from './scan-service.js';
 export { CLASS_LABELS, WIFI_SECURITY_CLASSES } from './security.js';
 export type { WifiSecurityClass } from './security.js';
+export { recordNetworksSeen } from './networks-seen.js';

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../../../main/ipc/handlers/index.js';
 import { fakeCore } from '../../../support/fakes.js';
+import { apOf, ok, ScriptedScanner } from '../wifi/fakes.js';
 
 const fritz = { vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', friendlyName: 'FRITZ!Box 7590', sources: { vendor: 'tr064' as const, model: 'tr064' as const, firmware: 'tr064' as const }, evidence: [] };
 
@@ -26,5 +27,18 @@ describe('steps read the router and devices from the home model', () => {
     expect(targets.routerVendorId).not.toBeNull();
     const catalog = (await handlers['accounts:catalog'](core, {} as never)) as { suggested: string[] };
     expect(catalog.suggested).toEqual(expect.arrayContaining(['amazon']));
+  });
+});
+
+describe('the Wi-Fi step keeps what it saw in the home model', () => {
+  it('records each network once, classed over its access points, and the home network’s name', async () => {
+    const scanner = new ScriptedScanner([ok(apOf('Home', 'wpa3'), apOf('Home', 'wpa2', '3C:A6:2F:11:22:34', false), apOf('Neighbour', 'wpa', '3C:A6:2F:11:22:35', false))]);
+    const { core } = fakeCore({ wifi: scanner });
+    await handlers['wifi:scan'](core, {} as never);
+    await handlers['wifi:status'](core, {} as never);
+    const doc = core.model.read();
+    expect(doc.networks.map((n) => [n.ssid, n.security])).toEqual([['Home', 'wpa2-wpa3'], ['Neighbour', 'wpa']]);
+    expect(doc.answers.homeSsid).toBe('Home');
+    expect(JSON.stringify(doc)).not.toMatch(/passphrase|password/i);
   });
 });
