@@ -129,6 +129,9 @@ export class HomeModel {
     const r = this.read().devices[id];
     if (!r) throw new PorchlightError('not-found', 'That device is not in the inventory.');
     const next: DeviceRecord = { ...r };
+    if (edit.moveToIot === true && (effectiveCategory(r) === 'router' || (r.ip !== null && r.ip === this.read().router?.address))) {
+      throw new PorchlightError('refused', 'The router makes the networks; it cannot move to the IoT network.');
+    }
     if (edit.name !== undefined) next.userName = edit.name === null || edit.name.trim() === '' ? null : edit.name.trim().slice(0, 80);
     if (edit.category !== undefined) next.userCategory = edit.category;
     if (edit.moveToIot !== undefined) next.moveToIot = edit.moveToIot;

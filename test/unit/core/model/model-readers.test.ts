@@ -42,3 +42,22 @@ describe('the Wi-Fi step keeps what it saw in the home model', () => {
     expect(JSON.stringify(doc)).not.toMatch(/passphrase|password/i);
   });
 });
+
+describe('device edits in the home model', () => {
+  it('refuses to move the router to the IoT network; other devices move and stay removed until restored', () => {
+    const { core } = fakeCore();
+    core.model.recordSurvey({
+      devices: [
+        { ip: '192.168.178.1', mac: '24:65:11:4a:7c:01', vendor: 'AVM GmbH', model: null, category: 'hub', categoryBasis: null, names: [], services: [] },
+        { ip: '192.168.178.20', mac: 'fc:a6:67:21:9e:41', vendor: 'Amazon Technologies Inc.', model: null, category: 'speaker', categoryBasis: null, names: [], services: [] },
+      ],
+      gateway: { address: '192.168.178.1', mac: '24:65:11:4a:7c:01', router: fritz },
+    });
+    expect(() => core.model.editDevice('24:65:11:4a:7c:01', { moveToIot: true })).toThrow(/router/);
+    expect(core.model.editDevice('fc:a6:67:21:9e:41', { moveToIot: true, name: 'Kitchen Echo' })).toMatchObject({ moveToIot: true, userName: 'Kitchen Echo' });
+    core.model.editDevice('fc:a6:67:21:9e:41', { removed: true });
+    expect(core.model.present().map((d) => d.id)).toEqual(['24:65:11:4a:7c:01']);
+    core.model.editDevice('fc:a6:67:21:9e:41', { removed: false });
+    expect(core.model.present().map((d) => d.id)).toContain('fc:a6:67:21:9e:41');
+  });
+});
