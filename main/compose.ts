@@ -35,6 +35,10 @@ export interface NodeCoreOptions {
   echoLog?: boolean;
   /** Survey ports; only the Electron app defaults to the real active interface — other hosts pass a scoped set or none. */
   network?: NetworkDeps;
+  /** The OS Wi-Fi scanner for a host that wires it explicitly (browser mode); default: see below. */
+  wifi?: NodeWifiScanner;
+  /** Where exports are saved (browser mode: Documents/Porchlight); default <profile>/reports. */
+  reportsDir?: string;
 }
 
 /** Composition root for every host: real adapters wired into the core. */
@@ -57,9 +61,9 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     probeLedger: opts.host === 'cli' ? undefined : new ConfDocumentStore<ProbeLedgerDoc>({ dir: opts.profileDir, name: 'probe-ledger', schema: ProbeLedgerSchema, defaults: DEFAULT_PROBE_LEDGER, version: '1.0.0' }),
     // Audit exports: headless Chromium and <profile>/reports here; the Electron glue (main/app/reaudit.ts) installs printToPDF and Documents.
     pdf: new ChromiumPdfPrinter(),
-    reports: new DirectoryReportSink(join(opts.profileDir, 'reports')),
+    reports: new DirectoryReportSink(opts.reportsDir ?? join(opts.profileDir, 'reports')),
     // The test harness reads Wi-Fi only through the fake nmcli, never this machine's radio (network rule):
     // it gets a scanner only when a fake's state file is configured (test/lab/fake-nmcli).
-    wifi: opts.host === 'harness' && !process.env.PORCHLIGHT_FAKE_NMCLI_STATE ? undefined : new NodeWifiScanner(),
+    wifi: opts.wifi ?? (opts.host === 'harness' && !process.env.PORCHLIGHT_FAKE_NMCLI_STATE ? undefined : new NodeWifiScanner()),
   });
 }

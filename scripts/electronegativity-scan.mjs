@@ -4,8 +4,8 @@
 //
 //   node --import ./scripts/electronegativity-net-guard.mjs scripts/electronegativity-scan.mjs INPUT_DIR ELECTRON_VERSION OUT.json
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 const [input, electronVersion, out] = process.argv.slice(2);
 if (!input || !electronVersion || !out) {
@@ -24,13 +24,15 @@ const { version } = require('@doyensec/electronegativity/package.json');
 // Quiet the "could not retrieve translations" line (the fetch is refused by the guard on purpose).
 const log = console.log;
 console.log = () => {};
+const sarif = join(dirname(resolve(out)), 'electronegativity.sarif');
 let result;
 try {
   result = await run(
     {
       input: resolve(input),
-      // A value here only switches the runner to quiet, non-CLI mode; it writes no file itself.
-      output: 'report.sarif',
+      // A value here switches the runner to quiet, non-CLI mode. When it finds issues it also writes
+      // a SARIF file there, so it goes beside OUT (a temporary folder), never into the checkout.
+      output: sarif,
       isSarif: true,
       customScan: [],
       // This global check downloads Electron's release list from the network; Electron's support
@@ -44,6 +46,7 @@ try {
   );
 } finally {
   console.log = log;
+  rmSync(sarif, { force: true });
 }
 
 const plain = (v) => (v && typeof v === 'object' && 'name' in v ? v.name : v);

@@ -77,17 +77,17 @@ else
   say "Debian packages ready"
 fi
 
-for tool in chromium gnome-keyring-daemon dbus-run-session dbus-send secret-tool; do
+for tool in chromium gnome-keyring-daemon dbus-run-session dbus-send secret-tool pdftotext make g++ pkg-config openssl; do
   command -v "$tool" >/dev/null 2>&1 || fail "'$tool' is not on PATH after installing the Debian packages"
 done
 
 # ---- npm dependencies ---------------------------------------------------------------------------
-command -v npm >/dev/null 2>&1 || fail "npm is not installed (Porchlight needs Node.js >= 22.12 with npm)"
+command -v npm >/dev/null 2>&1 || fail "npm is not installed (any Node.js with npm starts the install; scripts/npm-ci.sh runs npm ci under the pinned Node 22)"
 if [[ "${SKIP_NPM_CI:-0}" == 1 ]]; then
   say "SKIP_NPM_CI=1: leaving node_modules as it is"
 else
-  say "installing npm dependencies from package-lock.json (npm ci)"
-  npm ci --no-audit --no-fund </dev/null || fail "npm ci"
+  say "installing npm dependencies from package-lock.json (npm ci, under Node >= 22.13)"
+  bash scripts/npm-ci.sh </dev/null || fail "npm ci"
 fi
 [[ -f node_modules/keytar/build/Release/keytar.node ]] \
   || fail "keytar's native module was not built (node_modules/keytar/build/Release/keytar.node); it needs python3, make, g++ and libsecret-1-dev"

@@ -2,7 +2,8 @@
 // - With an Electron binary (already downloaded, or downloadable now: Electron 45 fetches it on
 //   first use), it launches the desktop app.
 // - Without one (an offline machine), it says so and serves the same app in browser mode on
-//   127.0.0.1 through the harness, with the same core and the real keychain.
+//   127.0.0.1 through the harness (without --test-control): the same core, the real keychain, the
+//   real Wi-Fi scan, survey and link opener; exports go to Documents/Porchlight (PORCHLIGHT_REPORTS).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,12 +24,27 @@ function electronBinary() {
 }
 
 let bin = electronBinary();
-let why = 'PORCHLIGHT_NO_DOWNLOAD=1 or CI is set, so no download was attempted';
+let why = 'its runtime (Electron) is not downloaded, and PORCHLIGHT_NO_DOWNLOAD=1 or CI asks not to download it';
 if (!bin && process.env.PORCHLIGHT_NO_DOWNLOAD !== '1' && !process.env.CI) {
   console.log('Porchlight: fetching the Electron runtime (first start only)…');
   const r = run(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { timeout: 180_000, stdio: 'pipe', encoding: 'utf8' });
   if (r.status === 0) bin = electronBinary();
-  else why = ((r.stderr || r.stdout || '').split('\n').find((l) => /error/i.test(l)) ?? 'the download failed').trim();
+  else why = 'its runtime (Electron) could not be downloaded: ' + plainDownloadFailure(`${r.error?.message ?? ''}\n${r.stderr ?? ''}\n${r.stdout ?? ''}`);
+}
+
+/**
+ * Why the Electron download did not work, in plain words (the installer prints a raw error such as
+ * "TypeError: fetch failed" or a JSON line; those stay out of what a person reads).
+ */
+function plainDownloadFailure(text) {
+  if (/ETIMEDOUT|timed out|SIGTERM/i.test(text)) return 'the download took too long and was stopped';
+  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket|network/i.test(text)) {
+    return "this computer could not reach Electron's download server (no internet connection, or it is blocked)";
+  }
+  if (/ENOSPC/i.test(text)) return 'the disk is full';
+  if (/EACCES|EPERM/i.test(text)) return 'Porchlight may not write into its node_modules folder';
+  if (/checksum|SHASUM|integrity/i.test(text)) return 'the downloaded file was damaged';
+  return 'the download did not work';
 }
 
 if (bin) {
@@ -36,11 +52,15 @@ if (bin) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(
-    `\nPorchlight: the Electron runtime is not available on this machine (${why}).\n` +
-      'Starting Porchlight in browser mode instead: the same wizard and core, served on 127.0.0.1 only.\n' +
-      'In browser mode the Wi-Fi scan and the network survey are off (it never touches a real network interface).\n',
+    `\nPorchlight: the desktop app cannot start here, because ${why}.\n` +
+      'Starting Porchlight in browser mode instead: the same wizard in your web browser, served on this computer only (127.0.0.1).\n' +
+      'Everything in the wizard works there — the Wi-Fi scan, the network survey after you allow it on the first page, links, the keychain.\n' +
+      'What needs the desktop app: the tray icon, reminders shown as notifications, and starting when you log in.\n' +
+      `Reports you export are saved in ${process.env.PORCHLIGHT_REPORTS ?? 'the Porchlight folder in your Documents folder'}.\n`,
   );
-  const child = spawn(process.execPath, ['dist/harness.mjs', '--port', process.env.PORT ?? '4780', '--profile', process.env.PORCHLIGHT_PROFILE ?? defaultProfile(), '--open'], {
+  const args = ['dist/harness.mjs', '--port', process.env.PORT ?? '4780', '--profile', process.env.PORCHLIGHT_PROFILE ?? defaultProfile(), '--open'];
+  if (process.env.PORCHLIGHT_REPORTS) args.push('--reports', process.env.PORCHLIGHT_REPORTS);
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'inherit', 'inherit'],
     cwd: root,
   });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What `npm test` runs: every check Porchlight has, in order, stopping at the first failure.
 #
-#   lint → typecheck → build → unit (vitest) → loopback multicast for the lab (if
+#   programs (every program the tests, scripts and native build run comes from
+#   scripts/apt-packages.txt: scripts/check-spawned-programs.mjs) → lint → typecheck → build → unit (vitest) → loopback multicast for the lab (if
 #   scripts/lab-net-up.sh exists) → integration (vitest, inside a private GNOME Keyring) →
 #   e2e (Playwright, inside a private GNOME Keyring)
 #
@@ -65,21 +66,31 @@ run_stage() {
   echo "---- stage '$name' passed in $((SECONDS - t0))s"
 }
 
+run_stage programs - node scripts/check-spawned-programs.mjs
 run_stage lint - eslint .
 run_stage typecheck - tsc -p tsconfig.json --noEmit
 run_stage packaging-security - bash -c 'node scripts/check-builder-config.mjs && node scripts/electronegativity.mjs' # electron-builder schema + Electronegativity (offline)
 run_stage build - node scripts/build.mjs
 run_stage unit count_vitest vitest run --project unit
-if [[ -f scripts/lab-net-up.sh ]]; then
+netns=()
+if [[ "$(id -u)" -eq 0 && "${PORCHLIGHT_TEST_NETNS:-}" != 0 ]]; then
+  if ! unshare --net true 2>/dev/null; then
+    banner "FAILED: running as root but 'unshare --net' does not work here, so the tests cannot be shut in a private network namespace (set PORCHLIGHT_TEST_NETNS=0 to run them with the JS guard alone)"
+    summary "FAILED at stage 'netns'"
+    exit 1
+  fi
+  netns=(unshare --net bash scripts/in-test-netns.sh)
+  echo "integration and e2e run inside a private network namespace (only lo; no default route)"
+elif [[ -f scripts/lab-net-up.sh ]]; then
   run_stage lab-net - bash scripts/lab-net-up.sh
 fi
-run_stage integration count_vitest bash scripts/with-keyring.sh vitest run --project integration
+run_stage integration count_vitest "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration
 if ! ls playwright.config.* >/dev/null 2>&1; then
   banner "FAILED at stage 'e2e': no playwright.config.ts in $(pwd)"
   summary "FAILED at stage 'e2e'"
   exit 1
 fi
-run_stage e2e count_playwright bash scripts/with-keyring.sh playwright test
+run_stage e2e count_playwright "${netns[@]}" bash scripts/with-keyring.sh playwright test
 
 banner "all stages passed"
 summary "all stages passed"

@@ -7,6 +7,8 @@ export interface CliContext {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Is stderr a terminal? Progress is shown only then (and never with --json). */
+  stderrIsTTY?: boolean;
 }
 
 /** One `porchlight` command (a group such as `wifi` dispatches to its subcommands itself). */
@@ -14,8 +16,49 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** The full `--help`: every option with its default, limits and an example. */
+  help?: string;
   run(ctx: CliContext): Promise<number>;
 }
 
 /** A clear usage error: printed to stderr with the command's usage, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  readonly code = 'usage';
+}
+
+/** An error with a stable code for `--json` (`{"error":{"code","message"}}`), exit code 2. */
+export class CliError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Writes `{"error":{"code","message"}}` to stdout when the command was asked for JSON. */
+export function jsonError(ctx: Pick<CliContext, 'argv' | 'stdout'>, code: string, message: string): void {
+  if (ctx.argv.includes('--json')) ctx.stdout(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
+}
+
+/**
+ * A one-line progress indicator on stderr ("surveying lo … 3 s of at most 10 s"), redrawn every
+ * second, shown only when stderr is a terminal and the output is not --json; stop() clears it.
+ */
+export function startProgress(ctx: Pick<CliContext, 'stderr' | 'stderrIsTTY'>, json: boolean, label: string, budgetSeconds?: number): { stop(): void } {
+  if (!ctx.stderrIsTTY || json) return { stop() {} };
+  const t0 = Date.now();
+  const draw = () => {
+    const s = Math.floor((Date.now() - t0) / 1000);
+    ctx.stderr(`\r${label} … ${s} s${budgetSeconds ? ` of at most ${budgetSeconds} s` : ''}\x1b[K`);
+  };
+  draw();
+  const timer = setInterval(draw, 1000);
+  timer.unref?.();
+  return {
+    stop() {
+      clearInterval(timer);
+      ctx.stderr('\r\x1b[K');
+    },
+  };
+}

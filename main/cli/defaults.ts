@@ -1,11 +1,28 @@
 import type { CliCommand, CliContext } from './command.js';
 import { EXIT, UsageError } from './command.js';
-import { numberFlag, parseFlags, subcommand } from './flags.js';
+import { helpText, LIMITS, numberFlag, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import { attemptsText, type ProbeReport } from '../core/credentials/safe-prober.js';
 
 const USAGE =
   'porchlight defaults check --host HOST[:PORT] [--https] [--vendor NAME] [--gateway IP] [--json] [--timeout-ms N] [--delay-ms N]';
+
+const HELP = helpText({
+  command: 'porchlight defaults check',
+  summary: "check whether one device's login still accepts its factory password (at most 5 careful tries)",
+  usage: USAGE,
+  options: [
+    { flag: '--host', value: 'HOST[:PORT]', text: 'the device whose admin login is tested; naming it is your consent', default: 'none (required)', limits: 'a private or loopback address or a local name; never a public address', example: '--host 192.168.1.1' },
+    { flag: '--https', text: 'use HTTPS (the device\'s own certificate is accepted and reported)', default: 'off (HTTP)', example: '--https' },
+    { flag: '--vendor', value: 'NAME', text: 'try only this maker\'s factory passwords', default: 'recognised from the login page', example: '--vendor Netgear' },
+    { flag: '--gateway', value: 'IP', text: "your router's address, when it is the host and the route cannot be read", default: "the system's default route", example: '--gateway 192.168.1.1' },
+    { flag: '--timeout-ms', value: 'N', text: 'how long one try may take', default: 'the prober\'s own (a few seconds)', limits: LIMITS['--timeout-ms'].what, example: '--timeout-ms 5000' },
+    { flag: '--delay-ms', value: 'N', text: 'the pause between two tries (so the device does not lock the account)', default: 'the prober\'s own', limits: LIMITS['--delay-ms'].what, example: '--delay-ms 1000' },
+    { flag: '--json', text: 'print the result as JSON on stdout', default: 'off (plain text)', example: '--json' },
+  ],
+  notes: ['Exit 1 when a factory password is accepted (change it!), 0 when they are refused, 2 when it could not decide.'],
+  examples: ['porchlight defaults check --host 192.168.1.1', 'porchlight defaults check --host 192.168.1.20:8443 --https --vendor Hikvision --json'],
+});
 
 interface Args {
   host: string;
@@ -28,17 +45,16 @@ function parseArgs(argv: string[]): Args {
     'timeout-ms': { type: 'string' },
     'delay-ms': { type: 'string' },
   });
-  const ms = { min: 0, max: 600_000, integer: true, what: 'a whole number of milliseconds' };
   const out: Partial<Args> & { https: boolean; json: boolean } = {
     json: v.json ?? false,
     https: v.https ?? false,
     host: v.host,
     vendor: v.vendor ?? null,
     gateway: v.gateway ?? null,
-    timeoutMs: numberFlag(v['timeout-ms'], '--timeout-ms', ms),
-    delayMs: numberFlag(v['delay-ms'], '--delay-ms', ms),
+    timeoutMs: numberFlag(v['timeout-ms'], '--timeout-ms'),
+    delayMs: numberFlag(v['delay-ms'], '--delay-ms'),
   };
-  if (!out.host) throw new UsageError('--host is required');
+  if (!out.host) throw new UsageError('--host is required: the device to test, e.g. --host 192.168.1.1');
   return out as Args;
 }
 
@@ -82,6 +98,7 @@ export function defaultsCommand(): CliCommand {
     name: 'defaults',
     summary: 'Check whether a login still accepts its factory password',
     usage: USAGE,
+    help: HELP,
     async run(ctx: CliContext) {
       const { createNodeCore, defaultProfileDir } = await import('./host.js');
       const args = parseArgs(ctx.argv);

@@ -1,5 +1,6 @@
 import { commands } from './commands.js';
-import { EXIT, UsageError, type CliContext } from './command.js';
+import { CliError, EXIT, jsonError, UsageError, type CliContext } from './command.js';
+import { PorchlightError } from '../core/errors.js';
 import { appVersion } from '../app-version.js';
 
 /** Help text listing every command; the same list the dispatcher uses, so it cannot drift. */
@@ -17,14 +18,16 @@ export function helpText(): string {
     '  --help       show this help',
     '  --version    print the version',
     '',
-    'Exit codes: 0 all pass, 1 findings, 2 error.',
-    'Network commands only probe the scope you give them (--interface, --gateway, --host).',
+    'Exit codes: 0 all pass, 1 findings, 2 error. With --json, an error is printed as {"error":{"code","message"}}.',
+    'Network commands only probe the scope you give them (--interface, --gateway, --host). Without',
+    '--interface, `survey` looks at the active interface and `audit` at none; both say so on stderr.',
+    'Every command lists its options, defaults, limits and examples: porchlight <command> --help',
     '',
   ].join('\n');
 }
 
 /** Runs the CLI with the given arguments; returns the exit code instead of exiting (testable). */
-export async function runCli(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'>, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> & { stderrIsTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(helpText());
@@ -36,20 +39,26 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdout' | 'st
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    io.stderr(`porchlight: unknown command "${first}". Run "porchlight --help" for the list.\n`);
+    const message = `unknown command "${first}". Run "porchlight --help" for the list.`;
+    jsonError({ argv: rest, stdout: io.stdout }, 'usage', message);
+    io.stderr(`porchlight: ${message}\n`);
     return EXIT.error;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    io.stdout(command.help ?? `${command.summary}\n\nUsage: ${command.usage}\n`);
     return EXIT.ok;
   }
+  const ctx: CliContext = { argv: rest, env, stdout: io.stdout, stderr: io.stderr, stderrIsTTY: io.stderrIsTTY ?? process.stderr.isTTY === true };
   try {
-    return await command.run({ argv: rest, env, ...io });
+    return await command.run(ctx);
   } catch (err) {
+    const code = err instanceof UsageError ? 'usage' : err instanceof CliError || err instanceof PorchlightError ? err.code : 'internal';
+    const message = (err as Error).message;
+    jsonError(ctx, code, message);
     if (err instanceof UsageError) {
-      io.stderr(`porchlight ${command.name}: ${err.message}\nUsage: ${command.usage}\n`);
+      io.stderr(`porchlight ${command.name}: ${message}\nUsage: ${command.usage}\nMore: porchlight ${command.name} --help\n`);
     } else {
-      io.stderr(`porchlight ${command.name}: ${(err as Error).message}\n`);
+      io.stderr(`porchlight ${command.name}: ${message}\n`);
     }
     return EXIT.error;
   }

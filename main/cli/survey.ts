@@ -1,14 +1,80 @@
 import type { CliCommand, CliContext } from './command.js';
-import { parseFlags, scopeFlags, SCOPE_FLAGS } from './flags.js';
-import { EXIT, UsageError } from './command.js';
+import { checkInputPath, helpText, LIMITS, parseFlags, scopeFlags, SCOPE_FLAGS, type OptionHelp } from './flags.js';
+import { CliError, EXIT, startProgress, UsageError } from './command.js';
 import { OsInterfaceList } from '../adapters/network/interfaces.js';
 import { SystemGatewayLookup } from '../adapters/network/gateway-lookup.js';
 import type { ScopeRequest } from '../core/network/scope.js';
 import type { SurveyReport } from '../core/network/survey-service.js';
-import { isIpv4, inSubnet } from '../core/network/ip.js';
+import { isIpv4, inSubnet, subnetOf } from '../core/network/ip.js';
+import { DEFAULT_SURVEY_SECONDS } from '../core/network/scope.js';
+import type { ProbeScope } from '../core/ports.js';
 
 const USAGE =
   'porchlight survey [--json] [--interface NAME] [--gateway IP] [--seconds N] [--target IP]... [--sweep] [--neighbors FILE]';
+
+/** The scope options `survey` and `audit` share, as their --help lists them. */
+export const SCOPE_HELP: Record<'interface' | 'gateway' | 'seconds' | 'neighbors' | 'json', OptionHelp> = {
+  interface: {
+    flag: '--interface',
+    value: 'NAME',
+    text: 'the network interface whose subnet is looked at (its own address and prefix); nothing else is probed',
+    default: 'survey: the active interface (printed on stderr); audit: none, so the network checks read unknown',
+    example: '--interface wlan0',
+  },
+  gateway: {
+    flag: '--gateway',
+    value: 'IP',
+    text: "the router's IPv4 address (private or loopback only)",
+    default: "the interface's default route, when it is on the interface's subnet",
+    limits: 'a private or loopback IPv4 address',
+    example: '--gateway 192.168.1.1',
+  },
+  seconds: {
+    flag: '--seconds',
+    value: 'N',
+    text: 'how long the survey may take in all',
+    default: `${DEFAULT_SURVEY_SECONDS}`,
+    limits: `${LIMITS['--seconds'].min} to ${LIMITS['--seconds'].max} seconds`,
+    example: '--seconds 20',
+  },
+  neighbors: {
+    flag: '--neighbors',
+    value: 'FILE',
+    text: "read the neighbor table from FILE (the text of `ip neigh`) instead of the system's",
+    default: "the system's table (or $PORCHLIGHT_NEIGHBOR_TABLE)",
+    example: '--neighbors neigh.txt',
+  },
+  json: {
+    flag: '--json',
+    text: 'print the result as JSON on stdout (no progress; an error is {"error":{"code","message"}})',
+    default: 'off (plain text)',
+    example: '--json',
+  },
+};
+
+const HELP = helpText({
+  command: 'porchlight survey',
+  summary: 'identify the router and list the devices on one local network',
+  usage: USAGE,
+  options: [
+    SCOPE_HELP.interface,
+    SCOPE_HELP.gateway,
+    SCOPE_HELP.seconds,
+    { flag: '--target', value: 'IP', text: "also look at this address (repeatable); it must be on the interface's subnet", default: 'none', limits: 'at most 256, private or loopback IPv4', example: '--target 192.168.1.50 --target 192.168.1.51' },
+    { flag: '--sweep', text: "also knock on every address of the subnet (TCP), for devices that stay quiet", default: 'off', example: '--sweep' },
+    SCOPE_HELP.neighbors,
+    SCOPE_HELP.json,
+  ],
+  notes: ['Without --interface the survey uses the active interface and prints, on stderr, which one and which subnet.'],
+  examples: ['porchlight survey --interface wlan0', 'porchlight survey --interface eth0 --gateway 192.168.1.1 --seconds 20 --json'],
+});
+
+export { subnetOf };
+
+/** "interface wlan0 (192.168.1.23, subnet 192.168.1.0/24, router 192.168.1.1)" — what a survey looks at. */
+export function describeScope(s: Pick<ProbeScope, 'interface' | 'interfaceAddress' | 'prefixLength' | 'gateway'>): string {
+  return `interface ${s.interface} (${s.interfaceAddress}, subnet ${subnetOf(s.interfaceAddress, s.prefixLength)}${s.gateway ? `, router ${s.gateway}` : ''})`;
+}
 
 /** Parsed flags of `porchlight survey`. */
 export interface SurveyFlags {
@@ -25,7 +91,8 @@ export interface SurveyFlags {
 export function parseSurveyFlags(argv: string[]): SurveyFlags {
   const v = parseFlags(argv, { ...SCOPE_FLAGS, sweep: { type: 'boolean' }, target: { type: 'string', multiple: true } });
   const f: SurveyFlags = { ...scopeFlags(v), sweep: v.sweep ?? false, targets: v.target ?? [] };
-  for (const ip of [f.gateway, ...f.targets]) if (ip !== null && !isIpv4(ip)) throw new UsageError(`"${ip}" is not an IPv4 address`);
+  for (const ip of [f.gateway, ...f.targets]) if (ip !== null && !isIpv4(ip)) throw new UsageError(`"${ip}" is not an IPv4 address (e.g. 192.168.1.1)`);
+  if (f.neighbors !== null) checkInputPath(f.neighbors, '--neighbors');
   return f;
 }
 
@@ -77,7 +144,10 @@ function human(r: SurveyReport): string {
 export async function scopeFromFlags(f: SurveyFlags): Promise<ScopeRequest | null> {
   if (!f.iface) return null;
   const ifc = new OsInterfaceList().list().find((i) => i.name === f.iface);
-  if (!ifc) throw new UsageError(`there is no IPv4 interface called "${f.iface}"`);
+  if (!ifc) {
+    const names = new OsInterfaceList().list().map((i) => i.name);
+    throw new CliError('no-such-interface', `there is no IPv4 interface called "${f.iface}"${names.length ? ` (this computer has: ${names.join(', ')})` : ''}`);
+  }
   let gateway = f.gateway;
   if (!gateway && !ifc.internal) {
     const route = await new SystemGatewayLookup().defaultRoute(f.iface).catch(() => null);
@@ -95,6 +165,7 @@ export function surveyCommand(): CliCommand {
     name: 'survey',
     summary: 'Identify the router and inventory devices on the local network',
     usage: USAGE,
+    help: HELP,
     async run(ctx: CliContext) {
       const { createNodeCore, defaultProfileDir, nodeNetworkDeps } = await import('./host.js');
       const f = parseSurveyFlags(ctx.argv);
@@ -112,7 +183,14 @@ export function surveyCommand(): CliCommand {
       });
       const survey = core.survey!;
       const scope = await survey.scope({ seconds: f.seconds, targets: fixed ? [] : f.targets, sweep: f.sweep });
-      const report = await survey.service.run(scope);
+      ctx.stderr(fixed ? `porchlight survey: looking at ${describeScope(scope)}\n` : `porchlight survey: no --interface given, so it looks at the active ${describeScope(scope)}; name another with --interface\n`);
+      const progress = startProgress(ctx, f.json, `surveying ${scope.interface}`, Math.round(scope.budgetMs / 1000));
+      let report: SurveyReport;
+      try {
+        report = await survey.service.run(scope);
+      } finally {
+        progress.stop();
+      }
       ctx.stdout(f.json ? `${JSON.stringify(publicReport(report), null, 2)}\n` : human(report));
       return EXIT.ok;
     },

@@ -1,11 +1,23 @@
 import type { CliCommand, CliContext } from './command.js';
-import { EXIT } from './command.js';
-import { parseFlags, subcommand } from './flags.js';
+import { EXIT, jsonError } from './command.js';
+import { helpText, parseFlags, subcommand } from './flags.js';
 import { WifiScanService, type WifiNetworkView } from '../core/wifi/scan-service.js';
 import { CLASS_LABELS } from '../core/wifi/security.js';
 import { NodeWifiScanner } from '../adapters/wifi/node-wifi-scanner.js';
 
 const USAGE = 'porchlight wifi scan [--json] [--interface NAME] | porchlight wifi status [--json] [--interface NAME]';
+
+const HELP = helpText({
+  command: 'porchlight wifi',
+  summary: 'list the Wi-Fi networks this computer sees (scan) or the one it is connected to (status), with their exact security',
+  usage: USAGE,
+  options: [
+    { flag: '--interface', value: 'NAME', text: 'the Wi-Fi adapter to ask', default: "the system's Wi-Fi adapter", example: '--interface wlan0' },
+    { flag: '--json', text: 'print the result as JSON on stdout (status prints null when not connected)', default: 'off (plain text)', example: '--json' },
+  ],
+  notes: ['Nothing is sent on the network: the scan is the operating system\'s own list.'],
+  examples: ['porchlight wifi scan', 'porchlight wifi status --json --interface wlan0'],
+});
 
 /** The shape `--json` prints for every access point (stable, documented in PRODUCT.md). */
 function publicShape(n: WifiNetworkView) {
@@ -35,12 +47,15 @@ export function wifiCommand(makeScanner: (iface: string | null) => ConstructorPa
     name: 'wifi',
     summary: 'Scan Wi-Fi networks and classify their security',
     usage: USAGE,
+    help: HELP,
     async run(ctx: CliContext) {
       const { sub, json, iface } = parseArgs(ctx.argv);
       const service = new WifiScanService(makeScanner(iface));
       const reading = sub === 'scan' ? await service.scan() : await service.status();
       if (reading.kind === 'unknown') {
-        ctx.stderr(`porchlight wifi ${sub}: unknown — ${withSteps(reading.reason)}\n`);
+        jsonError(ctx, 'wifi-unknown', reading.reason);
+        ctx.stderr(`porchlight wifi ${sub}: unknown — ${withSteps(reading.reason)}
+`);
         return EXIT.error;
       }
       for (const note of reading.notes) ctx.stderr(`note: ${withSteps(note)}\n`);

@@ -10,7 +10,7 @@
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -333,4 +333,12 @@ export function filesWithText(dir: string, encoding: BufferEncoding = 'utf8'): {
       throw err;
     }
   });
+}
+
+/**
+ * Test clean-up of a keychain account straight through libsecret's secret-tool (the app itself
+ * refuses to delete a generated secret outside its ask-first paths). Only attribute names go in argv.
+ */
+export function keychainClear(...accounts: string[]): void {
+  for (const account of accounts) spawnSync('secret-tool', ['clear', 'service', 'Porchlight', 'account', account], { stdio: 'ignore' });
 }

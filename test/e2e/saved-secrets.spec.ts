@@ -7,7 +7,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, press, walkTo, seriousViolations, filesWithText, ROOT } from './fixtures';
+import { test, expect, press, walkTo, seriousViolations, filesWithText, ROOT, keychainClear, chooseRadio, next, tabTo } from './fixtures';
+import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
@@ -19,7 +20,18 @@ test.use({
     PATH: `${FAKE_NMCLI_DIR}:${process.env.PATH ?? ''}`,
     PORCHLIGHT_FAKE_NMCLI_STATE: fake.statePath,
     PORCHLIGHT_FAKE_NMCLI_LOG: fake.logPath,
+    PORCHLIGHT_PROBE_DELAY_MS: '50',
+    PORCHLIGHT_PROBE_TIMEOUT_MS: '3000',
   },
+});
+
+// A real lighttpd router admin page (ASUS-style form login) whose password the test sets.
+let lab: HttpLoginLab;
+test.beforeAll(async () => {
+  lab = await startHttpLoginLab({ only: ['form-factory'] });
+});
+test.afterAll(async () => {
+  await lab?.stop();
 });
 
 /** What the Secret Service holds for an account (only attribute names go in argv). */
@@ -32,7 +44,7 @@ function keychainLookup(account: string): string | null {
 }
 
 test('router password: asked before replacing, the old one kept and revealable until discarded', async ({ wizardPage: page, harness }) => {
-  for (const account of ['router/admin', 'router/admin/previous']) await harness.ipc('secrets:delete', { account });
+  keychainClear('router/admin', 'router/admin/previous');
   await walkTo(page, 'passwords');
   const box = page.getByTestId('login-router');
   const make = box.getByRole('button', { name: 'Make a new strong password' });
@@ -66,12 +78,12 @@ test('router password: asked before replacing, the old one kept and revealable u
   expect(keychainLookup('router/admin/previous')).toBeNull();
   expect(keychainLookup('router/admin')).toBe(second);
   for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
-  await harness.ipc('secrets:delete', { account: 'router/admin' });
+  keychainClear('router/admin');
 });
 
 test('IoT passphrase: asked before replacing, the old one kept and revealable until discarded', async ({ wizardPage: page, harness }) => {
   const ssid = 'Porch-IoT';
-  for (const account of [`wifi/${ssid}`, `wifi/${ssid}/previous`]) await harness.ipc('secrets:delete', { account });
+  keychainClear(`wifi/${ssid}`, `wifi/${ssid}/previous`);
   await walkTo(page, 'segmentation');
   await page.getByLabel('IoT network name').fill(ssid);
   const section = page.getByRole('region', { name: 'A passphrase for the IoT network' });
@@ -105,5 +117,69 @@ test('IoT passphrase: asked before replacing, the old one kept and revealable un
   expect(keychainLookup(`wifi/${ssid}/previous`)).toBeNull();
   expect(keychainLookup(`wifi/${ssid}`)).toBe(second);
   for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
-  await harness.ipc('secrets:delete', { account: `wifi/${ssid}` });
+  keychainClear(`wifi/${ssid}`);
+});
+
+test('router password: a login with the new one confirms it in use and retires the previous one', async ({ wizardPage: page, harness }) => {
+  keychainClear('router/admin', 'router/admin/previous');
+  const router = lab.servers['form-factory'];
+  // Welcome by keyboard: allow only the password check.
+  await chooseRadio(page, page.getByRole('group', { name: 'How would you like to start?' }), 'First-time setup');
+  const questions = page.locator('fieldset.consent-question');
+  for (let i = 0; i < (await questions.count()); i++) {
+    const q = questions.nth(i);
+    const isPasswordProbe = /factory passwords/i.test((await q.locator('legend').textContent()) ?? '');
+    await chooseRadio(page, q, isPasswordProbe ? 'Yes, allow' : 'No, do not');
+  }
+  await next(page);
+  await walkTo(page, 'passwords');
+  const box = page.getByTestId('login-router');
+  await tabTo(page, box.getByLabel('Address (IP address, optionally with :port)'));
+  await page.keyboard.type(router.target);
+  await box.getByLabel('Brand').selectOption({ label: 'ASUS' });
+
+  const make = box.getByRole('button', { name: 'Make a new strong password' });
+  await press(page, make);
+  const first = (await box.getByTestId('generated-password').textContent())!.trim();
+  await press(page, box.getByRole('button', { name: 'Hide the password' }));
+  await press(page, make);
+  await press(page, box.getByTestId('replace-question').getByRole('button', { name: 'Make a new one and keep the saved one' }));
+  await expect(box.getByTestId('generated-password')).not.toHaveText(first);
+  const second = (await box.getByTestId('generated-password').textContent())!.trim();
+  await press(page, box.getByRole('button', { name: 'Hide the password' }));
+  expect(keychainLookup('router/admin/previous')).toBe(first);
+
+  // The router still uses its old login: the check says so, and both passwords stay.
+  const kept = box.getByTestId('kept-previous');
+  const check = kept.getByRole('button', { name: 'Check that the router accepts the new password' });
+  await press(page, check);
+  const result = box.getByTestId('confirm-result');
+  await expect(result).toHaveAttribute('data-result', 'refused', { timeout: 20_000 });
+  await expect(result).toContainText('The router did not accept the new password (the login showed the login form again');
+  await expect(result).toContainText('Both passwords stay in your keychain. The router probably still uses the previous one');
+  await box.screenshot({ path: join(SCREENSHOTS, 'passwords-11-new-password-refused.png') });
+  expect(keychainLookup('router/admin/previous')).toBe(first);
+  expect(keychainLookup('router/admin')).toBe(second);
+  await lab.flushLogs();
+  expect(lab.credentialAttempts('form-factory')).toBe(1);
+  await expect(box.getByTestId('confirm-attempts')).toHaveText('1 of 5 password tries used on this device in this audit (1 by this check).');
+
+  // The owner sets the new password on the router; the check now retires the previous one.
+  lab.setPassword('form-factory', 'admin', second);
+  await press(page, check);
+  await expect(result).toHaveAttribute('data-result', 'accepted', { timeout: 20_000 });
+  await expect(result).toContainText('The router accepts the new password, so it is in use: the previous password was removed from your keychain.');
+  await expect(kept).toHaveCount(0);
+  expect(keychainLookup('router/admin/previous')).toBeNull();
+  expect(keychainLookup('router/admin')).toBe(second);
+  // the router's own access log is the witness: one more request carrying a password, the number the step shows
+  await lab.flushLogs();
+  expect(lab.credentialAttempts('form-factory')).toBe(2);
+  await expect(box.getByTestId('confirm-attempts')).toHaveText('2 of 5 password tries used on this device in this audit (1 by this check).');
+  await box.screenshot({ path: join(SCREENSHOTS, 'passwords-12-new-password-confirmed.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+  // the new password was never written anywhere but the keychain, nor shown in the page
+  for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
+  await expect(page.locator('body')).not.toContainText(second);
+  keychainClear('router/admin');
 });

@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, seriousViolations, filesWithText, ROOT, type Harness } from './fixtures';
+import { test, expect, walkTo, press, seriousViolations, filesWithText, ROOT, keychainClear, type Harness } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const fake = createFakeNmcli(homeState('HomeNet', 'wpa2'));
@@ -77,7 +77,7 @@ test('WPA2 → passphrase in the keychain → router switched to SAE → verific
   for (const { file, text } of filesWithText(harness.profileDir)) expect(text, file).not.toContain(passphrase);
   expect(await seriousViolations(page)).toEqual([]);
 
-  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
+  keychainClear('wifi/HomeNet');
 });
 
 test('router left on WPA2: verification fails and says what it saw', async ({ wizardPage: page, harness }) => {
@@ -120,8 +120,8 @@ const MAKE = 'Make a passphrase and save it to the keychain';
 
 test('a second passphrase asks first and keeps the first one, revealable, until it is discarded', async ({ wizardPage: page, harness }) => {
   fake.write(homeState('HomeNet', 'wpa2'));
-  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
-  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet/previous' });
+  keychainClear('wifi/HomeNet');
+  keychainClear('wifi/HomeNet/previous');
   await openWifiStep(page);
   const shown = page.getByTestId('wifi-passphrase');
   const section = page.getByRole('region', { name: 'A new, strong Wi-Fi passphrase' });
@@ -195,13 +195,13 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   // Nothing secret in the profile, nor in the page once hidden.
   for (const { file, text } of filesWithText(harness.profileDir)) for (const p of [first, second]) expect(text, file).not.toContain(p);
   await expect(page.locator('body')).not.toContainText(first);
-  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
+  keychainClear('wifi/HomeNet');
 });
 
 
 test('the previous passphrase is removed once a rescan saw the network and the owner says the devices are back', async ({ wizardPage: page, harness }) => {
   fake.write(homeState('HomeNet', 'wpa2'));
-  for (const account of ['wifi/HomeNet', 'wifi/HomeNet/previous']) await harness.ipc('secrets:delete', { account });
+  keychainClear('wifi/HomeNet', 'wifi/HomeNet/previous');
   await openWifiStep(page);
   await press(page, page.getByRole('button', { name: MAKE }));
   const first = (await page.getByTestId('wifi-passphrase').textContent())!.trim();
@@ -223,5 +223,5 @@ test('the previous passphrase is removed once a rescan saw the network and the o
   await expect(page.getByTestId('previous-gone')).toHaveText('The new passphrase is in use; the previous one was removed from your keychain.');
   expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: false, error: { code: 'not-found' } });
   expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true });
-  await harness.ipc('secrets:delete', { account: 'wifi/HomeNet' });
+  keychainClear('wifi/HomeNet');
 });

@@ -9,9 +9,9 @@
  * request's Origin header.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNodeCore, APP_ROOT } from '../../main/compose.js';
 import { dispatch } from '../../main/ipc/register.js';
@@ -22,6 +22,8 @@ import { SystemClock } from '../../main/adapters/system-clock.js';
 import { testControlRoutes, type TestControlContext } from './test-control.js';
 import { harnessSurveyNetwork } from './control/survey.js';
 import { nodeNetworkDeps } from '../../main/adapters/network/index.js';
+import { NodeWifiScanner } from '../../main/adapters/wifi/node-wifi-scanner.js';
+import { SystemOpener } from '../../main/adapters/system-opener.js';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -69,25 +71,55 @@ export interface HarnessOptions {
   profileDir: string;
   rendererDir: string;
   testControl: boolean;
+  /** Browser mode only: where exports are saved (default Documents/Porchlight). */
+  reportsDir?: string;
+}
+
+/** The user's documents folder: XDG_DOCUMENTS_DIR (user-dirs.dirs) on Linux, else ~/Documents. */
+export function documentsDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+  const config = join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'user-dirs.dirs');
+  if (process.platform === 'linux' && existsSync(config)) {
+    const m = /^XDG_DOCUMENTS_DIR="([^"]+)"/m.exec(readFileSync(config, 'utf8'));
+    const dir = m?.[1]?.replace(/^\$HOME/, home);
+    if (dir && isAbsolute(dir) && dir !== home) return dir;
+  }
+  return join(home, 'Documents');
+}
+
+/** What browser mode cannot do, said in the app (the same words as the README). */
+export function browserModeNotice(reportsDir: string): string {
+  return (
+    'Browser mode: Porchlight runs in your web browser instead of its own window. Everything in the wizard works here ' +
+    '(the Wi-Fi scan, the network survey after you allow it, links, the keychain). What needs the desktop app: the tray icon, ' +
+    `reminders shown as notifications, and starting when you log in. Reports you export are saved in ${reportsDir}.`
+  );
 }
 
 /** Starts the harness; resolves with its URL once listening on 127.0.0.1. */
 export async function startHarness(opts: HarnessOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const clock = new SystemClock();
   const opened: string[] = [];
+  // Two modes. With --test-control (the tests): the survey sees only the loopback lab, Wi-Fi only a
+  // fake nmcli, links are recorded, exports stay in the profile. Browser mode (npm start without
+  // Electron): the same real parts as the desktop app — the active interface (after the welcome
+  // step's consent), the OS Wi-Fi scan, the user's browser for links, exports in Documents/Porchlight.
+  const reportsDir = opts.testControl ? undefined : resolve(opts.reportsDir ?? join(documentsDir(), 'Porchlight'));
   const core = createNodeCore({
     host: 'harness',
     profileDir: opts.profileDir,
     clock,
-    opener: {
-      // The harness never launches a browser: it records what the app asked to open.
-      async open(url) {
-        opened.push(url);
-      },
-    },
-    // With --test-control the survey sees only the loopback lab; in browser mode, the active interface like the app.
+    opener: opts.testControl
+      ? {
+          // Under test the harness never launches a browser: it records what the app asked to open.
+          async open(url) {
+            opened.push(url);
+          },
+        }
+      : new SystemOpener(),
     network: opts.testControl ? harnessSurveyNetwork() : nodeNetworkDeps(),
+    ...(opts.testControl ? {} : { wifi: new NodeWifiScanner(), reportsDir }),
   });
+  if (reportsDir) core.notices.push(browserModeNotice(reportsDir));
   let origin = '';
   const control: TestControlContext = { core, clock, opened };
   const routes = opts.testControl ? testControlRoutes(control) : {};
@@ -157,6 +189,7 @@ if (isEntry) {
       renderer: { type: 'string' },
       'test-control': { type: 'boolean', default: false },
       open: { type: 'boolean', default: false },
+      reports: { type: 'string' },
     },
   });
   const profileDir = values.profile ?? mkdtempSync(join(tmpdir(), 'porchlight-profile-'));
@@ -165,9 +198,11 @@ if (isEntry) {
     profileDir,
     rendererDir: values.renderer ?? join(APP_ROOT, 'dist', 'renderer'),
     testControl: values['test-control'],
+    reportsDir: values.reports,
   });
-  process.stdout.write(JSON.stringify({ url: h.url, profileDir }) + '\n');
-  if (values.open) process.stderr.write(`Porchlight (browser mode) is running at ${h.url} — open it in your browser. Ctrl+C stops it.\n`);
+  // Tests read the address from this JSON line; a person (npm start, --open) gets a sentence instead.
+  if (values.open) process.stderr.write(`Porchlight (browser mode) is running at ${h.url} — open that address in your web browser. Ctrl+C stops it.\n`);
+  else process.stdout.write(JSON.stringify({ url: h.url, profileDir }) + '\n');
   const stop = () => h.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

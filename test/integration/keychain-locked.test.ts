@@ -34,6 +34,8 @@ function onChildBus(bus: string, args: string[]): string {
   });
 }
 
+const RC = 'account/amazon/recovery-codes';
+
 describe('keychain: locked', () => {
   it('reports the locked keychain (not "nothing stored"), marks new secrets not stored, and never crashes', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env };
@@ -44,8 +46,8 @@ describe('keychain: locked', () => {
     expect(h.bus, h.output()).toMatch(/^unix:/);
     expect(h.bus).not.toBe(process.env.DBUS_SESSION_BUS_ADDRESS); // its own keyring, not this run's
 
-    expect(await h.call('secrets:set', { account: 'router/admin', secret: SECRET })).toEqual({ ok: true, value: { account: 'router/admin', stored: true } });
-    expect(await h.call('secrets:list', {})).toEqual({ ok: true, value: { available: true, accounts: ['router/admin'] } });
+    expect(await h.call('secrets:set', { account: RC, secret: SECRET })).toEqual({ ok: true, value: { account: RC, stored: true } });
+    expect(await h.call('secrets:list', {})).toEqual({ ok: true, value: { available: true, accounts: [RC] } });
 
     onChildBus(h.bus!, ['/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock', `array:objpath:${LOGIN}`]);
     const locked = onChildBus(h.bus!, [LOGIN, 'org.freedesktop.DBus.Properties.Get', 'string:org.freedesktop.Secret.Collection', 'string:Locked']);
@@ -56,12 +58,12 @@ describe('keychain: locked', () => {
     expect(h.proc.exitCode, h.output()).toBeNull();
     expect(h.proc.signalCode, h.output()).toBeNull();
 
-    expect(await h.call('secrets:reveal', { account: 'router/admin' })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } });
-    expect(await h.call('secrets:set', { account: 'device/cam-1', secret: SECRET })).toEqual({
+    expect(await h.call('secrets:reveal', { account: RC })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } });
+    expect(await h.call('secrets:set', { account: 'account/google/recovery-codes', secret: SECRET })).toEqual({
       ok: true,
-      value: { account: 'device/cam-1', stored: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } },
+      value: { account: 'account/google/recovery-codes', stored: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } },
     });
-    expect(await h.call('secrets:delete', { account: 'router/admin' })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } });
+    expect(await h.call('secrets:delete', { account: RC })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } });
     expect(KEYCHAIN_LOCKED_MESSAGE).toMatch(/locked/);
     expect(KEYCHAIN_LOCKED_MESSAGE).toMatch(/Unlock it/);
 

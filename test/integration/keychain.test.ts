@@ -102,7 +102,10 @@ describe('keychain: through the core and the IPC contract, with a real profile d
   });
 
   it('IPC dispatch (valid sender) set / reveal / list / delete round-trip', async () => {
-    expect(await dispatch(core, 'secrets:set', { account: WIFI, secret: SECRET }, APP, OPTS)).toEqual({ ok: true, value: { account: WIFI, stored: true } });
+    // a generated secret cannot be overwritten through the plain channel: refused, and nothing written
+    expect(await dispatch(core, 'secrets:set', { account: WIFI, secret: SECRET }, APP, OPTS)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(secretToolLookup(WIFI)).toBeNull();
+    expect(await core.secrets.put(WIFI, SECRET)).toEqual({ account: WIFI, stored: true });
     expect(await dispatch(core, 'secrets:reveal', { account: WIFI }, APP, OPTS)).toEqual({ ok: true, value: { account: WIFI, secret: SECRET } });
     expect(await dispatch(core, 'secrets:list', {}, APP, OPTS)).toEqual({ ok: true, value: { available: true, accounts: expect.arrayContaining([WIFI]) } });
     expect(secretToolLookup(WIFI)).toBe(SECRET);
@@ -114,7 +117,7 @@ describe('keychain: through the core and the IPC contract, with a real profile d
 
   it('leaves the secret in no file of the profile (settings, progress, history, logs), in any encoding', async () => {
     // Store it again and make every document get written, as the wizard would after a step.
-    expect(await dispatch(core, 'secrets:set', { account: 'router/admin', secret: SECRET }, APP, OPTS)).toMatchObject({ ok: true, value: { stored: true } });
+    expect(await core.secrets.put('router/admin', SECRET)).toMatchObject({ stored: true });
     expect(await dispatch(core, 'settings:update', { theme: 'dark' }, APP, OPTS)).toMatchObject({ ok: true });
     core.checks.recordVerified('router.admin-default', 'pass', null, 'admin password changed and stored in the keychain as router/admin');
     const names = listFiles(profileDir).map((f) => f.slice(profileDir.length + 1));
@@ -124,8 +127,11 @@ describe('keychain: through the core and the IPC contract, with a real profile d
     expect(log).toContain('router/admin');
     expect(findLeaks(profileDir, SECRET)).toEqual([]); // … but never the secret
 
-    expect(await dispatch(core, 'secrets:delete', { account: 'router/admin' }, APP, OPTS)).toEqual({ ok: true, value: { deleted: true } });
-    expect(await dispatch(core, 'secrets:delete', { account: WIFI }, APP, OPTS)).toEqual({ ok: true, value: { deleted: true } });
+    // generated secrets are never deleted through the plain channel (refused, kept), only by the core's own paths
+    expect(await dispatch(core, 'secrets:delete', { account: 'router/admin' }, APP, OPTS)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(secretToolLookup('router/admin')).toBe(SECRET);
+    expect(await core.secrets.delete('router/admin')).toBe(true);
+    expect(await core.secrets.delete(WIFI)).toBe(true);
     expect(await dispatch(core, 'secrets:reveal', { account: WIFI }, APP, OPTS)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
@@ -157,10 +163,10 @@ describe('keychain: Secret Service unavailable (a separate app process)', () => 
     delete env.WAYLAND_DISPLAY;
     h = await startHarnessChild(profileDir, env, setup(dir, env));
 
-    const set = await h.call('secrets:set', { account: 'router/admin', secret: SECRET });
+    const set = await h.call('secrets:set', { account: 'account/amazon/recovery-codes', secret: SECRET });
     expect(set).toEqual({
       ok: true,
-      value: { account: 'router/admin', stored: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE } },
+      value: { account: 'account/amazon/recovery-codes', stored: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE } },
     });
     expect(KEYCHAIN_UNAVAILABLE_MESSAGE).toMatch(/NOT stored/);
     expect(KEYCHAIN_UNAVAILABLE_MESSAGE).toMatch(/GNOME Keyring|Secret Service/);

@@ -44,7 +44,8 @@ describe('porchlight survey --json against the loopback lab', () => {
     const r = await runCli(['survey', '--json', '--interface', 'lo', '--gateway', LAB_ROUTER_IP, '--seconds', String(seconds), '--neighbors', lab.neighborFile], {
       PORCHLIGHT_PROFILE: profile,
     });
-    expect(r.stderr).toBe('');
+    // The one stderr line says what the survey looks at (no progress: stderr is not a terminal).
+    expect(r.stderr).toBe(`porchlight survey: looking at interface lo (127.0.0.1, subnet 127.0.0.0/8, router ${LAB_ROUTER_IP})\n`);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { gateway: { address: string; router: { vendor: string; model: string; firmware: string; sources: Record<string, string> } }; devices: CliDevice[]; durationMs: number; budgetMs: number };
 
@@ -116,7 +117,8 @@ describe('porchlight survey --json against the loopback lab', () => {
     const r = await runCli(['survey', '--json', '--interface', 'lo', '--gateway', '8.8.8.8'], { PORCHLIGHT_PROFILE: tempDir() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/public address/);
-    expect(r.stdout).toBe('');
+    // With --json the error is also on stdout, as {"error":{"code","message"}}.
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'refused', message: expect.stringMatching(/8\.8\.8\.8 is a public address/) } });
   });
 });
 

@@ -67,11 +67,12 @@ describe('porchlight wifi scan --json (built CLI, fake nmcli on PATH)', () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-nmcli-'));
     const r = cli(['wifi', 'scan', '--json'], { PATH: empty, HOME: process.env.HOME });
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'wifi-unknown', message: expect.stringMatching(/^nmcli was not found on PATH/) } });
     expect(r.stderr).toMatch(/unknown — nmcli was not found on PATH/);
     const fake = createFakeNmcli({ ...homeState('HomeNet', 'wpa2'), networkManager: 'stopped' });
     const r2 = cli(['wifi', 'status', '--json'], fakeNmcliEnv(fake));
     expect(r2.code).toBe(2);
+    expect(JSON.parse(r2.stdout).error.code).toBe('wifi-unknown');
     expect(r2.stderr).toMatch(/NetworkManager is not running/);
   });
 

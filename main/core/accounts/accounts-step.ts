@@ -5,11 +5,12 @@ import type { SecretService, StoreOutcome } from '../secrets/index.js';
 import type { ConfirmationStore, ConfirmationView, ConfirmedStatus } from '../confirmations/index.js';
 import { rollUp } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
+import { secretAccountName } from '../secrets/index.js';
 import { suggestAccounts, type AccountCatalog, type AccountEntry } from './catalog.js';
 import { atLeastAsStrong, METHOD_LABEL, METHOD_RANK, METHOD_REASON, rankMethods, type MethodId } from './methods.js';
 
 /** The keychain account recovery codes of a service are kept under, and nowhere else. */
-export const recoveryCodesAccount = (id: string) => `account/${id}/recovery-codes`;
+export const recoveryCodesAccount = (id: string) => secretAccountName({ kind: 'recovery-codes', accountId: id });
 
 export const ACCOUNT_CHECKS = ['accounts.2fa', 'accounts.unique-passwords', 'accounts.integrations-review'] as const;
 

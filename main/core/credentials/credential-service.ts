@@ -10,7 +10,7 @@ import { resolveProbeTarget } from './address-scope.js';
 import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
 import { findVendor, loadDefaultCredentials, type DefaultCredentials, type VendorDefaults } from './dataset.js';
 import { generatePassword } from './password-generator.js';
-import { SafeProber, type ProbeReport, type ProberSettings } from './safe-prober.js';
+import { SafeProber, type ProbeReport, type ProberSettings, type SecretLoginReport } from './safe-prober.js';
 
 /** Defaults for real homes: a slow, polite pace; tests and the CLI may shorten them. */
 export const DEFAULT_PROBER_SETTINGS: ProberSettings = { requestTimeoutMs: 5000, delayMs: 1500 };
@@ -61,6 +61,15 @@ export interface GeneratedForTarget {
   discarded: 'none' | 'oldest' | 'unconfirmed';
 }
 
+/** The outcome of checking that the router accepts its new password: the login's report, and whether the kept previous one was retired. */
+export interface RouterPasswordConfirmation {
+  report: SecretLoginReport;
+  /** The kept previous password was removed from the keychain (the new one is confirmed in use). */
+  previousRetired: boolean;
+  /** Why the previous one stays, when the login worked but it could not be retired (plain words), else null. */
+  keptBecause: string | null;
+}
+
 /** The keychain account of a target: `router/admin` or `device/<id>` (derived in secrets/accounts.ts). */
 export function accountFor(target: PasswordTarget): string {
   return secretAccountName(target);
@@ -102,6 +111,12 @@ export class CredentialService {
 
   /** Probes one host (validated and scope-checked before anything is sent). */
   async check(req: CheckRequest): Promise<ProbeReport> {
+    const { prober, target, vendor, isGateway } = this.prepare(req);
+    return prober.check({ target, vendor, isGateway, consent: true });
+  }
+
+  /** Validates a request (scope, consent, vendor) and builds the prober for it; nothing is sent. */
+  private prepare(req: CheckRequest) {
     const target = resolveProbeTarget(req.host, req.https ?? false);
     if (!req.consent) throw new PorchlightError('refused', 'A password check needs your consent first. Nothing was sent.');
     if (!this.deps.http) throw new PorchlightError('internal', 'This build of Porchlight cannot send HTTP probes.');
@@ -117,7 +132,29 @@ export class CredentialService {
     };
     const isGateway = (req.gatewayOverride ?? this.deps.gateway?.() ?? null) === target.host;
     const prober = new SafeProber(this.deps.http, this.data(), this.ledger, settings, this.deps.log);
-    return prober.check({ target, vendor, isGateway, consent: true });
+    return { prober, target, vendor, isGateway };
+  }
+
+  /**
+   * "Does the new router password work": logs in once with the password saved as `router/admin`
+   * (read here from the keychain; it never passes through a host, argv or a log), counted in the
+   * host's ledger like every factory attempt. Only a login the evidence shows accepted retires the
+   * kept previous password (`router/admin/previous`); refused or unknown keep both.
+   */
+  async confirmRouterPassword(req: CheckRequest & { username?: string | null }): Promise<RouterPasswordConfirmation> {
+    const { prober, target, isGateway, vendor } = this.prepare(req);
+    const password = await this.generations.readForVerification({ kind: 'router' });
+    if (password === null) throw new PorchlightError('not-found', 'No new router password is saved in your keychain, so there is nothing to check. Make one first.');
+    // the admin user name is public (the maker's factory one unless the owner says otherwise); the password is the secret
+    const username = req.username?.trim() || vendor?.credentials.find((c) => c.username !== '')?.username || 'admin';
+    const report = await prober.checkSecret({ target, vendor, isGateway, consent: true }, { username, password });
+    if (report.result !== 'accepted') return { report, previousRetired: false, keptBecause: null };
+    try {
+      const r = await this.generations.confirmInUse({ kind: 'router' }, 'login', password);
+      return { report, previousRetired: r.discarded, keptBecause: null };
+    } catch (err) {
+      return { report, previousRetired: false, keptBecause: (err as Error).message };
+    }
   }
 
   /** Passwords step: probe a target and record its check (verified). */

@@ -111,6 +111,42 @@ export function probeEvidence(r: ProbeReport, afterChange = false): string {
   return `${r.reason || 'the probe could not decide'} ${tries}`;
 }
 
+/** What a login with the owner's own (secret) password showed: never the password, in no field. */
+export type SecretLoginResult = 'accepted' | 'refused' | 'unknown';
+
+/**
+ * The outcome of one login with a secret credential (the new router password), judged on the same
+ * evidence as a factory login. It holds no credential: the username and password are not repeated
+ * in any field, and every text is scrubbed of the password in case a device echoes it back.
+ */
+export interface SecretLoginReport {
+  host: string;
+  url: string;
+  login: LoginStyle;
+  result: SecretLoginResult;
+  reason: string;
+  /** Requests carrying the password this check sent, as the device counts them. */
+  attempts: number;
+  /** The host's ledger: such requests in the current audit, this check included (never above 5). */
+  auditAttempts: number;
+  /** What the device showed, in plain words (never the password). */
+  evidence: string[];
+  certificate: ProbeReport['certificate'];
+  notes: string[];
+}
+
+/** A secret credential for one verification login: read by the core from the keychain, never from IPC, argv or logs. */
+export interface SecretCredential {
+  username: string;
+  password: string;
+}
+
+/** Every form of a secret that could reappear in a device's answer or an address (plain, URL- and Base64-encoded). */
+function secretForms(secret: string): string[] {
+  const forms = new Set<string>([secret, encodeURIComponent(secret), new URLSearchParams({ p: secret }).toString().slice(2), Buffer.from(secret, 'utf8').toString('base64')]);
+  return [...forms].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
+}
+
 /**
  * The safe default-credential prober: local addresses only, consent required, only the vendor's
  * public defaults (or a short generic list), at most 5 credential-carrying requests per host per
@@ -276,6 +312,121 @@ export class SafeProber {
         ? `The admin login refused ${candidates.length === 1 ? 'the' : `all ${candidates.length}`} public factory login${candidates.length > 1 ? 's' : ''} of ${vendor.name} (${list}).`
         : `The ${candidates.length} most common factory logins were refused; the maker is unknown, so its own factory login, if it has one, was not tried. Tried: ${list}.`,
     );
+  }
+
+  /**
+   * Logs in once with the owner's own password (e.g. the new router password, to confirm it is in
+   * use), under the same rules as the factory probe: local addresses only, consent required, every
+   * credential-carrying request counted in the host's ledger first (it counts toward the 5), the
+   * same lockout stops, and success judged on the same evidence (where the login lands, the session
+   * handed out, the protected page afterwards). `accepted` only when that evidence shows access;
+   * `refused` only when it shows the login failed; anything else is `unknown` with the reason.
+   * The credential appears in no field of the report, no log line and no error.
+   */
+  async checkSecret(opts: ProbeOptions, credential: SecretCredential): Promise<SecretLoginReport> {
+    const { target } = opts;
+    if (addressScope(target.host) === 'public') {
+      throw new PorchlightError('refused', `${target.host} is a public internet address; Porchlight only logs in to devices in your home network. Nothing was sent.`);
+    }
+    if (!opts.consent) throw new PorchlightError('refused', 'Logging in to check the new password needs your consent first. Nothing was sent.');
+    if (credential.password.length === 0) throw new PorchlightError('invalid-arguments', 'There is no saved password to check.');
+    const forms = secretForms(credential.password);
+    const scrub = (text: string) => forms.reduce((t, f) => t.split(f).join('(the new password)'), text);
+    const hostLabel = target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;
+    const report: SecretLoginReport = {
+      host: hostLabel,
+      url: `${target.https ? 'https' : 'http'}://${hostLabel}/`,
+      login: 'unknown',
+      result: 'unknown',
+      reason: '',
+      attempts: 0,
+      auditAttempts: this.ledger.used(target.host),
+      evidence: [],
+      certificate: target.https ? 'trusted' : 'none',
+      notes: [],
+    };
+    const done = (result: SecretLoginResult, reason: string): SecretLoginReport => {
+      report.result = result;
+      report.reason = scrub(reason);
+      report.evidence = report.evidence.map(scrub);
+      report.notes = report.notes.map(scrub);
+      report.auditAttempts = this.ledger.used(target.host);
+      this.log?.info('own-password login check', { host: hostLabel, login: report.login, result, attempts: report.attempts, auditAttempts: report.auditAttempts });
+      return report;
+    };
+    if (this.ledger.remaining(target.host) === 0) {
+      return done('unknown', `This device already had ${this.ledger.max} password tries in this audit; Porchlight does not try more, so the new password was not tried.`);
+    }
+    let seen401 = false;
+    const observe = (res: HttpProbeResponse) => {
+      if (res.untrustedCertificate) report.certificate = 'self-signed-accepted-for-gateway';
+      if (res.status === 401) seen401 = true;
+    };
+    const gate: CredentialGate = {
+      take: () => {
+        if (!this.ledger.take(target.host)) return false;
+        report.attempts++;
+        return true;
+      },
+    };
+    const session = () => new HttpSession(this.http, target, this.settings.requestTimeoutMs, target.https && opts.isGateway, observe, gate);
+    const spent = () => done('unknown', `This device reached the limit of ${this.ledger.max} password tries for this audit, so the new password could not be tried.`);
+    const fail = (err: unknown) => {
+      if (err instanceof AttemptBudgetSpent) return spent();
+      if (isCertificateError(err)) report.certificate = 'untrusted-refused';
+      return done('unknown', this.networkReason(err, target));
+    };
+
+    let first: SessionResponse;
+    try {
+      await loadHtmlParser();
+      first = await session().request('GET', '/');
+      const refresh = first.res.status >= 200 && first.res.status < 300 && !hasPasswordField(first.res.body) ? metaRefreshTarget(first.res.body, first.path) : null;
+      if (refresh !== null && refresh !== first.path) first = await session().request('GET', refresh);
+    } catch (err) {
+      return fail(err);
+    }
+    if (report.certificate === 'self-signed-accepted-for-gateway') {
+      report.notes.push('The router (gateway) uses a self-signed certificate; Porchlight accepted it for this check because it is your gateway.');
+    }
+    const style = this.detect(first);
+    report.login = style.login;
+    if (style.stop) return done('unknown', `The new password was not tried: ${style.stop}`);
+
+    let verdict: Verdict;
+    try {
+      if (style.login === 'form') {
+        const s = session();
+        const page = await s.request('GET', first.path);
+        const form = findLoginForm(page.res.body, page.path);
+        if (!form) return done('unknown', 'The login form disappeared before the new password could be tried; nothing was sent.');
+        // a form that sends the password in the address would leave it in the device's logs and history
+        if (form.method === 'GET') return done('unknown', 'This login page sends the password in the web address; Porchlight does not send your own password that way. Log in by hand in a browser to check it.');
+        verdict = await this.tryForm(s, session, form, first, credential, () => seen401);
+      } else {
+        let out = await this.tryHttpAuth(style.login as 'basic' | 'digest', first, credential, session(), () => seen401);
+        if (out.verdict.kind === 'stale' && out.challenge) {
+          if (this.ledger.remaining(target.host) === 0) return done('unknown', 'The device never judged the new password (its Digest nonce expired) and it has no password tries left in this audit.');
+          out = await this.tryHttpAuth('digest', out.challenge, credential, session(), () => seen401);
+        }
+        verdict = out.verdict;
+      }
+    } catch (err) {
+      return fail(err);
+    }
+    if ('evidence' in verdict && verdict.evidence) report.evidence.push(`the new password: ${verdict.evidence}`);
+    switch (verdict.kind) {
+      case 'accepted':
+        return done('accepted', `The router accepted the new password (${verdict.evidence}).`);
+      case 'rejected':
+        return done('refused', `The router did not accept the new password${verdict.evidence ? ` (${verdict.evidence})` : report.login === 'basic' || report.login === 'digest' ? ' (it asked for the password again, HTTP 401)' : ''}.`);
+      case 'stop':
+        return done('unknown', `The router's answer did not say whether the new password works: ${verdict.reason}. No further attempt was made.`);
+      case 'stale':
+        return done('unknown', 'The device never judged the new password (its Digest nonce kept expiring).');
+      default:
+        return done('unknown', `The router's answers did not show whether the new password works: ${verdict.evidence}.`);
+    }
   }
 
   private unclearSuffix(unclear: readonly string[]): string {

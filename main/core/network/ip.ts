@@ -45,3 +45,11 @@ export function maskToPrefix(mask: string): number | null {
   if (!/^1*0*$/.test(bits)) return null;
   return bits.indexOf('0') === -1 ? 32 : bits.indexOf('0');
 }
+
+/** The subnet an interface address is on, as network/prefix (192.168.1.23, 24 → 192.168.1.0/24). */
+export function subnetOf(address: string, prefix: number): string {
+  const n = parseIpv4(address);
+  if (n === null || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) return `${address}/${prefix}`;
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return `${formatIpv4((n & mask) >>> 0)}/${prefix}`;
+}

@@ -23,6 +23,9 @@ export const SecretValueSchema = z.string().min(1).max(8192).refine((s) => !s.in
 /** Whose generated secret an account holds: a Wi-Fi network (home or IoT), the router's admin login, a device's login. */
 export type SecretOwner = { kind: 'wifi'; ssid: string } | { kind: 'router' } | { kind: 'device'; id: string };
 
+/** Whose secret any keychain account holds: a generated one, or an online account's recovery codes (one generation only). */
+export type KeychainOwner = SecretOwner | { kind: 'recovery-codes'; accountId: string };
+
 /**
  * Which generation of an owner's secret: the one Porchlight made last (`current`), or the one it
  * replaced (`previous`), kept until the new one is confirmed in use or the owner discards it.
@@ -30,6 +33,7 @@ export type SecretOwner = { kind: 'wifi'; ssid: string } | { kind: 'router' } | 
 export type SecretGeneration = 'current' | 'previous';
 
 const DEVICE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const ONLINE_ACCOUNT_ID = /^[a-z0-9-]{1,40}$/;
 const PREVIOUS_SUFFIX = '/previous';
 
 /** The keychain account of a Wi-Fi network's passphrase: `wifi/<name>`. */
@@ -40,10 +44,17 @@ export function wifiAccountName(ssid: string): string {
 /**
  * THE derivation of keychain account names for generated secrets, current and previous alike:
  * every other module asks this function, so the names stay one closed, predictable set.
- * Shapes: `wifi/<ssid>`, `router/admin`, `device/<id>`, each optionally followed by `/previous`.
+ * Shapes: `wifi/<ssid>`, `router/admin`, `device/<id>`, each optionally followed by `/previous`;
+ * and `account/<id>/recovery-codes` (never a previous).
  */
-export function secretAccountName(owner: SecretOwner, generation: SecretGeneration = 'current'): string {
+export function secretAccountName(owner: KeychainOwner, generation: SecretGeneration = 'current'): string {
   let base: string;
+  if (owner.kind === 'recovery-codes') {
+    // Recovery codes are typed in by the owner, not generated: there is never a previous generation.
+    if (generation !== 'current') throw new PorchlightError('invalid-arguments', 'Porchlight keeps only one set of recovery codes per account.');
+    if (!ONLINE_ACCOUNT_ID.test(owner.accountId)) throw new PorchlightError('invalid-arguments', 'An account id may only hold lower-case letters, digits and -');
+    return `account/${owner.accountId}/recovery-codes`;
+  }
   if (owner.kind === 'wifi') {
     if (owner.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
     base = wifiAccountName(owner.ssid);
@@ -56,4 +67,25 @@ export function secretAccountName(owner: SecretOwner, generation: SecretGenerati
     base = `device/${owner.id}`;
   }
   return generation === 'current' ? base : `${base}${PREVIOUS_SUFFIX}`;
+}
+
+/**
+ * A generated secret's account (current or previous: `wifi/…`, `router/admin…`, `device/…`). These
+ * change only through the ask-first generation, the confirmation and the owner's discard, never
+ * through a plain keychain write or delete.
+ */
+export function isGeneratedSecretAccount(account: string): boolean {
+  return /^(wifi\/|device\/|router\/admin(\/previous)?$)/u.test(account);
+}
+
+/** Refuses a plain keychain write or delete of a generated secret's account, in plain words. */
+export function refuseGeneratedSecretChange(account: string, change: 'set' | 'delete'): void {
+  if (!isGeneratedSecretAccount(account)) return;
+  const what = account.startsWith('wifi/') ? 'a Wi-Fi passphrase' : account.startsWith('router/') ? 'the router password' : 'a device password';
+  throw new PorchlightError(
+    'refused',
+    change === 'set'
+      ? `This saved secret is ${what} Porchlight made, and it cannot be overwritten directly: nothing was changed. Make a new one in its step; the saved one is then kept as the previous one.`
+      : `This saved secret is ${what} Porchlight made, and it cannot be deleted directly: nothing was changed. A kept previous one is removed once the new one is confirmed in use, or with "Discard" in its step.`,
+  );
 }

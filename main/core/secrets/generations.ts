@@ -144,14 +144,26 @@ export class SecretGenerations {
    * log): the previous is removed. Refuses when no current secret is saved — then the previous is
    * the only copy and only the owner may discard it.
    */
-  confirmInUse(owner: SecretOwner, how: string): Promise<{ previousAccount: string; discarded: boolean }> {
+  confirmInUse(owner: SecretOwner, how: string, verified?: string): Promise<{ previousAccount: string; discarded: boolean }> {
     return this.secrets.exclusive(async () => {
       const s = await this.look(owner);
       if (!s.current) throw new PorchlightError('refused', `No new ${noun(owner)} is saved, so the previous one is the only copy and was kept.`);
+      // the verification tried one value: if a newer one was saved meanwhile, that one is not confirmed
+      if (verified !== undefined && (await this.secrets.read(s.account)) !== verified) {
+        throw new PorchlightError('refused', `The saved ${noun(owner)} changed while it was being checked, so the previous one was kept. Check again.`);
+      }
       const discarded = s.previous ? await this.secrets.delete(s.previousAccount) : false;
       this.log.info('new secret confirmed in use', { account: s.account, how, previousRemoved: discarded });
       return { previousAccount: s.previousAccount, discarded };
     });
+  }
+
+  /**
+   * The current secret, for a verification the core runs itself (e.g. logging in with the new
+   * router password): never for display, not logged as a reveal, never handed to a host.
+   */
+  readForVerification(owner: SecretOwner): Promise<string | null> {
+    return this.secrets.exclusive(() => this.secrets.read(secretAccountName(owner, 'current')));
   }
 
   /** The owner discards the previous secret explicitly. */

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { zxcvbnPackages } from '../lazy-packages.js';
-import { effLargeWordlist } from './wordlist.js';
+import { passphraseWordlist, WORD_SEPARATOR } from './wordlist.js';
 
 /** The two passphrase styles the step offers. */
 export type PassphraseStyle = 'words' | 'characters';
@@ -62,12 +62,15 @@ export function ratePassphrase(p: string, userInputs: string[] = []): StrengthVe
   return { score: r.score, guessesLog10: r.guessesLog10, common: isCommon, acceptable: reasons.length === 0, reasons };
 }
 
-/** `count` EFF words joined by hyphens, each picked with crypto.randomInt (≈12.9 bits per word). */
+/**
+ * `count` EFF words joined by hyphens, each picked with crypto.randomInt (≈12.9 bits per word); no word
+ * contains a hyphen itself, so the passphrase has exactly `count` hyphen-separated words.
+ */
 export function generateWords(count = MIN_WORDS): string {
   if (!Number.isInteger(count) || count < MIN_WORDS || count > 10) throw new RangeError(`word count must be ${MIN_WORDS}–10`);
-  const list = effLargeWordlist();
+  const list = passphraseWordlist();
   for (;;) {
-    const p = Array.from({ length: count }, () => list[randomInt(list.length)]!).join('-');
+    const p = Array.from({ length: count }, () => list[randomInt(list.length)]!).join(WORD_SEPARATOR);
     if (p.length <= 63) return p;
   }
 }
@@ -80,7 +83,7 @@ export function generateCharacters(length = 24): string {
 
 /** Bits of entropy of a generated passphrase of the given style and size. */
 export function entropyBits(style: PassphraseStyle, size: number): number {
-  return Math.floor(size * Math.log2(style === 'words' ? effLargeWordlist().length : UNAMBIGUOUS_ALPHABET.length));
+  return Math.floor(size * Math.log2(style === 'words' ? passphraseWordlist().length : UNAMBIGUOUS_ALPHABET.length));
 }
 
 /**

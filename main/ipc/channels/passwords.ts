@@ -44,6 +44,32 @@ export const ProbeReportSchema = z.strictObject({
   notes: z.array(z.string()),
 });
 
+/**
+ * "Does the router accept its new password": a login with the password saved as router/admin, which
+ * the core reads from the keychain itself — no password field here, ever. The user name is public.
+ */
+const ConfirmArgs = z.strictObject({
+  host: text(80).min(1),
+  https: z.boolean().optional(),
+  vendor: text(80).nullable().optional(),
+  username: text(64).nullable().optional(),
+  consent: z.literal(true),
+});
+
+/** What the login with the new password showed: no credential in any field. */
+export const SecretLoginReportSchema = z.strictObject({
+  host: z.string(),
+  url: z.string(),
+  login: z.enum(['basic', 'digest', 'form', 'none', 'unknown', 'app-only']),
+  result: z.enum(['accepted', 'refused', 'unknown']),
+  reason: z.string(),
+  attempts: z.number().int().min(0).max(5),
+  auditAttempts: z.number().int().min(0).max(5),
+  evidence: z.array(z.string()).max(5),
+  certificate: z.enum(['none', 'trusted', 'self-signed-accepted-for-gateway', 'untrusted-refused']),
+  notes: z.array(z.string()),
+});
+
 const CheckOutcome = z.strictObject({ id: z.string(), status: CheckStatusSchema, reason: z.string().nullable() });
 
 /** The passwords step: vendor list, consented probe, generate-into-keychain (shown once), re-verify. */
@@ -87,5 +113,9 @@ export const passwordsChannels = {
   ),
   'passwords:saved': channel(z.strictObject({ target: PasswordTargetSchema }), SavedGenerationsSchema),
   'passwords:discard-previous': channel(z.strictObject({ target: PasswordTargetSchema }), DiscardedSchema),
+  'passwords:confirm-new': channel(
+    ConfirmArgs,
+    z.strictObject({ report: SecretLoginReportSchema, previousRetired: z.boolean(), keptBecause: z.string().nullable(), saved: SavedGenerationsSchema }),
+  ),
   'passwords:reverify': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome, passed: z.boolean() })),
 };

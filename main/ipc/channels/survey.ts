@@ -70,6 +70,14 @@ export const surveyChannels = {
     StatusSchema,
   ),
   'survey:progress': channel(NoArgs, StatusSchema),
+  /** What a survey would look at, named before it starts (interface, its address and subnet, the router). */
+  'survey:scope': channel(
+    NoArgs,
+    z.union([
+      z.strictObject({ available: z.literal(true), interface: z.string(), address: Ip, subnet: z.string(), gateway: Ip.nullable() }),
+      z.strictObject({ available: z.literal(false), reason: z.string() }),
+    ]),
+  ),
   'survey:inventory': channel(NoArgs, z.object({ devices: z.array(InventoryDeviceSchema), report: ReportSchema.nullable() })),
   'survey:device-edit': channel(
     z.strictObject({

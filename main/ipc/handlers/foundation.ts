@@ -1,4 +1,5 @@
 import type { HandlersFor } from './types.js';
+import { refuseGeneratedSecretChange } from '../../core/secrets/accounts.js';
 import type { foundationChannels } from '../channels/foundation.js';
 
 /** Handlers of the foundation's channels. */
@@ -28,9 +29,16 @@ export const foundationHandlers: HandlersFor<typeof foundationChannels> = {
   'checks:list': (core) => core.checks.list(),
   'checks:confirm': (core, { id, status, note }) => core.checks.confirm(id, status, note),
   'checks:skip': (core, { id, reason }) => core.checks.skip(id, reason),
-  'secrets:set': (core, { account, secret }) => core.secrets.put(account, secret),
+  // Generated secrets (Wi-Fi, router, device; current and previous) change only through their ask-first paths.
+  'secrets:set': (core, { account, secret }) => {
+    refuseGeneratedSecretChange(account, 'set');
+    return core.secrets.put(account, secret);
+  },
   'secrets:reveal': async (core, { account }) => ({ account, secret: await core.secrets.reveal(account) }),
-  'secrets:delete': async (core, { account }) => ({ deleted: await core.secrets.delete(account) }),
+  'secrets:delete': async (core, { account }) => {
+    refuseGeneratedSecretChange(account, 'delete');
+    return { deleted: await core.secrets.delete(account) };
+  },
   'secrets:list': (core) => core.secrets.list(),
   'settings:get': (core) => core.deps.settings.read(),
   'settings:update': (core, patch) => {

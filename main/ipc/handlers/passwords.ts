@@ -42,6 +42,10 @@ export const passwordsHandlers: HandlersFor<typeof passwordsChannels> = {
   },
   'passwords:saved': (core, { target }) => core.credentials.savedPasswords(target),
   'passwords:discard-previous': (core, { target }) => core.credentials.discardPreviousPassword(target),
+  'passwords:confirm-new': async (core, { host, https, vendor, username, consent }) => {
+    const c = await core.credentials.confirmRouterPassword({ host, https, vendor, username, consent });
+    return { ...c, saved: await core.credentials.savedPasswords({ kind: 'router' }) };
+  },
   'passwords:reverify': async (core, { target, host, https, vendor, consent }) => {
     const report = await core.credentials.reverify(target, { host, https, vendor, consent });
     return { report, check: outcome(core, target), passed: report.result === 'default-rejected' };

@@ -5,6 +5,7 @@ import { PorchlightError } from '../../core/errors.js';
 import { SegmentationService } from '../../core/network/segmentation.js';
 import type { SurveyFeature } from '../../core/network/survey-feature.js';
 import { recordInventoryReview } from '../../core/network/inventory-review.js';
+import { subnetOf } from '../../core/network/ip.js';
 
 function survey(core: Core): SurveyFeature {
   if (!core.survey) throw new PorchlightError('refused', 'Network discovery is not available in this copy of Porchlight.');
@@ -41,6 +42,14 @@ export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
     return survey(core).service.start(scope);
   },
   'survey:progress': (core) => survey(core).service.progress(),
+  'survey:scope': async (core) => {
+    try {
+      const s = await survey(core).scope({});
+      return { available: true as const, interface: s.interface, address: s.interfaceAddress, subnet: subnetOf(s.interfaceAddress, s.prefixLength), gateway: s.gateway };
+    } catch (err) {
+      return { available: false as const, reason: err instanceof PorchlightError ? err.message : 'Porchlight could not find the network it would survey.' };
+    }
+  },
   'survey:inventory': (core) => ({ devices: survey(core).service.inventory(), report: survey(core).service.lastReport() }),
   'survey:device-edit': (core, { id, ...edit }) => survey(core).service.editDevice(id, edit),
   'survey:device-add': (core, d) => survey(core).service.addDevice(d),

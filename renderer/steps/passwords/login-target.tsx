@@ -10,6 +10,7 @@ type Generated = ResultOf<'passwords:generate'>;
 type Target = { kind: 'router' } | { kind: 'device'; id: string };
 type Vendor = ResultOf<'passwords:vendors'>[number];
 type Saved = ResultOf<'passwords:saved'>;
+type Confirmation = ResultOf<'passwords:confirm-new'>;
 
 export interface LoginTargetProps {
   target: Target;
@@ -31,7 +32,9 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
   const { t } = useTranslation('passwords');
   const actor = useWizard();
   const id = useId();
-  const [busy, setBusy] = useState<'probe' | 'reverify' | 'generate' | null>(null);
+  const [busy, setBusy] = useState<'probe' | 'reverify' | 'generate' | 'confirm' | null>(null);
+  // "Does the router accept the new password": the core logs in with the saved one itself.
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [verified, setVerified] = useState<Report | null>(null);
   const [generated, setGenerated] = useState<Generated | null>(null);
@@ -85,6 +88,25 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
       setBusy(null);
       await reloadSaved();
     }
+  };
+  const confirmNew = async () => {
+    setBusy('confirm');
+    setMessage(null);
+    setConfirmation(null);
+    try {
+      const c = await call(getApi(), 'passwords:confirm-new', { host: host.trim(), https, vendor: vendor || null, consent: true as const });
+      setConfirmation(c);
+      setSaved(c.saved);
+    } catch (err) {
+      setMessage(t('failed', { message: (err as Error).message }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const confirmationText = (c: Confirmation) => {
+    if (c.report.result === 'accepted') return c.previousRetired ? t('confirm.accepted') : t('confirm.acceptedKept', { reason: c.keptBecause ?? c.report.reason });
+    if (c.report.result === 'refused') return t('confirm.refused', { reason: c.report.reason });
+    return t('confirm.unknown', { reason: c.report.reason });
   };
   const reveal = async () => {
     if (!generated) return;
@@ -221,7 +243,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
         {saved?.previous && (
           <KeptPrevious
             kind="password"
-            confirmable={false}
+            confirmable={target.kind === 'router'}
             saved={saved}
             reveal={async (g) => (await call(getApi(), 'secrets:reveal', { account: g === 'current' ? saved.account : saved.previousAccount })).secret}
             discard={async () => {
@@ -229,8 +251,34 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
               await reloadSaved();
             }}
           >
-            <p className="hint">{t('discardWhen')}</p>
+            {target.kind === 'router' && saved.current ? (
+              <>
+                <p className="hint" id={`${id}-confirm-hint`}>
+                  {consent ? t('confirm.hint') : t('confirm.noConsent')}
+                </p>
+                <div className="button-row">
+                  <button type="button" aria-describedby={`${id}-confirm-hint`} disabled={busy !== null || !consent || !host.trim()} onClick={() => void confirmNew()}>
+                    {t('confirm.button')}
+                  </button>
+                </div>
+              </>
+            ) : (
+              <p className="hint">{t('discardWhen')}</p>
+            )}
           </KeptPrevious>
+        )}
+        {target.kind === 'router' && (
+          <div aria-live="polite">
+            {busy === 'confirm' && <p>{t('confirm.checking')}</p>}
+            {confirmation && (
+              <div className={`probe-result confirm-${confirmation.report.result}`} data-testid="confirm-result" data-result={confirmation.report.result}>
+                <p>{confirmationText(confirmation)}</p>
+                <p className="hint" data-testid="confirm-attempts">
+                  {t('attempts', { used: confirmation.report.auditAttempts, now: confirmation.report.attempts })}
+                </p>
+              </div>
+            )}
+          </div>
         )}
         <div className="button-row">
           <button type="button" disabled={busy !== null || !consent || !host.trim()} onClick={() => void run('reverify')}>

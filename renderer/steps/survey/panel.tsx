@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PROBE_KINDS } from '../../wizard/machine';
 import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
-import { CATEGORIES, useSurvey, type DeviceCategory, type InventoryDevice } from './use-survey';
+import { CATEGORIES, useSurvey, useSurveyScope, type DeviceCategory, type InventoryDevice } from './use-survey';
 import { DeviceRow } from './device-row';
 import './survey.css';
 
@@ -22,6 +22,7 @@ export function Panel({ step }: PanelProps) {
   const { status, inventory, error, start, edit, add, reviewed: markReviewed } = useSurvey();
   const allowed = consent.deviceDiscovery === true || consent.routerIdentity === true;
   const [asked, setAsked] = useState(false);
+  const scope = useSurveyScope(allowed || asked);
   const running = status?.running ?? false;
   const report = inventory?.report ?? null;
   const router = report?.gateway.router ?? null;
@@ -60,9 +61,23 @@ export function Panel({ step }: PanelProps) {
             </button>
           </>
         ) : (
-          <button type="button" className="button-primary" disabled={running} onClick={() => void start()}>
-            {report ? t('run.again') : t('run.start')}
-          </button>
+          <>
+            {scope?.available === true && (
+              <p data-testid="survey-scope">
+                {scope.gateway
+                  ? t('run.scope', { iface: scope.interface, address: scope.address, subnet: scope.subnet, gateway: scope.gateway })
+                  : t('run.scopeNoRouter', { iface: scope.interface, address: scope.address, subnet: scope.subnet })}
+              </p>
+            )}
+            {scope?.available === false && (
+              <p role="alert" data-testid="survey-scope-unavailable">
+                {t('run.scopeUnavailable', { reason: scope.reason })}
+              </p>
+            )}
+            <button type="button" className="button-primary" disabled={running} onClick={() => void start()}>
+              {report ? t('run.again') : t('run.start')}
+            </button>
+          </>
         )}
         {status && (running || status.phase === 'done') && (
           <div aria-live="polite" data-testid="survey-progress" data-phase={status.phase}>

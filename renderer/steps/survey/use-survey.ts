@@ -11,6 +11,23 @@ export type Inventory = ResultOf<'survey:inventory'>;
 export type InventoryDevice = Inventory['devices'][number];
 export type SurveyReport = NonNullable<Inventory['report']>;
 export type DeviceCategory = InventoryDevice['category'];
+export type SurveyScope = ResultOf<'survey:scope'>;
+
+/** What a survey would look at (interface, address, subnet, router), asked only once the user allowed it. */
+export function useSurveyScope(enabled: boolean): SurveyScope | null {
+  const [scope, setScope] = useState<SurveyScope | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    call(getApi(), 'survey:scope', {})
+      .then((s) => live && setScope(s))
+      .catch((err: unknown) => live && setScope({ available: false, reason: (err as Error).message }));
+    return () => {
+      live = false;
+    };
+  }, [enabled]);
+  return scope;
+}
 
 export const CATEGORIES: readonly DeviceCategory[] = ['router', 'speaker', 'tv', 'camera', 'lock', 'hub', 'plug-light', 'computer', 'phone', 'unknown'];
 

@@ -89,6 +89,25 @@ export function Panel({ step, checks }: PanelProps) {
             </select>
           </div>
         )}
+        {ssids.length === 0 && !busy && (
+          // No list of networks (no scanner here, no consent, or the scan failed): the passphrase, QR code
+          // and router guide still work from the network's name typed in.
+          <div className="field" data-testid="wifi-ssid-typed">
+            <label htmlFor={`${id}-ssid-typed`}>{t('scan.typeLabel')}</label>
+            <input
+              id={`${id}-ssid-typed`}
+              type="text"
+              maxLength={32}
+              autoComplete="off"
+              aria-describedby={`${id}-ssid-typed-hint`}
+              value={typeof answers.homeSsid === 'string' ? answers.homeSsid : ''}
+              onChange={(e) => answer('homeSsid', e.target.value.slice(0, 32))}
+            />
+            <p className="hint" id={`${id}-ssid-typed-hint`}>
+              {t('scan.typeHint')}
+            </p>
+          </div>
+        )}
         {chosen && cls && (
           <div data-testid="wifi-class" data-class={cls}>
             <p>
@@ -105,11 +124,11 @@ export function Panel({ step, checks }: PanelProps) {
         )}
       </section>
 
-      {chosen && cls && (
+      {chosen && (
         <>
           <section aria-labelledby={`${id}-up`}>
             <h3 id={`${id}-up`}>{t('heading.upgrade')}</h3>
-            {STRONG.includes(cls) ? (
+            {cls && STRONG.includes(cls) ? (
               <p>{t('alreadyGood')}</p>
             ) : (
               <ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditExitCode, humanSummary, parseAuditFlags } from '../../../main/cli/audit.js';
+import { auditExitCode, humanSummary, parseAuditFlags, STATUS_WORDS } from '../../../main/cli/audit.js';
 import { UsageError } from '../../../main/cli/command.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,10 +38,14 @@ describe('porchlight audit: exit code and text', () => {
     expect(auditExitCode(golden)).toBe(1);
   });
 
-  it('prints the score, every check, the actions and the changes', () => {
+  it('prints the score, every check by its title with its status in words, the actions and the changes', () => {
     const text = humanSummary(golden);
     expect(text).toContain(`score ${golden.score}/100`);
-    for (const c of golden.checks) expect(text).toContain(c.id);
+    for (const c of golden.checks) expect(text).toContain(`${STATUS_WORDS[c.status].padEnd(10)}  ${c.title}: `);
+    // No bracketed markers and no check ids as the label a person reads.
+    expect(text).not.toMatch(/\[(?:\?\?\?\?|PASS|FAIL|WARN|SKIP)\]/);
+    for (const c of golden.checks) expect(text).not.toMatch(new RegExp(`^\\s+\\S+\\s+${c.id.replace(/\./g, '\\.')}\\b`, 'm'));
+    expect(text).toMatch(/^ {2}not known {3}/m);
     expect(text).toContain('Remaining actions, most important first:');
     expect(text).toContain('new devices: Plug & <Play>');
     expect(text).toContain('devices gone: Kitchen Echo');

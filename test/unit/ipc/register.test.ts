@@ -21,8 +21,8 @@ afterEach(() => vi.restoreAllMocks());
 describe('dispatch: the one IPC wrapper', () => {
   it('answers a valid call with {ok:true,value} validated by the result schema', async () => {
     const { core } = setup();
-    const r = await dispatch(core, 'secrets:set', { account: 'router/admin', secret: 'S3cret-Ü!' }, good, opts);
-    expect(r).toEqual({ ok: true, value: { account: 'router/admin', stored: true } });
+    const r = await dispatch(core, 'secrets:set', { account: 'account/amazon/recovery-codes', secret: 'S3cret-Ü!' }, good, opts);
+    expect(r).toEqual({ ok: true, value: { account: 'account/amazon/recovery-codes', stored: true } });
     const list = await dispatch(core, 'checks:list', {}, good, opts);
     expect(list.ok && Array.isArray(list.value) && list.value.length).toBe(20);
   });
@@ -100,7 +100,7 @@ describe('dispatch: the one IPC wrapper', () => {
   it('turns a core error into {ok:false} with its code, and a crash into a generic internal error', async () => {
     const s = setup();
     s.secrets.unavailable = true;
-    const stored = await dispatch(s.core, 'secrets:set', { account: 'router/admin', secret: 'x' }, good, opts);
+    const stored = await dispatch(s.core, 'secrets:set', { account: 'account/amazon/recovery-codes', secret: 'x' }, good, opts);
     expect(stored).toMatchObject({ ok: true, value: { stored: false, error: { code: 'keychain-unavailable' } } });
     const reveal = await dispatch(s.core, 'secrets:reveal', { account: 'router/admin' }, good, opts);
     expect(reveal).toMatchObject({ ok: false, error: { code: 'keychain-unavailable' } });

@@ -136,6 +136,26 @@ describe('keeping the previous secret', () => {
     for (const line of log.lines) for (const s of ['first', 'second', 'third']) expect(line).not.toContain(`"${s}"`);
   });
 
+  it('a login check confirms only the password it tried: one saved since then keeps the previous', async () => {
+    const { store, gens } = setup();
+    const ROUTER: SecretOwner = { kind: 'router' };
+    await gens.replace(ROUTER, 'first');
+    await gens.replace(ROUTER, 'second', 'current');
+    expect(await gens.readForVerification(ROUTER)).toBe('second');
+    await gens.replace(ROUTER, 'third', 'previous'); // a newer one, saved while the check ran
+    await expect(gens.confirmInUse(ROUTER, 'login', 'second')).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/changed while it was being checked/) });
+    expect(Object.fromEntries(store.data)).toEqual({ 'router/admin': 'third', 'router/admin/previous': 'first' });
+    expect(await gens.confirmInUse(ROUTER, 'login', 'third')).toEqual({ previousAccount: 'router/admin/previous', discarded: true });
+    expect(Object.fromEntries(store.data)).toEqual({ 'router/admin': 'third' });
+  });
+
+  it('recovery codes are named by the same function, with no previous generation', () => {
+    expect(secretAccountName({ kind: 'recovery-codes', accountId: 'amazon' })).toBe('account/amazon/recovery-codes');
+    expect(SecretAccountSchema.safeParse(secretAccountName({ kind: 'recovery-codes', accountId: 'ring-2' })).success).toBe(true);
+    expect(() => secretAccountName({ kind: 'recovery-codes', accountId: 'amazon' }, 'previous')).toThrow(PorchlightError);
+    expect(() => secretAccountName({ kind: 'recovery-codes', accountId: '../x' })).toThrow(PorchlightError);
+  });
+
   it('confirming with no new one saved refuses: the previous is then the only copy', async () => {
     const { store, gens } = setup();
     store.data.set('wifi/HomeNet/previous', 'only');

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { describe, expect, it, vi } from 'vitest';
 import { checkWifiFormat, generateCharacters, generatePassphrase, generateWords, ratePassphrase, UNAMBIGUOUS_ALPHABET } from '../../../../main/core/wifi/passphrase.js';
-import { effLargeWordlist } from '../../../../main/core/wifi/wordlist.js';
+import { effLargeWordlist, passphraseWordlist } from '../../../../main/core/wifi/wordlist.js';
 import { escapeJoinValue, joinCodeQrDataUrl, joinCodeText } from '../../../../main/core/wifi/join-code.js';
 
 import type * as NodeCrypto from 'node:crypto';
@@ -18,6 +18,16 @@ describe('EFF large wordlist', () => {
     expect(new Set(w).size).toBe(7776);
     expect([w[0], w[7775]]).toEqual(['abacus', 'zoom']);
   });
+
+  it('passphrases draw from its 7772 words that contain no hyphen (the separator)', () => {
+    const full = effLargeWordlist();
+    const hyphenated = full.filter((w) => w.includes('-'));
+    expect(hyphenated).toEqual(['drop-down', 'felt-tip', 't-shirt', 'yo-yo']);
+    const list = passphraseWordlist();
+    expect(list).toHaveLength(7772);
+    expect(list.some((w) => w.includes('-'))).toBe(false);
+    expect(list).toEqual(full.filter((w) => !hyphenated.includes(w)));
+  });
 });
 
 describe('generation uses the CSPRNG', () => {
@@ -28,10 +38,30 @@ describe('generation uses the CSPRNG', () => {
     const p = generateWords();
     const words = p.split('-');
     expect(words.length).toBe(6);
-    for (const w of words) expect(effLargeWordlist()).toContain(w);
+    for (const w of words) expect(passphraseWordlist()).toContain(w);
     expect(spy).toHaveBeenCalledTimes(6);
-    expect(spy).toHaveBeenCalledWith(7776);
+    expect(spy).toHaveBeenCalledWith(7772);
     expect(() => generateWords(5)).toThrow(RangeError);
+  });
+
+  it('words: a draw that lands on a hyphenated EFF word still has exactly 6 words', async () => {
+    // Before the fix, 1 draw in ~300 picked drop-down, felt-tip, t-shirt or yo-yo and the passphrase
+    // split into 7. Force the index each of those words had in the full list; none can appear.
+    const crypto = await import('node:crypto');
+    const spy = vi.mocked(crypto.randomInt);
+    const full = effLargeWordlist();
+    const oldIndexes = ['drop-down', 'felt-tip', 't-shirt', 'yo-yo'].map((w) => full.indexOf(w));
+    let n = 0;
+    spy.mockImplementation(((max: number) => oldIndexes[n++ % 4]! % max) as typeof crypto.randomInt);
+    try {
+      const p = generateWords();
+      expect(p.split('-')).toHaveLength(6);
+      for (const w of p.split('-')) expect(passphraseWordlist()).toContain(w);
+    } finally {
+      spy.mockReset();
+      const real = await vi.importActual<typeof NodeCrypto>('node:crypto');
+      spy.mockImplementation(real.randomInt);
+    }
   });
 
   it('characters: ≥ 20 from the unambiguous set', () => {
