@@ -23,7 +23,7 @@ const HELP = helpText({
     SCOPE_HELP.neighbors,
   ],
   notes: [
-    'Without --interface the audit probes no network: it says so on stderr and the network checks read "unknown".',
+    'Without --interface the audit re-checks the network you surveyed in the app (and the router login page you checked there); if you never did, it probes no network, says so on stderr, and the network checks read "unknown".',
     'With --interface it prints, on stderr, the interface and subnet it looks at.',
   ],
   examples: ['porchlight audit --interface wlan0 --gateway 192.168.1.1 --html ~/Documents/porchlight-audit.html', 'porchlight audit --json'],
@@ -102,7 +102,7 @@ export function humanSummary(r: Report): string {
 
 /**
  * `porchlight audit`: runs every automated check this build has within the given scope (nothing
- * on the network without --interface), reads confirmations from the history store, saves the
+ * on the network without --interface or a network the owner surveyed in the app), reads confirmations from the history store, saves the
  * audit, prints it, optionally writes the HTML/PDF report. Naming --gateway is the consent to
  * probe that router's admin login (port 80, or --admin-port) for factory defaults (at most 5 attempts).
  * Exit 0 all pass, 1 findings, 2 error.
