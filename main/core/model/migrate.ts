@@ -30,8 +30,12 @@ export function migrateProfile(deps: {
   const history = deps.history.read();
   const legacy = Object.entries(history.devices ?? {});
   const answers = answersFromLegacySnapshot(deps.progress.read().snapshot);
-  const fresh = home.migratedFrom === null && Object.keys(home.devices).length === 0;
-  if (!fresh || (legacy.length === 0 && Object.keys(answers).length === 0)) return { migrated: false, devices: 0, kept: [] };
+  if (home.migratedFrom !== null) return { migrated: false, devices: 0, kept: [] };
+  if (legacy.length === 0 && Object.keys(answers).length === 0) {
+    // a profile made by this version: nothing to bring in, and never again (a later snapshot is the renderer's own)
+    deps.home.write({ ...home, migratedFrom: 'none' });
+    return { migrated: false, devices: 0, kept: [] };
+  }
   const devices: Record<string, DeviceRecord> = {};
   const kept: Record<string, unknown> = {};
   for (const [key, value] of legacy) {

@@ -130,7 +130,7 @@ export type AnswerKey = keyof Answers;
 /** The home model document. */
 export const HomeModelSchema = z.strictObject({
   schemaVersion: z.literal(HOME_MODEL_VERSION),
-  /** The app version whose profile was migrated into this model ("0.1.0"), or null for a model made new. */
+  /** The app version whose profile was migrated into this model ("0.1.0"), "none" for a profile made by this version, null before the first start. */
   migratedFrom: short(40).nullable().default(null),
   networks: z.array(NetworkSeenSchema).max(64).default([]),
   router: RouterRecordSchema.nullable().default(null),

@@ -76,3 +76,14 @@ describe('wizard answers a 0.1.0 snapshot held', () => {
     }
   });
 });
+
+describe('a profile made by this version', () => {
+  it('is never taken for a 0.1.0 one, even once the renderer saved a snapshot with answers', () => {
+    const dir = tempDir('porchlight-new-profile-');
+    const first = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+    expect(first.model.read().migratedFrom).toBe('none');
+    first.deps.progress.write({ ...first.deps.progress.read(), machineVersion: MACHINE_VERSION, snapshot: { context: { answers: { segmentation: { iotSsid: 'Renderer-IoT' } } } } });
+    const again = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+    expect(again.model.read()).toMatchObject({ migratedFrom: 'none', answers: { iotSsid: null } });
+  });
+});
