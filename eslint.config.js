@@ -3,6 +3,42 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CORE = resolve(dirname(fileURLToPath(import.meta.url)), 'main', 'core');
+
+/** The area of main/core a path is in (its first folder), or null for the core's root files and anything outside. */
+function coreArea(file) {
+  const rel = relative(CORE, file);
+  if (rel.startsWith('..') || !rel.includes(sep)) return null;
+  return rel.split(sep)[0];
+}
+
+/**
+ * Like VS Code's layering rules: a core area (main/core/<area>/) imports another area only through
+ * that area's public index.ts, never its internals. The core's root files (ports, errors, app-core)
+ * are shared by every area and are not an area.
+ */
+const coreAreaIndex = {
+  meta: { type: 'problem', schema: [], messages: { internal: 'main/core/{{from}} may import main/core/{{to}} only through its public index ("{{index}}"), not "{{source}}".' } },
+  create(context) {
+    const file = context.filename ?? context.getFilename();
+    const from = coreArea(file);
+    if (!from) return {};
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = resolve(dirname(file), source);
+      const to = coreArea(target);
+      if (!to || to === from) return;
+      if (relative(resolve(CORE, to), target).replace(/\.(js|ts)$/, '') === 'index') return;
+      const index = relative(dirname(file), resolve(CORE, to, 'index.js')).split(sep).join('/');
+      context.report({ node: node.source, messageId: 'internal', data: { from, to, source, index: index.startsWith('.') ? index : `./${index}` } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
 
 const noElectronOrAdapters = {
   patterns: [
@@ -34,7 +70,8 @@ export default tseslint.config(
   },
   {
     files: ['main/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', noElectronOrAdapters] },
+    plugins: { porchlight: { rules: { 'core-area-index': coreAreaIndex } } },
+    rules: { 'no-restricted-imports': ['error', noElectronOrAdapters], 'porchlight/core-area-index': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -12,6 +12,7 @@ import {
   type Progress,
   type Settings,
 } from '../core/store/documents.js';
+import { EMPTY_HOME_MODEL, HomeModelSchema, type HomeModelDoc } from '../core/model/index.js';
 
 /**
  * The per-user profile directory: the same place Electron's userData uses, so the app and the
@@ -24,11 +25,17 @@ export function defaultProfileDir(env: NodeJS.ProcessEnv = process.env, platform
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Porchlight');
 }
 
-/** Opens the three documents of a profile. */
+/** Opens the documents of a profile (settings, progress, history, and the home model). */
 export function openProfileStores(dir: string) {
   return {
     settings: new ConfDocumentStore<Settings>({ dir, name: 'settings', schema: SettingsSchema, defaults: DEFAULT_SETTINGS, version: '1.0.0' }),
     progress: new ConfDocumentStore<Progress>({ dir, name: 'progress', schema: ProgressSchema, defaults: DEFAULT_PROGRESS, version: '1.0.0' }),
     history: new ConfDocumentStore<History>({ dir, name: 'history', schema: HistorySchema, defaults: DEFAULT_HISTORY, version: '1.0.0' }),
+    home: new ConfDocumentStore<HomeModelDoc>({ dir, name: 'home', schema: HomeModelSchema, defaults: EMPTY_HOME_MODEL, version: '1.0.0' }),
   };
+}
+
+/** The network scope the owner consented to in the app, as saved in the profile's home model (null when none). */
+export function savedScope(dir: string): HomeModelDoc['scope'] {
+  return new ConfDocumentStore<HomeModelDoc>({ dir, name: 'home', schema: HomeModelSchema, defaults: EMPTY_HOME_MODEL, version: '1.0.0' }).read().scope;
 }

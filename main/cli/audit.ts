@@ -23,7 +23,7 @@ const HELP = helpText({
     SCOPE_HELP.neighbors,
   ],
   notes: [
-    'Without --interface the audit probes no network: it says so on stderr and the network checks read "unknown".',
+    'Without --interface the audit re-checks the network you surveyed in the app (and the router login page you checked there); if you never did, it probes no network, says so on stderr, and the network checks read "unknown".',
     'With --interface it prints, on stderr, the interface and subnet it looks at.',
   ],
   examples: ['porchlight audit --interface wlan0 --gateway 192.168.1.1 --html ~/Documents/porchlight-audit.html', 'porchlight audit --json'],
@@ -102,7 +102,7 @@ export function humanSummary(r: Report): string {
 
 /**
  * `porchlight audit`: runs every automated check this build has within the given scope (nothing
- * on the network without --interface), reads confirmations from the history store, saves the
+ * on the network without --interface or a network the owner surveyed in the app), reads confirmations from the history store, saves the
  * audit, prints it, optionally writes the HTML/PDF report. Naming --gateway is the consent to
  * probe that router's admin login (port 80, or --admin-port) for factory defaults (at most 5 attempts).
  * Exit 0 all pass, 1 findings, 2 error.
@@ -114,25 +114,29 @@ export function auditCommand(): CliCommand {
     usage: USAGE,
     help: HELP,
     async run(ctx: CliContext) {
-      const { createNodeCore, defaultProfileDir, nodeNetworkDeps } = await import('./host.js');
+      const { createNodeCore, defaultProfileDir, nodeNetworkDeps, savedScope } = await import('./host.js');
       const f = parseAuditFlags(ctx.argv);
       checkAuditPaths(f);
-      const fixed = await scopeFromFlags({ json: f.json, iface: f.iface, gateway: f.gateway, seconds: f.seconds, targets: [], sweep: false, neighbors: f.neighbors });
+      const fromFlags = await scopeFromFlags({ json: f.json, iface: f.iface, gateway: f.gateway, seconds: f.seconds, targets: [], sweep: false, neighbors: f.neighbors });
+      const profileDir = defaultProfileDir(ctx.env);
+      // No scope flags: re-check within the scope the owner consented to in the app (saved in the home model).
+      const saved = fromFlags ? null : savedScope(profileDir);
+      const fixed = fromFlags ?? (saved && { interface: saved.interface, interfaceAddress: saved.interfaceAddress, prefixLength: saved.prefixLength, gateway: saved.gateway, targets: saved.targets, seconds: f.seconds });
       ctx.stderr(
         fixed
-          ? `porchlight audit: looking at ${describeScope({ ...fixed, gateway: fixed.gateway ?? null })}\n`
-          : 'porchlight audit: no --interface given, so no network is looked at and the network checks read "not known"; name one with --interface (e.g. --interface wlan0)\n',
+          ? `porchlight audit: looking at ${describeScope({ ...fixed, gateway: fixed.gateway ?? null })}${fromFlags ? '' : ' (the network you surveyed in the app)'}\n`
+          : 'porchlight audit: no --interface given and no network surveyed in the app yet, so no network is looked at and the network checks read "not known"; name one with --interface (e.g. --interface wlan0)\n',
       );
       const neighborFile = f.neighbors ?? ctx.env.PORCHLIGHT_NEIGHBOR_TABLE ?? null;
       const core = createNodeCore({
         host: 'cli',
-        profileDir: defaultProfileDir(ctx.env),
+        profileDir,
         opener: {
           async open() {
             throw new Error('the command line opens no links');
           },
         },
-        // No --interface, no network: the survey has no scope and its checks read unknown.
+        // No flags and no saved scope: no network, and the survey's checks read unknown saying so.
         network: fixed ? nodeNetworkDeps({ neighborFile, fixedScope: () => fixed }) : undefined,
       });
       tellNotices(ctx, core.notices, f.json);
@@ -140,7 +144,7 @@ export function auditCommand(): CliCommand {
       const progress = startProgress(ctx, f.json, 'auditing');
       let record;
       try {
-        ({ record } = await core.audit.runHeadless({ interface: f.iface, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting }));
+        ({ record } = await core.audit.runHeadless({ interface: fixed?.interface ?? null, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting }));
       } finally {
         progress.stop();
       }

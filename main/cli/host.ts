@@ -4,5 +4,5 @@
  * `wifi` never load it. scripts/build.mjs splits it into its own chunk.
  */
 export { createNodeCore } from '../compose.js';
-export { defaultProfileDir } from '../adapters/profile.js';
+export { defaultProfileDir, savedScope } from '../adapters/profile.js';
 export { nodeNetworkDeps } from '../adapters/network/index.js';

@@ -6,7 +6,9 @@ import { SecretService } from './secrets/secret-service.js';
 import { checkExternalUrl, loadExternalHosts } from './shell/external-links.js';
 import { createAccountServices, type AccountServices } from './accounts/services.js';
 import { AuditService } from './audit/audit-service.js';
-import { auditRunners, surveyedNow } from './audit/runners/index.js';
+import { createVerifiers, recordOutcome, runVerifiers, type AuditScope, type CheckId, type VerifierRegistry } from './checks/verifiers/index.js';
+import type { CheckView } from './checks/results.js';
+import { reportCheck } from './audit/assemble.js';
 import type { WifiScanner } from './ports.js';
 import { WifiStep } from './wifi/wifi-step.js';
 import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './network/survey-feature.js';
@@ -14,6 +16,13 @@ import { CredentialService } from './credentials/credential-service.js';
 import type { ProberSettings } from './credentials/safe-prober.js';
 import type { MessageFormatter } from './messages/index.js';
 import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
+import { EMPTY_HOME_MODEL, HomeModel, migrateProfile, type HomeModelDoc } from './model/index.js';
+
+/** A document kept in memory only (a host that wired no home-model file: unit tests, old wiring). */
+function memoryDocument<T>(initial: T): DocumentStore<T> {
+  let value = structuredClone(initial);
+  return { notices: [], read: () => structuredClone(value), write: (v: T) => void (value = structuredClone(v)) };
+}
 
 /** Everything the core needs, wired by a host (Electron main, CLI, test harness). */
 export interface CoreDeps {
@@ -25,6 +34,8 @@ export interface CoreDeps {
   settings: DocumentStore<Settings>;
   progress: DocumentStore<Progress>;
   history: DocumentStore<History>;
+  /** The home model document (`home.json`); absent → kept in memory for this run. */
+  home?: DocumentStore<HomeModelDoc>;
   clock: Clock;
   log: Logger;
   opener: ExternalOpener;
@@ -48,6 +59,8 @@ export interface CoreDeps {
 export interface Core {
   readonly deps: CoreDeps;
   readonly catalog: CheckCatalog;
+  /** The home model: the one place what Porchlight knows about the home is kept. */
+  readonly model: HomeModel;
   readonly checks: CheckBoard;
   readonly secrets: SecretService;
   /** Accounts, assistant and updates steps, and the dated confirmations they keep in history. */
@@ -59,29 +72,67 @@ export interface Core {
   readonly survey: SurveyFeature | null;
   /** Default credentials: dataset, safe prober (5 attempts per host per audit), passwords step. */
   readonly credentials: CredentialService;
+  /** One verifier per catalog check: the steps' "check again", the re-audit and `porchlight audit` call these. */
+  readonly verifiers: VerifierRegistry;
   /** Notices gathered at start (a corrupted store restored, an old snapshot discarded …). */
   readonly notices: string[];
   openExternal(url: string): Promise<void>;
+  /**
+   * A step's "check again": runs the check's one verifier (the same the audit runs) within the
+   * network scope the owner consented to, and records its measurement on the board. Null when the
+   * check has nothing to measure (it rests on a confirmation).
+   */
+  recheck(id: CheckId): Promise<CheckView | null>;
+}
+
+/** The scope the owner consented to in the app (saved in the home model), as the verifiers read it. */
+export function consentedScope(model: Pick<HomeModel, 'read'>): AuditScope {
+  const s = model.read().scope;
+  return { interface: s?.interface ?? null, gateway: s?.gateway ?? null };
 }
 
 export function createCore(deps: CoreDeps): Core {
   const catalog = loadCheckCatalog(deps.resourcesDir);
   const externalHosts = loadExternalHosts(deps.resourcesDir);
+  const homeStore = deps.home ?? memoryDocument(EMPTY_HOME_MODEL);
   // Every recovery is told (issue 13): the probe ledger's too; a folder-wide notice only once.
-  const notices = [...new Set([...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices, ...(deps.probeLedger?.notices ?? [])])];
+  const notices = [...new Set([...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices, ...homeStore.notices, ...(deps.probeLedger?.notices ?? [])])];
+  migrateProfile({ home: homeStore, history: deps.history, progress: deps.progress, log: deps.log });
+  const model = new HomeModel({ store: homeStore, clock: deps.clock, log: deps.log });
   const checks = new CheckBoard(catalog, deps.progress, deps.settings, deps.clock);
   const secrets = new SecretService(deps.secrets, deps.log);
+  let registry: VerifierRegistry | null = null;
+  const verifiers = (): VerifierRegistry =>
+    (registry ??= createVerifiers({
+      wifi: core.wifi,
+      model,
+      survey: core.survey ? async () => core.survey!.service.run(await core.survey!.scope()) : null,
+      credentials: core.credentials,
+      lastReviewAt: () => lastReviewAt(deps.progress.read().checks, core.audit.list()),
+      intervalDays: () => deps.settings.read().reauditIntervalDays,
+      clock: deps.clock,
+      reportCheck: () => reportCheck(core.audit.list(), deps.settings.read().reauditIntervalDays, deps.clock.now()),
+    }));
   const core: Core = {
     deps,
     catalog,
+    model,
     notices,
     checks,
     secrets,
     wifi: new WifiStep({ scanner: deps.wifi, secrets, checks, clock: deps.clock, log: deps.log, resourcesDir: deps.resourcesDir }),
-    survey: createSurveyFeature(deps.network, deps),
-    credentials: new CredentialService({ resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => core.survey?.service.lastReport()?.gateway.address ?? null, ledgerStore: deps.probeLedger, auditKey: () => `after:${core.audit.latest()?.id ?? 'none'}` }),
-    accountSteps: createAccountServices(deps, externalHosts, checks, secrets),
-    audit: new AuditService({ ...deps, catalog, appVersion: deps.version, exportPorts: deps, runners: () => auditRunners(core), surveyed: () => surveyedNow(core) }),
+    survey: createSurveyFeature(deps.network, { ...deps, model }),
+    credentials: new CredentialService({ onOutcome: (r) => recordOutcome(model, r), resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => model.read().router?.address ?? null, ledgerStore: deps.probeLedger, auditKey: () => `after:${core.audit.latest()?.id ?? 'none'}` }),
+    accountSteps: createAccountServices({ ...deps, model }, externalHosts, checks, secrets),
+    get verifiers() {
+      return verifiers();
+    },
+    audit: new AuditService({ ...deps, catalog, model, appVersion: deps.version, exportPorts: deps, verifiers: () => verifiers() }),
+    async recheck(id: CheckId) {
+      const out = await runVerifiers(verifiers(), consentedScope(model), Date.now, [id]);
+      const m = out.results[id];
+      return m ? checks.recordVerified(id, m.status, m.reason ?? '', m.detail ?? null) : null;
+    },
     async openExternal(url: string) {
       const safe = checkExternalUrl(url, externalHosts);
       deps.log.info('opening external link', { host: new URL(safe).hostname });
@@ -89,4 +140,19 @@ export function createCore(deps: CoreDeps): Core {
     },
   };
   return core;
+}
+
+/**
+ * When the owner last reviewed the inventory: the survey step's verified pass of
+ * `devices.inventory` on the wizard board, or the newest audit where it passed.
+ */
+export function lastReviewAt(board: Progress['checks'], audits: readonly { checks: readonly { id: string; status: string; evidence: { kind: string; at?: string } }[] }[]): string | null {
+  const dates: string[] = [];
+  const b = board['devices.inventory'];
+  if (b?.status === 'pass' && b.evidence.kind === 'verified') dates.push(b.evidence.at);
+  for (const a of audits) {
+    const c = a.checks.find((x) => x.id === 'devices.inventory');
+    if (c?.status === 'pass' && c.evidence.kind === 'verified' && c.evidence.at) dates.push(c.evidence.at);
+  }
+  return dates.sort().at(-1) ?? null;
 }

@@ -80,9 +80,8 @@ beforeAll(async () => {
   // One answer is 100 days old: past its 90-day validity.
   const old = new Date(Date.now() - 100 * 86_400_000);
   store.record({ checkId: 'voice.recordings', subject: null, status: 'pass', confirmedAt: old.toISOString(), expiresAt: new Date(old.getTime() + 90 * 86_400_000).toISOString() });
-  // The IoT network planned in the segmentation step (a non-secret wizard answer in the saved progress).
-  const progress = core.deps.progress.read();
-  core.deps.progress.write({ ...progress, machineVersion: 1, snapshot: { status: 'active', value: { flow: 'summary' }, context: { answers: { segmentation: { iotSsid: 'Lab-Home-IoT' } } } } });
+  // The IoT network planned in the segmentation step (a non-secret answer in the home model).
+  core.model.setAnswer('iotSsid', 'Lab-Home-IoT');
 }, 120_000);
 
 afterAll(async () => {
@@ -135,9 +134,7 @@ describe('porchlight audit over the loopback lab', () => {
     core.checks.recordVerified('devices.inventory', 'pass', 'inventory reviewed in the survey step');
     new ConfirmationStore(core.deps.history, core.deps.settings, core.deps.clock).record({ checkId: 'voice.recordings', subject: null, status: 'pass', note: 'auto-delete after 3 months' });
     const chromecast = first.inventory.find((d) => d.ip === '127.0.0.42')!;
-    const doc = core.deps.history.read();
-    const rec = doc.devices[chromecast.key] as Record<string, unknown>;
-    core.deps.history.write({ ...doc, devices: { ...doc.devices, [chromecast.key]: { ...rec, moveToIot: true } } });
+    core.model.editDevice(chromecast.key, { moveToIot: true });
     await discovery.stopDevice('chromecast');
 
     const html = join(profile, 'report.html');

@@ -10,8 +10,7 @@ import { startDiscoveryLab, LAB_DEVICES, LAB_ROUTER_IP, LAB_SECOND_ROUTER_IP, ty
 import { SurveyService } from '../../main/core/network/survey-service.js';
 import { buildScope } from '../../main/core/network/scope.js';
 import { nodeNetworkDeps } from '../../main/adapters/network/index.js';
-import { DEFAULT_HISTORY, type History } from '../../main/core/store/documents.js';
-import { FixedClock, MemoryDocument, MemoryLogger, tempDir } from '../support/fakes.js';
+import { FixedClock, MemoryLogger, memoryModel, tempDir } from '../support/fakes.js';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.mjs');
@@ -125,11 +124,11 @@ describe('porchlight survey --json against the loopback lab', () => {
 
 describe('SurveyService over the real adapters', () => {
   it('keeps firstSeen across surveys, and a stopped device is no longer seen', async () => {
-    const history = new MemoryDocument<History>(DEFAULT_HISTORY);
     const clock = new FixedClock(new Date('2026-05-01T10:00:00Z'));
+    const { model } = memoryModel(clock);
     const service = new SurveyService({
       ...nodeNetworkDeps({ neighborFile: lab.neighborFile }),
-      history,
+      model,
       clock,
       log: new MemoryLogger(),
       resourcesDir: join(ROOT, 'resources'),

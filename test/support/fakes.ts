@@ -5,12 +5,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock, DocumentStore, ExternalOpener, Logger, SecretStore } from '../../main/core/ports.js';
+import type { Clock, DocumentStore, ExternalOpener, Logger, SecretStore, WifiScanner } from '../../main/core/ports.js';
 import { PorchlightError } from '../../main/core/errors.js';
 import { createCore, type Core } from '../../main/core/app-core.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../main/core/store/documents.js';
 import { resourcesDir } from '../../main/compose.js';
 import { ENGLISH_MESSAGES } from './words.js';
+import { EMPTY_HOME_MODEL, HomeModel, type HomeModelDoc } from '../../main/core/model/index.js';
 
 export class MemorySecretStore implements SecretStore {
   readonly data = new Map<string, string>();
@@ -84,7 +85,7 @@ export class RecordingOpener implements ExternalOpener {
 }
 
 /** A core over in-memory fakes and the real resources/ directory. */
-export function fakeCore(overrides: { clock?: FixedClock } = {}) {
+export function fakeCore(overrides: { clock?: FixedClock; wifi?: WifiScanner } = {}) {
   const secrets = new MemorySecretStore();
   const settings = new MemoryDocument<Settings>(DEFAULT_SETTINGS);
   const progress = new MemoryDocument<Progress>(DEFAULT_PROGRESS);
@@ -105,6 +106,7 @@ export function fakeCore(overrides: { clock?: FixedClock } = {}) {
     clock,
     log,
     opener,
+    wifi: overrides.wifi,
   });
   return { core, secrets, settings, progress, history, clock, log, opener };
 }
@@ -112,4 +114,10 @@ export function fakeCore(overrides: { clock?: FixedClock } = {}) {
 /** A fresh temporary directory for a test's profile or files. */
 export function tempDir(prefix = 'porchlight-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A home model over an in-memory document (unit tests of the services that read and update it). */
+export function memoryModel(clock: Clock = new FixedClock()): { model: HomeModel; home: MemoryDocument<HomeModelDoc> } {
+  const home = new MemoryDocument<HomeModelDoc>(EMPTY_HOME_MODEL);
+  return { model: new HomeModel({ store: home, clock }), home };
 }

@@ -1,12 +1,11 @@
-import type { DocumentStore } from '../ports.js';
-import type { History } from '../store/documents.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckView } from '../checks/results.js';
-import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
-import type { ConfirmationStore, ConfirmationView, ConfirmedStatus } from '../confirmations/confirmation-store.js';
-import { rollUp } from '../confirmations/roll-up.js';
+import type { HomeModel } from '../model/index.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckView } from '../checks/index.js';
+import type { SecretService, StoreOutcome } from '../secrets/index.js';
+import type { ConfirmationStore, ConfirmationView, ConfirmedStatus } from '../confirmations/index.js';
+import { rollUp } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
-import { secretAccountName } from '../secrets/accounts.js';
+import { secretAccountName } from '../secrets/index.js';
 import { suggestAccounts, type AccountCatalog, type AccountEntry } from './catalog.js';
 import { atLeastAsStrong, METHOD_LABEL, METHOD_RANK, METHOD_REASON, rankMethods, type MethodId } from './methods.js';
 
@@ -40,8 +39,8 @@ export function twoFactorStatus(entry: AccountEntry, enabled: MethodId | 'none')
   return { status: 'warn', note: `${label}; ${entry.best ? METHOD_LABEL[entry.best].toLowerCase() : 'a stronger method'} is available` };
 }
 
-/** Vendor names the survey kept in the history's device inventory (any shape with a string `vendor`). */
-export function surveyVendors(history: History): string[] {
+/** Vendor names of the devices in the home model's inventory. */
+export function surveyVendors(history: { devices: Record<string, unknown> }): string[] {
   const out = new Set<string>();
   for (const d of Object.values(history.devices)) {
     if (d && typeof d === 'object' && !Array.isArray(d)) {
@@ -63,7 +62,7 @@ export class AccountsStep {
     private readonly confirmations: ConfirmationStore,
     private readonly checks: CheckBoard,
     private readonly secrets: SecretService,
-    private readonly history: DocumentStore<History>,
+    private readonly history: Pick<HomeModel, 'read'>,
   ) {}
 
   entry(id: string): AccountEntry {

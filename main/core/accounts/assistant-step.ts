@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
-import { checkExternalUrl } from '../shell/external-links.js';
-import type { DocumentStore } from '../ports.js';
-import type { History } from '../store/documents.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckView } from '../checks/results.js';
-import type { ConfirmationStore, ConfirmationView } from '../confirmations/confirmation-store.js';
-import { rollUp } from '../confirmations/roll-up.js';
+import { loadResource } from '../checks/index.js';
+import { checkExternalUrl } from '../shell/index.js';
+import type { HomeModel } from '../model/index.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckView } from '../checks/index.js';
+import type { ConfirmationStore, ConfirmationView } from '../confirmations/index.js';
+import { rollUp } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
 
 export const ASSISTANT_FILE = 'assistant-settings.json';
@@ -81,7 +80,7 @@ export class AssistantStep {
     private readonly data: AssistantSettings,
     private readonly confirmations: ConfirmationStore,
     private readonly checks: CheckBoard,
-    private readonly history: DocumentStore<History>,
+    private readonly history: Pick<HomeModel, 'read'>,
   ) {}
 
   /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
-import { checkExternalUrl } from '../shell/external-links.js';
+import { loadResource } from '../checks/index.js';
+import { checkExternalUrl } from '../shell/index.js';
 import { PorchlightError } from '../errors.js';
 import { bestMethod, DirectoryTfaSchema, fromDirectoryTfa, MethodIdSchema, type MethodId } from './methods.js';
 

@@ -1,13 +1,14 @@
 import type { CoreDeps } from '../app-core.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { SecretService } from '../secrets/secret-service.js';
-import { ConfirmationStore } from '../confirmations/confirmation-store.js';
-import { restoreConfirmations, syncFromBoard } from '../confirmations/roll-up.js';
-import { loadCheckCatalog } from '../checks/catalog.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { SecretService } from '../secrets/index.js';
+import { ConfirmationStore } from '../confirmations/index.js';
+import { restoreConfirmations, syncFromBoard } from '../confirmations/index.js';
+import { loadCheckCatalog } from '../checks/index.js';
 import { loadAccountCatalog, type AccountCatalog } from './catalog.js';
 import { AccountsStep } from './accounts-step.js';
 import { AssistantStep, loadAssistantSettings } from './assistant-step.js';
 import { loadOutagePlans, UpdatesStep } from './updates-step.js';
+import type { HomeModel } from '../model/index.js';
 
 /** The accounts, assistant and updates steps and the confirmation history they share. */
 export interface AccountServices {
@@ -27,7 +28,7 @@ export interface AccountServices {
  * here, at core start, so a broken data file is reported before the wizard opens.
  */
 export function createAccountServices(
-  deps: Pick<CoreDeps, 'resourcesDir' | 'history' | 'settings' | 'progress' | 'clock'>,
+  deps: Pick<CoreDeps, 'resourcesDir' | 'history' | 'settings' | 'progress' | 'clock'> & { model: Pick<HomeModel, 'read'> },
   externalHosts: readonly string[],
   checks: CheckBoard,
   secrets: SecretService,
@@ -40,8 +41,8 @@ export function createAccountServices(
   return {
     catalog,
     confirmations,
-    accounts: new AccountsStep(catalog, confirmations, checks, secrets, deps.history),
-    assistant: new AssistantStep(assistantData, confirmations, checks, deps.history),
+    accounts: new AccountsStep(catalog, confirmations, checks, secrets, deps.model),
+    assistant: new AssistantStep(assistantData, confirmations, checks, deps.model),
     updates: new UpdatesStep(plans, catalog, confirmations, checks),
     restore: () => restoreConfirmations(confirmations, deps.progress, checkCatalog),
     sync: (ids) => syncFromBoard(confirmations, checks, ids),

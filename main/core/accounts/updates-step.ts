@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckView } from '../checks/results.js';
-import type { ConfirmationStore, ConfirmationView } from '../confirmations/confirmation-store.js';
-import { rollUp } from '../confirmations/roll-up.js';
+import { loadResource } from '../checks/index.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckView } from '../checks/index.js';
+import type { ConfirmationStore, ConfirmationView } from '../confirmations/index.js';
+import { rollUp } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
 import { vendorMatches, type AccountCatalog } from './catalog.js';
-import { routerSourceWords } from '../router/identify-router.js';
+import { routerSourceWords } from '../router/index.js';
 
 export const OUTAGE_FILE = 'outage-plans.json';
 
@@ -95,9 +95,9 @@ export interface FirmwareDevice {
 const str = (v: unknown, max = 120): string | null => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : null);
 
 /**
- * The devices of History.devices (the survey's records) that are still at home, read loosely: an
- * entry that is not an object, is marked removed, or whose id cannot be a confirmation subject is
- * left out rather than trusted.
+ * The devices of the home model that are still at home and have firmware of their own: a removed
+ * device, the router (its own question), computers and phones, and an id that cannot be a
+ * confirmation subject are left out.
  */
 export function devicesFromHistory(devices: Record<string, unknown>): Omit<FirmwareDevice, 'answer'>[] {
   const out: Omit<FirmwareDevice, 'answer'>[] = [];

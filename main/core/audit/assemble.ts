@@ -1,5 +1,5 @@
-import type { CheckCatalog } from '../checks/catalog.js';
-import { NOT_CHECKED_YET, viewChecks, type CheckResult, type CheckView } from '../checks/results.js';
+import type { CheckCatalog } from '../checks/index.js';
+import { NOT_CHECKED_YET, viewChecks, type CheckResult, type CheckView } from '../checks/index.js';
 import type { AuditRecord } from './record.js';
 import { NO_RUNNER_REASON, type MeasuredCheck } from './runners.js';
 
@@ -11,7 +11,7 @@ export interface CheckSources {
   /** `app`: the wizard's live results lead; `cli`: only this run's measurements count as *verified*. */
   host: 'app' | 'cli';
   /** Measurements made by this run's runners (CLI), by check id. */
-  measured: Record<string, MeasuredCheck>;
+  measured: Partial<Record<string, MeasuredCheck>>;
   /** The check board of the current wizard run (the progress document). */
   board: Record<string, CheckResult>;
   /** Confirmations (and skips) kept in the history store, one per check (see readConfirmations). */
@@ -65,7 +65,10 @@ export function assembleChecks(catalog: CheckCatalog, src: CheckSources): CheckV
     const skip = board?.status === 'skipped' ? board : stored?.status === 'skipped' ? stored : previous?.status === 'skipped' ? previous : null;
     const m = src.measured[id];
     if (m && (m.status !== 'unknown' || !confirmedValid)) {
-      results[id] = { id, status: m.status, reason: m.reason, evidence: { kind: 'verified', at: src.now.toISOString() }, detail: m.detail ?? null };
+      // what this run could not re-check says so, and keeps the dated evidence it had
+      const had = m.status === 'unknown' && previous?.evidence.kind === 'verified' && previous.status !== 'unknown' ? previous : null;
+      const detail = had ? `last verified on ${had.evidence.kind === 'verified' ? had.evidence.at.slice(0, 10) : ''}: ${had.status}${had.reason ? ` (${had.reason})` : ''}`.slice(0, 4000) : (m.detail ?? null);
+      results[id] = { id, status: m.status, reason: m.reason, evidence: { kind: 'verified', at: src.now.toISOString() }, detail };
       continue;
     }
     if (src.host === 'app' && !isInitial(board)) {

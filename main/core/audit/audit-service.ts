@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, DocumentStore, Logger, PdfPrinter, ReportSink } from '../ports.js';
-import type { CheckCatalog } from '../checks/catalog.js';
-import type { CheckView } from '../checks/results.js';
-import type { History, Progress, Settings } from '../store/documents.js';
+import type { CheckCatalog } from '../checks/index.js';
+import type { CheckView } from '../checks/index.js';
+import type { History, Progress, Settings } from '../store/index.js';
 import { PorchlightError } from '../errors.js';
 import { assembleChecks, reportCheck, REPORT_CHECK_ID } from './assemble.js';
-import { readConfirmations, readInventory } from './history-sources.js';
-import { ConfirmationStore } from '../confirmations/confirmation-store.js';
+import { inventoryFromModel, readConfirmations, routerFromModel } from './history-sources.js';
+import { ConfirmationStore } from '../confirmations/index.js';
 import { latestAudit, type AuditMode, type AuditRecord, type InventoryDevice, type RouterIdentity } from './record.js';
-import { runAll, type AuditRunner, type AuditScope, type MeasuredCheck } from './runners.js';
+import type { AuditScope, MeasuredCheck } from './runners.js';
+import { runVerifiers, type VerifierRegistry } from '../checks/index.js';
+import type { HomeModel } from '../model/index.js';
 import { scoreChecks } from './score.js';
 import { reauditSchedule, type ReauditSchedule } from './schedule.js';
 import { planReaudit, type ReauditPlan } from './plan.js';
-import { buildReport, type Report } from '../report/report.js';
+import { buildReport, renderReportHtml, type Report } from '../report/index.js';
 import { PLAIN_FORMATTER, type MessageFormatter } from '../messages/index.js';
-import { renderReportHtml } from '../report/html.js';
 
 export type ExportFormat = 'html' | 'json' | 'pdf';
 
@@ -29,10 +30,10 @@ export interface AuditServiceDeps {
   clock: Clock;
   log: Logger;
   appVersion: string;
-  /** The automated checks available in this build (resolved when an audit runs). */
-  runners: () => readonly AuditRunner[];
-  /** What the app's survey saw this session (inventory and router), when it ran; else the history's devices are used. */
-  surveyed?: () => { inventory: InventoryDevice[]; router: RouterIdentity | null } | null;
+  /** One verifier per catalog check (resolved when an audit runs). */
+  verifiers: () => VerifierRegistry;
+  /** The home model: the inventory and router an audit records. */
+  model: Pick<HomeModel, 'read'>;
   /** The host's export ports, read when an export runs (the Electron glue installs its own at start). */
   exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
   /** Words for message codes in reports (the host wires the English catalog). */
@@ -87,7 +88,7 @@ export class AuditService {
     return r;
   }
 
-  private views(host: 'app' | 'cli', measured: Record<string, MeasuredCheck>, exportingNow: boolean): CheckView[] {
+  private views(host: 'app' | 'cli', measured: Partial<Record<string, MeasuredCheck>>, exportingNow: boolean): CheckView[] {
     const now = this.deps.clock.now();
     const history = this.deps.history.read();
     const settings = this.deps.settings.read();
@@ -123,10 +124,9 @@ export class AuditService {
 
   /** The state the summary step shows before the audit is saved: live checks, last surveyed inventory and router. */
   current(mode: AuditMode = this.latest() ? 're-audit' : 'first-time'): AuditRecord {
-    const history = this.deps.history.read();
-    const seen = this.deps.surveyed?.() ?? null;
-    const inventory = seen?.inventory ?? readInventory(history);
-    const router = seen ? seen.router : (latestAudit(history.audits)?.router ?? null);
+    const home = this.deps.model.read();
+    const inventory = inventoryFromModel(home);
+    const router = routerFromModel(home) ?? this.latest()?.router ?? null;
     return this.draft(this.views('app', {}, false), mode, 'app', inventory, router);
   }
 
@@ -157,13 +157,14 @@ export class AuditService {
   async runHeadless(
     scope: AuditScope,
     opts: { exportingNow?: boolean } = {},
-  ): Promise<{ record: AuditRecord; report: Report; timings: Record<string, number> }> {
-    const outcome = await runAll(this.deps.runners(), scope);
-    const history = this.deps.history.read();
-    const previous = latestAudit(history.audits);
+  ): Promise<{ record: AuditRecord; report: Report; timings: Partial<Record<string, number>> }> {
+    const outcome = await runVerifiers(this.deps.verifiers(), scope);
+    const previous = this.latest();
     const views = this.views('cli', outcome.results, opts.exportingNow ?? false);
-    const inventory = outcome.inventory ?? readInventory(history);
-    const router = outcome.router === undefined ? (previous?.router ?? null) : outcome.router;
+    // the verifiers' survey (if any) has updated the home model: the audit records it as it stands now
+    const home = this.deps.model.read();
+    const inventory = inventoryFromModel(home);
+    const router = routerFromModel(home) ?? previous?.router ?? null;
     const record = this.save(this.draft(views, previous ? 're-audit' : 'first-time', 'cli', inventory, router));
     return { record, report: this.reportOf(record), timings: outcome.timings };
   }

@@ -1,4 +1,4 @@
-import type { CheckStatus } from '../checks/results.js';
+import type { CheckStatus } from '../checks/index.js';
 import type { AuditCheck, AuditRecord, InventoryDevice } from './record.js';
 
 /** A check whose status changed between two audits. */

@@ -1,5 +1,5 @@
-import type { CheckView } from '../checks/results.js';
-import { NOT_CHECKED_YET } from '../checks/results.js';
+import type { CheckView } from '../checks/index.js';
+import { NOT_CHECKED_YET } from '../checks/index.js';
 
 /** How a check is known, in the four words the summary and the reports use. */
 export type EvidenceState = 'verified' | 'confirmed' | 'expired' | 'none';

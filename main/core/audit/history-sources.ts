@@ -1,16 +1,12 @@
-import { z } from 'zod';
-import type { CheckResult } from '../checks/results.js';
-import type { History } from '../store/documents.js';
-import type { ConfirmationStore } from '../confirmations/confirmation-store.js';
-import type { InventoryDevice } from './record.js';
+import type { CheckResult } from '../checks/index.js';
+import type { ConfirmationStore } from '../confirmations/index.js';
+import { deviceNames, effectiveCategory, type HomeModelDoc } from '../model/index.js';
+import type { InventoryDevice, RouterIdentity } from './record.js';
 
 /**
- * Readers for the history store's shared parts, written by other areas: confirmations (through the
- * confirmation store) and devices (the survey's records, tolerant of missing fields). An entry that
- * does not parse is ignored, not fatal.
+ * What an audit reads from other areas: confirmations (through the confirmation store) and the
+ * devices and router of the home model.
  */
-
-const iso = z.iso.datetime({ offset: true });
 
 /**
  * The user's word on each check from the history store, as a check result: the check-level record
@@ -33,45 +29,32 @@ export function readConfirmations(store: Pick<ConfirmationStore, 'list'>): Map<s
   return out;
 }
 
-/** The fields of a survey device record (main/core/network/device-records.ts) the inventory shows. */
-const DeviceEntry = z.object({
-  ip: z.string().max(64).nullable().optional(),
-  mac: z.string().max(32).nullable().optional(),
-  vendor: z.string().max(200).nullable().optional(),
-  model: z.string().max(200).nullable().optional(),
-  category: z.string().max(40).nullable().optional(),
-  userCategory: z.string().max(40).nullable().optional(),
-  name: z.string().max(200).nullable().optional(),
-  userName: z.string().max(200).nullable().optional(),
-  names: z.array(z.string().max(200)).max(64).optional(),
-  firmware: z.string().max(100).nullable().optional(),
-  firstSeen: iso.nullable().optional(),
-  lastSeen: iso.nullable().optional(),
-  removed: z.boolean().optional(),
-});
-
-/** A survey's device as an inventory entry; null for an unreadable or removed one. */
-export function toInventoryDevice(key: string, value: unknown): InventoryDevice | null {
-  const d = DeviceEntry.safeParse(value);
-  if (!d.success || d.data.removed) return null;
-  const v = d.data;
-  return {
-    key: key.slice(0, 100),
-    name: (v.userName ?? v.name ?? v.names?.[0] ?? null)?.slice(0, 200) ?? null,
-    ip: v.ip ?? null,
-    mac: v.mac ?? null,
-    vendor: [v.vendor, v.model].filter(Boolean).join(' ').slice(0, 200) || null,
-    category: v.userCategory ?? v.category ?? null,
-    firmware: v.firmware ?? null,
-    firstSeen: v.firstSeen ?? null,
-    lastSeen: v.lastSeen ?? null,
-  };
+/**
+ * The inventory an audit records: the home model's devices still at home that answered the latest
+ * survey (or were added by hand), by id. Before any survey in this model, every device still at home.
+ */
+export function inventoryFromModel(home: Pick<HomeModelDoc, 'devices' | 'surveyedAt'>): InventoryDevice[] {
+  return Object.values(home.devices)
+    .filter((d) => !d.removed && (home.surveyedAt === null || d.manual || d.lastSeen === home.surveyedAt))
+    .map((d) => ({
+      key: d.id.slice(0, 100),
+      name: deviceNames(d)[0]?.slice(0, 200) ?? null,
+      ip: d.ip,
+      mac: d.mac,
+      vendor: [d.vendor, d.model].filter(Boolean).join(' ').slice(0, 200) || null,
+      category: effectiveCategory(d),
+      firmware: null,
+      firstSeen: d.firstSeen,
+      lastSeen: d.lastSeen,
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** The inventory as last surveyed, from the history store's device records (keyed by MAC or stable id). */
-export function readInventory(history: Pick<History, 'devices'>): InventoryDevice[] {
-  return Object.entries(history.devices)
-    .map(([key, value]) => toInventoryDevice(key, value))
-    .filter((d): d is InventoryDevice => d !== null)
-    .sort((a, b) => a.key.localeCompare(b.key));
+/** The router an audit records: the home model's router, with the sources that said each field. */
+export function routerFromModel(home: Pick<HomeModelDoc, 'router'>): RouterIdentity | null {
+  const r = home.router;
+  if (!r) return null;
+  const id = r.identity;
+  const sources = id ? [...new Set([id.sources.vendor, id.sources.model, id.sources.firmware].filter((s): s is NonNullable<typeof s> => s !== null))] : [];
+  return { address: r.address, vendor: id?.vendor ?? null, model: id?.model ?? null, firmware: id?.firmware ?? null, sources: sources.slice(0, 20) };
 }

@@ -1,4 +1,4 @@
-import { STEP_IDS, type CheckCatalog, type StepId } from '../checks/catalog.js';
+import { STEP_IDS, type CheckCatalog, type StepId } from '../checks/index.js';
 import { diffAudits } from './diff.js';
 import type { AuditCheck, AuditRecord, InventoryDevice } from './record.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CheckStatusSchema, EvidenceSchema } from '../checks/results.js';
+import { CheckStatusSchema, EvidenceSchema } from '../checks/index.js';
 import { hasText, StoredTextSchema } from '../messages/index.js';
 
 /**

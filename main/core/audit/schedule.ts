@@ -1,4 +1,4 @@
-import { addDays } from '../checks/results.js';
+import { addDays } from '../checks/index.js';
 
 /** Days after the due date at which a re-audit counts as overdue rather than just due. */
 export const OVERDUE_GRACE_DAYS = 14;

@@ -1,5 +1,5 @@
-import type { Severity } from '../checks/catalog.js';
-import type { CheckStatus, CheckView } from '../checks/results.js';
+import type { Severity } from '../checks/index.js';
+import type { CheckStatus, CheckView } from '../checks/index.js';
 
 /**
  * The audit score, out of 100, weighted by severity. The rules (documented in docs/report-schema.md):

@@ -1,5 +1,5 @@
 import type { Clock, DocumentStore } from '../ports.js';
-import type { Progress, Settings } from '../store/documents.js';
+import type { Progress, Settings } from '../store/index.js';
 import type { CheckCatalog } from './catalog.js';
 import { addDays, initialResults, viewChecks, type CheckResult, type CheckView } from './results.js';
 import { PorchlightError } from '../errors.js';

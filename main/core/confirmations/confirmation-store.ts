@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock, DocumentStore } from '../ports.js';
-import type { History, Settings } from '../store/documents.js';
+import type { History, Settings } from '../store/index.js';
 import { PorchlightError } from '../errors.js';
 import { daysLeft, expiryOf, isExpired } from './expiry.js';
 

@@ -1,4 +1,4 @@
-import { addDays } from '../checks/results.js';
+import { addDays } from '../checks/index.js';
 
 /** One day as Porchlight counts it for expiry: 24 hours of UTC time, the same instant in every zone. */
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 import type { DocumentStore } from '../ports.js';
 import { msg, plainTextOf, userTextOf } from '../messages/index.js';
-import type { Progress } from '../store/documents.js';
-import type { CheckCatalog } from '../checks/catalog.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckResult, CheckView } from '../checks/results.js';
+import type { Progress } from '../store/index.js';
+import type { CheckCatalog } from '../checks/index.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckResult, CheckView } from '../checks/index.js';
 import type { ConfirmationStore, ConfirmedStatus } from './confirmation-store.js';
 
 const SEVERITY: Record<'pass' | 'warn' | 'fail', number> = { pass: 0, warn: 1, fail: 2 };

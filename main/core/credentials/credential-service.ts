@@ -1,15 +1,16 @@
 import type { DocumentStore, HttpProber, Logger } from '../ports.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckStatus } from '../checks/results.js';
-import type { SecretService, StoreOutcome } from '../secrets/secret-service.js';
-import { secretAccountName, type SecretGeneration } from '../secrets/accounts.js';
-import { SecretGenerations, type KeepChoice } from '../secrets/generations.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckStatus } from '../checks/index.js';
+import type { SecretService, StoreOutcome } from '../secrets/index.js';
+import { secretAccountName, type SecretGeneration } from '../secrets/index.js';
+import { SecretGenerations, type KeepChoice } from '../secrets/index.js';
 import { PorchlightError } from '../errors.js';
+import { loginVerdict } from '../checks/index.js';
 import { resolveProbeTarget } from './address-scope.js';
 import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
 import { findVendor, loadDefaultCredentials, type DefaultCredentials, type VendorDefaults } from './dataset.js';
 import { generatePassword } from './password-generator.js';
-import { probeDetail, probeEvidence, SafeProber, type ProbeReport, type ProberSettings, type SecretLoginReport } from './safe-prober.js';
+import { SafeProber, type ProbeReport, type ProberSettings, type SecretLoginReport } from './safe-prober.js';
 
 /** Defaults for real homes: a slow, polite pace; tests and the CLI may shorten them. */
 export const DEFAULT_PROBER_SETTINGS: ProberSettings = { requestTimeoutMs: 5000, delayMs: 1500 };
@@ -37,6 +38,8 @@ export interface CredentialServiceDeps {
   checks: CheckBoard;
   log: Logger;
   settings?: Partial<ProberSettings>;
+  /** Told every probe's outcome (the core keeps it in the home model). */
+  onOutcome?: (report: ProbeReport) => void;
   /** The default gateway's address, when the survey knows it: only it may present a self-signed certificate. */
   gateway?: () => string | null;
   /** Where the attempt ledger persists (the app's profile); absent → in memory (one CLI run = one audit). */
@@ -198,13 +201,10 @@ export class CredentialService {
   }
 
   private record(target: PasswordTarget, report: ProbeReport, afterChange: boolean): void {
-    const verdict = (r: ProbeReport): { status: CheckStatus; reason: string } => ({
-      status: r.result === 'default-accepted' ? 'fail' : r.result === 'default-rejected' ? 'pass' : 'unknown',
-      reason: probeEvidence(r, afterChange),
-    });
+    this.deps.onOutcome?.(report);
     if (target.kind === 'router') {
-      const v = verdict(report);
-      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, probeDetail(report));
+      const v = loginVerdict(report, afterChange);
+      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason ?? '', v.detail ?? null);
       return;
     }
     this.deviceResults.set(target.id, report);

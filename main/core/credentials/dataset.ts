@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
+import { loadResource } from '../checks/index.js';
 
 /** How an admin page asks for credentials, as the dataset and the prober name it. */
 export const LoginStyleSchema = z.enum(['basic', 'digest', 'form', 'none', 'unknown', 'app-only']);

@@ -1,5 +1,5 @@
 import type { HttpProbeResponse } from '../ports.js';
-import { parseHtml, textContent } from '../html/html-tree.js';
+import { parseHtml, textContent } from '../html/index.js';
 
 const LOCKED_TEXT =
   /\b(locked|lock(?:ed)?[ -]?out|too many (?:failed |unsuccessful |invalid |wrong |login )*(?:attempts|tries|logins)|temporarily (?:blocked|disabled|unavailable)|try again (?:later|in \d+)|account (?:is )?disabled)\b/i;

@@ -1,4 +1,4 @@
-import { ancestor, attr, elements, inertElements, parseHtml, textContent, visibleText, type HtmlElement } from '../html/html-tree.js';
+import { ancestor, attr, elements, inertElements, parseHtml, textContent, visibleText, type HtmlElement } from '../html/index.js';
 
 /** A login form found in an admin page: where to post and which fields carry what. */
 export interface LoginForm {

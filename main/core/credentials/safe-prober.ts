@@ -7,7 +7,7 @@ import { digestAuthorization, parseChallenges, pickDigest } from './digest.js';
 import { AttemptBudgetSpent, HttpSession, type CredentialGate, type SessionResponse } from './http-session.js';
 import { findLoginForm, hasInertPasswordField, hasPasswordField, loginFailureMessage, metaRefreshTarget, passwordFieldCount, type LoginForm } from './login-form.js';
 import { attemptsRemaining, lockoutSign } from './lockout.js';
-import { loadHtmlParser } from '../html/html-tree.js';
+import { loadHtmlParser } from '../html/index.js';
 
 /** The three outcomes a probe may report; `default-accepted` only when access was really granted. */
 export type ProbeResult = 'default-accepted' | 'default-rejected' | 'unknown';

@@ -7,7 +7,7 @@
  * says "Gateway", "Hub" or "Bridge" is a router, not a hub.
  */
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
+import { loadResource } from '../checks/index.js';
 
 /** The categories the inventory groups by. */
 export const DEVICE_CATEGORIES = ['speaker', 'camera', 'lock', 'hub', 'tv', 'plug-light', 'computer', 'phone', 'router', 'unknown'] as const;

@@ -3,8 +3,8 @@
  * Evidence is the verified date of that review; the audit's survey runner compares later surveys
  * with it (new devices since the review → warn).
  */
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckView } from '../checks/results.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckView } from '../checks/index.js';
 import type { SurveyService } from './survey-service.js';
 
 /** Records the review: pass with the device count, or unknown when there is nothing to review yet. */

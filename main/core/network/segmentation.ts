@@ -5,25 +5,29 @@
  * longer sees the devices marked to move (`network.iot-isolated`, naming any still seen).
  * Reuses the wifi step's passphrase generator and scanner; adds no second implementation of either.
  */
-import type { CheckBoard } from '../checks/check-board.js';
-import type { CheckStatus } from '../checks/results.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { CheckStatus } from '../checks/index.js';
 import type { Logger, WifiReading } from '../ports.js';
-import type { SecretService } from '../secrets/secret-service.js';
-import { SecretGenerations, type KeepChoice } from '../secrets/generations.js';
-import type { SecretGeneration } from '../secrets/accounts.js';
-import type { WifiNetworkView } from '../wifi/scan-service.js';
-import { classOfSsid } from '../wifi/scan-service.js';
-import { CLASS_LABELS, type WifiSecurityClass } from '../wifi/security.js';
-import { generatePassphrase, type PassphraseStyle } from '../wifi/passphrase.js';
-import { joinCodeQrDataUrl, joinCodeText } from '../wifi/join-code.js';
+import type { SecretService } from '../secrets/index.js';
+import { SecretGenerations, type KeepChoice } from '../secrets/index.js';
+import type { SecretGeneration } from '../secrets/index.js';
+import type { WifiNetworkView } from '../wifi/index.js';
+import { runMemo, verifyIsolation, type VerifierRegistry } from '../checks/index.js';
+import type { HomeModel } from '../model/index.js';
+import { generatePassphrase, type PassphraseStyle } from '../wifi/index.js';
+import { joinCodeQrDataUrl, joinCodeText } from '../wifi/index.js';
 import { PorchlightError } from '../errors.js';
-import { assertJoinableSsid } from '../secrets/accounts.js';
-import { familyOf, loadRouterFamilies, type RouterFamilies, type RouterFamily } from '../router/router-families.js';
+import { PLAIN_FORMATTER, toMessage, type StoredText } from '../messages/index.js';
+
+/** The verdict channels still carry English text: legacy prose as it is (the verifiers here still write prose). */
+const asText = (t: StoredText | null | undefined): string | null => (t == null ? null : PLAIN_FORMATTER.format(toMessage(t)) || null);
+import { assertJoinableSsid } from '../secrets/index.js';
+import { familyOf, loadRouterFamilies, type RouterFamilies, type RouterFamily } from '../router/index.js';
 import type { SurveyFeature, ScopeOptions } from './survey-feature.js';
 import type { InventoryDevice } from './survey-service.js';
 
-/** Security classes that satisfy `network.iot-segment` (WPA2 or better, personal or enterprise). */
-export const SEGMENT_OK: readonly WifiSecurityClass[] = ['wpa2', 'wpa2-wpa3', 'wpa3', 'wpa2-enterprise', 'wpa3-enterprise'];
+/** The IoT network's rule lives in its verifier (main/core/checks/verifiers/segmentation.ts). */
+export { SEGMENT_OK } from '../checks/index.js';
 
 /** What the segmentation step shows before the user changes the router. */
 export interface SegmentationPlan {
@@ -55,6 +59,10 @@ export interface SegmentationDeps {
   checks: CheckBoard;
   log: Logger;
   resourcesDir: string;
+  /** The IoT network's verifier: this step's "check now" is the audit's check. */
+  verifiers: Pick<VerifierRegistry, 'network.iot-segment'>;
+  /** Where the IoT network's name is kept, and the devices marked to move. */
+  model: Pick<HomeModel, 'setAnswer' | 'present' | 'read'>;
 }
 
 /** A name a person can read and a router accepts (1–32 bytes, printable). */
@@ -65,7 +73,6 @@ export function suggestIotSsid(homeSsid: string | null): string {
   return base.toLowerCase().endsWith('iot') ? `${base.slice(0, 28)}-2` : `${base.slice(0, 32 - suffix.length)}${suffix}`;
 }
 
-const deviceName = (d: InventoryDevice) => d.names[0] ?? d.vendor ?? d.ip ?? d.id;
 
 export class SegmentationService {
   private familiesCache: RouterFamilies | null = null;
@@ -87,7 +94,7 @@ export class SegmentationService {
   async plan(): Promise<SegmentationPlan> {
     const status = await this.deps.wifiStatus().catch(() => null);
     const home = status && status.kind === 'ok' && status.value ? status.value.ssid : null;
-    const router = this.deps.survey.service.lastReport()?.gateway.router ?? null;
+    const router = this.deps.model.read().router?.identity ?? null;
     const f = this.families();
     return {
       suggestedSsid: suggestIotSsid(home),
@@ -163,46 +170,22 @@ export class SegmentationService {
     return this.seenAfter.has(ssid) && this.seenAfter.get(ssid)! >= made;
   }
 
-  /** network.iot-segment: the IoT SSID is visible in a scan with WPA2 or better. */
+  /** network.iot-segment: the IoT SSID (kept in the home model) is visible in a scan with WPA2 or better. */
   async verifySegment(ssid: string): Promise<SegmentVerdict> {
     const madeAtStart = this.made.get(ssid) ?? 0;
-    const scan = await this.deps.wifiScan();
-    let v: SegmentVerdict;
-    if (scan.kind === 'unknown') v = { status: 'unknown', reason: `The Wi-Fi scan could not be read: ${scan.reason}`, detail: null };
-    else {
-      const found = classOfSsid(scan.value, ssid);
-      if (!found) v = { status: 'fail', reason: `The network "${ssid}" is not visible in a Wi-Fi scan from this computer.`, detail: `${scan.value.length} networks were seen.` };
-      else if (found.security === 'unknown') v = { status: 'unknown', reason: `"${ssid}" is visible but its security could not be read.`, detail: found.accessPoints.map((a) => a.seen).join('; ') };
-      else if (SEGMENT_OK.includes(found.security)) v = { status: 'pass', reason: `"${ssid}" is visible with ${CLASS_LABELS[found.security]}.`, detail: `${found.accessPoints.length} access point(s).` };
-      else v = { status: 'fail', reason: `"${ssid}" uses ${CLASS_LABELS[found.security]}; the IoT network needs WPA2 or better.`, detail: null };
-    }
+    this.deps.model.setAnswer('iotSsid', ssid);
+    const m = await this.deps.verifiers['network.iot-segment'].verify({ scope: { interface: null, gateway: null }, signal: new AbortController().signal, once: runMemo() });
+    const v: SegmentVerdict = { status: m?.status ?? 'unknown', reason: asText(m?.reason) ?? 'not checked', detail: asText(m?.detail) };
     if (v.status === 'pass' && madeAtStart === (this.made.get(ssid) ?? 0)) this.seenAfter.set(ssid, madeAtStart);
     this.deps.checks.recordVerified('network.iot-segment', v.status, v.reason, v.detail);
     return v;
   }
 
-  /** network.iot-isolated: re-survey from the main network; devices marked to move must not answer. */
+  /** network.iot-isolated: re-survey from the main network; devices marked to move must not answer (the audit's verifier rule). */
   async verifyIsolation(opts: ScopeOptions = {}): Promise<IsolationVerdict> {
-    const marked = this.deps.survey.service.inventory().filter((d) => d.moveToIot);
-    if (marked.length === 0) {
-      const v: IsolationVerdict = { status: 'unknown', reason: 'No device is marked to move to the IoT network yet.', detail: null, stillSeen: [], moved: 0 };
-      this.deps.checks.recordVerified('network.iot-isolated', v.status, v.reason, null);
-      return v;
-    }
-    const scope = await this.deps.survey.scope(opts);
-    const report = await this.deps.survey.service.run(scope);
-    const still = report.devices.filter((d) => d.moveToIot && d.seenBy.length > 0);
-    const stillSeen = still.map((d) => ({ id: d.id, name: deviceName(d), ip: d.ip, seenBy: d.seenBy }));
-    const v: IsolationVerdict =
-      still.length === 0
-        ? { status: 'pass', reason: `None of the ${marked.length} device(s) marked to move answered from the main network.`, detail: null, stillSeen, moved: marked.length }
-        : {
-            status: 'fail',
-            reason: `Still seen from the main network: ${stillSeen.map((s) => s.name).join(', ')}.`,
-            detail: stillSeen.map((s) => `${s.name}${s.ip ? ` (${s.ip})` : ''}: seen by ${s.seenBy.join(', ')}`).join('\n').slice(0, 3900),
-            stillSeen,
-            moved: marked.length,
-          };
+    const survey = this.deps.survey;
+    const r = await verifyIsolation({ survey: async () => survey.service.run(await survey.scope(opts)), model: this.deps.model }, { once: runMemo() });
+    const v: IsolationVerdict = { status: r.status, reason: asText(r.reason) ?? '', detail: asText(r.detail), stillSeen: r.stillSeen, moved: r.moved };
     this.deps.checks.recordVerified('network.iot-isolated', v.status, v.reason, v.detail);
     return v;
   }

@@ -4,13 +4,13 @@
  * harness's lab) — and a host that provides no interface list cannot survey at all, so nothing
  * reaches a real interface by accident.
  */
-import type { Clock, Discovery, DocumentStore, GatewayLookup, HttpFetcher, InterfaceList, Logger, NeighborTable, OuiRegistry, ProbeScope } from '../ports.js';
-import type { History } from '../store/documents.js';
+import type { Clock, Discovery, GatewayLookup, HttpFetcher, InterfaceList, Logger, NeighborTable, OuiRegistry, ProbeScope } from '../ports.js';
+import type { HomeModel } from '../model/index.js';
 import { PorchlightError } from '../errors.js';
 import { buildScope, type ScopeRequest } from './scope.js';
 import { isProbeable } from './ip.js';
 import { SurveyService } from './survey-service.js';
-import type { RouterProbeTargets } from '../router/probe-router.js';
+import type { RouterProbeTargets } from '../router/index.js';
 
 /** The network ports a host wires in to enable the survey. */
 export interface NetworkDeps {
@@ -54,7 +54,7 @@ export async function activeInterfaceScope(n: NetworkDeps, opts: ScopeOptions): 
 /** Builds the feature from the host's ports, or null when the host wired none. */
 export function createSurveyFeature(
   n: NetworkDeps | undefined,
-  deps: { history: DocumentStore<History>; clock: Clock; log: Logger; resourcesDir: string },
+  deps: { model: HomeModel; clock: Clock; log: Logger; resourcesDir: string },
 ): SurveyFeature | null {
   if (!n) return null;
   const service = new SurveyService({ ...n, ...deps, routerTargets: n.routerTargets });

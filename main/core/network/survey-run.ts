@@ -12,10 +12,10 @@ import { isDeadNeighbor } from './neighbor-parsers.js';
 import { vendorOfMac } from './mac.js';
 import { formatIpv4, inSubnet, parseIpv4 } from './ip.js';
 import { classifyDevice, type CategoryRules, type DeviceCategory } from './categories.js';
-import { parseDeviceDescription, type DeviceDescription } from '../router/upnp-description.js';
-import { probeRouterDirect, standardRouterTargets, type RouterProbeTargets } from '../router/probe-router.js';
-import { combineRouterEvidence, failedEvidence, fromDescription, fromServerHeader, type RouterEvidence, type RouterIdentity } from '../router/identify-router.js';
-import { namesSoftwareNotDevice } from '../router/server-header.js';
+import { parseDeviceDescription, type DeviceDescription } from '../router/index.js';
+import { probeRouterDirect, standardRouterTargets, type RouterProbeTargets } from '../router/index.js';
+import { combineRouterEvidence, failedEvidence, fromDescription, fromServerHeader, type RouterEvidence, type RouterIdentity } from '../router/index.js';
+import { namesSoftwareNotDevice } from '../router/index.js';
 
 /** How a device made itself known in this survey. */
 export type SeenBy = 'neighbors' | 'mdns' | 'ssdp' | 'target' | 'sweep';

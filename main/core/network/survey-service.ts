@@ -3,15 +3,14 @@
  * history store (first/last seen, the user's names, "move to IoT"), lets the user edit the
  * inventory, and reports progress of a running survey to a polling UI.
  */
-import type { Clock, Discovery, DocumentStore, HttpFetcher, Logger, NeighborTable, OuiRegistry, ProbeScope } from '../ports.js';
-import type { History } from '../store/documents.js';
+import type { Clock, Discovery, HttpFetcher, Logger, NeighborTable, OuiRegistry, ProbeScope } from '../ports.js';
 import { PorchlightError } from '../errors.js';
 import { loadCategoryRules, type CategoryRules, type DeviceCategory } from './categories.js';
-import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/router-families.js';
+import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/index.js';
 import { runSurvey, type SeenBy, type SurveyProgress, type SurveyRun } from './survey-run.js';
-import { deviceId, readDeviceRecords, type DeviceRecord } from './device-records.js';
-import type { RouterProbeTargets } from '../router/probe-router.js';
-import type { RouterIdentity } from '../router/identify-router.js';
+import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeModel } from '../model/index.js';
+import type { RouterProbeTargets } from '../router/index.js';
+import type { RouterIdentity } from '../router/index.js';
 import { isIpv4 } from './ip.js';
 import { normalizeMac } from './mac.js';
 
@@ -64,7 +63,8 @@ export interface SurveyServiceDeps {
   discovery: Discovery;
   http: HttpFetcher;
   oui: OuiRegistry;
-  history: DocumentStore<History>;
+  /** The home model: where devices, their edits and the router's identity are kept. */
+  model: HomeModel;
   clock: Clock;
   log: Logger;
   resourcesDir: string;
@@ -73,13 +73,7 @@ export interface SurveyServiceDeps {
   routerTargets?: (gateway: string) => RouterProbeTargets;
 }
 
-/** A user edit of one device. */
-export interface DeviceEdit {
-  name?: string | null;
-  category?: DeviceCategory | null;
-  moveToIot?: boolean;
-  removed?: boolean;
-}
+export type { DeviceEdit };
 
 /** A device the user adds by hand (one the survey cannot see, e.g. on another network already). */
 export interface ManualDevice {
@@ -157,64 +151,17 @@ export class SurveyService {
   }
 
   private records(): Map<string, DeviceRecord> {
-    const { records, dropped } = readDeviceRecords(this.deps.history.read().devices as Record<string, unknown>);
-    if (dropped.length) this.deps.log.warn('ignored unreadable device records', { count: dropped.length });
-    return records;
+    return this.deps.model.devices();
   }
 
-  private save(records: Map<string, DeviceRecord>): void {
-    const doc = this.deps.history.read();
-    const devices: History['devices'] = { ...doc.devices };
-    for (const [id, r] of records) devices[id] = r;
-    this.deps.history.write({ ...doc, devices });
-  }
-
-  private removeRecord(id: string): void {
-    const doc = this.deps.history.read();
-    const devices = { ...doc.devices };
-    delete devices[id];
-    this.deps.history.write({ ...doc, devices });
-  }
-
-  /** Merges a run into the history and builds the report (seen devices first, then remembered ones). */
+  /**
+   * Merges a run into the home model and builds the report (seen devices first, then remembered
+   * ones). A device the owner removed stays out of the report even when seen again.
+   */
   private remember(run: SurveyRun): SurveyReport {
-    const at = this.deps.clock.now().toISOString();
-    const records = this.records();
-    const seenIds = new Map<string, SurveyRun['devices'][number]>();
-    for (const d of run.devices) {
-      // A device first known by address becomes known by MAC once the neighbor table names it.
-      const id = deviceId(d.mac, d.ip);
-      const byIp = d.mac ? records.get(deviceId(null, d.ip)) : undefined;
-      const old = records.get(id) ?? (byIp && !byIp.manual ? byIp : undefined);
-      if (byIp && !byIp.manual && !records.has(id)) {
-        records.delete(byIp.id);
-        this.removeRecord(byIp.id);
-      }
-      const next: DeviceRecord = {
-        id,
-        ip: d.ip,
-        mac: d.mac,
-        vendor: d.vendor,
-        model: d.model,
-        category: d.category,
-        categoryBasis: d.categoryBasis,
-        names: d.names,
-        services: d.services,
-        firstSeen: old?.firstSeen ?? at,
-        lastSeen: at,
-        userName: old?.userName ?? null,
-        userCategory: old?.userCategory ?? null,
-        moveToIot: old?.moveToIot ?? false,
-        // A removed device that shows up again is back in the inventory: it is on the network.
-        removed: false,
-        removedAt: null,
-        manual: false,
-      };
-      records.set(id, next);
-      seenIds.set(id, d);
-    }
-    this.save(records);
-    const devices = [...records.values()].filter((r) => !r.removed).map((r) => this.view(r, seenIds.get(r.id) ?? null));
+    const { records, at } = this.deps.model.recordSurvey(run);
+    const seen = new Map(run.devices.map((d) => [deviceId(d.mac, d.ip), d]));
+    const devices = [...records.values()].filter((r) => !r.removed).map((r) => this.view(r, seen.get(r.id) ?? null));
     devices.sort((a, b) => Number(b.seenBy.length > 0) - Number(a.seenBy.length > 0) || (a.ip ?? '').localeCompare(b.ip ?? '', 'en', { numeric: true }));
     return {
       gateway: run.gateway,
@@ -234,7 +181,7 @@ export class SurveyService {
       mac: r.mac,
       vendor: r.vendor,
       model: r.model,
-      names: [...new Set([r.userName, ...r.names].filter((n): n is string => !!n))],
+      names: deviceNames(r),
       services: r.services,
       category: r.userCategory ?? r.category,
       categoryBasis: r.userCategory ? 'your choice' : r.categoryBasis,
@@ -261,26 +208,9 @@ export class SurveyService {
       });
   }
 
-  /** Renames, recategorises, marks for the IoT network or removes a device. */
+  /** Renames, recategorises, marks for the IoT network, removes or restores a device. */
   editDevice(id: string, edit: DeviceEdit): InventoryDevice {
-    const records = this.records();
-    const r = records.get(id);
-    if (!r) throw new PorchlightError('not-found', 'That device is not in the inventory.');
-    const next: DeviceRecord = { ...r };
-    if (edit.name !== undefined) next.userName = edit.name === null || edit.name.trim() === '' ? null : edit.name.trim().slice(0, 80);
-    if (edit.category !== undefined) next.userCategory = edit.category;
-    if (edit.moveToIot !== undefined) next.moveToIot = edit.moveToIot;
-    if (edit.removed !== undefined) {
-      next.removed = edit.removed;
-      next.removedAt = edit.removed ? this.deps.clock.now().toISOString() : null;
-    }
-    if (next.removed && next.manual) {
-      this.removeRecord(id);
-    } else {
-      records.set(id, next);
-      this.save(new Map([[id, next]]));
-    }
-    return this.view(next, null);
+    return this.view(this.deps.model.editDevice(id, edit), null);
   }
 
   /** Adds a device by hand (kept in history; the survey merges it once it sees the same MAC). */
@@ -312,8 +242,9 @@ export class SurveyService {
       removed: false,
       removedAt: null,
       manual: true,
+      loginPage: null,
     };
-    this.save(new Map([[id, r]]));
+    this.deps.model.putDevice(r);
     return this.view(r, null);
   }
 }

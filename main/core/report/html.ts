@@ -1,5 +1,5 @@
 import type { Report, ReportCheck } from './report.js';
-import { routerSourceWords } from '../router/identify-router.js';
+import { routerSourceWords } from '../router/index.js';
 
 /**
  * The HTML report: one self-contained file (its only style sheet is inline, it loads nothing —

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { SeveritySchema, STEP_IDS, type CheckCatalog } from '../checks/catalog.js';
-import { CheckStatusSchema, viewChecks, type CheckResult } from '../checks/results.js';
-import { AuditModeSchema, AuditSourceSchema, InventoryDeviceSchema, RouterIdentitySchema, type AuditRecord } from '../audit/record.js';
-import { scoreChecks } from '../audit/score.js';
-import { describeEvidence, nextAction } from '../audit/evidence.js';
-import { diffAudits } from '../audit/diff.js';
-import { reauditSchedule } from '../audit/schedule.js';
+import { SeveritySchema, STEP_IDS, type CheckCatalog } from '../checks/index.js';
+import { CheckStatusSchema, viewChecks, type CheckResult } from '../checks/index.js';
+import { AuditModeSchema, AuditSourceSchema, InventoryDeviceSchema, RouterIdentitySchema, type AuditRecord } from '../audit/index.js';
+import { scoreChecks } from '../audit/index.js';
+import { describeEvidence, nextAction } from '../audit/index.js';
+import { diffAudits } from '../audit/index.js';
+import { reauditSchedule } from '../audit/index.js';
 import { MessageSchema, type MessageFormatter } from '../messages/index.js';
 
 /** The report's schema version: 2 added `reasonMessage` and `detailMessage` (message codes) to each check. */

@@ -1,8 +1,8 @@
 /** What an admin page's HTTP answer gives away without a login: the Server header and the page title. */
-import { stripControl } from '../network/text.js';
-import { documentTitle, parseHtml } from '../html/html-tree.js';
+import { stripControl } from '../network/index.js';
+import { documentTitle, parseHtml } from '../html/index.js';
 
-export { loadHtmlParser } from '../html/html-tree.js';
+export { loadHtmlParser } from '../html/index.js';
 
 /** Server header and <title>, bounded and tidied. */
 export interface HttpBanner {

@@ -3,7 +3,7 @@
  * the admin page banner, each under its own deadline. Every failure becomes evidence with a reason.
  */
 import type { HttpFetcher } from '../ports.js';
-import { withDeadline, probeError } from '../network/deadline.js';
+import { withDeadline, probeError } from '../network/index.js';
 import { parseDeviceDescription } from './upnp-description.js';
 import { parseHnapDeviceSettings } from './hnap.js';
 import { loadHtmlParser, readHttpBanner } from './http-banner.js';

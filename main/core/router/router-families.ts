@@ -1,6 +1,6 @@
 /** Router families (resources/router-families.json): how to recognise one and how to segment on it. */
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
+import { loadResource } from '../checks/index.js';
 
 const Step = z.string().min(5).max(400);
 

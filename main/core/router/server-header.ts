@@ -1,4 +1,4 @@
-import { stripControl } from '../network/text.js';
+import { stripControl } from '../network/index.js';
 /**
  * SSDP/HTTP `SERVER` header: "OS/version UPnP/version product/version" (UPnP Device Architecture),
  * in practice also comma-separated ("Linux/3.8.13+, UPnP/1.0, Portable SDK for UPnP devices/1.6.18"),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
+import { loadResource } from '../checks/index.js';
 import { PorchlightError } from '../errors.js';
 
 const ExternalLinksSchema = z.strictObject({

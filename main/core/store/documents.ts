@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CheckResultSchema } from '../checks/results.js';
-import { AuditRecordSchema } from '../audit/record.js';
+import { CheckResultSchema } from '../checks/index.js';
+import { AuditRecordSchema } from '../audit/index.js';
 import { boundedJson, FREE_JSON_LIMITS } from './bounded-json.js';
 
 /**
@@ -44,7 +44,11 @@ export const HistorySchema = z.strictObject({
   schemaVersion: z.literal(1),
   /** Completed audits, newest last. Their shape is owned by the audit module (main/core/audit/record.ts). */
   audits: z.array(AuditRecordSchema),
-  /** Device first/last-seen dates, keyed by MAC or stable id. */
+  /**
+   * Legacy (0.1.0): devices now live in the home model (main/core/model, home.json). The migration
+   * moves every readable record there and leaves here only what it could not read, so nothing is
+   * lost; no other code reads this field.
+   */
   devices: z.record(z.string(), boundedJson()),
   /** User confirmations with their dates, keyed by check id or "check-id:subject". */
   confirmations: z.record(z.string(), boundedJson()),

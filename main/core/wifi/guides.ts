@@ -1,6 +1,6 @@
 /** Router-family WPA3 instructions and devices that cannot join WPA3-only networks, as validated data. */
 import { z } from 'zod';
-import { loadResource } from '../checks/catalog.js';
+import { loadResource } from '../checks/index.js';
 
 const Step = z.string().min(5).max(400);
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, Logger, WifiReading, WifiScanner } from '../ports.js';
-import type { CheckBoard } from '../checks/check-board.js';
-import type { SecretService } from '../secrets/secret-service.js';
-import { SecretGenerations, type KeepChoice, type SavedGenerations } from '../secrets/generations.js';
-import type { SecretGeneration } from '../secrets/accounts.js';
+import type { CheckBoard } from '../checks/index.js';
+import type { SecretService } from '../secrets/index.js';
+import { SecretGenerations, type KeepChoice, type SavedGenerations } from '../secrets/index.js';
+import type { SecretGeneration } from '../secrets/index.js';
 import { PorchlightError } from '../errors.js';
-import { assertJoinableSsid } from '../secrets/accounts.js';
+import { assertJoinableSsid } from '../secrets/index.js';
 import { WifiScanService, type WifiNetworkView } from './scan-service.js';
 import { generatePassphrase, ratePassphraseOffThread, type PassphraseStyle } from './passphrase.js';
 import { joinCodeQrDataUrl, joinCodeText } from './join-code.js';

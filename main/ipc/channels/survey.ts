@@ -4,11 +4,10 @@ import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
 import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { DeviceCategorySchema } from '../../core/network/categories.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
-import { ROUTER_SOURCES } from '../../core/router/identify-router.js';
+import { RouterIdentitySchema } from '../../core/model/index.js';
 import { EvidenceSchema } from '../../core/checks/results.js';
 
 const Ip = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/).max(15);
-const Source = z.enum(ROUTER_SOURCES);
 
 /** A device as the survey step lists it. */
 export const InventoryDeviceSchema = z.object({
@@ -30,25 +29,8 @@ export const InventoryDeviceSchema = z.object({
   reason: z.string().nullable(),
 });
 
-const RouterSchema = z.object({
-  vendor: z.string().nullable(),
-  model: z.string().nullable(),
-  firmware: z.string().nullable(),
-  friendlyName: z.string().nullable(),
-  sources: z.object({ vendor: Source.nullable(), model: Source.nullable(), firmware: Source.nullable() }),
-  unknown: z.object({ vendor: z.string().nullable(), model: z.string().nullable(), firmware: z.string().nullable() }).optional(),
-  evidence: z.array(
-    z.object({
-      source: Source,
-      url: z.string().nullable(),
-      vendor: z.string().nullable(),
-      model: z.string().nullable(),
-      firmware: z.string().nullable(),
-      error: z.string().nullable(),
-      setAside: z.string().nullable().optional(),
-    }),
-  ),
-});
+/** The router's identity: the home model's one schema (each field with its source, why an unknown one is unknown). */
+const RouterSchema = RouterIdentitySchema;
 
 const ReportSchema = z.object({
   gateway: z.object({ address: z.string().nullable(), mac: z.string().nullable(), router: RouterSchema.nullable() }),

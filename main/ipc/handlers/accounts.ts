@@ -3,10 +3,10 @@ import type { accountsChannels } from '../channels/accounts.js';
 import type { Core } from '../../core/app-core.js';
 import { RouterIdentityInputSchema, routerFromHistory, type RouterIdentity } from '../../core/accounts/updates-step.js';
 
-/** The router the survey of this session identified, else the newest audit's, else null. */
+/** The router as the home model knows it (the latest survey, with each field's source), else the newest audit's, else null. */
 function knownRouter(core: Core): RouterIdentity | null {
-  const fromSurvey = RouterIdentityInputSchema.safeParse(core.survey?.service.lastReport()?.gateway.router ?? null);
-  if (fromSurvey.success) return fromSurvey.data;
+  const fromModel = RouterIdentityInputSchema.safeParse(core.model.read().router?.identity ?? null);
+  if (fromModel.success) return fromModel.data;
   return routerFromHistory(core.deps.history.read().audits);
 }
 
@@ -21,7 +21,7 @@ export const accountsHandlers: HandlersFor<typeof accountsChannels> = {
   'accounts:store-recovery-codes': (core, { account, codes }) => core.accountSteps.accounts.storeRecoveryCodes(account, codes),
   'assistant:settings': (core) => core.accountSteps.assistant.view(),
   'assistant:confirm': (core, args) => core.accountSteps.assistant.confirm(args),
-  'updates:plan': (core, { router }) => core.accountSteps.updates.view(router ?? knownRouter(core), core.deps.history.read().devices),
+  'updates:plan': (core, { router }) => core.accountSteps.updates.view(router ?? knownRouter(core), core.model.read().devices),
   'updates:confirm-firmware': (core, args) => core.accountSteps.updates.confirmFirmware(args),
   'updates:confirm-outage-plan': (core, args) => core.accountSteps.updates.confirmOutagePlan(args),
   'confirmations:list': (core) => core.accountSteps.confirmations.list(),

@@ -16,9 +16,10 @@ export const passwordsHandlers: HandlersFor<typeof passwordsChannels> = {
     core.credentials.data().vendors.map((v) => ({ id: v.id, name: v.name, kind: v.kind, login: v.login, uniquePerDevice: v.uniquePerDevice, note: v.note ?? null })),
   'passwords:targets': (core) => {
     const survey = core.survey?.service;
-    const report = survey?.lastReport() ?? null;
+    // the router as the home model knows it: the same after a reload as right after the survey
+    const router = core.model.read().router;
     const vendorId = (name: string | null | undefined) => core.credentials.vendor(name)?.id ?? null;
-    const gateway = report?.gateway.address ?? null;
+    const gateway = router?.address ?? null;
     const devices = (survey?.inventory() ?? [])
       .filter((d) => d.ip !== null && d.ip !== gateway && DEVICE_ID.test(d.id))
       .map((d) => ({
@@ -29,7 +30,7 @@ export const passwordsHandlers: HandlersFor<typeof passwordsChannels> = {
         category: String(d.category),
         web: d.services.some((s) => /http|_https?\._tcp|web/i.test(s)),
       }));
-    return { gateway, routerVendorId: vendorId(report?.gateway.router?.vendor), devices };
+    return { gateway, routerVendorId: vendorId(router?.identity?.vendor), devices };
   },
   'passwords:probe': async (core, { target, host, https, vendor, consent }) => {
     const report = await core.credentials.probe(target, { host, https, vendor, consent });

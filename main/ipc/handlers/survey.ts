@@ -25,6 +25,8 @@ function segmentation(core: Core): SegmentationService {
       checks: core.checks,
       log: core.deps.log,
       resourcesDir: core.deps.resourcesDir,
+      verifiers: core.verifiers,
+      model: core.model,
     });
     segmentations.set(core, s);
   }
@@ -33,7 +35,12 @@ function segmentation(core: Core): SegmentationService {
 
 /** Handlers of the survey and segmentation channels. */
 export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
-  'survey:start': async (core, args) => survey(core).service.start(await survey(core).scope(args)),
+  'survey:start': async (core, args) => {
+    const scope = await survey(core).scope(args);
+    // the owner started this survey in the app: its scope is the one the headless audit re-checks within
+    core.model.setScope({ interface: scope.interface, interfaceAddress: scope.interfaceAddress, prefixLength: scope.prefixLength, gateway: scope.gateway, targets: scope.targets });
+    return survey(core).service.start(scope);
+  },
   'survey:progress': (core) => survey(core).service.progress(),
   'survey:scope': async (core) => {
     try {

@@ -1,11 +1,25 @@
 import type { HandlersFor } from './types.js';
 import type { wifiChannels } from '../channels/wifi.js';
+import { recordNetworksSeen } from '../../core/wifi/index.js';
 
 /** Handlers of the wifi step's channels: thin calls into core.wifi. */
 export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
-  'wifi:scan': (core) => core.wifi.scan(),
-  'wifi:status': (core) => core.wifi.status(),
-  'wifi:guides': (core, hints) => core.wifi.guides(hints),
+  'wifi:scan': async (core) => {
+    const scan = await core.wifi.scan();
+    if (scan.kind === 'ok') recordNetworksSeen(core.model, scan.value);
+    return scan;
+  },
+  'wifi:status': async (core) => {
+    const status = await core.wifi.status();
+    // the network this computer is on is the home network (a name, never its passphrase)
+    if (status.kind === 'ok' && status.value && status.value.ssid !== '') core.model.setAnswer('homeSsid', status.value.ssid);
+    return status;
+  },
+  // the router the survey identified (kept in the home model) picks the family when the step names none
+  'wifi:guides': (core, hints) => {
+    const router = core.model.read().router?.identity ?? null;
+    return core.wifi.guides({ ...hints, vendor: hints.vendor ?? router?.vendor ?? null, model: hints.model ?? router?.model ?? null });
+  },
   'wifi:generate-passphrase': (core, args) => core.wifi.generatePassphrase(args),
   'wifi:saved-passphrases': (core, { ssid }) => core.wifi.savedPassphrases(ssid),
   'wifi:discard-previous': (core, { ssid }) => core.wifi.discardPreviousPassphrase(ssid),

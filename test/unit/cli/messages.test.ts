@@ -159,7 +159,7 @@ describe('progress on stderr: only on a terminal, never with --json', () => {
 describe('the scope is said aloud', () => {
   it('audit without --interface says that no network is looked at', async () => {
     const r = await run(['audit'], { env: { PATH: '/nonexistent' } });
-    expect(r.err).toContain('porchlight audit: no --interface given, so no network is looked at and the network checks read "not known"; name one with --interface');
+    expect(r.err).toContain('porchlight audit: no --interface given and no network surveyed in the app yet, so no network is looked at and the network checks read "not known"; name one with --interface');
   }, 30_000);
 
   it('names the interface, its address, subnet and router', () => {

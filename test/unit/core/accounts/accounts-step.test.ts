@@ -5,8 +5,8 @@ import { words } from '../../../support/words.js';
 
 describe('accounts step', () => {
   it('pre-selects accounts from the vendors given and those in the survey inventory', () => {
-    const { services, history } = makeServices();
-    history.write({ ...history.read(), devices: { 'aa:bb:cc:00:00:01': { vendor: 'Ring LLC', category: 'camera' }, junk: 'not an object' } });
+    const { services, model } = makeServices();
+    model.recordSurvey({ devices: [{ ip: '127.0.0.9', mac: 'aa:bb:cc:00:00:01', vendor: 'Ring LLC', model: null, category: 'camera', categoryBasis: null, names: [], services: [] }], gateway: { address: null, mac: null, router: null } });
     const v = services.accounts.view(['Amazon Technologies Inc.']);
     expect(v.suggested).toEqual(['amazon', 'ring']);
     const amazon = v.accounts.find((a) => a.id === 'amazon')!;

@@ -11,6 +11,7 @@ import { createAccountServices } from '../../../../main/core/accounts/services.j
 export const RESOURCES = join(import.meta.dirname, '../../../../resources');
 
 import { MemoryDocument as MemoryDoc } from '../../../support/fakes.js';
+import { EMPTY_HOME_MODEL, HomeModel, type HomeModelDoc } from '../../../../main/core/model/index.js';
 
 export { MemoryDoc };
 
@@ -55,6 +56,8 @@ export function makeServices(start = new Date('2026-03-01T12:00:00Z')) {
   const secrets = new SecretService(store, silentLog);
   const catalog = loadCheckCatalog(RESOURCES);
   const checks = new CheckBoard(catalog, progress, settings, clock);
-  const services = createAccountServices({ resourcesDir: RESOURCES, history, settings, progress, clock }, loadExternalHosts(RESOURCES), checks, secrets);
-  return { settings, progress, history, clock, store, secrets, checks, services };
+  const home = new MemoryDoc<HomeModelDoc>(EMPTY_HOME_MODEL);
+  const model = new HomeModel({ store: home, clock });
+  const services = createAccountServices({ resourcesDir: RESOURCES, history, settings, progress, clock, model }, loadExternalHosts(RESOURCES), checks, secrets);
+  return { settings, progress, history, clock, store, secrets, checks, services, model, home };
 }

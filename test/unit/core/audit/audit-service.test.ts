@@ -1,37 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { AuditService } from '../../../../main/core/audit/audit-service.js';
-import type { AuditRunner } from '../../../../main/core/audit/runners.js';
+import { CHECK_IDS, confirmationVerifier, type MeasuredCheck, type Verifier, type VerifierRegistry } from '../../../../main/core/checks/verifiers/index.js';
 import { NO_RUNNER_REASON } from '../../../../main/core/audit/runners.js';
 import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
 import { addDays } from '../../../../main/core/checks/results.js';
 import { CheckBoard } from '../../../../main/core/checks/check-board.js';
 import { resourcesDir } from '../../../../main/compose.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, HistorySchema, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
-import { FixedClock, MemoryDocument, MemoryLogger } from '../../../support/fakes.js';
+import { FixedClock, MemoryDocument, MemoryLogger, memoryModel } from '../../../support/fakes.js';
 import { ENGLISH_MESSAGES } from '../../../support/words.js';
+
+/** A registry where only the given checks measure something. */
+const registry = (over: Partial<VerifierRegistry>): VerifierRegistry =>
+  ({ ...Object.fromEntries(CHECK_IDS.map((id) => [id, confirmationVerifier])), ...over }) as VerifierRegistry;
+const measuring = (verify: () => Promise<MeasuredCheck>, deadlineMs = 1000): Verifier => ({ measures: true, deadlineMs, verify });
 
 const catalog = loadCheckCatalog(resourcesDir());
 
-function setup(runners: AuditRunner[] = []) {
+function setup(runners: Partial<VerifierRegistry> = {}) {
   const clock = new FixedClock(new Date('2026-03-01T12:00:00Z'));
+  const { model } = memoryModel(clock);
   const settings = new MemoryDocument<Settings>(DEFAULT_SETTINGS);
   const progress = new MemoryDocument<Progress>(DEFAULT_PROGRESS);
   const history = new MemoryDocument<History>(DEFAULT_HISTORY);
   const log = new MemoryLogger();
   const pdfCalls: string[] = [];
   const audit = new AuditService({
-    catalog, settings, progress, history, clock, log, appVersion: '9.9.9', runners: () => runners, messages: ENGLISH_MESSAGES,
+    catalog, settings, progress, history, clock, log, appVersion: '9.9.9', verifiers: () => registry(runners), model, messages: ENGLISH_MESSAGES,
     exportPorts: { pdf: { htmlToPdf: async (html) => { pdfCalls.push(html); return new TextEncoder().encode('%PDF-1.7 fake'); } } },
   });
   const board = new CheckBoard(catalog, progress, settings, clock);
-  return { clock, settings, progress, history, audit, board, pdfCalls };
+  return { clock, settings, progress, history, audit, board, pdfCalls, model };
 }
 
-const wifiRunner = (status: 'pass' | 'fail' | 'unknown' = 'pass'): AuditRunner => ({
-  name: 'wifi scan',
-  checkIds: ['wifi.encryption'],
-  deadlineMs: 1000,
-  run: async () => ({ results: { 'wifi.encryption': { status, reason: status === 'unknown' ? 'no Wi-Fi adapter' : null } } }),
+const wifiRunner = (status: 'pass' | 'fail' | 'unknown' = 'pass'): Partial<VerifierRegistry> => ({
+  'wifi.encryption': measuring(async () => ({ status, reason: status === 'unknown' ? 'no Wi-Fi adapter' : null })),
 });
 
 describe('AuditService: the headless audit', () => {
@@ -50,7 +53,7 @@ describe('AuditService: the headless audit', () => {
   });
 
   it('records a runner measurement as verified, dated by the audit', async () => {
-    const { audit } = setup([wifiRunner('pass')]);
+    const { audit } = setup(wifiRunner('pass'));
     const { report } = await audit.runHeadless({ interface: 'lo', gateway: null });
     const wifi = report.checks.find((c) => c.id === 'wifi.encryption')!;
     expect(wifi.status).toBe('pass');
@@ -60,15 +63,16 @@ describe('AuditService: the headless audit', () => {
   });
 
   it('turns a runner that throws, times out or answers garbage into unknown with the reason', async () => {
-    const throwing: AuditRunner = { name: 'survey', checkIds: ['devices.inventory'], deadlineMs: 1000, run: async () => { throw new Error('socket closed'); } };
-    const hanging: AuditRunner = { name: 'probe', checkIds: ['router.admin-default'], deadlineMs: 50, run: () => new Promise(() => {}) };
-    const garbage: AuditRunner = { name: 'upnp', checkIds: ['router.upnp'], deadlineMs: 1000, run: async () => ({ results: { 'router.upnp': { status: 'great' } } }) as never };
-    const { audit } = setup([throwing, hanging, garbage]);
+    const { audit } = setup({
+      'devices.inventory': measuring(async () => { throw new Error('socket closed'); }),
+      'router.admin-default': measuring(() => new Promise(() => {}), 50),
+      'router.upnp': measuring(async () => ({ status: 'great' }) as never),
+    });
     const { report } = await audit.runHeadless({ interface: 'lo', gateway: '127.0.0.1' });
     const byId = (id: string) => report.checks.find((c) => c.id === id)!;
-    expect(byId('devices.inventory')).toMatchObject({ status: 'unknown', reason: 'the survey check could not finish: socket closed' });
-    expect(byId('router.admin-default')).toMatchObject({ status: 'unknown', reason: 'the probe check could not finish: timed out after 0 s' });
-    expect(byId('router.upnp')).toMatchObject({ status: 'unknown', reason: 'the upnp check gave no readable result for this' });
+    expect(byId('devices.inventory')).toMatchObject({ status: 'unknown', reason: 'the check could not finish: socket closed' });
+    expect(byId('router.admin-default')).toMatchObject({ status: 'unknown', reason: 'the check could not finish: timed out after 0 s' });
+    expect(byId('router.upnp')).toMatchObject({ status: 'unknown', reason: 'the check gave no readable result' });
   });
 
   it('reads confirmations from the history store and reports expired ones as expired', async () => {
@@ -104,8 +108,7 @@ describe('AuditService: the headless audit', () => {
 
   it('saves each audit to the history (valid against the history schema), and diffs the second against the first', async () => {
     let status: 'fail' | 'pass' = 'fail';
-    const runner: AuditRunner = { name: 'wifi scan', checkIds: ['wifi.encryption'], deadlineMs: 1000, run: async () => ({ results: { 'wifi.encryption': { status, reason: status === 'fail' ? 'WPA2 seen' : null } } }) };
-    const { audit, history, clock } = setup([runner]);
+    const { audit, history, clock } = setup({ 'wifi.encryption': measuring(async () => ({ status, reason: status === 'fail' ? 'WPA2 seen' : null })) });
     const first = await audit.runHeadless({ interface: 'lo', gateway: null });
     expect(first.report.diff.previous).toBeNull();
     status = 'pass';
@@ -138,7 +141,7 @@ describe('AuditService: the app audit, re-audit plan and export', () => {
   });
 
   it('plans a re-audit of only the steps with expired confirmations, regressions or new devices', () => {
-    const { audit, board, clock, history } = setup();
+    const { audit, board, clock, model } = setup();
     board.recordVerified('wifi.encryption', 'pass', null);
     board.confirm('accounts.2fa', 'pass');
     board.confirm('voice.purchasing', 'pass');
@@ -153,18 +156,16 @@ describe('AuditService: the app audit, re-audit plan and export', () => {
     expect(plan.reasons).toContainEqual({ step: 'accounts', kind: 'expired-confirmation', subject: 'accounts.2fa' });
     // A regression (Wi-Fi measured worse) brings the wifi step in; a new device the device steps.
     board.recordVerified('wifi.encryption', 'fail', 'WPA2 seen');
-    const doc = history.read();
-    history.write({ ...doc, devices: { 'aa:bb:cc:dd:ee:ff': { id: 'aa:bb:cc:dd:ee:ff', ip: '127.0.0.9', mac: 'aa:bb:cc:dd:ee:ff', vendor: 'Acme', category: 'camera', names: ['Garden cam'], services: [], firstSeen: null, lastSeen: null } } });
+    model.recordSurvey({ devices: [{ ip: '127.0.0.9', mac: 'aa:bb:cc:dd:ee:ff', vendor: 'Acme', model: null, category: 'camera', categoryBasis: null, names: ['Garden cam'], services: [] }], gateway: { address: null, mac: null, router: null } });
     expect(audit.planReaudit().steps).toEqual(['survey', 'wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates', 'summary']);
   });
 
   it('records what the app survey saw this session: its inventory and the router', () => {
-    const { audit } = setup();
-    const router = { address: '192.168.1.1', vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['tr064'] };
-    const inventory = [{ key: 'aa:bb', name: 'Echo', ip: '192.168.1.20', mac: 'aa:bb', vendor: 'Amazon', category: 'speaker', firmware: null, firstSeen: null, lastSeen: null }];
-    const withSurvey = new AuditService({ ...(audit as unknown as { deps: ConstructorParameters<typeof AuditService>[0] }).deps, surveyed: () => ({ inventory, router }) });
-    const { record, report } = withSurvey.complete('first-time');
-    expect(record.router).toEqual(router);
+    const { audit, model } = setup();
+    const identity = { vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', friendlyName: null, sources: { vendor: 'tr064' as const, model: 'tr064' as const, firmware: 'tr064' as const }, evidence: [] };
+    model.recordSurvey({ devices: [{ ip: '192.168.1.20', mac: 'aa:bb:cc:00:00:01', vendor: 'Amazon', model: null, category: 'speaker', categoryBasis: null, names: ['Echo'], services: [] }], gateway: { address: '192.168.1.1', mac: null, router: identity } });
+    const { record, report } = audit.complete('first-time');
+    expect(record.router).toEqual({ address: '192.168.1.1', vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['tr064'] });
     expect(report.inventory.map((d) => d.name)).toEqual(['Echo']);
   });
 

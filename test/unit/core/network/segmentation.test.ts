@@ -5,6 +5,7 @@ import { createSurveyFeature } from '../../../../main/core/network/survey-featur
 import type { NeighborEntry, WifiReading } from '../../../../main/core/ports.js';
 import type { WifiNetworkView } from '../../../../main/core/wifi/scan-service.js';
 import { fakeCore } from '../../../support/fakes.js';
+import { iotSegmentVerifier } from '../../../../main/core/checks/verifiers/index.js';
 import { recordInventoryReview } from '../../../../main/core/network/inventory-review.js';
 import { words } from '../../../support/words.js';
 
@@ -29,7 +30,7 @@ function setup(scan: WifiReading<WifiNetworkView[]>) {
       interfaces: { list: () => [] },
       fixedScope: () => ({ interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, seconds: 2 }),
     },
-    { history: f.history, clock: f.clock, log: f.log, resourcesDir: RESOURCES },
+    { model: f.core.model, clock: f.clock, log: f.log, resourcesDir: RESOURCES },
   )!;
   const seg = new SegmentationService({
     survey,
@@ -39,6 +40,8 @@ function setup(scan: WifiReading<WifiNetworkView[]>) {
     checks: f.core.checks,
     log: f.log,
     resourcesDir: RESOURCES,
+    verifiers: { 'network.iot-segment': iotSegmentVerifier({ wifi: { scan: async () => scan }, model: f.core.model }) },
+    model: f.core.model,
   });
   return { f, survey, seg, table };
 }
@@ -77,7 +80,7 @@ describe('network.iot-isolated', () => {
     table.rows = [table.rows[1]!];
     const fail = await seg.verifyIsolation();
     expect(fail).toMatchObject({ status: 'fail', moved: 2, stillSeen: [{ name: 'Hue', ip: '127.0.0.43', seenBy: ['neighbors'] }] });
-    expect(fail.reason).toBe('Still seen from the main network: Hue.');
+    expect(fail.reason).toBe('still seen from the main network: Hue');
     expect(f.core.checks.get('network.iot-isolated').status).toBe('fail');
     table.rows = [];
     expect((await seg.verifyIsolation()).status).toBe('pass');

@@ -34,7 +34,7 @@ describe("the app's scope: the active interface", () => {
 
   it('a host without network ports has no survey; a pinned host without a scope refuses', async () => {
     const f = fakeCore();
-    const deps = { history: f.history, clock: f.clock, log: f.log, resourcesDir: RESOURCES };
+    const deps = { model: f.core.model, clock: f.clock, log: f.log, resourcesDir: RESOURCES };
     expect(createSurveyFeature(undefined, deps)).toBeNull();
     const pinned = createSurveyFeature(ports({ fixedScope: () => null }), deps)!;
     await expect(pinned.scope()).rejects.toThrow(/No survey scope is configured/);

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { SurveyService } from '../../../../main/core/network/survey-service.js';
 import { buildScope } from '../../../../main/core/network/scope.js';
-import { DEFAULT_HISTORY, type History } from '../../../../main/core/store/documents.js';
 import type { Discovery, HttpFetcher, NeighborEntry, NeighborTable } from '../../../../main/core/ports.js';
-import { FixedClock, MemoryDocument, MemoryLogger } from '../../../support/fakes.js';
+import { FixedClock, MemoryLogger, memoryModel } from '../../../support/fakes.js';
 
 const RESOURCES = join(__dirname, '../../../../resources');
 
@@ -13,10 +12,10 @@ function setup(rows: NeighborEntry[]) {
   const neighbors: NeighborTable = { read: async () => table.rows };
   const discovery: Discovery = { ssdpSearch: async () => [], mdnsBrowse: async () => [] };
   const http: HttpFetcher = { request: async () => ({ status: 404, headers: {}, body: '', truncated: false }), connects: async () => false };
-  const history = new MemoryDocument<History>(DEFAULT_HISTORY);
   const clock = new FixedClock(new Date('2026-04-01T08:00:00Z'));
-  const service = new SurveyService({ neighbors, discovery, http, oui: { organisation: (p) => (p === 'FCA667' ? 'Amazon Technologies Inc.' : null) }, history, clock, log: new MemoryLogger(), resourcesDir: RESOURCES });
-  return { service, history, clock, table };
+  const { model, home } = memoryModel(clock);
+  const service = new SurveyService({ neighbors, discovery, http, oui: { organisation: (p) => (p === 'FCA667' ? 'Amazon Technologies Inc.' : null) }, model, clock, log: new MemoryLogger(), resourcesDir: RESOURCES });
+  return { service, history: home, clock, table };
 }
 const scope = buildScope({ interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, seconds: 2 });
 const echo: NeighborEntry = { ip: '127.0.0.41', mac: 'fc:a6:67:00:00:02', interface: 'lo', state: 'REACHABLE' };
@@ -33,7 +32,7 @@ describe('SurveyService inventory', () => {
     expect(r2.devices[0]).toMatchObject({ names: ['Kitchen Echo'], moveToIot: true, firstSeen: '2026-04-01T08:00:00.000Z', lastSeen: '2026-04-03T08:00:00.000Z', status: 'identified' });
   });
 
-  it('a device no longer seen stays listed as not-seen; removed devices hide until seen again', async () => {
+  it('a device no longer seen stays listed as not-seen; removed devices stay hidden even when seen again', async () => {
     const { service, table, clock } = setup([echo]);
     await service.run(scope);
     table.rows = [];
@@ -44,7 +43,7 @@ describe('SurveyService inventory', () => {
     table.rows = [echo];
     clock.current = new Date('2026-04-09T08:00:00Z');
     const r3 = await service.run(scope);
-    expect(r3.devices.map((d) => d.id)).toEqual([echo.mac]);
+    expect(r3.devices.map((d) => d.id)).toEqual([]);
   });
 
   it('adds devices by hand, validates them, and removes a manual one for good', async () => {
@@ -66,11 +65,16 @@ describe('SurveyService inventory', () => {
     expect(r.devices[0]).toMatchObject({ names: ['Echo in hall'], manual: false, vendor: 'Amazon Technologies Inc.' });
   });
 
-  it('unreadable history entries are skipped, not fatal', async () => {
+  it('a device the owner removed stays removed when a later survey sees it again, until restored', async () => {
     const { service, history } = setup([echo]);
-    history.write({ ...DEFAULT_HISTORY, devices: { bogus: { id: 'bogus', nonsense: true }, other: 42 } });
+    await service.run(scope);
+    service.editDevice(echo.mac!, { removed: true });
     const r = await service.run(scope);
-    expect(r.devices.map((d) => d.id)).toEqual([echo.mac]);
+    expect(r.devices.map((d) => d.id)).toEqual([]);
+    expect(history.read().devices[echo.mac!]).toMatchObject({ removed: true, lastSeen: '2026-04-01T08:00:00.000Z' });
+    expect(service.inventory().map((d) => d.id)).toEqual([]);
+    service.editDevice(echo.mac!, { removed: false });
+    expect((await service.run(scope)).devices.map((d) => d.id)).toEqual([echo.mac]);
   });
 
   it('progress: idle → done with the report; concurrent runs join', async () => {

@@ -1,7 +1,6 @@
-import type { AuditRunner, MeasuredCheck, RunnerOutcome } from '../runners.js';
-import type { Core } from '../../app-core.js';
-import { classOfSsid, type WifiScanService } from '../../wifi/scan-service.js';
-import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/security.js';
+import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
+import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/index.js';
+import type { MeasuredCheck, Verifier } from './types.js';
 
 /** wifi.encryption's verdict per class, as PRODUCT.md's catalog states it. */
 const VERDICT: Record<WifiSecurityClass, MeasuredCheck['status']> = {
@@ -18,23 +17,24 @@ const VERDICT: Record<WifiSecurityClass, MeasuredCheck['status']> = {
   unknown: 'unknown',
 };
 
+/** The Wi-Fi scan this verifier reads. */
+export type WifiPort = Pick<WifiScanService, 'scan' | 'status'>;
+
 /**
  * `wifi.encryption` from the OS Wi-Fi scan: the class of the network this computer is connected
  * to, over all of its access points in range (the weakest one counts). Not connected, no adapter
  * or an unreadable scan → unknown with the reason.
  */
-export function wifiEncryptionRunner(service: Pick<WifiScanService, 'scan' | 'status'>): AuditRunner {
+export function wifiEncryptionVerifier(wifi: WifiPort): Verifier {
   return {
-    name: 'Wi-Fi scan',
-    checkIds: ['wifi.encryption'],
+    measures: true,
     deadlineMs: 60_000,
-    async run(): Promise<RunnerOutcome> {
-      const result = (m: MeasuredCheck): RunnerOutcome => ({ results: { 'wifi.encryption': m } });
-      const current = await service.status();
-      if (current.kind === 'unknown') return result({ status: 'unknown', reason: current.reason });
-      if (!current.value) return result({ status: 'unknown', reason: 'this computer is not connected to a Wi-Fi network, so the home network could not be scanned' });
+    async verify(ctx) {
+      const current = await ctx.once('wifi:status', () => wifi.status());
+      if (current.kind === 'unknown') return { status: 'unknown', reason: current.reason };
+      if (!current.value) return { status: 'unknown', reason: 'this computer is not connected to a Wi-Fi network, so the home network could not be scanned' };
       const ssid = current.value.ssid;
-      const scan = await service.scan();
+      const scan = await ctx.once('wifi:scan', () => wifi.scan());
       const seen = scan.kind === 'ok' ? classOfSsid(scan.value, ssid) : null;
       const security = seen?.security ?? current.value.security;
       const status = VERDICT[security];
@@ -43,10 +43,7 @@ export function wifiEncryptionRunner(service: Pick<WifiScanService, 'scan' | 'st
         status === 'unknown'
           ? `the security of ${name} could not be read (${current.value.seen || 'no flags'})`
           : `${name} uses ${CLASS_LABELS[security]}${seen && seen.accessPoints.length > 1 ? ` (${seen.accessPoints.length} access points)` : ''}`;
-      return result({ status, reason, detail: `seen: ${(seen?.accessPoints.map((a) => a.seen) ?? [current.value.seen]).join(' | ')}`.slice(0, 4000) });
+      return { status, reason, detail: `seen: ${(seen?.accessPoints.map((a) => a.seen) ?? [current.value.seen]).join(' | ')}`.slice(0, 4000) };
     },
   };
 }
-
-/** The Wi-Fi runner on the Core's Wi-Fi step (the OS scanner the host wired in). */
-export const wifiRunner = (core: Core): AuditRunner => wifiEncryptionRunner(core.wifi);

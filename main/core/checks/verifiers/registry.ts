@@ -1,0 +1,54 @@
+/**
+ * WHERE A NEW CHECK GOES: one entry in resources/checks.json, its id in CHECK_IDS (types.ts), one
+ * verifier here (a file of its own when it measures something, taking only the ports it reads), and
+ * its message set. The app's step, the re-audit and `porchlight audit` all call the verifier below.
+ */
+import type { Clock } from '../../ports.js';
+import type { HomeModel } from '../../model/index.js';
+import type { SurveyReport } from '../../network/index.js';
+import type { CheckResult } from '../results.js';
+import { confirmationVerifier, type VerifierRegistry } from './types.js';
+import { wifiEncryptionVerifier, type WifiPort } from './wifi.js';
+import { iotIsolatedVerifier, iotSegmentVerifier } from './segmentation.js';
+import { inventoryVerifier } from './inventory.js';
+import { routerLoginVerifier, type RouterLoginPorts } from './router-login.js';
+import { reportVerifier } from './report.js';
+
+/** Every port some verifier reads; each verifier is handed only its own. */
+export interface VerifierPorts {
+  wifi: WifiPort;
+  model: Pick<HomeModel, 'read' | 'present' | 'recordCredentialOutcome' | 'adminHostOf'>;
+  /** Runs a survey within the consented scope; null when this host has no network scope. */
+  survey: (() => Promise<SurveyReport>) | null;
+  credentials: RouterLoginPorts['credentials'];
+  lastReviewAt: () => string | null;
+  intervalDays: () => number;
+  clock: Pick<Clock, 'now'>;
+  reportCheck: () => CheckResult;
+}
+
+/** The registry: exactly one verifier per catalog check. */
+export function createVerifiers(p: VerifierPorts): VerifierRegistry {
+  return {
+    'wifi.encryption': wifiEncryptionVerifier(p.wifi),
+    'wifi.passphrase': confirmationVerifier,
+    'wifi.wps': confirmationVerifier,
+    'network.iot-segment': iotSegmentVerifier({ wifi: p.wifi, model: p.model }),
+    'network.iot-isolated': iotIsolatedVerifier({ survey: p.survey, model: p.model }),
+    'router.admin-default': routerLoginVerifier({ credentials: p.credentials, model: p.model }),
+    'router.firmware': confirmationVerifier,
+    'router.remote-admin': confirmationVerifier,
+    'router.upnp': confirmationVerifier,
+    'devices.inventory': inventoryVerifier({ survey: p.survey, model: p.model, lastReviewAt: p.lastReviewAt, intervalDays: p.intervalDays, clock: p.clock }),
+    'devices.default-passwords': confirmationVerifier,
+    'devices.firmware': confirmationVerifier,
+    'accounts.2fa': confirmationVerifier,
+    'accounts.unique-passwords': confirmationVerifier,
+    'accounts.integrations-review': confirmationVerifier,
+    'voice.purchasing': confirmationVerifier,
+    'voice.unlock-pin': confirmationVerifier,
+    'voice.recordings': confirmationVerifier,
+    'resilience.outage-plan': confirmationVerifier,
+    'docs.report': reportVerifier(p.reportCheck),
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { CheckStatusSchema } from '../results.js';
+import { hasText, StoredTextSchema } from '../../messages/index.js';
+import { CHECK_IDS, runMemo, type AuditScope, type CheckId, type MeasuredCheck, type VerifierRegistry, type Verifier, type VerifyContext } from './types.js';
+
+const MeasuredSchema = z
+  .object({ status: CheckStatusSchema, reason: StoredTextSchema.nullable(), detail: StoredTextSchema.nullable().optional() })
+  .refine((r) => !(r.status === 'unknown' || r.status === 'skipped') || hasText(r.reason));
+
+/** Every measuring verifier's result by check id, and how long each took. */
+export interface VerifiersOutcome {
+  results: Partial<Record<CheckId, MeasuredCheck>>;
+  timings: Partial<Record<CheckId, number>>;
+}
+
+async function withDeadline(v: Verifier, ctx: Omit<VerifyContext, 'signal'>): Promise<MeasuredCheck | null> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`timed out after ${Math.round(v.deadlineMs / 1000)} s`));
+    }, v.deadlineMs);
+  });
+  try {
+    return await Promise.race([v.verify({ ...ctx, signal: controller.signal }), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs every measuring verifier (one after another: they probe the same small network and must stay
+ * polite), each within its deadline, sharing one survey and one Wi-Fi scan per run. A verifier that
+ * throws, times out or answers something malformed turns its check `unknown` with the reason; it
+ * never stops the audit. Confirmation-only checks are not run (their dated confirmation stands).
+ */
+export async function runVerifiers(registry: VerifierRegistry, scope: AuditScope, now: () => number = Date.now, only?: readonly CheckId[]): Promise<VerifiersOutcome> {
+  const out: VerifiersOutcome = { results: {}, timings: {} };
+  const once = runMemo();
+  for (const id of only ?? CHECK_IDS) {
+    const v = registry[id];
+    if (!v.measures) continue;
+    const started = now();
+    try {
+      const m = await withDeadline(v, { scope, once });
+      if (m !== null) {
+        const parsed = MeasuredSchema.safeParse(m);
+        out.results[id] = parsed.success ? { status: parsed.data.status, reason: parsed.data.reason, detail: parsed.data.detail ?? null } : { status: 'unknown', reason: 'the check gave no readable result' };
+      }
+    } catch (err) {
+      out.results[id] = { status: 'unknown', reason: `the check could not finish: ${(err as Error)?.message ?? 'unknown error'}`.slice(0, 2000) };
+    }
+    out.timings[id] = now() - started;
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
+import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/index.js';
+import type { HomeModel } from '../../model/index.js';
+import type { SurveyReport } from '../../network/index.js';
+import type { MeasuredCheck, Verifier, VerifyContext } from './types.js';
+
+/** The classes an IoT network may have: WPA2 or better. */
+export const SEGMENT_OK: readonly WifiSecurityClass[] = ['wpa2', 'wpa2-wpa3', 'wpa3', 'wpa2-enterprise', 'wpa3-enterprise'];
+
+/** The ports of `network.iot-segment`: the OS Wi-Fi scan and the IoT network's name in the home model. */
+export interface SegmentPorts {
+  wifi: Pick<WifiScanService, 'scan'>;
+  model: Pick<HomeModel, 'read'>;
+}
+
+/**
+ * `network.iot-segment`: the IoT network the owner planned (its name is in the home model) is
+ * visible in a Wi-Fi scan and secured with WPA2 or better. The segmentation step's "check now"
+ * and the audit both call this.
+ */
+export function iotSegmentVerifier(p: SegmentPorts): Verifier {
+  return {
+    measures: true,
+    deadlineMs: 60_000,
+    async verify(ctx): Promise<MeasuredCheck> {
+      const ssid = p.model.read().answers.iotSsid;
+      if (!ssid) return { status: 'unknown', reason: 'no IoT network has been planned yet (Segmentation step)' };
+      const scan = await ctx.once('wifi:scan', () => p.wifi.scan());
+      if (scan.kind === 'unknown') return { status: 'unknown', reason: `the Wi-Fi scan could not be read: ${scan.reason}` };
+      const found = classOfSsid(scan.value, ssid);
+      if (!found) return { status: 'fail', reason: `the IoT network "${ssid}" is not visible in a Wi-Fi scan from this computer`, detail: `${scan.value.length} networks were seen` };
+      if (found.security === 'unknown') return { status: 'unknown', reason: `"${ssid}" is visible but its security could not be read`, detail: found.accessPoints.map((a) => a.seen).join('; ').slice(0, 4000) };
+      if (SEGMENT_OK.includes(found.security)) return { status: 'pass', reason: `"${ssid}" is visible with ${CLASS_LABELS[found.security]}`, detail: `${found.accessPoints.length} access point(s)` };
+      return { status: 'fail', reason: `"${ssid}" uses ${CLASS_LABELS[found.security]}; the IoT network needs WPA2 or better`, detail: null };
+    },
+  };
+}
+
+/** A device marked to move that still answered from the main network. */
+export interface StillSeen {
+  id: string;
+  name: string;
+  ip: string | null;
+  seenBy: string[];
+}
+
+/** The ports of `network.iot-isolated`: a survey of the main network (null when this host has none) and the home model. */
+export interface IsolationPorts {
+  survey: (() => Promise<SurveyReport>) | null;
+  model: Pick<HomeModel, 'present'>;
+}
+
+/** `network.iot-isolated` with the devices still seen, for the step that lists them. */
+export async function verifyIsolation(p: IsolationPorts, ctx: Pick<VerifyContext, 'once'>): Promise<MeasuredCheck & { stillSeen: StillSeen[]; moved: number }> {
+  const marked = p.model.present().filter((d) => d.moveToIot);
+  if (marked.length === 0) return { status: 'unknown', reason: 'no device is marked to move to the IoT network yet (Segmentation step)', detail: null, stillSeen: [], moved: 0 };
+  if (!p.survey) return { status: 'unknown', reason: NO_SURVEY_REASON, detail: null, stillSeen: [], moved: marked.length };
+  const report = await ctx.once('survey', p.survey);
+  const still = report.devices.filter((d) => d.moveToIot && d.seenBy.length > 0);
+  const stillSeen = still.map((d) => ({ id: d.id, name: d.names[0] ?? d.vendor ?? d.ip ?? d.id, ip: d.ip, seenBy: [...d.seenBy] }));
+  if (!still.length) return { status: 'pass', reason: `none of the ${marked.length} device(s) marked to move answered from the main network`, detail: null, stillSeen, moved: marked.length };
+  return {
+    status: 'fail',
+    reason: `still seen from the main network: ${stillSeen.map((s) => s.name).join(', ')}`.slice(0, 2000),
+    detail: stillSeen.map((s) => `${s.name}${s.ip ? ` (${s.ip})` : ''}: seen by ${s.seenBy.join(', ')}`).join('\n').slice(0, 3900),
+    stillSeen,
+    moved: marked.length,
+  };
+}
+
+/** Why a survey-based check reads unknown when this run has no network scope. */
+export const NO_SURVEY_REASON = 'no network scope is saved or given: run the survey in the app first, or run the audit with --interface NAME (and --gateway IP)';
+
+/** `network.iot-isolated`: every device the owner marked to move is gone from the main network. */
+export function iotIsolatedVerifier(p: IsolationPorts): Verifier {
+  return {
+    measures: true,
+    deadlineMs: 120_000,
+    async verify(ctx) {
+      const { status, reason, detail } = await verifyIsolation(p, ctx);
+      return { status, reason, detail };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { DocumentStore, Logger } from '../ports.js';
+import type { History, Progress } from '../store/index.js';
+import { DeviceRecordSchema, EMPTY_HOME_MODEL, HomeModelSchema, type Answers, type DeviceRecord, type HomeModelDoc } from './schema.js';
+
+/** The wizard answers a 0.1.0 progress snapshot held that the core needs, read once at migration. */
+export function answersFromLegacySnapshot(snapshot: unknown): Partial<Answers> {
+  const answers = (snapshot as { context?: { answers?: Record<string, Record<string, unknown> | undefined> } } | null)?.context?.answers;
+  const ssid = (v: unknown) => (typeof v === 'string' && v.length > 0 && Buffer.byteLength(v, 'utf8') <= 32 ? v : undefined);
+  const out: Partial<Answers> = {};
+  const iot = ssid(answers?.segmentation?.iotSsid);
+  if (iot !== undefined) out.iotSsid = iot;
+  const home = ssid(answers?.wifi?.homeSsid ?? answers?.wifi?.ssid);
+  if (home !== undefined) out.homeSsid = home;
+  return out;
+}
+
+/**
+ * Brings a profile written before the home model existed (0.1.0: devices in `history.devices`,
+ * wizard answers inside the renderer's saved snapshot) into the model, once. Every device record
+ * that parses is kept with all its edits; one that does not is logged by id and left in history
+ * (never silently dropped). The progress snapshot itself is left untouched so the wizard restores it.
+ */
+export function migrateProfile(deps: {
+  home: DocumentStore<HomeModelDoc>;
+  history: DocumentStore<History>;
+  progress: DocumentStore<Progress>;
+  log: Pick<Logger, 'info' | 'warn'>;
+}): { migrated: boolean; devices: number; kept: string[] } {
+  const home = deps.home.read();
+  const history = deps.history.read();
+  const legacy = Object.entries(history.devices ?? {});
+  const answers = answersFromLegacySnapshot(deps.progress.read().snapshot);
+  if (home.migratedFrom !== null) return { migrated: false, devices: 0, kept: [] };
+  if (legacy.length === 0 && Object.keys(answers).length === 0) {
+    // a profile made by this version: nothing to bring in, and never again (a later snapshot is the renderer's own)
+    deps.home.write({ ...home, migratedFrom: 'none' });
+    return { migrated: false, devices: 0, kept: [] };
+  }
+  const devices: Record<string, DeviceRecord> = {};
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of legacy) {
+    const parsed = DeviceRecordSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) devices[key] = parsed.data;
+    else kept[key] = value;
+  }
+  const next: HomeModelDoc = HomeModelSchema.parse({
+    ...EMPTY_HOME_MODEL,
+    ...home,
+    migratedFrom: '0.1.0',
+    devices,
+    answers: { ...home.answers, ...answers },
+  });
+  deps.home.write(next);
+  // history keeps only what could not be read, so there is one copy of every device
+  deps.history.write({ ...history, devices: kept as History['devices'] });
+  if (Object.keys(kept).length) deps.log.warn('device records left unread in history', { count: Object.keys(kept).length });
+  deps.log.info('profile migrated into the home model', { from: '0.1.0', devices: Object.keys(devices).length });
+  return { migrated: true, devices: Object.keys(devices).length, kept: Object.keys(kept) };
+}

@@ -1,0 +1,157 @@
+/**
+ * The home model: what Porchlight knows about one home, as ONE versioned document (`home.json`).
+ * Steps, the audit, the report, the CLI and the renderer read and update it through the core's
+ * `HomeModel` service; no other layer keeps its own copy of these facts. It never holds a secret:
+ * only public facts seen on the network, the owner's edits and answers, and dated outcomes.
+ */
+import { z } from 'zod';
+import { DeviceCategorySchema } from '../network/index.js';
+import { ROUTER_SOURCES } from '../router/index.js';
+import { WIFI_SECURITY_CLASSES } from '../wifi/index.js';
+
+const iso = z.iso.datetime({ offset: true });
+const short = (max: number) => z.string().max(max);
+
+/** The current version of the home model document. */
+export const HOME_MODEL_VERSION = 1;
+
+/** One device as remembered across surveys: what the network said, plus the owner's edits. */
+export const DeviceRecordSchema = z.strictObject({
+  /** Stable id: the MAC when known, else `ip:<address>` or `manual:<name>-<n>`. */
+  id: short(80).min(1),
+  ip: short(45).nullable(),
+  mac: short(17).nullable(),
+  vendor: short(200).nullable(),
+  model: short(200).nullable().default(null),
+  category: DeviceCategorySchema,
+  /** What decided the category, in plain words; null for records written before sources were kept. */
+  categoryBasis: short(200).nullable().default(null),
+  /** Names the network gave (mDNS instance, friendlyName …). */
+  names: z.array(short(200)).max(16),
+  services: z.array(short(200)).max(64),
+  firstSeen: iso.nullable(),
+  lastSeen: iso.nullable(),
+  /** The owner's name for it, shown first. */
+  userName: short(80).nullable().default(null),
+  /** The owner's category, overriding the classifier. */
+  userCategory: DeviceCategorySchema.nullable().default(null),
+  /** The owner marked it to move to the IoT network. */
+  moveToIot: z.boolean().default(false),
+  /** The owner removed it; it stays removed until the owner restores it. */
+  removed: z.boolean().default(false),
+  removedAt: iso.nullable().default(null),
+  manual: z.boolean().default(false),
+  /** The owner's answer to "where is its login page" (http(s) URL or host[:port]); null when not given. */
+  loginPage: short(300).nullable().default(null),
+});
+export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
+
+const RouterSourceSchema = z.enum(ROUTER_SOURCES);
+const fields = <T extends z.ZodType>(t: T) => z.strictObject({ vendor: t, model: t, firmware: t });
+
+/** What one source said about the router (or why it said nothing). */
+export const RouterEvidenceSchema = z.strictObject({
+  source: RouterSourceSchema,
+  url: short(2000).nullable(),
+  vendor: short(500).nullable(),
+  model: short(500).nullable(),
+  firmware: short(500).nullable(),
+  error: short(2000).nullable(),
+  setAside: short(2000).nullable().optional(),
+});
+
+/** The router's identity as the survey found it: each field with its source, and why an unknown one is unknown. */
+export const RouterIdentitySchema = z.strictObject({
+  vendor: short(500).nullable(),
+  model: short(500).nullable(),
+  firmware: short(500).nullable(),
+  friendlyName: short(500).nullable(),
+  sources: fields(RouterSourceSchema.nullable()),
+  unknown: fields(short(2000).nullable()).optional(),
+  evidence: z.array(RouterEvidenceSchema).max(32),
+});
+export type RouterIdentity = z.infer<typeof RouterIdentitySchema>;
+
+/** The router as last surveyed: its address and MAC, the identity, and when. */
+export const RouterRecordSchema = z.strictObject({
+  address: short(64).nullable(),
+  mac: short(17).nullable(),
+  identity: RouterIdentitySchema.nullable(),
+  at: iso,
+});
+export type RouterRecord = z.infer<typeof RouterRecordSchema>;
+
+/** A Wi-Fi network seen by a scan, with its security class and what the owner said it is. */
+export const NetworkSeenSchema = z.strictObject({
+  ssid: short(32),
+  security: z.enum(WIFI_SECURITY_CLASSES),
+  role: z.enum(['home', 'iot', 'other']),
+  at: iso,
+});
+export type NetworkSeen = z.infer<typeof NetworkSeenSchema>;
+
+/**
+ * A default-credential check's outcome for one host: the verdict, which public factory logins were
+ * tried (user names only, never a password), the attempts as the host's ledger counted them, and when.
+ */
+export const CredentialOutcomeSchema = z.strictObject({
+  result: z.enum(['default-accepted', 'default-rejected', 'unknown']),
+  /** The factory user names tried, in order. */
+  usernames: z.array(short(64)).max(10),
+  /** The user name of the factory login that worked, or null. */
+  matchedUsername: short(64).nullable(),
+  /** Requests carrying a password in this audit, as the ledger counted them (what the device counts). */
+  attempts: z.number().int().min(0).max(1000),
+  at: iso,
+});
+export type CredentialOutcome = z.infer<typeof CredentialOutcomeSchema>;
+
+/** The network scope the owner consented to in the app; the headless audit re-checks within it. */
+export const ConsentedScopeSchema = z.strictObject({
+  interface: short(64),
+  interfaceAddress: short(45),
+  prefixLength: z.number().int().min(8).max(32),
+  gateway: short(45).nullable(),
+  targets: z.array(short(45)).max(64),
+  at: iso,
+});
+export type ConsentedScope = z.infer<typeof ConsentedScopeSchema>;
+
+/** The wizard's answers the core needs (the audit, the steps): names, never a secret. */
+export const AnswersSchema = z.strictObject({
+  /** The IoT network's name the owner chose (segmentation step). */
+  iotSsid: short(32).nullable().default(null),
+  /** The home network's name (Wi-Fi step). */
+  homeSsid: short(32).nullable().default(null),
+});
+export type Answers = z.infer<typeof AnswersSchema>;
+export type AnswerKey = keyof Answers;
+
+/** The home model document. */
+export const HomeModelSchema = z.strictObject({
+  schemaVersion: z.literal(HOME_MODEL_VERSION),
+  /** The app version whose profile was migrated into this model ("0.1.0"), "none" for a profile made by this version, null before the first start. */
+  migratedFrom: short(40).nullable().default(null),
+  networks: z.array(NetworkSeenSchema).max(64).default([]),
+  router: RouterRecordSchema.nullable().default(null),
+  /** When the latest survey finished (devices with this lastSeen answered it); null before one ran here. */
+  surveyedAt: iso.nullable().default(null),
+  devices: z.record(short(80), DeviceRecordSchema).default({}),
+  credentials: z.record(short(300), CredentialOutcomeSchema).default({}),
+  answers: AnswersSchema.default({ iotSsid: null, homeSsid: null }),
+  scope: ConsentedScopeSchema.nullable().default(null),
+});
+export type HomeModelDoc = z.infer<typeof HomeModelSchema>;
+
+/** An empty model (a new profile). */
+export const EMPTY_HOME_MODEL: HomeModelDoc = {
+  schemaVersion: HOME_MODEL_VERSION,
+  migratedFrom: null,
+  networks: [],
+  router: null,
+  surveyedAt: null,
+  devices: {},
+  credentials: {},
+  answers: { iotSsid: null, homeSsid: null },
+  scope: null,
+};

@@ -1,0 +1,102 @@
+/**
+ * The headless audit is the same audit: a profile prepared through the core as the app does it
+ * (the survey started over the loopback lab — its scope saved as the owner's consent —, the router's
+ * factory-login check on its admin page, each measured check's "check again"), then the BUILT
+ * `porchlight audit --json` on that profile with no scope flags: it re-runs every verifier within
+ * the saved scope (the lab's access log shows its probes) and reports the same status for every
+ * check as the app's board.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDiscoveryLab, type DiscoveryLab } from '../lab/discovery/lab.js';
+import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab.js';
+import { createFakeNmcli, fakeNmcliEnv, homeState } from '../lab/fake-nmcli/state.js';
+import { createNodeCore } from '../../main/compose.js';
+import { nodeNetworkDeps } from '../../main/adapters/network/index.js';
+import { surveyHandlers } from '../../main/ipc/handlers/survey.js';
+import { CHECK_IDS } from '../../main/core/checks/verifiers/index.js';
+import { MemorySecretStore } from '../support/fakes.js';
+import type { Report } from '../../main/core/report/report.js';
+
+const ROOT = process.cwd();
+const CLI = join(ROOT, 'dist', 'cli.mjs');
+const GATEWAY = '127.0.5.1';
+
+let discovery: DiscoveryLab;
+let logins: HttpLoginLab;
+let fake: ReturnType<typeof createFakeNmcli>;
+let profile: string;
+let env: NodeJS.ProcessEnv;
+
+function cliAudit(): Promise<{ code: number | null; report: Report; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'audit', '--json', '--seconds', '6'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      try {
+        resolve({ code, report: JSON.parse(stdout) as Report, stderr });
+      } catch (err) {
+        reject(new Error(`audit printed no JSON (exit ${code}): ${stdout.slice(0, 500)} ${stderr.slice(0, 2000)}`, { cause: err }));
+      }
+    });
+  });
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
+  profile = mkdtempSync(join(tmpdir(), 'porchlight-same-audit-'));
+  [discovery, logins] = await Promise.all([startDiscoveryLab(), startHttpLoginLab()]);
+  fake = createFakeNmcli(homeState('Lab-Home', 'wpa2'));
+  env = { ...process.env, ...fakeNmcliEnv(fake), PORCHLIGHT_PROFILE: profile, PORCHLIGHT_NEIGHBOR_TABLE: discovery.neighborFile, PORCHLIGHT_PROBE_DELAY_MS: '50', PORCHLIGHT_PROBE_TIMEOUT_MS: '1500' };
+  Object.assign(process.env, fakeNmcliEnv(fake), { PORCHLIGHT_PROBE_DELAY_MS: '50', PORCHLIGHT_PROBE_TIMEOUT_MS: '1500' });
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.allSettled([discovery?.stop(), logins?.stop()]);
+});
+
+describe('porchlight audit on a profile the app prepared, with no scope flags', () => {
+  it('re-probes within the saved scope and reports the same status for every check as the app', async () => {
+    const adminHost = `${GATEWAY}:${logins.servers['basic-factory'].port}`;
+    // The app: the harness's lab scope, the owner's survey, the router check, each step's "check again".
+    const labScope = { interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, gateway: GATEWAY, seconds: 6 };
+    const app = createNodeCore({ host: 'harness', profileDir: profile, opener: { async open() {} }, secrets: new MemorySecretStore(), network: nodeNetworkDeps({ neighborFile: discovery.neighborFile, fixedScope: () => labScope }) });
+    await surveyHandlers['survey:start'](app, {} as never);
+    for (let i = 0; i < 300 && app.survey!.service.progress().running; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(app.survey!.service.progress().phase).toBe('done');
+    expect(app.model.read().scope).toMatchObject({ interface: 'lo', gateway: GATEWAY });
+    await app.credentials.probe({ kind: 'router' }, { host: adminHost, consent: true });
+    app.model.setAnswer('iotSsid', 'Lab-Home-IoT');
+    for (const id of CHECK_IDS) if (id !== 'docs.report') await app.recheck(id);
+    const board = app.audit.current();
+    const appStatus = Object.fromEntries(board.checks.map((c) => [c.id, c.status]));
+    expect(appStatus['wifi.encryption']).toBe('warn');
+    expect(appStatus['router.admin-default']).toBe('fail');
+    expect(appStatus['network.iot-segment']).toBe('fail');
+    expect(appStatus['devices.inventory']).toBe('warn');
+
+    // The headless audit on the same profile, nothing on the command line naming a scope.
+    await logins.flushLogs();
+    const before = logins.credentialAttempts('basic-factory');
+    const { code, report, stderr } = await cliAudit();
+    expect(code, stderr).toBe(1);
+    await logins.flushLogs();
+    expect(logins.credentialAttempts('basic-factory')).toBeGreaterThan(before);
+    expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(appStatus);
+    for (const id of ['wifi.encryption', 'router.admin-default', 'network.iot-segment', 'devices.inventory']) {
+      const c = report.checks.find((x) => x.id === id)!;
+      expect(c.evidence.kind).toBe('verified');
+      expect(c.evidence.at! > board.at).toBe(true);
+    }
+    expect(report.inventory.map((d) => d.ip)).toEqual(expect.arrayContaining(['127.0.0.40', '127.0.0.41', '127.0.0.42']));
+  }, 240_000);
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { runMemo, wifiEncryptionVerifier, type MeasuredCheck } from '../../../../main/core/checks/verifiers/index.js';
+import type { WifiNetworkView } from '../../../../main/core/wifi/scan-service.js';
+import type { WifiSecurityClass } from '../../../../main/core/wifi/security.js';
+
+const ap = (ssid: string, security: WifiSecurityClass, active = false): WifiNetworkView => ({ ssid, bssid: null, security, signal: 50, channel: 1, frequency: 2412, active, seen: `flags of ${security}` });
+const scope = { interface: null, gateway: null };
+const ctx = () => ({ scope, signal: new AbortController().signal, once: runMemo() });
+
+function wifi(current: WifiNetworkView | null | 'unknown', all: WifiNetworkView[] = []) {
+  const v = wifiEncryptionVerifier({
+    status: async () => (current === 'unknown' ? { kind: 'unknown', reason: 'nmcli is not installed' } : { kind: 'ok', value: current, notes: [] }),
+    scan: async () => ({ kind: 'ok', value: all, notes: [] }),
+  });
+  return { run: async () => ({ results: { 'wifi.encryption': (await v.verify(ctx())) as MeasuredCheck } }) };
+}
+
+describe('Wi-Fi verifier (wifi.encryption)', () => {
+  it.each([
+    ['wpa3', 'pass'],
+    ['wpa2-wpa3', 'warn'],
+    ['wpa2', 'warn'],
+    ['wpa', 'fail'],
+    ['wep', 'fail'],
+    ['open', 'fail'],
+    ['owe', 'fail'],
+    ['unknown', 'unknown'],
+  ] as const)('classifies the home network on %s as %s', async (security, status) => {
+    const home = ap('Home', security, true);
+    const out = await wifi(home, [home]).run();
+    expect(out.results['wifi.encryption']!.status).toBe(status);
+  });
+
+  it('judges the SSID by its weakest access point in range', async () => {
+    const out = await wifi(ap('Home', 'wpa3', true), [ap('Home', 'wpa3', true), ap('Home', 'wpa'), ap('Neighbour', 'open')]).run();
+    expect(out.results['wifi.encryption']).toMatchObject({ status: 'fail', reason: '"Home" uses WPA / TKIP (outdated) (2 access points)' });
+  });
+
+  it('is unknown, with the reason, when not connected or when the scan cannot be read', async () => {
+    expect((await wifi(null).run()).results['wifi.encryption']).toMatchObject({ status: 'unknown', reason: expect.stringContaining('not connected') });
+    expect((await wifi('unknown').run()).results['wifi.encryption']).toMatchObject({ status: 'unknown', reason: 'nmcli is not installed' });
+  });
+});
+

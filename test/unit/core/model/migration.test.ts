@@ -1,0 +1,89 @@
+/**
+ * A real 0.1.0 profile (test/fixtures/profiles/0.1.0, written by Porchlight 0.1.0 itself) loads
+ * into the home model with nothing lost: every device and the owner's edits, every confirmation
+ * and audit, the settings, and the mid-wizard progress snapshot, which still restores.
+ */
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNodeCore } from '../../../../main/compose.js';
+import { foundationHandlers } from '../../../../main/ipc/handlers/foundation.js';
+import { answersFromLegacySnapshot, HomeModelSchema } from '../../../../main/core/model/index.js';
+import { MACHINE_VERSION, wizardMachine } from '../../../../renderer/wizard/machine';
+import { isRestorable } from '../../../../renderer/wizard/persistence';
+import { MemorySecretStore, tempDir } from '../../../support/fakes.js';
+
+const FIXTURES = join(__dirname, '../../../fixtures/profiles/0.1.0');
+const json = (dir: string, name: string) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
+
+function open(profile: 'mid-wizard' | 'audited') {
+  const dir = tempDir(`porchlight-migrate-${profile}-`);
+  cpSync(join(FIXTURES, profile), dir, { recursive: true });
+  const before = { history: json(dir, 'history'), progress: json(dir, 'progress'), settings: json(dir, 'settings') };
+  const core = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+  return { dir, core, before };
+}
+
+describe.each(['mid-wizard', 'audited'] as const)('a 0.1.0 profile (%s) in the home model', (profile) => {
+  it('keeps every device with the owner’s edits, the router, and nothing twice', () => {
+    const { dir, core, before } = open(profile);
+    const devices = core.model.read().devices;
+    expect(Object.keys(devices).sort()).toEqual(Object.keys(before.history.devices).sort());
+    for (const [id, old] of Object.entries(before.history.devices as Record<string, Record<string, unknown>>)) {
+      expect(devices[id]).toMatchObject({ id, ip: old.ip, mac: old.mac, vendor: old.vendor, category: old.category, names: old.names, userName: old.userName, moveToIot: old.moveToIot, removed: old.removed, firstSeen: old.firstSeen, lastSeen: old.lastSeen });
+    }
+    expect(devices['f4:f5:d8:3b:10:42']).toMatchObject({ userName: 'Living room stick', moveToIot: true });
+    expect(devices['00:17:88:6d:2f:43']!.moveToIot).toBe(true);
+    expect(devices['1c:69:7a:0b:ad:49']!.removed).toBe(true);
+    // the removed device stays out of what the steps and the audit list
+    expect(core.model.present().map((d) => d.id)).not.toContain('1c:69:7a:0b:ad:49');
+    // written as its own document, valid, and the history keeps no second copy
+    expect(HomeModelSchema.parse(json(dir, 'home')).migratedFrom).toBe('0.1.0');
+    expect(json(dir, 'history').devices).toEqual({});
+    // a second start does not migrate again or lose anything
+    const again = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+    expect(again.model.read().devices).toEqual(devices);
+  });
+
+  it('keeps every audit, confirmation and setting, and the progress snapshot still restores', () => {
+    const { core, before } = open(profile);
+    expect(core.audit.list()).toEqual(before.history.audits);
+    expect(core.deps.history.read().confirmations).toEqual(before.history.confirmations);
+    expect(core.accountSteps.confirmations.list().records.map((r) => r.checkId).sort()).toEqual(Object.keys(before.history.confirmations).sort());
+    expect(core.deps.settings.read()).toEqual(before.settings);
+    expect(core.deps.progress.read().checks).toEqual(before.progress.checks);
+    const loaded = foundationHandlers['progress:load'](core, {} as never) as { machineVersion: number | null; snapshot: unknown };
+    expect(loaded.snapshot).toEqual(before.progress.snapshot);
+    expect(loaded.machineVersion).toBe(MACHINE_VERSION);
+    expect(isRestorable(wizardMachine, loaded.snapshot)).toBe(true);
+    expect(core.notices).toEqual([]);
+  });
+
+  it('an audit of the migrated profile records the inventory the owner kept', () => {
+    const { core, before } = open(profile);
+    const record = core.audit.current();
+    const kept = Object.values(before.history.devices as Record<string, { id: string; removed: boolean }>).filter((d) => !d.removed).map((d) => d.id).sort();
+    expect(record.inventory.map((d) => d.key).sort()).toEqual(kept);
+    expect(record.inventory.find((d) => d.key === 'f4:f5:d8:3b:10:42')!.name).toBe('Living room stick');
+  });
+});
+
+describe('wizard answers a 0.1.0 snapshot held', () => {
+  it('moves the IoT and home network names into the model; anything else is ignored', () => {
+    expect(answersFromLegacySnapshot({ context: { answers: { segmentation: { iotSsid: 'Home-IoT' }, wifi: { homeSsid: 'Home' } } } })).toEqual({ iotSsid: 'Home-IoT', homeSsid: 'Home' });
+    for (const bad of [null, 42, {}, { context: null }, { context: { answers: { segmentation: { iotSsid: 7 } } } }, { context: { answers: { segmentation: { iotSsid: 'x'.repeat(33) } } } }]) {
+      expect(answersFromLegacySnapshot(bad)).toEqual({});
+    }
+  });
+});
+
+describe('a profile made by this version', () => {
+  it('is never taken for a 0.1.0 one, even once the renderer saved a snapshot with answers', () => {
+    const dir = tempDir('porchlight-new-profile-');
+    const first = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+    expect(first.model.read().migratedFrom).toBe('none');
+    first.deps.progress.write({ ...first.deps.progress.read(), machineVersion: MACHINE_VERSION, snapshot: { context: { answers: { segmentation: { iotSsid: 'Renderer-IoT' } } } } });
+    const again = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+    expect(again.model.read()).toMatchObject({ migratedFrom: 'none', answers: { iotSsid: null } });
+  });
+});
