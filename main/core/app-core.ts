@@ -15,6 +15,7 @@ import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './net
 import { CredentialService } from './credentials/credential-service.js';
 import type { ProberSettings } from './credentials/safe-prober.js';
 import type { MessageFormatter } from './messages/index.js';
+import { PorchlightError } from './errors.js';
 import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
 import { EMPTY_HOME_MODEL, HomeModel, migrateProfile, type HomeModelDoc } from './model/index.js';
 
@@ -97,7 +98,14 @@ export function createCore(deps: CoreDeps): Core {
   const homeStore = deps.home ?? memoryDocument(EMPTY_HOME_MODEL);
   // Every recovery is told (issue 13): the probe ledger's too; a folder-wide notice only once.
   const notices = [...new Set([...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices, ...homeStore.notices, ...(deps.probeLedger?.notices ?? [])])];
-  migrateProfile({ home: homeStore, history: deps.history, progress: deps.progress, log: deps.log });
+  try {
+    migrateProfile({ home: homeStore, history: deps.history, progress: deps.progress, log: deps.log });
+  } catch (err) {
+    // A full or read-only disk: the store has already told the user (notices); nothing was changed,
+    // and the migration runs again at the next start that can write. Anything else is a real fault.
+    if (!(err instanceof PorchlightError && err.code === 'storage-unavailable')) throw err;
+    deps.log.warn('the home model could not be saved at start; the 0.1.0 migration runs again next time', { code: err.code });
+  }
   const model = new HomeModel({ store: homeStore, clock: deps.clock, log: deps.log });
   const checks = new CheckBoard(catalog, deps.progress, deps.settings, deps.clock);
   const secrets = new SecretService(deps.secrets, deps.log);

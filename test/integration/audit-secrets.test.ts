@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeCore } from '../../main/compose.js';
 import type { Core } from '../../main/core/app-core.js';
+import { DeviceRecordSchema } from '../../main/core/model/index.js';
 import { ROOT, SECRET, findLeaks, listFiles, leakPatterns, secretServiceOwned } from './keychain-helpers.js';
 
 const hasKeyring = secretServiceOwned();
@@ -39,9 +40,11 @@ beforeAll(async () => {
     secrets[account] = value;
   }
   accounts.push('wifi/Audit-Home', 'device/cam-1', 'router/admin', 'account/amazon/recovery-codes');
-  // A device whose (non-secret) name must show up in the PDF text: the positive control.
-  const doc = core.deps.history.read();
-  core.deps.history.write({ ...doc, devices: { 'aa:bb:cc:00:00:01': { ip: '127.0.0.61', mac: 'aa:bb:cc:00:00:01', vendor: 'Acme', category: 'camera', names: [MARKER], userName: null, firstSeen: null, lastSeen: null } } });
+  // A device whose (non-secret) name must show up in the PDF text: the positive control. Added by
+  // hand to the home model, where the audit's inventory comes from.
+  core.model.putDevice(
+    DeviceRecordSchema.parse({ id: 'aa:bb:cc:00:00:01', ip: '127.0.0.61', mac: 'aa:bb:cc:00:00:01', vendor: 'Acme', category: 'camera', names: [MARKER], services: [], firstSeen: null, lastSeen: null, manual: true }),
+  );
   core.checks.confirm('accounts.2fa', 'pass', 'authenticator app on amazon');
 }, 120_000);
 

@@ -191,7 +191,7 @@ describe('IPC dispatch under fuzzing', () => {
     const validSecrets = async (n: number) => {
       for (let i = 0; hostileDone < CALLS; i++) {
         await turn();
-        const account = `device/fuzz-${n}`;
+        const account = `account/fuzz-${n}/recovery-codes`;
         const secret = `fuzz ${n}-${i} ✓`;
         const set = await call('secrets:set', { account, secret });
         const back = await call('secrets:reveal', { account });
@@ -245,6 +245,6 @@ describe('IPC dispatch under fuzzing', () => {
     // The profile reopens as written: no recovery, no damaged file.
     const again = openProfileStores(dir);
     expect([...again.settings.notices, ...again.progress.notices, ...again.history.notices]).toEqual([]);
-    for (const n of [1, 2]) await core.deps.secrets.delete(`device/fuzz-${n}`);
+    for (const n of [1, 2]) await core.deps.secrets.delete(`account/fuzz-${n}/recovery-codes`);
   }, 600_000);
 });

@@ -5,7 +5,7 @@
  *
  * Here two app processes (two harness children: the real core, the real keytar adapter, the real
  * IPC dispatch) share this run's real GNOME Keyring. In each, several clients loop delete + set
- * over their own six `device/*` secrets while others list, thousands of operations in all. Every answer must
+ * over their own six recovery-code secrets (`account/…/recovery-codes`: the generated-secret accounts refuse direct writes) while others list, thousands of operations in all. Every answer must
  * be a success, every listing `available` and made only of the accounts we store, and both
  * processes alive at the end. KEYCHAIN_STRESS_OPS raises the count for a longer run by hand.
  */
@@ -19,7 +19,7 @@ const OPS = Number(process.env.KEYCHAIN_STRESS_OPS ?? 2400);
 // Six accounts per process: a process's own set is read back (a second writer of the SAME account
 // in another process would make that read-back differ, rightly reported as not stored); each
 // process still lists — and deletes under — the other's items all the time.
-const OWN = [0, 1].map((p) => Array.from({ length: 6 }, (_, i) => `device/stress-${p}-${i}`));
+const OWN = [0, 1].map((p) => Array.from({ length: 6 }, (_, i) => `account/stress-${p}-${i}/recovery-codes`));
 const ACCOUNTS = OWN.flat();
 const dir = mkdtempSync(join(tmpdir(), 'porchlight-kstress-'));
 const apps: HarnessChild[] = [];

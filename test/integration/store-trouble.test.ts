@@ -148,9 +148,10 @@ describe.skipIf(skip !== null)('store on a read-only folder (bind mount)', () =>
     // PATH without nmcli: the Wi-Fi reading is `unknown`; no --interface: no network is touched.
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), 'audit', '--json'], { cwd: ROOT, env: { ...process.env, PORCHLIGHT_PROFILE: dir, PATH: empty }, encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(2);
+    // stderr: the scope line, the notices as one JSON line, then the error.
     const lines = r.stderr.trim().split('\n');
-    expect(JSON.parse(lines[0]!)).toEqual({ notices: [`Porchlight cannot write its folder ${dir} (the disk is read-only) — Porchlight changed nothing there and cannot save changes until this is fixed.`] });
-    expect(lines[1]).toBe(`porchlight audit: Porchlight cannot write its folder ${dir} (the disk is read-only) — Porchlight changed nothing (the change to history was not saved). Check the folder and its permissions, then try again.`);
+    expect(JSON.parse(lines.find((l) => l.startsWith('{'))!)).toEqual({ notices: [`Porchlight cannot write its folder ${dir} (the disk is read-only) — Porchlight changed nothing there and cannot save changes until this is fixed.`] });
+    expect(lines.at(-1)).toBe(`porchlight audit: Porchlight cannot write its folder ${dir} (the disk is read-only) — Porchlight changed nothing (the change to history was not saved). Check the folder and its permissions, then try again.`);
     expect(r.stderr).not.toMatch(/EROFS|rename/);
     expect(readdirSync(dir).sort()).toEqual(files);
   });

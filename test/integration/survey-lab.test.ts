@@ -88,7 +88,8 @@ describe('porchlight survey --json against the loopback lab', () => {
     const r = await runCli(['survey', '--json', '--interface', 'lo', '--gateway', LAB_SECOND_ROUTER_IP, '--seconds', '4', '--neighbors', lab.neighborFile], {
       PORCHLIGHT_PROFILE: tempDir('porchlight-survey-miniupnpd-'),
     });
-    expect(r.stderr).toBe('');
+    // Nothing on stderr but the line that names the scope.
+    expect(r.stderr).toBe(`porchlight survey: looking at interface lo (127.0.0.1, subnet 127.0.0.0/8, router ${LAB_SECOND_ROUTER_IP})\n`);
     expect(r.code).toBe(0);
     type Evidence = { source: string; firmware: string | null; error: string | null; setAside?: string | null };
     const out = JSON.parse(r.stdout) as {
