@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import './saved-secrets.css';
 
@@ -16,10 +16,27 @@ export type Keep = 'current' | 'previous';
 /**
  * Asked before a new secret is made while one is saved: says in plain words that the saved one is
  * kept (one saved) or that one of two will be discarded for good (two saved), and lets the owner
- * choose. Focus moves to the question so keyboard users land on it.
+ * choose. Focus moves to the question so keyboard users land on it, and once the answer has been
+ * acted on (`onAnswer` may return a promise) back to `returnFocusTo`, the control it came from.
  */
-export function ReplaceQuestion({ kind, name, saved, onAnswer }: { kind: 'passphrase' | 'password'; name: string; saved: SavedState; onAnswer: (keep: Keep | null) => void }) {
+export function ReplaceQuestion({
+  kind,
+  name,
+  saved,
+  onAnswer,
+  returnFocusTo,
+}: {
+  kind: 'passphrase' | 'password';
+  name: string;
+  saved: SavedState;
+  onAnswer: (keep: Keep | null) => void | Promise<unknown>;
+  returnFocusTo?: RefObject<HTMLElement | null>;
+}) {
   const { t } = useTranslation('secrets');
+  const answer = (keep: Keep | null) => {
+    // Back to the control the question came from, once the parent has re-enabled it.
+    void Promise.resolve(onAnswer(keep)).finally(() => setTimeout(() => returnFocusTo?.current?.focus(), 0));
+  };
   const id = useId();
   const noun = t(`noun.${kind}`);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -32,15 +49,15 @@ export function ReplaceQuestion({ kind, name, saved, onAnswer }: { kind: 'passph
       </h4>
       <p>{two ? t('ask.two', { noun, name }) : t('ask.one', { noun, name })}</p>
       <div className="button-row">
-        <button type="button" className="button-primary" onClick={() => onAnswer('current')}>
+        <button type="button" className="button-primary" onClick={() => answer('current')}>
           {two ? t('ask.keepNewest') : t('ask.keepOne')}
         </button>
         {two && (
-          <button type="button" className="button-choice" onClick={() => onAnswer('previous')}>
+          <button type="button" className="button-choice" onClick={() => answer('previous')}>
             {t('ask.keepOldest')}
           </button>
         )}
-        <button type="button" className="button-secondary" onClick={() => onAnswer(null)}>
+        <button type="button" className="button-secondary" onClick={() => answer(null)}>
           {t('ask.cancel')}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
@@ -74,6 +74,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
       setBusy(null);
     }
   };
+  const makeButton = useRef<HTMLButtonElement>(null);
   const generate = async (keep?: Keep) => {
     setBusy('generate');
     setMessage(null);
@@ -195,7 +196,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
 
       <div className="generate">
         <div className="button-row">
-          <button type="button" disabled={busy !== null || asking} onClick={() => (saved?.current ? setAsking(true) : void generate())}>
+          <button type="button" ref={makeButton} disabled={busy !== null || asking} onClick={() => (saved?.current ? setAsking(true) : void generate())}>
             {t('generate')}
           </button>
         </div>
@@ -204,9 +205,10 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
             kind="password"
             name={target.kind === 'router' ? t('routerName') : host.trim() || target.id}
             saved={saved}
+            returnFocusTo={makeButton}
             onAnswer={(keep) => {
               setAsking(false);
-              if (keep) void generate(keep);
+              return keep ? generate(keep) : undefined;
             }}
           />
         )}

@@ -70,12 +70,10 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
           kind="passphrase"
           name={ssid}
           saved={saved}
+          returnFocusTo={makeButton}
           onAnswer={(keep) => {
             setAsking(false);
-            // Back to the button the question came from, once it is enabled again.
-            const refocus = () => setTimeout(() => makeButton.current?.focus(), 0);
-            if (keep) void generate(keep).finally(refocus);
-            else refocus();
+            return keep ? generate(keep) : undefined;
           }}
         />
       )}
