@@ -1,5 +1,5 @@
 import type { ScannedNetwork, WifiReading, WifiScanner } from '../../core/ports.js';
-import { loadNodeWifi, nodeWifiSettings } from './load-node-wifi.js';
+import { loadNodeWifiLinuxScan, nodeWifiSettings } from './load-node-wifi.js';
 import { parseNmcliDevices, type TerseParse } from './nmcli-terse.js';
 import { parseNetshInterfaces, parseNetshNetworks } from './netsh.js';
 import { macLocationAdvice, parseSystemProfiler } from './system-profiler.js';
@@ -79,7 +79,7 @@ export class NodeWifiScanner implements WifiScanner {
 
   private async scanLinux(): Promise<WifiReading<ScannedNetwork[]>> {
     nodeWifiSettings.timeoutMs = this.timeoutMs;
-    const wifi = loadNodeWifi();
+    const wifi = loadNodeWifiLinuxScan();
     wifi.init({ iface: this.iface });
     const parsed = (await wifi.scan()) as TerseParse;
     const notes: string[] = [];
