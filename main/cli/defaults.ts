@@ -2,7 +2,7 @@ import type { CliCommand, CliContext } from './command.js';
 import { EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, LIMITS, numberFlag, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
-import { attemptsText, type ProbeReport } from '../core/credentials/safe-prober.js';
+import type { ProbeReport } from '../core/credentials/safe-prober.js';
 
 const USAGE =
   'porchlight defaults check --host HOST[:PORT] [--https] [--vendor NAME] [--gateway IP] [--json] [--timeout-ms N] [--delay-ms N]';
@@ -78,7 +78,7 @@ function publicShape(r: ProbeReport) {
   };
 }
 
-function human(r: ProbeReport): string {
+function human(r: ProbeReport, attemptsText: (r: ProbeReport) => string): string {
   const head =
     r.result === 'default-accepted'
       ? `DEFAULT PASSWORD ACCEPTED on ${r.host}`
@@ -128,7 +128,9 @@ export function defaultsCommand(): CliCommand {
         ctx.stderr(`porchlight defaults check: ${info.message}\n`);
         return EXIT.error;
       }
-      ctx.stdout(args.json ? `${JSON.stringify(publicShape(report), null, 2)}\n` : human(report));
+      // The prober's module is loaded by the core already; imported here so `--help` does not load it.
+      const { attemptsText } = await import('../core/credentials/safe-prober.js');
+      ctx.stdout(args.json ? `${JSON.stringify(publicShape(report), null, 2)}\n` : human(report, (r) => attemptsText(r)));
       return report.result === 'default-accepted' ? EXIT.findings : report.result === 'default-rejected' ? EXIT.ok : EXIT.error;
     },
   };

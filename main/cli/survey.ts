@@ -1,8 +1,6 @@
 import type { CliCommand, CliContext } from './command.js';
 import { checkInputPath, helpText, LIMITS, parseFlags, scopeFlags, SCOPE_FLAGS, type OptionHelp } from './flags.js';
 import { CliError, EXIT, startProgress, tellNotices, UsageError } from './command.js';
-import { OsInterfaceList } from '../adapters/network/interfaces.js';
-import { SystemGatewayLookup } from '../adapters/network/gateway-lookup.js';
 import type { ScopeRequest } from '../core/network/scope.js';
 import type { SurveyReport } from '../core/network/survey-service.js';
 import { isIpv4, inSubnet, subnetOf } from '../core/network/ip.js';
@@ -143,6 +141,8 @@ function human(r: SurveyReport): string {
 /** Builds the scope request from flags: a named interface (its own address and subnet), else the active one. */
 export async function scopeFromFlags(f: SurveyFlags): Promise<ScopeRequest | null> {
   if (!f.iface) return null;
+  // Loaded here, not at start-up, so `porchlight --help` does not load the network adapters.
+  const [{ OsInterfaceList }, { SystemGatewayLookup }] = await Promise.all([import('../adapters/network/interfaces.js'), import('../adapters/network/gateway-lookup.js')]);
   const ifc = new OsInterfaceList().list().find((i) => i.name === f.iface);
   if (!ifc) {
     const names = new OsInterfaceList().list().map((i) => i.name);

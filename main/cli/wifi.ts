@@ -1,9 +1,8 @@
 import type { CliCommand, CliContext } from './command.js';
 import { EXIT, jsonError } from './command.js';
 import { helpText, parseFlags, subcommand } from './flags.js';
-import { WifiScanService, type WifiNetworkView } from '../core/wifi/scan-service.js';
-import { CLASS_LABELS } from '../core/wifi/security.js';
-import { NodeWifiScanner } from '../adapters/wifi/node-wifi-scanner.js';
+import type { WifiNetworkView } from '../core/wifi/scan-service.js';
+import type { WifiScanner } from '../core/ports.js';
 
 const USAGE = 'porchlight wifi scan [--json] [--interface NAME] | porchlight wifi status [--json] [--interface NAME]';
 
@@ -24,7 +23,7 @@ function publicShape(n: WifiNetworkView) {
   return { ssid: n.ssid, bssid: n.bssid, security: n.security, signal: n.signal, channel: n.channel, frequency: n.frequency, active: n.active };
 }
 
-function human(n: WifiNetworkView): string {
+function human(n: WifiNetworkView, CLASS_LABELS: Record<WifiNetworkView['security'], string>): string {
   const name = n.ssid === '' ? '(hidden)' : n.ssid;
   return `${n.active ? '*' : ' '} ${name.padEnd(32)} ${(n.bssid ?? '-').padEnd(17)} ${String(n.signal ?? '-').padStart(3)}  ch ${String(n.channel ?? '-').padEnd(3)} ${CLASS_LABELS[n.security]}`;
 }
@@ -42,7 +41,7 @@ function parseArgs(argv: string[]): { sub: 'scan' | 'status'; json: boolean; ifa
  * `porchlight wifi scan|status`: the OS Wi-Fi scan, classified. Exit 0 when the scan was read,
  * 2 with the reason on stderr when it could not be (never an empty list standing in for "unknown").
  */
-export function wifiCommand(makeScanner: (iface: string | null) => ConstructorParameters<typeof WifiScanService>[0] = (iface) => new NodeWifiScanner({ iface })): CliCommand {
+export function wifiCommand(makeScanner?: (iface: string | null) => WifiScanner): CliCommand {
   return {
     name: 'wifi',
     summary: 'Scan Wi-Fi networks and classify their security',
@@ -50,7 +49,14 @@ export function wifiCommand(makeScanner: (iface: string | null) => ConstructorPa
     help: HELP,
     async run(ctx: CliContext) {
       const { sub, json, iface } = parseArgs(ctx.argv);
-      const service = new WifiScanService(makeScanner(iface));
+      // Loaded when the command runs, so `porchlight --help` does not load the Wi-Fi adapters.
+      const [{ WifiScanService }, { CLASS_LABELS }, scanner] = await Promise.all([
+        import('../core/wifi/scan-service.js'),
+        import('../core/wifi/security.js'),
+        makeScanner ? makeScanner(iface) : import('../adapters/wifi/node-wifi-scanner.js').then(({ NodeWifiScanner }) => new NodeWifiScanner({ iface })),
+      ]);
+      const labels = (n: WifiNetworkView) => human(n, CLASS_LABELS);
+      const service = new WifiScanService(scanner);
       const reading = sub === 'scan' ? await service.scan() : await service.status();
       if (reading.kind === 'unknown') {
         jsonError(ctx, 'wifi-unknown', reading.reason);
@@ -61,10 +67,10 @@ export function wifiCommand(makeScanner: (iface: string | null) => ConstructorPa
       for (const note of reading.notes) ctx.stderr(`note: ${withSteps(note)}\n`);
       if (Array.isArray(reading.value)) {
         const list = reading.value;
-        ctx.stdout(json ? `${JSON.stringify(list.map(publicShape), null, 2)}\n` : list.map(human).join('\n') + (list.length ? '\n' : ''));
+        ctx.stdout(json ? `${JSON.stringify(list.map(publicShape), null, 2)}\n` : list.map(labels).join('\n') + (list.length ? '\n' : ''));
       } else {
         const cur = reading.value as WifiNetworkView | null;
-        ctx.stdout(json ? `${JSON.stringify(cur ? publicShape(cur) : null, null, 2)}\n` : cur ? `${human(cur)}\n` : 'Not connected to a Wi-Fi network.\n');
+        ctx.stdout(json ? `${JSON.stringify(cur ? publicShape(cur) : null, null, 2)}\n` : cur ? `${labels(cur)}\n` : 'Not connected to a Wi-Fi network.\n');
       }
       return EXIT.ok;
     },

@@ -9,11 +9,11 @@ import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import checkCatalog from '../../resources/checks.json';
 
-/** Namespaces used only inside the step panels that load on demand (not by the first screen). */
-export const LATER_NAMESPACES = ['accounts', 'audit', 'passwords', 'survey', 'wifi'] as const;
+/** Namespaces used only inside the step panels that load on demand (not by the first screen; `secrets` is the saved-secret questions of the Wi-Fi, segmentation and passwords panels). */
+export const LATER_NAMESPACES = ['accounts', 'audit', 'passwords', 'secrets', 'survey', 'wifi'] as const;
 
-const modules = import.meta.glob<Record<string, unknown>>(['./en/*.json', '!./en/{accounts,audit,passwords,survey,wifi}.json'], { eager: true, import: 'default' });
-const later = import.meta.glob<Record<string, unknown>>('./en/{accounts,audit,passwords,survey,wifi}.json', { import: 'default' });
+const modules = import.meta.glob<Record<string, unknown>>(['./en/*.json', '!./en/{accounts,audit,passwords,secrets,survey,wifi}.json'], { eager: true, import: 'default' });
+const later = import.meta.glob<Record<string, unknown>>('./en/{accounts,audit,passwords,secrets,survey,wifi}.json', { import: 'default' });
 const nsOf = (path: string) => path.replace(/^.*\/(.+)\.json$/, '$1');
 
 /** The English namespaces of the first screen, keyed by file name without `.json`. */

@@ -30,10 +30,33 @@ export const nodeWifiSettings = { timeoutMs: 20_000 };
  * As a last guard, process.env is snapshotted before the require and restored after it.
  */
 export function loadNodeWifi(): NodeWifi {
-  const entry = require.resolve('node-wifi');
-  const srcDir = dirname(entry);
+  return loadPatched(require.resolve('node-wifi')) as NodeWifi;
+}
+
+type LinuxScan = (config: { debug: boolean; iface: string | null }) => () => Promise<unknown>;
+
+/**
+ * node-wifi's own Linux scan (src/linux-scan.js: its nmcli command line through its promiser), with
+ * the same three replacements as loadNodeWifi, and nothing else of node-wifi: the package's entry
+ * (src/wifi.js) requires the connect/scan/delete modules of all three platforms (~25 files) before
+ * it can scan, which costs a command-line scan more start-up than nmcli itself. `init` keeps
+ * node-wifi's config (iface, or null for all adapters); `scan` is node-wifi's scan for that config.
+ */
+export function loadNodeWifiLinuxScan(): NodeWifi {
+  const linuxScan = loadPatched(join(dirname(require.resolve('node-wifi')), 'linux-scan.js')) as LinuxScan;
+  let config = { debug: false, iface: null as string | null };
+  return {
+    init: (options) => {
+      config = { debug: options.debug ?? false, iface: options.iface || null };
+    },
+    scan: () => linuxScan(config)(),
+  };
+}
+
+function loadPatched(entry: string): unknown {
+  const srcDir = dirname(require.resolve('node-wifi'));
   const loaded = require.cache[entry];
-  if (loaded && (loaded as { porchlightPatched?: boolean }).porchlightPatched) return loaded.exports as NodeWifi;
+  if (loaded && (loaded as { porchlightPatched?: boolean }).porchlightPatched) return loaded.exports;
   // Anything of node-wifi already loaded unpatched is dropped, so every module sees the replacements.
   for (const key of Object.keys(require.cache)) if (key.startsWith(srcDir + sep)) delete require.cache[key];
 
@@ -52,9 +75,9 @@ export function loadNodeWifi(): NodeWifi {
 
   const before = { ...process.env };
   try {
-    const wifi = require(entry) as NodeWifi;
+    const exported = require(entry) as unknown;
     (require.cache[entry] as { porchlightPatched?: boolean }).porchlightPatched = true;
-    return wifi;
+    return exported;
   } finally {
     restoreEnv(before);
   }

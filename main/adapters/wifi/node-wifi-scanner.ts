@@ -1,8 +1,9 @@
 import type { ScannedNetwork, WifiReading, WifiScanner } from '../../core/ports.js';
-import { loadNodeWifi, nodeWifiSettings } from './load-node-wifi.js';
+import { loadNodeWifiLinuxScan, nodeWifiSettings } from './load-node-wifi.js';
 import { parseNmcliDevices, type TerseParse } from './nmcli-terse.js';
-import { parseNetshInterfaces, parseNetshNetworks } from './netsh.js';
-import { macLocationAdvice, parseSystemProfiler } from './system-profiler.js';
+// The Windows and macOS parsers load on those platforms only (a Linux scan starts faster without them).
+const netsh = () => import('./netsh.js');
+const systemProfiler = () => import('./system-profiler.js');
 import { CommandError, runCommand, type CommandSpec } from './run-command.js';
 
 export interface NodeWifiScannerOptions {
@@ -62,13 +63,14 @@ export class NodeWifiScanner implements WifiScanner {
         return { kind: 'ok', value: r.value.find((n) => n.active) ?? null, notes: r.notes };
       }
       if (this.platform === 'win32') {
+        const { parseNetshInterfaces } = await netsh();
         const p = parseNetshInterfaces(await this.run({ cmd: 'netsh', args: ['wlan', 'show', 'interfaces'] }));
         return p.ok ? { kind: 'ok', value: p.network, notes: [] } : unknown(p.reason);
       }
       if (this.platform === 'darwin') {
         const r = await this.readMac();
         if (r.kind === 'unknown') return r;
-        if (r.value.currentRedacted) return unknown(macLocationAdvice(1, true));
+        if (r.value.currentRedacted) return unknown((await systemProfiler()).macLocationAdvice(1, true));
         return { kind: 'ok', value: r.value.current, notes: r.notes };
       }
       return unknown(`Wi-Fi scanning is not supported on ${this.platform}.`);
@@ -79,7 +81,7 @@ export class NodeWifiScanner implements WifiScanner {
 
   private async scanLinux(): Promise<WifiReading<ScannedNetwork[]>> {
     nodeWifiSettings.timeoutMs = this.timeoutMs;
-    const wifi = loadNodeWifi();
+    const wifi = loadNodeWifiLinuxScan();
     wifi.init({ iface: this.iface });
     const parsed = (await wifi.scan()) as TerseParse;
     const notes: string[] = [];
@@ -106,6 +108,7 @@ export class NodeWifiScanner implements WifiScanner {
   }
 
   private async scanWindows(): Promise<WifiReading<ScannedNetwork[]>> {
+    const { parseNetshInterfaces, parseNetshNetworks } = await netsh();
     const iface = parseNetshInterfaces(await this.run({ cmd: 'netsh', args: ['wlan', 'show', 'interfaces'] }));
     if (!iface.ok) return unknown(iface.reason);
     const cur = iface.network ? { bssid: iface.network.bssid, ssid: iface.network.ssid } : null;
@@ -115,6 +118,7 @@ export class NodeWifiScanner implements WifiScanner {
   }
 
   private async readMac() {
+    const { macLocationAdvice, parseSystemProfiler } = await systemProfiler();
     const p = parseSystemProfiler(await this.run({ cmd: '/usr/sbin/system_profiler', args: ['SPAirPortDataType', '-json'] }));
     if (!p.ok) return unknown(p.reason);
     // Only hidden names (no Location permission): say so with the steps instead of an empty list.

@@ -97,6 +97,19 @@ describe('NodeWifiScanner on Linux: node-wifi really called, nmcli found on PATH
     expect(r.kind === 'unknown' && r.reason).toMatch(/did not answer within 0 s|did not answer within/);
   });
 
+  it("loads only node-wifi's Linux scan modules, not the other platforms' (start-up cost)", async () => {
+    purgeNodeWifi();
+    const srcDir = dirname(require.resolve('node-wifi'));
+    const r = await scanWith(homeState('HomeNet', 'wpa2'));
+    expect(r.kind).toBe('ok');
+    const loaded = Object.keys(require.cache)
+      .filter((k) => k.startsWith(srcDir + sep))
+      .map((k) => k.slice(srcDir.length + 1).split(sep).join('/'))
+      .sort();
+    // node-wifi's own scan, promiser and nmcli command line, plus the three replaced modules.
+    expect(loaded).toEqual(['env.js', 'linux-scan.js', 'linux/scan/command.js', 'linux/scan/parser.js', 'utils/executer.js', 'utils/promiser.js']);
+  });
+
   it('nmcli missing from PATH → unknown with the reason', async () => {
     const path = process.env.PATH;
     process.env.PATH = mkdtempSync(join(tmpdir(), 'empty-path-'));
