@@ -192,3 +192,66 @@ async function oneTruth(page: Page, harness: Harness, lab: Required<LabStart>): 
   expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(Object.fromEntries(json.checks.map((c) => [c.id, c.status])));
   expect(report.score).toBe(shown);
 }
+
+test('a removed device stays removed: survey again, the Passwords and Updates steps, the report', async ({ wizardPage: page, harness }) => {
+  test.setTimeout(240_000);
+  await startLab(harness);
+  try {
+    await surveyLab(page);
+    const hue = page.locator('[data-testid="survey-device"][data-ip="127.0.0.43"]');
+    await expect(hue).toBeVisible();
+    const inventory = (await harness.ipc('survey:inventory')).value as { devices: Array<{ id: string; ip: string | null }> };
+    const id = inventory.devices.find((d) => d.ip === '127.0.0.43')!.id;
+    const ids = async (channel: 'passwords:targets' | 'updates:plan') => {
+      const r = await harness.ipc(channel, channel === 'updates:plan' ? {} : undefined);
+      expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      return (r.value as { devices: Array<{ id: string }> }).devices.map((d) => d.id);
+    };
+    // Before: the Hue bridge is a device the Updates step asks about.
+    expect(await ids('updates:plan')).toContain(id);
+
+    await press(page, page.getByRole('button', { name: 'Remove Philips hue (127.0.0.43) from the inventory' }));
+    await expect(hue).toHaveCount(0);
+
+    // A second survey over the unchanged lab: the bridge still answers, and still stays out.
+    const heard = async () => {
+      const h = ((await harness.control('GET', '/__test/survey/lab')) as Heard).heard!;
+      return h.ssdp + h.mdns;
+    };
+    const before = await heard();
+    await press(page, page.getByRole('button', { name: 'Survey again' }));
+    await expect.poll(heard, { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+    await expect(page.locator('[data-testid="survey-device"][data-ip="127.0.0.41"]')).toBeVisible();
+    await expect(hue).toHaveCount(0);
+    const after = (await harness.ipc('survey:inventory')).value as { devices: Array<{ id: string; ip: string | null }> };
+    expect(after.devices.map((d) => d.ip)).not.toContain('127.0.0.43');
+    expect(await ids('passwords:targets')).not.toContain(id);
+    expect(await ids('updates:plan')).not.toContain(id);
+
+    // The steps the user walks through, and the exported report.
+    for (const step of ['passwords', 'updates', 'summary']) {
+      await walkTo(page, step);
+      await expect(page.locator('article.step')).not.toContainText('Philips hue');
+      await expect(page.locator('article.step')).not.toContainText('127.0.0.43');
+    }
+    await press(page, page.getByRole('button', { name: 'Save this audit' }));
+    await expect(page.getByTestId('audit-saved')).toContainText('Audit saved on');
+    const exported: Record<string, string> = {};
+    for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data']] as const) {
+      await press(page, page.getByRole('button', { name: label }));
+      const item = page.getByTestId('audit-exports').locator(`li[data-format="${format}"]`);
+      await expect(item).toBeVisible({ timeout: 60_000 });
+      exported[format] = (await item.getAttribute('data-path'))!;
+    }
+    const html = readFileSync(exported.html!, 'utf8');
+    expect(html).toContain('127.0.0.41');
+    expect(html).not.toContain('127.0.0.43');
+    expect(html).not.toContain('Philips hue');
+    const json = JSON.parse(readFileSync(exported.json!, 'utf8')) as { inventory?: Array<{ ip: string | null }> };
+    expect(json.inventory?.map((d) => d.ip)).toContain('127.0.0.41');
+    expect(json.inventory?.map((d) => d.ip)).not.toContain('127.0.0.43');
+  } finally {
+    await harness.control('POST', '/__test/survey/lab/stop');
+  }
+});
