@@ -182,6 +182,7 @@ async function oneTruth(page: Page, harness: Harness, lab: Required<LabStart>): 
   // The headless audit on the same profile, the lab unchanged, no scope flags: it re-checks the
   // network the owner surveyed in the app (the lab hears new queries) and agrees with everything above.
   const before = (await harness.control('GET', '/__test/survey/lab')) as Heard;
+  const cliStarted = new Date().toISOString();
   const { code, report, stderr } = await cliAudit(harness.profileDir, lab.neighborFile);
   expect(code, stderr).not.toBe(2);
   expect(stderr).toContain('(the network you surveyed in the app)');
@@ -191,6 +192,11 @@ async function oneTruth(page: Page, harness: Harness, lab: Required<LabStart>): 
   expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(board);
   expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(Object.fromEntries(json.checks.map((c) => [c.id, c.status])));
   expect(report.score).toBe(shown);
+  // …measured now, not read back from the saved audit.
+  const inventoryCheck = report.checks.find((c) => c.id === 'devices.inventory')!;
+  expect(inventoryCheck.evidence.kind).toBe('verified');
+  expect(inventoryCheck.evidence.at! >= cliStarted, `${inventoryCheck.evidence.at} >= ${cliStarted}`).toBe(true);
+  console.log(`one-truth: CLI exit ${code}, score ${report.score}, statuses ${JSON.stringify(board)}`);
 }
 
 test('a removed device stays removed: survey again, the Passwords and Updates steps, the report', async ({ wizardPage: page, harness }) => {
@@ -209,6 +215,7 @@ test('a removed device stays removed: survey again, the Passwords and Updates st
     };
     // Before: the Hue bridge is a device the Updates step asks about.
     expect(await ids('updates:plan')).toContain(id);
+    expect(await ids('passwords:targets')).toContain(id);
 
     await press(page, page.getByRole('button', { name: 'Remove Philips hue (127.0.0.43) from the inventory' }));
     await expect(hue).toHaveCount(0);
