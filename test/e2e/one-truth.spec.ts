@@ -3,26 +3,78 @@
  * save, reload (still saved, export still allowed, no second audit in history), export HTML, JSON
  * and PDF, and check that the score on screen is the score of every export and that every check
  * has the same status on the board, in the JSON and in the HTML — with names, not check ids or raw
- * JSON, in what the user reads.
- *
- * Still to come (needs the headless audit that re-runs the verifiers, issue 12 part 5): run
- * `node dist/cli.mjs audit --json` on the same profile with the lab unchanged and compare its score
- * and statuses with these.
+ * JSON, in what the user reads. The walk surveys the loopback discovery lab (the owner's consent, so
+ * the survey's scope is saved in the home model); after the exports, with the lab unchanged, the
+ * BUILT `node dist/cli.mjs audit --json` runs on the same profile with no scope flags: it probes the
+ * lab again (the lab hears new queries) and reports the same score and the same status per check.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, expectStep, ROOT } from './fixtures';
+import { test, expect, walkTo, press, expectStep, ROOT, type Harness } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
-test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+const CLI = join(ROOT, 'dist', 'cli.mjs');
+test.beforeAll(() => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  execFileSync('bash', [join(ROOT, 'scripts', 'lab-net-up.sh')], { stdio: 'pipe' });
+});
+
+interface LabStart {
+  routerIp?: string;
+  neighborFile?: string;
+}
+type Heard = { running: string[]; heard: { ssdp: number; mdns: number } | null };
+
+/** Starts the discovery lab inside the harness (its survey sees nothing else). */
+async function startLab(harness: Harness): Promise<Required<LabStart>> {
+  const r = (await harness.control('POST', '/__test/survey/lab/start', { seconds: 4 })) as LabStart;
+  expect(r.routerIp, JSON.stringify(r)).toBe('127.0.0.40');
+  expect(r.neighborFile).toBeTruthy();
+  return r as Required<LabStart>;
+}
+
+/** Survey step: the owner allows discovery for this survey and runs it over the lab. */
+async function surveyLab(page: Page): Promise<void> {
+  await walkTo(page, 'survey');
+  await press(page, page.getByRole('button', { name: 'Allow it for this survey' }));
+  await press(page, page.getByRole('button', { name: 'Start the survey' }));
+  await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+}
+
+/** The built CLI's `audit --json` on `profileDir`, no scope flags; the JSON it prints and its exit code. */
+function cliAudit(profileDir: string, neighborFile: string): Promise<{ code: number | null; report: CliReport; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, PORCHLIGHT_PROFILE: profileDir, PORCHLIGHT_NEIGHBOR_TABLE: neighborFile };
+    const child = spawn(process.execPath, [CLI, 'audit', '--json'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      try {
+        resolve({ code, report: JSON.parse(stdout) as CliReport, stderr });
+      } catch (err) {
+        reject(new Error(`audit printed no JSON (exit ${code}): ${stdout.slice(0, 500)} ${stderr.slice(0, 2000)}`, { cause: err }));
+      }
+    });
+  });
+}
 
 type Status = 'pass' | 'warn' | 'fail' | 'unknown' | 'skipped';
 interface JsonReport {
   schemaVersion: number;
   score: number;
   checks: Array<{ id: string; title: string; status: Status; reason: string | null; reasonMessage: { code: string } | null }>;
+}
+interface CliReport {
+  score: number;
+  checks: Array<{ id: string; status: Status; evidence: { kind: string; at: string | null } }>;
+  inventory: Array<{ ip: string | null }>;
 }
 
 /** The score the summary shows ("NN out of 100"). */
@@ -47,8 +99,19 @@ async function boardStatuses(page: Page): Promise<Record<string, Status>> {
 
 const CHECK_ID = /\b(?:wifi|network|router|devices|accounts|voice|resilience|docs)\.[a-z][a-z0-9-]+\b/;
 
-test('save, reload, export: one score, one status per check, everywhere', async ({ wizardPage: page, harness }) => {
-  await walkTo(page, 'summary');
+test('save, reload, export, headless audit: one score, one status per check, everywhere', async ({ wizardPage: page, harness }) => {
+  test.setTimeout(300_000);
+  const lab = await startLab(harness);
+  try {
+    await surveyLab(page);
+    await walkTo(page, 'summary');
+    await oneTruth(page, harness, lab);
+  } finally {
+    await harness.control('POST', '/__test/survey/lab/stop');
+  }
+});
+
+async function oneTruth(page: Page, harness: Harness, lab: Required<LabStart>): Promise<void> {
   await expectStep(page, 'summary');
 
   await press(page, page.getByRole('button', { name: 'Save this audit' }));
@@ -115,4 +178,87 @@ test('save, reload, export: one score, one status per check, everywhere', async 
   await expect(page.getByTestId('audit-saved')).toContainText('Audit saved on');
   expect(await screenScore(page)).toBe(shown);
   expect(((await harness.ipc('audit:history')).value as unknown[]).length).toBe(1);
+
+  // The headless audit on the same profile, the lab unchanged, no scope flags: it re-checks the
+  // network the owner surveyed in the app (the lab hears new queries) and agrees with everything above.
+  const before = (await harness.control('GET', '/__test/survey/lab')) as Heard;
+  const cliStarted = new Date().toISOString();
+  const { code, report, stderr } = await cliAudit(harness.profileDir, lab.neighborFile);
+  expect(code, stderr).not.toBe(2);
+  expect(stderr).toContain('(the network you surveyed in the app)');
+  const after = (await harness.control('GET', '/__test/survey/lab')) as Heard;
+  expect(after.heard!.ssdp + after.heard!.mdns, 'the CLI probed the lab again').toBeGreaterThan(before.heard!.ssdp + before.heard!.mdns);
+  expect(report.inventory.map((d) => d.ip)).toEqual(expect.arrayContaining(['127.0.0.40', '127.0.0.41', '127.0.0.42']));
+  expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(board);
+  expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(Object.fromEntries(json.checks.map((c) => [c.id, c.status])));
+  expect(report.score).toBe(shown);
+  // …measured now, not read back from the saved audit.
+  const inventoryCheck = report.checks.find((c) => c.id === 'devices.inventory')!;
+  expect(inventoryCheck.evidence.kind).toBe('verified');
+  expect(inventoryCheck.evidence.at! >= cliStarted, `${inventoryCheck.evidence.at} >= ${cliStarted}`).toBe(true);
+  console.log(`one-truth: CLI exit ${code}, score ${report.score}, statuses ${JSON.stringify(board)}`);
+}
+
+test('a removed device stays removed: survey again, the Passwords and Updates steps, the report', async ({ wizardPage: page, harness }) => {
+  test.setTimeout(240_000);
+  await startLab(harness);
+  try {
+    await surveyLab(page);
+    const hue = page.locator('[data-testid="survey-device"][data-ip="127.0.0.43"]');
+    await expect(hue).toBeVisible();
+    const inventory = (await harness.ipc('survey:inventory')).value as { devices: Array<{ id: string; ip: string | null }> };
+    const id = inventory.devices.find((d) => d.ip === '127.0.0.43')!.id;
+    const ids = async (channel: 'passwords:targets' | 'updates:plan') => {
+      const r = await harness.ipc(channel, channel === 'updates:plan' ? {} : undefined);
+      expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      return (r.value as { devices: Array<{ id: string }> }).devices.map((d) => d.id);
+    };
+    // Before: the Hue bridge is a device the Updates step asks about.
+    expect(await ids('updates:plan')).toContain(id);
+    expect(await ids('passwords:targets')).toContain(id);
+
+    await press(page, page.getByRole('button', { name: 'Remove Philips hue (127.0.0.43) from the inventory' }));
+    await expect(hue).toHaveCount(0);
+
+    // A second survey over the unchanged lab: the bridge still answers, and still stays out.
+    const heard = async () => {
+      const h = ((await harness.control('GET', '/__test/survey/lab')) as Heard).heard!;
+      return h.ssdp + h.mdns;
+    };
+    const before = await heard();
+    await press(page, page.getByRole('button', { name: 'Survey again' }));
+    await expect.poll(heard, { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+    await expect(page.locator('[data-testid="survey-device"][data-ip="127.0.0.41"]')).toBeVisible();
+    await expect(hue).toHaveCount(0);
+    const after = (await harness.ipc('survey:inventory')).value as { devices: Array<{ id: string; ip: string | null }> };
+    expect(after.devices.map((d) => d.ip)).not.toContain('127.0.0.43');
+    expect(await ids('passwords:targets')).not.toContain(id);
+    expect(await ids('updates:plan')).not.toContain(id);
+
+    // The steps the user walks through, and the exported report.
+    for (const step of ['passwords', 'updates', 'summary']) {
+      await walkTo(page, step);
+      await expect(page.locator('article.step')).not.toContainText('Philips hue');
+      await expect(page.locator('article.step')).not.toContainText('127.0.0.43');
+    }
+    await press(page, page.getByRole('button', { name: 'Save this audit' }));
+    await expect(page.getByTestId('audit-saved')).toContainText('Audit saved on');
+    const exported: Record<string, string> = {};
+    for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data']] as const) {
+      await press(page, page.getByRole('button', { name: label }));
+      const item = page.getByTestId('audit-exports').locator(`li[data-format="${format}"]`);
+      await expect(item).toBeVisible({ timeout: 60_000 });
+      exported[format] = (await item.getAttribute('data-path'))!;
+    }
+    const html = readFileSync(exported.html!, 'utf8');
+    expect(html).toContain('127.0.0.41');
+    expect(html).not.toContain('127.0.0.43');
+    expect(html).not.toContain('Philips hue');
+    const json = JSON.parse(readFileSync(exported.json!, 'utf8')) as { inventory?: Array<{ ip: string | null }> };
+    expect(json.inventory?.map((d) => d.ip)).toContain('127.0.0.41');
+    expect(json.inventory?.map((d) => d.ip)).not.toContain('127.0.0.43');
+  } finally {
+    await harness.control('POST', '/__test/survey/lab/stop');
+  }
 });

@@ -3,7 +3,8 @@
  * sees nothing but the loopback discovery lab. Until a test starts the lab, every survey is refused
  * ("no survey scope is configured"), so an e2e run can never reach a real interface.
  *
- * Routes: POST /__test/survey/lab/start {seconds?, gateway?} · POST /__test/survey/lab/stop-device {id}
+ * Routes: POST /__test/survey/lab/start {seconds?, gateway?} (answers the lab's neighbor-table file, for a CLI
+ * run on the same lab) · POST /__test/survey/lab/stop-device {id}
  * · POST /__test/survey/lab/start-device {id} · POST /__test/survey/lab/stop · GET /__test/survey/lab
  */
 import { readFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ export function surveyControlRoutes(): Record<string, TestRoute> {
       // Another lab device may play the router (e.g. the miniupnpd one); only lab addresses are accepted.
       const gateway = typeof body.gateway === 'string' && lab.devices.some((d) => d.ip === body.gateway) ? body.gateway : lab.routerIp;
       scope = { interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, gateway, seconds };
-      return { routerIp: lab.routerIp, devices: lab.devices.map((d) => ({ id: d.id, ip: d.ip, mac: d.mac })) };
+      return { routerIp: lab.routerIp, neighborFile: lab.neighborFile, devices: lab.devices.map((d) => ({ id: d.id, ip: d.ip, mac: d.mac })) };
     },
     'POST /__test/survey/lab/stop-device': async (body) => {
       if (!lab) throw new Error('the discovery lab is not running');
