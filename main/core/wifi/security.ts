@@ -82,3 +82,22 @@ export const CLASS_LABELS: Record<WifiSecurityClass, string> = {
   'wpa3-enterprise': 'WPA3-Enterprise 192-bit',
   unknown: 'Unknown',
 };
+
+/**
+ * wifi.encryption's status per class, as PRODUCT.md's catalog states it: the one table both the
+ * Wi-Fi step's "check now" and the check's verifier (re-audit, `porchlight audit`) read, so the two
+ * can never disagree about the same network.
+ */
+export const ENCRYPTION_STATUS: Record<WifiSecurityClass, 'pass' | 'warn' | 'fail' | 'unknown'> = {
+  wpa3: 'pass',
+  'wpa3-enterprise': 'pass',
+  'wpa2-wpa3': 'warn',
+  wpa2: 'warn',
+  'wpa2-enterprise': 'warn',
+  wpa: 'fail',
+  wep: 'fail',
+  open: 'fail',
+  owe: 'fail',
+  'owe-transition': 'fail',
+  unknown: 'unknown',
+};

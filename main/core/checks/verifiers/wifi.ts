@@ -1,21 +1,9 @@
 import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
-import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/index.js';
-import type { MeasuredCheck, Verifier } from './types.js';
+import { CLASS_LABELS, ENCRYPTION_STATUS } from '../../wifi/index.js';
+import type { Verifier } from './types.js';
 
-/** wifi.encryption's verdict per class, as PRODUCT.md's catalog states it. */
-const VERDICT: Record<WifiSecurityClass, MeasuredCheck['status']> = {
-  wpa3: 'pass',
-  'wpa3-enterprise': 'pass',
-  'wpa2-wpa3': 'warn',
-  wpa2: 'warn',
-  'wpa2-enterprise': 'warn',
-  wpa: 'fail',
-  wep: 'fail',
-  open: 'fail',
-  owe: 'fail',
-  'owe-transition': 'fail',
-  unknown: 'unknown',
-};
+/** wifi.encryption's verdict per class (one table, shared with the Wi-Fi step's check). */
+const VERDICT = ENCRYPTION_STATUS;
 
 /** The Wi-Fi scan this verifier reads. */
 export type WifiPort = Pick<WifiScanService, 'scan' | 'status'>;
