@@ -17,7 +17,7 @@ import type { ProberSettings } from './credentials/safe-prober.js';
 import type { MessageFormatter } from './messages/index.js';
 import { PorchlightError } from './errors.js';
 import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
-import { EMPTY_HOME_MODEL, HomeModel, migrateProfile, type HomeModelDoc } from './model/index.js';
+import { EMPTY_HOME_MODEL, HomeModel, displayName, migrateProfile, type HomeModelDoc } from './model/index.js';
 
 /** A document kept in memory only (a host that wired no home-model file: unit tests, old wiring). */
 function memoryDocument<T>(initial: T): DocumentStore<T> {
@@ -130,7 +130,7 @@ export function createCore(deps: CoreDeps): Core {
     secrets,
     wifi: new WifiStep({ scanner: deps.wifi, secrets, checks, clock: deps.clock, log: deps.log, resourcesDir: deps.resourcesDir }),
     survey: createSurveyFeature(deps.network, { ...deps, model }),
-    credentials: new CredentialService({ onOutcome: (r) => recordOutcome(model, r), resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => model.read().router?.address ?? null, ledgerStore: deps.probeLedger, auditKey: () => `after:${core.audit.latest()?.id ?? 'none'}` }),
+    credentials: new CredentialService({ onOutcome: (r) => recordOutcome(model, r), resourcesDir: deps.resourcesDir, http: deps.httpProber, secrets, checks, log: deps.log, settings: deps.proberSettings, gateway: () => model.read().router?.address ?? null, ledgerStore: deps.probeLedger, auditKey: () => `after:${core.audit.latest()?.id ?? 'none'}`, deviceName: (id) => { const d = model.devices().get(id); return d ? displayName(d) : null; } }),
     accountSteps: createAccountServices({ ...deps, model }, externalHosts, checks, secrets),
     get verifiers() {
       return verifiers();

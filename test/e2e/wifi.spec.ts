@@ -108,7 +108,7 @@ test('router left on WPA2: the check stays a warning (WPA2, as the audit rates i
   const verdict = page.getByTestId('wifi-verdict');
   await expect(verdict).toHaveAttribute('data-status', 'warn', { timeout: 40_000 });
   await expect(verdict).toContainText('still shows WPA2-Personal, not WPA3 (SAE)');
-  await expect(verdict).toContainText('What Porchlight saw: "HomeNet" shows WPA2-Personal on 2 access point(s)');
+  await expect(verdict).toContainText('What Porchlight saw: "HomeNet" shows WPA2-Personal on 2 access points');
   await expect(verdict).toContainText('rsn-flags=pair_ccmp group_ccmp psk');
   const checks = (await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] };
   expect(checks.value.find((c) => c.id === 'wifi.encryption')).toMatchObject({ status: 'warn', evidence: { kind: 'verified' } });

@@ -5,6 +5,7 @@ import type { SecretService, StoreOutcome } from '../secrets/index.js';
 import { secretAccountName, type SecretGeneration } from '../secrets/index.js';
 import { SecretGenerations, type KeepChoice } from '../secrets/index.js';
 import { PorchlightError } from '../errors.js';
+import { msg } from '../messages/index.js';
 import { loginVerdict } from '../checks/index.js';
 import { resolveProbeTarget } from './address-scope.js';
 import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
@@ -46,6 +47,8 @@ export interface CredentialServiceDeps {
   ledgerStore?: DocumentStore<ProbeLedgerDoc>;
   /** Names the open audit (e.g. "after the last saved audit"); a new name gives every host a fresh budget. */
   auditKey?: () => string;
+  /** A device's name as the owner sees it (the home model), for the check's words; null when unknown. */
+  deviceName?: (id: string) => string | null;
 }
 
 /** What `generate` hands back once: the password for display, and whether the keychain holds it. */
@@ -204,7 +207,7 @@ export class CredentialService {
     this.deps.onOutcome?.(report);
     if (target.kind === 'router') {
       const v = loginVerdict(report, afterChange);
-      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason ?? '', v.detail ?? null);
+      this.deps.checks.recordVerified(checkOf(target), v.status, v.reason, v.detail ?? null);
       return;
     }
     this.deviceResults.set(target.id, report);
@@ -212,13 +215,15 @@ export class CredentialService {
     const accepted = all.filter(([, r]) => r.result === 'default-accepted').map(([id]) => id);
     const unknown = all.filter(([, r]) => r.result === 'unknown').map(([id]) => id);
     const status: CheckStatus = accepted.length ? 'fail' : unknown.length ? 'unknown' : 'pass';
+    const nameOf = (id: string) => this.deps.deviceName?.(id) ?? this.deviceResults.get(id)?.host ?? id;
+    const names = (ids: string[]) => ids.map(nameOf).join(', ').slice(0, 1500);
     const reason = accepted.length
-      ? `${accepted.length} device(s) still accept a factory login: ${accepted.join(', ')}.`
+      ? msg('credentials.devices.accepted', { count: accepted.length, names: names(accepted) })
       : unknown.length
-        ? `Could not decide for ${unknown.join(', ')}: ${this.deviceResults.get(unknown[0]!)!.reason}`
-        : `All ${all.length} checked device login(s) refused their factory defaults.`;
-    const detail = JSON.stringify(all.map(([id, r]) => ({ id, host: r.host, result: r.result })));
-    this.deps.checks.recordVerified('devices.default-passwords', status, reason.slice(0, 2000), detail.slice(0, 4000));
+        ? msg('credentials.devices.undecided', { count: unknown.length, names: names(unknown), reason: this.deviceResults.get(unknown[0]!)!.reason.slice(0, 400) })
+        : msg('credentials.devices.refused', { count: all.length });
+    const detail = msg('credentials.devices.checked', { count: all.length, names: names(all.map(([id]) => id)) });
+    this.deps.checks.recordVerified('devices.default-passwords', status, reason, detail);
   }
 }
 

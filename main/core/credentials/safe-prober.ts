@@ -1,3 +1,4 @@
+import { msg, type Message } from '../messages/index.js';
 import type { HttpProbeResponse, HttpProber, Logger } from '../ports.js';
 import { PorchlightError } from '../errors.js';
 import { addressScope, type ProbeTarget } from './address-scope.js';
@@ -94,21 +95,29 @@ const LOGIN_WORDS: Record<LoginStyle, string> = {
 };
 
 /** The detail of a check built from a probe, in plain words: which login, and what the device showed for each login tried. */
-export function probeDetail(r: ProbeReport): string {
-  const head = `${r.host} asks for ${LOGIN_WORDS[r.login]}.`;
+export function probeDetail(r: ProbeReport, name: string | null = null): Message {
+  const who = name ?? r.vendor ?? r.host;
+  const login = LOGIN_WORDS[r.login];
   // evidence lines read "<login>: <what the device showed>"; the same answer to every login is said once
   const answers = r.evidence.map((e) => e.slice(e.indexOf(': ') + 2));
-  if (answers.length > 1 && answers.every((a) => a === answers[0])) return `${head} For each of the ${answers.length} logins tried, ${answers[0]}.`.slice(0, 4000);
-  return [head, ...r.evidence.map((e) => `${e}.`)].join(' ').slice(0, 4000);
+  if (answers.length > 1 && answers.every((a) => a === answers[0])) return msg('credentials.detail.same', { name: who, login, count: answers.length, answer: answers[0]!.slice(0, 1500) });
+  if (!r.evidence.length) return msg('credentials.detail.login', { name: who, login });
+  return msg('credentials.detail.each', { name: who, login, lines: r.evidence.map((e) => `${e}.`).join(' ').slice(0, 1900) });
 }
 
-/** The evidence line of a check built from a probe: what was found, then the attempts. */
-export function probeEvidence(r: ProbeReport, afterChange = false): string {
-  const where = `${r.host}${r.vendor ? ` (${r.vendor})` : ''}`;
-  const tries = attemptsText(r);
-  if (r.result === 'default-accepted') return `${where} still accepts a public factory login.${afterChange ? ' The change did not take effect yet.' : ''} ${tries}`;
-  if (r.result === 'default-rejected') return `${where}: ${r.reason} ${tries}`;
-  return `${r.reason || 'the probe could not decide'} ${tries}`;
+/** The attempts as message params: the host's ledger count, the product's limit, this check's own. */
+function attemptParams(r: Pick<ProbeReport, 'attempts' | 'auditAttempts'>, max = 5) {
+  return { used: r.auditAttempts, max, tried: r.attempts };
+}
+
+/** The evidence line of a check built from a probe: what was found, then the attempts (the device's name where known). */
+export function probeEvidence(r: ProbeReport, afterChange = false, name: string | null = null): Message {
+  const who = name ?? r.vendor ?? r.host;
+  if (r.result === 'default-accepted') {
+    return afterChange ? msg('credentials.evidence.accepted-after-change', { name: who, ...attemptParams(r) }) : msg('credentials.evidence.accepted', { name: who, ...attemptParams(r) });
+  }
+  if (r.result === 'default-rejected') return msg('credentials.evidence.rejected', { name: who, reason: r.reason.slice(0, 1500), ...attemptParams(r) });
+  return r.reason ? msg('credentials.evidence.undecided', { reason: r.reason.slice(0, 1500), ...attemptParams(r) }) : msg('credentials.evidence.no-decision', attemptParams(r));
 }
 
 /** What a login with the owner's own (secret) password showed: never the password, in no field. */

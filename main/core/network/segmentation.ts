@@ -17,10 +17,7 @@ import type { HomeModel } from '../model/index.js';
 import { generatePassphrase, type PassphraseStyle } from '../wifi/index.js';
 import { joinCodeQrDataUrl, joinCodeText } from '../wifi/index.js';
 import { PorchlightError } from '../errors.js';
-import { PLAIN_FORMATTER, toMessage, type StoredText } from '../messages/index.js';
-
-/** The verdict channels still carry English text: legacy prose as it is (the verifiers here still write prose). */
-const asText = (t: StoredText | null | undefined): string | null => (t == null ? null : PLAIN_FORMATTER.format(toMessage(t)) || null);
+import { NOT_CHECKED_YET, toMessage, type Message } from '../messages/index.js';
 import { assertJoinableSsid } from '../secrets/index.js';
 import { familyOf, loadRouterFamilies, type RouterFamilies, type RouterFamily } from '../router/index.js';
 import type { SurveyFeature, ScopeOptions } from './survey-feature.js';
@@ -41,8 +38,8 @@ export interface SegmentationPlan {
 /** A verification's outcome, as recorded on the check board. */
 export interface SegmentVerdict {
   status: CheckStatus;
-  reason: string;
-  detail: string | null;
+  reason: Message;
+  detail: Message | null;
 }
 
 /** The isolation verdict with the devices still seen from the main network. */
@@ -175,7 +172,7 @@ export class SegmentationService {
     const madeAtStart = this.made.get(ssid) ?? 0;
     this.deps.model.setAnswer('iotSsid', ssid);
     const m = await this.deps.verifiers['network.iot-segment'].verify({ scope: { interface: null, gateway: null }, signal: new AbortController().signal, once: runMemo() });
-    const v: SegmentVerdict = { status: m?.status ?? 'unknown', reason: asText(m?.reason) ?? 'not checked', detail: asText(m?.detail) };
+    const v: SegmentVerdict = { status: m?.status ?? 'unknown', reason: toMessage(m?.reason) ?? NOT_CHECKED_YET, detail: toMessage(m?.detail) };
     if (v.status === 'pass' && madeAtStart === (this.made.get(ssid) ?? 0)) this.seenAfter.set(ssid, madeAtStart);
     this.deps.checks.recordVerified('network.iot-segment', v.status, v.reason, v.detail);
     return v;
@@ -185,7 +182,7 @@ export class SegmentationService {
   async verifyIsolation(opts: ScopeOptions = {}): Promise<IsolationVerdict> {
     const survey = this.deps.survey;
     const r = await verifyIsolation({ survey: async () => survey.service.run(await survey.scope(opts)), model: this.deps.model }, { once: runMemo() });
-    const v: IsolationVerdict = { status: r.status, reason: asText(r.reason) ?? '', detail: asText(r.detail), stillSeen: r.stillSeen, moved: r.moved };
+    const v: IsolationVerdict = { status: r.status, reason: toMessage(r.reason) ?? NOT_CHECKED_YET, detail: toMessage(r.detail), stillSeen: r.stillSeen, moved: r.moved };
     this.deps.checks.recordVerified('network.iot-isolated', v.status, v.reason, v.detail);
     return v;
   }

@@ -1,6 +1,7 @@
 import type { WifiReading } from '../ports.js';
 import { CLASS_LABELS, ENCRYPTION_STATUS, type WifiSecurityClass } from './security.js';
 import { classOfSsid, type WifiNetworkView } from './scan-service.js';
+import { msg, type Message } from '../messages/index.js';
 
 /** Progress of one verification, reported after every scan. */
 export interface VerifyProgress {
@@ -15,8 +16,8 @@ export interface VerifyProgress {
 export interface VerifyVerdict {
   status: 'pass' | 'warn' | 'fail' | 'unknown';
   security: WifiSecurityClass | null;
-  reason: string;
-  detail: string | null;
+  reason: Message;
+  detail: Message | null;
 }
 
 export interface VerifyOptions {
@@ -37,6 +38,12 @@ export interface VerifyOptions {
 function describe(ssid: string, seen: { security: WifiSecurityClass; accessPoints: WifiNetworkView[] }): string {
   const aps = seen.accessPoints.map((a) => `${a.bssid ?? 'access point'}: ${CLASS_LABELS[a.security]} (${a.seen})`).join('; ');
   return `"${ssid}" shows ${CLASS_LABELS[seen.security]} on ${seen.accessPoints.length} access point(s) — ${aps}`;
+}
+
+/** What the last scan showed for the SSID, as a message (the verdict's detail). */
+function seenMessage(ssid: string, seen: { security: WifiSecurityClass; accessPoints: WifiNetworkView[] }): Message {
+  const list = seen.accessPoints.map((a) => `${a.bssid ?? '—'}: ${CLASS_LABELS[a.security]} (${a.seen})`).join('; ');
+  return msg('wifi.verify.seen', { ssid, security: CLASS_LABELS[seen.security], count: seen.accessPoints.length, list: list.slice(0, 1900) });
 }
 
 /**
@@ -72,23 +79,24 @@ export async function verifyEncryption(o: VerifyOptions): Promise<VerifyVerdict>
   const seconds = Math.round((o.now() - start) / 1000);
   if (!last) {
     const reason = lastUnknown
-      ? `The Wi-Fi scan could not be read: ${lastUnknown}`
-      : `"${o.ssid}" was not seen in ${attempt} scan(s) over ${seconds} s. If you renamed the network, verify the new name.`;
+      ? msg('wifi.verify.scan-unreadable', { error: lastUnknown.slice(0, 1000) })
+      : msg('wifi.verify.not-seen', { ssid: o.ssid, count: attempt, seconds });
     return { status: 'unknown', security: null, reason, detail: null };
   }
-  const detail = describe(o.ssid, last);
+  const detail = seenMessage(o.ssid, last);
   if (last.security === 'wpa3' || last.security === 'wpa3-enterprise') {
-    return { status: 'pass', security: last.security, reason: `"${o.ssid}" accepts only WPA3 (SAE) on every access point Porchlight can see.`, detail };
+    return { status: 'pass', security: last.security, reason: msg('wifi.verify.wpa3-only', { ssid: o.ssid }), detail };
   }
   if (last.security === 'wpa2-wpa3') {
-    const who = o.legacyDevices?.length ? ` You kept WPA2 for: ${o.legacyDevices.join(', ')}.` : '';
     return {
       status: 'warn',
       security: last.security,
-      reason: `"${o.ssid}" is in WPA2/WPA3 transition mode: WPA3 devices use SAE, but an attacker can still attack the WPA2 side.${who} Switch to WPA3-only once those devices are replaced or moved to a separate network.`,
+      reason: o.legacyDevices?.length
+        ? msg('wifi.verify.transition-kept', { ssid: o.ssid, devices: o.legacyDevices.join(', ').slice(0, 1900) })
+        : msg('wifi.verify.transition', { ssid: o.ssid }),
       detail,
     };
   }
   // Not the target: the check takes the catalog's status for what is there (WPA2 is a warning, WEP/open a failure).
-  return { status: ENCRYPTION_STATUS[last.security], security: last.security, reason: `After ${seconds} s "${o.ssid}" still shows ${CLASS_LABELS[last.security]}, not WPA3 (SAE).`, detail };
+  return { status: ENCRYPTION_STATUS[last.security], security: last.security, reason: msg('wifi.verify.still-weak', { ssid: o.ssid, seconds, security: CLASS_LABELS[last.security] }), detail };
 }

@@ -202,7 +202,7 @@ export class WifiStep {
         this.deps.checks.recordVerified('wifi.encryption', verdict.status, verdict.reason, verdict.detail);
       })
       .catch((err: unknown) => {
-        job.verdict = { status: 'unknown', security: null, reason: `Verification stopped: ${(err as Error)?.message ?? String(err)}`, detail: null };
+        job.verdict = { status: 'unknown', security: null, reason: msg('wifi.verify.stopped', { error: String((err as Error)?.message ?? err).slice(0, 1000) }), detail: null };
         this.deps.checks.recordVerified('wifi.encryption', 'unknown', job.verdict.reason, null);
       })
       .finally(() => {

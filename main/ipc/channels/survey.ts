@@ -61,7 +61,7 @@ const FamilySchema = z.object({
   vlan: z.string(),
 });
 
-const VerdictSchema = z.object({ status: CheckStatusSchema, reason: z.string(), detail: z.string().nullable() });
+const VerdictSchema = z.object({ status: CheckStatusSchema, reason: MessageSchema, detail: MessageSchema.nullable() });
 const Ssid = z.string().min(1).max(32).refine((s) => Buffer.byteLength(s, 'utf8') <= 32, 'at most 32 bytes');
 
 /** Survey and segmentation channels: start/poll a survey, edit the inventory, plan and verify the IoT network. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from '../../core/messages/index.js';
 import { channel, NoArgs } from './schema-helpers.js';
 import { WIFI_SECURITY_CLASSES } from '../../core/wifi/security.js';
 import { WifiRouterGuideSchema, LegacyDeviceSchema } from '../../core/wifi/guides.js';
@@ -29,8 +30,8 @@ const Progress = z.strictObject({ attempt: z.number().int(), elapsedMs: z.number
 const Verdict = z.strictObject({
   status: z.enum(['pass', 'warn', 'fail', 'unknown']),
   security: z.enum(WIFI_SECURITY_CLASSES).nullable(),
-  reason: z.string(),
-  detail: z.string().nullable(),
+  reason: MessageSchema,
+  detail: MessageSchema.nullable(),
 });
 const Job = z.strictObject({ id: z.string(), ssid: z.string(), running: z.boolean(), progress: Progress.nullable(), verdict: Verdict.nullable() });
 

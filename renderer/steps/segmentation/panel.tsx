@@ -5,6 +5,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
 import { useSegmentation, type Family, type IsolationVerdict, type SegmentVerdict } from './use-segmentation';
 import { SegmentationPassphrase } from './passphrase-section';
+import { formatMessage } from '../../i18n/messages';
 import '../survey/survey.css';
 
 /**
@@ -131,8 +132,8 @@ export function Panel({ step }: PanelProps) {
         {problem && <p role="alert">{t('seg.error', { reason: problem })}</p>}
         {verdict && (
           <div aria-live="polite" data-testid="segmentation-verdict" data-segment={verdict.segment.status} data-isolation={verdict.isolation.status}>
-            <p className={`seg-verdict seg-verdict-${verdict.segment.status}`}>{verdict.segment.reason}</p>
-            <p className={`seg-verdict seg-verdict-${verdict.isolation.status}`}>{verdict.isolation.reason}</p>
+            <p className={`seg-verdict seg-verdict-${verdict.segment.status}`}>{formatMessage(verdict.segment.reason)}</p>
+            <p className={`seg-verdict seg-verdict-${verdict.isolation.status}`}>{formatMessage(verdict.isolation.reason)}</p>
             {verdict.isolation.stillSeen.length > 0 && (
               <ul data-testid="segmentation-still-seen">
                 {verdict.isolation.stillSeen.map((s) => (

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVerify } from './use-wifi';
+import { formatMessage } from '../../i18n/messages';
 
 const DURATIONS = [15, 120, 300] as const;
 
@@ -43,9 +44,9 @@ export function VerifySection({ ssid, target, legacyDevices, onDone }: { ssid: s
       {v && (
         <div className={`wifi-verdict-${v.status}`} role={v.status === 'pass' ? 'status' : 'alert'} data-testid="wifi-verdict" data-status={v.status}>
           <p>
-            <strong>{t(`verify.result.${v.status}`, { reason: v.reason })}</strong>
+            <strong>{t(`verify.result.${v.status}`, { reason: formatMessage(v.reason) })}</strong>
           </p>
-          {v.detail && <p className="hint">{t('verify.seen', { detail: v.detail })}</p>}
+          {v.detail && <p className="hint">{t('verify.seen', { detail: formatMessage(v.detail) })}</p>}
         </div>
       )}
     </section>

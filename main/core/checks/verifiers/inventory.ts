@@ -2,6 +2,7 @@ import type { Clock } from '../../ports.js';
 import type { HomeModel } from '../../model/index.js';
 import type { SurveyReport } from '../../network/index.js';
 import { NO_SURVEY_REASON } from './segmentation.js';
+import { msg } from '../../messages/index.js';
 import type { Verifier } from './types.js';
 
 /** The ports of `devices.inventory`: a survey, the home model, when the owner last reviewed, the interval. */
@@ -32,11 +33,11 @@ export function inventoryVerifier(p: InventoryPorts): Verifier {
       const names = fresh.map((d) => d.userName ?? d.names[0] ?? d.ip ?? d.id).join(', ').slice(0, 1500);
       const interval = p.intervalDays();
       const ageDays = reviewed ? (p.clock.now().getTime() - new Date(reviewed).getTime()) / 86_400_000 : Infinity;
-      const detail = `survey took ${report.durationMs} ms of a ${report.budgetMs} ms budget`;
-      if (!reviewed) return { status: 'warn', reason: `${devices.length} device(s) found, never reviewed; review the list in the Survey step`, detail };
-      if (fresh.length) return { status: 'warn', reason: `${fresh.length} device(s) appeared since the review of ${reviewed.slice(0, 10)}: ${names}`, detail };
-      if (ageDays > interval) return { status: 'warn', reason: `the inventory was last reviewed on ${reviewed.slice(0, 10)}, more than ${interval} days ago`, detail };
-      return { status: 'pass', reason: `no new device since the review of ${reviewed.slice(0, 10)} (${devices.length} device(s))`, detail };
+      const detail = msg('inventory.survey-time', { ms: report.durationMs, budget: report.budgetMs });
+      if (!reviewed) return { status: 'warn', reason: msg('inventory.never-reviewed', { count: devices.length }), detail };
+      if (fresh.length) return { status: 'warn', reason: msg('inventory.new-since', { count: fresh.length, date: reviewed, names }), detail };
+      if (ageDays > interval) return { status: 'warn', reason: msg('inventory.review-old', { date: reviewed, days: interval }), detail };
+      return { status: 'pass', reason: msg('inventory.no-new', { date: reviewed, count: devices.length }), detail };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { HomeModel } from '../../model/index.js';
 import type { CredentialService } from '../../credentials/index.js';
 import { probeDetail, probeEvidence, type ProbeReport } from '../../credentials/index.js';
+import { msg } from '../../messages/index.js';
 import type { MeasuredCheck, Verifier } from './types.js';
 
 /**
@@ -30,7 +31,7 @@ export function routerLoginVerifier(p: RouterLoginPorts): Verifier {
     deadlineMs: 90_000,
     async verify(ctx) {
       const { scope } = ctx;
-      if (!scope.gateway) return { status: 'unknown', reason: 'no gateway is saved or given: survey the network in the app first, or run the audit with --gateway IP' };
+      if (!scope.gateway) return { status: 'unknown', reason: msg('router.no-gateway') };
       const vendorName = p.model.read().router?.identity?.vendor ?? null;
       const vendor = vendorName && p.credentials.vendor(vendorName) ? vendorName : null;
       // the admin page the owner consented to in the app (its port), unless --admin-port names another

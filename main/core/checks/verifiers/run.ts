@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckStatusSchema } from '../results.js';
-import { hasText, StoredTextSchema } from '../../messages/index.js';
+import { hasText, msg, StoredTextSchema } from '../../messages/index.js';
 import { CHECK_IDS, runMemo, type AuditScope, type CheckId, type MeasuredCheck, type VerifierRegistry, type Verifier, type VerifyContext } from './types.js';
 
 const MeasuredSchema = z
@@ -46,10 +46,10 @@ export async function runVerifiers(registry: VerifierRegistry, scope: AuditScope
       const m = await withDeadline(v, { scope, once });
       if (m !== null) {
         const parsed = MeasuredSchema.safeParse(m);
-        out.results[id] = parsed.success ? { status: parsed.data.status, reason: parsed.data.reason, detail: parsed.data.detail ?? null } : { status: 'unknown', reason: 'the check gave no readable result' };
+        out.results[id] = parsed.success ? { status: parsed.data.status, reason: parsed.data.reason, detail: parsed.data.detail ?? null } : { status: 'unknown', reason: msg('check.unreadable') };
       }
     } catch (err) {
-      out.results[id] = { status: 'unknown', reason: `the check could not finish: ${(err as Error)?.message ?? 'unknown error'}`.slice(0, 2000) };
+      out.results[id] = { status: 'unknown', reason: msg('check.could-not-finish', { error: String((err as Error)?.message ?? 'unknown error').slice(0, 1000) }) };
     }
     out.timings[id] = now() - started;
   }

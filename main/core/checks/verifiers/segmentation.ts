@@ -2,6 +2,7 @@ import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
 import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/index.js';
 import type { HomeModel } from '../../model/index.js';
 import type { SurveyReport } from '../../network/index.js';
+import { msg } from '../../messages/index.js';
 import type { MeasuredCheck, Verifier, VerifyContext } from './types.js';
 
 /** The classes an IoT network may have: WPA2 or better. */
@@ -24,14 +25,14 @@ export function iotSegmentVerifier(p: SegmentPorts): Verifier {
     deadlineMs: 60_000,
     async verify(ctx): Promise<MeasuredCheck> {
       const ssid = p.model.read().answers.iotSsid;
-      if (!ssid) return { status: 'unknown', reason: 'no IoT network has been planned yet (Segmentation step)' };
+      if (!ssid) return { status: 'unknown', reason: msg('segment.not-planned') };
       const scan = await ctx.once('wifi:scan', () => p.wifi.scan());
-      if (scan.kind === 'unknown') return { status: 'unknown', reason: `the Wi-Fi scan could not be read: ${scan.reason}` };
+      if (scan.kind === 'unknown') return { status: 'unknown', reason: msg('segment.scan-unreadable', { error: scan.reason.slice(0, 1000) }) };
       const found = classOfSsid(scan.value, ssid);
-      if (!found) return { status: 'fail', reason: `the IoT network "${ssid}" is not visible in a Wi-Fi scan from this computer`, detail: `${scan.value.length} networks were seen` };
-      if (found.security === 'unknown') return { status: 'unknown', reason: `"${ssid}" is visible but its security could not be read`, detail: found.accessPoints.map((a) => a.seen).join('; ').slice(0, 4000) };
-      if (SEGMENT_OK.includes(found.security)) return { status: 'pass', reason: `"${ssid}" is visible with ${CLASS_LABELS[found.security]}`, detail: `${found.accessPoints.length} access point(s)` };
-      return { status: 'fail', reason: `"${ssid}" uses ${CLASS_LABELS[found.security]}; the IoT network needs WPA2 or better`, detail: null };
+      if (!found) return { status: 'fail', reason: msg('segment.not-visible', { ssid }), detail: msg('segment.networks-seen', { count: scan.value.length }) };
+      if (found.security === 'unknown') return { status: 'unknown', reason: msg('segment.security-unreadable', { ssid }), detail: msg('segment.flags-seen', { flags: found.accessPoints.map((a) => a.seen).join('; ').slice(0, 1900) }) };
+      if (SEGMENT_OK.includes(found.security)) return { status: 'pass', reason: msg('segment.secured', { ssid, security: CLASS_LABELS[found.security] }), detail: msg('segment.access-points', { count: found.accessPoints.length }) };
+      return { status: 'fail', reason: msg('segment.weak', { ssid, security: CLASS_LABELS[found.security] }), detail: null };
     },
   };
 }
@@ -53,23 +54,23 @@ export interface IsolationPorts {
 /** `network.iot-isolated` with the devices still seen, for the step that lists them. */
 export async function verifyIsolation(p: IsolationPorts, ctx: Pick<VerifyContext, 'once'>): Promise<MeasuredCheck & { stillSeen: StillSeen[]; moved: number }> {
   const marked = p.model.present().filter((d) => d.moveToIot);
-  if (marked.length === 0) return { status: 'unknown', reason: 'no device is marked to move to the IoT network yet (Segmentation step)', detail: null, stillSeen: [], moved: 0 };
+  if (marked.length === 0) return { status: 'unknown', reason: msg('isolation.none-marked'), detail: null, stillSeen: [], moved: 0 };
   if (!p.survey) return { status: 'unknown', reason: NO_SURVEY_REASON, detail: null, stillSeen: [], moved: marked.length };
   const report = await ctx.once('survey', p.survey);
   const still = report.devices.filter((d) => d.moveToIot && d.seenBy.length > 0);
   const stillSeen = still.map((d) => ({ id: d.id, name: d.names[0] ?? d.vendor ?? d.ip ?? d.id, ip: d.ip, seenBy: [...d.seenBy] }));
-  if (!still.length) return { status: 'pass', reason: `none of the ${marked.length} device(s) marked to move answered from the main network`, detail: null, stillSeen, moved: marked.length };
+  if (!still.length) return { status: 'pass', reason: msg('isolation.gone', { count: marked.length }), detail: null, stillSeen, moved: marked.length };
   return {
     status: 'fail',
-    reason: `still seen from the main network: ${stillSeen.map((s) => s.name).join(', ')}`.slice(0, 2000),
-    detail: stillSeen.map((s) => `${s.name}${s.ip ? ` (${s.ip})` : ''}: seen by ${s.seenBy.join(', ')}`).join('\n').slice(0, 3900),
+    reason: msg('isolation.still-seen', { count: stillSeen.length, names: stillSeen.map((s) => s.name).join(', ').slice(0, 1900) }),
+    detail: msg('isolation.seen-by', { list: stillSeen.map((s) => `${s.name}${s.ip ? ` (${s.ip})` : ''}: ${s.seenBy.join(', ')}`).join('; ').slice(0, 1900) }),
     stillSeen,
     moved: marked.length,
   };
 }
 
 /** Why a survey-based check reads unknown when this run has no network scope. */
-export const NO_SURVEY_REASON = 'no network scope is saved or given: run the survey in the app first, or run the audit with --interface NAME (and --gateway IP)';
+export const NO_SURVEY_REASON = msg('survey.no-scope');
 
 /** `network.iot-isolated`: every device the owner marked to move is gone from the main network. */
 export function iotIsolatedVerifier(p: IsolationPorts): Verifier {

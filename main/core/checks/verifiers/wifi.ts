@@ -1,5 +1,6 @@
 import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
 import { CLASS_LABELS, ENCRYPTION_STATUS } from '../../wifi/index.js';
+import { msg } from '../../messages/index.js';
 import type { Verifier } from './types.js';
 
 /** wifi.encryption's verdict per class (one table, shared with the Wi-Fi step's check). */
@@ -19,19 +20,24 @@ export function wifiEncryptionVerifier(wifi: WifiPort): Verifier {
     deadlineMs: 60_000,
     async verify(ctx) {
       const current = await ctx.once('wifi:status', () => wifi.status());
-      if (current.kind === 'unknown') return { status: 'unknown', reason: current.reason };
-      if (!current.value) return { status: 'unknown', reason: 'this computer is not connected to a Wi-Fi network, so the home network could not be scanned' };
+      if (current.kind === 'unknown') return { status: 'unknown', reason: msg('wifi.encryption.no-reading', { error: current.reason.slice(0, 1000) }) };
+      if (!current.value) return { status: 'unknown', reason: msg('wifi.encryption.not-connected') };
       const ssid = current.value.ssid;
       const scan = await ctx.once('wifi:scan', () => wifi.scan());
       const seen = scan.kind === 'ok' ? classOfSsid(scan.value, ssid) : null;
       const security = seen?.security ?? current.value.security;
       const status = VERDICT[security];
-      const name = ssid === '' ? 'the hidden home network' : `"${ssid}"`;
+      const hidden = ssid === '';
+      const count = seen ? seen.accessPoints.length : 1;
       const reason =
         status === 'unknown'
-          ? `the security of ${name} could not be read (${current.value.seen || 'no flags'})`
-          : `${name} uses ${CLASS_LABELS[security]}${seen && seen.accessPoints.length > 1 ? ` (${seen.accessPoints.length} access points)` : ''}`;
-      return { status, reason, detail: `seen: ${(seen?.accessPoints.map((a) => a.seen) ?? [current.value.seen]).join(' | ')}`.slice(0, 4000) };
+          ? hidden
+            ? msg('wifi.encryption.unreadable-hidden', { flags: current.value.seen || '—' })
+            : msg('wifi.encryption.unreadable', { ssid, flags: current.value.seen || '—' })
+          : hidden
+            ? msg('wifi.encryption.uses-hidden', { security: CLASS_LABELS[security], count })
+            : msg('wifi.encryption.uses', { ssid, security: CLASS_LABELS[security], count });
+      return { status, reason, detail: msg('wifi.encryption.seen', { flags: (seen?.accessPoints.map((a) => a.seen) ?? [current.value.seen]).join(' | ').slice(0, 1900) }) };
     },
   };
 }

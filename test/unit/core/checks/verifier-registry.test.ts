@@ -23,8 +23,8 @@ describe('the verifier registry', () => {
       const measured = outcome.results[def.id as (typeof CHECK_IDS)[number]];
       if (!def.evidenceKinds.includes('verified')) expect(measured).toBeUndefined();
     }
-    expect(outcome.results['router.admin-default']).toMatchObject({ status: 'unknown', reason: expect.stringContaining('no gateway') });
-    expect(outcome.results['network.iot-segment']).toMatchObject({ status: 'unknown', reason: expect.stringContaining('no IoT network') });
-    expect(outcome.results['devices.inventory']).toMatchObject({ status: 'unknown', reason: expect.stringContaining('no network scope') });
+    expect(outcome.results['router.admin-default']).toMatchObject({ status: 'unknown', reason: { code: 'router.no-gateway', params: {} } });
+    expect(outcome.results['network.iot-segment']).toMatchObject({ status: 'unknown', reason: { code: 'segment.not-planned', params: {} } });
+    expect(outcome.results['devices.inventory']).toMatchObject({ status: 'unknown', reason: { code: 'survey.no-scope', params: {} } });
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runMemo, wifiEncryptionVerifier, type MeasuredCheck } from '../../../../main/core/checks/verifiers/index.js';
 import type { WifiNetworkView } from '../../../../main/core/wifi/scan-service.js';
 import type { WifiSecurityClass } from '../../../../main/core/wifi/security.js';
+import { words } from '../../../support/words.js';
+import { toMessage } from '../../../../main/core/messages/index.js';
 
 const ap = (ssid: string, security: WifiSecurityClass, active = false): WifiNetworkView => ({ ssid, bssid: null, security, signal: 50, channel: 1, frequency: 2412, active, seen: `flags of ${security}` });
 const scope = { interface: null, gateway: null };
@@ -33,12 +35,17 @@ describe('Wi-Fi verifier (wifi.encryption)', () => {
 
   it('judges the SSID by its weakest access point in range', async () => {
     const out = await wifi(ap('Home', 'wpa3', true), [ap('Home', 'wpa3', true), ap('Home', 'wpa'), ap('Neighbour', 'open')]).run();
-    expect(out.results['wifi.encryption']).toMatchObject({ status: 'fail', reason: '"Home" uses WPA / TKIP (outdated) (2 access points)' });
+    expect(out.results['wifi.encryption']).toMatchObject({ status: 'fail', reason: { code: 'wifi.encryption.uses', params: { ssid: 'Home', count: 2 } } });
+    expect(words(toMessage(out.results['wifi.encryption']!.reason))).toBe('"Home" uses WPA / TKIP (outdated) (2 access points)');
   });
 
   it('is unknown, with the reason, when not connected or when the scan cannot be read', async () => {
-    expect((await wifi(null).run()).results['wifi.encryption']).toMatchObject({ status: 'unknown', reason: expect.stringContaining('not connected') });
-    expect((await wifi('unknown').run()).results['wifi.encryption']).toMatchObject({ status: 'unknown', reason: 'nmcli is not installed' });
+    const notConnected = (await wifi(null).run()).results['wifi.encryption']!;
+    expect(notConnected).toMatchObject({ status: 'unknown', reason: { code: 'wifi.encryption.not-connected' } });
+    expect(words(toMessage(notConnected.reason))).toMatch(/not connected to a Wi-Fi network/);
+    const unread = (await wifi('unknown').run()).results['wifi.encryption']!;
+    expect(unread).toMatchObject({ status: 'unknown', reason: { code: 'wifi.encryption.no-reading' } });
+    expect(words(toMessage(unread.reason))).toBe('nmcli is not installed');
   });
 });
 

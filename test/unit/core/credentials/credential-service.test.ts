@@ -1,3 +1,4 @@
+import { DeviceRecordSchema } from '../../../../main/core/model/index.js';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createCore } from '../../../../main/core/app-core.js';
@@ -64,7 +65,7 @@ describe('passwords step (core + handlers)', () => {
     // one count everywhere: the requests the router saw, the report the step shows, the check's evidence
     expect(http.credentialRequests().filter((q) => q.host === '192.168.1.1')).toHaveLength(4);
     expect(words(core.checks.get('router.admin-default').reason)).toContain('4 of 5 password tries used on this device in this audit (2 by this check).');
-    expect(words(core.checks.get('router.admin-default').detail)).toBe('192.168.1.1:80 asks for a browser password prompt (HTTP Basic).');
+    expect(words(core.checks.get('router.admin-default').detail)).toBe('NETGEAR asks for a browser password prompt (HTTP Basic).');
     passwordsChannels['passwords:reverify'].result.parse(after);
 
     // the secret is nowhere but the keychain
@@ -74,14 +75,18 @@ describe('passwords step (core + handlers)', () => {
 
   it('devices: one default login fails the check until every probed device refuses its defaults', async () => {
     const { core, setCam } = setup();
+    core.model.putDevice(DeviceRecordSchema.parse({ id: 'cam-1', ip: '192.168.1.20', mac: null, vendor: 'TRENDnet', model: null, category: 'camera', names: [], services: [], firstSeen: null, lastSeen: null, userName: 'Porch camera' }));
     const cam = { target: { kind: 'device', id: 'cam-1' }, host: '192.168.1.20', vendor: 'trendnet', consent: true };
     const r1 = await passwordsHandlers['passwords:probe'](core, parse('passwords:probe', cam));
-    expect(r1.check).toMatchObject({ id: 'devices.default-passwords', status: 'fail' });
+    expect(r1.check).toMatchObject({ id: 'devices.default-passwords', status: 'fail', reason: { code: 'credentials.devices.accepted', params: { count: 1, names: 'Porch camera' } } });
+    expect(words(r1.check.reason)).toBe('1 device still accepts a factory login: Porch camera.');
     const gen = await passwordsHandlers['passwords:generate'](core, parse('passwords:generate', { target: { kind: 'device', id: 'cam-1' } }));
     expect(gen.account).toBe('device/cam-1');
     setCam(gen.password);
     const r2 = await passwordsHandlers['passwords:reverify'](core, parse('passwords:reverify', cam));
     expect(r2).toMatchObject({ passed: true, check: { status: 'pass' } });
+    expect(words(r2.check.reason)).toBe('The checked device login refused its factory defaults.');
+    expect(words(core.checks.get('devices.default-passwords').detail)).toBe('Checked 1 device login: Porch camera.');
   });
 
   it('an unknown result never passes; a public host is refused; consent must be literally true', async () => {

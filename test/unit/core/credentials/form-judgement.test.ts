@@ -14,6 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { SafeProber, attemptsText, probeDetail, probeEvidence } from '../../../../main/core/credentials/safe-prober.js';
 import { AttemptLedger } from '../../../../main/core/credentials/attempt-ledger.js';
+import { words } from '../../../support/words.js';
 import { findVendor, loadDefaultCredentials } from '../../../../main/core/credentials/dataset.js';
 import { resolveProbeTarget } from '../../../../main/core/credentials/address-scope.js';
 import { resourcesDir } from '../../../../main/compose.js';
@@ -203,7 +204,8 @@ describe('attempts counted as the server sees them, in one ledger per host', () 
     expect(seen).toBe(5); // 2 + 2 + 1: the third login's retry did not fit
     const text = attemptsText(r);
     expect(text).toBe(`${seen} of 5 password tries used on this device in this audit (${seen} by this check).`);
-    expect(probeEvidence(r)).toContain(text);
+    expect(probeEvidence(r)).toMatchObject({ params: { used: seen, max: 5, tried: seen } });
+    expect(words(probeEvidence(r))).toContain(text);
   });
 
   it('the unknown maker: the evidence lists the common factory logins tried and the wording says so', async () => {
@@ -211,8 +213,10 @@ describe('attempts counted as the server sees them, in one ledger per host', () 
     expect(r.result).toBe('default-rejected');
     expect(r.triedLogins).toEqual(data.generic);
     expect(r.reason).toMatch(/^The 5 most common factory logins were refused; the maker is unknown.*Tried: admin \/ admin, admin \/ password, admin \/ 1234, admin \/ \(blank password\), root \/ \(blank password\)\.$/);
-    expect(probeEvidence(r)).toMatch(/the maker is unknown.*5 of 5 password tries used/);
-    expect(probeDetail(r)).toBe(
+    expect(probeEvidence(r)).toMatchObject({ code: 'credentials.evidence.rejected', params: { name: '192.168.1.1:80' } });
+    expect(words(probeEvidence(r))).toMatch(/the maker is unknown.*5 of 5 password tries used/);
+    expect(probeDetail(r)).toMatchObject({ code: 'credentials.detail.same', params: { count: 5 } });
+    expect(words(probeDetail(r))).toBe(
       '192.168.1.1:80 asks for a login page (web form). For each of the 5 logins tried, the login showed the login form again at /?err=1; handed out no new cookie; the admin page then showed the login form again.',
     );
   });

@@ -64,9 +64,13 @@ describe('network.iot-segment', () => {
     const weak = setup({ kind: 'ok', value: [view('IoT', 'wpa2'), view('IoT', 'wep')], notes: [] });
     expect(await weak.seg.verifySegment('IoT')).toMatchObject({ status: 'fail' });
     const open = setup({ kind: 'ok', value: [view('IoT', 'open')], notes: [] });
-    expect((await open.seg.verifySegment('IoT')).reason).toMatch(/needs WPA2 or better/);
+    const openVerdict = await open.seg.verifySegment('IoT');
+    expect(openVerdict.reason).toMatchObject({ code: 'segment.weak', params: { ssid: 'IoT' } });
+    expect(words(openVerdict.reason)).toMatch(/"IoT" uses Open .*; the IoT network needs WPA2 or better/);
     const broken = setup({ kind: 'unknown', reason: 'NetworkManager is not running' });
-    expect(await broken.seg.verifySegment('IoT')).toMatchObject({ status: 'unknown', reason: expect.stringMatching(/NetworkManager/) });
+    const unread = await broken.seg.verifySegment('IoT');
+    expect(unread).toMatchObject({ status: 'unknown', reason: { code: 'segment.scan-unreadable' } });
+    expect(words(unread.reason)).toBe('the Wi-Fi scan could not be read: NetworkManager is not running');
   });
 });
 
@@ -80,10 +84,14 @@ describe('network.iot-isolated', () => {
     table.rows = [table.rows[1]!];
     const fail = await seg.verifyIsolation();
     expect(fail).toMatchObject({ status: 'fail', moved: 2, stillSeen: [{ name: 'Hue', ip: '127.0.0.43', seenBy: ['neighbors'] }] });
-    expect(fail.reason).toBe('still seen from the main network: Hue');
+    expect(fail.reason).toEqual({ code: 'isolation.still-seen', params: { count: 1, names: 'Hue' } });
+    expect(words(fail.reason)).toBe('still seen from the main network: Hue');
+    expect(words(fail.detail)).toBe('seen by: Hue (127.0.0.43): neighbors');
     expect(f.core.checks.get('network.iot-isolated').status).toBe('fail');
     table.rows = [];
-    expect((await seg.verifyIsolation()).status).toBe('pass');
+    const pass = await seg.verifyIsolation();
+    expect(pass.status).toBe('pass');
+    expect(words(pass.reason)).toBe('none of the 2 devices marked to move answered from the main network');
     expect(f.core.checks.get('network.iot-isolated').status).toBe('pass');
   });
 });

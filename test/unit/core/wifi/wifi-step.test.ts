@@ -28,8 +28,10 @@ describe('verification by rescan', () => {
     const { step, checks } = makeStep(scanner);
     const done = await finished(step, step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 10 }).id);
     expect(done.verdict!.status).toBe('warn');
-    expect(done.verdict!.reason).toBe('After 10 s "HomeNet" still shows WPA2-Personal, not WPA3 (SAE).');
-    expect(done.verdict!.detail).toContain('rsn-flags=pair_ccmp group_ccmp psk');
+    expect(done.verdict!.reason).toEqual({ code: 'wifi.verify.still-weak', params: { ssid: 'HomeNet', seconds: 10, security: 'WPA2-Personal' } });
+    expect(words(done.verdict!.reason)).toBe('After 10 s "HomeNet" still shows WPA2-Personal, not WPA3 (SAE).');
+    expect(done.verdict!.detail).toMatchObject({ code: 'wifi.verify.seen', params: { count: 1 } });
+    expect(words(done.verdict!.detail)).toContain('rsn-flags=pair_ccmp group_ccmp psk');
     expect(scanner.calls).toBe(11);
     expect(checks.get('wifi.encryption')).toMatchObject({ status: 'warn', evidence: { kind: 'verified' } });
   });
@@ -38,7 +40,8 @@ describe('verification by rescan', () => {
     const { step, checks } = makeStep(new ScriptedScanner([ok(apOf('HomeNet', 'wpa2-wpa3'))]));
     const done = await finished(step, step.startVerify({ ssid: 'HomeNet', target: 'transition', timeoutSeconds: 30, legacyDevices: ['Echo (1st generation)'] }).id);
     expect(done.verdict!.status).toBe('warn');
-    expect(done.verdict!.reason).toMatch(/transition mode.*Echo \(1st generation\)/);
+    expect(done.verdict!.reason).toEqual({ code: 'wifi.verify.transition-kept', params: { ssid: 'HomeNet', devices: 'Echo (1st generation)' } });
+    expect(words(done.verdict!.reason)).toMatch(/transition mode.*You kept WPA2 for: Echo \(1st generation\)\./);
     expect(checks.get('wifi.encryption').status).toBe('warn');
   });
 
@@ -58,11 +61,12 @@ describe('verification by rescan', () => {
     const a = makeStep(new ScriptedScanner([ok(apOf('Other', 'wpa3'))]));
     const d1 = await finished(a.step, a.step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 3 }).id);
     expect(d1.verdict).toMatchObject({ status: 'unknown' });
-    expect(d1.verdict!.reason).toMatch(/"HomeNet" was not seen in 4 scan/);
+    expect(d1.verdict!.reason).toMatchObject({ code: 'wifi.verify.not-seen', params: { ssid: 'HomeNet', count: 4 } });
+    expect(words(d1.verdict!.reason)).toMatch(/^"HomeNet" was not seen in 4 scans over 3 s\./);
     const b = makeStep(new ScriptedScanner([{ kind: 'unknown', reason: 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.' }]));
     const d2 = await finished(b.step, b.step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 3 }).id);
-    expect(d2.verdict!.reason).toBe('The Wi-Fi scan could not be read: NetworkManager is not running, so nmcli cannot list Wi-Fi networks.');
-    expect(b.checks.get('wifi.encryption')).toMatchObject({ status: 'unknown', reason: { code: 'common.prose', params: { text: d2.verdict!.reason } } });
+    expect(words(d2.verdict!.reason)).toBe('The Wi-Fi scan could not be read: NetworkManager is not running, so nmcli cannot list Wi-Fi networks.');
+    expect(b.checks.get('wifi.encryption')).toMatchObject({ status: 'unknown', reason: { code: 'wifi.verify.scan-unreadable', params: { error: 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.' } } });
   });
 
   it('without a scanner every reading is unknown with the reason', async () => {
