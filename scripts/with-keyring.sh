@@ -83,6 +83,9 @@ trap cleanup EXIT
 mkdir -m 700 "$base/data" "$base/runtime"
 export XDG_DATA_HOME="$base/data"
 export XDG_RUNTIME_DIR="$base/runtime"
+# Tells the tests that the keychain they see is this private, throw-away one (the e2e empties it
+# before each test; nothing may ever empty a real one).
+export PORCHLIGHT_PRIVATE_KEYRING=1
 # Never reach a desktop's own keyring from a test run (the session bus is private anyway).
 unset GNOME_KEYRING_CONTROL
 

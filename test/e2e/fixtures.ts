@@ -176,6 +176,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     // the test that caused it.
     guardChildProcesses();
     takeChildViolations();
+    // Every test starts with an empty keychain, as it starts with a fresh profile: a secret another
+    // spec left (e.g. wifi/HomeNet) would otherwise make "make a passphrase" ask first. Only the
+    // private keyring of scripts/with-keyring.sh is ever emptied.
+    if (process.env.PORCHLIGHT_PRIVATE_KEYRING === '1') spawnSync('secret-tool', ['clear', 'service', 'Porchlight'], { stdio: 'ignore' });
     const h = await startHarness({ env: harnessEnv, rendererDir });
     try {
       await use(h);
