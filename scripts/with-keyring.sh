@@ -86,6 +86,9 @@ export XDG_RUNTIME_DIR="$base/runtime"
 # Tells the tests that the keychain they see is this private, throw-away one (the e2e empties it
 # before each test; nothing may ever empty a real one).
 export PORCHLIGHT_PRIVATE_KEYRING=1
+# secret-tool (the tests' second witness of the keychain) prints a secret only in a UTF-8 locale;
+# a CI started with an empty environment has none, and a lookup then reads as "nothing stored".
+export LC_ALL=C.UTF-8
 # Never reach a desktop's own keyring from a test run (the session bus is private anyway).
 unset GNOME_KEYRING_CONTROL
 
