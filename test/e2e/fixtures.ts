@@ -290,8 +290,20 @@ export async function answerWelcomeAllowing(page: Page, allow: RegExp): Promise<
   }
 }
 
+/**
+ * Waits until the current step has finished loading what the user answers: its panel (loaded on
+ * demand) and the check board (loaded once). Both say "loading" with aria-busy until then; counting
+ * the questions earlier finds none (a slow machine showed it: the Wi-Fi step's two questions came
+ * after the count, and Continue was refused).
+ */
+export async function stepLoaded(page: Page): Promise<void> {
+  await expect(page.locator('article.step')).toBeVisible();
+  await expect(page.locator('article.step [aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
+}
+
 /** Answers every confirmable check on the current step with "Yes, done", by keyboard. */
 export async function confirmAllChecks(page: Page, answer: 'Yes, done' | 'Partly' | 'Not yet' = 'Yes, done'): Promise<number> {
+  await stepLoaded(page);
   const boxes = page.locator('fieldset.confirm-one');
   const n = await boxes.count();
   for (let i = 0; i < n; i++) {
