@@ -11,9 +11,10 @@ const only = process.argv[2];
  * The renderer's entry (renderer/main.tsx) sends the first IPC calls, then `import()`s the app
  * (renderer/start.tsx). Without a hint the browser only learns of the app's chunks once the entry
  * has been fetched and run: two round trips in a row. This puts `<link rel="modulepreload">` for
- * start.tsx's chunk and everything it imports statically (and a style preload for its CSS) into
- * index.html, so they download and compile while the entry runs; nothing is evaluated early, so the
- * IPC calls still go first.
+ * start.tsx's chunk and everything it imports statically into index.html, so they download and
+ * compile while the entry runs (nothing is evaluated early, so the IPC calls still go first), and
+ * start.tsx's stylesheet as a plain `<link rel="stylesheet">` (the `import()` finds it there and
+ * does not wait for a second request; a style *preload* is fetched twice under `no-store`).
  */
 function firstScreenPreload() {
   return {
@@ -35,7 +36,7 @@ function firstScreenPreload() {
         };
         visit(start);
         return [
-          ...[...css].map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `/${f}` }, injectTo: 'head' })),
+          ...[...css].map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', href: `/${f}` }, injectTo: 'head' })),
           ...[...js].filter((f) => f !== chunk.fileName).map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' })),
         ];
       },
