@@ -54,6 +54,7 @@ export const CHANNEL_NAMES = [
   'confirmations:list',
   'confirmations:restore',
   'confirmations:sync',
+  'survey:consent',
   'survey:start',
   'survey:progress',
   'survey:scope',

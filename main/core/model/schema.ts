@@ -117,6 +117,25 @@ export const ConsentedScopeSchema = z.strictObject({
 });
 export type ConsentedScope = z.infer<typeof ConsentedScopeSchema>;
 
+/**
+ * The kinds of network look the owner allows or refuses one by one on the welcome step. The
+ * headless audit re-runs a check only when the look it needs was allowed here.
+ */
+export const CONSENT_KINDS = ['wifiScan', 'routerIdentity', 'deviceDiscovery', 'credentialProbe'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+/** The owner's answers to the welcome step's consent questions: true, false, or null (not answered). */
+export const ConsentSchema = z.strictObject({
+  wifiScan: z.boolean().nullable().default(null),
+  routerIdentity: z.boolean().nullable().default(null),
+  deviceDiscovery: z.boolean().nullable().default(null),
+  credentialProbe: z.boolean().nullable().default(null),
+  /** When the owner last changed an answer; null before any. */
+  at: iso.nullable().default(null),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+export const NO_CONSENT: Consent = { wifiScan: null, routerIdentity: null, deviceDiscovery: null, credentialProbe: null, at: null };
+
 /** The wizard's answers the core needs (the audit, the steps): names, never a secret. */
 export const AnswersSchema = z.strictObject({
   /** The IoT network's name the owner chose (segmentation step). */
@@ -140,6 +159,8 @@ export const HomeModelSchema = z.strictObject({
   credentials: z.record(short(300), CredentialOutcomeSchema).default({}),
   answers: AnswersSchema.default({ iotSsid: null, homeSsid: null }),
   scope: ConsentedScopeSchema.nullable().default(null),
+  /** What the owner allowed Porchlight to look at (welcome step); a model written before it existed reads "not answered". */
+  consent: ConsentSchema.default(NO_CONSENT),
 });
 export type HomeModelDoc = z.infer<typeof HomeModelSchema>;
 
@@ -154,4 +175,5 @@ export const EMPTY_HOME_MODEL: HomeModelDoc = {
   credentials: {},
   answers: { iotSsid: null, homeSsid: null },
   scope: null,
+  consent: NO_CONSENT,
 };
