@@ -54,8 +54,8 @@ export function isRestorable(logic: WizardMachine, snapshot: unknown): boolean {
  * context the wizard keeps (mode, consent, what is in the home, answers, skips, visited steps, the
  * re-audit's attention list) is carried over when it still has its shape — part by part, so one
  * changed field loses only itself —, the check list is left to reload from the core (its source of
- * truth), and the wizard stands on the step it stood on (a step this version lacks: the last
- * visited one it has; a re-audit being assessed: the survey). Null when nothing restorable results.
+ * truth), and the wizard stands on the step it stood on (a re-audit being assessed: the survey).
+ * Null when the snapshot names no step of this wizard, or nothing restorable results.
  */
 export function migrateSnapshot(logic: WizardMachine, snapshot: unknown): Snapshot<unknown> | null {
   if (!isObj(snapshot) || snapshot.status !== 'active') return null;
@@ -68,8 +68,10 @@ export function migrateSnapshot(logic: WizardMachine, snapshot: unknown): Snapsh
   if (isObj(old.skipped)) ctx.skipped = Object.fromEntries(Object.entries(old.skipped).filter(([k, v]) => isStep(k) && isObj(v) && typeof v.reason === 'string').map(([k, v]) => [k, { reason: (v as { reason: string }).reason }])) as WizardContext['skipped'];
   if (Array.isArray(old.visited)) ctx.visited = [...new Set(old.visited.filter(isStep) as WizardStep[])];
   if (Array.isArray(old.attention)) ctx.attention = old.attention.filter(isStep) as WizardStep[];
-  const value = isObj(snapshot.value) ? snapshot.value : {};
-  const flow = isStep(value.flow) ? (value.flow as WizardStep) : value.flow === 'assessing' ? 'survey' : (ctx.visited.at(-1) ?? 'welcome');
+  // where the wizard stood must be readable: a snapshot that names no step of this wizard is not migrated
+  const value = isObj(snapshot.value) ? snapshot.value : null;
+  if (!value || !(isStep(value.flow) || value.flow === 'assessing')) return null;
+  const flow: WizardStep = isStep(value.flow) ? (value.flow as WizardStep) : 'survey';
   if (!ctx.visited.includes(flow)) ctx.visited.push(flow);
   const fresh = createActor(logic).getPersistedSnapshot() as Record<string, unknown>;
   const rebuilt = { ...fresh, status: 'active', value: { flow, checks: 'idle' }, context: ctx, children: {}, historyValue: {} };
