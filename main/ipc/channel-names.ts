@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'wifi:rate-passphrase',
   'wifi:verify-start',
   'wifi:verify-progress',
+  'wifi:check-again',
   'audit:status',
   'audit:preview',
   'audit:complete',
