@@ -46,6 +46,28 @@ export const DeviceRecordSchema = z.strictObject({
 });
 export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
 
+/** How the latest survey saw a device. */
+export const SEEN_BY = ['neighbors', 'mdns', 'ssdp', 'target', 'sweep'] as const;
+
+/**
+ * A device as the survey step, `porchlight survey --json` and the IPC channel show it: the model's
+ * record (the owner's name first among the names, the owner's category over the classifier's) plus
+ * how the latest survey saw it. The one shape of a surveyed device outside the model.
+ */
+export const InventoryDeviceSchema = DeviceRecordSchema.pick({ id: true, ip: true, mac: true, vendor: true, model: true, services: true, category: true, firstSeen: true, lastSeen: true, moveToIot: true, manual: true })
+  .extend({
+    /** The owner's name first, then the names the network gave. */
+    names: z.array(short(200)).max(17),
+    /** What decided the category: the owner's choice, or the evidence in plain words (null when not known). */
+    categoryBasis: short(200).nullable().optional(),
+    /** Seen in the latest survey, and how; empty when only remembered. */
+    seenBy: z.array(z.enum(SEEN_BY)),
+    status: z.enum(['identified', 'unknown', 'not-seen']),
+    reason: short(2000).nullable(),
+  })
+  .strict();
+export type InventoryDeviceView = z.infer<typeof InventoryDeviceSchema>;
+
 const RouterSourceSchema = z.enum(ROUTER_SOURCES);
 const fields = <T extends z.ZodType>(t: T) => z.strictObject({ vendor: t, model: t, firmware: t });
 

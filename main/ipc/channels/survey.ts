@@ -4,7 +4,7 @@ import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
 import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { DeviceCategorySchema } from '../../core/network/categories.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
-import { ConsentSchema, RouterIdentitySchema } from '../../core/model/index.js';
+import { ConsentSchema, InventoryDeviceSchema, RouterIdentitySchema } from '../../core/model/index.js';
 import { EvidenceSchema } from '../../core/checks/results.js';
 
 const Answer = z.boolean().nullable().optional();
@@ -13,25 +13,8 @@ const ConsentAnswersSchema = z.strictObject({ wifiScan: Answer, routerIdentity: 
 
 const Ip = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/).max(15);
 
-/** A device as the survey step lists it. */
-export const InventoryDeviceSchema = z.object({
-  id: z.string(),
-  ip: z.string().nullable(),
-  mac: z.string().nullable(),
-  vendor: z.string().nullable(),
-  model: z.string().nullable(),
-  names: z.array(z.string()),
-  services: z.array(z.string()),
-  category: DeviceCategorySchema,
-  categoryBasis: z.string().nullable().optional(),
-  firstSeen: z.string().nullable(),
-  lastSeen: z.string().nullable(),
-  moveToIot: z.boolean(),
-  manual: z.boolean(),
-  seenBy: z.array(z.enum(['neighbors', 'mdns', 'ssdp', 'target', 'sweep'])),
-  status: z.enum(['identified', 'unknown', 'not-seen']),
-  reason: z.string().nullable(),
-});
+/** A device as the survey step lists it: the home model's one shape (main/core/model). */
+export { InventoryDeviceSchema };
 
 /** The router's identity: the home model's one schema (each field with its source, why an unknown one is unknown). */
 const RouterSchema = RouterIdentitySchema;
