@@ -73,7 +73,7 @@ export const wifiChannels = {
   'wifi:confirm-in-use': channel(z.strictObject({ ssid: Ssid, devicesBack: z.literal(true) }), DiscardedSchema),
   'wifi:rate-passphrase': channel(
     z.strictObject({ passphrase: z.string().min(1).max(128), ssid: Ssid.optional() }),
-    z.strictObject({ acceptable: z.boolean(), score: z.number().int().min(0).max(4), common: z.boolean(), reasons: z.array(z.string()) }),
+    z.strictObject({ acceptable: z.boolean(), score: z.number().int().min(0).max(4), common: z.boolean(), reasons: z.array(MessageSchema) }),
   ),
   'wifi:verify-start': channel(
     z.strictObject({
