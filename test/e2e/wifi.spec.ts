@@ -132,7 +132,7 @@ test('"Check again" runs the audit\'s Wi-Fi encryption verifier: WPA2 is a warni
   await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'pass', { timeout: 30_000 });
   await expect(box).toContainText('Passed: "HomeNet" uses WPA3');
   await expect.poll(board).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
-  await box.screenshot({ path: join(SCREENSHOTS, 'wifi-12-check-again.png') });
+  await box.screenshot({ path: join(SCREENSHOTS, 'wifi-13-check-again.png') });
   expect(await seriousViolations(page)).toEqual([]);
 });
 
