@@ -20,6 +20,7 @@ import { call, getApi } from './wizard/api';
 import { provideWizard, type ProvidedWizard } from './wizard/actors';
 import { isValidReason, missingInput, wizardMachine, type WizardStep } from './wizard/machine';
 import { restoreProgress, saveProgressOnChange } from './wizard/persistence';
+import { syncConsentOnChange } from './wizard/consent-sync';
 import { WizardActorContext } from './wizard/wizard-context';
 import { sameArray, selectChecks, selectRoute, selectStep } from './wizard/selectors';
 
@@ -134,6 +135,14 @@ function Wizard({ boot }: { boot: Boot }) {
     () =>
       saveProgressOnChange(boot.api, actor, (err) =>
         err ? addNotice({ id: 'save-failed', text: t('app:notices.save-failed', { message: err.message }), tone: 'error' }) : dropNotice('save-failed'),
+      ),
+    [actor, boot.api, addNotice, dropNotice, t],
+  );
+  // The welcome step's consent answers live in the home model too (the headless audit obeys them).
+  useEffect(
+    () =>
+      syncConsentOnChange(boot.api, actor, (err) =>
+        err ? addNotice({ id: 'consent-save-failed', text: t('app:notices.save-failed', { message: err.message }), tone: 'error' }) : dropNotice('consent-save-failed'),
       ),
     [actor, boot.api, addNotice, dropNotice, t],
   );

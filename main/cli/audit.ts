@@ -5,6 +5,8 @@ import { EXIT, startProgress, tellNotices, UsageError } from './command.js';
 import { describeScope, SCOPE_HELP, scopeFromFlags } from './survey.js';
 import { isIpv4 } from '../core/network/ip.js';
 import type { Report } from '../core/report/report.js';
+// types only: the CLI loads the core lazily (start-up time)
+import type { Consent, ConsentKind } from '../core/model/index.js';
 
 const USAGE = 'porchlight audit [--json] [--html FILE] [--pdf FILE] [--interface NAME] [--gateway IP] [--admin-port N] [--seconds N] [--neighbors FILE]';
 
@@ -23,11 +25,33 @@ const HELP = helpText({
     SCOPE_HELP.neighbors,
   ],
   notes: [
-    'Without --interface the audit re-checks the network you surveyed in the app (and the router login page you checked there); if you never did, it probes no network, says so on stderr, and the network checks read "unknown".',
+    'Without --interface the audit re-checks the network you surveyed in the app (and the router login page you checked there), and only what you allowed on the app\'s Welcome step (Wi-Fi scan, device discovery, factory-password check); a check it does not re-run keeps its last dated result, or reads "unknown", and says why. If you never surveyed, it probes no network, says so on stderr, and the network checks read "unknown".',
+    'Naming --interface (and --gateway) is your consent for that run: the checks run within the network you name.',
     'With --interface it prints, on stderr, the interface and subnet it looks at.',
   ],
   examples: ['porchlight audit --interface wlan0 --gateway 192.168.1.1 --html ~/Documents/porchlight-audit.html', 'porchlight audit --json'],
 });
+
+/** Each kind of look the owner allows on the app's welcome step, in words. */
+export const CONSENT_WORDS: Record<ConsentKind, string> = {
+  wifiScan: 'scanning for Wi-Fi networks',
+  routerIdentity: 'asking the router what it is',
+  deviceDiscovery: 'looking for devices on your network',
+  credentialProbe: "trying factory passwords on your router's login page",
+};
+
+/** The stderr line that says what a flag-less audit will not re-run, and why (the owner's answers in the app). */
+export function consentLine(consent: Pick<Consent, ConsentKind>): string {
+  const kinds = Object.keys(CONSENT_WORDS) as ConsentKind[];
+  const refused = kinds.filter((k) => consent[k] === false).map((k) => CONSENT_WORDS[k]);
+  const unanswered = kinds.filter((k) => consent[k] === null).map((k) => CONSENT_WORDS[k]);
+  if (!refused.length && !unanswered.length) return 'porchlight audit: re-checking everything you allowed in the app\n';
+  const parts = [
+    ...(refused.length ? [`you said no in the app to ${refused.join(', ')}`] : []),
+    ...(unanswered.length ? [`you have not answered in the app about ${unanswered.join(', ')}`] : []),
+  ];
+  return `porchlight audit: re-checking only what you allowed in the app; ${parts.join('; ')} — the checks that need it are not re-run and keep their last dated result (or read "not known"); name a network with --interface to check anyway\n`;
+}
 
 /** Parsed flags of `porchlight audit`. */
 export interface AuditFlags {
@@ -122,11 +146,6 @@ export function auditCommand(): CliCommand {
       // No scope flags: re-check within the scope the owner consented to in the app (saved in the home model).
       const saved = fromFlags ? null : savedScope(profileDir);
       const fixed = fromFlags ?? (saved && { interface: saved.interface, interfaceAddress: saved.interfaceAddress, prefixLength: saved.prefixLength, gateway: saved.gateway, targets: saved.targets, seconds: f.seconds });
-      ctx.stderr(
-        fixed
-          ? `porchlight audit: looking at ${describeScope({ ...fixed, gateway: fixed.gateway ?? null })}${fromFlags ? '' : ' (the network you surveyed in the app)'}\n`
-          : 'porchlight audit: no --interface given and no network surveyed in the app yet, so no network is looked at and the network checks read "not known"; name one with --interface (e.g. --interface wlan0)\n',
-      );
       const neighborFile = f.neighbors ?? ctx.env.PORCHLIGHT_NEIGHBOR_TABLE ?? null;
       const core = createNodeCore({
         host: 'cli',
@@ -139,12 +158,21 @@ export function auditCommand(): CliCommand {
         // No flags and no saved scope: no network, and the survey's checks read unknown saying so.
         network: fixed ? nodeNetworkDeps({ neighborFile, fixedScope: () => fixed }) : undefined,
       });
+      // Flags name the scope themselves; without them only what the owner allowed in the app is re-run.
+      const consent = fromFlags ? null : core.model.read().consent;
+      ctx.stderr(
+        fixed
+          ? `porchlight audit: looking at ${describeScope({ ...fixed, gateway: fixed.gateway ?? null })}${fromFlags ? '' : ' (the network you surveyed in the app)'}\n`
+          : 'porchlight audit: no --interface given and no network surveyed in the app yet, so no network is looked at and the network checks read "not known"; name one with --interface (e.g. --interface wlan0)\n',
+      );
+      if (consent) ctx.stderr(consentLine(consent));
       tellNotices(ctx, core.notices, f.json);
       const exporting = f.html !== null || f.pdf !== null;
       const progress = startProgress(ctx, f.json, 'auditing');
       let record;
+      let notRun: string[] = [];
       try {
-        ({ record } = await core.audit.runHeadless({ interface: fixed?.interface ?? null, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting }));
+        ({ record, notRun } = await core.audit.runHeadless({ interface: fixed?.interface ?? null, gateway: fixed?.gateway ?? f.gateway, adminPort: f.adminPort }, { exportingNow: exporting, consent }));
       } finally {
         progress.stop();
       }
@@ -159,6 +187,7 @@ export function auditCommand(): CliCommand {
         ctx.stderr(`porchlight audit: wrote the ${format.toUpperCase()} report to ${file}\n`);
       }
       const report = core.audit.report(record.id);
+      for (const c of report.checks.filter((x) => notRun.includes(x.id))) ctx.stderr(`porchlight audit: not re-checked: ${c.title} — ${c.detailMessage?.code.startsWith('consent.kept.') ? `${c.detail} (${STATUS_WORDS[c.status]} then)` : c.reason}\n`);
       ctx.stdout(f.json ? `${JSON.stringify(report, null, 2)}\n` : humanSummary(report));
       return auditExitCode(report);
     },

@@ -14,7 +14,7 @@
  */
 import { assign, fromPromise, not, raise, setup } from 'xstate';
 
-/** Bumped whenever the persisted snapshot's shape changes; an older snapshot is discarded with a notice. */
+/** Bumped whenever the persisted snapshot's shape changes; a snapshot of another version is migrated (renderer/wizard/persistence.ts migrateSnapshot). */
 export const MACHINE_VERSION = 1;
 
 /** The wizard steps in PRODUCT.md order (same list as main/core/checks/catalog.ts STEP_IDS). */

@@ -1,12 +1,13 @@
 /**
- * Wizard persistence: restore the saved snapshot on start (or set it aside with a notice when it is
- * from another machine version or cannot be restored), and save after every transition. Nothing
- * here ever throws to the UI: a failure becomes a notice and a fresh start.
+ * Wizard persistence: restore the saved snapshot on start — one saved by another machine version is
+ * migrated (its answers, consent, skips and visited steps carried into a snapshot of this version,
+ * standing on the same step) — or set it aside with a notice when it cannot be restored; save after
+ * every transition. Nothing here ever throws to the UI: a failure becomes a notice and a fresh start.
  */
 import { createActor, type AnyActorRef, type Snapshot } from 'xstate';
 import type { PorchlightApi } from '../../main/ipc/contract';
 import { call } from './api';
-import { HOME_ITEMS, MACHINE_VERSION, PROBE_KINDS, WIZARD_STEPS, type WizardMachine } from './machine';
+import { HOME_ITEMS, MACHINE_VERSION, PROBE_KINDS, WIZARD_STEPS, initialContext, type WizardContext, type WizardMachine, type WizardStep } from './machine';
 
 /** Why the saved progress was not used (translated by the UI under app:notice.*). */
 export type RestoreNotice = 'older-version' | 'unreadable' | 'load-failed';
@@ -48,6 +49,35 @@ export function isRestorable(logic: WizardMachine, snapshot: unknown): boolean {
   }
 }
 
+/**
+ * A snapshot saved by another machine version, rebuilt as one of this version: each part of its
+ * context the wizard keeps (mode, consent, what is in the home, answers, skips, visited steps, the
+ * re-audit's attention list) is carried over when it still has its shape — part by part, so one
+ * changed field loses only itself —, the check list is left to reload from the core (its source of
+ * truth), and the wizard stands on the step it stood on (a re-audit being assessed: the survey).
+ * Null when the snapshot names no step of this wizard, or nothing restorable results.
+ */
+export function migrateSnapshot(logic: WizardMachine, snapshot: unknown): Snapshot<unknown> | null {
+  if (!isObj(snapshot) || snapshot.status !== 'active') return null;
+  const old = isObj(snapshot.context) ? snapshot.context : {};
+  const ctx: WizardContext = initialContext();
+  if (old.mode === 'first-time' || old.mode === 're-audit') ctx.mode = old.mode;
+  if (isObj(old.consent)) for (const k of PROBE_KINDS) if (typeof old.consent[k] === 'boolean') ctx.consent[k] = old.consent[k];
+  if (Array.isArray(old.home)) ctx.home = HOME_ITEMS.filter((h) => (old.home as unknown[]).includes(h));
+  if (isObj(old.answers)) ctx.answers = Object.fromEntries(Object.entries(old.answers).filter(([k, v]) => isStep(k) && isObj(v))) as WizardContext['answers'];
+  if (isObj(old.skipped)) ctx.skipped = Object.fromEntries(Object.entries(old.skipped).filter(([k, v]) => isStep(k) && isObj(v) && typeof v.reason === 'string').map(([k, v]) => [k, { reason: (v as { reason: string }).reason }])) as WizardContext['skipped'];
+  if (Array.isArray(old.visited)) ctx.visited = [...new Set(old.visited.filter(isStep) as WizardStep[])];
+  if (Array.isArray(old.attention)) ctx.attention = old.attention.filter(isStep) as WizardStep[];
+  // where the wizard stood must be readable: a snapshot that names no step of this wizard is not migrated
+  const value = isObj(snapshot.value) ? snapshot.value : null;
+  if (!value || !(isStep(value.flow) || value.flow === 'assessing')) return null;
+  const flow: WizardStep = isStep(value.flow) ? (value.flow as WizardStep) : 'survey';
+  if (!ctx.visited.includes(flow)) ctx.visited.push(flow);
+  const fresh = createActor(logic).getPersistedSnapshot() as Record<string, unknown>;
+  const rebuilt = { ...fresh, status: 'active', value: { flow, checks: 'idle' }, context: ctx, children: {}, historyValue: {} };
+  return isRestorable(logic, rebuilt) ? (rebuilt as unknown as Snapshot<unknown>) : null;
+}
+
 /** Loads saved progress; an old-version or broken snapshot is reset and reported, never thrown. */
 export async function restoreProgress(api: PorchlightApi, logic: WizardMachine): Promise<RestoreOutcome> {
   let saved: Awaited<ReturnType<typeof call<'progress:load'>>>;
@@ -57,6 +87,11 @@ export async function restoreProgress(api: PorchlightApi, logic: WizardMachine):
     return { snapshot: undefined, notice: 'load-failed' };
   }
   if (saved.snapshot === null) return { snapshot: undefined, notice: null };
+  if (saved.machineVersion !== MACHINE_VERSION) {
+    // another machine version: carried into this one (nothing the owner answered is lost)
+    const migrated = migrateSnapshot(logic, saved.snapshot);
+    if (migrated) return { snapshot: migrated, notice: null };
+  }
   const notice: RestoreNotice | null =
     saved.machineVersion !== MACHINE_VERSION ? 'older-version' : isRestorable(logic, saved.snapshot) ? null : 'unreadable';
   if (notice === null) return { snapshot: saved.snapshot as unknown as Snapshot<unknown>, notice: null };

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, expectStep, ROOT, type Harness } from './fixtures';
+import { test, expect, walkTo, press, expectStep, answerWelcome, chooseRadio, next, ROOT, type Harness } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 const CLI = join(ROOT, 'dist', 'cli.mjs');
@@ -37,8 +37,12 @@ async function startLab(harness: Harness): Promise<Required<LabStart>> {
 
 /** Survey step: the owner allows discovery for this survey and runs it over the lab. */
 async function surveyLab(page: Page): Promise<void> {
+  // The welcome step: the owner allows looking for devices and asking the router what it is (saved
+  // in the home model, so the headless audit re-checks them), not the Wi-Fi scan or the password check.
+  await answerWelcome(page, { consent: 'No, do not' });
+  for (const probe of ['routerIdentity', 'deviceDiscovery']) await chooseRadio(page, page.locator(`fieldset.consent-question[data-probe="${probe}"]`), 'Yes, allow');
+  await next(page);
   await walkTo(page, 'survey');
-  await press(page, page.getByRole('button', { name: 'Allow it for this survey' }));
   await press(page, page.getByRole('button', { name: 'Start the survey' }));
   await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
 }
@@ -186,6 +190,9 @@ async function oneTruth(page: Page, harness: Harness, lab: Required<LabStart>): 
   const { code, report, stderr } = await cliAudit(harness.profileDir, lab.neighborFile);
   expect(code, stderr).not.toBe(2);
   expect(stderr).toContain('(the network you surveyed in the app)');
+  // only what the owner allowed on the welcome step is re-run; the rest says why it was not
+  expect(stderr).toContain('you said no in the app to scanning for Wi-Fi networks');
+  expect(stderr).toMatch(/not re-checked: .*Wi-Fi/);
   const after = (await harness.control('GET', '/__test/survey/lab')) as Heard;
   expect(after.heard!.ssdp + after.heard!.mdns, 'the CLI probed the lab again').toBeGreaterThan(before.heard!.ssdp + before.heard!.mdns);
   expect(report.inventory.map((d) => d.ip)).toEqual(expect.arrayContaining(['127.0.0.40', '127.0.0.41', '127.0.0.42']));

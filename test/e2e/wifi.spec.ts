@@ -115,6 +115,27 @@ test('router left on WPA2: the check stays a warning (WPA2, as the audit rates i
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('"Check again" runs the audit\'s Wi-Fi encryption verifier: WPA2 is a warning, SAE passes, each recorded as measured', async ({ wizardPage: page, harness }) => {
+  fake.write(homeState('HomeNet', 'wpa2'));
+  await openWifiStep(page);
+  const box = page.getByTestId('wifi-check-again');
+  const calls = fake.calls().length;
+  await press(page, box.getByRole('button', { name: 'Check again' }));
+  await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'warn', { timeout: 30_000 });
+  await expect(box).toContainText('Checked just now — Needs a look: "HomeNet" uses WPA2-Personal (2 access points)');
+  expect(fake.calls().length, 'the verifier read the OS Wi-Fi scan again').toBeGreaterThan(calls);
+  const board = async () => ((await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] }).value.find((c) => c.id === 'wifi.encryption');
+  expect(await board()).toMatchObject({ status: 'warn', evidence: { kind: 'verified' } });
+
+  fake.write(homeState('HomeNet', 'wpa3'));
+  await press(page, box.getByRole('button', { name: 'Check again' }));
+  await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'pass', { timeout: 30_000 });
+  await expect(box).toContainText('Passed: "HomeNet" uses WPA3');
+  await expect.poll(board).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+  await box.screenshot({ path: join(SCREENSHOTS, 'wifi-13-check-again.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 const MAKE = 'Make a passphrase and save it to the keychain';
 

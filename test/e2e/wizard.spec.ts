@@ -124,7 +124,7 @@ test('a harness crash mid-wizard resumes on the same step with every answer kept
   await expect(page.locator('fieldset.confirm-one').first().getByRole('button', { name: 'Yes, done' })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('progress saved by an older wizard version is set aside with a notice, never a crash', async ({ page, harness }) => {
+test('progress saved by an older wizard version that names no step of this wizard is set aside with a notice, never a crash', async ({ page, harness }) => {
   await harness.stop();
   const file = join(harness.profileDir, 'progress.json');
   const doc = JSON.parse(readFileSync(file, 'utf8'));
@@ -147,6 +147,27 @@ test('progress saved by an older wizard version is set aside with a notice, neve
   // The old snapshot is gone from disk (reset), replaced by the fresh run's.
   await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).machineVersion).toBe(1);
   expect(readFileSync(file, 'utf8')).not.toContain('oldStepName');
+});
+
+test('a mid-wizard snapshot of a real 0.1.0 profile saved as another wizard version is migrated: same step, every answer kept, no notice', async ({ page, harness }) => {
+  await harness.stop();
+  const file = join(harness.profileDir, 'progress.json');
+  const old = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'profiles', '0.1.0', 'mid-wizard', 'progress.json'), 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...old, machineVersion: 0 }));
+  await harness.restart();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await openWizard(page, harness.url);
+  await expectStep(page, 'segmentation');
+  await expect(page.getByText('was set aside')).toHaveCount(0);
+  expect(problems).toEqual([]);
+  // the owner's answers came along: the welcome step still shows their "no" to every look
+  await press(page, page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: /Welcome/ }));
+  await expectStep(page, 'welcome');
+  for (const q of await page.locator('fieldset.consent-question').all()) await expect(q.getByRole('radio', { name: 'No, do not' })).toBeChecked();
+  await page.screenshot({ path: join(SCREENSHOTS, 'wizard-migrated-snapshot.png'), fullPage: true });
+  // saved again as this version
+  await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).machineVersion).toBe(1);
 });
 
 test('a snapshot that cannot be restored is set aside with a notice', async ({ page, harness }) => {

@@ -53,6 +53,8 @@ describe('porchlight audit on a profile the app prepared, with no scope flags', 
     // The app: the harness's lab scope, the owner's survey, the router check, each step's "check again".
     const labScope = { interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, gateway: GATEWAY, seconds: 6 };
     const app = createNodeCore({ host: 'harness', profileDir: profile, opener: { async open() {} }, secrets: new MemorySecretStore(), network: nodeNetworkDeps({ neighborFile: discovery.neighborFile, fixedScope: () => labScope }) });
+    // the welcome step: the owner allows every look
+    await surveyHandlers['survey:consent'](app, { wifiScan: true, routerIdentity: true, deviceDiscovery: true, credentialProbe: true });
     await surveyHandlers['survey:start'](app, {} as never);
     for (let i = 0; i < 300 && app.survey!.service.progress().running; i++) await new Promise((r) => setTimeout(r, 100));
     expect(app.survey!.service.progress().phase).toBe('done');
@@ -82,4 +84,35 @@ describe('porchlight audit on a profile the app prepared, with no scope flags', 
     }
     expect(report.inventory.map((d) => d.ip)).toEqual(expect.arrayContaining(['127.0.0.40', '127.0.0.41', '127.0.0.42']));
   }, 240_000);
+
+  it('re-runs only what the owner allowed in the app: no Wi-Fi scan and no login probe once they said no, each kept with its date and why', async () => {
+    // the owner changes two answers on the welcome step of the same profile (the app wrote them through the core)
+    const app = createNodeCore({ host: 'harness', profileDir: profile, opener: { async open() {} }, secrets: new MemorySecretStore() });
+    await surveyHandlers['survey:consent'](app, { wifiScan: false, credentialProbe: false });
+    expect(app.model.read().consent).toMatchObject({ wifiScan: false, credentialProbe: false, deviceDiscovery: true });
+    const previous = app.audit.latest()!;
+    const nmcliBefore = fake.calls().length;
+    await logins.flushLogs();
+    const loginsBefore = logins.credentialAttempts('basic-factory');
+
+    const { report, stderr } = await cliAudit();
+    // the fake nmcli on PATH was never run by the audit, and the router's login page saw no attempt
+    expect(fake.calls().length).toBe(nmcliBefore);
+    await logins.flushLogs();
+    expect(logins.credentialAttempts('basic-factory')).toBe(loginsBefore);
+    expect(stderr).toMatch(/you said no in the app to scanning for Wi-Fi networks, trying factory passwords/);
+    const was = (id: string) => previous.checks.find((c) => c.id === id)!;
+    for (const [id, code] of [['wifi.encryption', 'consent.kept.wifi-scan'], ['network.iot-segment', 'consent.kept.wifi-scan'], ['router.admin-default', 'consent.kept.credential-probe']] as const) {
+      const c = report.checks.find((x) => x.id === id)!;
+      // status as before, with the date it was measured — not today's
+      expect(c.status).toBe(was(id).status);
+      expect(c.evidence).toMatchObject({ kind: 'verified', at: (was(id).evidence as { at: string }).at });
+      expect(c.detailMessage?.code).toBe(code);
+      expect(stderr).toContain(`not re-checked: ${c.title}`);
+    }
+    // what was allowed still ran: the survey of the saved scope
+    const inv = report.checks.find((x) => x.id === 'devices.inventory')!;
+    expect(inv.evidence.at! > previous.at).toBe(true);
+  }, 240_000);
 });
+

@@ -2,6 +2,7 @@ import type { CheckCatalog } from '../checks/index.js';
 import { NOT_CHECKED_YET, viewChecks, type CheckResult, type CheckView } from '../checks/index.js';
 import type { AuditRecord } from './record.js';
 import { NO_RUNNER_REASON, type MeasuredCheck } from './runners.js';
+import type { NotRechecked } from './not-rechecked.js';
 
 /** The check the audit measures itself: whether a report was exported recently. */
 export const REPORT_CHECK_ID = 'docs.report';
@@ -12,6 +13,8 @@ export interface CheckSources {
   host: 'app' | 'cli';
   /** Measurements made by this run's runners (CLI), by check id. */
   measured: Partial<Record<string, MeasuredCheck>>;
+  /** Checks this run did not re-run because the owner did not allow the look they need (headless audit). */
+  notRun?: Partial<Record<string, NotRechecked>>;
   /** The check board of the current wizard run (the progress document). */
   board: Record<string, CheckResult>;
   /** Confirmations (and skips) kept in the history store, one per check (see readConfirmations). */
@@ -64,6 +67,17 @@ export function assembleChecks(catalog: CheckCatalog, src: CheckSources): CheckV
     const confirmedValid = confirmed?.evidence.kind === 'confirmed' && new Date(confirmed.evidence.expiresAt) > src.now ? confirmed : null;
     const skip = board?.status === 'skipped' ? board : stored?.status === 'skipped' ? stored : previous?.status === 'skipped' ? previous : null;
     const m = src.measured[id];
+    const held = src.notRun?.[id];
+    if (held && !confirmedValid) {
+      // not re-run (the owner did not allow the look it needs): the last measured result stands with
+      // its own date and says why it is not today's; with none, unknown saying why
+      const had = previous?.evidence.kind === 'verified' && previous.status !== 'unknown' && previous.status !== 'skipped' ? previous : null;
+      results[id] =
+        had && had.evidence.kind === 'verified'
+          ? { id, status: had.status, reason: had.reason, evidence: had.evidence, detail: held.kept(had.evidence.at) }
+          : { id, status: 'unknown', reason: held.reason, evidence: { kind: 'none' }, detail: null };
+      continue;
+    }
     if (m && (m.status !== 'unknown' || !confirmedValid)) {
       // what this run could not re-check says so, and keeps the dated evidence it had
       const had = m.status === 'unknown' && previous?.evidence.kind === 'verified' && previous.status !== 'unknown' ? previous : null;

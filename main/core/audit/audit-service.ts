@@ -9,7 +9,8 @@ import { inventoryFromModel, readConfirmations, routerFromModel } from './histor
 import { ConfirmationStore } from '../confirmations/index.js';
 import { latestAudit, type AuditMode, type AuditRecord, type InventoryDevice, type RouterIdentity } from './record.js';
 import type { AuditScope, MeasuredCheck } from './runners.js';
-import { runVerifiers, type VerifierRegistry } from '../checks/index.js';
+import { runVerifiers, type ConsentGate, type VerifierRegistry } from '../checks/index.js';
+import { notRechecked, type NotRechecked } from './not-rechecked.js';
 import type { HomeModel } from '../model/index.js';
 import { scoreChecks } from './score.js';
 import { reauditSchedule, type ReauditSchedule } from './schedule.js';
@@ -88,7 +89,7 @@ export class AuditService {
     return r;
   }
 
-  private views(host: 'app' | 'cli', measured: Partial<Record<string, MeasuredCheck>>, exportingNow: boolean): CheckView[] {
+  private views(host: 'app' | 'cli', measured: Partial<Record<string, MeasuredCheck>>, exportingNow: boolean, notRun: Partial<Record<string, NotRechecked>> = {}): CheckView[] {
     const now = this.deps.clock.now();
     const history = this.deps.history.read();
     const settings = this.deps.settings.read();
@@ -98,6 +99,7 @@ export class AuditService {
     return assembleChecks(this.deps.catalog, {
       host,
       measured,
+      notRun,
       board: this.deps.progress.read().checks,
       confirmations: readConfirmations(this.confirmations),
       previous: latestAudit(history.audits),
@@ -152,21 +154,24 @@ export class AuditService {
   /**
    * The headless audit: runs every automated check within the given scope, reads confirmations
    * from the history store (expired ones reported as such), saves the audit. `exportingNow` tells
-   * it a report is being written with this run (the docs.report check then passes).
+   * it a report is being written with this run (the docs.report check then passes). `consent`: what
+   * the owner allowed in the app (the home model's); a check needing a look not allowed is not run,
+   * and keeps the dated result it had (or reads unknown) saying why. Null: scope flags decide.
    */
   async runHeadless(
     scope: AuditScope,
-    opts: { exportingNow?: boolean } = {},
-  ): Promise<{ record: AuditRecord; report: Report; timings: Partial<Record<string, number>> }> {
-    const outcome = await runVerifiers(this.deps.verifiers(), scope);
+    opts: { exportingNow?: boolean; consent?: ConsentGate } = {},
+  ): Promise<{ record: AuditRecord; report: Report; timings: Partial<Record<string, number>>; notRun: string[] }> {
+    const outcome = await runVerifiers(this.deps.verifiers(), scope, Date.now, undefined, opts.consent ?? null);
     const previous = this.latest();
-    const views = this.views('cli', outcome.results, opts.exportingNow ?? false);
+    const notRun = Object.fromEntries(Object.entries(outcome.notRun).map(([id, n]) => [id, notRechecked(n!.kind, n!.answer)]));
+    const views = this.views('cli', outcome.results, opts.exportingNow ?? false, notRun);
     // the verifiers' survey (if any) has updated the home model: the audit records it as it stands now
     const home = this.deps.model.read();
     const inventory = inventoryFromModel(home);
     const router = routerFromModel(home) ?? previous?.router ?? null;
     const record = this.save(this.draft(views, previous ? 're-audit' : 'first-time', 'cli', inventory, router));
-    return { record, report: this.reportOf(record), timings: outcome.timings };
+    return { record, report: this.reportOf(record), timings: outcome.timings, notRun: Object.keys(notRun) };
   }
 
   /** Which steps a re-audit should run, from the last audit and the state now. */

@@ -5,5 +5,5 @@ export type { CheckBoard } from './check-board.js';
 export { CheckResultSchema, CheckStatusSchema, EvidenceSchema, NOT_CHECKED_YET, addDays, viewChecks } from './results.js';
 export type { CheckResult, CheckStatus, CheckView } from './results.js';
 export { SEGMENT_OK, runMemo, runVerifiers, verifyIsolation } from './verifiers/index.js';
-export type { AuditScope, MeasuredCheck, VerifierRegistry } from './verifiers/index.js';
+export type { AuditScope, ConsentGate, MeasuredCheck, VerifierRegistry, VerifiersOutcome } from './verifiers/index.js';
 export { loginVerdict } from './verifiers/router-login.js';

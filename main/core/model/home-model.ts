@@ -2,9 +2,12 @@ import type { Clock, DocumentStore, Logger } from '../ports.js';
 import { PorchlightError } from '../errors.js';
 import type { DeviceCategory } from '../network/index.js';
 import {
+  CONSENT_KINDS,
   HomeModelSchema,
   type AnswerKey,
   type Answers,
+  type Consent,
+  type ConsentKind,
   type ConsentedScope,
   type CredentialOutcome,
   type DeviceRecord,
@@ -182,6 +185,20 @@ export class HomeModel {
   /** Records the network scope the owner consented to (the app's survey); the headless audit reuses it. */
   setScope(scope: Omit<ConsentedScope, 'at'>): void {
     this.update((doc) => ({ ...doc, scope: { ...scope, targets: [...new Set(scope.targets)].slice(0, 64), at: this.now() } }));
+  }
+
+  /**
+   * Records the owner's answers to the welcome step's consent questions (only the kinds given;
+   * null means not answered). Dated when an answer changes; the same answers again write nothing.
+   */
+  setConsent(answers: Partial<Record<ConsentKind, boolean | null>>): Consent {
+    const old = this.read().consent;
+    const next: Consent = { ...old };
+    for (const k of CONSENT_KINDS) if (answers[k] !== undefined) next[k] = answers[k];
+    if (CONSENT_KINDS.every((k) => next[k] === old[k])) return old;
+    next.at = this.now();
+    this.update((doc) => ({ ...doc, consent: next }));
+    return next;
   }
 
   /** Records Wi-Fi networks seen by a scan, keeping the owner's role for each name. */

@@ -1,6 +1,6 @@
 import type { DocumentStore, Logger } from '../ports.js';
 import type { History, Progress } from '../store/index.js';
-import { DeviceRecordSchema, EMPTY_HOME_MODEL, HomeModelSchema, type Answers, type DeviceRecord, type HomeModelDoc } from './schema.js';
+import { CONSENT_KINDS, DeviceRecordSchema, EMPTY_HOME_MODEL, HomeModelSchema, type Answers, type Consent, type ConsentKind, type DeviceRecord, type HomeModelDoc } from './schema.js';
 
 /** The wizard answers a 0.1.0 progress snapshot held that the core needs, read once at migration. */
 export function answersFromLegacySnapshot(snapshot: unknown): Partial<Answers> {
@@ -11,6 +11,14 @@ export function answersFromLegacySnapshot(snapshot: unknown): Partial<Answers> {
   if (iot !== undefined) out.iotSsid = iot;
   const home = ssid(answers?.wifi?.homeSsid ?? answers?.wifi?.ssid);
   if (home !== undefined) out.homeSsid = home;
+  return out;
+}
+
+/** The welcome step's consent answers a 0.1.0 progress snapshot held (only true/false answers). */
+export function consentFromLegacySnapshot(snapshot: unknown): Partial<Record<ConsentKind, boolean>> {
+  const consent = (snapshot as { context?: { consent?: Record<string, unknown> } } | null)?.context?.consent;
+  const out: Partial<Record<ConsentKind, boolean>> = {};
+  for (const k of CONSENT_KINDS) if (typeof consent?.[k] === 'boolean') out[k] = consent[k];
   return out;
 }
 
@@ -29,9 +37,11 @@ export function migrateProfile(deps: {
   const home = deps.home.read();
   const history = deps.history.read();
   const legacy = Object.entries(history.devices ?? {});
-  const answers = answersFromLegacySnapshot(deps.progress.read().snapshot);
+  const snapshot = deps.progress.read();
+  const answers = answersFromLegacySnapshot(snapshot.snapshot);
+  const consent = consentFromLegacySnapshot(snapshot.snapshot);
   if (home.migratedFrom !== null) return { migrated: false, devices: 0, kept: [] };
-  if (legacy.length === 0 && Object.keys(answers).length === 0) {
+  if (legacy.length === 0 && Object.keys(answers).length === 0 && Object.keys(consent).length === 0) {
     // a profile made by this version: nothing to bring in, and never again (a later snapshot is the renderer's own)
     deps.home.write({ ...home, migratedFrom: 'none' });
     return { migrated: false, devices: 0, kept: [] };
@@ -49,6 +59,7 @@ export function migrateProfile(deps: {
     migratedFrom: '0.1.0',
     devices,
     answers: { ...home.answers, ...answers },
+    consent: { ...home.consent, ...consent, at: Object.keys(consent).length ? (snapshot.savedAt ?? null) : home.consent.at } satisfies Consent,
   });
   deps.home.write(next);
   // history keeps only what could not be read, so there is one copy of every device

@@ -46,6 +46,28 @@ export const DeviceRecordSchema = z.strictObject({
 });
 export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
 
+/** How the latest survey saw a device. */
+export const SEEN_BY = ['neighbors', 'mdns', 'ssdp', 'target', 'sweep'] as const;
+
+/**
+ * A device as the survey step, `porchlight survey --json` and the IPC channel show it: the model's
+ * record (the owner's name first among the names, the owner's category over the classifier's) plus
+ * how the latest survey saw it. The one shape of a surveyed device outside the model.
+ */
+export const InventoryDeviceSchema = DeviceRecordSchema.pick({ id: true, ip: true, mac: true, vendor: true, model: true, services: true, category: true, firstSeen: true, lastSeen: true, moveToIot: true, manual: true })
+  .extend({
+    /** The owner's name first, then the names the network gave. */
+    names: z.array(short(200)).max(17),
+    /** What decided the category: the owner's choice, or the evidence in plain words (null when not known). */
+    categoryBasis: short(200).nullable().optional(),
+    /** Seen in the latest survey, and how; empty when only remembered. */
+    seenBy: z.array(z.enum(SEEN_BY)),
+    status: z.enum(['identified', 'unknown', 'not-seen']),
+    reason: short(2000).nullable(),
+  })
+  .strict();
+export type InventoryDeviceView = z.infer<typeof InventoryDeviceSchema>;
+
 const RouterSourceSchema = z.enum(ROUTER_SOURCES);
 const fields = <T extends z.ZodType>(t: T) => z.strictObject({ vendor: t, model: t, firmware: t });
 
@@ -117,6 +139,25 @@ export const ConsentedScopeSchema = z.strictObject({
 });
 export type ConsentedScope = z.infer<typeof ConsentedScopeSchema>;
 
+/**
+ * The kinds of network look the owner allows or refuses one by one on the welcome step. The
+ * headless audit re-runs a check only when the look it needs was allowed here.
+ */
+export const CONSENT_KINDS = ['wifiScan', 'routerIdentity', 'deviceDiscovery', 'credentialProbe'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+/** The owner's answers to the welcome step's consent questions: true, false, or null (not answered). */
+export const ConsentSchema = z.strictObject({
+  wifiScan: z.boolean().nullable().default(null),
+  routerIdentity: z.boolean().nullable().default(null),
+  deviceDiscovery: z.boolean().nullable().default(null),
+  credentialProbe: z.boolean().nullable().default(null),
+  /** When the owner last changed an answer; null before any. */
+  at: iso.nullable().default(null),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+export const NO_CONSENT: Consent = { wifiScan: null, routerIdentity: null, deviceDiscovery: null, credentialProbe: null, at: null };
+
 /** The wizard's answers the core needs (the audit, the steps): names, never a secret. */
 export const AnswersSchema = z.strictObject({
   /** The IoT network's name the owner chose (segmentation step). */
@@ -140,6 +181,8 @@ export const HomeModelSchema = z.strictObject({
   credentials: z.record(short(300), CredentialOutcomeSchema).default({}),
   answers: AnswersSchema.default({ iotSsid: null, homeSsid: null }),
   scope: ConsentedScopeSchema.nullable().default(null),
+  /** What the owner allowed Porchlight to look at (welcome step); a model written before it existed reads "not answered". */
+  consent: ConsentSchema.default(NO_CONSENT),
 });
 export type HomeModelDoc = z.infer<typeof HomeModelSchema>;
 
@@ -154,4 +197,5 @@ export const EMPTY_HOME_MODEL: HomeModelDoc = {
   credentials: {},
   answers: { iotSsid: null, homeSsid: null },
   scope: null,
+  consent: NO_CONSENT,
 };

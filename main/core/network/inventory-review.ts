@@ -6,19 +6,18 @@
 import type { CheckBoard } from '../checks/index.js';
 import type { CheckView } from '../checks/index.js';
 import type { SurveyService } from './survey-service.js';
+import { msg } from '../messages/index.js';
 
 /** Records the review: pass with the device count, or unknown when there is nothing to review yet. */
 export function recordInventoryReview(checks: CheckBoard, survey: SurveyService): CheckView {
   const devices = survey.inventory();
   const last = survey.lastReport();
-  if (devices.length === 0) {
-    return checks.recordVerified('devices.inventory', 'unknown', 'There is no inventory to review yet: run the survey or add devices by hand.');
-  }
+  if (devices.length === 0) return checks.recordVerified('devices.inventory', 'unknown', msg('inventory.review.nothing'));
   const moving = devices.filter((d) => d.moveToIot).length;
   return checks.recordVerified(
     'devices.inventory',
     'pass',
-    `Inventory of ${devices.length} device(s) reviewed${moving ? `; ${moving} marked to move to the IoT network` : ''}.`,
-    last ? `Latest survey: ${last.devices.filter((d) => d.seenBy.length > 0).length} device(s) answered, ${last.finishedAt.slice(0, 10)}.` : 'No survey in this session; the inventory is the remembered one.',
+    moving ? msg('inventory.review.done-moving', { count: devices.length, moving }) : msg('inventory.review.done', { count: devices.length }),
+    last ? msg('inventory.review.latest-survey', { count: last.devices.filter((d) => d.seenBy.length > 0).length, date: last.finishedAt }) : msg('inventory.review.remembered'),
   );
 }

@@ -7,35 +7,16 @@ import type { Clock, Discovery, HttpFetcher, Logger, NeighborTable, OuiRegistry,
 import { PorchlightError } from '../errors.js';
 import { loadCategoryRules, type CategoryRules, type DeviceCategory } from './categories.js';
 import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/index.js';
-import { runSurvey, type SeenBy, type SurveyProgress, type SurveyRun } from './survey-run.js';
-import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeModel } from '../model/index.js';
+import { runSurvey, type SurveyProgress, type SurveyRun } from './survey-run.js';
+import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeModel, type InventoryDeviceView } from '../model/index.js';
 import type { RouterProbeTargets } from '../router/index.js';
 import type { RouterIdentity } from '../router/index.js';
 import { isIpv4 } from './ip.js';
 import { normalizeMac } from './mac.js';
 
 /** A device of the inventory as hosts show it: what the network said, plus the user's edits. */
-export interface InventoryDevice {
-  id: string;
-  ip: string | null;
-  mac: string | null;
-  vendor: string | null;
-  model: string | null;
-  /** The user's name first, then the names the network gave. */
-  names: string[];
-  services: string[];
-  category: DeviceCategory;
-  /** What decided the category: the user's choice, or the evidence in plain words (null when not known). */
-  categoryBasis?: string | null;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  moveToIot: boolean;
-  manual: boolean;
-  /** Seen in the latest survey, and how. Empty when only remembered. */
-  seenBy: SeenBy[];
-  status: 'identified' | 'unknown' | 'not-seen';
-  reason: string | null;
-}
+/** A device as the survey step lists it (the home model's InventoryDeviceSchema). */
+export type InventoryDevice = InventoryDeviceView;
 
 /** What `porchlight survey --json` prints and the survey step shows. */
 export interface SurveyReport {

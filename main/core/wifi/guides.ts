@@ -1,10 +1,15 @@
 /** Router-family WPA3 instructions and devices that cannot join WPA3-only networks, as validated data. */
 import { z } from 'zod';
 import { loadResource } from '../checks/index.js';
+import { familyOf } from '../router/index.js';
 
 const Step = z.string().min(5).max(400);
 
-/** One router family: how to recognise it, where its admin page is, and the steps to WPA3 or transition. */
+/**
+ * One router family: how to recognise it, where its admin page is, and the steps to WPA3 or
+ * transition. These entries' id, name and vendorPatterns are THE router list every step offers
+ * (main/core/router/router-families.ts joins the separate-network steps to it by id).
+ */
 export const WifiRouterGuideSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(2).max(80),
@@ -52,9 +57,11 @@ export function loadLegacyDevices(resourcesDir: string): LegacyDevices {
   return loadResource(resourcesDir, 'wifi-legacy-devices.json', LegacyDevicesSchema);
 }
 
-/** The family whose vendor pattern appears in the router's vendor/model or the SSID; `generic` otherwise. */
+/**
+ * The family whose vendor pattern appears in the router's vendor/model or the SSID; `generic`
+ * otherwise — the router area's one matcher over the one router list (this file's entries), so the
+ * Wi-Fi and separate-network steps default to the same router.
+ */
 export function guessRouterFamily(guides: WifiRouterGuides, hints: { vendor?: string | null; model?: string | null; ssid?: string | null }): WifiRouterGuide {
-  const text = [hints.vendor, hints.model, hints.ssid].filter(Boolean).join(' ').toLowerCase();
-  const hit = text ? guides.families.find((f) => f.vendorPatterns.some((p) => text.includes(p.toLowerCase()))) : undefined;
-  return hit ?? guides.families.find((f) => f.id === 'generic')!;
+  return familyOf(guides, hints.vendor ?? null, hints.model ?? null, hints.ssid);
 }

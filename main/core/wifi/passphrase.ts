@@ -3,6 +3,7 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { zxcvbnPackages } from '../lazy-packages.js';
 import { passphraseWordlist, WORD_SEPARATOR } from './wordlist.js';
 import { zxcvbnOffThread, type ZxcvbnResult } from './rate-worker.js';
+import { msg, type Message } from '../messages/index.js';
 
 /** The two passphrase styles the step offers. */
 export type PassphraseStyle = 'words' | 'characters';
@@ -13,11 +14,11 @@ export const MIN_WORDS = 6;
 export const MIN_CHARACTERS = 20;
 
 /** What Wi-Fi (IEEE 802.11 WPA2/WPA3-Personal) accepts as a passphrase: 8–63 printable ASCII, or 64 hex digits. */
-export function checkWifiFormat(p: string): { ok: true } | { ok: false; reason: string } {
+export function checkWifiFormat(p: string): { ok: true } | { ok: false; reason: Message } {
   if (/^[0-9a-fA-F]{64}$/.test(p)) return { ok: true };
-  if (p.length < 8) return { ok: false, reason: 'Wi-Fi passphrases need at least 8 characters.' };
-  if (p.length > 63) return { ok: false, reason: 'Wi-Fi passphrases can have at most 63 characters (or exactly 64 hex digits).' };
-  if (!/^[\x20-\x7e]+$/.test(p)) return { ok: false, reason: 'Wi-Fi passphrases may only use printable ASCII characters (no accents, emoji or control characters).' };
+  if (p.length < 8) return { ok: false, reason: msg('wifi.rating.under-eight') };
+  if (p.length > 63) return { ok: false, reason: msg('wifi.rating.over-63') };
+  if (!/^[\x20-\x7e]+$/.test(p)) return { ok: false, reason: msg('wifi.rating.not-ascii') };
   return { ok: true };
 }
 
@@ -43,7 +44,8 @@ export interface StrengthVerdict {
   guessesLog10: number;
   common: boolean;
   acceptable: boolean;
-  reasons: string[];
+  /** Why it is not strong enough, as message codes (the renderer words them). */
+  reasons: Message[];
 }
 
 /**
@@ -67,13 +69,13 @@ export async function ratePassphraseOffThread(p: string, userInputs: string[] = 
 
 function verdictOf(p: string, r: ZxcvbnResult): StrengthVerdict {
   const { commonPasswords } = rater();
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   const format = checkWifiFormat(p);
   if (!format.ok) reasons.push(format.reason);
-  if (p.length < 12) reasons.push('Shorter than 12 characters.');
+  if (p.length < 12) reasons.push(msg('wifi.rating.under-twelve'));
   const isCommon = commonPasswords.has(p.toLowerCase());
-  if (isCommon) reasons.push('It is on a list of commonly used passwords.');
-  if (r.score < 3) reasons.push(`Too easy to guess (strength ${r.score} of 4).`);
+  if (isCommon) reasons.push(msg('wifi.rating.common'));
+  if (r.score < 3) reasons.push(msg('wifi.rating.guessable', { score: r.score }));
   return { score: r.score, guessesLog10: r.guessesLog10, common: isCommon, acceptable: reasons.length === 0, reasons };
 }
 

@@ -11,7 +11,7 @@ import { generatePassphrase, ratePassphraseOffThread, type PassphraseStyle } fro
 import { joinCodeQrDataUrl, joinCodeText } from './join-code.js';
 import { guessRouterFamily, loadLegacyDevices, loadWifiRouterGuides, type LegacyDevices, type WifiRouterGuides } from './guides.js';
 import { verifyEncryption, type VerifyProgress, type VerifyVerdict } from './verify.js';
-import { msg } from '../messages/index.js';
+import { msg, type Message } from '../messages/index.js';
 
 export interface WifiStepDeps {
   scanner: WifiScanner | undefined;
@@ -168,7 +168,7 @@ export class WifiStep {
    * characters, not common, zxcvbn ≥ 3). Kept in memory for the call only: never stored, logged
    * or recorded; confirming the check stays the user's own action.
    */
-  async rateExisting(passphrase: string, ssid?: string): Promise<{ acceptable: boolean; score: number; common: boolean; reasons: string[] }> {
+  async rateExisting(passphrase: string, ssid?: string): Promise<{ acceptable: boolean; score: number; common: boolean; reasons: Message[] }> {
     // zxcvbn takes up to a second on long input: in a worker thread, so no other call waits (issue 13).
     const v = await ratePassphraseOffThread(passphrase, ssid ? [ssid] : []);
     return { acceptable: v.acceptable, score: v.score, common: v.common, reasons: v.reasons };

@@ -4,30 +4,17 @@ import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
 import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { DeviceCategorySchema } from '../../core/network/categories.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
-import { RouterIdentitySchema } from '../../core/model/index.js';
+import { ConsentSchema, InventoryDeviceSchema, RouterIdentitySchema } from '../../core/model/index.js';
 import { EvidenceSchema } from '../../core/checks/results.js';
+
+const Answer = z.boolean().nullable().optional();
+/** Only the kinds given are changed (no defaults here: a missing kind keeps its saved answer). */
+const ConsentAnswersSchema = z.strictObject({ wifiScan: Answer, routerIdentity: Answer, deviceDiscovery: Answer, credentialProbe: Answer });
 
 const Ip = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/).max(15);
 
-/** A device as the survey step lists it. */
-export const InventoryDeviceSchema = z.object({
-  id: z.string(),
-  ip: z.string().nullable(),
-  mac: z.string().nullable(),
-  vendor: z.string().nullable(),
-  model: z.string().nullable(),
-  names: z.array(z.string()),
-  services: z.array(z.string()),
-  category: DeviceCategorySchema,
-  categoryBasis: z.string().nullable().optional(),
-  firstSeen: z.string().nullable(),
-  lastSeen: z.string().nullable(),
-  moveToIot: z.boolean(),
-  manual: z.boolean(),
-  seenBy: z.array(z.enum(['neighbors', 'mdns', 'ssdp', 'target', 'sweep'])),
-  status: z.enum(['identified', 'unknown', 'not-seen']),
-  reason: z.string().nullable(),
-});
+/** A device as the survey step lists it: the home model's one shape (main/core/model). */
+export { InventoryDeviceSchema };
 
 /** The router's identity: the home model's one schema (each field with its source, why an unknown one is unknown). */
 const RouterSchema = RouterIdentitySchema;
@@ -66,6 +53,8 @@ const Ssid = z.string().min(1).max(32).refine((s) => Buffer.byteLength(s, 'utf8'
 
 /** Survey and segmentation channels: start/poll a survey, edit the inventory, plan and verify the IoT network. */
 export const surveyChannels = {
+  /** The owner's answers on the welcome step (what Porchlight may look at), saved in the home model for the headless audit. */
+  'survey:consent': channel(ConsentAnswersSchema, ConsentSchema),
   'survey:start': channel(
     z.strictObject({ seconds: z.number().min(2).max(120).optional(), targets: z.array(Ip).max(64).optional(), sweep: z.boolean().optional() }),
     StatusSchema,

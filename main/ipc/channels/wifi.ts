@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckViewSchema } from './check-view.js';
 import { MessageSchema } from '../../core/messages/index.js';
 import { channel, NoArgs } from './schema-helpers.js';
 import { WIFI_SECURITY_CLASSES } from '../../core/wifi/security.js';
@@ -37,7 +38,14 @@ const Job = z.strictObject({ id: z.string(), ssid: z.string(), running: z.boolea
 
 /** The wifi step's channels: scan, status, guides, passphrase generation, verification by rescan. */
 export const wifiChannels = {
-  'wifi:scan': channel(NoArgs, z.union([z.strictObject({ kind: z.literal('ok'), value: z.array(NetworkView), notes: z.array(z.string()) }), Unknown])),
+  /** `classes`: each network's class over all its access points, by the core's one rule (combineClasses), so the step shows what the audit rates. */
+  'wifi:scan': channel(
+    NoArgs,
+    z.union([
+      z.strictObject({ kind: z.literal('ok'), value: z.array(NetworkView), notes: z.array(z.string()), classes: z.array(z.strictObject({ ssid: z.string(), security: z.enum(WIFI_SECURITY_CLASSES) })) }),
+      Unknown,
+    ]),
+  ),
   'wifi:status': channel(NoArgs, z.union([z.strictObject({ kind: z.literal('ok'), value: NetworkView.nullable(), notes: z.array(z.string()) }), Unknown])),
   'wifi:guides': channel(
     z.strictObject({ vendor: z.string().max(100).nullable().optional(), model: z.string().max(100).nullable().optional(), ssid: z.string().max(64).nullable().optional() }),
@@ -65,7 +73,7 @@ export const wifiChannels = {
   'wifi:confirm-in-use': channel(z.strictObject({ ssid: Ssid, devicesBack: z.literal(true) }), DiscardedSchema),
   'wifi:rate-passphrase': channel(
     z.strictObject({ passphrase: z.string().min(1).max(128), ssid: Ssid.optional() }),
-    z.strictObject({ acceptable: z.boolean(), score: z.number().int().min(0).max(4), common: z.boolean(), reasons: z.array(z.string()) }),
+    z.strictObject({ acceptable: z.boolean(), score: z.number().int().min(0).max(4), common: z.boolean(), reasons: z.array(MessageSchema) }),
   ),
   'wifi:verify-start': channel(
     z.strictObject({
@@ -77,4 +85,6 @@ export const wifiChannels = {
     Job,
   ),
   'wifi:verify-progress': channel(z.strictObject({ id: z.string().uuid() }), Job),
+  /** "Check again": runs the wifi.encryption verifier (the same the audit runs) and records its result on the board. */
+  'wifi:check-again': channel(NoArgs, CheckViewSchema),
 };

@@ -35,6 +35,8 @@ function segmentation(core: Core): SegmentationService {
 
 /** Handlers of the survey and segmentation channels. */
 export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
+  // works without network ports too: the answers are the owner's, whatever this host can probe
+  'survey:consent': (core, answers) => core.model.setConsent(answers),
   'survey:start': async (core, args) => {
     const scope = await survey(core).scope(args);
     // the owner started this survey in the app: its scope is the one the headless audit re-checks within

@@ -1,13 +1,17 @@
 import type { HandlersFor } from './types.js';
 import type { wifiChannels } from '../channels/wifi.js';
-import { recordNetworksSeen } from '../../core/wifi/index.js';
+import { classOfSsid, recordNetworksSeen } from '../../core/wifi/index.js';
+import { PorchlightError } from '../../core/errors.js';
 
 /** Handlers of the wifi step's channels: thin calls into core.wifi. */
 export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
   'wifi:scan': async (core) => {
     const scan = await core.wifi.scan();
-    if (scan.kind === 'ok') recordNetworksSeen(core.model, scan.value);
-    return scan;
+    if (scan.kind !== 'ok') return scan;
+    recordNetworksSeen(core.model, scan.value);
+    // each network's class by the rule the wifi.encryption verifier applies (the step never re-derives it)
+    const classes = [...new Set(scan.value.map((n) => n.ssid))].map((ssid) => ({ ssid, security: classOfSsid(scan.value, ssid)!.security }));
+    return { ...scan, classes };
   },
   'wifi:status': async (core) => {
     const status = await core.wifi.status();
@@ -27,4 +31,10 @@ export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
   'wifi:rate-passphrase': (core, { passphrase, ssid }) => core.wifi.rateExisting(passphrase, ssid),
   'wifi:verify-start': (core, args) => core.wifi.startVerify(args),
   'wifi:verify-progress': (core, { id }) => core.wifi.verifyJob(id),
+  // the same verifier `porchlight audit` and the re-audit run (one rule for the step and the audit)
+  'wifi:check-again': async (core) => {
+    const view = await core.recheck('wifi.encryption');
+    if (!view) throw new PorchlightError('internal', 'The Wi-Fi encryption check has nothing to measure.');
+    return view;
+  },
 };

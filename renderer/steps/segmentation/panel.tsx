@@ -19,6 +19,8 @@ export function Panel({ step }: PanelProps) {
   const id = useId();
   const actor = useWizard();
   const answers = useSelector(actor, (s) => s.context.answers.segmentation ?? {});
+  // the router the owner chose on the Wi-Fi step (the same list) is this step's default too
+  const wifiFamily = useSelector(actor, (s) => s.context.answers.wifi?.routerFamily);
   const { plan, error, family: loadFamily, verify } = useSegmentation();
   // What the owner left in the field, exactly (an emptied field stays empty); the suggestion only until they type.
   const typed = typeof answers.iotSsid === 'string' ? answers.iotSsid : null;
@@ -39,10 +41,10 @@ export function Panel({ step }: PanelProps) {
 
   useEffect(() => {
     if (!plan) return;
-    const wanted = typeof answers.routerFamily === 'string' ? answers.routerFamily : plan.family.id;
+    const wanted = typeof answers.routerFamily === 'string' ? answers.routerFamily : typeof wifiFamily === 'string' ? wifiFamily : plan.family.id;
     if (wanted === plan.family.id) setFamily(plan.family);
     else loadFamily(wanted).then(setFamily, () => setFamily(plan.family));
-  }, [plan, answers.routerFamily, loadFamily]);
+  }, [plan, answers.routerFamily, wifiFamily, loadFamily]);
 
   return (
     <div className="survey-panel segmentation-panel">

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMessage } from '../../i18n/messages';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 import { useWizard } from '../../wizard/wizard-context';
@@ -57,7 +58,7 @@ export function ExistingPassphrase({ ssid }: { ssid: string }) {
               <p>{t('existing.weak')}</p>
               <ul>
                 {rating.reasons.map((r) => (
-                  <li key={r}>{r}</li>
+                  <li key={r.code}>{formatMessage(r)}</li>
                 ))}
               </ul>
             </>

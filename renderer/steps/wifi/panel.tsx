@@ -10,21 +10,13 @@ import { PassphraseSection } from './passphrase-section';
 import { VerifySection } from './verify-section';
 import { ExistingPassphrase } from './existing-passphrase';
 import { ScanNotice, splitSteps } from './scan-notice';
+import { CheckAgain } from './check-again';
 import './wifi.css';
 
 type SecurityClass = NetworkView['security'];
 const STRONG: readonly SecurityClass[] = ['wpa3', 'wpa3-enterprise'];
 
 /** Weakest-wins class of one SSID over its access points (transition when WPA2 and WPA3 radios mix). */
-function classOf(aps: NetworkView[]): SecurityClass {
-  const set = new Set(aps.map((a) => a.security));
-  if (set.size === 0 || set.has('unknown')) return 'unknown';
-  if (set.size === 1) return aps[0]!.security;
-  if ([...set].every((c) => c === 'wpa2' || c === 'wpa3' || c === 'wpa2-wpa3')) return 'wpa2-wpa3';
-  const order: SecurityClass[] = ['open', 'wep', 'owe-transition', 'owe', 'wpa', 'wpa2', 'wpa2-enterprise', 'wpa2-wpa3', 'wpa3', 'wpa3-enterprise'];
-  return order.find((c) => set.has(c)) ?? 'unknown';
-}
-
 /**
  * The wifi step: the home network's class in plain words, why and how to move to WPA3 (or
  * transition mode for devices that need it), the router family's steps and admin address, a new
@@ -45,7 +37,9 @@ export function Panel({ step, checks }: PanelProps) {
   const connected = status?.kind === 'ok' ? status.value : null;
   const chosen = typeof answers.homeSsid === 'string' && answers.homeSsid ? answers.homeSsid : (connected?.ssid ?? ssids[0] ?? null);
   const aps = chosen ? networks.filter((n) => n.ssid === chosen) : [];
-  const cls: SecurityClass | null = aps.length ? classOf(aps) : chosen && connected?.ssid === chosen ? connected.security : null;
+  // the class over all access points comes from the core (the rule the audit's verifier applies)
+  const combined = scan?.kind === 'ok' && chosen ? (scan.classes.find((c) => c.ssid === chosen)?.security ?? null) : null;
+  const cls: SecurityClass | null = combined ?? (chosen && connected?.ssid === chosen ? connected.security : null);
 
   const guides = useGuides(chosen);
   const legacy = Array.isArray(answers.legacyDevices) ? answers.legacyDevices.filter((x): x is string => typeof x === 'string') : [];
@@ -122,6 +116,7 @@ export function Panel({ step, checks }: PanelProps) {
             {t('scan.button')}
           </button>
         )}
+        {(consented || asked) && <CheckAgain />}
       </section>
 
       {chosen && (

@@ -7,7 +7,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import type { PorchlightApi } from '../../../main/ipc/contract';
 import { MACHINE_VERSION, wizardMachine } from '../../../renderer/wizard/machine';
-import { isRestorable, restoreProgress, saveProgressOnChange } from '../../../renderer/wizard/persistence';
+import { isRestorable, migrateSnapshot, restoreProgress, saveProgressOnChange } from '../../../renderer/wizard/persistence';
+import { syncConsentOnChange } from '../../../renderer/wizard/consent-sync';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { flowOf, machineWith, newKit, settled, start } from './wizard-test-kit';
 
 interface Saved {
@@ -78,13 +81,44 @@ describe('restoreProgress', () => {
     expect(await restoreProgress(f.api, wizardMachine)).toEqual({ snapshot: undefined, notice: null });
   });
 
-  it('sets aside a snapshot from another machine version with the older-version notice', async () => {
+  it('migrates a snapshot from another machine version: same step, every answer kept, nothing reset', async () => {
     const snapshot = await snapshotOnSurvey();
-    const f = fakeApi({ machineVersion: MACHINE_VERSION - 1, snapshot });
+    const f = fakeApi({ machineVersion: MACHINE_VERSION + 1, snapshot });
+    const out = await restoreProgress(f.api, wizardMachine);
+    expect(out.notice).toBeNull();
+    expect(f.calls).toEqual(['load']);
+    const ctx = (out.snapshot as unknown as { context: Record<string, unknown> }).context;
+    expect(ctx).toMatchObject({ mode: 'first-time', home: ['camera'], consent: { wifiScan: true, routerIdentity: true, deviceDiscovery: true, credentialProbe: true }, visited: ['welcome', 'survey'] });
+    const b = start(newKit(), out.snapshot);
+    expect(flowOf(await settled(b))).toBe('survey');
+    b.stop();
+  });
+
+  it('migrates the mid-wizard snapshot of a real 0.1.0 profile (as another machine version) onto the step it stood on', async () => {
+    const progress = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/profiles/0.1.0/mid-wizard/progress.json'), 'utf8'));
+    const old = progress.snapshot.context;
+    const f = fakeApi({ machineVersion: MACHINE_VERSION + 1, snapshot: progress.snapshot });
+    const out = await restoreProgress(f.api, wizardMachine);
+    expect(out.notice).toBeNull();
+    const ctx = (out.snapshot as unknown as { context: Record<string, unknown> }).context;
+    for (const key of ['mode', 'consent', 'home', 'answers', 'skipped', 'visited', 'attention']) expect(ctx[key], key).toEqual(old[key]);
+    expect(ctx.checks).toEqual([]); // reloaded from the core, its source of truth
+    const kit = newKit();
+    const b = start(kit, out.snapshot);
+    b.send({ type: 'REFRESH_CHECKS' });
+    const s = await settled(b);
+    expect(flowOf(s)).toBe('segmentation');
+    expect(s.context.checks.length).toBeGreaterThan(0);
+    b.stop();
+  });
+
+  it('sets aside a snapshot from another machine version that cannot be migrated, with the older-version notice', async () => {
+    const f = fakeApi({ machineVersion: MACHINE_VERSION - 1, snapshot: { status: 'done', value: 'gone', context: null } });
     const out = await restoreProgress(f.api, wizardMachine);
     expect(out).toEqual({ snapshot: undefined, notice: 'older-version' });
     expect(f.calls).toEqual(['load', 'reset']);
     expect(f.saved.snapshot).toBeNull();
+    expect(migrateSnapshot(wizardMachine, 'garbage')).toBeNull();
   });
 
   it.each([
@@ -151,5 +185,34 @@ describe('saveProgressOnChange', () => {
     await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0), { timeout: 5000, interval: 10 });
     stop();
     expect(errors[0]?.message).toBe('disk full');
+  });
+});
+
+describe('the consent answers reach the core', () => {
+  it('sends the welcome step’s answers at start and on every change, never two at once, last answer wins', async () => {
+    const sent: Record<string, boolean | null>[] = [];
+    let inFlight = 0;
+    let overlap = false;
+    const api = {
+      'survey:consent': async (args: Record<string, boolean | null>) => {
+        overlap ||= inFlight > 0;
+        inFlight++;
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        sent.push(args);
+        return { ok: true, value: { ...args, at: null } };
+      },
+    } as unknown as PorchlightApi;
+    const a = createActor(machineWith(newKit()));
+    a.start();
+    const stop = syncConsentOnChange(api, a, () => {});
+    a.send({ type: 'SET_CONSENT', probe: 'wifiScan', allowed: false });
+    a.send({ type: 'SET_CONSENT', probe: 'deviceDiscovery', allowed: true });
+    await new Promise((r) => setTimeout(r, 60));
+    stop();
+    a.stop();
+    expect(overlap).toBe(false);
+    expect(sent[0]).toEqual({ wifiScan: null, routerIdentity: null, deviceDiscovery: null, credentialProbe: null });
+    expect(sent.at(-1)).toEqual({ wifiScan: false, routerIdentity: null, deviceDiscovery: true, credentialProbe: null });
   });
 });

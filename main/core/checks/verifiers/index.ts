@@ -5,4 +5,4 @@ export { wifiEncryptionVerifier } from './wifi.js';
 export { inventoryVerifier } from './inventory.js';
 export { loginVerdict, recordOutcome, routerLoginVerifier } from './router-login.js';
 export { iotIsolatedVerifier, iotSegmentVerifier, SEGMENT_OK, verifyIsolation, NO_SURVEY_REASON, type StillSeen } from './segmentation.js';
-export { runVerifiers, type VerifiersOutcome } from './run.js';
+export { runVerifiers, type VerifiersOutcome, type ConsentGate } from './run.js';

@@ -23,6 +23,7 @@ export interface InventoryPorts {
 export function inventoryVerifier(p: InventoryPorts): Verifier {
   return {
     measures: true,
+    needs: 'deviceDiscovery',
     deadlineMs: 120_000,
     async verify(ctx) {
       if (!p.survey) return { status: 'unknown', reason: NO_SURVEY_REASON };

@@ -28,6 +28,7 @@ export interface RouterLoginPorts {
 export function routerLoginVerifier(p: RouterLoginPorts): Verifier {
   return {
     measures: true,
+    needs: 'credentialProbe',
     deadlineMs: 90_000,
     async verify(ctx) {
       const { scope } = ctx;

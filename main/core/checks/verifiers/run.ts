@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckStatusSchema } from '../results.js';
 import { hasText, msg, StoredTextSchema } from '../../messages/index.js';
+import type { Consent, ConsentKind } from '../../model/index.js';
 import { CHECK_IDS, runMemo, type AuditScope, type CheckId, type MeasuredCheck, type VerifierRegistry, type Verifier, type VerifyContext } from './types.js';
 
 const MeasuredSchema = z
@@ -11,7 +12,12 @@ const MeasuredSchema = z
 export interface VerifiersOutcome {
   results: Partial<Record<CheckId, MeasuredCheck>>;
   timings: Partial<Record<CheckId, number>>;
+  /** Checks not run because the owner did not allow the look they need: the kind, and the answer (false: refused; null: never answered). */
+  notRun: Partial<Record<CheckId, { kind: ConsentKind; answer: false | null }>>;
 }
+
+/** What the owner allowed (the home model's consent), or null when scope flags decide (everything within them). */
+export type ConsentGate = Pick<Consent, ConsentKind> | null;
 
 async function withDeadline(v: Verifier, ctx: Omit<VerifyContext, 'signal'>): Promise<MeasuredCheck | null> {
   const controller = new AbortController();
@@ -34,13 +40,19 @@ async function withDeadline(v: Verifier, ctx: Omit<VerifyContext, 'signal'>): Pr
  * polite), each within its deadline, sharing one survey and one Wi-Fi scan per run. A verifier that
  * throws, times out or answers something malformed turns its check `unknown` with the reason; it
  * never stops the audit. Confirmation-only checks are not run (their dated confirmation stands).
+ * With a `consent` gate, a verifier whose look the owner did not allow is not run at all (nothing
+ * is sent); it is listed in `notRun` with why.
  */
-export async function runVerifiers(registry: VerifierRegistry, scope: AuditScope, now: () => number = Date.now, only?: readonly CheckId[]): Promise<VerifiersOutcome> {
-  const out: VerifiersOutcome = { results: {}, timings: {} };
+export async function runVerifiers(registry: VerifierRegistry, scope: AuditScope, now: () => number = Date.now, only?: readonly CheckId[], consent: ConsentGate = null): Promise<VerifiersOutcome> {
+  const out: VerifiersOutcome = { results: {}, timings: {}, notRun: {} };
   const once = runMemo();
   for (const id of only ?? CHECK_IDS) {
     const v = registry[id];
     if (!v.measures) continue;
+    if (consent && v.needs && consent[v.needs] !== true) {
+      out.notRun[id] = { kind: v.needs, answer: consent[v.needs] === false ? false : null };
+      continue;
+    }
     const started = now();
     try {
       const m = await withDeadline(v, { scope, once });

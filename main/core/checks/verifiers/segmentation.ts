@@ -22,6 +22,7 @@ export interface SegmentPorts {
 export function iotSegmentVerifier(p: SegmentPorts): Verifier {
   return {
     measures: true,
+    needs: 'wifiScan',
     deadlineMs: 60_000,
     async verify(ctx): Promise<MeasuredCheck> {
       const ssid = p.model.read().answers.iotSsid;
@@ -76,6 +77,7 @@ export const NO_SURVEY_REASON = msg('survey.no-scope');
 export function iotIsolatedVerifier(p: IsolationPorts): Verifier {
   return {
     measures: true,
+    needs: 'deviceDiscovery',
     deadlineMs: 120_000,
     async verify(ctx) {
       const { status, reason, detail } = await verifyIsolation(p, ctx);

@@ -1,5 +1,6 @@
 import type { CheckStatus } from '../results.js';
 import type { StoredText } from '../../messages/index.js';
+import type { ConsentKind } from '../../model/index.js';
 
 /** The catalog's check ids (resources/checks.json); a unit test keeps this list equal to the catalog. */
 export const CHECK_IDS = [
@@ -58,6 +59,12 @@ export interface VerifyContext {
  */
 export interface Verifier {
   readonly measures: boolean;
+  /**
+   * The kind of network look this verifier makes, which the owner allows or refuses on the welcome
+   * step (saved in the home model). `porchlight audit` without scope flags runs it only when that
+   * look was allowed; absent: it looks at nothing on the network.
+   */
+  readonly needs?: ConsentKind;
   /** Beyond this the verifier is abandoned and its check reads `unknown` (timed out). */
   readonly deadlineMs: number;
   verify(ctx: VerifyContext): Promise<MeasuredCheck | null>;

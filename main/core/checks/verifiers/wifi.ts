@@ -17,6 +17,7 @@ export type WifiPort = Pick<WifiScanService, 'scan' | 'status'>;
 export function wifiEncryptionVerifier(wifi: WifiPort): Verifier {
   return {
     measures: true,
+    needs: 'wifiScan',
     deadlineMs: 60_000,
     async verify(ctx) {
       const current = await ctx.once('wifi:status', () => wifi.status());

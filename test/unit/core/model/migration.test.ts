@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeCore } from '../../../../main/compose.js';
 import { foundationHandlers } from '../../../../main/ipc/handlers/foundation.js';
-import { answersFromLegacySnapshot, HomeModelSchema } from '../../../../main/core/model/index.js';
+import { answersFromLegacySnapshot, consentFromLegacySnapshot, HomeModelSchema } from '../../../../main/core/model/index.js';
 import { MACHINE_VERSION, wizardMachine } from '../../../../renderer/wizard/machine';
 import { isRestorable } from '../../../../renderer/wizard/persistence';
 import { MemorySecretStore, tempDir } from '../../../support/fakes.js';
@@ -74,6 +74,18 @@ describe('wizard answers a 0.1.0 snapshot held', () => {
     for (const bad of [null, 42, {}, { context: null }, { context: { answers: { segmentation: { iotSsid: 7 } } } }, { context: { answers: { segmentation: { iotSsid: 'x'.repeat(33) } } } }]) {
       expect(answersFromLegacySnapshot(bad)).toEqual({});
     }
+  });
+});
+
+describe('the consent a 0.1.0 snapshot held', () => {
+  it('is the model’s consent after migration (the owner said no to every look), so the headless audit obeys it', () => {
+    const dir = tempDir('porchlight-migrate-consent-');
+    cpSync(join(FIXTURES, 'mid-wizard'), dir, { recursive: true });
+    const snapshot = json(dir, 'progress');
+    expect(snapshot.snapshot.context.consent).toEqual({ wifiScan: false, routerIdentity: false, deviceDiscovery: false, credentialProbe: false });
+    const core = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+    expect(core.model.read().consent).toEqual({ wifiScan: false, routerIdentity: false, deviceDiscovery: false, credentialProbe: false, at: snapshot.savedAt });
+    expect(consentFromLegacySnapshot({ context: { consent: { wifiScan: true, deviceDiscovery: null, credentialProbe: 'yes' } } })).toEqual({ wifiScan: true });
   });
 });
 

@@ -61,3 +61,13 @@ describe('device edits in the home model', () => {
     expect(core.model.present().map((d) => d.id)).toContain('fc:a6:67:21:9e:41');
   });
 });
+
+describe('the Wi-Fi step shows each network\'s class by the core\'s one rule', () => {
+  it('the scan answer carries the class over all access points, as the audit\'s verifier rates it (an old WPA/TKIP repeater makes the network WPA)', async () => {
+    const scanner = new ScriptedScanner([ok(apOf('Home', 'wpa3'), apOf('Home', 'wpa', '3C:A6:2F:11:22:34', false), apOf('Mixed', 'wpa2', '3C:A6:2F:11:22:35', false), apOf('Mixed', 'wpa3', '3C:A6:2F:11:22:36', false))]);
+    const { core } = fakeCore({ wifi: scanner });
+    const scan = (await handlers['wifi:scan'](core, {} as never)) as { kind: 'ok'; classes: { ssid: string; security: string }[] };
+    expect(scan.classes).toEqual([{ ssid: 'Home', security: 'wpa' }, { ssid: 'Mixed', security: 'wpa2-wpa3' }]);
+  });
+});
+

@@ -147,11 +147,14 @@ describe('devices.inventory', () => {
   it('unknown with an empty inventory, a dated verified pass once reviewed', async () => {
     const { survey, f, table } = setup({ kind: 'ok', value: [], notes: [] });
     table.rows = [];
-    expect(recordInventoryReview(f.core.checks, survey.service)).toMatchObject({ status: 'unknown' });
+    expect(recordInventoryReview(f.core.checks, survey.service)).toMatchObject({ status: 'unknown', reason: { code: 'inventory.review.nothing' } });
     table.rows = [{ ip: '127.0.0.42', mac: 'f4:f5:d8:3b:10:42', interface: 'lo', state: 'REACHABLE' }];
     await survey.service.run(await survey.scope());
     const v = recordInventoryReview(f.core.checks, survey.service);
     expect(v).toMatchObject({ status: 'pass', evidence: { kind: 'verified', at: f.clock.now().toISOString() } });
     expect(words(v.reason)).toMatch(/1 device/);
+    // a message code with params leaves the core, never an English sentence
+    expect(v.reason).toEqual({ code: 'inventory.review.done', params: { count: 1 } });
+    expect(v.detail).toMatchObject({ code: 'inventory.review.latest-survey', params: { count: 1 } });
   });
 });

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { words } from '../../../support/words.js';
 import { describe, expect, it, vi } from 'vitest';
 import { checkWifiFormat, generateCharacters, generatePassphrase, generateWords, ratePassphrase, UNAMBIGUOUS_ALPHABET } from '../../../../main/core/wifi/passphrase.js';
 import { effLargeWordlist, passphraseWordlist } from '../../../../main/core/wifi/wordlist.js';
@@ -110,7 +111,9 @@ describe('ratePassphrase', () => {
     expect(ratePassphrase('password1234').acceptable).toBe(false);
   });
   it('rejects short and guessable ones with reasons', () => {
-    expect(ratePassphrase('Summer2024!').reasons.join(' ')).toMatch(/12 characters|guess/);
+    expect(ratePassphrase('Summer2024!').reasons.map((r) => words(r)).join(' ')).toMatch(/12 characters|guess/);
+    // message codes leave the core, never English sentences
+    expect(ratePassphrase('password').reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['wifi.rating.under-twelve', 'wifi.rating.common', 'wifi.rating.guessable']));
   });
 });
 
