@@ -11,6 +11,9 @@ import { SkipLink } from './components/skip-link';
 import { StepIndicator } from './components/step-indicator';
 import { NoticeList, type Notice } from './components/notice-list';
 import { ThemeSelect, type Theme } from './components/theme-select';
+import { LanguageSelect } from './components/language-select';
+import { requestedTestLanguage, setLanguage } from './i18n';
+import { resolveLanguage, type LanguageChoice } from '../main/core/messages/languages';
 import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
 import { StepScreen } from './steps/step-screen';
@@ -29,6 +32,9 @@ interface Boot {
   snapshot: unknown;
   notices: Notice[];
   theme: Theme;
+  language: LanguageChoice;
+  /** The computer's preferred languages (the desktop app's, else the browser's). */
+  systemLanguages: readonly string[];
 }
 
 /** The first IPC calls (saved progress, app info, settings), as started by main.tsx before the first render. */
@@ -53,7 +59,11 @@ async function bootstrap(booting: Booting | (() => Booting), translate: (key: st
   const [restored, info, settings] = await answers;
   if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
   for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
-  return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system' };
+  const language = settings?.language ?? 'system';
+  const systemLanguages = info?.languages.length ? info.languages : typeof navigator === 'undefined' ? [] : navigator.languages;
+  // The first screen already speaks the chosen language (its catalogs load before the first render).
+  await setLanguage(requestedTestLanguage() ?? resolveLanguage(language, systemLanguages)).catch(() => undefined);
+  return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system', language, systemLanguages };
 }
 
 /** Applies the chosen theme; "system" leaves it to prefers-color-scheme. */
@@ -105,6 +115,7 @@ function Wizard({ boot }: { boot: Boot }) {
   const actor = useActorRef(boot.logic, boot.snapshot ? { snapshot: boot.snapshot as never } : {});
   const [notices, setNotices] = useState<Notice[]>(boot.notices);
   const [theme, setTheme] = useState<Theme>(boot.theme);
+  const [language, setLanguageChoice] = useState<LanguageChoice>(boot.language);
   const step = useSelector(actor, selectStep);
   const route = useSelector(actor, selectRoute, sameArray);
   const visited = useSelector(actor, (s) => s.context.visited, sameArray);
@@ -194,6 +205,16 @@ function Wizard({ boot }: { boot: Boot }) {
             applyTheme(next);
             call(boot.api, 'settings:update', { theme: next }).catch((err: Error) =>
               addNotice({ id: 'theme-failed', text: t('app:notices.theme-failed', { message: err.message }), tone: 'error' }),
+            );
+          }}
+        />
+        <LanguageSelect
+          value={language}
+          onChange={(next) => {
+            setLanguageChoice(next);
+            void setLanguage(resolveLanguage(next, boot.systemLanguages));
+            call(boot.api, 'settings:update', { language: next }).catch((err: Error) =>
+              addNotice({ id: 'language-failed', text: t('app:notices.language-failed', { message: err.message }), tone: 'error' }),
             );
           }}
         />

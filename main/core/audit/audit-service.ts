@@ -15,7 +15,7 @@ import { scoreChecks } from './score.js';
 import { reauditSchedule, type ReauditSchedule } from './schedule.js';
 import { planReaudit, type ReauditPlan } from './plan.js';
 import { buildReport, renderReportHtml, type Report } from '../report/index.js';
-import { PLAIN_FORMATTER, type MessageFormatter } from '../messages/index.js';
+import { PLAIN_FORMATTER, nodeSystemLanguages, resolveLanguage, type MessageFormatter } from '../messages/index.js';
 
 export type ExportFormat = 'html' | 'json' | 'pdf';
 
@@ -38,6 +38,8 @@ export interface AuditServiceDeps {
   exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
   /** Words for message codes in reports (the host wires the English catalog). */
   messages?: MessageFormatter;
+  /** The computer's preferred languages (for the `system` language setting); absent → Node's locale environment. */
+  systemLanguages?: () => readonly string[];
 }
 
 /** An exported report, ready to write. */
@@ -187,14 +189,18 @@ export class AuditService {
     const audits = this.list();
     const index = audits.findIndex((a) => a.id === record.id);
     const previous = index > 0 ? audits[index - 1]! : index < 0 ? latestAudit(audits) : null;
+    const settings = this.deps.settings.read();
+    // The report is written in the UI's language (the setting, or the computer's when it is `system`).
+    const language = resolveLanguage(settings.language, this.deps.systemLanguages?.() ?? nodeSystemLanguages());
+    const messages = this.deps.messages ?? PLAIN_FORMATTER;
     return buildReport({
       catalog: this.deps.catalog,
       record,
       previous,
-      intervalDays: this.deps.settings.read().reauditIntervalDays,
+      intervalDays: settings.reauditIntervalDays,
       appVersion: this.deps.appVersion,
       generatedAt: this.deps.clock.now(),
-      messages: this.deps.messages ?? PLAIN_FORMATTER,
+      messages: messages.forLanguage?.(language) ?? messages,
     });
   }
 
