@@ -13,7 +13,7 @@ import { NoticeList, type Notice } from './components/notice-list';
 import { ThemeSelect, type Theme } from './components/theme-select';
 import { LanguageSelect } from './components/language-select';
 import { requestedTestLanguage, setLanguage } from './i18n';
-import { resolveLanguage, type LanguageChoice } from '../main/core/messages/languages';
+import { resolveLanguage, type LanguageChoice } from './i18n/languages';
 import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
 import { StepScreen } from './steps/step-screen';

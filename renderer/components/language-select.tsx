@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_CHOICES, type LanguageChoice } from '../../main/core/messages/languages';
+import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/languages';
 
 /** The language choice; "system" follows the computer's preferred languages. Each language is named in itself. */
 export function LanguageSelect({ value, onChange }: { value: LanguageChoice; onChange: (language: LanguageChoice) => void }) {

@@ -14,7 +14,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import checkCatalog from '../../resources/checks.json';
-import { isLanguage, type Language } from '../../main/core/messages/languages';
+import { isLanguage, type Language } from './languages';
 
 /** What the UI can be shown in: the four languages, and the tests' pseudo-locale. */
 export type UiLanguage = Language | typeof PSEUDO_LOCALE;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CheckResultSchema } from '../checks/index.js';
 import { AuditRecordSchema } from '../audit/index.js';
 import { boundedJson, FREE_JSON_LIMITS } from './bounded-json.js';
-import { LANGUAGE_CHOICES } from '../messages/languages.js';
+import { LANGUAGE_CHOICES } from '../messages/index.js';
 
 /**
  * The three documents of a profile directory. None may hold a secret: only "stored" flags and
