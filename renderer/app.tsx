@@ -57,12 +57,12 @@ async function bootstrap(booting: Booting | (() => Booting), translate: (key: st
   const logic = provideWizard(api);
   const notices: Notice[] = [];
   const [restored, info, settings] = await answers;
-  if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
-  for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
   const language = settings?.language ?? 'system';
   const systemLanguages = info?.languages.length ? info.languages : typeof navigator === 'undefined' ? [] : navigator.languages;
   // The first screen already speaks the chosen language (its catalogs load before the first render).
   await setLanguage(requestedTestLanguage() ?? resolveLanguage(language, systemLanguages)).catch(() => undefined);
+  if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
+  for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
   return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system', language, systemLanguages };
 }
 
@@ -77,12 +77,13 @@ function applyTheme(theme: Theme) {
  * page. `booting` is the first IPC calls, already under way (main.tsx starts them before rendering).
  */
 export function App({ booting = startBoot }: { booting?: Booting | (() => Booting) }) {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   const [boot, setBoot] = useState<Boot | { error: string } | null>(null);
   useEffect(() => {
     let live = true;
     Promise.resolve()
-      .then(() => bootstrap(booting, (key, opts) => t(key, opts ?? {})))
+      // i18n.t, not t: the boot switches the language, and a new `t` must not start the boot again.
+      .then(() => bootstrap(booting, (key, opts) => i18n.t(key, { ns: 'app', ...opts })))
       .then((b) => {
         applyTheme(b.theme);
         if (live) setBoot(b);
@@ -91,7 +92,7 @@ export function App({ booting = startBoot }: { booting?: Booting | (() => Bootin
     return () => {
       live = false;
     };
-  }, [t, booting]);
+  }, [i18n, booting]);
   if (boot === null) {
     return (
       <main id="main" className="boot">

@@ -21,9 +21,18 @@ export function pseudo(text: string): string {
   return `⟦${accented}⟧`;
 }
 
-/** A catalog with every string pseudo-localised (arrays and nesting kept). */
+/** Keys whose values are ids, not words (a step's glossary `terms`): kept as they are. */
+const ID_KEYS = new Set(['terms']);
+
+/** A catalog with every string pseudo-localised (arrays and nesting kept; id lists untouched). */
 export function pseudoCatalog<T>(catalog: T): T {
   const walk = (v: unknown): unknown =>
-    typeof v === 'string' ? pseudo(v) : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v;
+    typeof v === 'string'
+      ? pseudo(v)
+      : Array.isArray(v)
+        ? v.map(walk)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ID_KEYS.has(k) ? x : walk(x)]))
+          : v;
   return walk(catalog) as T;
 }
