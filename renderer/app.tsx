@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { PorchlightApi, ResultOf } from '../main/ipc/contract';
 import { SkipLink } from './components/skip-link';
 import { StepIndicator } from './components/step-indicator';
@@ -77,13 +78,14 @@ function applyTheme(theme: Theme) {
  * page. `booting` is the first IPC calls, already under way (main.tsx starts them before rendering).
  */
 export function App({ booting = startBoot }: { booting?: Booting | (() => Booting) }) {
-  const { t, i18n } = useTranslation('app');
+  const { t } = useTranslation('app');
   const [boot, setBoot] = useState<Boot | { error: string } | null>(null);
   useEffect(() => {
     let live = true;
     Promise.resolve()
-      // i18n.t, not t: the boot switches the language, and a new `t` must not start the boot again.
-      .then(() => bootstrap(booting, (key, opts) => i18n.t(key, { ns: 'app', ...opts })))
+      // i18next.t, not t (nor useTranslation's i18n): both change with the language, and a language
+      // switch must not start the boot again.
+      .then(() => bootstrap(booting, (key, opts) => i18next.t(key, { ns: 'app', ...opts })))
       .then((b) => {
         applyTheme(b.theme);
         if (live) setBoot(b);
@@ -92,7 +94,7 @@ export function App({ booting = startBoot }: { booting?: Booting | (() => Bootin
     return () => {
       live = false;
     };
-  }, [i18n, booting]);
+  }, [booting]);
   if (boot === null) {
     return (
       <main id="main" className="boot">

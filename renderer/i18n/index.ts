@@ -21,7 +21,7 @@ export type UiLanguage = Language | typeof PSEUDO_LOCALE;
 export const PSEUDO_LOCALE = 'en-XA';
 
 const foreign = import.meta.glob<Record<string, unknown>>('./{de,es,fr}/*.json', { import: 'default' });
-const foreignChecks = import.meta.glob<{ checks: Record<string, Partial<Record<CheckTextField, string>>> }>('../../resources/l10n/{de,es,fr}/checks.json', { import: 'default' });
+const foreignChecks = import.meta.glob<{ entries: Record<string, Partial<Record<CheckTextField, string>>> }>('../../resources/l10n/{de,es,fr}/checks.json', { import: 'default' });
 
 /** Namespaces used only inside the step panels that load on demand (not by the first screen; `secrets` is the saved-secret questions of the Wi-Fi, segmentation and passwords panels). */
 export const LATER_NAMESPACES = ['accounts', 'audit', 'passwords', 'secrets', 'survey', 'wifi'] as const;
@@ -92,9 +92,9 @@ async function loadLanguage(lng: Exclude<Language, 'en'>): Promise<void> {
     ...Object.entries(foreignChecks)
       .filter(([path]) => path.includes(`/l10n/${lng}/`))
       .map(async ([, load]) => {
-        const { checks } = await load();
+        const { entries } = await load();
         const ns: Record<string, Record<string, Partial<Record<CheckTextField, string>>>> = {};
-        for (const [id, text] of Object.entries(checks)) {
+        for (const [id, text] of Object.entries(entries)) {
           const [area, name] = id.split('.') as [string, string];
           (ns[area] ??= {})[name] = text;
         }

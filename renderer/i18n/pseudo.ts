@@ -32,7 +32,7 @@ export function pseudoCatalog<T>(catalog: T): T {
       : Array.isArray(v)
         ? v.map(walk)
         : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ID_KEYS.has(k) ? x : walk(x)]))
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ID_KEYS.has(k) && Array.isArray(x) ? x : walk(x)]))
           : v;
   return walk(catalog) as T;
 }

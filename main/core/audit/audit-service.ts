@@ -16,6 +16,7 @@ import { reauditSchedule, type ReauditSchedule } from './schedule.js';
 import { planReaudit, type ReauditPlan } from './plan.js';
 import { buildReport, renderReportHtml, type Report } from '../report/index.js';
 import { PLAIN_FORMATTER, nodeSystemLanguages, resolveLanguage, type MessageFormatter } from '../messages/index.js';
+import { loadSidecar, localizeEntries, TRANSLATABLE } from '../l10n/index.js';
 
 export type ExportFormat = 'html' | 'json' | 'pdf';
 
@@ -40,6 +41,8 @@ export interface AuditServiceDeps {
   messages?: MessageFormatter;
   /** The computer's preferred languages (for the `system` language setting); absent → Node's locale environment. */
   systemLanguages?: () => readonly string[];
+  /** Where resources/ is (the check texts' translations, resources/l10n); absent → English check texts. */
+  resourcesDir?: string;
 }
 
 /** An exported report, ready to write. */
@@ -193,8 +196,9 @@ export class AuditService {
     // The report is written in the UI's language (the setting, or the computer's when it is `system`).
     const language = resolveLanguage(settings.language, this.deps.systemLanguages?.() ?? nodeSystemLanguages());
     const messages = this.deps.messages ?? PLAIN_FORMATTER;
+    const sidecar = this.deps.resourcesDir ? loadSidecar(this.deps.resourcesDir, language, 'checks.json') : null;
     return buildReport({
-      catalog: this.deps.catalog,
+      catalog: { ...this.deps.catalog, checks: localizeEntries(this.deps.catalog.checks, sidecar, TRANSLATABLE['checks.json']!.fields) },
       record,
       previous,
       intervalDays: settings.reauditIntervalDays,
