@@ -6,16 +6,20 @@
  * runs (scripts/build.mjs splits the bundle). `--version` alone loads nothing else at all.
  */
 import module from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 
 module.enableCompileCache?.();
-// A short-lived command needs no large young generation: V8's default lets it grow to 16 MB per
-// semi-space before collecting, which is most of an audit's peak memory above Node's own; 4 MB
-// keeps the audit near 90 MB without the many more collections a 1 MB young generation costs.
-setFlagsFromString('--max-semi-space-size=4');
-setFlagsFromString('--semi-space-growth-factor=1');
 
 const argv = process.argv.slice(2);
+if (argv[0] === 'audit' || argv[0] === 'survey' || argv[0] === 'defaults') {
+  // A short-lived command needs no large young generation: V8's default lets it grow to 16 MB per
+  // semi-space before collecting, which is most of an audit's peak memory above Node's own; 4 MB
+  // keeps the audit near 90 MB without the many more collections a 1 MB young generation costs.
+  // Only the commands that load the core allocate enough for it to matter; `node:v8` costs the
+  // others (`--help`, `--version`, `wifi`) a few milliseconds of start-up.
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString('--max-semi-space-size=4');
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   // The same answer as runCli's (main/cli/run.ts), without loading the command table.
   const { appVersion } = await import('./app-version.js');

@@ -13,6 +13,11 @@ const only = process.argv[2];
 const scripts = readdirSync(dir)
   .filter((f) => f.endsWith('.mjs') && (!only || f === `${only}.mjs`))
   .sort();
+if (scripts.length === 0) {
+  const all = readdirSync(dir).filter((f) => f.endsWith('.mjs')).map((f) => f.slice(0, -4));
+  console.error(`bench: no module named ${only}; there are: ${all.join(', ')}`);
+  process.exit(2);
+}
 const work = mkdtempSync(join(tmpdir(), 'porchlight-bench-'));
 const results = join(work, 'results.jsonl');
 const avg = () => loadavg().map((x) => x.toFixed(2)).join(' / ');

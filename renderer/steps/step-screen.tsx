@@ -13,6 +13,8 @@ export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; che
   const { t } = useTranslation(['steps', 'wizard']);
   const Panel = PANELS[step];
   const own = checks.filter((c) => c.step === step);
+  // The board always holds every catalog check: an empty one has not been loaded yet (never "nothing to check").
+  const loaded = checks.length > 0;
   return (
     <StepLayout
       ref={ref}
@@ -22,12 +24,22 @@ export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; che
       youWill={tList(t, `steps:${step}.youWill`)}
       panel={
         <PanelBoundary key={step} failed={(message) => t('app:fatal.body', { message })}>
-          <Suspense fallback={<p role="status">{t('app:loading')}</p>}>
+          <Suspense fallback={<p role="status" aria-busy="true">{t('app:loading')}</p>}>
             <Panel step={step} checks={own} />
           </Suspense>
         </PanelBoundary>
       }
-      checks={step === 'summary' ? <AllChecks checks={checks} /> : own.length === 0 ? <p>{t('wizard:sections.noChecks')}</p> : <CheckList checks={own} />}
+      checks={
+        !loaded ? (
+          <p role="status" aria-busy="true">{t('wizard:sections.checksLoading')}</p>
+        ) : step === 'summary' ? (
+          <AllChecks checks={checks} />
+        ) : own.length === 0 ? (
+          <p>{t('wizard:sections.noChecks')}</p>
+        ) : (
+          <CheckList checks={own} />
+        )
+      }
       panelHeading={t(`steps:${step}.panelHeading`, { defaultValue: '' }) || undefined}
       checksHeading={t(`steps:${step}.checksHeading`, { defaultValue: '' }) || undefined}
       glossary={<Glossary terms={tList(t, `steps:${step}.terms`)} headingId={`terms-${step}`} />}

@@ -24,6 +24,11 @@ const RUNS = Math.max(20, Number(process.env.BENCH_RENDERER_RUNS ?? 21));
 const CHROMIUM = process.env.PORCHLIGHT_CHROMIUM ?? '/usr/lib/chromium/chromium';
 const KB = 1024;
 
+if (!existsSync(CHROMIUM)) {
+  console.error(`bench renderer: no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium; scripts/apt-packages.txt) or set PORCHLIGHT_CHROMIUM to a Chromium executable.`);
+  process.exit(2);
+}
+
 if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) || !existsSync(join(ROOT, 'dist', 'harness.mjs'))) {
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }

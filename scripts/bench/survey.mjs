@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { figure, load } from './lib/report.mjs';
@@ -36,9 +36,10 @@ const run = (cmd, args, env = {}) =>
 
 if (spawnSync('bash', [join(ROOT, 'scripts', 'lab-net-up.sh')], { stdio: 'inherit' }).status !== 0) process.exit(2);
 if (!existsSync(join(ROOT, 'dist', 'cli.mjs'))) spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), 'main'], { cwd: ROOT, stdio: 'inherit' });
-const nmap = ['/usr/bin/nmap', '/usr/local/bin/nmap'].find((p) => existsSync(p));
+// nmap as the CLI finds it: on PATH.
+const nmap = (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'nmap')).find((p) => existsSync(p));
 if (!nmap) {
-  console.error('bench survey: nmap is not installed (apt-get install nmap)');
+  console.error('bench survey: nmap is not on PATH (apt-get install nmap; scripts/apt-packages.txt)');
   process.exit(2);
 }
 

@@ -276,8 +276,34 @@ export async function answerWelcome(page: Page, opts: { mode?: 'First-time setup
   for (let i = 0; i < n; i++) await chooseRadio(page, questions.nth(i), opts.consent ?? 'No, do not');
 }
 
+/**
+ * Answers the welcome step by keyboard for a first-time setup that allows only the probes whose
+ * question matches `allow` (e.g. /factory passwords/i) and says no to the rest.
+ */
+export async function answerWelcomeAllowing(page: Page, allow: RegExp): Promise<void> {
+  await chooseRadio(page, page.getByRole('group', { name: 'How would you like to start?' }), 'First-time setup');
+  const questions = page.locator('fieldset.consent-question');
+  for (let i = 0; i < (await questions.count()); i++) {
+    const q = questions.nth(i);
+    const allowed = allow.test((await q.locator('legend').textContent()) ?? '');
+    await chooseRadio(page, q, allowed ? 'Yes, allow' : 'No, do not');
+  }
+}
+
+/**
+ * Waits until the current step has finished loading what the user answers: its panel (loaded on
+ * demand) and the check board (loaded once). Both say "loading" with aria-busy until then; counting
+ * the questions earlier finds none (a slow machine showed it: the Wi-Fi step's two questions came
+ * after the count, and Continue was refused).
+ */
+export async function stepLoaded(page: Page): Promise<void> {
+  await expect(page.locator('article.step')).toBeVisible();
+  await expect(page.locator('article.step [aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
+}
+
 /** Answers every confirmable check on the current step with "Yes, done", by keyboard. */
 export async function confirmAllChecks(page: Page, answer: 'Yes, done' | 'Partly' | 'Not yet' = 'Yes, done'): Promise<number> {
+  await stepLoaded(page);
   const boxes = page.locator('fieldset.confirm-one');
   const n = await boxes.count();
   for (let i = 0; i < n; i++) {
@@ -337,6 +363,12 @@ export function filesWithText(dir: string, encoding: BufferEncoding = 'utf8'): {
       throw err;
     }
   });
+}
+
+/** What the system keychain (Secret Service, via libsecret's secret-tool) holds for an account; only attribute names go in argv. */
+export function keychainLookup(account: string): string | null {
+  const r = spawnSync('secret-tool', ['lookup', 'service', 'Porchlight', 'account', account], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout : null;
 }
 
 /**

@@ -2,9 +2,8 @@
  * The passwords step end to end: real Chromium on the harness, the real core, the real keychain
  * (run under scripts/with-keyring.sh) and a real lighttpd router admin page from the lab.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, ROOT, chooseRadio, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText } from './fixtures';
+import { test, expect, ROOT, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText, answerWelcomeAllowing, keychainLookup } from './fixtures';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
 import { words } from '../support/words.js';
 import type { Message } from '../../main/core/messages/index.js';
@@ -20,26 +19,11 @@ test.afterAll(async () => {
 });
 
 
-/** What the system keychain (Secret Service, via libsecret's secret-tool) holds for an account; only attribute names go in argv. */
-function keychainLookup(account: string): string | null {
-  try {
-    return execFileSync('secret-tool', ['lookup', 'service', 'Porchlight', 'account', account], { encoding: 'utf8' });
-  } catch {
-    return null;
-  }
-}
-
 test('router: default found, new password into the keychain, switched on the router, re-verified', async ({ wizardPage: page, harness }) => {
   const router = lab.servers['basic-factory'];
 
   // Welcome by keyboard: allow only the password check (no survey of this machine's network).
-  await chooseRadio(page, page.getByRole('group', { name: 'How would you like to start?' }), 'First-time setup');
-  const questions = page.locator('fieldset.consent-question');
-  for (let i = 0; i < (await questions.count()); i++) {
-    const q = questions.nth(i);
-    const isPasswordProbe = /factory passwords/i.test((await q.locator('legend').textContent()) ?? '');
-    await chooseRadio(page, q, isPasswordProbe ? 'Yes, allow' : 'No, do not');
-  }
+  await answerWelcomeAllowing(page, /factory passwords/i);
   await next(page); // leave welcome ourselves: walkTo would answer it again with "No"
   await walkTo(page, 'passwords');
   await expectStep(page, 'passwords');
@@ -119,13 +103,7 @@ test('a form login of an unknown maker: the common factory logins are refused, s
   const device = lab.servers['form-status-redirect'];
   lab.setPassword('form-status-redirect', 'admin', `lab-${Date.now()}-owner`); // the owner already changed it
 
-  await chooseRadio(page, page.getByRole('group', { name: 'How would you like to start?' }), 'First-time setup');
-  const questions = page.locator('fieldset.consent-question');
-  for (let i = 0; i < (await questions.count()); i++) {
-    const q = questions.nth(i);
-    const isPasswordProbe = /factory passwords/i.test((await q.locator('legend').textContent()) ?? '');
-    await chooseRadio(page, q, isPasswordProbe ? 'Yes, allow' : 'No, do not');
-  }
+  await answerWelcomeAllowing(page, /factory passwords/i);
   await next(page);
   await walkTo(page, 'passwords');
 

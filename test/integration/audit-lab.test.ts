@@ -7,7 +7,7 @@
  * reviewed, the device marked to move has left) and run 2 shows the diff and exits 0, since every
  * check is now measured passing or confirmed by the user.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,9 +20,9 @@ import { createNodeCore } from '../../main/compose.js';
 import { MemorySecretStore } from '../support/fakes.js';
 import { ConfirmationStore } from '../../main/core/confirmations/confirmation-store.js';
 import type { Report } from '../../main/core/report/report.js';
+import { runCliAudit, type CliAuditRun } from './cli-audit.js';
 
 const ROOT = process.cwd();
-const CLI = join(ROOT, 'dist', 'cli.mjs');
 const GATEWAY = '127.0.5.1';
 
 /** Checks the lab cannot settle by measurement, confirmed as a user would in the app. */
@@ -40,30 +40,9 @@ function openCore() {
   return createNodeCore({ host: 'cli', profileDir: profile, opener: { async open() {} }, secrets: new MemorySecretStore() });
 }
 
-function audit(extra: string[] = []): Promise<{ code: number | null; report: Report; stderr: string; ms: number }> {
-  const started = Date.now();
-  const args = [CLI, 'audit', '--json', '--interface', 'lo', '--gateway', GATEWAY, '--admin-port', String(logins.servers['basic-factory'].port), '--neighbors', discovery.neighborFile, '--seconds', '6', ...extra];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...fakeNmcliEnv(fake), PORCHLIGHT_PROFILE: profile, PORCHLIGHT_PROBE_DELAY_MS: '50', PORCHLIGHT_PROBE_TIMEOUT_MS: '1500' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      try {
-        resolve({ code, report: JSON.parse(stdout) as Report, stderr, ms: Date.now() - started });
-      } catch (err) {
-        reject(new Error(`audit printed no JSON (exit ${code}): ${stdout.slice(0, 500)} ${stderr.slice(0, 2000)}`, { cause: err }));
-      }
-    });
-  });
+function audit(extra: string[] = []): Promise<CliAuditRun> {
+  const args = ['--interface', 'lo', '--gateway', GATEWAY, '--admin-port', String(logins.servers['basic-factory'].port), '--neighbors', discovery.neighborFile, '--seconds', '6', ...extra];
+  return runCliAudit(args, { ...fakeNmcliEnv(fake), PORCHLIGHT_PROFILE: profile, PORCHLIGHT_PROBE_DELAY_MS: '50', PORCHLIGHT_PROBE_TIMEOUT_MS: '1500' });
 }
 
 const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;

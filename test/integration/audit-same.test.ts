@@ -6,7 +6,7 @@
  * the saved scope (the lab's access log shows its probes) and reports the same status for every
  * check as the app's board.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +19,9 @@ import { nodeNetworkDeps } from '../../main/adapters/network/index.js';
 import { surveyHandlers } from '../../main/ipc/handlers/survey.js';
 import { CHECK_IDS } from '../../main/core/checks/verifiers/index.js';
 import { MemorySecretStore } from '../support/fakes.js';
-import type { Report } from '../../main/core/report/report.js';
+import { runCliAudit, type CliAuditRun } from './cli-audit.js';
 
 const ROOT = process.cwd();
-const CLI = join(ROOT, 'dist', 'cli.mjs');
 const GATEWAY = '127.0.5.1';
 
 let discovery: DiscoveryLab;
@@ -31,24 +30,8 @@ let fake: ReturnType<typeof createFakeNmcli>;
 let profile: string;
 let env: NodeJS.ProcessEnv;
 
-function cliAudit(): Promise<{ code: number | null; report: Report; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'audit', '--json', '--seconds', '6'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      try {
-        resolve({ code, report: JSON.parse(stdout) as Report, stderr });
-      } catch (err) {
-        reject(new Error(`audit printed no JSON (exit ${code}): ${stdout.slice(0, 500)} ${stderr.slice(0, 2000)}`, { cause: err }));
-      }
-    });
-  });
+function cliAudit(): Promise<CliAuditRun> {
+  return runCliAudit(['--seconds', '6'], env);
 }
 
 beforeAll(async () => {

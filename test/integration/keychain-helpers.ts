@@ -14,6 +14,15 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The test secret: non-ASCII, an emoji (4-byte UTF-8), quotes, backslash and shell/HTML punctuation. */
 export const SECRET = 'Pässwörd—🔐 "q\'uote" \\ back;slash:colon&&amp';
 
+/** What the Secret Service holds for an account, read with libsecret's secret-tool (only attribute names in argv); null when nothing. */
+export function secretToolLookup(account: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  try {
+    return execFileSync('secret-tool', ['lookup', 'service', 'Porchlight', 'account', account], { encoding: 'utf8', env });
+  } catch {
+    return null;
+  }
+}
+
 /** True when org.freedesktop.secrets is owned on the session bus named by `env`. */
 export function secretServiceOwned(env: NodeJS.ProcessEnv = process.env): boolean {
   if (!env.DBUS_SESSION_BUS_ADDRESS) return false;

@@ -7,13 +7,12 @@
  * no log and no IPC result.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeCore } from '../../main/compose.js';
 import { dispatch, type SenderInfo } from '../../main/ipc/register.js';
-import { findLeaks, secretServiceOwned } from './keychain-helpers.js';
+import { findLeaks, secretServiceOwned, secretToolLookup } from './keychain-helpers.js';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab.js';
 
 const APP: SenderInfo = { origin: 'app://porchlight', isMainFrame: true };
@@ -21,14 +20,6 @@ const OPTS = { allowedOrigins: ['app://porchlight'] };
 const saved = { ...process.env };
 const profileDir = mkdtempSync(join(tmpdir(), 'porchlight-confirm-int-'));
 let lab: HttpLoginLab;
-
-function secretTool(account: string): string | null {
-  try {
-    return execFileSync('secret-tool', ['lookup', 'service', 'Porchlight', 'account', account], { encoding: 'utf8' });
-  } catch {
-    return null;
-  }
-}
 
 function makeCore() {
   const core = createNodeCore({ host: 'harness', profileDir, opener: { open: async () => undefined } });
@@ -50,8 +41,8 @@ async function twoPasswords(ipc: ReturnType<typeof makeCore>['ipc']) {
   const first = await ipc<Generated>('passwords:generate', { target: { kind: 'router' } });
   const second = await ipc<Generated>('passwords:generate', { target: { kind: 'router' }, keep: 'current' });
   expect(second.previousKept).toBe(true);
-  expect(secretTool('router/admin')).toBe(second.password);
-  expect(secretTool('router/admin/previous')).toBe(first.password);
+  expect(secretToolLookup('router/admin')).toBe(second.password);
+  expect(secretToolLookup('router/admin/previous')).toBe(first.password);
   return { first: first.password, second: second.password };
 }
 
@@ -90,15 +81,15 @@ describe('checking that the router accepts its new password (real keychain, real
     const refused = await ipc<Confirmed>('passwords:confirm-new', args);
     expect(refused.report).toMatchObject({ result: 'refused', login: 'form', attempts: 1, auditAttempts: 2 });
     expect(refused.previousRetired).toBe(false);
-    expect(secretTool('router/admin/previous')).toBe(first);
+    expect(secretToolLookup('router/admin/previous')).toBe(first);
 
     lab.setPassword('form-factory', 'admin', second);
     const accepted = await ipc<Confirmed>('passwords:confirm-new', args);
     expect(accepted.report).toMatchObject({ result: 'accepted', attempts: 1, auditAttempts: 3 });
     expect(accepted.report.reason).toMatch(/^The router accepted the new password \(/);
     expect(accepted).toMatchObject({ previousRetired: true, saved: { current: true, previous: false } });
-    expect(secretTool('router/admin/previous')).toBeNull();
-    expect(secretTool('router/admin')).toBe(second);
+    expect(secretToolLookup('router/admin/previous')).toBeNull();
+    expect(secretToolLookup('router/admin')).toBe(second);
 
     // the router's own access log: 1 factory + 2 own-password logins, the number the result states
     await lab.flushLogs();
@@ -116,13 +107,13 @@ describe('checking that the router accepts its new password (real keychain, real
     const args = { host: router.target, vendor: 'hikvision', consent: true };
     const refused = await ipc<Confirmed>('passwords:confirm-new', args);
     expect(refused.report).toMatchObject({ result: 'refused', login: 'digest', attempts: 1, auditAttempts: 1 });
-    expect(secretTool('router/admin/previous')).toBe(first);
+    expect(secretToolLookup('router/admin/previous')).toBe(first);
 
     lab.setPassword('digest-factory', 'admin', second);
     const accepted = await ipc<Confirmed>('passwords:confirm-new', args);
     expect(accepted.report).toMatchObject({ result: 'accepted', attempts: 1, auditAttempts: 2 });
     expect(accepted.previousRetired).toBe(true);
-    expect(secretTool('router/admin/previous')).toBeNull();
+    expect(secretToolLookup('router/admin/previous')).toBeNull();
     await lab.flushLogs();
     expect(lab.credentialAttempts('digest-factory')).toBe(2);
     expectNowhere(second, refused, accepted);

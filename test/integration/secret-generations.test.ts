@@ -7,13 +7,12 @@
  * (router); no value ever reaches a profile file, in any encoding.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeCore } from '../../main/compose.js';
 import { dispatch, type SenderInfo } from '../../main/ipc/register.js';
-import { findLeaks, secretServiceOwned } from './keychain-helpers.js';
+import { findLeaks, secretServiceOwned, secretToolLookup } from './keychain-helpers.js';
 import { createFakeNmcli, fakeNmcliEnv, homeState } from '../lab/fake-nmcli/state.js';
 
 const APP: SenderInfo = { origin: 'app://porchlight', isMainFrame: true };
@@ -23,15 +22,6 @@ const saved = { ...process.env };
 const fake = createFakeNmcli(homeState(SSID, 'wpa2'));
 const profileDir = mkdtempSync(join(tmpdir(), 'porchlight-generations-int-'));
 const ACCOUNTS = [`wifi/${SSID}`, `wifi/${SSID}/previous`, 'router/admin', 'router/admin/previous'];
-
-/** What the Secret Service holds for an account, read with libsecret's secret-tool (only attribute names in argv). */
-function secretTool(account: string): string | null {
-  try {
-    return execFileSync('secret-tool', ['lookup', 'service', 'Porchlight', 'account', account], { encoding: 'utf8' });
-  } catch {
-    return null;
-  }
-}
 
 function makeCore() {
   const core = createNodeCore({ host: 'harness', profileDir, opener: { open: async () => undefined } });
@@ -65,7 +55,7 @@ describe('the previous secret is kept in the real keychain', () => {
     // No go-ahead: refused, the saved one untouched.
     expect(await ipc('wifi:generate-passphrase', { ssid: SSID, style: 'words', mode: 'wpa3' })).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await ipc('wifi:generate-passphrase', { ssid: SSID, style: 'words', mode: 'wpa3', keep: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-    expect(secretTool(`wifi/${SSID}`)).toBe(p1);
+    expect(secretToolLookup(`wifi/${SSID}`)).toBe(p1);
 
     const second = await ipc('wifi:generate-passphrase', { ssid: SSID, style: 'characters', mode: 'wpa3', keep: 'current' });
     expect(second).toMatchObject({ ok: true, value: { stored: true, previousKept: true, previousAccount: `wifi/${SSID}/previous` } });
@@ -75,14 +65,14 @@ describe('the previous secret is kept in the real keychain', () => {
     // Both stored and readable: through Porchlight's reveal and through libsecret directly.
     expect(await ipc('secrets:reveal', { account: `wifi/${SSID}` })).toMatchObject({ ok: true, value: { secret: p2 } });
     expect(await ipc('secrets:reveal', { account: `wifi/${SSID}/previous` })).toMatchObject({ ok: true, value: { secret: p1 } });
-    expect(secretTool(`wifi/${SSID}`)).toBe(p2);
-    expect(secretTool(`wifi/${SSID}/previous`)).toBe(p1);
+    expect(secretToolLookup(`wifi/${SSID}`)).toBe(p2);
+    expect(secretToolLookup(`wifi/${SSID}/previous`)).toBe(p1);
     expect(await ipc('wifi:saved-passphrases', { ssid: SSID })).toMatchObject({ ok: true, value: { current: true, previous: true, networkSeenSinceNew: false } });
 
     // The owner's word before any rescan: refused, the previous kept.
     expect(await ipc('wifi:confirm-in-use', { ssid: SSID, devicesBack: true })).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await ipc('wifi:confirm-in-use', { ssid: SSID, devicesBack: false })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-    expect(secretTool(`wifi/${SSID}/previous`)).toBe(p1);
+    expect(secretToolLookup(`wifi/${SSID}/previous`)).toBe(p1);
 
     // A rescan (node-wifi → fake nmcli) sees the network; then the owner's word removes the previous.
     fake.write(homeState(SSID, 'wpa3'));
@@ -92,11 +82,11 @@ describe('the previous secret is kept in the real keychain', () => {
       async () => expect(await ipc('wifi:verify-progress', { id })).toMatchObject({ ok: true, value: { running: false, verdict: { status: 'pass' } } }),
       { timeout: 30_000, interval: 250 },
     );
-    expect(secretTool(`wifi/${SSID}/previous`)).toBe(p1);
+    expect(secretToolLookup(`wifi/${SSID}/previous`)).toBe(p1);
     expect(await ipc('wifi:confirm-in-use', { ssid: SSID, devicesBack: true })).toMatchObject({ ok: true, value: { discarded: true } });
-    expect(secretTool(`wifi/${SSID}/previous`)).toBeNull();
+    expect(secretToolLookup(`wifi/${SSID}/previous`)).toBeNull();
     expect(await ipc('secrets:reveal', { account: `wifi/${SSID}/previous` })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(secretTool(`wifi/${SSID}`)).toBe(p2);
+    expect(secretToolLookup(`wifi/${SSID}`)).toBe(p2);
 
     for (const p of [p1, p2]) expect(findLeaks(profileDir, p)).toEqual([]);
     void core;
@@ -113,20 +103,20 @@ describe('the previous secret is kept in the real keychain', () => {
     const second = await ipc<{ password: string }>('passwords:generate', { ...router, keep: 'current' });
     expect(second).toMatchObject({ ok: true, value: { stored: true, previousKept: true } });
     const p2 = (second as unknown as { value: { password: string } }).value.password;
-    expect(secretTool('router/admin')).toBe(p2);
-    expect(secretTool('router/admin/previous')).toBe(p1);
+    expect(secretToolLookup('router/admin')).toBe(p2);
+    expect(secretToolLookup('router/admin/previous')).toBe(p1);
 
     // A third asks again; the owner keeps the older one (the router still uses it): the unconfirmed one goes.
     expect(await ipc('passwords:generate', router)).toMatchObject({ ok: false, error: { code: 'refused' } });
     const third = await ipc<{ password: string }>('passwords:generate', { ...router, keep: 'previous' });
     expect(third).toMatchObject({ ok: true, value: { stored: true, previousKept: true, discarded: 'unconfirmed' } });
     const p3 = (third as unknown as { value: { password: string } }).value.password;
-    expect(secretTool('router/admin')).toBe(p3);
-    expect(secretTool('router/admin/previous')).toBe(p1);
+    expect(secretToolLookup('router/admin')).toBe(p3);
+    expect(secretToolLookup('router/admin/previous')).toBe(p1);
 
     expect(await ipc('passwords:discard-previous', router)).toMatchObject({ ok: true, value: { previousAccount: 'router/admin/previous', discarded: true } });
-    expect(secretTool('router/admin/previous')).toBeNull();
-    expect(secretTool('router/admin')).toBe(p3);
+    expect(secretToolLookup('router/admin/previous')).toBeNull();
+    expect(secretToolLookup('router/admin')).toBe(p3);
     for (const p of [p1, p2, p3]) expect(findLeaks(profileDir, p)).toEqual([]);
   });
 });

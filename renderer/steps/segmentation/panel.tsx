@@ -21,13 +21,22 @@ export function Panel({ step }: PanelProps) {
   const actor = useWizard();
   const answers = useSelector(actor, (s) => s.context.answers.segmentation ?? {});
   const { plan, error, family: loadFamily, verify } = useSegmentation();
-  const ssid = typeof answers.iotSsid === 'string' && answers.iotSsid ? answers.iotSsid : (plan?.suggestedSsid ?? '');
+  // What the owner left in the field, exactly (an emptied field stays empty); the suggestion only until they type.
+  const typed = typeof answers.iotSsid === 'string' ? answers.iotSsid : null;
+  const ssid = typed ?? plan?.suggestedSsid ?? '';
   const [family, setFamily] = useState<Family | null>(null);
   const [checksRun, setChecksRun] = useState(0);
   const [busy, setBusy] = useState(false);
   const [verdict, setVerdict] = useState<{ segment: SegmentVerdict; isolation: IsolationVerdict } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const answer = (key: string, value: string | boolean | null) => actor.send({ type: 'ANSWER', step, key, value });
+
+  // The suggested name becomes the answer once, when it arrives and the owner has typed nothing. It used to be
+  // shown whenever the field was empty: emptying the field brought it back, so typing appended to it, and a
+  // suggestion arriving late mixed with what was being typed ("HomeNet-IoTPorch-IoT").
+  useEffect(() => {
+    if (plan && typed === null) actor.send({ type: 'ANSWER', step, key: 'iotSsid', value: plan.suggestedSsid });
+  }, [plan, typed, actor, step]);
 
   useEffect(() => {
     if (!plan) return;

@@ -23,10 +23,16 @@ export function isConfirmable(c: Pick<CheckView, 'evidenceKinds' | 'evidence' | 
 export function ConfirmChecks({ checks }: { checks: readonly CheckView[] }) {
   const { t } = useTranslation('panels');
   const confirmable = checks.filter(isConfirmable);
+  // Every step that offers quick answers has checks: none yet means the board is still loading.
+  const loading = checks.length === 0;
   return (
     <div className="confirm-checks">
       <h3>{t('confirm.heading')}</h3>
-      {confirmable.length === 0 ? (
+      {loading ? (
+        <p role="status" aria-busy="true">
+          {t('confirm.loading')}
+        </p>
+      ) : confirmable.length === 0 ? (
         <p>{t('confirm.none')}</p>
       ) : (
         <>
