@@ -18,6 +18,9 @@ import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
 import { createMessageFormatter } from './core/messages/index.js';
 // The one English message catalog, shared with the renderer (bundled by esbuild into each host).
 import messagesEn from '../renderer/i18n/en/messages.json' with { type: 'json' };
+import messagesDe from '../renderer/i18n/de/messages.json' with { type: 'json' };
+import messagesEs from '../renderer/i18n/es/messages.json' with { type: 'json' };
+import messagesFr from '../renderer/i18n/fr/messages.json' with { type: 'json' };
 
 /** The repository (or packaged app) root: this file and every bundle in dist/ sit one level below it. */
 export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +36,8 @@ export interface NodeCoreOptions {
   host: CoreDeps['host'];
   profileDir: string;
   opener: ExternalOpener;
+  /** The computer's preferred languages (Electron: app.getPreferredSystemLanguages()). */
+  systemLanguages?: () => readonly string[];
   clock?: Clock;
   secrets?: SecretStore;
   echoLog?: boolean;
@@ -68,6 +73,7 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     // The test harness reads Wi-Fi only through the fake nmcli, never this machine's radio (network rule):
     // it gets a scanner only when a fake's state file is configured (test/lab/fake-nmcli).
     wifi: opts.wifi ?? (opts.host === 'harness' && !process.env.PORCHLIGHT_FAKE_NMCLI_STATE ? undefined : new NodeWifiScanner()),
-    messages: createMessageFormatter({ en: messagesEn }),
+    messages: createMessageFormatter({ en: messagesEn, de: messagesDe, es: messagesEs, fr: messagesFr }),
+    systemLanguages: opts.systemLanguages,
   });
 }

@@ -51,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       host: 'electron',
       profileDir: app.getPath('userData'),
       opener: { open: openVettedUrl },
+      systemLanguages: () => app.getPreferredSystemLanguages(),
     });
     registerIpc(ipcMain, core, { allowedOrigins: [APP_ORIGIN] });
 

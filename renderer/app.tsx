@@ -6,11 +6,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { PorchlightApi, ResultOf } from '../main/ipc/contract';
 import { SkipLink } from './components/skip-link';
 import { StepIndicator } from './components/step-indicator';
 import { NoticeList, type Notice } from './components/notice-list';
 import { ThemeSelect, type Theme } from './components/theme-select';
+import { LanguageSelect } from './components/language-select';
+import { requestedTestLanguage, setLanguage } from './i18n';
+import { resolveLanguage, type LanguageChoice } from './i18n/languages';
 import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
 import { StepScreen } from './steps/step-screen';
@@ -30,6 +34,9 @@ interface Boot {
   snapshot: unknown;
   notices: Notice[];
   theme: Theme;
+  language: LanguageChoice;
+  /** The computer's preferred languages (the desktop app's, else the browser's). */
+  systemLanguages: readonly string[];
 }
 
 /** The first IPC calls (saved progress, app info, settings), as started by main.tsx before the first render. */
@@ -52,9 +59,13 @@ async function bootstrap(booting: Booting | (() => Booting), translate: (key: st
   const logic = provideWizard(api);
   const notices: Notice[] = [];
   const [restored, info, settings] = await answers;
+  const language = settings?.language ?? 'system';
+  const systemLanguages = info?.languages.length ? info.languages : typeof navigator === 'undefined' ? [] : navigator.languages;
+  // The first screen already speaks the chosen language (its catalogs load before the first render).
+  await setLanguage(requestedTestLanguage() ?? resolveLanguage(language, systemLanguages)).catch(() => undefined);
   if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
   for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
-  return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system' };
+  return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system', language, systemLanguages };
 }
 
 /** Applies the chosen theme; "system" leaves it to prefers-color-scheme. */
@@ -73,7 +84,9 @@ export function App({ booting = startBoot }: { booting?: Booting | (() => Bootin
   useEffect(() => {
     let live = true;
     Promise.resolve()
-      .then(() => bootstrap(booting, (key, opts) => t(key, opts ?? {})))
+      // i18next.t, not t (nor useTranslation's i18n): both change with the language, and a language
+      // switch must not start the boot again.
+      .then(() => bootstrap(booting, (key, opts) => i18next.t(key, { ns: 'app', ...opts })))
       .then((b) => {
         applyTheme(b.theme);
         if (live) setBoot(b);
@@ -82,7 +95,7 @@ export function App({ booting = startBoot }: { booting?: Booting | (() => Bootin
     return () => {
       live = false;
     };
-  }, [t, booting]);
+  }, [booting]);
   if (boot === null) {
     return (
       <main id="main" className="boot">
@@ -106,6 +119,7 @@ function Wizard({ boot }: { boot: Boot }) {
   const actor = useActorRef(boot.logic, boot.snapshot ? { snapshot: boot.snapshot as never } : {});
   const [notices, setNotices] = useState<Notice[]>(boot.notices);
   const [theme, setTheme] = useState<Theme>(boot.theme);
+  const [language, setLanguageChoice] = useState<LanguageChoice>(boot.language);
   const step = useSelector(actor, selectStep);
   const route = useSelector(actor, selectRoute, sameArray);
   const visited = useSelector(actor, (s) => s.context.visited, sameArray);
@@ -203,6 +217,16 @@ function Wizard({ boot }: { boot: Boot }) {
             applyTheme(next);
             call(boot.api, 'settings:update', { theme: next }).catch((err: Error) =>
               addNotice({ id: 'theme-failed', text: t('app:notices.theme-failed', { message: err.message }), tone: 'error' }),
+            );
+          }}
+        />
+        <LanguageSelect
+          value={language}
+          onChange={(next) => {
+            setLanguageChoice(next);
+            void setLanguage(resolveLanguage(next, boot.systemLanguages));
+            call(boot.api, 'settings:update', { language: next }).catch((err: Error) =>
+              addNotice({ id: 'language-failed', text: t('app:notices.language-failed', { message: err.message }), tone: 'error' }),
             );
           }}
         />

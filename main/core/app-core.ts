@@ -54,6 +54,8 @@ export interface CoreDeps {
   probeLedger?: DocumentStore<ProbeLedgerDoc>;
   /** Words for message codes in reports and CLI output (renderer/i18n/en/messages.json, wired by the host). */
   messages?: MessageFormatter;
+  /** The computer's preferred languages (Electron: app.getPreferredSystemLanguages()); absent → Node's locale environment. */
+  systemLanguages?: () => readonly string[];
 }
 
 /** The Node-only core every host shares. Holds no Electron and no adapter: only ports. */

@@ -4,10 +4,24 @@
  * network, CSP-safe). The ones the first screen uses are initialised synchronously before the
  * first render; the step panels' own namespaces (LATER_NAMESPACES) come in a chunk of their own,
  * which `loadLaterCatalogs` adds before any of those panels renders (renderer/steps/registry.ts).
+ *
+ * Other languages (./de, ./es, ./fr: one JSON file per namespace, the same keys as ./en) are never
+ * in the first-screen bundle: `setLanguage` imports the chosen language's files on demand (each is
+ * a chunk of its own), with the check texts from resources/l10n/<lang>/checks.json. English stays
+ * the fallback for any key a language lacks. The pseudo-locale `en-XA` (tests only: `?lang=en-XA`)
+ * is generated from the English catalogs by ./pseudo, also on demand.
  */
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import checkCatalog from '../../resources/checks.json';
+import { isLanguage, type Language } from './languages';
+
+/** What the UI can be shown in: the four languages, and the tests' pseudo-locale. */
+export type UiLanguage = Language | typeof PSEUDO_LOCALE;
+export const PSEUDO_LOCALE = 'en-XA';
+
+const foreign = import.meta.glob<Record<string, unknown>>('./{de,es,fr}/*.json', { import: 'default' });
+const foreignChecks = import.meta.glob<{ entries: Record<string, Partial<Record<CheckTextField, string>>> }>('../../resources/l10n/{de,es,fr}/checks.json', { import: 'default' });
 
 /** Namespaces used only inside the step panels that load on demand (not by the first screen; `secrets` is the saved-secret questions of the Wi-Fi, segmentation and passwords panels). */
 export const LATER_NAMESPACES = ['accounts', 'audit', 'passwords', 'secrets', 'survey', 'wifi'] as const;
@@ -26,7 +40,12 @@ export function loadLaterCatalogs(): Promise<void> {
   laterLoaded ??= Promise.all(
     Object.entries(later).map(async ([path, load]) => {
       const catalog = await load();
-      initI18n().addResourceBundle('en', nsOf(path), catalog, true, false);
+      const i18n = initI18n();
+      i18n.addResourceBundle('en', nsOf(path), catalog, true, false);
+      if (i18n.hasResourceBundle(PSEUDO_LOCALE, 'app')) {
+        const { pseudoCatalog } = await import('./pseudo');
+        i18n.addResourceBundle(PSEUDO_LOCALE, nsOf(path), pseudoCatalog(catalog), true, true);
+      }
     }),
   ).then(
     () => undefined,
@@ -60,6 +79,59 @@ export function checkText(check: { id: string } & Partial<Record<CheckTextField,
   return i18next.t(`${check.id}.${field}`, { ns: 'catalog', defaultValue: check[field] ?? check.id });
 }
 
+const loadedLanguages = new Set<string>(['en']);
+
+/** Adds one language's catalogs (all namespaces, and its check texts) to i18next, once. */
+async function loadLanguage(lng: Exclude<Language, 'en'>): Promise<void> {
+  if (loadedLanguages.has(lng)) return;
+  const i18n = initI18n();
+  await Promise.all([
+    ...Object.entries(foreign)
+      .filter(([path]) => path.startsWith(`./${lng}/`))
+      .map(async ([path, load]) => i18n.addResourceBundle(lng, nsOf(path), await load(), true, true)),
+    ...Object.entries(foreignChecks)
+      .filter(([path]) => path.includes(`/l10n/${lng}/`))
+      .map(async ([, load]) => {
+        const { entries } = await load();
+        const ns: Record<string, Record<string, Partial<Record<CheckTextField, string>>>> = {};
+        for (const [id, text] of Object.entries(entries)) {
+          const [area, name] = id.split('.') as [string, string];
+          (ns[area] ??= {})[name] = text;
+        }
+        i18n.addResourceBundle(lng, 'catalog', ns, true, true);
+      }),
+  ]);
+  loadedLanguages.add(lng);
+}
+
+/** Builds the pseudo-locale from every English catalog (the later ones included). */
+async function loadPseudo(): Promise<void> {
+  await loadLaterCatalogs();
+  const { pseudoCatalog } = await import('./pseudo');
+  const i18n = initI18n();
+  for (const ns of Object.keys(i18n.store.data.en ?? {})) {
+    i18n.addResourceBundle(PSEUDO_LOCALE, ns, pseudoCatalog(i18n.getResourceBundle('en', ns) as Record<string, unknown>), true, true);
+  }
+}
+
+/**
+ * Shows the UI in `lng` from now on: loads its catalogs (on demand), switches i18next (every
+ * component with useTranslation re-renders at once) and sets the page's `lang`.
+ */
+export async function setLanguage(lng: UiLanguage): Promise<void> {
+  const i18n = initI18n();
+  if (lng === PSEUDO_LOCALE) await loadPseudo();
+  else if (lng !== 'en') await loadLanguage(lng);
+  await i18n.changeLanguage(lng);
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+}
+
+/** The tests' pseudo-locale when the page asks for it (`?lang=en-XA`), else null. */
+export function requestedTestLanguage(search = typeof location === 'undefined' ? '' : location.search): UiLanguage | null {
+  const lang = new URLSearchParams(search).get('lang');
+  return lang === PSEUDO_LOCALE || isLanguage(lang) ? lang : null;
+}
+
 /** Initialises i18next once; safe to call repeatedly (tests, hot reload). */
 export function initI18n(): typeof i18next {
   if (!i18next.isInitialized) {
@@ -84,6 +156,11 @@ export function initI18n(): typeof i18next {
 export function tList(t: TFunction, key: string): string[] {
   const value: unknown = t(key, { returnObjects: true });
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** A number as the user's language writes it. */
+export function formatNumber(value: number, language = i18next.language || 'en'): string {
+  return new Intl.NumberFormat(language).format(value);
 }
 
 /** A date as the user's locale writes it (the day only: evidence dates, expiries). */

@@ -16,7 +16,8 @@ import { scoreChecks } from './score.js';
 import { reauditSchedule, type ReauditSchedule } from './schedule.js';
 import { planReaudit, type ReauditPlan } from './plan.js';
 import { buildReport, renderReportHtml, type Report } from '../report/index.js';
-import { PLAIN_FORMATTER, type MessageFormatter } from '../messages/index.js';
+import { PLAIN_FORMATTER, nodeSystemLanguages, resolveLanguage, type MessageFormatter } from '../messages/index.js';
+import { loadSidecar, localizeEntries, TRANSLATABLE } from '../l10n/index.js';
 
 export type ExportFormat = 'html' | 'json' | 'pdf';
 
@@ -39,6 +40,10 @@ export interface AuditServiceDeps {
   exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
   /** Words for message codes in reports (the host wires the English catalog). */
   messages?: MessageFormatter;
+  /** The computer's preferred languages (for the `system` language setting); absent → Node's locale environment. */
+  systemLanguages?: () => readonly string[];
+  /** Where resources/ is (the check texts' translations, resources/l10n); absent → English check texts. */
+  resourcesDir?: string;
 }
 
 /** An exported report, ready to write. */
@@ -192,14 +197,19 @@ export class AuditService {
     const audits = this.list();
     const index = audits.findIndex((a) => a.id === record.id);
     const previous = index > 0 ? audits[index - 1]! : index < 0 ? latestAudit(audits) : null;
+    const settings = this.deps.settings.read();
+    // The report is written in the UI's language (the setting, or the computer's when it is `system`).
+    const language = resolveLanguage(settings.language, this.deps.systemLanguages?.() ?? nodeSystemLanguages());
+    const messages = this.deps.messages ?? PLAIN_FORMATTER;
+    const sidecar = this.deps.resourcesDir ? loadSidecar(this.deps.resourcesDir, language, 'checks.json') : null;
     return buildReport({
-      catalog: this.deps.catalog,
+      catalog: { ...this.deps.catalog, checks: localizeEntries(this.deps.catalog.checks, sidecar, TRANSLATABLE['checks.json']!.fields) },
       record,
       previous,
-      intervalDays: this.deps.settings.read().reauditIntervalDays,
+      intervalDays: settings.reauditIntervalDays,
       appVersion: this.deps.appVersion,
       generatedAt: this.deps.clock.now(),
-      messages: this.deps.messages ?? PLAIN_FORMATTER,
+      messages: messages.forLanguage?.(language) ?? messages,
     });
   }
 

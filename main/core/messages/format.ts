@@ -21,6 +21,8 @@ export function formatDay(value: unknown, lng: string | undefined): string {
 export interface MessageFormatter {
   format(message: Message | null | undefined): string;
   readonly language: string;
+  /** The same catalogs in another language (English where a key is missing); absent → this one. */
+  forLanguage?(language: string): MessageFormatter;
 }
 
 /** Words for a message through a ready i18next instance with a `messages` namespace. */
@@ -44,9 +46,17 @@ export function createMessageFormatter(catalogs: Record<string, MessageCatalog>,
     initAsync: false,
   });
   instance.services.formatter?.add('day', (value, lng) => formatDay(value, lng));
+  const inLanguage = (lng: string): MessageFormatter => {
+    const fixed: Pick<i18n, 't' | 'exists'> = {
+      t: ((key: string, opts?: Record<string, unknown>) => instance.t(key, { ...opts, lng })) as i18n['t'],
+      exists: ((key: string, opts?: Record<string, unknown>) => instance.exists(key, { ...opts, lng })) as i18n['exists'],
+    };
+    return { language: lng, format: (message) => (message ? formatWith(fixed, message) : ''), forLanguage: inLanguage };
+  };
   return {
     language,
     format: (message) => (message ? formatWith(instance, message) : ''),
+    forLanguage: inLanguage,
   };
 }
 

@@ -3,3 +3,5 @@ export { MessageSchema, MessageParamSchema, msg, userText, isUserText, NOT_CHECK
 export type { Message, MessageParam, MessageParams, StoredText } from './message.js';
 export { createMessageFormatter, formatWith, formatDay, NO_WORDS_CODE, PLAIN_FORMATTER } from './format.js';
 export type { MessageCatalog, MessageFormatter } from './format.js';
+export { LANGUAGES, LANGUAGE_CHOICES, isLanguage, pickLanguage, resolveLanguage, nodeSystemLanguages } from './languages.js';
+export type { Language, LanguageChoice } from './languages.js';

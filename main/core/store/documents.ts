@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CheckResultSchema } from '../checks/index.js';
 import { AuditRecordSchema } from '../audit/index.js';
 import { boundedJson, FREE_JSON_LIMITS } from './bounded-json.js';
+import { LANGUAGE_CHOICES } from '../messages/index.js';
 
 /**
  * The three documents of a profile directory. None may hold a secret: only "stored" flags and
@@ -11,6 +12,8 @@ import { boundedJson, FREE_JSON_LIMITS } from './bounded-json.js';
 export const SettingsSchema = z.strictObject({
   schemaVersion: z.literal(1),
   theme: z.enum(['system', 'light', 'dark']),
+  /** The UI and report language; `system` follows the computer's preferred languages (a file without it reads as `system`). */
+  language: z.enum(LANGUAGE_CHOICES).default('system'),
   reauditIntervalDays: z.number().int().min(7).max(365),
   confirmationExpiryDays: z.number().int().min(1).max(365),
   startAtLogin: z.boolean(),
@@ -20,6 +23,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   schemaVersion: 1,
   theme: 'system',
+  language: 'system',
   reauditIntervalDays: 90,
   confirmationExpiryDays: 90,
   startAtLogin: false,

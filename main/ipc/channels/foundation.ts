@@ -19,7 +19,7 @@ const StoreOutcomeSchema = z.union([
 export const foundationChannels = {
   'app:info': channel(
     NoArgs,
-    z.strictObject({ name: z.string(), version: z.string(), platform: z.string(), host: z.enum(['electron', 'harness']), notices: z.array(z.string()) }),
+    z.strictObject({ name: z.string(), version: z.string(), platform: z.string(), host: z.enum(['electron', 'harness']), notices: z.array(z.string()), languages: z.array(z.string().max(64)).max(32) }),
   ),
   'progress:load': channel(
     NoArgs,

@@ -10,6 +10,8 @@ export const foundationHandlers: HandlersFor<typeof foundationChannels> = {
     platform: core.deps.platform,
     host: core.deps.host === 'cli' ? 'harness' : core.deps.host,
     notices: core.notices,
+    // The computer's preferred languages as the host knows them (the renderer in browser mode uses the browser's own).
+    languages: [...(core.deps.systemLanguages?.() ?? [])].slice(0, 32),
   }),
   'progress:load': (core) => {
     const doc = core.deps.progress.read();

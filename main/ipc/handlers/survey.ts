@@ -6,6 +6,7 @@ import { SegmentationService } from '../../core/network/segmentation.js';
 import type { SurveyFeature } from '../../core/network/survey-feature.js';
 import { recordInventoryReview } from '../../core/network/inventory-review.js';
 import { subnetOf } from '../../core/network/ip.js';
+import { loadSidecar, localizeEntries, TRANSLATABLE, uiLanguage } from '../../core/l10n/index.js';
 
 function survey(core: Core): SurveyFeature {
   if (!core.survey) throw new PorchlightError('refused', 'Network discovery is not available in this copy of Porchlight.');
@@ -60,7 +61,12 @@ export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
     return { id: v.id, status: v.status, reason: v.reason, evidence: v.evidence };
   },
   'segmentation:plan': (core) => segmentation(core).plan(),
-  'segmentation:family': (core, { id }) => segmentation(core).family(id),
+  'segmentation:family': (core, { id }) => {
+    // the router's steps in the UI's language (resources/l10n; English where a family has none)
+    const file = 'router-families.json';
+    const sidecar = loadSidecar(core.deps.resourcesDir, uiLanguage(core.deps.settings.read().language, core.deps.systemLanguages), file);
+    return localizeEntries([segmentation(core).family(id)], sidecar, TRANSLATABLE[file]!.fields)[0]!;
+  },
   'segmentation:passphrase': (core, { ssid, style, keep }) => segmentation(core).generatePassphrase(ssid, style, keep),
   'segmentation:saved-passphrases': (core, { ssid }) => segmentation(core).savedPassphrases(ssid),
   'segmentation:discard-previous': (core, { ssid }) => segmentation(core).discardPreviousPassphrase(ssid),

@@ -2,6 +2,7 @@ import type { HandlersFor } from './types.js';
 import type { wifiChannels } from '../channels/wifi.js';
 import { classOfSsid, recordNetworksSeen } from '../../core/wifi/index.js';
 import { PorchlightError } from '../../core/errors.js';
+import { loadSidecar, localizeEntries, TRANSLATABLE, uiLanguage } from '../../core/l10n/index.js';
 
 /** Handlers of the wifi step's channels: thin calls into core.wifi. */
 export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
@@ -22,7 +23,11 @@ export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
   // the router the survey identified (kept in the home model) picks the family when the step names none
   'wifi:guides': (core, hints) => {
     const router = core.model.read().router?.identity ?? null;
-    return core.wifi.guides({ ...hints, vendor: hints.vendor ?? router?.vendor ?? null, model: hints.model ?? router?.model ?? null });
+    const guides = core.wifi.guides({ ...hints, vendor: hints.vendor ?? router?.vendor ?? null, model: hints.model ?? router?.model ?? null });
+    // the router's steps in the UI's language (resources/l10n; English where a family has none)
+    const file = 'wifi-router-guides.json';
+    const sidecar = loadSidecar(core.deps.resourcesDir, uiLanguage(core.deps.settings.read().language, core.deps.systemLanguages), file);
+    return { ...guides, families: localizeEntries(guides.families, sidecar, TRANSLATABLE[file]!.fields) };
   },
   'wifi:generate-passphrase': (core, args) => core.wifi.generatePassphrase(args),
   'wifi:saved-passphrases': (core, { ssid }) => core.wifi.savedPassphrases(ssid),

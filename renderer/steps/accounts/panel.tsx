@@ -9,6 +9,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
 import { formatDate } from '../../i18n';
 import { useLoad, useOpenExternal, useSyncConfirmations } from './use-step-api';
+import { UserText } from '../../components/user-text';
 
 type Catalog = ResultOf<'accounts:catalog'>;
 type Account = Catalog['accounts'][number];
@@ -112,7 +113,7 @@ export function Panel({ checks }: PanelProps) {
               <label key={a.id} className="choice">
                 <input type="checkbox" checked={selected.includes(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
                 <span>
-                  {a.name}
+                  <UserText>{a.name}</UserText>
                   {catalog.suggested.includes(a.id) && <span className="hint"> {t('foundOnNetwork')}</span>}
                 </span>
               </label>
@@ -176,7 +177,9 @@ function AccountCard({
 
   return (
     <section className="account-card" aria-labelledby={`${id}-h`} data-account={a.id}>
-      <h3 id={`${id}-h`}>{a.name}</h3>
+      <h3 id={`${id}-h`}>
+        <UserText>{a.name}</UserText>
+      </h3>
       {previous && <p className="hint">{t(previous.expired ? 'previousExpired' : 'previousCurrent', { date: formatDate(previous.confirmedAt) })}</p>}
       {a.best ? (
         <p className="account-best">

@@ -9,6 +9,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
 import { useLoad, useOpenExternal, useSyncConfirmations } from '../accounts/use-step-api';
 import { assistantsFound } from './found';
+import { UserText } from '../../components/user-text';
 
 type Data = ResultOf<'assistant:settings'>;
 type Setting = Data['settings'][number];
@@ -89,7 +90,9 @@ export function Panel({ checks }: PanelProps) {
                 checked={chosen.includes(a.id)}
                 onChange={(e) => answer('assistants', e.target.checked ? [...chosen.filter((x) => x !== a.id), a.id] : chosen.filter((x) => x !== a.id))}
               />
-              <span>{a.name}</span>
+              <span>
+                <UserText>{a.name}</UserText>
+              </span>
             </label>
           ))}
           <label className="choice">

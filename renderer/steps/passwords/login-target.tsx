@@ -4,6 +4,7 @@ import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 import { useWizard } from '../../wizard/wizard-context';
 import { KeptPrevious, ReplaceQuestion, type Keep } from '../../components/saved-secrets';
+import { USER_TEXT_ATTRS } from '../../components/user-text';
 
 type Report = ResultOf<'passwords:probe'>['report'];
 type Generated = ResultOf<'passwords:generate'>;
@@ -154,7 +155,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
         <select id={`${id}-vendor`} value={vendor} onChange={(e) => onChange('vendor', e.target.value)}>
           <option value="">{t('brandUnknown')}</option>
           {vendors.map((v) => (
-            <option key={v.id} value={v.id}>
+            <option key={v.id} value={v.id} {...USER_TEXT_ATTRS}>
               {v.name}
             </option>
           ))}

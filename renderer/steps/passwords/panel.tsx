@@ -7,6 +7,7 @@ import { ConfirmChecks } from '../shared/confirm-checks';
 import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
 import { LoginTarget } from './login-target';
+import { UserText, USER_TEXT_ATTRS } from '../../components/user-text';
 
 type Vendor = ResultOf<'passwords:vendors'>[number];
 type Targets = ResultOf<'passwords:targets'>;
@@ -115,7 +116,9 @@ export function Panel({ checks }: PanelProps) {
             <ul className="device-logins">
               {inventory.map((d) => (
                 <li key={d.id}>
-                  <h4>{d.name}</h4>
+                  <h4>
+                <UserText>{d.name}</UserText>
+              </h4>
                   {!d.web && <p className="hint">{t('noWebSeen')}</p>}
                   <LoginTarget
                     target={{ kind: 'device', id: d.id }}
@@ -135,7 +138,9 @@ export function Panel({ checks }: PanelProps) {
         <ul className="device-logins">
           {devices.map((d) => (
             <li key={d.id}>
-              <h4>{d.name}</h4>
+              <h4>
+                <UserText>{d.name}</UserText>
+              </h4>
               <LoginTarget
                 target={{ kind: 'device', id: d.id }}
                 host={d.host}
@@ -169,7 +174,7 @@ export function Panel({ checks }: PanelProps) {
               {vendors
                 .filter((v) => v.kind !== 'router')
                 .map((v) => (
-                  <option key={v.id} value={v.id}>
+                  <option key={v.id} value={v.id} {...USER_TEXT_ATTRS}>
                     {v.name}
                   </option>
                 ))}

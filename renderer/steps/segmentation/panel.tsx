@@ -7,6 +7,7 @@ import { useSegmentation, type Family, type IsolationVerdict, type SegmentVerdic
 import { SegmentationPassphrase } from './passphrase-section';
 import { formatMessage } from '../../i18n/messages';
 import '../survey/survey.css';
+import { USER_TEXT_ATTRS } from '../../components/user-text';
 
 /**
  * The segmentation step: a suggested IoT network name, the router family's guest-network /
@@ -65,7 +66,7 @@ export function Panel({ step }: PanelProps) {
             <label htmlFor={`${id}-family`}>{t('seg.familyLabel')}</label>
             <select id={`${id}-family`} value={family.id} onChange={(e) => answer('routerFamily', e.target.value)}>
               {plan.families.map((f) => (
-                <option key={f.id} value={f.id}>
+                <option key={f.id} value={f.id} {...USER_TEXT_ATTRS}>
                   {f.name}
                 </option>
               ))}

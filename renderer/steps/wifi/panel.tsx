@@ -12,6 +12,7 @@ import { ExistingPassphrase } from './existing-passphrase';
 import { ScanNotice, splitSteps } from './scan-notice';
 import { CheckAgain } from './check-again';
 import './wifi.css';
+import { USER_TEXT_ATTRS } from '../../components/user-text';
 
 type SecurityClass = NetworkView['security'];
 const STRONG: readonly SecurityClass[] = ['wpa3', 'wpa3-enterprise'];
@@ -175,7 +176,7 @@ export function Panel({ step, checks }: PanelProps) {
                 <label htmlFor={`${id}-family`}>{t('router.familyLabel')}</label>
                 <select id={`${id}-family`} value={family.id} onChange={(e) => answer('routerFamily', e.target.value)}>
                   {guides.families.map((f) => (
-                    <option key={f.id} value={f.id}>
+                    <option key={f.id} value={f.id} {...USER_TEXT_ATTRS}>
                       {f.name}
                     </option>
                   ))}
