@@ -101,6 +101,14 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
     expect(JSON.stringify(sim.calls)).not.toContain(ROOT_PASSWORD);
   });
 
+  it('identify: the /ubus JSON-RPC answer without login tells OpenWrt; nothing listening → null', async () => {
+    sim = await startOpenWrtSimulator({ rootPassword: ROOT_PASSWORD });
+    expect(await client(sim).identify()).toEqual({ vendor: 'OpenWrt', model: null, firmware: null });
+    expect(sim.calls.map((c) => [c.object, c.method])).toEqual([['session', 'access']]);
+    const none = new OpenWrtRouterClient({ http: new NodeHttpFetcher(), secrets, clock: new SystemClock(), pending: pendingStore('none'), host: '127.0.0.62', url: 'http://127.0.0.62:9/ubus' });
+    expect(await none.identify()).toBeNull();
+  });
+
   it('a fresh OpenWrt (no root password) reads as the factory password', async () => {
     sim = await startOpenWrtSimulator({ rootPassword: '' });
     const s = await client(sim).readStatus();

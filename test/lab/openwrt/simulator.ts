@@ -196,7 +196,6 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
       case 'add': {
         if (!isStr(config) || !isStr(a.type)) return st(UBUS.INVALID_ARGUMENT);
         if (!uciAllowed(s, config, 'write')) return st(UBUS.PERMISSION_DENIED);
-        if (pending) return st(UBUS.PERMISSION_DENIED);
         if (!committed[config] && !s.staged.has(config)) return st(UBUS.NOT_FOUND);
         const stg = stage(s, config);
         if (isStr(a.name) && !/^[A-Za-z0-9_]+$/.test(a.name)) return st(UBUS.INVALID_ARGUMENT);
@@ -218,7 +217,6 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
       case 'set': {
         if (!isStr(config) || !a.values || typeof a.values !== 'object') return st(UBUS.INVALID_ARGUMENT);
         if (!uciAllowed(s, config, 'write')) return st(UBUS.PERMISSION_DENIED);
-        if (pending) return st(UBUS.PERMISSION_DENIED);
         if (!committed[config] && !s.staged.has(config)) return st(UBUS.NOT_FOUND);
         if (!isStr(a.section)) return st(UBUS.INVALID_ARGUMENT);
         const stg = stage(s, config);
@@ -242,7 +240,6 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
       case 'delete': {
         if (!isStr(config) || !isStr(a.section)) return st(UBUS.INVALID_ARGUMENT);
         if (!uciAllowed(s, config, 'write')) return st(UBUS.PERMISSION_DENIED);
-        if (pending) return st(UBUS.PERMISSION_DENIED);
         const stg = stage(s, config);
         const sec = findSection(stg.sections, a.section);
         if (!sec) return st(UBUS.NOT_FOUND);
