@@ -321,7 +321,9 @@ export class FritzboxClient implements RouterClient {
   }
 
   private async applyOne(key: string, desired: DesiredState, previous: PreviousValues): Promise<void> {
-    const [what, id] = key.split(':') as [string, string | undefined];
+    const cut = key.indexOf(':');
+    const what = cut < 0 ? key : key.slice(0, cut);
+    const id = cut < 0 ? undefined : key.slice(cut + 1);
     const t = id ? S(id) : '';
     switch (what) {
       case 'home-wifi.encryption': {
@@ -375,10 +377,14 @@ export class FritzboxClient implements RouterClient {
     throw new RouterError('unsupported', msg('router-api.error.no-action', { action: key }));
   }
 
-  /** Sets the new admin password, then logs in with it (a fresh session); only then is it in use. A failed login puts the old one back. */
+  /**
+   * Sets the new admin password, then logs in with it (a fresh session); only then is it in use. A
+   * failed login puts the old one back. With the passwords step's generations, the new one is
+   * `router/admin` and the one the router still accepts is `router/admin/previous` (passwordAccount).
+   */
   private async changeAdminPassword(nextAccount: string): Promise<void> {
     const next = await this.secret(nextAccount);
-    const old = await this.secret(secretAccountName({ kind: 'router' }));
+    const old = await this.secret(this.o.passwordAccount ?? secretAccountName({ kind: 'router' }));
     await this.session.call(S('LANConfigSecurity:1'), 'SetConfigPassword', { NewPassword: next });
     const check = new Tr064Session({ ...this.o, passwordAccount: nextAccount });
     try {
