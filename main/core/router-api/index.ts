@@ -1,4 +1,4 @@
-/** The public surface of main/core/router-api: the RouterClient port and its adapters. */
+/** The public surface of main/core/router-api: the RouterClient port, the FRITZ!Box adapter, the IGD reader, apply-with-proof. */
 export { RouterError } from './port.js';
 export type {
   ApplyResult,
@@ -17,3 +17,12 @@ export type {
   WifiEncryption,
   WifiRole,
 } from './port.js';
+export { memoryPinStore } from './transport.js';
+export type { RouterHttpRequest, RouterHttpResponse, RouterPinStore, RouterTransport } from './transport.js';
+export { LoginGuard } from './login-guard.js';
+export { FritzboxClient, encryptionOfBeacon } from './fritzbox/fritzbox-client.js';
+export type { FritzClientOptions } from './fritzbox/fritzbox-client.js';
+export { readIgdPortMappings } from './igd/port-mappings.js';
+export type { PortMappingReading } from './igd/port-mappings.js';
+export { applyWithProof, readBackProof } from './apply-with-proof.js';
+export type { ApplyOutcome, Proof } from './apply-with-proof.js';
