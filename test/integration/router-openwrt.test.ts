@@ -16,7 +16,8 @@ import { NodeHttpFetcher } from '../../main/adapters/network/http-fetcher.js';
 import { ConfDocumentStore } from '../../main/adapters/conf-document-store.js';
 import { SystemClock } from '../../main/adapters/system-clock.js';
 import { NO_PENDING_APPLY, OpenWrtRouterClient, PendingApplySchema, type PendingApplyDoc } from '../../main/core/router-api/openwrt/index.js';
-import { RouterError, type DesiredState } from '../../main/core/router-api/index.js';
+import { applyWithProof, LoginGuard, readBackProof, RouterError, type DesiredState } from '../../main/core/router-api/index.js';
+import { AttemptLedger } from '../../main/core/credentials/attempt-ledger.js';
 import { startOpenWrtSimulator, type OpenWrtSimulator } from '../lab/openwrt/simulator.js';
 import { LAB_WIFI_PASSPHRASE } from '../lab/openwrt/uci-data.js';
 import { ROOT, secretServiceOwned } from './keychain-helpers.js';
@@ -35,7 +36,7 @@ function pendingStore(name = 'router-pending'): ConfDocumentStore<PendingApplyDo
   return new ConfDocumentStore({ dir, name, schema: PendingApplySchema, defaults: NO_PENDING_APPLY, version: '1.0.0' });
 }
 
-function client(s: OpenWrtSimulator, opts: { timeout?: number; store?: ConfDocumentStore<PendingApplyDoc>; attempts?: string[] } = {}) {
+function client(s: OpenWrtSimulator, opts: { timeout?: number; store?: ConfDocumentStore<PendingApplyDoc>; ledger?: AttemptLedger; link?: string | null } = {}) {
   return new OpenWrtRouterClient({
     http: new NodeHttpFetcher(),
     secrets,
@@ -44,10 +45,8 @@ function client(s: OpenWrtSimulator, opts: { timeout?: number; store?: ConfDocum
     host: s.ip,
     url: s.url,
     applyTimeoutSeconds: opts.timeout ?? 30,
-    recordAttempt: (h) => {
-      opts.attempts?.push(h);
-      return true;
-    },
+    guard: new LoginGuard(opts.ledger ?? new AttemptLedger('it')),
+    linkSsid: () => Promise.resolve(opts.link ?? null),
   });
 }
 
@@ -81,8 +80,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
   it('reads every field of the status from the router, each with its ubus source', async () => {
     sim = await startOpenWrtSimulator({ rootPassword: ROOT_PASSWORD });
-    const attempts: string[] = [];
-    const s = await client(sim, { attempts }).readStatus();
+    const ledger = new AttemptLedger('it');
+    const s = await client(sim, { ledger }).readStatus();
     expect(s.identity).toMatchObject({ known: true, value: { vendor: 'OpenWrt', model: 'Linksys E8450 (UBI)' }, source: { api: 'ubus', call: 'system board' } });
     expect(s.firmware).toMatchObject({ known: true, value: { version: '23.05.3 r23809-234f1a2efa', updateAvailable: null, autoUpdate: 'off' } });
     if (!s.wifi.known) throw new Error('wifi unknown');
@@ -95,7 +94,7 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
     expect(s.upnp).toMatchObject({ known: true, value: { enabled: true, portMappings: null } });
     // root has a password: the random-password test is refused, and counted in the ledger.
     expect(s.adminPasswordDefault).toMatchObject({ known: true, value: { isDefault: false } });
-    expect(attempts).toEqual([sim.ip, sim.ip]);
+    expect(ledger.used(sim.ip)).toBe(2);
     expect(sim.failedLogins()).toBe(1);
     // No secret in the simulator's call log.
     expect(JSON.stringify(sim.calls)).not.toContain(ROOT_PASSWORD);
@@ -120,9 +119,9 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
     const c = client(sim);
     const plan = await c.plan({ ...FULL, adminPassword: { next: { account: 'router/admin/next' } } });
     expect(plan.changes.map((ch) => [ch.key, ch.message.code, ch.refused?.code ?? null])).toEqual([
-      ['home-wifi.default_radio0', 'openwrt.change.home-wifi', null],
-      ['home-wifi.default_radio1', 'openwrt.change.home-wifi', null],
-      ['iot-wifi', 'openwrt.change.iot-wifi-create', null],
+      ['home-wifi.encryption:wireless.default_radio0', 'openwrt.change.home-wifi', null],
+      ['home-wifi.encryption:wireless.default_radio1', 'openwrt.change.home-wifi', null],
+      ['iot-wifi:wireless.guest', 'openwrt.change.iot-wifi-create', null],
       ['wps', 'openwrt.change.wps-off', null],
       ['remote-admin', 'openwrt.change.remote-admin-off', null],
       ['upnp', 'openwrt.change.upnp-off', null],
@@ -142,7 +141,11 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
     const desired: DesiredState = { ...FULL, homeWifi: { encryption: 'wpa2-wpa3', passphrase: { account: 'wifi/Lab OpenWrt' } } };
     const plan = await c.plan(desired);
     const result = await c.apply(plan, desired);
-    expect(result.applied).toEqual(['home-wifi.default_radio0', 'home-wifi.default_radio1', 'iot-wifi', 'wps', 'remote-admin', 'upnp']);
+    expect(result.applied).toEqual([
+      'home-wifi.encryption:wireless.default_radio0', 'home-wifi.passphrase:wireless.default_radio0',
+      'home-wifi.encryption:wireless.default_radio1', 'home-wifi.passphrase:wireless.default_radio1',
+      'iot-wifi:wireless.guest', 'wps', 'remote-admin', 'upnp',
+    ]);
     expect(sim.pendingApply()?.configs.sort()).toEqual(['dhcp', 'firewall', 'network', 'upnpd', 'wireless']);
     expect(store.read().pending?.keys).toEqual(result.applied);
     // The record holds no secret; the old passphrase went to the keychain.
@@ -225,10 +228,50 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
       const again = await c.plan(FULL).catch((e: unknown) => e);
       expect((again as RouterError).kind).toBe('auth-failed');
       expect(sim.failedLogins()).toBe(1);
+      // Another client in the same run (same guard) makes no attempt either.
+      const guard = new LoginGuard(new AttemptLedger('it'));
+      const mk = () => new OpenWrtRouterClient({ http: new NodeHttpFetcher(), secrets, clock: new SystemClock(), pending: pendingStore('wrong'), host: sim.ip, url: sim.url, guard });
+      await mk().readStatus().catch(() => undefined);
+      const third = (await mk().readStatus().catch((e: unknown) => e)) as RouterError;
+      expect(third.detail.code).toBe('router-api.error.auth-failed-earlier');
+      expect(sim.failedLogins()).toBe(2);
       expect(JSON.stringify(err)).not.toContain('not the password');
     } finally {
       await secrets.set('router/admin', ROOT_PASSWORD);
     }
+  });
+
+  it('applyWithProof with the read-back proof: verified, then confirmed (the router keeps it after the timeout)', async () => {
+    sim = await startOpenWrtSimulator({ rootPassword: ROOT_PASSWORD });
+    const c = client(sim, { timeout: 2, link: 'Lab OpenWrt' });
+    const plan = await c.plan(FULL);
+    expect(plan.changes.filter((ch) => ch.cutsLink).map((ch) => [ch.key, ch.refused])).toEqual([
+      ['home-wifi.encryption:wireless.default_radio0', null],
+      ['home-wifi.encryption:wireless.default_radio1', null],
+    ]);
+    const out = await applyWithProof(c, plan, FULL, readBackProof(client(sim), FULL));
+    expect(out.outcome).toBe('verified');
+    expect(sim.pendingApply()).toBeNull();
+    await sleep(2300);
+    expect(sim.option('wireless', 'default_radio1', 'encryption')).toBe('sae-mixed');
+    expect(sim.option('wireless', 'guest', 'isolate')).toBe('1');
+  });
+
+  it('applyWithProof: a proof that fails restores the previous values and never confirms', async () => {
+    sim = await startOpenWrtSimulator({ rootPassword: ROOT_PASSWORD });
+    const c = client(sim, { timeout: 30 });
+    const plan = await c.plan(FULL);
+    const calls: string[] = [];
+    const out = await applyWithProof(c, plan, FULL, async () => {
+      calls.push('proof');
+      return { ok: false, reason: { code: 'router-api.proof.still-old', params: { what: 'Lab OpenWrt' } } };
+    });
+    expect(out.outcome).toBe('restored');
+    expect(calls).toEqual(['proof']);
+    expect(sim.calls.some((x) => x.method === 'confirm')).toBe(false);
+    expect(sim.pendingApply()).toBeNull();
+    expect(sim.option('wireless', 'default_radio0', 'encryption')).toBe('psk2');
+    expect(sim.committed.wireless!.some((x) => x.name === 'guest')).toBe(false);
   });
 
   describe('killed between apply and confirm', () => {
@@ -286,10 +329,10 @@ setInterval(() => {}, 1000); // the proof that never ends`,
       expect(sim.committed.network!.some((s) => s.name === 'guest')).toBe(false);
 
       const store = new ConfDocumentStore({ dir: stateDir, name: 'router-pending', schema: PendingApplySchema, defaults: NO_PENDING_APPLY, version: '1.0.0' });
-      expect(store.read().pending?.keys).toEqual(['home-wifi.default_radio0', 'home-wifi.default_radio1', 'iot-wifi']);
+      expect(store.read().pending?.keys).toEqual(['home-wifi.encryption:wireless.default_radio0', 'home-wifi.encryption:wireless.default_radio1', 'iot-wifi:wireless.guest']);
       const next = client(sim, { store });
       const report = await next.interruptedApply();
-      expect(report).toMatchObject({ outcome: 'rolled-back', rolledBackNow: false, keys: ['home-wifi.default_radio0', 'home-wifi.default_radio1', 'iot-wifi'] });
+      expect(report).toMatchObject({ outcome: 'rolled-back', rolledBackNow: false, keys: ['home-wifi.encryption:wireless.default_radio0', 'home-wifi.encryption:wireless.default_radio1', 'iot-wifi:wireless.guest'] });
       expect(report!.message.code).toBe('openwrt.interrupted.rolled-back');
       expect(store.read().pending).toBeNull();
       expect(await next.interruptedApply()).toBeNull();

@@ -23,6 +23,7 @@ import {
   type RouterStatus,
   type RouterWifiNetwork,
 } from '../port.js';
+import type { LoginGuard } from '../login-guard.js';
 import { UbusCallError, UbusClient, UbusStatus } from './ubus-client.js';
 import { NO_PENDING_APPLY, type PendingApplyDoc } from './pending-apply.js';
 import { encryptionOf, ifaceEnabled, list, remoteAdminOpenings, roleOfIface, sectionsOf, str, uciEncryption, wpsOn, type UciSection } from './uci-read.js';
@@ -44,10 +45,13 @@ export interface OpenWrtDeps {
   /** Seconds the router waits for `uci confirm` before it rolls back (rpcd's default is 60). */
   applyTimeoutSeconds?: number;
   /**
-   * The shared attempt ledger: called before every login attempt (the owner's login and the
-   * empty-root-password test); false = no attempt left for this host in this audit.
+   * The run's login guard (router-api/login-guard.ts, over the attempt ledger shared with the
+   * factory-password probes): takes one attempt before every login (the owner's and the
+   * empty-root-password test) and remembers a refused owner login so no second one is made.
    */
-  recordAttempt?: (host: string) => boolean;
+  guard?: Pick<LoginGuard, 'take' | 'fail'>;
+  /** The Wi-Fi network this computer reaches the router through (null: cable or another network). */
+  linkSsid?: () => Promise<string | null>;
 }
 
 interface Configs {
@@ -121,9 +125,12 @@ export class OpenWrtRouterClient implements RouterClient {
     const password = await this.deps.secrets.get(ROUTER_ADMIN_ACCOUNT);
     if (password === null) throw new RouterError('credentials-missing', msg('openwrt.credentials-missing', { account: ROUTER_ADMIN_ACCOUNT }));
     this.password = password;
-    await this.ubus.login(this.username, password, () => {
-      if (this.deps.recordAttempt && !this.deps.recordAttempt(this.deps.host)) throw new RouterError('blocked-after-failures', msg('openwrt.no-attempt-left', {}));
-    });
+    try {
+      await this.ubus.login(this.username, password, () => this.deps.guard?.take(this.deps.host));
+    } catch (err) {
+      if (err instanceof RouterError && err.kind === 'auth-failed' && err.detail.code === 'openwrt.login-refused') this.deps.guard?.fail(this.deps.host);
+      throw err;
+    }
   }
 
   private async getConfig(config: string, optional: boolean): Promise<UciSection[] | null> {
@@ -212,7 +219,11 @@ export class OpenWrtRouterClient implements RouterClient {
    */
   private async adminDefault(): Promise<RouterStatus['adminPasswordDefault']> {
     if (this.password === '') return { known: true, value: { isDefault: true }, source: src('session login (empty password accepted)') };
-    if (this.deps.recordAttempt && !this.deps.recordAttempt(this.deps.host)) return unknown(msg('openwrt.no-attempt-left', {}));
+    try {
+      this.deps.guard?.take(this.deps.host);
+    } catch {
+      return unknown(msg('openwrt.no-attempt-left', {}));
+    }
     const accepted = await this.ubus.loginAccepted(this.username, randomBytes(18).toString('base64url'));
     return { known: true, value: { isDefault: accepted }, source: src('session login (random password test)') };
   }
@@ -221,11 +232,11 @@ export class OpenWrtRouterClient implements RouterClient {
     const cfg = this.cfg ?? (await this.readConfigs());
     const st = status ?? (await this.readStatus());
     void st;
-    return this.planFrom(cfg, desired);
+    return this.planFrom(cfg, desired, this.deps.linkSsid ? await this.deps.linkSsid() : null);
   }
 
   /** The plan and the UCI operations of each change (the operations stay inside the adapter). */
-  private planFrom(cfg: Configs, desired: DesiredState): RouterPlan & { ops: Map<string, Op[]> } {
+  private planFrom(cfg: Configs, desired: DesiredState, link: string | null = null): RouterPlan & { ops: Map<string, Op[]> } {
     const changes: PlannedChange[] = [];
     const notes: Message[] = [];
     const ops = new Map<string, Op[]>();
@@ -242,13 +253,15 @@ export class OpenWrtRouterClient implements RouterClient {
       for (const s of ifaces) {
         const w = wifi.find((x) => x.id === `wireless.${s.name}`)!;
         if (w.role !== 'home') continue;
+        // Changing the mode or passphrase may drop this computer's Wi-Fi (cutsLink); OpenWrt undoes
+        // the change by itself when the confirm cannot arrive, so it is not refused here.
+        const cuts = link !== null && link === w.ssid;
         const o: Op[] = [];
         if (str(s, 'encryption') !== encryption) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'encryption', value: encryption });
         if (str(s, 'ieee80211w') !== ieee80211w) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'ieee80211w', value: ieee80211w });
-        if (desired.homeWifi.passphrase) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'key', value: null, secret: desired.homeWifi.passphrase.account });
-        // Changing the mode or passphrase may drop this computer's Wi-Fi; OpenWrt undoes it by itself
-        // when the confirm cannot arrive, so it is not refused here.
-        if (o.length) add(`home-wifi.${s.name}`, msg('openwrt.change.home-wifi', { ssid: w.ssid, from: w.encryption, to: want }), o, true);
+        if (o.length) add(`home-wifi.encryption:${w.id}`, msg('openwrt.change.home-wifi', { ssid: w.ssid, from: w.encryption, to: want }), o, cuts);
+        if (desired.homeWifi.passphrase)
+          add(`home-wifi.passphrase:${w.id}`, msg('openwrt.change.home-wifi-passphrase', { ssid: w.ssid }), [{ kind: 'set', config: 'wireless', section: s.name, option: 'key', value: null, secret: desired.homeWifi.passphrase.account }], cuts);
       }
       if (!wifi.some((w) => w.role === 'home')) notes.push(msg('openwrt.note.no-home-wifi', {}));
     }
@@ -301,7 +314,7 @@ export class OpenWrtRouterClient implements RouterClient {
       if (str(s, 'isolate') !== '1') o.push({ kind: 'set', config: 'wireless', section: name, option: 'isolate', value: '1' });
       if (str(s, 'disabled') === '1') o.push({ kind: 'set', config: 'wireless', section: name, option: 'disabled', value: null });
       o.push({ kind: 'set', config: 'wireless', section: name, option: 'key', value: null, secret: want.passphrase.account });
-      add('iot-wifi', msg('openwrt.change.iot-wifi-secure', { ssid: guest.ssid, to: want.encryption }), o);
+      add(`iot-wifi:${guest.id}`, msg('openwrt.change.iot-wifi-secure', { ssid: guest.ssid, to: want.encryption }), o);
       return;
     }
     // A half-built guest network (sections named "guest" that do not make an isolated network) is
@@ -312,11 +325,11 @@ export class OpenWrtRouterClient implements RouterClient {
       cfg.firewall.some((s) => s.type === 'zone' && str(s, 'name') === 'guest') ||
       (cfg.dhcp ?? []).some((s) => s.name === 'guest');
     if (clash) {
-      add('iot-wifi', msg('openwrt.change.iot-wifi-create', { ssid: want.ssid, subnet: '' }), [], false, msg('openwrt.refused.guest-ambiguous', {}));
+      add('iot-wifi:wireless.guest', msg('openwrt.change.iot-wifi-create', { ssid: want.ssid, subnet: '' }), [], false, msg('openwrt.refused.guest-ambiguous', {}));
       return;
     }
     if (!cfg.dhcp) {
-      add('iot-wifi', msg('openwrt.change.iot-wifi-create', { ssid: want.ssid, subnet: '' }), [], false, msg('openwrt.refused.no-dhcp', {}));
+      add('iot-wifi:wireless.guest', msg('openwrt.change.iot-wifi-create', { ssid: want.ssid, subnet: '' }), [], false, msg('openwrt.refused.no-dhcp', {}));
       return;
     }
     const used = new Set(cfg.network.filter((s) => s.type === 'interface').map((s) => str(s, 'ipaddr')?.split('.').slice(0, 3).join('.')));
@@ -326,7 +339,7 @@ export class OpenWrtRouterClient implements RouterClient {
     const home = cfg.wireless.find((s) => s.type === 'wifi-iface' && list(s, 'network').includes('lan'));
     const device = str(home, 'device') ?? cfg.wireless.find((s) => s.type === 'wifi-device')?.name;
     if (!device) {
-      add('iot-wifi', msg('openwrt.change.iot-wifi-create', { ssid: want.ssid, subnet }), [], false, msg('openwrt.refused.no-radio', {}));
+      add('iot-wifi:wireless.guest', msg('openwrt.change.iot-wifi-create', { ssid: want.ssid, subnet }), [], false, msg('openwrt.refused.no-radio', {}));
       return;
     }
     const o: Op[] = [
@@ -342,7 +355,7 @@ export class OpenWrtRouterClient implements RouterClient {
       { kind: 'add', config: 'firewall', section: 'guest_dhcp', type: 'rule', values: { name: 'Allow-Guest-DHCP', src: 'guest', proto: 'udp', dest_port: '67-68', target: 'ACCEPT' } },
       { kind: 'add', config: 'firewall', section: 'guest_dns', type: 'rule', values: { name: 'Allow-Guest-DNS', src: 'guest', proto: ['tcp', 'udp'], dest_port: '53', target: 'ACCEPT' } },
     ];
-    add('iot-wifi', msg('openwrt.change.iot-wifi-create', { ssid: want.ssid, subnet }), o);
+    add('iot-wifi:wireless.guest', msg('openwrt.change.iot-wifi-create', { ssid: want.ssid, subnet }), o);
     notes.push(msg('openwrt.note.guest-radio', { radio: device }));
   }
 
