@@ -125,7 +125,7 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
       ['wps', 'openwrt.change.wps-off', null],
       ['remote-admin', 'openwrt.change.remote-admin-off', null],
       ['upnp', 'openwrt.change.upnp-off', null],
-      ['admin-password', 'openwrt.change.admin-password', 'openwrt.refused.admin-password'],
+      ['admin-password', 'openwrt.change.admin-password', null],
     ]);
     expect(plan.changes[0]!.message.params).toEqual({ ssid: 'Lab OpenWrt', from: 'wpa2', to: 'wpa2-wpa3' });
     expect(plan.changes[2]!.message.params).toEqual({ ssid: 'Lab Things', subnet: '192.168.2.0/24' });
@@ -197,6 +197,25 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
     expect(sim.option('wireless', 'guest', 'ssid')).toBeUndefined();
     expect(sim.committed.network!.some((s) => s.name === 'guest')).toBe(false);
     expect(sim.option('upnpd', 'config', 'enabled')).toBe('1');
+  });
+
+  it('a new admin password: set, logged in with, and put back by restore', async () => {
+    sim = await startOpenWrtSimulator({ rootPassword: ROOT_PASSWORD });
+    await secrets.set('router/admin/next', 'next-Root-Pa55-openwrt');
+    const ledger = new AttemptLedger('it');
+    const c = client(sim, { ledger });
+    const desired: DesiredState = { adminPassword: { next: { account: 'router/admin/next' } } };
+    const result = await c.apply(await c.plan(desired), desired);
+    expect(result.applied).toEqual(['admin-password']);
+    expect(ledger.used(sim.ip)).toBe(2); // the owner's login and the login with the new password
+    expect(JSON.stringify(result.previous)).not.toContain(ROOT_PASSWORD);
+    const probe = await fetch(sim.url, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'call', params: ['00000000000000000000000000000000', 'session', 'login', { username: 'root', password: 'next-Root-Pa55-openwrt' }] }) });
+    expect(((await probe.json()) as { result: number[] }).result[0]).toBe(0);
+    await c.restore(result.previous);
+    const back = await fetch(sim.url, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'call', params: ['00000000000000000000000000000000', 'session', 'login', { username: 'root', password: ROOT_PASSWORD }] }) });
+    expect(((await back.json()) as { result: number[] }).result[0]).toBe(0);
+    const refusedNew = await fetch(sim.url, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'call', params: ['00000000000000000000000000000000', 'session', 'login', { username: 'root', password: 'next-Root-Pa55-openwrt' }] }) });
+    expect(((await refusedNew.json()) as { result: number[] }).result).toEqual([6]);
   });
 
   it('restores from its own record when the router has already kept the change', async () => {

@@ -20,7 +20,8 @@
  *   arrives; `uci rollback` restores at once. While an apply is pending, another rollback apply,
  *   commit or revert → [6]; confirm/rollback with nothing pending → [5]. As in rpcd, `confirm` is
  *   not tied to the applying session (the client must keep to its own).
- * - `system board` (model, release), `system info`.
+ * - `system board` (model, release), `system info`; LuCI's `luci setPassword {username, password}`
+ *   → {result: true} (root's password; '' again means none).
  * State is in memory, inspectable (`committed`, `pendingApply()`, `calls`), and no call logs a secret.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -350,6 +351,8 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
     session: ['create', 'list', 'grant', 'revoke', 'access', 'set', 'get', 'unset', 'destroy', 'login'],
     uci: ['configs', 'get', 'state', 'add', 'set', 'delete', 'rename', 'order', 'changes', 'revert', 'commit', 'apply', 'confirm', 'rollback'],
     system: ['board', 'info', 'reboot'],
+    // LuCI's rpcd plugin (luci-base): the System → Administration page sets the password through it.
+    luci: ['setPassword', 'getFeatures'],
   };
 
   type RpcOut = { result: unknown } | { error: { code: number; message: string } };
@@ -391,6 +394,18 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
     else if (!session) reply = st(UBUS.PERMISSION_DENIED);
     else if (object === 'uci') reply = uci(session, method, args);
     else if (object === 'system') reply = system(method);
+    else if (object === 'luci' && method === 'setPassword') {
+      const a = args;
+      if (!isStr(a.username) || !isStr(a.password)) reply = st(UBUS.INVALID_ARGUMENT);
+      else if (a.username === 'root') {
+        rootPassword = a.password;
+        reply = { status: 0, data: { result: true } };
+      } else {
+        const u = users.find((x) => x.name === a.username);
+        if (u) u.password = a.password;
+        reply = { status: 0, data: { result: u !== undefined } };
+      }
+    }
     else reply = st(UBUS.METHOD_NOT_FOUND);
     calls.push({ object, method, user: session?.user.name ?? (object === 'session' && method === 'login' && isStr(args.username) ? args.username : null), outcome: reply.status });
     return { result: reply.data ? [reply.status, reply.data] : [reply.status] };

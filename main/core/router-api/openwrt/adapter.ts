@@ -229,9 +229,8 @@ export class OpenWrtRouterClient implements RouterClient {
   }
 
   async plan(desired: DesiredState, status?: RouterStatus): Promise<RouterPlan> {
-    const cfg = this.cfg ?? (await this.readConfigs());
-    const st = status ?? (await this.readStatus());
-    void st;
+    // The plan is made from the router's configuration itself (read fresh unless a status was just read).
+    const cfg = status && this.cfg ? this.cfg : await this.readConfigs();
     return this.planFrom(cfg, desired, this.deps.linkSsid ? await this.deps.linkSsid() : null);
   }
 
@@ -291,7 +290,9 @@ export class OpenWrtRouterClient implements RouterClient {
       if (s && str(s, 'enabled') === '1') add('upnp', msg('openwrt.change.upnp-off', {}), [{ kind: 'set', config: 'upnpd', section: s.name, option: 'enabled', value: '0' }]);
     }
 
-    if (desired.adminPassword) add('admin-password', msg('openwrt.change.admin-password', {}), [], false, msg('openwrt.refused.admin-password', {}));
+    // The root password is not UCI: set through LuCI's rpcd plugin, outside the rollback; checked
+    // by logging in with the new one and put back by Porchlight itself when that fails.
+    if (desired.adminPassword) add('admin-password', msg('openwrt.change.admin-password', {}), []);
 
     return { changes, notes, ops };
   }
@@ -396,7 +397,8 @@ export class OpenWrtRouterClient implements RouterClient {
     const fresh = this.planFrom(cfg, desired);
     const wanted = new Set(plan.changes.filter((c) => !c.refused).map((c) => c.key));
     const skipped = plan.changes.filter((c) => c.refused).map((c) => ({ key: c.key, reason: c.refused! }));
-    const keys = [...fresh.ops.keys()].filter((k) => wanted.has(k));
+    const keys = [...fresh.ops.keys()].filter((k) => wanted.has(k) && k !== 'admin-password');
+    const changePassword = wanted.has('admin-password') && fresh.ops.has('admin-password') && desired.adminPassword !== undefined;
     for (const k of wanted) if (!fresh.ops.has(k)) skipped.push({ key: k, reason: msg('openwrt.skipped.already-done', {}) });
 
     const all: Record<string, UciSection[] | null> = { ...cfg };
@@ -426,7 +428,11 @@ export class OpenWrtRouterClient implements RouterClient {
         recorded.push({ config: op.config, section: op.section, option: op.option, value: old === undefined ? null : old });
       }
 
-    if (keys.length === 0) return { applied: [], skipped, previous };
+    if (keys.length === 0 && !changePassword) return { applied: [], skipped, previous };
+    if (keys.length === 0) {
+      await this.changeAdminPassword(desired.adminPassword!.next.account, previous, stamp);
+      return { applied: ['admin-password'], skipped, previous };
+    }
 
     const touched = new Set<string>();
     try {
@@ -452,7 +458,55 @@ export class OpenWrtRouterClient implements RouterClient {
       throw err;
     }
     this.applied = true;
+    if (changePassword) {
+      try {
+        await this.changeAdminPassword(desired.adminPassword!.next.account, previous, stamp);
+      } catch (err) {
+        // Nothing of this apply may stay: the router's own rollback takes the UCI part back now.
+        await this.ubus.call('uci', 'rollback', {}, [UbusStatus.OK, UbusStatus.NO_DATA]).catch(() => undefined);
+        this.applied = false;
+        this.deps.pending.write(NO_PENDING_APPLY);
+        throw err;
+      }
+      return { applied: [...keys, 'admin-password'], skipped, previous };
+    }
     return { applied: keys, skipped, previous };
+  }
+
+  /**
+   * Sets root's new password (LuCI's `luci setPassword`), then logs in with it (one attempt through
+   * the guard); only an accepted login counts. A refused one puts the old password back at once.
+   * The old password is kept in the keychain for restore(); the owner's accounts (`router/admin`
+   * and the new one) are left to the caller, who sets the old one aside once the proof passed.
+   */
+  private async changeAdminPassword(nextAccount: string, previous: PreviousValues, stamp: number): Promise<void> {
+    const next = await this.deps.secrets.get(nextAccount);
+    if (!next) throw new RouterError('credentials-missing', msg('openwrt.secret-missing', { account: nextAccount }));
+    const old = this.password ?? '';
+    const keep = `router/openwrt/admin/previous/${stamp}`;
+    await this.deps.secrets.set(keep, old);
+    previous.entries.push({ key: 'admin-password', value: { config: '.password', section: this.username, secretAccount: keep } });
+    const set = async (password: string) => {
+      const r = await this.ubus.call('luci', 'setPassword', { username: this.username, password });
+      if (!z.object({ result: z.literal(true) }).safeParse(r.data).success) throw new RouterError('unsupported', msg('openwrt.password-not-set', {}));
+    };
+    try {
+      await set(next);
+    } catch (err) {
+      if (err instanceof UbusCallError) throw new RouterError('unsupported', msg('openwrt.password-not-set', {}));
+      throw err;
+    }
+    let accepted = false;
+    try {
+      this.deps.guard?.take(this.deps.host);
+      accepted = await this.ubus.loginAccepted(this.username, next);
+    } catch {
+      accepted = false;
+    }
+    if (!accepted) {
+      await set(old).catch(() => undefined);
+      throw new RouterError('auth-failed', msg('openwrt.password-new-refused', {}));
+    }
   }
 
   private async stageOp(op: Op): Promise<void> {
@@ -494,7 +548,15 @@ export class OpenWrtRouterClient implements RouterClient {
     await this.login();
     await this.ubus.call('uci', 'rollback', {}, [UbusStatus.OK, UbusStatus.NO_DATA]);
     this.applied = false;
-    const entries = previous.entries.map((e) => PreviousEntryValue.parse(e.value));
+    const pw = previous.entries.find((e) => e.key === 'admin-password');
+    if (pw) {
+      const account = PreviousEntryValue.parse(pw.value).secretAccount;
+      const old = account ? await this.deps.secrets.get(account) : null;
+      if (old === null) throw new RouterError('credentials-missing', msg('openwrt.secret-missing', { account: account ?? '' }));
+      const r = await this.ubus.call('luci', 'setPassword', { username: this.username, password: old });
+      if (!z.object({ result: z.literal(true) }).safeParse(r.data).success) throw new RouterError('unsupported', msg('openwrt.restore-failed', { count: 1 }));
+    }
+    const entries = previous.entries.filter((e) => e.key !== 'admin-password').map((e) => PreviousEntryValue.parse(e.value));
     const mismatch = async (): Promise<typeof entries> => {
       const cfg = await this.readConfigs();
       const all: Record<string, UciSection[] | null> = { ...cfg };
