@@ -21,6 +21,8 @@ import { AttemptLedger } from '../../main/core/credentials/attempt-ledger.js';
 import { startOpenWrtSimulator, type OpenWrtSimulator } from '../lab/openwrt/simulator.js';
 import { LAB_WIFI_PASSPHRASE } from '../lab/openwrt/uci-data.js';
 import { ROOT, secretServiceOwned } from './keychain-helpers.js';
+import { PinnedRouterTransport } from '../../main/adapters/router/pinned-transport.js';
+import { memoryPinStore } from '../../main/core/router-api/index.js';
 
 const SERVICE = `porchlight-openwrt-test-${process.pid}`;
 const ROOT_PASSWORD = 'lab-Root-Pa55-openwrt';
@@ -106,6 +108,23 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
     expect(sim.calls.map((c) => [c.object, c.method])).toEqual([['session', 'access']]);
     const none = new OpenWrtRouterClient({ http: new NodeHttpFetcher(), secrets, clock: new SystemClock(), pending: pendingStore('none'), host: '127.0.0.62', url: 'http://127.0.0.62:9/ubus' });
     expect(await none.identify()).toBeNull();
+  });
+
+  it('over HTTPS: the certificate is pinned on first use, the password only goes over TLS, a changed certificate is refused before sending', async () => {
+    sim = await startOpenWrtSimulator({ rootPassword: ROOT_PASSWORD, tls: true });
+    const pins = memoryPinStore();
+    const mk = () => new OpenWrtRouterClient({
+      http: new NodeHttpFetcher(), secrets, clock: new SystemClock(), pending: pendingStore('tls'), host: sim.ip,
+      tls: { transport: new PinnedRouterTransport(), pins, port: sim.port }, guard: new LoginGuard(new AttemptLedger('it')),
+    });
+    const s = await mk().readStatus();
+    expect(s.firmware.known).toBe(true);
+    expect(pins.pin(sim.ip)).toBe(sim.fingerprint);
+    pins.setPin(sim.ip, 'AA:'.repeat(31) + 'AA');
+    const before = sim.calls.length;
+    const err = (await mk().readStatus().catch((e: unknown) => e)) as RouterError;
+    expect([err.kind, err.detail.code]).toEqual(['tls-certificate-changed', 'router-api.error.certificate-changed']);
+    expect(sim.calls.length).toBe(before);
   });
 
   it('a fresh OpenWrt (no root password) reads as the factory password', async () => {

@@ -25,7 +25,12 @@
  * State is in memory, inspectable (`committed`, `pendingApply()`, `calls`), and no call logs a secret.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { createServer as createHttpsServer } from 'node:https';
+import { randomBytes, X509Certificate } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { defaultUci, type UciConfigs, type UciSection, type UciValue } from './uci-data.js';
 
@@ -72,6 +77,8 @@ export interface OpenWrtSimOptions {
   rootPassword?: string;
   extraUsers?: SimUser[];
   board?: { model: string; boardName: string; hostname: string; version: string; revision: string; target: string };
+  /** Serve HTTPS (uhttpd with the self-signed certificate px5g makes on first boot); made here with openssl. */
+  tls?: boolean;
 }
 
 export interface OpenWrtSimulator {
@@ -85,6 +92,8 @@ export interface OpenWrtSimulator {
   pendingApply(): { configs: string[]; rollbackAt: number } | null;
   /** Counts of `session login` attempts that were refused. */
   failedLogins(): number;
+  /** SHA-256 fingerprint of the TLS certificate (`AA:BB:…`), null over plain HTTP. */
+  fingerprint: string | null;
   /** Reads one option from the committed config (assertions). */
   option(config: string, section: string, option: string): UciValue | undefined;
   setRootPassword(password: string): void;
@@ -411,7 +420,18 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
     return { result: reply.data ? [reply.status, reply.data] : [reply.status] };
   }
 
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  let cert: { key: Buffer; cert: Buffer; fingerprint: string } | null = null;
+  if (opts.tls) {
+    const d = mkdtempSync(join(tmpdir(), 'openwrt-lab-tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=OpenWrt', '-keyout', join(d, 'k.pem'), '-out', join(d, 'c.pem')], { stdio: 'ignore' });
+      const c = readFileSync(join(d, 'c.pem'));
+      cert = { key: readFileSync(join(d, 'k.pem')), cert: c, fingerprint: new X509Certificate(c).fingerprint256 };
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  }
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const send = (code: number, body: unknown) => {
       const text = JSON.stringify(body);
       res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
@@ -440,7 +460,8 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
       const one = (x: unknown) => ({ jsonrpc: '2.0', id: (x as { id?: unknown } | null)?.id ?? null, ...handle(x) });
       send(200, Array.isArray(body) ? body.map(one) : one(body));
     });
-  });
+  };
+  const server: Server = cert ? createHttpsServer({ key: cert.key, cert: cert.cert }, handler) : createServer(handler);
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -455,7 +476,8 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
   return {
     ip,
     port,
-    url: `http://${ip}:${port}/ubus`,
+    url: `${cert ? 'https' : 'http'}://${ip}:${port}/ubus`,
+    fingerprint: cert?.fingerprint ?? null,
     committed,
     calls,
     pendingApply: () => (pending ? { configs: [...pending.configs], rollbackAt: pending.rollbackAt } : null),

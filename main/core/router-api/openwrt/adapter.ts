@@ -24,6 +24,7 @@ import {
   type RouterWifiNetwork,
 } from '../port.js';
 import type { LoginGuard } from '../login-guard.js';
+import type { RouterPinStore, RouterTransport } from '../transport.js';
 import { UbusCallError, UbusClient, UbusStatus } from './ubus-client.js';
 import { NO_PENDING_APPLY, type PendingApplyDoc } from './pending-apply.js';
 import { encryptionOf, ifaceEnabled, list, remoteAdminOpenings, roleOfIface, sectionsOf, str, uciEncryption, wpsOn, type UciSection } from './uci-read.js';
@@ -39,8 +40,10 @@ export interface OpenWrtDeps {
   pending: DocumentStore<PendingApplyDoc>;
   /** The router's address (as the survey found it). */
   host: string;
-  /** Default `http://<host>/ubus`. */
+  /** Default `http://<host>/ubus`; ignored when `tls` is given. */
   url?: string;
+  /** HTTPS with the certificate pinned on first use (uhttpd with a self-signed certificate; port 443 by default). */
+  tls?: { transport: RouterTransport; pins: RouterPinStore; port?: number };
   username?: string;
   /** Seconds the router waits for `uci confirm` before it rolls back (rpcd's default is 60). */
   applyTimeoutSeconds?: number;
@@ -102,7 +105,11 @@ export class OpenWrtRouterClient implements RouterClient {
   private applied = false;
 
   constructor(private readonly deps: OpenWrtDeps) {
-    this.ubus = new UbusClient({ http: deps.http, url: deps.url ?? `http://${deps.host}/ubus` });
+    this.ubus = new UbusClient({
+      http: deps.http,
+      url: deps.url ?? `http://${deps.host}/ubus`,
+      ...(deps.tls ? { tls: { transport: deps.tls.transport, pins: deps.tls.pins, host: deps.host, port: deps.tls.port ?? 443 } } : {}),
+    });
   }
 
   private get username(): string {

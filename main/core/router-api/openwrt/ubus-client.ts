@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { HttpFetcher } from '../../ports.js';
 import { msg } from '../../messages/index.js';
 import { RouterError } from '../port.js';
+import type { RouterPinStore, RouterTransport } from '../transport.js';
 
 export const NULL_SESSION = '00000000000000000000000000000000';
 
@@ -67,6 +68,11 @@ export interface UbusClientOptions {
   deadlineMs?: number;
   /** Session idle timeout asked for at login (seconds). */
   sessionTimeout?: number;
+  /**
+   * HTTPS to uhttpd (the password travels only over TLS): the router's self-signed certificate is
+   * pinned on first use and a different one later is refused before anything is sent.
+   */
+  tls?: { transport: RouterTransport; pins: RouterPinStore; host: string; port: number };
 }
 
 /** One logged-in ubus session. */
@@ -81,7 +87,31 @@ export class UbusClient {
     return this.session !== null;
   }
 
+  private async postTls(tls: NonNullable<UbusClientOptions['tls']>, body: unknown): Promise<unknown> {
+    const pin = tls.pins.pin(tls.host);
+    let res;
+    try {
+      res = await tls.transport.send({
+        host: tls.host, port: tls.port, https: true, method: 'POST', path: '/ubus',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body), timeoutMs: this.opts.deadlineMs ?? 8000, pin,
+      });
+    } catch {
+      throw new RouterError('unreachable', msg('openwrt.unreachable', { url: `https://${tls.host}:${tls.port}/ubus` }));
+    }
+    if (res.kind === 'pin-mismatch') throw new RouterError('tls-certificate-changed', msg('router-api.error.certificate-changed', { host: tls.host, pinned: pin ?? '', seen: res.certificateFingerprint }));
+    if (!pin && res.certificateFingerprint) tls.pins.setPin(tls.host, res.certificateFingerprint);
+    if (res.status === 404) throw new RouterError('unsupported', msg('openwrt.no-ubus', { url: `https://${tls.host}:${tls.port}/ubus` }));
+    if (res.status !== 200) throw new RouterError('unsupported', msg('openwrt.bad-answer', { status: res.status }));
+    try {
+      return JSON.parse(res.body);
+    } catch {
+      throw new RouterError('unsupported', msg('openwrt.bad-answer', { status: res.status }));
+    }
+  }
+
   private async post(body: unknown): Promise<unknown> {
+    if (this.opts.tls) return this.postTls(this.opts.tls, body);
     let answer;
     try {
       answer = await this.opts.http.request(this.opts.url, {
