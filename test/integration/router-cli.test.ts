@@ -89,6 +89,25 @@ describe.skipIf(!secretServiceOwned())('porchlight router (built CLI, FRITZ!Box 
     expect(sim.calls.filter((c) => c.outcome === 'auth-failed').length - before).toBe(1);
   });
 
+  it('porchlight audit verifies the router checks from the router\'s own answer, the source in the evidence', async () => {
+    const child = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+      const argv = [CLI, 'audit', '--json', '--interface', 'lo', '--gateway', sim.ip, '--seconds', '2'];
+      argvSeen.push(argv);
+      const c = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, PORCHLIGHT_PROFILE: profile, PATH: '/nonexistent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      c.on('error', reject);
+      c.on('close', (code) => resolve({ code, out }));
+    });
+    const report = JSON.parse(child.out) as { checks: { id: string; status: string; reasonMessage: { code: string; params: Record<string, unknown> } | null; evidence: { kind: string } }[] };
+    const byId = new Map(report.checks.map((c) => [c.id, c]));
+    expect(byId.get('router.remote-admin')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' }, reasonMessage: { code: 'router-api.verdict.remote-admin-off', params: { source: expect.stringContaining('TR-064') } } });
+    expect(byId.get('router.upnp')).toMatchObject({ status: 'pass', reasonMessage: { code: 'router-api.verdict.upnp-off' } });
+    expect(byId.get('wifi.wps')).toMatchObject({ status: 'pass', reasonMessage: { code: 'router-api.verdict.wps-off' } });
+    expect(byId.get('router.firmware')).toMatchObject({ status: 'fail', reasonMessage: { code: 'router-api.verdict.firmware-update' } });
+    expect(byId.get('router.admin-default')).toMatchObject({ status: 'pass', reasonMessage: { code: 'router-api.verdict.admin-not-default' } });
+  });
+
   it('no credential in the profile, the outputs or any child argv', () => {
     expect(findLeaks(profile, PASSWORD)).toEqual([]);
     expect(JSON.stringify(argvSeen)).not.toContain(PASSWORD);
