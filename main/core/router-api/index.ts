@@ -26,3 +26,7 @@ export { readIgdPortMappings } from './igd/port-mappings.js';
 export type { PortMappingReading } from './igd/port-mappings.js';
 export { applyWithProof, readBackProof } from './apply-with-proof.js';
 export type { ApplyOutcome, Proof } from './apply-with-proof.js';
+export { DEFAULT_ROUTER_PINS, RouterPinsSchema, documentPinStore } from './pin-document.js';
+export type { RouterPinsDoc } from './pin-document.js';
+export { routerReadPort } from './verifier-port.js';
+export type { RouterReadDeps } from './verifier-port.js';
