@@ -16,6 +16,8 @@ import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
 import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
 import { createMessageFormatter } from './core/messages/index.js';
+import { DEFAULT_ROUTER_PINS, RouterPinsSchema, documentPinStore, routerReadPort } from './core/router-api/index.js';
+import { PinnedRouterTransport } from './adapters/router/pinned-transport.js';
 // The one English message catalog, shared with the renderer (bundled by esbuild into each host).
 import messagesEn from '../renderer/i18n/en/messages.json' with { type: 'json' };
 import messagesDe from '../renderer/i18n/de/messages.json' with { type: 'json' };
@@ -52,12 +54,13 @@ export interface NodeCoreOptions {
 /** Composition root for every host: real adapters wired into the core. */
 export function createNodeCore(opts: NodeCoreOptions): Core {
   const stores = openProfileStores(opts.profileDir);
+  const secretStore = opts.secrets ?? new KeytarSecretStore();
   return createCore({
     host: opts.host,
     version: appVersionOf(),
     platform: process.platform,
     resourcesDir: resourcesDir(),
-    secrets: opts.secrets ?? new KeytarSecretStore(),
+    secrets: secretStore,
     ...stores,
     clock: opts.clock ?? new SystemClock(),
     log: new FileLogger(join(opts.profileDir, 'logs', 'porchlight.log'), opts.echoLog ?? false),
@@ -75,5 +78,10 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     wifi: opts.wifi ?? (opts.host === 'harness' && !process.env.PORCHLIGHT_FAKE_NMCLI_STATE ? undefined : new NodeWifiScanner()),
     messages: createMessageFormatter({ en: messagesEn, de: messagesDe, es: messagesEs, fr: messagesFr }),
     systemLanguages: opts.systemLanguages,
+    // The router checks read the router's own answer (FRITZ!Box TR-064) where the owner saved its login (issue 16).
+    routerApi: (ledger) => {
+      const pins = documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: RouterPinsSchema, defaults: DEFAULT_ROUTER_PINS, version: '1.0.0' }));
+      return routerReadPort({ transport: new PinnedRouterTransport(), secrets: secretStore, pins, ledger });
+    },
   });
 }

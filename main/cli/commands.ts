@@ -4,6 +4,7 @@ import { EXIT } from './command.js';
 import { wifiCommand } from './wifi.js';
 import { surveyCommand } from './survey.js';
 import { auditCommand } from './audit.js';
+import { routerCommand } from './router.js';
 
 /**
  * Declares a command whose capability has not landed yet: it says so plainly and exits 2, so a
@@ -27,4 +28,5 @@ export const commands: CliCommand[] = [
   surveyCommand(),
   defaultsCommand(),
   auditCommand(),
+  routerCommand(),
 ];

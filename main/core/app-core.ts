@@ -6,7 +6,7 @@ import { SecretService } from './secrets/secret-service.js';
 import { checkExternalUrl, loadExternalHosts } from './shell/external-links.js';
 import { createAccountServices, type AccountServices } from './accounts/services.js';
 import { AuditService } from './audit/audit-service.js';
-import { createVerifiers, recordOutcome, runVerifiers, type AuditScope, type CheckId, type VerifierRegistry } from './checks/verifiers/index.js';
+import { createVerifiers, recordOutcome, runVerifiers, type AuditScope, type CheckId, type RouterApiPort, type VerifierRegistry } from './checks/verifiers/index.js';
 import type { CheckView } from './checks/results.js';
 import { reportCheck } from './audit/assemble.js';
 import type { WifiScanner } from './ports.js';
@@ -56,6 +56,8 @@ export interface CoreDeps {
   messages?: MessageFormatter;
   /** The computer's preferred languages (Electron: app.getPreferredSystemLanguages()); absent → Node's locale environment. */
   systemLanguages?: () => readonly string[];
+  /** The router's own answer for the router checks (issue 16), given the run's attempt ledger; absent → those checks keep their confirmation/probe path. */
+  routerApi?: (ledger: { take(host: string): boolean }) => RouterApiPort;
 }
 
 /** The Node-only core every host shares. Holds no Electron and no adapter: only ports. */
@@ -122,6 +124,7 @@ export function createCore(deps: CoreDeps): Core {
       intervalDays: () => deps.settings.read().reauditIntervalDays,
       clock: deps.clock,
       reportCheck: () => reportCheck(core.audit.list(), deps.settings.read().reauditIntervalDays, deps.clock.now()),
+      router: deps.routerApi ? deps.routerApi(core.credentials.ledger) : null,
     }));
   const core: Core = {
     deps,

@@ -2,3 +2,4 @@
 export type { CredentialService } from './credential-service.js';
 export { probeDetail, probeEvidence } from './safe-prober.js';
 export type { ProbeReport } from './safe-prober.js';
+export { digestAuthorization, parseChallenges, pickDigest } from './digest.js';

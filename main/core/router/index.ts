@@ -7,4 +7,5 @@ export { familyOf, knownRouterVendors, loadRouterFamilies } from './router-famil
 export type { RouterFamilies, RouterFamily } from './router-families.js';
 export { namesSoftwareNotDevice } from './server-header.js';
 export { parseDeviceDescription } from './upnp-description.js';
+export { readXml } from './xml.js';
 export type { DeviceDescription } from './upnp-description.js';

@@ -35,6 +35,7 @@ const OPTIONS: Record<string, string[]> = {
   survey: ['--interface', '--gateway', '--seconds', '--target', '--sweep', '--neighbors', '--json'],
   defaults: ['--host', '--https', '--vendor', '--gateway', '--timeout-ms', '--delay-ms', '--json'],
   audit: ['--json', '--html', '--pdf', '--interface', '--gateway', '--admin-port', '--seconds', '--neighbors'],
+  router: ['--gateway', '--user', '--wifi', '--wps-off', '--remote-admin-off', '--upnp-off', '--wired', '--yes', '--json'],
 };
 
 describe('--help of every command', () => {

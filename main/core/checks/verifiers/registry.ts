@@ -13,6 +13,7 @@ import { iotIsolatedVerifier, iotSegmentVerifier } from './segmentation.js';
 import { inventoryVerifier } from './inventory.js';
 import { routerLoginVerifier, type RouterLoginPorts } from './router-login.js';
 import { reportVerifier } from './report.js';
+import { routerApiVerifier, type RouterApiPort } from './router-api.js';
 
 /** Every port some verifier reads; each verifier is handed only its own. */
 export interface VerifierPorts {
@@ -25,6 +26,8 @@ export interface VerifierPorts {
   intervalDays: () => number;
   clock: Pick<Clock, 'now'>;
   reportCheck: () => CheckResult;
+  /** The router's own answer through its local API (issue 16); absent or null: the checks keep their confirmation/probe path. */
+  router?: RouterApiPort | null;
 }
 
 /** The registry: exactly one verifier per catalog check. */
@@ -32,13 +35,13 @@ export function createVerifiers(p: VerifierPorts): VerifierRegistry {
   return {
     'wifi.encryption': wifiEncryptionVerifier(p.wifi),
     'wifi.passphrase': confirmationVerifier,
-    'wifi.wps': confirmationVerifier,
+    'wifi.wps': routerApiVerifier('wifi.wps', p.router, null),
     'network.iot-segment': iotSegmentVerifier({ wifi: p.wifi, model: p.model }),
     'network.iot-isolated': iotIsolatedVerifier({ survey: p.survey, model: p.model }),
-    'router.admin-default': routerLoginVerifier({ credentials: p.credentials, model: p.model }),
-    'router.firmware': confirmationVerifier,
-    'router.remote-admin': confirmationVerifier,
-    'router.upnp': confirmationVerifier,
+    'router.admin-default': routerApiVerifier('router.admin-default', p.router, routerLoginVerifier({ credentials: p.credentials, model: p.model })),
+    'router.firmware': routerApiVerifier('router.firmware', p.router, null),
+    'router.remote-admin': routerApiVerifier('router.remote-admin', p.router, null),
+    'router.upnp': routerApiVerifier('router.upnp', p.router, null),
     'devices.inventory': inventoryVerifier({ survey: p.survey, model: p.model, lastReviewAt: p.lastReviewAt, intervalDays: p.intervalDays, clock: p.clock }),
     'devices.default-passwords': confirmationVerifier,
     'devices.firmware': confirmationVerifier,

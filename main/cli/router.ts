@@ -1,0 +1,186 @@
+import type { CliCommand, CliContext } from './command.js';
+import { EXIT, tellNotices, UsageError } from './command.js';
+import { helpText, parseFlags, subcommand } from './flags.js';
+import { PorchlightError } from '../core/errors.js';
+import type { DesiredState, RouterPlan, RouterStatus } from '../core/router-api/index.js';
+
+const USAGE = 'porchlight router status|plan|apply --gateway IP [--user NAME] [--wifi wpa3|transition] [--wps-off] [--remote-admin-off] [--upnp-off] [--wired] [--json] [--yes]';
+
+const HELP = helpText({
+  command: 'porchlight router',
+  summary: "read your router's own settings through its app interface (FRITZ!Box TR-064), plan fixes, and apply them with your yes",
+  usage: USAGE,
+  options: [
+    { flag: '--gateway', value: 'IP', text: "your router's address; naming it is your consent to log in to it once", default: 'none (required)', limits: 'a private or loopback address', example: '--gateway 192.168.178.1' },
+    { flag: '--user', value: 'NAME', text: "the router user Porchlight logs in as (FRITZ!Box: System > FRITZ!Box Users); remembered for this router. The password comes from your keychain (saved in the Passwords step)", default: 'the one remembered for this router', example: '--user porchlight' },
+    { flag: '--wifi', value: 'wpa3|transition', text: 'the Wi-Fi security to plan for your home network: WPA3 only, or WPA2/WPA3 transition when older devices must stay connected', default: 'wpa3', example: '--wifi transition' },
+    { flag: '--wps-off', text: 'plan to turn off WPS', default: 'on (always planned)', example: '--wps-off' },
+    { flag: '--remote-admin-off', text: 'plan to turn off administration from the internet', default: 'off (not planned)', example: '--remote-admin-off' },
+    { flag: '--upnp-off', text: 'plan to turn off automatic port opening (UPnP)', default: 'off (not planned)', example: '--upnp-off' },
+    { flag: '--wired', text: 'this computer reaches the router by cable (or another network), so a Wi-Fi change cannot cut its link', default: 'off: Porchlight reads the current Wi-Fi and refuses changes to the network this computer uses', example: '--wired' },
+    { flag: '--yes', text: 'apply: you have read the plan and agree', default: 'off (apply prints the plan only)', example: '--yes' },
+    { flag: '--json', text: 'print the result as JSON on stdout', default: 'off (plain text)', example: '--json' },
+  ],
+  notes: [
+    'status: read Wi-Fi security, WPS, firmware and automatic updates, remote administration, UPnP and the ports devices opened, and whether the factory password is still set.',
+    'plan: list, in plain words, every change Porchlight would make; changes nothing.',
+    'apply: make the planned changes (only with --yes; without it the plan is printed), check them by reading the router again, and undo them if the check fails.',
+    'Exit codes: status 0 when every setting read is safe, 1 when something should change; plan and apply without --yes 0 when nothing is to change, 1 when changes are planned; apply --yes 0 when every change was made and checked, 1 when a change was refused or undone; 2 on an error (wrong password, router blocked, changed certificate, no app interface).',
+    'Porchlight logs in at most once per run: after a rejected password it does not try again, so the router does not lock you out.',
+  ],
+  examples: ['porchlight router status --gateway 192.168.178.1 --user porchlight', 'porchlight router apply --gateway 192.168.178.1 --wifi transition --upnp-off --yes'],
+});
+
+interface Args {
+  sub: 'status' | 'plan' | 'apply';
+  gateway: string;
+  user: string | null;
+  json: boolean;
+  yes: boolean;
+  wired: boolean;
+  desired: DesiredState;
+}
+
+function parseArgs(argv: string[]): Args {
+  const [sub, rest] = subcommand(argv, ['status', 'plan', 'apply'] as const);
+  const v = parseFlags(rest, {
+    gateway: { type: 'string' },
+    user: { type: 'string' },
+    wifi: { type: 'string' },
+    json: { type: 'boolean' },
+    yes: { type: 'boolean' },
+    wired: { type: 'boolean' },
+    'wps-off': { type: 'boolean' },
+    'remote-admin-off': { type: 'boolean' },
+    'upnp-off': { type: 'boolean' },
+  });
+  if (!v.gateway) throw new UsageError('--gateway is required: your router\'s address, e.g. --gateway 192.168.178.1');
+  if (v.wifi !== undefined && v.wifi !== 'wpa3' && v.wifi !== 'transition') throw new UsageError('--wifi takes wpa3 or transition');
+  if (v.yes && sub !== 'apply') throw new UsageError('--yes belongs to apply only');
+  const desired: DesiredState = { homeWifi: { encryption: v.wifi === 'transition' ? 'wpa2-wpa3' : 'wpa3' }, wpsOff: true };
+  if (v['remote-admin-off']) desired.remoteAdminOff = true;
+  if (v['upnp-off']) desired.upnpOff = true;
+  return { sub, gateway: v.gateway, user: v.user ?? null, json: v.json ?? false, yes: v.yes ?? false, wired: v.wired ?? false, desired };
+}
+
+/** Findings in a status: settings the router itself reports as unsafe. */
+function findings(s: RouterStatus): string[] {
+  const out: string[] = [];
+  if (s.wifi.known) for (const n of s.wifi.value.filter((x) => x.role === 'home' && x.enabled && x.encryption !== 'wpa3')) out.push(`wifi:${n.id}`);
+  if (s.wps.known && s.wps.value.enabled) out.push('wps');
+  if (s.remoteAdmin.known && s.remoteAdmin.value.enabled) out.push('remote-admin');
+  if (s.upnp.known && s.upnp.value.enabled) out.push('upnp');
+  if (s.adminPasswordDefault.known && s.adminPasswordDefault.value.isDefault) out.push('admin-default');
+  if (s.firmware.known && s.firmware.value.updateAvailable && s.firmware.value.autoUpdate !== 'all' && s.firmware.value.autoUpdate !== 'important') out.push('firmware');
+  return out;
+}
+
+/**
+ * `porchlight router status|plan|apply`: the router automation of issue 16 on the command line,
+ * with the same core, keychain, attempt ledger and proof as the app.
+ */
+export function routerCommand(): CliCommand {
+  return {
+    name: 'router',
+    summary: "Read and fix your router's settings through its own app interface (FRITZ!Box)",
+    usage: USAGE,
+    help: HELP,
+    async run(ctx: CliContext) {
+      const args = parseArgs(ctx.argv);
+      const [{ createNodeCore, defaultProfileDir }, api, { PinnedRouterTransport }, { ConfDocumentStore }, { createMessageFormatter }, en] = await Promise.all([
+        import('./host.js'),
+        import('../core/router-api/index.js'),
+        import('../adapters/router/pinned-transport.js'),
+        import('../adapters/conf-document-store.js'),
+        import('../core/messages/index.js'),
+        import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
+      ]);
+      const words = createMessageFormatter({ en: en.default });
+      const profileDir = defaultProfileDir(ctx.env);
+      const core = createNodeCore({ host: 'cli', profileDir, opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) } });
+      tellNotices(ctx, core.notices, args.json);
+      const pins = api.documentPinStore(new ConfDocumentStore({ dir: profileDir, name: 'router-api', schema: api.RouterPinsSchema, defaults: api.DEFAULT_ROUTER_PINS, version: '1.0.0' }));
+      if (args.user) pins.setUserName(args.gateway, args.user);
+      const client = new api.FritzboxClient({
+        host: args.gateway,
+        transport: new PinnedRouterTransport(),
+        secrets: { get: (a) => core.secrets.read(a) },
+        pins,
+        guard: new api.LoginGuard(core.credentials.ledger),
+        linkSsid: async () => (args.wired ? null : await currentSsid(ctx)),
+        onConfirmOnDevice: (_methods, seconds) => ctx.stderr(`Press the button on your FRITZ!Box (or confirm on your FRITZ!Fon) to allow this change — Porchlight waits up to ${seconds} seconds.\n`),
+      });
+      const out = (value: unknown, text: string) => ctx.stdout(args.json ? `${JSON.stringify(value, null, 2)}\n` : text);
+      try {
+        if (args.sub === 'status') {
+          const s = await client.readStatus();
+          const f = findings(s);
+          out({ gateway: args.gateway, status: s, findings: f }, statusText(s, words.format.bind(words)));
+          return f.length > 0 ? EXIT.findings : EXIT.ok;
+        }
+        const plan = await client.plan(args.desired);
+        const active = plan.changes.filter((c) => !c.refused);
+        if (args.sub === 'plan' || !args.yes) {
+          out({ gateway: args.gateway, plan, applied: false }, planText(plan, words.format.bind(words)) + (args.sub === 'apply' ? 'Nothing was changed. Run again with --yes to make these changes.\n' : ''));
+          return active.length > 0 ? EXIT.findings : EXIT.ok;
+        }
+        const r = await api.applyWithProof(client, plan, args.desired, api.readBackProof(client, args.desired));
+        const refused = plan.changes.filter((c) => c.refused).length;
+        const text =
+          planText(plan, words.format.bind(words)) +
+          (r.outcome === 'verified'
+            ? `Done and checked: the router now reports every change (${r.result.applied.length}).\n`
+            : r.outcome === 'nothing-to-do'
+              ? 'Nothing was changed.\n'
+              : r.outcome === 'restored'
+                ? `The check after the change failed (${words.format(r.reason)}), so Porchlight put the previous settings back.\n`
+                : `The check after the change failed (${words.format(r.reason)}) and putting the previous settings back failed too: check the router's settings by hand.\n`);
+        out({ gateway: args.gateway, plan, outcome: r.outcome, applied: r.result?.applied ?? [], reason: 'reason' in r ? r.reason : null }, text);
+        return r.outcome === 'verified' && refused === 0 ? EXIT.ok : r.outcome === 'restore-failed' ? EXIT.error : EXIT.findings;
+      } catch (err) {
+        const message = err instanceof api.RouterError ? words.format(err.detail) : err instanceof PorchlightError ? err.message : 'Something went wrong inside Porchlight.';
+        const code = err instanceof api.RouterError ? err.kind : err instanceof PorchlightError ? err.code : 'internal';
+        if (args.json) ctx.stdout(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
+        ctx.stderr(`porchlight router ${args.sub}: ${message}\n`);
+        return EXIT.error;
+      }
+    },
+  };
+}
+
+/** The Wi-Fi this computer is on (its name), or a marker that it cannot be told — then every Wi-Fi change counts as cutting the link. */
+async function currentSsid(ctx: CliContext): Promise<string | null> {
+  try {
+    const { NodeWifiScanner } = await import('../adapters/wifi/node-wifi-scanner.js');
+    const r = await new NodeWifiScanner({ iface: ctx.env.PORCHLIGHT_WIFI_INTERFACE ?? null }).current();
+    if (r.kind === 'ok') return r.value?.ssid ?? null;
+  } catch {
+    // fall through: unknown
+  }
+  return '\u0000unknown';
+}
+
+function fact<T>(f: { known: true; value: T } | { known: false; reason: { code: string; params: Record<string, unknown> } }, show: (v: T) => string, w: (m: never) => string): string {
+  return f.known ? show(f.value) : `not known — ${w(f.reason as never)}`;
+}
+
+function statusText(s: RouterStatus, w: (m: never) => string): string {
+  const lines = [`Router: ${s.identity.known ? `${s.identity.value.vendor} ${s.identity.value.model ?? ''}`.trim() : 'not known'}`];
+  if (s.wifi.known) for (const n of s.wifi.value) lines.push(`  Wi-Fi "${n.ssid}" (${n.role === 'home' ? 'home network' : n.role === 'guest' ? 'guest network' : n.role === 'iot' ? 'smart-device network' : n.role === 'mesh' ? 'mesh link' : 'purpose not known'}): ${n.enabled ? n.encryption.toUpperCase().replace('WPA2-WPA3', 'WPA2/WPA3') : 'off'}`);
+  else lines.push(`  Wi-Fi: ${fact(s.wifi, () => '', w)}`);
+  lines.push(`  WPS (push-button setup): ${fact(s.wps, (v) => (v.enabled ? 'on' : 'off'), w)}`);
+  lines.push(`  Firmware: ${fact(s.firmware, (v) => `${v.version}${v.updateAvailable ? ', an update is available' : v.updateAvailable === false ? ', current' : ''}; automatic updates: ${v.autoUpdate === 'notify' ? 'notify only' : v.autoUpdate}`, w)}`);
+  lines.push(`  Administration from the internet: ${fact(s.remoteAdmin, (v) => (v.enabled ? 'on' : 'off'), w)}`);
+  lines.push(`  Automatic port opening (UPnP): ${fact(s.upnp, (v) => (v.enabled ? `on${v.portMappings ? `, ${v.portMappings.length} port(s) opened by devices` : ''}` : 'off'), w)}`);
+  lines.push(`  Factory password still set: ${fact(s.adminPasswordDefault, (v) => (v.isDefault ? 'YES — change it' : 'no'), w)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function planText(p: RouterPlan, w: (m: never) => string): string {
+  const lines: string[] = [];
+  if (p.changes.length === 0) lines.push('Nothing to change.');
+  else lines.push('Planned changes:');
+  for (const c of p.changes) lines.push(`  ${c.refused ? '✗' : '•'} ${w(c.message as never)}${c.refused ? `\n      ${w(c.refused as never)}` : ''}`);
+  for (const n of p.notes) lines.push(`  note: ${w(n as never)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,32 @@
+/** The public surface of main/core/router-api: the RouterClient port, the FRITZ!Box adapter, the IGD reader, apply-with-proof. */
+export { RouterError } from './port.js';
+export type {
+  ApplyResult,
+  DesiredState,
+  Fact,
+  FactSource,
+  PlannedChange,
+  PreviousValues,
+  RouterClient,
+  RouterErrorKind,
+  RouterPlan,
+  RouterStatus,
+  RouterWifiNetwork,
+  SecretRef,
+  UpnpPortMapping,
+  WifiEncryption,
+  WifiRole,
+} from './port.js';
+export { memoryPinStore } from './transport.js';
+export type { RouterHttpRequest, RouterHttpResponse, RouterPinStore, RouterTransport } from './transport.js';
+export { LoginGuard } from './login-guard.js';
+export { FritzboxClient, encryptionOfBeacon } from './fritzbox/fritzbox-client.js';
+export type { FritzClientOptions } from './fritzbox/fritzbox-client.js';
+export { readIgdPortMappings } from './igd/port-mappings.js';
+export type { PortMappingReading } from './igd/port-mappings.js';
+export { applyWithProof, readBackProof } from './apply-with-proof.js';
+export type { ApplyOutcome, Proof } from './apply-with-proof.js';
+export { DEFAULT_ROUTER_PINS, RouterPinsSchema, documentPinStore } from './pin-document.js';
+export type { RouterPinsDoc } from './pin-document.js';
+export { routerReadPort } from './verifier-port.js';
+export type { RouterReadDeps } from './verifier-port.js';
