@@ -148,8 +148,8 @@ export function routerCommand(): CliCommand {
   };
 }
 
-/** The Wi-Fi this computer is on (its name), or a marker that it cannot be told — then every Wi-Fi change counts as cutting the link. */
-async function currentSsid(ctx: CliContext): Promise<string | null> {
+/** The Wi-Fi this computer is on (its name), null when on none, undefined when it cannot be told — then every Wi-Fi change counts as cutting the link. */
+async function currentSsid(ctx: CliContext): Promise<string | null | undefined> {
   try {
     const { NodeWifiScanner } = await import('../adapters/wifi/node-wifi-scanner.js');
     const r = await new NodeWifiScanner({ iface: ctx.env.PORCHLIGHT_WIFI_INTERFACE ?? null }).current();
@@ -157,7 +157,7 @@ async function currentSsid(ctx: CliContext): Promise<string | null> {
   } catch {
     // fall through: unknown
   }
-  return '\u0000unknown';
+  return undefined;
 }
 
 function fact<T>(f: { known: true; value: T } | { known: false; reason: { code: string; params: Record<string, unknown> } }, show: (v: T) => string, w: (m: never) => string): string {

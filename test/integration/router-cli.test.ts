@@ -62,6 +62,12 @@ describe.skipIf(!secretServiceOwned())('porchlight router (built CLI, FRITZ!Box 
     expect(plain.out).not.toMatch(/tr064|undefined|\{"code"/);
   });
 
+  it('when it cannot tell which Wi-Fi this computer uses (no Wi-Fi tool here), a Wi-Fi change is refused with the manual way out', async () => {
+    const r = await cli(['plan', '--gateway', sim.ip]);
+    expect(r.out).toContain('Not done automatically');
+    expect(r.out).toContain('Connect by cable');
+  });
+
   it('apply without --yes prints the plan and changes nothing; with --yes it changes and proves; then status is clean for Wi-Fi', async () => {
     const dry = await cli(['apply', '--gateway', sim.ip, '--remote-admin-off', '--upnp-off', '--wired']);
     expect(dry.code).toBe(1);

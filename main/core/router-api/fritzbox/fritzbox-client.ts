@@ -59,8 +59,11 @@ const ENCRYPTION_WORDS: Record<WifiEncryption, string> = { open: 'no encryption'
 export interface FritzClientOptions extends Omit<Tr064Options, 'transport'> {
   transport: RouterTransport;
   secrets: Pick<SecretStore, 'get'>;
-  /** The Wi-Fi network this computer reaches the router through (null: cable or another network). */
-  linkSsid: () => Promise<string | null>;
+  /**
+   * The Wi-Fi network this computer reaches the router through: its name, null (cable or another
+   * network), or undefined when it cannot be told — then every Wi-Fi change counts as cutting the link.
+   */
+  linkSsid: () => Promise<string | null | undefined>;
 }
 
 function unknown<T>(reason: Message): Fact<T> {
@@ -247,7 +250,7 @@ export class FritzboxClient implements RouterClient {
     if (desired.homeWifi) {
       const want = desired.homeWifi.encryption;
       for (const n of nets.filter((x) => x.role === 'home')) {
-        const cuts = link !== null && link === n.ssid;
+        const cuts = link === undefined || (link !== null && link === n.ssid);
         if (n.encryption !== want) {
           const supported = n.possibleEncryptions.includes(want);
           changes.push({
@@ -271,7 +274,7 @@ export class FritzboxClient implements RouterClient {
       const guest = nets.find((x) => x.role === 'guest');
       if (!guest) notes.push(msg('router-api.note.no-guest-network', {}));
       else {
-        const cuts = link !== null && link === guest.ssid;
+        const cuts = link === undefined || (link !== null && link === guest.ssid);
         changes.push({
           key: `iot-wifi:${guest.id}`,
           message: msg('router-api.change.iot-wifi', { ssid: desired.iotWifi.ssid, to: ENCRYPTION_WORDS[desired.iotWifi.encryption] }),
