@@ -1,5 +1,6 @@
 import type { Clock, DocumentStore, ExternalOpener, HttpProber, Logger, PdfPrinter, ReportSink, SecretStore } from './ports.js';
 import type { History, Progress, Settings } from './store/documents.js';
+import { kevMatcher } from './vulns/index.js';
 import { loadCheckCatalog, type CheckCatalog } from './checks/catalog.js';
 import { CheckBoard } from './checks/check-board.js';
 import { SecretService } from './secrets/secret-service.js';
@@ -120,6 +121,8 @@ export function createCore(deps: CoreDeps): Core {
       intervalDays: () => deps.settings.read().reauditIntervalDays,
       clock: deps.clock,
       reportCheck: () => reportCheck(core.audit.list(), deps.settings.read().reauditIntervalDays, deps.clock.now()),
+      kev: () => kevMatcher(deps.resourcesDir),
+      lastAuditAt: () => core.audit.latest()?.at ?? null,
     }));
   const core: Core = {
     deps,

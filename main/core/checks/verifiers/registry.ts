@@ -13,6 +13,7 @@ import { iotIsolatedVerifier, iotSegmentVerifier } from './segmentation.js';
 import { inventoryVerifier } from './inventory.js';
 import { routerLoginVerifier, type RouterLoginPorts } from './router-login.js';
 import { reportVerifier } from './report.js';
+import { knownVulnerabilitiesVerifier, type KnownVulnerabilityPorts } from './known-vulnerabilities.js';
 
 /** Every port some verifier reads; each verifier is handed only its own. */
 export interface VerifierPorts {
@@ -25,6 +26,9 @@ export interface VerifierPorts {
   intervalDays: () => number;
   clock: Pick<Clock, 'now'>;
   reportCheck: () => CheckResult;
+  /** The KEV matcher over the local snapshot, and when the last audit ran (entries added since are flagged). */
+  kev: KnownVulnerabilityPorts['kev'];
+  lastAuditAt: () => string | null;
 }
 
 /** The registry: exactly one verifier per catalog check. */
@@ -42,6 +46,7 @@ export function createVerifiers(p: VerifierPorts): VerifierRegistry {
     'devices.inventory': inventoryVerifier({ survey: p.survey, model: p.model, lastReviewAt: p.lastReviewAt, intervalDays: p.intervalDays, clock: p.clock }),
     'devices.default-passwords': confirmationVerifier,
     'devices.firmware': confirmationVerifier,
+    'devices.known-vulnerabilities': knownVulnerabilitiesVerifier({ model: p.model, kev: p.kev, lastAuditAt: p.lastAuditAt }),
     'accounts.2fa': confirmationVerifier,
     'accounts.unique-passwords': confirmationVerifier,
     'accounts.integrations-review': confirmationVerifier,
