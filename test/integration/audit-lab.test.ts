@@ -95,7 +95,7 @@ describe('porchlight audit over the loopback lab', () => {
     const { code, report, stderr } = await audit();
     first = report;
     expect(code, stderr).toBe(1);
-    expect(report.checks.map((c) => c.id)).toHaveLength(20);
+    expect(report.checks.map((c) => c.id)).toHaveLength(21);
     for (const c of report.checks) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'title', 'status', 'evidence', 'reason', 'next']));
     // Wi-Fi: measured from the (fake) OS scan.
     expect(check(report, 'wifi.encryption')).toMatchObject({ status: 'warn', evidence: { kind: 'verified' } });
