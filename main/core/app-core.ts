@@ -138,7 +138,7 @@ export function createCore(deps: CoreDeps): Core {
     get verifiers() {
       return verifiers();
     },
-    audit: new AuditService({ ...deps, catalog, model, appVersion: deps.version, exportPorts: deps, verifiers: () => verifiers() }),
+    audit: new AuditService({ ...deps, catalog, model, appVersion: deps.version, exportPorts: deps, verifiers: () => verifiers(), kev: () => kevMatcher(deps.resourcesDir) }),
     async recheck(id: CheckId) {
       const out = await runVerifiers(verifiers(), consentedScope(model), Date.now, [id]);
       const m = out.results[id];

@@ -1,3 +1,4 @@
+import { assessHome, vulnRecord, type KevMatcher } from '../vulns/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Clock, DocumentStore, Logger, PdfPrinter, ReportSink } from '../ports.js';
 import type { CheckCatalog } from '../checks/index.js';
@@ -38,6 +39,8 @@ export interface AuditServiceDeps {
   exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
   /** Words for message codes in reports (the host wires the English catalog). */
   messages?: MessageFormatter;
+  /** The KEV matcher (local snapshot): each audit records every device's known exploited vulnerabilities. */
+  kev?: () => KevMatcher;
 }
 
 /** An exported report, ready to write. */
@@ -119,6 +122,7 @@ export class AuditService {
       inventory,
       router,
       exports: [],
+      vulnerabilities: this.deps.kev ? vulnRecord(assessHome(this.deps.kev(), this.deps.model.read(), this.latest()?.at ?? null)) : null,
     };
   }
 

@@ -24,3 +24,5 @@ export function kevMatcher(resourcesDir: string): KevMatcher {
   }
   return m;
 }
+export { VulnRecordSchema, DeviceVulnRecordSchema, VulnMatchRecordSchema, vulnRecord } from './record.js';
+export type { VulnRecord } from './record.js';
