@@ -57,14 +57,19 @@ const compact = (s: string): string => s.toUpperCase().replace(/[^A-Z0-9]+/g, ''
 
 /** Model-like tokens in a text: a letter and at least two digits (DIR-859, RT-AX55, AC15, WNR2000v5). */
 export function modelTokens(text: string): string[] {
-  const out = new Set<string>();
+  return [...modelTokenSpellings(text).keys()];
+}
+
+/** Model tokens (compacted: "DIR645") with the spelling the text used ("DIR-645"). */
+export function modelTokenSpellings(text: string): Map<string, string> {
+  const out = new Map<string, string>();
   for (const raw of text.split(/[\s,;/()[\]"']+/)) {
     const t = raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
     if (!/[A-Za-z]/.test(t) || (t.match(/\d/g)?.length ?? 0) < 2) continue;
     if (/^(CVE|CWE|BOD|HTTP|HTTPS|RFC)-?\d/i.test(t) || t.includes('://') || /^\d/.test(t) && !/^\d+[A-Z]/i.test(t)) continue;
-    out.add(compact(t));
+    if (!out.has(compact(t))) out.set(compact(t), t);
   }
-  return [...out];
+  return out;
 }
 
 const REVISION = /^(V\d{1,2}|[A-H]\d|R\d|REV[A-Z0-9]{1,3}|HW[A-Z0-9]{1,3})$/;
@@ -131,7 +136,8 @@ export class KevMatcher {
     const families = this.table.families.filter((f) => f.vendor === id && f.models.some((m) => new RegExp(m, 'i').test(model)));
     const matches: VulnMatch[] = [];
     for (const e of this.byVendor.get(id) ?? []) {
-      const entryTokens = modelTokens(`${e.product} ${e.vulnerabilityName} ${e.shortDescription}`);
+      const spellings = modelTokenSpellings(`${e.product} ${e.vulnerabilityName} ${e.shortDescription}`);
+      const entryTokens = [...spellings.keys()];
       let how: MatchHow | null = null;
       let matched = '';
       for (const dt of deviceTokens) {
@@ -139,7 +145,7 @@ export class KevMatcher {
           const c = compareModel(dt, et);
           if (c && (how === null || (how === 'revision' && c === 'exact-model'))) {
             how = c;
-            matched = et;
+            matched = spellings.get(et) ?? et;
           }
         }
       }
@@ -171,7 +177,9 @@ export class KevMatcher {
         ransomware: e.knownRansomwareCampaignUse === 'Known',
       });
     }
-    matches.sort((a, b) => b.dateAdded.localeCompare(a.dateAdded) || a.cve.localeCompare(b.cve));
+    // The surest first (exact model, then revision, then family), newest first within each.
+    const rank: Record<MatchHow, number> = { 'exact-model': 0, revision: 1, 'model-family': 2 };
+    matches.sort((a, b) => rank[a.how] - rank[b.how] || b.dateAdded.localeCompare(a.dateAdded) || a.cve.localeCompare(b.cve));
     const eol = matches.some((m) => m.how !== 'model-family' && m.action === 'end-of-life');
     return { status: matches.length === 0 ? 'clear' : eol ? 'end-of-life' : 'listed', missing: null, maker: this.vendorName(id), matches };
   }

@@ -34,11 +34,12 @@ export function KnownVulnerabilities({ view, onIdentify }: { view: VulnView; onI
 function DeviceItem({ device: d, onIdentify }: { device: Device; onIdentify: (id: string, maker: string, model: string) => Promise<void> }) {
   const { t } = useTranslation('panels');
   const identity = [d.vendor, d.model].filter(Boolean).join(' ');
+  const shown = identity && !d.name.includes(identity) ? identity : null;
   return (
     <li className={`known-vulns-device known-vulns-${d.status}`} data-testid="known-vulns-device" data-status={d.status} data-key={d.key}>
       <h4>
         {d.name}
-        {identity ? <span className="muted"> — {identity}</span> : null}
+        {shown ? <span className="muted"> — {shown}</span> : null}
       </h4>
       <p className="known-vulns-verdict">{t(`knownVulnerabilities.status.${d.status}`)}</p>
       <dl className="known-vulns-facts">

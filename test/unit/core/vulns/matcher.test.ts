@@ -21,8 +21,10 @@ describe('matching over the whole snapshot', () => {
     const r = m.match({ vendor: 'D-Link Systems, Inc.', model: 'DIR-645', firmware: '1.03' });
     expect(r.status).toBe('end-of-life');
     const e = r.matches.find((x) => x.cve === 'CVE-2015-2051')!;
-    expect(e).toMatchObject({ how: 'exact-model', matched: 'DIR645', action: 'end-of-life', dateAdded: '2022-02-10' });
+    expect(e).toMatchObject({ how: 'exact-model', matched: 'DIR-645', action: 'end-of-life', dateAdded: '2022-02-10' });
     expect(e.requiredAction).toMatch(/end-of-life and should be disconnected/);
+    expect(r.matches[0]!.cve).toBe('CVE-2015-2051'); // the surest match first, before the DIR family's
+    expect(r.matches.slice(1).every((x) => x.how === 'model-family')).toBe(true);
   });
   it('vendor aliases: dlink, D-Link Corporation and the MAC registry spelling are the same maker', () => {
     for (const v of ['dlink', 'D-Link Corporation', 'D-Link International', 'D Link']) expect(cves(v, 'DIR-645')).toContain('CVE-2015-2051');
