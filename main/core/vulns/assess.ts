@@ -39,7 +39,8 @@ export function assessHome(matcher: KevMatcher, doc: HomeModelDoc, lastAuditAt: 
     out.push({ ...r, id, name, isRouter, vendor, model, firmware, identifiedBy: vendor && model ? (byOwner ? 'owner' : 'network') : null, newSince: since ? r.matches.filter((m) => m.dateAdded > since).map((m) => m.cve) : [] });
   };
   const routerIp = doc.router?.address ?? null;
-  const devices = Object.values(doc.devices).filter((d) => !d.removed);
+  // The devices at home as the latest survey saw them (and those the owner added by hand), as the audit's inventory counts them.
+  const devices = Object.values(doc.devices).filter((d) => !d.removed && (doc.surveyedAt === null || d.manual || d.lastSeen === doc.surveyedAt));
   const routerRecord = devices.find((d) => routerIp !== null && d.ip === routerIp) ?? null;
   if (doc.router) {
     const idn = doc.router.identity;

@@ -1,9 +1,12 @@
 import type { HomeModel } from '../../model/index.js';
+import type { SurveyReport } from '../../network/index.js';
 import { assessHome, vulnVerdict, type KevMatcher } from '../../vulns/index.js';
 import type { Verifier } from './types.js';
 
 /** The ports of `devices.known-vulnerabilities`: the home model, the KEV matcher, when the last audit ran. */
 export interface KnownVulnerabilityPorts {
+  /** The audit's survey (shared with the other checks), so the devices compared are the ones just seen; null without network scope. */
+  survey: (() => Promise<SurveyReport>) | null;
   model: Pick<HomeModel, 'read'>;
   kev: () => KevMatcher;
   lastAuditAt: () => string | null;
@@ -19,7 +22,8 @@ export function knownVulnerabilitiesVerifier(p: KnownVulnerabilityPorts): Verifi
   return {
     measures: true,
     deadlineMs: 10_000,
-    async verify() {
+    async verify(ctx) {
+      if (p.survey) await ctx.once('survey', p.survey);
       const v = vulnVerdict(assessHome(p.kev(), p.model.read(), p.lastAuditAt()));
       return { status: v.status, reason: v.reason, detail: v.detail };
     },

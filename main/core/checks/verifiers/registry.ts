@@ -46,7 +46,7 @@ export function createVerifiers(p: VerifierPorts): VerifierRegistry {
     'devices.inventory': inventoryVerifier({ survey: p.survey, model: p.model, lastReviewAt: p.lastReviewAt, intervalDays: p.intervalDays, clock: p.clock }),
     'devices.default-passwords': confirmationVerifier,
     'devices.firmware': confirmationVerifier,
-    'devices.known-vulnerabilities': knownVulnerabilitiesVerifier({ model: p.model, kev: p.kev, lastAuditAt: p.lastAuditAt }),
+    'devices.known-vulnerabilities': knownVulnerabilitiesVerifier({ survey: p.survey, model: p.model, kev: p.kev, lastAuditAt: p.lastAuditAt }),
     'accounts.2fa': confirmationVerifier,
     'accounts.unique-passwords': confirmationVerifier,
     'accounts.integrations-review': confirmationVerifier,
