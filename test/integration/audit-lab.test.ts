@@ -129,7 +129,7 @@ describe('porchlight audit over the loopback lab', () => {
     expect(openCore().audit.list()).toHaveLength(1);
   });
 
-  it('run 2 after the lab is fixed: the diff, and exit 0 with nothing else open', async () => {
+  it('run 2 after the lab is fixed: the diff, and only the camera's listed product line left open', async () => {
     // The fixes: WPA3 on the home network, a new router password, the inventory reviewed in the
     // app, and the device marked to move has left the main network.
     const fixedWifi = homeState('Lab-Home', 'wpa3');
