@@ -1,5 +1,6 @@
 import type { Clock, DocumentStore, ExternalOpener, HttpProber, Logger, PdfPrinter, ReportSink, SecretStore } from './ports.js';
 import type { History, Progress, Settings } from './store/documents.js';
+import { kevMatcher } from './vulns/index.js';
 import { loadCheckCatalog, type CheckCatalog } from './checks/catalog.js';
 import { CheckBoard } from './checks/check-board.js';
 import { SecretService } from './secrets/secret-service.js';
@@ -125,6 +126,8 @@ export function createCore(deps: CoreDeps): Core {
       clock: deps.clock,
       reportCheck: () => reportCheck(core.audit.list(), deps.settings.read().reauditIntervalDays, deps.clock.now()),
       router: deps.routerApi ? deps.routerApi(core.credentials.ledger) : null,
+      kev: () => kevMatcher(deps.resourcesDir),
+      lastAuditAt: () => core.audit.latest()?.at ?? null,
     }));
   const core: Core = {
     deps,
@@ -140,7 +143,7 @@ export function createCore(deps: CoreDeps): Core {
     get verifiers() {
       return verifiers();
     },
-    audit: new AuditService({ ...deps, catalog, model, appVersion: deps.version, exportPorts: deps, verifiers: () => verifiers() }),
+    audit: new AuditService({ ...deps, catalog, model, appVersion: deps.version, exportPorts: deps, verifiers: () => verifiers(), kev: () => kevMatcher(deps.resourcesDir) }),
     async recheck(id: CheckId) {
       const out = await runVerifiers(verifiers(), consentedScope(model), Date.now, [id]);
       const m = out.results[id];

@@ -71,4 +71,6 @@ export const CHANNEL_NAMES = [
   'segmentation:confirm-in-use',
   'segmentation:verify-segment',
   'segmentation:verify-isolation',
+  'vulns:view',
+  'vulns:identify',
 ] as const;

@@ -10,6 +10,7 @@ import { wifiChannels } from './channels/wifi.js';
 import { auditChannels } from './channels/audit.js';
 import { accountsChannels } from './channels/accounts.js';
 import { surveyChannels } from './channels/survey.js';
+import { vulnsChannels } from './channels/vulns.js';
 
 export const channels = {
   ...foundationChannels,
@@ -18,6 +19,7 @@ export const channels = {
   ...auditChannels,
   ...accountsChannels,
   ...surveyChannels,
+  ...vulnsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -71,7 +71,7 @@ test('walks the first-time wizard from welcome to summary with the keyboard only
   const board = await harness.ipc('checks:list');
   expect(board.ok).toBe(true);
   const all = board.value as Array<{ id: string; status: string; reason: Message | null; evidence: { kind: string } }>;
-  expect(all.length).toBe(20);
+  expect(all.length).toBe(21);
   const rows = page.locator('.all-checks li.check');
   await expect(rows).toHaveCount(all.length);
   for (const c of all) {

@@ -65,6 +65,7 @@ export const FIRST_AUDIT: AuditRecord = {
   ],
   router: { address: '192.168.1.1', vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['upnp', 'tr064'] },
   exports: [{ format: 'html', at: T1 }],
+  vulnerabilities: null,
 };
 
 export const REAUDIT: AuditRecord = {
@@ -100,6 +101,18 @@ export const REAUDIT: AuditRecord = {
     dev('00:11:22:33:44:03', 'Plug & <Play>', '192.168.1.22', 'Shelly "Gen2"', 'plug', T2),
   ],
   exports: [],
+  vulnerabilities: {
+    catalogVersion: '2025.08.25',
+    catalogCount: 1404,
+    devices: [
+      { key: 'router', name: 'Router', isRouter: true, vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', updatesItself: null, identifiedBy: 'network', status: 'clear', missing: null, matches: [] },
+      {
+        key: '00:11:22:33:44:02', name: 'Garden camera', isRouter: false, vendor: 'Hikvision', model: 'DS-2CD2143G2-I', firmware: null, updatesItself: null, identifiedBy: 'network', status: 'listed', missing: null,
+        matches: [{ cve: 'CVE-2021-36260', how: 'model-family', matched: 'Hikvision network cameras (DS-2CD, DS-2CV, DS-2DE, DS-2DF series)', product: 'Security cameras web server', name: 'Hikvision Improper Input Validation', dateAdded: '2022-01-10', action: 'update', requiredAction: 'Apply updates per vendor instructions.', affected: 'not-stated', newSinceLastAudit: false }],
+      },
+      { key: '00:11:22:33:44:03', name: 'Plug & <Play>', isRouter: false, vendor: 'Shelly "Gen2"', model: null, firmware: null, updatesItself: null, identifiedBy: null, status: 'unidentified', missing: 'model', matches: [] },
+    ],
+  },
 };
 
 /** The moment the golden reports are generated. */

@@ -72,7 +72,7 @@ describe.skipIf(!hasKeyring)('audit reports never hold a secret', () => {
     });
     expect(cli.status, cli.stderr).toBe(1);
     const cliReport = JSON.parse(cli.stdout) as { checks: { id: string }[] };
-    expect(cliReport.checks).toHaveLength(20);
+    expect(cliReport.checks).toHaveLength(21);
 
     // PDFs compress their text: search what poppler extracts too, and prove the extraction works.
     const pdfs = listFiles(profile).filter((f) => f.endsWith('.pdf'));

@@ -1,3 +1,4 @@
+import { assessHome, vulnRecord, type KevMatcher } from '../vulns/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Clock, DocumentStore, Logger, PdfPrinter, ReportSink } from '../ports.js';
 import type { CheckCatalog } from '../checks/index.js';
@@ -44,6 +45,8 @@ export interface AuditServiceDeps {
   systemLanguages?: () => readonly string[];
   /** Where resources/ is (the check texts' translations, resources/l10n); absent → English check texts. */
   resourcesDir?: string;
+  /** The KEV matcher (local snapshot): each audit records every device's known exploited vulnerabilities. */
+  kev?: () => KevMatcher;
 }
 
 /** An exported report, ready to write. */
@@ -126,6 +129,7 @@ export class AuditService {
       inventory,
       router,
       exports: [],
+      vulnerabilities: this.deps.kev ? vulnRecord(assessHome(this.deps.kev(), this.deps.model.read(), this.latest()?.at ?? null)) : null,
     };
   }
 

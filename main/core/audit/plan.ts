@@ -5,7 +5,7 @@ import type { AuditCheck, AuditRecord, InventoryDevice } from './record.js';
 /** Steps a newly seen device concerns: it may need to move to the IoT network, has a login, has firmware. */
 export const NEW_DEVICE_STEPS: readonly StepId[] = ['segmentation', 'passwords', 'updates'];
 
-export type ReauditReasonKind = 'regression' | 'new-device' | 'expired-confirmation' | 'first-audit';
+export type ReauditReasonKind = 'regression' | 'new-device' | 'expired-confirmation' | 'first-audit' | 'new-vulnerability';
 
 /** Why a step is part of the re-audit. */
 export interface ReauditReason {
@@ -24,13 +24,14 @@ export interface ReauditPlan {
 /**
  * Chooses the re-audit's steps from the previous audit and the current state (checks as they
  * read now, inventory as last surveyed): a step is in when one of its checks regressed or rests
- * on an expired confirmation, and the device steps are in when a device is new since the last audit.
+ * on an expired confirmation, the device steps when a device is new since the last audit, and the
+ * Updates step when a known-exploited-vulnerability entry added since then concerns a device at home.
  * Without a previous audit there is nothing to compare with: every step runs.
  */
 export function planReaudit(
   catalog: CheckCatalog,
   last: AuditRecord | null,
-  current: { checks: readonly AuditCheck[]; inventory: readonly InventoryDevice[]; score: number },
+  current: { checks: readonly AuditCheck[]; inventory: readonly InventoryDevice[]; score: number; vulnerabilities?: AuditRecord['vulnerabilities'] },
 ): ReauditPlan {
   if (!last) {
     const steps = STEP_IDS.filter((s) => s !== 'welcome');
@@ -49,6 +50,10 @@ export function planReaudit(
   }
   for (const device of diff.newDevices) {
     for (const step of NEW_DEVICE_STEPS) reasons.push({ step, kind: 'new-device', subject: device.name ?? device.key });
+  }
+  // A KEV entry added since the last audit that concerns a device at home brings the Updates step back.
+  for (const d of current.vulnerabilities?.devices ?? []) {
+    for (const m of d.matches) if (m.newSinceLastAudit) reasons.push({ step: 'updates', kind: 'new-vulnerability', subject: `${m.cve} (${d.name})` });
   }
   const affected = new Set<StepId>(['survey', 'summary', ...reasons.map((r) => r.step)]);
   return { steps: STEP_IDS.filter((s) => affected.has(s) && s !== 'welcome'), reasons };

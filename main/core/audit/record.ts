@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VulnRecordSchema } from '../vulns/index.js';
 import { CheckStatusSchema, EvidenceSchema } from '../checks/index.js';
 import { hasText, StoredTextSchema } from '../messages/index.js';
 
@@ -74,6 +75,8 @@ export const AuditRecordSchema = z.strictObject({
   inventory: z.array(InventoryDeviceSchema).max(2000),
   router: RouterIdentitySchema.nullable(),
   exports: z.array(ExportEntrySchema).max(1000),
+  /** Known exploited vulnerabilities per device (CISA KEV snapshot); null in audits saved before this was recorded. */
+  vulnerabilities: VulnRecordSchema.nullable().default(null),
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
 

@@ -23,6 +23,9 @@ export interface DeviceEdit {
   moveToIot?: boolean;
   removed?: boolean;
   loginPage?: string | null;
+  /** The owner's maker / model (empty clears it). */
+  maker?: string | null;
+  model?: string | null;
 }
 
 /** A device as one survey saw it (before the model merges it with what it remembers). */
@@ -118,6 +121,8 @@ export class HomeModel {
           removedAt: old?.removedAt ?? null,
           manual: false,
           loginPage: old?.loginPage ?? null,
+          userVendor: old?.userVendor ?? null,
+          userModel: old?.userModel ?? null,
         });
         seenIds.push(id);
       }
@@ -139,6 +144,8 @@ export class HomeModel {
     if (edit.category !== undefined) next.userCategory = edit.category;
     if (edit.moveToIot !== undefined) next.moveToIot = edit.moveToIot;
     if (edit.loginPage !== undefined) next.loginPage = edit.loginPage === null || edit.loginPage.trim() === '' ? null : edit.loginPage.trim().slice(0, 300);
+    if (edit.maker !== undefined) next.userVendor = edit.maker === null || edit.maker.trim() === '' ? null : edit.maker.trim().slice(0, 200);
+    if (edit.model !== undefined) next.userModel = edit.model === null || edit.model.trim() === '' ? null : edit.model.trim().slice(0, 200);
     if (edit.removed !== undefined) {
       next.removed = edit.removed;
       next.removedAt = edit.removed ? this.now() : null;

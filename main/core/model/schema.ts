@@ -43,6 +43,9 @@ export const DeviceRecordSchema = z.strictObject({
   manual: z.boolean().default(false),
   /** The owner's answer to "where is its login page" (http(s) URL or host[:port]); null when not given. */
   loginPage: short(300).nullable().default(null),
+  /** The owner's maker and model for a device Porchlight could not identify (matched against the KEV catalog). */
+  userVendor: short(200).nullable().default(null),
+  userModel: short(200).nullable().default(null),
 });
 export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
 

@@ -224,6 +224,8 @@ export class SurveyService {
       removedAt: null,
       manual: true,
       loginPage: null,
+      userVendor: null,
+      userModel: null,
     };
     this.deps.model.putDevice(r);
     return this.view(r, null);

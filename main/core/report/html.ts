@@ -1,5 +1,6 @@
 import type { Report, ReportCheck } from './report.js';
 import { routerSourceWords } from '../router/index.js';
+import { vulnCells, vulnSection, vulnsOf } from './vulns-html.js';
 
 /**
  * The HTML report: one self-contained file (its only style sheet is inline, it loads nothing —
@@ -126,9 +127,9 @@ function inventory(report: Report): string {
     : '<p><b>Router:</b> <span class="muted">not identified in this audit</span></p>';
   if (!report.inventory.length) return `${router}<p class="muted">No devices were inventoried in this audit.</p>`;
   const rows = report.inventory
-    .map((d) => `<tr><td>${escapeHtml(deviceName(d))}</td><td>${escapeHtml(d.category ?? '—')}</td><td>${escapeHtml(d.vendor ?? '—')}</td><td>${escapeHtml(d.ip ?? '—')}</td><td>${escapeHtml(d.firmware ?? '—')}</td><td>${day(d.firstSeen)}</td></tr>`)
+    .map((d) => `<tr><td>${escapeHtml(deviceName(d))}</td><td>${escapeHtml(d.category ?? '—')}</td><td>${escapeHtml(d.vendor ?? '—')}</td><td>${escapeHtml(d.ip ?? '—')}</td><td>${escapeHtml(d.firmware ?? vulnsOf(report, d.key)?.firmware ?? '—')}</td>${vulnCells(report, d.key)}<td>${day(d.firstSeen)}</td></tr>`)
     .join('\n');
-  return `${router}<table><thead><tr><th scope="col">Device</th><th scope="col">Kind</th><th scope="col">Maker</th><th scope="col">Network address</th><th scope="col">Firmware</th><th scope="col">First seen</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `${router}<table><thead><tr><th scope="col">Device</th><th scope="col">Kind</th><th scope="col">Maker</th><th scope="col">Network address</th><th scope="col">Firmware</th><th scope="col">Updates itself</th><th scope="col">Known exploited vulnerabilities</th><th scope="col">First seen</th></tr></thead><tbody>\n${rows}\n</tbody></table>${vulnSection(report)}`;
 }
 
 /** Renders the report as one self-contained HTML document. */

@@ -6,6 +6,7 @@ import { scoreChecks } from '../audit/index.js';
 import { describeEvidence, nextAction } from '../audit/index.js';
 import { diffAudits } from '../audit/index.js';
 import { reauditSchedule } from '../audit/index.js';
+import { VulnRecordSchema } from '../vulns/index.js';
 import { MessageSchema, type MessageFormatter } from '../messages/index.js';
 
 /** The report's schema version: 2 added `reasonMessage` and `detailMessage` (message codes) to each check. */
@@ -99,6 +100,7 @@ export const ReportSchema = z
     actions: z.array(ActionSchema).describe('Remaining actions, biggest score impact first'),
     inventory: z.array(InventoryDeviceSchema),
     router: RouterIdentitySchema.nullable(),
+    knownVulnerabilities: VulnRecordSchema.nullable().describe("Each device's firmware and its entries in CISA's Known Exploited Vulnerabilities catalog, with how each match was made; null for audits saved before this was recorded"),
     diff: DiffSchema,
     schedule: z.strictObject({ intervalDays: z.number().int().positive(), nextDueAt: iso }),
   })
@@ -159,6 +161,7 @@ export function buildReport(input: ReportInput): Report {
     actions: breakdown.lowered.map((f) => ({ id: f.id, title: f.title, step: f.step, severity: f.severity, status: f.status, points: f.lost, next: nextOf.get(f.id) ?? '' })),
     inventory: record.inventory,
     router: record.router,
+    knownVulnerabilities: record.vulnerabilities ?? null,
     diff: diffAudits(input.previous, record),
     schedule: { intervalDays: input.intervalDays, nextDueAt: schedule.nextDueAt! },
   });

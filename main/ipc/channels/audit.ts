@@ -38,7 +38,7 @@ export const auditChannels = {
     NoArgs,
     z.strictObject({
       steps: z.array(z.enum(STEP_IDS)),
-      reasons: z.array(z.strictObject({ step: z.enum(STEP_IDS), kind: z.enum(['regression', 'new-device', 'expired-confirmation', 'first-audit']), subject: z.string() })),
+      reasons: z.array(z.strictObject({ step: z.enum(STEP_IDS), kind: z.enum(['regression', 'new-device', 'expired-confirmation', 'first-audit', 'new-vulnerability']), subject: z.string() })),
     }),
   ),
   /** Exports a saved audit's report as HTML, PDF or JSON; answers where the file was written. */

@@ -5,6 +5,7 @@ import { wifiHandlers } from './wifi.js';
 import { auditHandlers } from './audit.js';
 import { accountsHandlers } from './accounts.js';
 import { surveyHandlers } from './survey.js';
+import { vulnsHandlers } from './vulns.js';
 
 /**
  * Every channel's handler. Each area adds one spread line here (and one in contract.ts); the
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...accountsHandlers,
   ...surveyHandlers,
+  ...vulnsHandlers,
 };

@@ -8,6 +8,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
 import { formatDate } from '../../i18n';
 import { useLoad, useOpenExternal, useSyncConfirmations } from '../accounts/use-step-api';
+import { KnownVulnerabilitiesSection } from './known-vulnerabilities';
 
 type Plan = ResultOf<'updates:plan'>;
 type Answers = Record<string, unknown>;
@@ -50,6 +51,7 @@ export function Panel({ checks }: PanelProps) {
       ) : (
         <>
           <Firmware plan={plan} answers={answers} onAnswer={answer} />
+          <KnownVulnerabilitiesSection />
           <OutagePlan plan={plan} answers={answers} onAnswer={answer} />
         </>
       )}

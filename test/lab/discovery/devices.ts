@@ -41,6 +41,8 @@ export interface LabDevice {
 
 /** The router's address: pass it as --gateway. */
 export const LAB_ROUTER_IP = '127.0.0.40';
+/** A router whose model is in CISA's KEV catalog (D-Link DIR-645, end of life): the known-vulnerabilities check fails on it. */
+export const LAB_CATALOGUED_ROUTER_IP = '127.0.0.51';
 /** A second router (miniupnpd, firmware advertised nowhere): pass it as --gateway to survey it as the router. */
 export const LAB_SECOND_ROUTER_IP = '127.0.0.50';
 
@@ -237,6 +239,31 @@ export const LAB_DEVICES: LabDevice[] = [
           type: 'text/xml',
           body: desc(
             { deviceType: 'urn:schemas-upnp-org:device:InternetGatewayDevice:1', friendlyName: 'Home Gateway', manufacturer: 'ASUSTeK Computer Inc.', modelDescription: 'RT-AC68U', modelName: 'RT-AC68U', modelNumber: '3.0.0.4', UDN: 'uuid:3ddcd1d3-2380-45f5-b069-04d9f53c7e50' },
+            ['urn:schemas-upnp-org:service:Layer3Forwarding:1'],
+          ),
+        },
+      },
+    },
+  },
+  {
+    id: 'dlink',
+    ip: LAB_CATALOGUED_ROUTER_IP,
+    mac: '1c:7e:e5:64:5a:51',
+    label: 'D-Link DIR-645 (an old router kept as an access point; end of life, on CISA\'s KEV list as CVE-2015-2051)',
+    expect: { vendor: /D-Link/i, category: 'router', status: 'identified' },
+    ssdp: {
+      // D-Link's own firmware (not miniupnpd) names the model and firmware in its SERVER header.
+      searchTargets: ['upnp:rootdevice', 'urn:schemas-upnp-org:device:InternetGatewayDevice:1', 'urn:schemas-upnp-org:service:WANIPConnection:1'],
+      server: 'Linux, UPnP/1.0, DIR-645 Ver 1.03',
+      descriptionPath: ':49152/InternetGatewayDevice.xml',
+    },
+    http: {
+      port: 49152,
+      files: {
+        '/InternetGatewayDevice.xml': {
+          type: 'text/xml',
+          body: desc(
+            { deviceType: 'urn:schemas-upnp-org:device:InternetGatewayDevice:1', friendlyName: 'D-Link Router', manufacturer: 'D-Link', manufacturerURL: 'http://www.dlink.com', modelDescription: 'Wireless Router', modelName: 'DIR-645', modelNumber: 'DIR-645', modelURL: 'http://www.dlink.com', UDN: 'uuid:9a3f5c12-645d-4b1e-8c7a-1c7ee5645a51' },
             ['urn:schemas-upnp-org:service:Layer3Forwarding:1'],
           ),
         },

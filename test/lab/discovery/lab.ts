@@ -20,10 +20,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import makeMdns from 'multicast-dns';
-import { LAB_DEVICES, LAB_ROUTER_IP, LAB_SECOND_ROUTER_IP, type LabDevice } from './devices.js';
+import { LAB_DEVICES, LAB_ROUTER_IP, LAB_SECOND_ROUTER_IP, LAB_CATALOGUED_ROUTER_IP, type LabDevice } from './devices.js';
 import { startRouterLighttpd } from './lighttpd.js';
 
-export { LAB_DEVICES, LAB_ROUTER_IP, LAB_SECOND_ROUTER_IP };
+export { LAB_DEVICES, LAB_ROUTER_IP, LAB_SECOND_ROUTER_IP, LAB_CATALOGUED_ROUTER_IP };
 
 const SSDP_GROUP = '239.255.255.250';
 

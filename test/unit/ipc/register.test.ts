@@ -24,7 +24,7 @@ describe('dispatch: the one IPC wrapper', () => {
     const r = await dispatch(core, 'secrets:set', { account: 'account/amazon/recovery-codes', secret: 'S3cret-Ü!' }, good, opts);
     expect(r).toEqual({ ok: true, value: { account: 'account/amazon/recovery-codes', stored: true } });
     const list = await dispatch(core, 'checks:list', {}, good, opts);
-    expect(list.ok && Array.isArray(list.value) && list.value.length).toBe(20);
+    expect(list.ok && Array.isArray(list.value) && list.value.length).toBe(21);
   });
 
   it.each([

@@ -14,6 +14,7 @@ import { inventoryVerifier } from './inventory.js';
 import { routerLoginVerifier, type RouterLoginPorts } from './router-login.js';
 import { reportVerifier } from './report.js';
 import { routerApiVerifier, type RouterApiPort } from './router-api.js';
+import { knownVulnerabilitiesVerifier, type KnownVulnerabilityPorts } from './known-vulnerabilities.js';
 
 /** Every port some verifier reads; each verifier is handed only its own. */
 export interface VerifierPorts {
@@ -28,6 +29,9 @@ export interface VerifierPorts {
   reportCheck: () => CheckResult;
   /** The router's own answer through its local API (issue 16); absent or null: the checks keep their confirmation/probe path. */
   router?: RouterApiPort | null;
+  /** The KEV matcher over the local snapshot, and when the last audit ran (entries added since are flagged). */
+  kev: KnownVulnerabilityPorts['kev'];
+  lastAuditAt: () => string | null;
 }
 
 /** The registry: exactly one verifier per catalog check. */
@@ -45,6 +49,7 @@ export function createVerifiers(p: VerifierPorts): VerifierRegistry {
     'devices.inventory': inventoryVerifier({ survey: p.survey, model: p.model, lastReviewAt: p.lastReviewAt, intervalDays: p.intervalDays, clock: p.clock }),
     'devices.default-passwords': confirmationVerifier,
     'devices.firmware': confirmationVerifier,
+    'devices.known-vulnerabilities': knownVulnerabilitiesVerifier({ survey: p.survey, model: p.model, kev: p.kev, lastAuditAt: p.lastAuditAt }),
     'accounts.2fa': confirmationVerifier,
     'accounts.unique-passwords': confirmationVerifier,
     'accounts.integrations-review': confirmationVerifier,

@@ -16,6 +16,7 @@ export const CHECK_IDS = [
   'devices.inventory',
   'devices.default-passwords',
   'devices.firmware',
+  'devices.known-vulnerabilities',
   'accounts.2fa',
   'accounts.unique-passwords',
   'accounts.integrations-review',

@@ -15,7 +15,7 @@ describe('audit IPC channels', () => {
     const status = await dispatch(core, 'audit:status', {}, good, opts);
     expect(status).toMatchObject({ ok: true, value: { audits: 0, state: 'never', nextDueAt: null, reauditRequested: false } });
     const preview = await dispatch(core, 'audit:preview', {}, good, opts);
-    expect(preview.ok && (preview.value as { checks: unknown[] }).checks).toHaveLength(20);
+    expect(preview.ok && (preview.value as { checks: unknown[] }).checks).toHaveLength(21);
     const done = await dispatch(core, 'audit:complete', { mode: 'first-time' }, good, opts);
     expect(done.ok).toBe(true);
     const id = (done as { value: { audit: { id: string } } }).value.audit.id;

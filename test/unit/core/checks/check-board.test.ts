@@ -5,11 +5,11 @@ import { CheckCatalogSchema, loadCheckCatalog } from '../../../../main/core/chec
 import { resourcesDir } from '../../../../main/compose.js';
 
 describe('check catalog', () => {
-  it('loads all 20 checks of PRODUCT.md with stable ids', () => {
+  it('loads all 21 checks of the catalog with stable ids', () => {
     const ids = loadCheckCatalog(resourcesDir()).checks.map((c) => c.id);
     expect(ids).toEqual([
       'wifi.encryption', 'wifi.passphrase', 'wifi.wps', 'network.iot-segment', 'network.iot-isolated', 'router.admin-default',
-      'router.firmware', 'router.remote-admin', 'router.upnp', 'devices.inventory', 'devices.default-passwords', 'devices.firmware',
+      'router.firmware', 'router.remote-admin', 'router.upnp', 'devices.inventory', 'devices.default-passwords', 'devices.firmware', 'devices.known-vulnerabilities',
       'accounts.2fa', 'accounts.unique-passwords', 'accounts.integrations-review', 'voice.purchasing', 'voice.unlock-pin',
       'voice.recordings', 'resilience.outage-plan', 'docs.report',
     ]);
@@ -28,7 +28,7 @@ describe('CheckBoard', () => {
   it('starts every check unknown with the reason "not checked yet" and no evidence', () => {
     const { core } = fakeCore();
     const all = core.checks.list();
-    expect(all).toHaveLength(20);
+    expect(all).toHaveLength(21);
     for (const c of all) expect(c).toMatchObject({ status: 'unknown', reason: { code: 'common.not-checked-yet', params: {} }, evidence: { kind: 'none' }, expired: false });
   });
 

@@ -1,0 +1,68 @@
+/**
+ * The report's known-vulnerabilities pieces (issue 18), kept apart from html.ts so the device table
+ * only gains two cells: per device whether it updates itself and its known exploited
+ * vulnerabilities, and below the table each listed device with CISA's required action in plain words.
+ */
+import type { Report } from './report.js';
+
+type VulnBlock = NonNullable<Report['knownVulnerabilities']>;
+type DeviceVulns = VulnBlock['devices'][number];
+type Match = DeviceVulns['matches'][number];
+
+const esc = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** CISA's required action, first in plain words. */
+export const ACTION_WORDS: Record<Match['action'], string> = {
+  'end-of-life': 'The maker no longer supports this model: replace it. Until then keep it on the IoT network and off the internet (no remote access, no port forwarding).',
+  'possibly-end-of-life': 'This model may no longer get updates: check the maker’s support page; if there is no fix, replace it.',
+  update: 'Install the maker’s firmware update, and check that the firmware is at or past the version with the fix.',
+  mitigate: 'Apply the maker’s fix or workaround; if there is none, stop using the device.',
+  other: 'Follow CISA’s required action below.',
+};
+
+/** How a match was made, in words. */
+export const HOW_WORDS: Record<Match['how'], string> = {
+  'exact-model': 'the entry names this exact model',
+  revision: 'the entry names this model with another hardware revision: check the label on the device',
+  'model-family': 'the entry names a product line that includes this model, without listing models',
+};
+
+const STATUS_WORDS: Record<DeviceVulns['status'], string> = {
+  'end-of-life': 'End of life, on CISA’s list',
+  listed: 'On CISA’s list',
+  clear: 'None known',
+  unidentified: 'Not checked: maker or model unknown',
+};
+
+/** The device's KEV record, by the inventory's key. */
+export function vulnsOf(report: Report, key: string): DeviceVulns | null {
+  return report.knownVulnerabilities?.devices.find((d) => d.key === key) ?? null;
+}
+
+/** The two cells the device table gains: updates itself, known exploited vulnerabilities. */
+export function vulnCells(report: Report, key: string): string {
+  const v = vulnsOf(report, key);
+  const updates = v?.updatesItself === true ? 'Yes' : v?.updatesItself === false ? 'No' : '<span class="muted">Not known — check its app</span>';
+  if (!report.knownVulnerabilities) return `<td>${updates}</td><td><span class="muted">Not recorded in this audit</span></td>`;
+  if (!v) return `<td>${updates}</td><td><span class="muted">Not compared</span></td>`;
+  const cves = v.matches.map((m) => esc(m.cve)).join(', ');
+  return `<td>${updates}</td><td>${esc(STATUS_WORDS[v.status])}${cves ? `<br><span class="muted">${cves}</span>` : ''}</td>`;
+}
+
+/** Each listed device with CISA's required action in plain words, and the catalog date. */
+export function vulnSection(report: Report): string {
+  const k = report.knownVulnerabilities;
+  if (!k) return '';
+  const listed = k.devices.filter((d) => d.matches.length > 0);
+  const catalog = `<p class="muted">Compared with CISA’s Known Exploited Vulnerabilities catalog of ${esc(k.catalogVersion.replace(/\./g, '-'))} (${k.catalogCount} entries, kept on this computer).</p>`;
+  if (!listed.length) return `<h3>Known exploited vulnerabilities</h3>${catalog}<p>No device in this home is on the list.</p>`;
+  const items = listed
+    .map((d) => {
+      const rows = d.matches
+        .map((m) => `<li><b>${esc(m.cve)}</b> — ${esc(m.name)} <span class="muted">(added ${esc(m.dateAdded)}${m.newSinceLastAudit ? ', new since the last audit' : ''}; ${esc(HOW_WORDS[m.how])})</span><br>${esc(ACTION_WORDS[m.how === 'model-family' && m.action === 'end-of-life' ? 'possibly-end-of-life' : m.action])}<br><span class="muted">CISA’s required action: ${esc(m.requiredAction)}</span></li>`)
+        .join('\n');
+      return `<h4>${esc(d.name)} — ${esc([d.vendor, d.model].filter(Boolean).join(' '))}${d.firmware ? `, firmware ${esc(d.firmware)}` : ''}</h4><ul>\n${rows}\n</ul>`;
+    })
+    .join('\n');
+  return `<h3>Known exploited vulnerabilities</h3>${catalog}${items}`;
+}

@@ -1,0 +1,21 @@
+import type { HandlersFor } from './types.js';
+import type { vulnsChannels } from '../channels/vulns.js';
+import type { Core } from '../../core/app-core.js';
+import { PorchlightError } from '../../core/errors.js';
+import { assessHome, kevMatcher, vulnRecord } from '../../core/vulns/index.js';
+
+/** Measures the check (the board records it) and returns every device's matches. */
+async function view(core: Core) {
+  const check = await core.recheck('devices.known-vulnerabilities');
+  const lastAuditAt = core.audit.latest()?.at ?? null;
+  return { ...vulnRecord(assessHome(kevMatcher(core.deps.resourcesDir), core.model.read(), lastAuditAt)), lastAuditAt, check };
+}
+
+export const vulnsHandlers: HandlersFor<typeof vulnsChannels> = {
+  'vulns:view': (core) => view(core),
+  'vulns:identify': async (core, { id, maker, model }) => {
+    if (!maker?.trim() || !model?.trim()) throw new PorchlightError('invalid-arguments', 'Enter both the maker and the model (as printed on the device or its box).');
+    core.model.editDevice(id, { maker, model });
+    return view(core);
+  },
+};
