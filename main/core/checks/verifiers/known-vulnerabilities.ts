@@ -21,6 +21,8 @@ export interface KnownVulnerabilityPorts {
 export function knownVulnerabilitiesVerifier(p: KnownVulnerabilityPorts): Verifier {
   return {
     measures: true,
+    // It compares the devices the audit's survey just saw: the owner's "look for devices" answer governs it.
+    needs: 'deviceDiscovery',
     deadlineMs: 10_000,
     async verify(ctx) {
       if (p.survey) await ctx.once('survey', p.survey);

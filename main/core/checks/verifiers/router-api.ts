@@ -68,6 +68,8 @@ export function routerApiVerifier(check: RouterApiCheck, router: RouterApiPort |
   return {
     // Without a router API this check measures only what its fallback measures (none: the confirmation stands).
     measures: Boolean(router) || Boolean(fallback?.measures),
+    // Asking the router through its API is the welcome step's "ask the router" look; without one, the fallback's look.
+    ...(router ? { needs: 'routerIdentity' as const } : fallback?.needs ? { needs: fallback.needs } : {}),
     deadlineMs: Math.max(60_000, fallback?.deadlineMs ?? 0),
     async verify(ctx) {
       if (router) {

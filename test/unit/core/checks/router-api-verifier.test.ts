@@ -49,3 +49,14 @@ describe('checks verified from the router\'s own answer', () => {
     expect(await routerApiVerifier('router.remote-admin', { status: async () => Promise.reject(new Error('blocked')) }, null).verify(ctx())).toBeNull();
   });
 });
+
+describe('what the owner allowed on the welcome step governs the router reading', () => {
+  it('with a router API the five checks need "ask the router"; without one, their fallback\'s look (or none)', () => {
+    const router = { status: async () => status() };
+    const probe: Verifier = { measures: true, needs: 'credentialProbe', deadlineMs: 1000, verify: async () => null };
+    expect(routerApiVerifier('wifi.wps', router, null).needs).toBe('routerIdentity');
+    expect(routerApiVerifier('router.admin-default', router, probe).needs).toBe('routerIdentity');
+    expect(routerApiVerifier('router.admin-default', null, probe).needs).toBe('credentialProbe');
+    expect(routerApiVerifier('router.upnp', null, null).needs).toBeUndefined();
+  });
+});
