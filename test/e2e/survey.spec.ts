@@ -50,6 +50,14 @@ async function survey(page: Page) {
   await expect(router).toContainText('154.07.57');
   await expect(router).toContainText('from its TR-064 description');
 
+  // The device groups start collapsed with their counts; the user opens each (Enter on its summary).
+  const groups = page.getByTestId('survey-group');
+  for (let i = 0; i < (await groups.count()); i++) {
+    const group = groups.nth(i);
+    await expect(group.locator(':scope > summary')).toContainText(/\(\d+ devices?, \d+ to move\)/);
+    if (!(await group.evaluate((el) => (el as HTMLDetailsElement).open))) await press(page, group.locator(':scope > summary'));
+  }
+
   for (const [category, ip] of [
     ['router', '127.0.0.40'],
     ['speaker', '127.0.0.41'],
