@@ -313,6 +313,16 @@ export async function walkTo(page: Page, target: string): Promise<void> {
   throw new Error(`did not reach ${target}`);
 }
 
+/** Survey step: opens every collapsed device group (they start closed, with their counts), by keyboard. */
+export async function openDeviceGroups(page: Page): Promise<void> {
+  const groups = page.getByTestId('survey-group');
+  for (let i = 0; i < (await groups.count()); i++) {
+    const group = groups.nth(i);
+    if (!(await group.evaluate((el) => (el as HTMLDetailsElement).open))) await press(page, group.locator(':scope > summary'));
+    await expect(group).toHaveAttribute('open', '');
+  }
+}
+
 /** Runs axe on the page; returns the serious and critical violations (id, impact, targets). */
 export async function seriousViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; targets: string[] }>> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
