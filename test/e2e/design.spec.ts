@@ -45,6 +45,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 async function measure(page: Page, index: number, step: string): Promise<Measure> {
   await page.setViewportSize({ width: 1280, height: 800 });
+  // The panel's own data (account catalog, device list) arrives after the step: measure it loaded.
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[aria-live] :text-matches("^Loading")')).toHaveCount(0);
+  await page.waitForTimeout(500);
   await page.evaluate(() => window.scrollTo(0, 0));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const nextButton = page.getByTestId('wizard-next');
