@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { Disclosure, StatusBadge } from '../../design';
+import { Disclosure, StatusBadge, Notice } from '../../design';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
@@ -75,7 +75,7 @@ export function Panel({ checks }: PanelProps) {
   if (loadError || !catalog) {
     return (
       <div className="accounts-panel">
-        <div className="accounts-guide">{loadError ? <p role="alert">{t('loadFailed', { message: loadError })}</p> : <p aria-live="polite">{t('loading')}</p>}</div>
+        <div className="accounts-guide">{loadError ? <Notice tone="error">{t('loadFailed', { message: loadError })}</Notice> : <p aria-live="polite">{t('loading')}</p>}</div>
         <ConfirmChecks checks={checks} />
       </div>
     );

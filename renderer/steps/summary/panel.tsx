@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Notice } from '../../design';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
@@ -242,7 +243,7 @@ export function Panel({ checks }: PanelProps) {
             ))}
           </ul>
         </section>
-        {error && <p role="alert">{t('audit:error', { message: error })}</p>}
+        {error && <Notice tone="error">{t('audit:error', { message: error })}</Notice>}
       </div>
       <h3>{t('panels:summary.skippedHeading')}</h3>
       {skippedSteps.length === 0 ? (
