@@ -148,7 +148,7 @@ export function Panel({ checks }: PanelProps) {
               state={stateFrom(answers, a.id, prev(a.id))}
               previous={prev(a.id)}
               onAnswer={answer}
-              startOpen={justChosen.includes(a.id) || a.id === missing[0]?.id}
+              startOpen={justChosen.includes(a.id) || a.id === missing[0]?.id || prev(a.id)?.expired === true}
             />
           ))
         )}
@@ -214,7 +214,13 @@ function AccountCard({
             <span id={`${id}-h`} className="account-name">
               {a.name}
             </span>{' '}
-            {state.enabled === '' ? <StatusBadge tone="unknown" label={t('cardToAnswer')} /> : <StatusBadge tone="info" label={t('cardAnswered')} />}
+            {state.enabled === '' ? (
+              <StatusBadge tone="unknown" label={t('cardToAnswer')} />
+            ) : previous?.expired ? (
+              <StatusBadge tone="warn" label={t('cardExpired')} />
+            ) : (
+              <StatusBadge tone="info" label={t('cardAnswered')} />
+            )}
           </>
         }
       >
