@@ -105,6 +105,7 @@ test('survey with progress → inventory edits → segmentation plan → devices
     await expect(device(page, '127.0.0.42')).toContainText('Living room stick');
     await press(page, page.getByRole('button', { name: 'Remove EliteGroup Computer Systems Co., LTD from the inventory' }));
     await expect(device(page, '127.0.0.49')).toHaveCount(0);
+    await press(page, page.locator('summary', { hasText: 'Add a device by hand' }));
     await page.getByLabel('Device name', { exact: true }).fill('Garage door opener');
     await page.getByLabel('Kind of device').selectOption('plug-light');
     await press(page, page.getByRole('button', { name: 'Add device' }));
