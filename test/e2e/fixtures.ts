@@ -278,6 +278,8 @@ export async function answerWelcome(page: Page, opts: { mode?: 'First-time setup
 
 /** Answers every confirmable check on the current step with "Yes, done", by keyboard. */
 export async function confirmAllChecks(page: Page, answer: 'Yes, done' | 'Partly' | 'Not yet' = 'Yes, done'): Promise<number> {
+  // A panel shows its questions once its own calls (a Wi-Fi scan, a catalog) have answered: count them after that.
+  await page.waitForLoadState('networkidle');
   const boxes = page.locator('fieldset.confirm-one');
   const n = await boxes.count();
   for (let i = 0; i < n; i++) {
