@@ -192,14 +192,19 @@ export interface DeviceColumn {
 
 /** True for the router's own entry in the inventory (by kind or by its address). */
 const isRouter = (d: Device, report: Report) => d.category === 'router' || (!!report.router?.address && d.ip === report.router.address);
+/** When the latest survey saw devices: the newest "last seen" of the inventory. */
+const latestSurvey = (report: Report) => report.inventory.reduce<string | null>((max, d) => (d.lastSeen && (!max || d.lastSeen > max) ? d.lastSeen : max), null);
 /** A device the latest survey did not see (moved to another network, switched off or gone). */
-const notSeenThisAudit = (d: Device, report: Report) => !!d.lastSeen && d.lastSeen.slice(0, 10) < report.audit.at.slice(0, 10);
+const notSeenThisAudit = (d: Device, report: Report) => {
+  const latest = latestSurvey(report);
+  return !!d.lastSeen && !!latest && d.lastSeen < latest;
+};
 
 export const DEVICE_COLUMNS: DeviceColumn[] = [
   {
     header: 'Device',
     cell: (d, r) =>
-      `${escapeHtml(deviceName(d))}${notSeenThisAudit(d, r) ? ` <span class="tag">not seen in this audit (last ${day(d.lastSeen)}; moved to another network or switched off)</span>` : ''}`,
+      `${escapeHtml(deviceName(d))}${notSeenThisAudit(d, r) ? ` <span class="tag">not seen in the latest survey (last seen ${day(d.lastSeen)}; moved to another network, switched off or gone)</span>` : ''}`,
   },
   { header: 'Kind', cell: (d) => escapeHtml(d.category ?? '—') },
   { header: 'Maker', cell: (d) => escapeHtml(d.vendor ?? '—') },
