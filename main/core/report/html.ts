@@ -37,6 +37,12 @@ table { width: 100%; border-collapse: collapse; margin: 8px 0; table-layout: aut
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #d8dee4; overflow-wrap: anywhere; }
 th { background: #f6f8fa; font-weight: 600; }
 thead { display: table-header-group; }
+table.checks { table-layout: fixed; }
+table.checks th:nth-child(1) { width: 13%; }
+table.checks th:nth-child(2) { width: 31%; }
+table.checks th:nth-child(3) { width: 21%; }
+table.checks th:nth-child(4) { width: 13%; }
+table.checks th:nth-child(5) { width: 22%; }
 tr { break-inside: avoid; }
 .st { display: inline-block; min-width: 64px; padding: 1px 6px; border-radius: 10px; font-weight: 600; font-size: 12px; border: 1px solid; text-align: center; white-space: nowrap; }
 .st-pass { color: #116329; border-color: #4ac26b; background: #dafbe1; }
@@ -105,7 +111,7 @@ function checkRow(c: ReportCheck): string {
 function checksByArea(report: Report): string {
   const head = '<thead><tr><th scope="col">Status</th><th scope="col">Check</th><th scope="col">How it is known</th><th scope="col">Good until</th><th scope="col">What to do</th></tr></thead>';
   return AREAS.filter(([step]) => report.checks.some((c) => c.step === step))
-    .map(([step, name]) => `<h3>${escapeHtml(name)}</h3>\n<table>${head}<tbody>\n${report.checks.filter((c) => c.step === step).map(checkRow).join('\n')}\n</tbody></table>`)
+    .map(([step, name]) => `<h3>${escapeHtml(name)}</h3>\n<table class="checks">${head}<tbody>\n${report.checks.filter((c) => c.step === step).map(checkRow).join('\n')}\n</tbody></table>`)
     .join('\n');
 }
 
