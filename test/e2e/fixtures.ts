@@ -278,10 +278,16 @@ export async function answerWelcome(page: Page, opts: { mode?: 'First-time setup
 
 /** Answers every confirmable check on the current step with "Yes, done", by keyboard. */
 export async function confirmAllChecks(page: Page, answer: 'Yes, done' | 'Partly' | 'Not yet' = 'Yes, done'): Promise<number> {
-  // A panel shows its questions once its own calls (a Wi-Fi scan, a catalog) have answered: count them after that.
-  await page.waitForLoadState('networkidle');
+  // A panel shows its questions once its own calls (a Wi-Fi scan, a catalog) have answered: count
+  // them when the count has stopped changing (under load they appeared after a single early count).
   const boxes = page.locator('fieldset.confirm-one');
-  const n = await boxes.count();
+  let n = await boxes.count();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(400);
+    const again = await boxes.count();
+    if (again === n) break;
+    n = again;
+  }
   for (let i = 0; i < n; i++) {
     const box = boxes.nth(i);
     await press(page, box.getByRole('button', { name: answer, exact: true }));
