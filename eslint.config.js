@@ -40,6 +40,43 @@ const coreAreaIndex = {
   },
 };
 
+/**
+ * No words typed straight into JSX (issue 17): every text a person reads comes from a catalog, so
+ * it can be translated. Reports JSX text and string/template literals placed as JSX children, and
+ * literal aria-label/title/placeholder/alt attributes, when they contain a letter. Punctuation and
+ * symbols (' · ', '✓', '(') are allowed.
+ */
+const LETTER = /\p{L}/u;
+const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription']);
+const noJsxLiterals = {
+  meta: { type: 'problem', schema: [], messages: { literal: 'Text "{{text}}" is written into JSX: put it in a renderer/i18n/en catalog and use t().' } },
+  create(context) {
+    const report = (node, text) => context.report({ node, messageId: 'literal', data: { text: text.trim().slice(0, 40) } });
+    const literalText = (node) => {
+      if (!node) return null;
+      if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+      if (node.type === 'TemplateLiteral') return node.quasis.map((q) => q.value.cooked ?? '').join('');
+      return null;
+    };
+    return {
+      JSXText(node) {
+        if (LETTER.test(node.value)) report(node, node.value);
+      },
+      JSXExpressionContainer(node) {
+        if (node.parent?.type !== 'JSXElement' && node.parent?.type !== 'JSXFragment') return;
+        const text = literalText(node.expression);
+        if (text !== null && LETTER.test(text)) report(node, text);
+      },
+      JSXAttribute(node) {
+        const name = typeof node.name.name === 'string' ? node.name.name : '';
+        if (!TEXT_ATTRIBUTES.has(name)) return;
+        const value = node.value?.type === 'JSXExpressionContainer' ? literalText(node.value.expression) : literalText(node.value);
+        if (value !== null && LETTER.test(value)) report(node, value);
+      },
+    };
+  },
+};
+
 const noElectronOrAdapters = {
   patterns: [
     { group: ['electron', 'electron/*'], message: 'main/core is Node-only: never import electron.' },
@@ -76,7 +113,9 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { porchlight: { rules: { 'no-jsx-literals': noJsxLiterals } } },
     rules: {
+      'porchlight/no-jsx-literals': 'error',
       'no-restricted-imports': [
         'error',
         {

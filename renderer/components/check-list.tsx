@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../wizard/api';
 import { DetailText, EvidenceText, ReasonText, StatusBadge } from './check-status';
 import { checkText } from '../i18n';
+import { Disclosure, ResultCard } from '../design';
 
 export interface CheckListProps {
   checks: readonly CheckView[];
@@ -14,15 +15,19 @@ export interface CheckListProps {
 /** Checks with status, evidence and reason; titles and explanations come from the check catalog. */
 export function CheckList({ checks, level = 3, details = true }: CheckListProps) {
   const { t } = useTranslation('checks');
-  const Heading = level === 3 ? 'h3' : 'h4';
   return (
     <ul className="check-list">
       {checks.map((c) => (
-        <li key={c.id} className={`check check-${c.status}`} data-check-id={c.id}>
-          <div className="check-head">
-            <Heading className="check-title">{checkText(c, 'title')}</Heading>
-            <StatusBadge status={c.status} />
-          </div>
+        <ResultCard
+          as="li"
+          key={c.id}
+          status={c.status}
+          level={level}
+          className={`check check-${c.status}`}
+          data-check-id={c.id}
+          title={checkText(c, 'title')}
+          badge={<StatusBadge status={c.status} />}
+        >
           <p className="check-evidence">
             <EvidenceText check={c} />
             {c.reason && (
@@ -34,8 +39,7 @@ export function CheckList({ checks, level = 3, details = true }: CheckListProps)
           </p>
           <DetailText check={c} />
           {details && (
-            <details className="check-more">
-              <summary>{t('detailsSummary')}</summary>
+            <Disclosure quiet className="check-more" summary={t('detailsSummary')}>
               <dl>
                 <dt>{t('why')}</dt>
                 <dd>{checkText(c, 'why')}</dd>
@@ -46,9 +50,9 @@ export function CheckList({ checks, level = 3, details = true }: CheckListProps)
                 <dt>{t('references')}</dt>
                 <dd>{c.references.join('; ')}</dd>
               </dl>
-            </details>
+            </Disclosure>
           )}
-        </li>
+        </ResultCard>
       ))}
     </ul>
   );

@@ -1,21 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../wizard/api';
 import { formatDate } from '../i18n';
+import { StatusBadge as Badge } from '../design';
 import { formatMessage, isUserText } from '../i18n/messages';
 
-const ICON: Record<CheckView['status'], string> = { pass: '✓', warn: '!', fail: '✕', unknown: '?', skipped: '–' };
-
-/** A status as a word plus a shape, never colour alone. */
+/** A check's status as a word plus a shape, never colour alone (the design system's badge). */
 export function StatusBadge({ status }: { status: CheckView['status'] }) {
   const { t } = useTranslation('checks');
-  return (
-    <span className={`status status-${status}`}>
-      <span className="status-icon" aria-hidden="true">
-        {ICON[status]}
-      </span>
-      {t(`status.${status}`)}
-    </span>
-  );
+  return <Badge tone={status} label={t(`status.${status}`)} className={`status status-${status}`} />;
 }
 
 /** How Porchlight knows: measured on a date, confirmed on a date until a date, expired, or nothing. */

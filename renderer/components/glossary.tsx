@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Disclosure } from '../design';
 
 /** Plain words first, the technical term second: a short definition list for a step's terms. */
 export function Glossary({ terms, headingId }: { terms: readonly string[]; headingId: string }) {
@@ -6,7 +7,10 @@ export function Glossary({ terms, headingId }: { terms: readonly string[]; headi
   if (terms.length === 0) return null;
   return (
     <section className="glossary" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('wizard:sections.terms')}</h2>
+      <h2 id={headingId} className="visually-hidden">
+        {t('wizard:sections.terms')}
+      </h2>
+      <Disclosure quiet summary={t('wizard:sections.terms')} count={t('wizard:sections.termsCount', { count: terms.length })}>
       <dl>
         {terms.map((term) => (
           <div key={term} className="glossary-entry">
@@ -17,6 +21,7 @@ export function Glossary({ terms, headingId }: { terms: readonly string[]; headi
           </div>
         ))}
       </dl>
+      </Disclosure>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Notice } from '../design';
 import { useTranslation } from 'react-i18next';
 import './saved-secrets.css';
 
@@ -167,7 +168,7 @@ export function KeptPrevious({
           </div>
         </div>
       )}
-      {problem && <p role="alert">{problem}</p>}
+      {problem && <Notice tone="error">{problem}</Notice>}
     </div>
   );
 }

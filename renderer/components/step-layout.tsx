@@ -1,5 +1,6 @@
 import { forwardRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Disclosure } from '../design';
 
 export interface StepLayoutProps {
   step: string;
@@ -15,13 +16,17 @@ export interface StepLayoutProps {
   panelHeading?: string;
   /** Overrides the "What Porchlight checks here" heading. */
   checksHeading?: string;
+  /** A one-line count of the checks ("3 checks: 1 passed, 2 not known yet") on the closed list. */
+  checksCount?: string;
+  /** Keep the checks open (the summary, where the checks are the page). */
+  checksOpen?: boolean;
 }
 
 /**
  * The common frame of a step: title (focused on arrival), what it is for, what the user will do,
  * what Porchlight checks, the step's own panel, and the words explained.
  */
-export const StepLayout = forwardRef<HTMLHeadingElement, StepLayoutProps>(function StepLayout({ step, title, purpose, youWill, checks, panel, glossary, panelHeading, checksHeading }, ref) {
+export const StepLayout = forwardRef<HTMLHeadingElement, StepLayoutProps>(function StepLayout({ step, title, purpose, youWill, checks, panel, glossary, panelHeading, checksHeading, checksCount, checksOpen = false }, ref) {
   const { t } = useTranslation('wizard');
   return (
     <article className={`step step-${step}`} aria-labelledby={`step-title-${step}`} data-step={step}>
@@ -34,21 +39,28 @@ export const StepLayout = forwardRef<HTMLHeadingElement, StepLayoutProps>(functi
         </h2>
         <p className="lead">{purpose}</p>
       </section>
-      <section className="step-you-will" aria-labelledby={`you-will-${step}`}>
-        <h2 id={`you-will-${step}`}>{t('sections.youWill')}</h2>
-        <ul>
-          {youWill.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      </section>
+      {youWill.length > 0 && (
+        <Disclosure quiet className="step-you-will" summary={t('sections.youWill')}>
+          <ul>
+            {youWill.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </Disclosure>
+      )}
       <section className="step-panel" aria-labelledby={`panel-${step}`}>
         <h2 id={`panel-${step}`}>{panelHeading ?? t('sections.panel')}</h2>
         {panel}
       </section>
       <section className="step-checks" aria-labelledby={`checks-${step}`}>
         <h2 id={`checks-${step}`}>{checksHeading ?? t('sections.checks')}</h2>
-        {checks}
+        {checksOpen ? (
+          checks
+        ) : (
+          <Disclosure summary={t('sections.checksShow')} count={checksCount} data-testid="step-checks-disclosure">
+            {checks}
+          </Disclosure>
+        )}
       </section>
       {glossary}
     </article>

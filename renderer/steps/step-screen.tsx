@@ -10,11 +10,16 @@ import { PANELS } from './registry';
 
 /** One step's screen: the common frame filled with the step's catalog text, checks and panel. */
 export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; checks: readonly CheckView[] }>(function StepScreen({ step, checks }, ref) {
-  const { t } = useTranslation(['steps', 'wizard']);
+  const { t } = useTranslation(['steps', 'wizard', 'checks']);
   const Panel = PANELS[step];
   const own = checks.filter((c) => c.step === step);
   // The board always holds every catalog check: an empty one has not been loaded yet (never "nothing to check").
   const loaded = checks.length > 0;
+  const states = (['fail', 'warn', 'unknown', 'pass', 'skipped'] as const)
+    .map((status) => ({ status, n: own.filter((c) => c.status === status).length }))
+    .filter((x) => x.n > 0)
+    .map((x) => t(`checks:statusCount.${x.status}`, { count: x.n }))
+    .join(', ');
   return (
     <StepLayout
       ref={ref}
@@ -42,6 +47,8 @@ export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; che
       }
       panelHeading={t(`steps:${step}.panelHeading`, { defaultValue: '' }) || undefined}
       checksHeading={t(`steps:${step}.checksHeading`, { defaultValue: '' }) || undefined}
+      checksOpen={step === 'summary' || own.length === 0}
+      checksCount={own.length > 0 ? t('wizard:sections.checksCount', { count: own.length, states }) : undefined}
       glossary={<Glossary terms={tList(t, `steps:${step}.terms`)} headingId={`terms-${step}`} />}
     />
   );

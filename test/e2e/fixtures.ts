@@ -304,8 +304,16 @@ export async function stepLoaded(page: Page): Promise<void> {
 /** Answers every confirmable check on the current step with "Yes, done", by keyboard. */
 export async function confirmAllChecks(page: Page, answer: 'Yes, done' | 'Partly' | 'Not yet' = 'Yes, done'): Promise<number> {
   await stepLoaded(page);
+  // Then, a panel shows its questions once its own calls (a Wi-Fi scan, a catalog) have answered: count
+  // them when the count has stopped changing (under load they appeared after a single early count).
   const boxes = page.locator('fieldset.confirm-one');
-  const n = await boxes.count();
+  let n = await boxes.count();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(400);
+    const again = await boxes.count();
+    if (again === n) break;
+    n = again;
+  }
   for (let i = 0; i < n; i++) {
     const box = boxes.nth(i);
     await press(page, box.getByRole('button', { name: answer, exact: true }));
@@ -337,6 +345,16 @@ export async function walkTo(page: Page, target: string): Promise<void> {
     await expect(page.locator('article.step')).not.toHaveAttribute('data-step', step);
   }
   throw new Error(`did not reach ${target}`);
+}
+
+/** Survey step: opens every collapsed device group (they start closed, with their counts), by keyboard. */
+export async function openDeviceGroups(page: Page): Promise<void> {
+  const groups = page.getByTestId('survey-group');
+  for (let i = 0; i < (await groups.count()); i++) {
+    const group = groups.nth(i);
+    if (!(await group.evaluate((el) => (el as HTMLDetailsElement).open))) await press(page, group.locator(':scope > summary'));
+    await expect(group).toHaveAttribute('open', '');
+  }
 }
 
 /** Runs axe on the page; returns the serious and critical violations (id, impact, targets). */

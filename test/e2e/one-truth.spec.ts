@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, expectStep, answerWelcome, chooseRadio, next, ROOT, type Harness } from './fixtures';
+import { test, expect, walkTo, press, expectStep, answerWelcome, chooseRadio, next, openDeviceGroups, ROOT, type Harness } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 const CLI = join(ROOT, 'dist', 'cli.mjs');
@@ -211,6 +211,7 @@ test('a removed device stays removed: survey again, the Passwords and Updates st
   await startLab(harness);
   try {
     await surveyLab(page);
+    await openDeviceGroups(page);
     const hue = page.locator('[data-testid="survey-device"][data-ip="127.0.0.43"]');
     await expect(hue).toBeVisible();
     const inventory = (await harness.ipc('survey:inventory')).value as { devices: Array<{ id: string; ip: string | null }> };
@@ -236,6 +237,7 @@ test('a removed device stays removed: survey again, the Passwords and Updates st
     await press(page, page.getByRole('button', { name: 'Survey again' }));
     await expect.poll(heard, { timeout: 30_000 }).toBeGreaterThan(before);
     await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+    await openDeviceGroups(page);
     await expect(page.locator('[data-testid="survey-device"][data-ip="127.0.0.41"]')).toBeVisible();
     await expect(hue).toHaveCount(0);
     const after = (await harness.ipc('survey:inventory')).value as { devices: Array<{ id: string; ip: string | null }> };

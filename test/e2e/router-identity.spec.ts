@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, ROOT } from './fixtures';
+import { test, expect, walkTo, press, openDeviceGroups, ROOT } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 
@@ -31,6 +31,7 @@ test('a miniupnpd router: maker and model with their source, firmware unknown wi
     await expect(router).toContainText('it names the UPnP software (MiniUPnPd 1.8)');
     await expect(router).not.toContainText('firmware 1.8');
     for (const raw of ['tr064', 'ssdp-server', 'upnp)', 'oui']) await expect(router).not.toContainText(raw);
+    await openDeviceGroups(page);
     // Beside it, the FRITZ!Box is a router by its UPnP device type; the one calling itself "Home Gateway" is not a hub.
     await expect(page.locator('[data-testid="survey-group"][data-category="router"]').locator('[data-ip="127.0.0.40"]')).toBeVisible();
     await expect(page.locator('[data-testid="survey-group"][data-category="router"]').locator('[data-ip="127.0.0.50"]')).toBeVisible();

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, next, tabTo, expectStep, ROOT, type Harness } from './fixtures';
+import { test, expect, walkTo, press, next, tabTo, expectStep, openDeviceGroups, ROOT, type Harness } from './fixtures';
 import { ap, createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const home = homeState('HomeNet', 'wpa2');
@@ -49,6 +49,10 @@ async function survey(page: Page) {
   await expect(router).toContainText('FRITZ!Box 7590');
   await expect(router).toContainText('154.07.57');
   await expect(router).toContainText('from its TR-064 description');
+
+  // The device groups start collapsed with their counts; the user opens each (Enter on its summary).
+  await expect(page.getByTestId('survey-group').first().locator(':scope > summary')).toContainText(/\(\d+ devices?, \d+ to move\)/);
+  await openDeviceGroups(page);
 
   for (const [category, ip] of [
     ['router', '127.0.0.40'],
@@ -101,6 +105,7 @@ test('survey with progress → inventory edits → segmentation plan → devices
     await expect(device(page, '127.0.0.42')).toContainText('Living room stick');
     await press(page, page.getByRole('button', { name: 'Remove EliteGroup Computer Systems Co., LTD from the inventory' }));
     await expect(device(page, '127.0.0.49')).toHaveCount(0);
+    await press(page, page.locator('summary', { hasText: 'Add a device by hand' }));
     await page.getByLabel('Device name', { exact: true }).fill('Garage door opener');
     await page.getByLabel('Kind of device').selectOption('plug-light');
     await press(page, page.getByRole('button', { name: 'Add device' }));

@@ -35,7 +35,8 @@ export function readConfirmations(store: Pick<ConfirmationStore, 'list'>): Map<s
  */
 export function inventoryFromModel(home: Pick<HomeModelDoc, 'devices' | 'surveyedAt'>): InventoryDevice[] {
   return Object.values(home.devices)
-    .filter((d) => !d.removed && (home.surveyedAt === null || d.manual || d.lastSeen === home.surveyedAt))
+    // Devices marked to move to the IoT network stay listed after they left the main network (the report marks them not seen).
+    .filter((d) => !d.removed && (home.surveyedAt === null || d.manual || d.moveToIot === true || d.lastSeen === home.surveyedAt))
     .map((d) => ({
       key: d.id.slice(0, 100),
       name: deviceNames(d)[0]?.slice(0, 200) ?? null,

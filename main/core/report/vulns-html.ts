@@ -39,14 +39,19 @@ export function vulnsOf(report: Report, key: string): DeviceVulns | null {
   return report.knownVulnerabilities?.devices.find((d) => d.key === key) ?? null;
 }
 
-/** The two cells the device table gains: updates itself, known exploited vulnerabilities. */
-export function vulnCells(report: Report, key: string): string {
+/** The device table's "Updates itself" cell. */
+export function updatesItselfCell(report: Report, key: string): string {
   const v = vulnsOf(report, key);
-  const updates = v?.updatesItself === true ? 'Yes' : v?.updatesItself === false ? 'No' : '<span class="muted">Not known — check its app</span>';
-  if (!report.knownVulnerabilities) return `<td>${updates}</td><td><span class="muted">Not recorded in this audit</span></td>`;
-  if (!v) return `<td>${updates}</td><td><span class="muted">Not compared</span></td>`;
+  return v?.updatesItself === true ? 'Yes' : v?.updatesItself === false ? 'No' : '<span class="muted">Not known — check its app</span>';
+}
+
+/** The device table's "Known exploited vulnerabilities" cell. */
+export function knownVulnsCell(report: Report, key: string): string {
+  const v = vulnsOf(report, key);
+  if (!report.knownVulnerabilities) return '<span class="muted">Not recorded in this audit</span>';
+  if (!v) return '<span class="muted">Not compared</span>';
   const cves = v.matches.map((m) => esc(m.cve)).join(', ');
-  return `<td>${updates}</td><td>${esc(STATUS_WORDS[v.status])}${cves ? `<br><span class="muted">${cves}</span>` : ''}</td>`;
+  return `${esc(STATUS_WORDS[v.status])}${cves ? `<br><span class="muted">${cves}</span>` : ''}`;
 }
 
 /** Each listed device with CISA's required action in plain words, and the catalog date. */

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { Disclosure, StatusBadge, Notice } from '../../design';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
@@ -65,13 +66,17 @@ export function Panel({ checks }: PanelProps) {
   }, [catalog, answers.selected, selected, actor]);
 
   const answer = (key: string, value: string | boolean | string[]) => actor.send({ type: 'ANSWER', step: 'accounts', key, value });
-  const toggle = (id: string, on: boolean) => answer('selected', on ? [...selected.filter((x) => x !== id), id] : selected.filter((x) => x !== id));
+  const [justChosen, setJustChosen] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) => {
+    if (on) setJustChosen((list) => [...list, id]);
+    answer('selected', on ? [...selected.filter((x) => x !== id), id] : selected.filter((x) => x !== id));
+  };
 
   // The quick answers (ConfirmChecks) render at once, whatever the guide's loading state.
   if (loadError || !catalog) {
     return (
       <div className="accounts-panel">
-        <div className="accounts-guide">{loadError ? <p role="alert">{t('loadFailed', { message: loadError })}</p> : <p aria-live="polite">{t('loading')}</p>}</div>
+        <div className="accounts-guide">{loadError ? <Notice tone="error">{t('loadFailed', { message: loadError })}</Notice> : <p aria-live="polite">{t('loading')}</p>}</div>
         <ConfirmChecks checks={checks} />
       </div>
     );
@@ -108,8 +113,11 @@ export function Panel({ checks }: PanelProps) {
         <fieldset className="account-picker">
           <legend>{t('pickLegend')}</legend>
           <p className="hint">{catalog.suggested.length ? t('pickHintSuggested') : t('pickHint')}</p>
-          <div className="choice-grid">
-            {catalog.accounts.map((a) => (
+          {(() => {
+            // With suggestions, the found and chosen accounts stay in view; the rest are one click away.
+            const front = catalog.suggested.length ? catalog.accounts.filter((a) => catalog.suggested.includes(a.id) || selected.includes(a.id)) : catalog.accounts;
+            const rest = catalog.accounts.filter((a) => !front.includes(a));
+            const box = (a: Account) => (
               <label key={a.id} className="choice">
                 <input type="checkbox" checked={selected.includes(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
                 <span>
@@ -117,14 +125,33 @@ export function Panel({ checks }: PanelProps) {
                   {catalog.suggested.includes(a.id) && <span className="hint"> {t('foundOnNetwork')}</span>}
                 </span>
               </label>
-            ))}
-          </div>
+            );
+            return (
+              <>
+                <div className="choice-grid">{front.map(box)}</div>
+                {rest.length > 0 && (
+                  <Disclosure quiet summary={t('moreAccounts', { count: rest.length })}>
+                    <div className="choice-grid">{rest.map(box)}</div>
+                  </Disclosure>
+                )}
+              </>
+            );
+          })()}
         </fieldset>
 
         {chosen.length === 0 ? (
           <p>{t('noneChosen')}</p>
         ) : (
-          chosen.map((a) => <AccountCard key={a.id} account={a} state={stateFrom(answers, a.id, prev(a.id))} previous={prev(a.id)} onAnswer={answer} />)
+          chosen.map((a) => (
+            <AccountCard
+              key={a.id}
+              account={a}
+              state={stateFrom(answers, a.id, prev(a.id))}
+              previous={prev(a.id)}
+              onAnswer={answer}
+              startOpen={justChosen.includes(a.id) || a.id === missing[0]?.id || prev(a.id)?.expired === true}
+            />
+          ))
         )}
 
         {chosen.length > 0 && (
@@ -149,14 +176,18 @@ function AccountCard({
   state,
   previous,
   onAnswer,
+  startOpen,
 }: {
   account: Account;
   state: AccountState;
   previous: Previous;
   onAnswer: (key: string, value: string | boolean) => void;
+  /** Open on arrival (the first account still to answer, or one the user just ticked). */
+  startOpen: boolean;
 }) {
   const { t } = useTranslation('accounts');
   const id = useId();
+  const [initiallyOpen] = useState(startOpen);
   const { open, state: opened } = useOpenExternal();
   const [codes, setCodes] = useState('');
   const [stored, setStored] = useState<{ ok: boolean; text: string } | null>(null);
@@ -177,9 +208,23 @@ function AccountCard({
 
   return (
     <section className="account-card" aria-labelledby={`${id}-h`} data-account={a.id}>
-      <h3 id={`${id}-h`}>
-        <UserText>{a.name}</UserText>
-      </h3>
+      <Disclosure
+        open={initiallyOpen}
+        summary={
+          <>
+            <span id={`${id}-h`} className="account-name">
+              <UserText>{a.name}</UserText>
+            </span>{' '}
+            {state.enabled === '' ? (
+              <StatusBadge tone="unknown" label={t('cardToAnswer')} />
+            ) : previous?.expired ? (
+              <StatusBadge tone="warn" label={t('cardExpired')} />
+            ) : (
+              <StatusBadge tone="info" label={t('cardAnswered')} />
+            )}
+          </>
+        }
+      >
       {previous && <p className="hint">{t(previous.expired ? 'previousExpired' : 'previousCurrent', { date: formatDate(previous.confirmedAt) })}</p>}
       {a.best ? (
         <p className="account-best">
@@ -256,6 +301,7 @@ function AccountCard({
           {stored?.text ?? ''}
         </p>
       </details>
+      </Disclosure>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Notice } from '../../design';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
@@ -38,7 +39,7 @@ export function Panel({ checks }: PanelProps) {
   if (error || !data) {
     return (
       <div className="assistant-panel">
-        <div className="assistant-guide">{error ? <p role="alert">{t('loadFailed', { message: error })}</p> : <p aria-live="polite">{t('loading')}</p>}</div>
+        <div className="assistant-guide">{error ? <Notice tone="error">{t('loadFailed', { message: error })}</Notice> : <p aria-live="polite">{t('loading')}</p>}</div>
         <ConfirmChecks checks={checks} />
       </div>
     );

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
-import { call, getApi } from '../../wizard/api';
+import { ApiError, call, getApi } from '../../wizard/api';
 import { useWizard } from '../../wizard/wizard-context';
 import { KeptPrevious, ReplaceQuestion, type Keep } from '../../components/saved-secrets';
 import { USER_TEXT_ATTRS } from '../../components/user-text';
+import { FormRow, Notice } from '../../design';
 
 type Report = ResultOf<'passwords:probe'>['report'];
 type Generated = ResultOf<'passwords:generate'>;
@@ -41,6 +42,8 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
   const [generated, setGenerated] = useState<Generated | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // A refused address is shown under the address field (what happened, what to do).
+  const [addressError, setAddressError] = useState<string | null>(null);
   const [copy, setCopy] = useState<'ok' | 'failed' | null>(null);
   // A saved password is never replaced without asking; the replaced one is kept until discarded.
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -56,11 +59,24 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
   useEffect(() => {
     void reloadSaved();
   }, [reloadSaved]);
+  // Another address, brand or protocol is another login: an earlier result no longer describes it.
+  useEffect(() => {
+    setReport(null);
+    setVerified(null);
+    setAddressError(null);
+    setMessage(null);
+  }, [host, vendor, https]);
+  /** An invalid address is the user's input: say so next to the field; anything else below the buttons. */
+  const failed = (err: unknown) => {
+    if (err instanceof ApiError && err.code === 'invalid-arguments') setAddressError(t('addressInvalid', { message: err.message }));
+    else setMessage(t('failed', { message: (err as Error).message }));
+  };
 
   const args = () => ({ target, host: host.trim(), https, vendor: vendor || null, consent: true as const });
   const run = async (kind: 'probe' | 'reverify') => {
     setBusy(kind);
     setMessage(null);
+    setAddressError(null);
     try {
       if (kind === 'probe') {
         setReport((await call(getApi(), 'passwords:probe', args())).report);
@@ -70,7 +86,9 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
       }
       actor.send({ type: 'REFRESH_CHECKS' });
     } catch (err) {
-      setMessage(t('failed', { message: (err as Error).message }));
+      if (kind === 'probe') setReport(null);
+      setVerified(null);
+      failed(err);
     } finally {
       setBusy(null);
     }
@@ -100,7 +118,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
       setConfirmation(c);
       setSaved(c.saved);
     } catch (err) {
-      setMessage(t('failed', { message: (err as Error).message }));
+      failed(err);
     } finally {
       setBusy(null);
     }
@@ -145,10 +163,24 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
     <div className="login-target" data-testid={`login-${target.kind === 'router' ? 'router' : target.id}`}>
       <div className="field">
         <label htmlFor={`${id}-host`}>{t('address')}</label>
-        <input id={`${id}-host`} type="text" inputMode="url" maxLength={80} value={host} aria-describedby={`${id}-host-hint`} onChange={(e) => onChange('host', e.target.value)} />
+        <input
+          id={`${id}-host`}
+          type="text"
+          inputMode="url"
+          maxLength={80}
+          value={host}
+          aria-invalid={addressError ? true : undefined}
+          aria-describedby={addressError ? `${id}-host-error ${id}-host-hint` : `${id}-host-hint`}
+          onChange={(e) => onChange('host', e.target.value)}
+        />
         <p id={`${id}-host-hint`} className="hint">
           {t('addressHint')}
         </p>
+        {addressError && (
+          <Notice tone="error" data-testid="address-error">
+            <span id={`${id}-host-error`}>{addressError}</span>
+          </Notice>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-vendor`}>{t('brand')}</label>
@@ -161,10 +193,10 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
           ))}
         </select>
       </div>
-      <div className="field">
+      <FormRow inline>
         <input id={`${id}-https`} type="checkbox" checked={https} onChange={(e) => onChange('https', e.target.checked)} />
         <label htmlFor={`${id}-https`}>{t('https')}</label>
-      </div>
+      </FormRow>
       <div className="button-row">
         <button type="button" disabled={!consent || !host.trim() || busy !== null} onClick={() => void run('probe')}>
           {t('probe')}
@@ -193,7 +225,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
           </div>
         )}
       </div>
-      {message && <p role="alert">{message}</p>}
+      {message && <Notice tone="error">{message}</Notice>}
 
       <div className="generate">
         <div className="button-row">
@@ -242,7 +274,13 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
                 </button>
               </div>
             )}
-            <p data-testid="stored-status">{generated.stored ? t('stored', { account: generated.account }) : t('notStored', { message: generated.error?.message ?? '' })}</p>
+            {generated.stored ? (
+              <p data-testid="stored-status">{t('stored', { account: generated.account })}</p>
+            ) : (
+              <Notice tone="warn" data-testid="stored-status">
+                {t('notStored', { message: generated.error?.message ?? '' })}
+              </Notice>
+            )}
             <h4>{t('whereHeading')}</h4>
             <ol>
               {whereLines().map((line) => (

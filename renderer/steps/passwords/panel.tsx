@@ -8,6 +8,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
 import { LoginTarget } from './login-target';
 import { UserText, USER_TEXT_ATTRS } from '../../components/user-text';
+import { Disclosure, Notice } from '../../design';
 
 type Vendor = ResultOf<'passwords:vendors'>[number];
 type Targets = ResultOf<'passwords:targets'>;
@@ -90,8 +91,8 @@ export function Panel({ checks }: PanelProps) {
   return (
     <div className="passwords-panel">
       <p>{t('intro')}</p>
-      {!consent && <p className="notice">{t('noConsent')}</p>}
-      {loadError && <p role="alert">{t('failed', { message: loadError })}</p>}
+      {!consent && <Notice tone="warn">{t('noConsent')}</Notice>}
+      {loadError && <Notice tone="error">{t('loadFailed', { message: loadError })}</Notice>}
 
       <section aria-labelledby={`${id}-router`}>
         <h3 id={`${id}-router`}>{t('routerHeading')}</h3>
@@ -113,25 +114,40 @@ export function Panel({ checks }: PanelProps) {
         {inventory.length > 0 && (
           <>
             <h4>{t('foundHeading')}</h4>
-            <ul className="device-logins">
-              {inventory.map((d) => (
-                <li key={d.id}>
-                  <h4>
-                <UserText>{d.name}</UserText>
-              </h4>
-                  {!d.web && <p className="hint">{t('noWebSeen')}</p>}
-                  <LoginTarget
-                    target={{ kind: 'device', id: d.id }}
-                    host={foundOf(d).host}
-                    https={foundOf(d).https}
-                    vendor={foundOf(d).vendor}
-                    vendors={vendors.filter((v) => v.kind !== 'router')}
-                    consent={consent}
-                    onChange={(field, value) => setFound({ ...found, [d.id]: { ...foundOf(d), [field]: value } })}
-                  />
-                </li>
-              ))}
-            </ul>
+            {[true, false].map((web) => {
+              const list = inventory.filter((d) => !!d.web === web);
+              if (list.length === 0) return null;
+              const items = (
+                <ul className="device-logins">
+                  {list.map((d) => (
+                    <li key={d.id}>
+                      <Disclosure summary={<UserText>{d.name}</UserText>} open={web} data-testid={`login-device-${d.id}`}>
+                        {!d.web && <p className="hint">{t('noWebSeen')}</p>}
+                        <LoginTarget
+                          target={{ kind: 'device', id: d.id }}
+                          host={foundOf(d).host}
+                          https={foundOf(d).https}
+                          vendor={foundOf(d).vendor}
+                          vendors={vendors.filter((v) => v.kind !== 'router')}
+                          consent={consent}
+                          onChange={(field, value) => setFound({ ...found, [d.id]: { ...foundOf(d), [field]: value } })}
+                        />
+                      </Disclosure>
+                    </li>
+                  ))}
+                </ul>
+              );
+              return web ? (
+                <div key="web">
+                  <p className="hint">{t('withLoginPage', { count: list.length })}</p>
+                  {items}
+                </div>
+              ) : (
+                <Disclosure key="no-web" quiet summary={t('withoutLoginPage', { count: list.length })} data-testid="devices-without-login">
+                  {items}
+                </Disclosure>
+              );
+            })}
           </>
         )}
         {devices.length === 0 && inventory.length === 0 && <p className="hint">{t('noDevices')}</p>}
@@ -158,6 +174,7 @@ export function Panel({ checks }: PanelProps) {
             </li>
           ))}
         </ul>
+        <Disclosure quiet summary={t('addDeviceHeading')}>
         <div className="add-device">
           <div className="field">
             <label htmlFor={`${id}-dname`}>{t('deviceName')}</label>
@@ -180,13 +197,14 @@ export function Panel({ checks }: PanelProps) {
                 ))}
             </select>
           </div>
-          {draftError && <p role="alert">{t('deviceInvalid')}</p>}
+          {draftError && <Notice tone="error">{t('deviceInvalid')}</Notice>}
           <div className="button-row">
             <button type="button" onClick={addDevice}>
               {t('addDevice')}
             </button>
           </div>
         </div>
+        </Disclosure>
       </section>
 
       <ConfirmChecks checks={checks} />

@@ -149,7 +149,7 @@ export function Panel({ step }: PanelProps) {
             {verdict.isolation.stillSeen.length > 0 && (
               <ul data-testid="segmentation-still-seen">
                 {verdict.isolation.stillSeen.map((s) => (
-                  <li key={s.id}>{t('seg.stillSeen', { name: s.name, ip: s.ip ?? '—', how: s.seenBy.join(', ') })}</li>
+                  <li key={s.id}>{t('seg.stillSeen', { name: s.name, ip: s.ip ?? '—', how: s.seenBy.map((w) => t(`seenBy.${w}`, { defaultValue: t('seenBy.other') })).join(', ') })}</li>
                 ))}
               </ul>
             )}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Notice } from '../../design';
 import { formatDate } from '../../i18n';
 import type { CheckView } from '../../wizard/api';
 
@@ -31,7 +32,7 @@ export function SaveRow({ missingId, missingText, saveLabel, busy, onSave, saved
       <p aria-live="polite" className="save-status">
         {saved && saved.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(saved.evidence.at), until: formatDate(saved.evidence.expiresAt) }) : ''}
       </p>
-      {saveError && <p role="alert">{t('saveFailed', { message: saveError })}</p>}
+      {saveError && <Notice tone="error">{t('saveFailed', { message: saveError })}</Notice>}
     </div>
   );
 }

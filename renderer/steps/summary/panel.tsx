@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Disclosure, Notice } from '../../design';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
@@ -25,7 +26,7 @@ export function sameAudit(saved: Report, current: Report): boolean {
 }
 
 /** Score, what moved it, the remaining actions by impact, the diff, the next date and the exports. */
-function AuditReport({ report, saved }: { report: Report; saved: boolean }) {
+function AuditReport({ report, saved, actions }: { report: Report; saved: boolean; actions: ReactNode }) {
   const { t } = useTranslation('audit');
   const title = new Map(report.checks.map((c) => [c.id, checkText(c, 'title')]));
   const status = (s: Report['checks'][number]['status']) => t(`status.${s}`);
@@ -46,6 +47,8 @@ function AuditReport({ report, saved }: { report: Report; saved: boolean }) {
         <p className="audit-score-figure">{t('scoreLabel', { score: report.score })}</p>
         <p className="hint">{t('scoreHint')}</p>
       </section>
+      {actions}
+      <Disclosure quiet summary={t('factorsSummary')}>
       <div className="audit-factors">
         <section aria-labelledby="audit-raised">
           <h4 id="audit-raised">{t('raisedHeading')}</h4>
@@ -72,6 +75,7 @@ function AuditReport({ report, saved }: { report: Report; saved: boolean }) {
           )}
         </section>
       </div>
+      </Disclosure>
       {report.scoreBreakdown.excluded.length > 0 && <p>{t('excluded', { checks: report.scoreBreakdown.excluded.map((id) => title.get(id) ?? id).join(', ') })}</p>}
       <section className="audit-actions" aria-labelledby="audit-actions-heading">
         <h3 id="audit-actions-heading">{t('actionsHeading')}</h3>
@@ -205,15 +209,9 @@ export function Panel({ checks }: PanelProps) {
 
   const shown = saved ?? preview;
   const skippedSteps = Object.entries(skipped) as Array<[WizardStep, { reason: string }]>;
-  return (
-    <div className="summary-panel">
-      {schedule && schedule.nextDueAt && (schedule.state === 'due' || schedule.state === 'overdue') && (
-        <p className="notice" role="status" data-testid="audit-due">
-          {t(schedule.state === 'overdue' ? 'audit:overdueBanner' : 'audit:dueBanner', { date: formatDate(schedule.nextDueAt) })}
-        </p>
-      )}
-      <div className="audit-summary">
-        {shown ? <AuditReport report={shown} saved={saved !== null} /> : <p aria-live="polite">{t('audit:loading')}</p>}
+  // Save and export sit right under the score: the step's primary action, in view on arrival.
+  const saveAndExport = (
+    <div className="audit-save-export">
         <p aria-live="polite" data-testid="audit-saved">
           {saved ? t('audit:savedOn', { date: formatDate(saved.audit.at) }) : t('audit:unsaved')}
         </p>
@@ -242,7 +240,18 @@ export function Panel({ checks }: PanelProps) {
             ))}
           </ul>
         </section>
-        {error && <p role="alert">{t('audit:error', { message: error })}</p>}
+    </div>
+  );
+  return (
+    <div className="summary-panel">
+      {schedule && schedule.nextDueAt && (schedule.state === 'due' || schedule.state === 'overdue') && (
+        <p className="notice" role="status" data-testid="audit-due">
+          {t(schedule.state === 'overdue' ? 'audit:overdueBanner' : 'audit:dueBanner', { date: formatDate(schedule.nextDueAt) })}
+        </p>
+      )}
+      <div className="audit-summary">
+        {shown ? <AuditReport report={shown} saved={saved !== null} actions={saveAndExport} /> : <p aria-live="polite">{t('audit:loading')}</p>}
+        {error && <Notice tone="error">{t('audit:error', { message: error })}</Notice>}
       </div>
       <h3>{t('panels:summary.skippedHeading')}</h3>
       {skippedSteps.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryDevice } from './use-survey';
+import { Disclosure, FormRow, StatusBadge } from '../../design';
 
 /** True for the router itself (by its kind or because it is the gateway): it never moves to the IoT network. */
 export function isTheRouter(device: Pick<InventoryDevice, 'category' | 'ip'>, gateway: string | null): boolean {
@@ -32,24 +33,29 @@ export function DeviceRow({
     <li className="survey-device" data-testid="survey-device" data-ip={device.ip ?? ''} data-id={device.id} data-status={device.status}>
       <div className="survey-device-head">
         <strong>{title}</strong>
-        {device.status === 'unknown' && <span className="survey-badge">{t('device.unknown')}</span>}
-        {device.status === 'not-seen' && <span className="survey-badge">{t('device.notSeen')}</span>}
+        {device.status === 'unknown' && <StatusBadge tone="unknown" label={t('device.unknown')} className="survey-badge" />}
+        {device.status === 'not-seen' && <StatusBadge tone="skipped" label={t('device.notSeen')} className="survey-badge" />}
       </div>
       <p className="hint">
         {factsLine(device, t('device.noVendor'))}
       </p>
-      {device.services.length > 0 && <p className="hint">{t('device.services', { list: device.services.slice(0, 4).join(', ') })}</p>}
       {device.reason && device.status !== 'identified' && <p className="hint">{t('device.reason', { reason: device.reason })}</p>}
-      {device.firstSeen && <p className="hint">{t('device.seen', { first: device.firstSeen.slice(0, 10), last: device.lastSeen?.slice(0, 10) ?? '—' })}</p>}
+      {(device.services.length > 0 || device.firstSeen) && (
+        <Disclosure quiet summary={t('device.more')}>
+          {device.services.length > 0 && <p className="hint">{t('device.services', { list: device.services.slice(0, 4).join(', ') })}</p>}
+          {device.firstSeen && <p className="hint">{t('device.seen', { first: device.firstSeen.slice(0, 10), last: device.lastSeen?.slice(0, 10) ?? '—' })}</p>}
+        </Disclosure>
+      )}
       <div className="survey-device-actions">
         {isTheRouter(device, gateway) ? (
           <p className="hint">{t('device.routerStays')}</p>
         ) : (
-          <div className="choice">
+          <FormRow inline className="survey-move">
             <input type="checkbox" id={`${id}-move`} checked={device.moveToIot} onChange={(e) => onEdit({ moveToIot: e.target.checked })} />
             <label htmlFor={`${id}-move`}>{t('device.move', { name: title })}</label>
-          </div>
+          </FormRow>
         )}
+        <div className="survey-device-buttons">
         {editing ? (
           <form
             className="survey-rename"
@@ -73,6 +79,7 @@ export function DeviceRow({
         <button type="button" className="button-choice" onClick={() => onEdit({ removed: true })} aria-label={t('device.removeLabel', { name: title })}>
           {t('device.remove')}
         </button>
+        </div>
       </div>
     </li>
   );

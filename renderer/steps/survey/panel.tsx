@@ -6,6 +6,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
 import { CATEGORIES, useSurvey, useSurveyScope, type DeviceCategory, type InventoryDevice } from './use-survey';
 import { DeviceRow } from './device-row';
+import { Disclosure, FormRow, Notice, Progress } from '../../design';
 import './survey.css';
 
 /**
@@ -37,8 +38,7 @@ export function Panel({ step }: PanelProps) {
 
   return (
     <div className="survey-panel">
-      <section aria-labelledby={`${id}-allowed`}>
-        <h3 id={`${id}-allowed`}>{t('panels:survey.allowedHeading')}</h3>
+      <Disclosure quiet summary={<span id={`${id}-allowed`}>{t('panels:survey.allowedHeading')}</span>}>
         <ul className="consent-summary">
           {PROBE_KINDS.map((probe) => (
             <li key={probe}>
@@ -48,14 +48,14 @@ export function Panel({ step }: PanelProps) {
             </li>
           ))}
         </ul>
-      </section>
+      </Disclosure>
 
       <section aria-labelledby={`${id}-run`}>
         <h3 id={`${id}-run`}>{t('run.heading')}</h3>
         <p>{t('run.intro')}</p>
         {!allowed && !asked ? (
           <>
-            <p className="callout">{t('run.noConsent')}</p>
+            <Notice tone="info">{t('run.noConsent')}</Notice>
             <button type="button" className="button-choice" onClick={() => setAsked(true)}>
               {t('run.allowOnce')}
             </button>
@@ -70,9 +70,9 @@ export function Panel({ step }: PanelProps) {
               </p>
             )}
             {scope?.available === false && (
-              <p role="alert" data-testid="survey-scope-unavailable">
+              <Notice tone="error" data-testid="survey-scope-unavailable">
                 {t('run.scopeUnavailable', { reason: scope.reason })}
-              </p>
+              </Notice>
             )}
             <button type="button" className="button-primary" disabled={running} onClick={() => void start()}>
               {report ? t('run.again') : t('run.start')}
@@ -80,13 +80,9 @@ export function Panel({ step }: PanelProps) {
           </>
         )}
         {status && (running || status.phase === 'done') && (
-          <div aria-live="polite" data-testid="survey-progress" data-phase={status.phase}>
-            <label htmlFor={`${id}-progress`}>{t('run.progressLabel')}</label>
-            <progress id={`${id}-progress`} className="survey-progress" max={1} value={status.fraction} />
-            <p>{t(`phase.${status.phase}`)}</p>
-          </div>
+          <Progress data-testid="survey-progress" data-phase={status.phase} label={t('run.progressLabel')} value={status.fraction} state={t(`phase.${status.phase}`)} />
         )}
-        {error && <p role="alert">{t('run.error', { reason: error })}</p>}
+        {error && <Notice tone="error">{t('run.error', { reason: error })}</Notice>}
         {report && (
           <p className="hint" data-testid="survey-summary">
             {t('run.summary', { count: report.devices.filter((d) => d.seenBy.length > 0).length, seconds: (report.durationMs / 1000).toFixed(1) })}
@@ -128,17 +124,22 @@ export function Panel({ step }: PanelProps) {
         <h3 id={`${id}-devices`}>{t('devices.heading')}</h3>
         {groups.length === 0 ? <p>{t('devices.none')}</p> : <p className="hint">{t('devices.intro')}</p>}
         {groups.map((g) => (
-          <div key={g.category} className="survey-group" data-testid="survey-group" data-category={g.category}>
-            <h4>
-              {t(`category.${g.category}`)} ({g.devices.length})
-            </h4>
+          <Disclosure
+            key={g.category}
+            className="survey-group"
+            data-testid="survey-group"
+            data-category={g.category}
+            summary={t(`category.${g.category}`)}
+            count={t('devices.count', { count: g.devices.length, moving: g.devices.filter((d) => d.moveToIot).length })}
+          >
             <ul className="survey-devices">
               {g.devices.map((d) => (
                 <DeviceRow key={d.id} device={d} gateway={report?.gateway.address ?? null} onEdit={(change) => void edit(d.id, change)} />
               ))}
             </ul>
-          </div>
+          </Disclosure>
         ))}
+        <Disclosure quiet summary={t('add.heading')}>
         <form
           className="survey-add"
           aria-labelledby={`${id}-add`}
@@ -153,7 +154,9 @@ export function Panel({ step }: PanelProps) {
             });
           }}
         >
-          <h4 id={`${id}-add`}>{t('add.heading')}</h4>
+          <h4 id={`${id}-add`} className="visually-hidden">
+            {t('add.heading')}
+          </h4>
           <div className="field">
             <label htmlFor={`${id}-add-name`}>{t('add.name')}</label>
             <input id={`${id}-add-name`} value={newName} maxLength={80} onChange={(e) => setNewName(e.target.value)} />
@@ -176,9 +179,10 @@ export function Panel({ step }: PanelProps) {
             {t('add.submit')}
           </button>
         </form>
+        </Disclosure>
       </section>
 
-      <div className="choice">
+      <FormRow inline className="survey-reviewed">
         <input type="checkbox" id={`${id}-reviewed`} checked={reviewed} onChange={(e) => {
             actor.send({ type: 'ANSWER', step, key: 'reviewed', value: e.target.checked });
             // Reviewing the inventory is what devices.inventory measures (dated, verified).
@@ -186,7 +190,7 @@ export function Panel({ step }: PanelProps) {
           }}
         />
         <label htmlFor={`${id}-reviewed`}>{t('panels:survey.reviewed')}</label>
-      </div>
+      </FormRow>
     </div>
   );
 }

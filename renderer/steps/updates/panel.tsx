@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Notice } from '../../design';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
@@ -45,7 +46,7 @@ export function Panel({ checks }: PanelProps) {
   return (
     <div className="updates-panel">
       {error ? (
-        <p role="alert">{t('loadFailed', { message: error })}</p>
+        <Notice tone="error">{t('loadFailed', { message: error })}</Notice>
       ) : !plan ? (
         <p aria-live="polite">{t('loading')}</p>
       ) : (
@@ -115,7 +116,7 @@ function Firmware({ plan, answers, onAnswer }: { plan: Plan; answers: Answers; o
           {t('updates.routerRead', {
             name: [router.vendor, router.model].filter(Boolean).join(' ') || t('updates.routerUnnamed'),
             firmware: router.firmware ?? t('updates.firmwareUnknown'),
-            sources: router.sources.map((s) => t(`survey:source.${s}`, { defaultValue: s })).join(', ') || t('updates.sourcesUnknown'),
+            sources: router.sources.map((s) => t(`survey:source.${s}`, { defaultValue: t('updates.sourcesUnknown') })).join(', ') || t('updates.sourcesUnknown'),
           })}
         </p>
       ) : (
