@@ -69,7 +69,12 @@ export function routerApiVerifier(check: RouterApiCheck, router: RouterApiPort |
     // Without a router API this check measures only what its fallback measures (none: the confirmation stands).
     measures: Boolean(router) || Boolean(fallback?.measures),
     // Asking the router through its API is the welcome step's "ask the router" look; without one, the fallback's look.
-    ...(router ? { needs: 'routerIdentity' as const } : fallback?.needs ? { needs: fallback.needs } : {}),
+    // With a router API, its fallback (the factory-password probe of router.admin-default) may run too: both looks must be allowed.
+    ...(router
+      ? { needs: 'routerIdentity' as const, ...(fallback?.measures && fallback.needs && fallback.needs !== 'routerIdentity' ? { alsoNeeds: [fallback.needs] } : {}) }
+      : fallback?.needs
+        ? { needs: fallback.needs }
+        : {}),
     deadlineMs: Math.max(60_000, fallback?.deadlineMs ?? 0),
     async verify(ctx) {
       if (router) {

@@ -49,8 +49,9 @@ export async function runVerifiers(registry: VerifierRegistry, scope: AuditScope
   for (const id of only ?? CHECK_IDS) {
     const v = registry[id];
     if (!v.measures) continue;
-    if (consent && v.needs && consent[v.needs] !== true) {
-      out.notRun[id] = { kind: v.needs, answer: consent[v.needs] === false ? false : null };
+    const refused = consent ? [v.needs, ...(v.alsoNeeds ?? [])].find((k): k is ConsentKind => k !== undefined && consent[k] !== true) : undefined;
+    if (consent && refused) {
+      out.notRun[id] = { kind: refused, answer: consent[refused] === false ? false : null };
       continue;
     }
     const started = now();

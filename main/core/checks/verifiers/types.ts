@@ -66,6 +66,8 @@ export interface Verifier {
    * look was allowed; absent: it looks at nothing on the network.
    */
   readonly needs?: ConsentKind;
+  /** Other looks it may make (e.g. a factory-password probe as the fallback of a router-API reading): each must be allowed too. */
+  readonly alsoNeeds?: readonly ConsentKind[];
   /** Beyond this the verifier is abandoned and its check reads `unknown` (timed out). */
   readonly deadlineMs: number;
   verify(ctx: VerifyContext): Promise<MeasuredCheck | null>;

@@ -49,6 +49,17 @@ describe('runVerifiers with the owner’s consent', () => {
     expect(Object.keys(out.results)).not.toContain('wifi.encryption');
   });
 
+  it('a verifier that may make two looks (the router API, then the factory-password probe) runs only when both are allowed', async () => {
+    const { registry } = setup();
+    const both = Object.assign(counted('routerIdentity', { status: 'pass', reason: 'from the router' }), { alsoNeeds: ['credentialProbe'] as const });
+    const reg = { ...registry, 'router.admin-default': both } as VerifierRegistry;
+    const refused = await runVerifiers(reg, scope, Date.now, ['router.admin-default'], gate({ routerIdentity: true, credentialProbe: false }));
+    expect(both.calls).toBe(0);
+    expect(refused.notRun).toEqual({ 'router.admin-default': { kind: 'credentialProbe', answer: false } });
+    await runVerifiers(reg, scope, Date.now, ['router.admin-default'], gate({ routerIdentity: true, credentialProbe: true }));
+    expect(both.calls).toBe(1);
+  });
+
   it('runs every verifier when scope flags decide (no gate)', async () => {
     const { registry, wifi, login, inventory } = setup();
     const out = await runVerifiers(registry, scope);

@@ -55,7 +55,8 @@ describe('what the owner allowed on the welcome step governs the router reading'
     const router = { status: async () => status() };
     const probe: Verifier = { measures: true, needs: 'credentialProbe', deadlineMs: 1000, verify: async () => null };
     expect(routerApiVerifier('wifi.wps', router, null).needs).toBe('routerIdentity');
-    expect(routerApiVerifier('router.admin-default', router, probe).needs).toBe('routerIdentity');
+    expect(routerApiVerifier('router.admin-default', router, probe)).toMatchObject({ needs: 'routerIdentity', alsoNeeds: ['credentialProbe'] });
+    expect(routerApiVerifier('wifi.wps', router, null).alsoNeeds).toBeUndefined();
     expect(routerApiVerifier('router.admin-default', null, probe).needs).toBe('credentialProbe');
     expect(routerApiVerifier('router.upnp', null, null).needs).toBeUndefined();
   });
