@@ -8,10 +8,24 @@ import type { CheckView } from '../wizard/api';
 /** A message from the core: a code with params (see main/core/messages). */
 export type Message = NonNullable<CheckView['reason']>;
 
+/** Params that carry a term's id (the same table as TERM_PARAMS in main/core/messages/format.ts). */
+const TERM_PARAMS: Readonly<Record<string, string>> = { security: 'wifi.class' };
+
+function resolveTerms(params: Message['params']): Message['params'] {
+  const out = { ...params };
+  for (const [name, group] of Object.entries(TERM_PARAMS)) {
+    const id = out[name];
+    if (typeof id !== 'string') continue;
+    const key = `${group}.${id}`;
+    out[name] = i18next.exists(key, { ns: 'messages' }) ? i18next.t(key, { ns: 'messages' }) : i18next.t('common.no-words', { ns: 'messages' });
+  }
+  return out;
+}
+
 /** The words for a message; a code with no words reads as a generic line, never as the code. */
 export function formatMessage(message: Message | null | undefined): string {
   if (!message) return '';
-  const opts = { ns: 'messages', ...message.params };
+  const opts = { ns: 'messages', ...resolveTerms(message.params) };
   if (!i18next.exists(message.code, opts)) return i18next.t('common.no-words', { ns: 'messages' });
   return i18next.t(message.code, opts);
 }

@@ -80,6 +80,31 @@ test('WPA2 → passphrase in the keychain → router switched to SAE → verific
   keychainClear('wifi/HomeNet');
 });
 
+test('not connected and nothing chosen: no network is called "your home network" until the owner picks one', async ({ wizardPage: page }) => {
+  const home = homeState('HomeNet', 'wpa2');
+  // Wi-Fi radio on, joined to nothing: the scan lists networks, the connection names none.
+  fake.write({
+    ...home,
+    devices: (home.devices ?? []).map((d) => (d.type === 'wifi' ? { device: d.device, type: d.type, state: 'disconnected' } : d)),
+    accessPoints: (home.accessPoints ?? []).map((a) => ({ ...a, active: false })),
+  });
+  await walkTo(page, 'wifi');
+  await press(page, page.getByRole('button', { name: 'Scan Wi-Fi now' }));
+  const select = page.getByLabel('Which network is your home Wi-Fi?');
+  await expect(select).toBeVisible();
+  // The list is sorted, so "HomeNet" comes first: it must not be taken for the home network.
+  await expect(select).toHaveValue('');
+  await expect(select.locator('option:checked')).toHaveText('Choose your home network');
+  await expect(page.getByTestId('wifi-class')).toHaveCount(0);
+  await expect(page.getByText(/Your home network/)).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Why and how to upgrade' })).toHaveCount(0);
+  await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/wifi-nothing-chosen.png'), fullPage: true });
+
+  await select.selectOption('HomeNet');
+  await expect(page.getByTestId('wifi-class')).toHaveAttribute('data-class', 'wpa2');
+  await expect(page.getByTestId('wifi-class')).toContainText('Your home network HomeNet uses: a good lock from 2004 (WPA2-Personal)');
+});
+
 test('router left on WPA2: the check stays a warning (WPA2, as the audit rates it) and says what it saw', async ({ wizardPage: page, harness }) => {
   fake.write(homeState('HomeNet', 'wpa2'));
   await openWifiStep(page);

@@ -17,6 +17,26 @@ export function formatDay(value: unknown, lng: string | undefined): string {
   return Number.isNaN(d.getTime()) ? String(value ?? '') : new Intl.DateTimeFormat(lng ?? 'en', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
+/**
+ * Params that carry a term's id, not words: the formatter reads the id's words from the catalog
+ * group named here (`security: 'wpa2'` → `wifi.class.wpa2`), so no English leaves the core in a
+ * param. renderer/i18n/messages.ts applies the same table (the renderer does not import the core);
+ * test/unit/messages checks that both render a term alike.
+ */
+export const TERM_PARAMS: Readonly<Record<string, string>> = Object.freeze({ security: 'wifi.class' });
+
+/** The params with each term id replaced by its words (an id with no words stays as the catalog's "no words" line). */
+export function resolveTerms(instance: Pick<i18n, 't' | 'exists'>, params: Message['params']): Message['params'] {
+  const out: Message['params'] = { ...params };
+  for (const [name, group] of Object.entries(TERM_PARAMS)) {
+    const id = out[name];
+    if (typeof id !== 'string') continue;
+    const key = `${group}.${id}`;
+    out[name] = instance.exists(key, { ns: 'messages' }) ? instance.t(key, { ns: 'messages' }) : instance.t(NO_WORDS_CODE, { ns: 'messages' });
+  }
+  return out;
+}
+
 /** Turns messages into words with an i18next instance of its own (the report, the CLI). */
 export interface MessageFormatter {
   format(message: Message | null | undefined): string;
@@ -27,7 +47,7 @@ export interface MessageFormatter {
 
 /** Words for a message through a ready i18next instance with a `messages` namespace. */
 export function formatWith(instance: Pick<i18n, 't' | 'exists'>, message: Message): string {
-  const opts = { ns: 'messages', ...message.params };
+  const opts = { ns: 'messages', ...resolveTerms(instance, message.params) };
   if (!instance.exists(message.code, opts)) return instance.t(NO_WORDS_CODE, { ns: 'messages' });
   return instance.t(message.code, opts);
 }

@@ -42,8 +42,9 @@ function describe(ssid: string, seen: { security: WifiSecurityClass; accessPoint
 
 /** What the last scan showed for the SSID, as a message (the verdict's detail). */
 function seenMessage(ssid: string, seen: { security: WifiSecurityClass; accessPoints: WifiNetworkView[] }): Message {
-  const list = seen.accessPoints.map((a) => `${a.bssid ?? '—'}: ${CLASS_LABELS[a.security]} (${a.seen})`).join('; ');
-  return msg('wifi.verify.seen', { ssid, security: CLASS_LABELS[seen.security], count: seen.accessPoints.length, list: list.slice(0, 1900) });
+  // Each access point by its address and the flags it showed (the combined class is the `security` term).
+  const list = seen.accessPoints.map((a) => `${a.bssid ?? '—'}: ${a.seen}`).join('; ');
+  return msg('wifi.verify.seen', { ssid, security: seen.security, count: seen.accessPoints.length, list: list.slice(0, 1900) });
 }
 
 /**
@@ -98,5 +99,5 @@ export async function verifyEncryption(o: VerifyOptions): Promise<VerifyVerdict>
     };
   }
   // Not the target: the check takes the catalog's status for what is there (WPA2 is a warning, WEP/open a failure).
-  return { status: ENCRYPTION_STATUS[last.security], security: last.security, reason: msg('wifi.verify.still-weak', { ssid: o.ssid, seconds, security: CLASS_LABELS[last.security] }), detail };
+  return { status: ENCRYPTION_STATUS[last.security], security: last.security, reason: msg('wifi.verify.still-weak', { ssid: o.ssid, seconds, security: last.security }), detail };
 }

@@ -77,8 +77,9 @@ export const accountsChannels = {
     }),
     Confirmed,
   ),
+  // The router is read from the home model in the core; the renderer never hands one over.
   'updates:plan': channel(
-    z.strictObject({ router: RouterIdentityInputSchema.nullable().optional() }),
+    NoArgs,
     OutagePlansSchema.extend({
       router: RouterIdentitySchema.nullable(),
       routerAccount: z.string().nullable(),

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Notice } from '../../design';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
-import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
+import type { ResultOf } from '../../../main/ipc/contract';
 import type { PanelProps } from '../shared/panel-props';
 import { ConfirmChecks } from '../shared/confirm-checks';
 import { useWizard } from '../../wizard/wizard-context';
@@ -13,19 +13,9 @@ import { KnownVulnerabilitiesSection } from './known-vulnerabilities';
 
 type Plan = ResultOf<'updates:plan'>;
 type Answers = Record<string, unknown>;
-type RouterInput = NonNullable<ArgsOf<'updates:plan'>['router']>;
 
 const keyOf = (deviceId: string) => `fw.${deviceId.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
-/** The router the survey step recorded (answers.survey.routerVendor/-Model/-Firmware/-Source), if any. */
-function surveyRouter(survey: Answers): RouterInput | null {
-  const vendor = str(survey.routerVendor) || null;
-  const model = str(survey.routerModel) || null;
-  const firmware = str(survey.routerFirmware) || null;
-  if (!vendor && !model && !firmware) return null;
-  return { vendor, model, firmware, sources: str(survey.routerSource) ? [str(survey.routerSource)] : [] };
-}
 
 /**
  * The updates step: firmware per device (the router's version as the survey read it, else asked),
@@ -37,9 +27,8 @@ export function Panel({ checks }: PanelProps) {
   const { t } = useTranslation('accounts');
   const actor = useWizard();
   const answers = useSelector(actor, (s) => s.context.answers.updates ?? {}) as Answers;
-  const survey = useSelector(actor, (s) => s.context.answers.survey ?? {}) as Answers;
-  const fromSurvey = surveyRouter(survey);
-  const { value: plan, error } = useLoad('updates:plan', fromSurvey ? { router: fromSurvey } : {});
+  // The router comes from the home model (the survey's identity, each field with its source), read in the core.
+  const { value: plan, error } = useLoad('updates:plan', {});
   useSyncConfirmations(checks);
   const answer = (key: string, value: string | string[]) => actor.send({ type: 'ANSWER', step: 'updates', key, value });
   // The quick answers (ConfirmChecks) render at once, whatever the guide's loading state.

@@ -17,7 +17,16 @@ import { USER_TEXT_ATTRS } from '../../components/user-text';
 type SecurityClass = NetworkView['security'];
 const STRONG: readonly SecurityClass[] = ['wpa3', 'wpa3-enterprise'];
 
-/** Weakest-wins class of one SSID over its access points (transition when WPA2 and WPA3 radios mix). */
+/**
+ * Which network the step speaks of as "your home network": the one the owner chose, else the one
+ * this computer is connected to, else none — never a guess from the list of networks seen nearby
+ * (the first name in the list is no evidence of anything).
+ */
+export function homeNetwork(answered: unknown, connectedSsid: string | null | undefined): string | null {
+  if (typeof answered === 'string' && answered !== '') return answered;
+  return connectedSsid ? connectedSsid : null;
+}
+
 /**
  * The wifi step: the home network's class in plain words, why and how to move to WPA3 (or
  * transition mode for devices that need it), the router family's steps and admin address, a new
@@ -36,7 +45,7 @@ export function Panel({ step, checks }: PanelProps) {
   const networks = useMemo(() => (scan?.kind === 'ok' ? scan.value : []), [scan]);
   const ssids = useMemo(() => [...new Set(networks.map((n) => n.ssid).filter((s) => s !== ''))].sort((a, b) => a.localeCompare(b)), [networks]);
   const connected = status?.kind === 'ok' ? status.value : null;
-  const chosen = typeof answers.homeSsid === 'string' && answers.homeSsid ? answers.homeSsid : (connected?.ssid ?? ssids[0] ?? null);
+  const chosen = homeNetwork(answers.homeSsid, connected?.ssid);
   const aps = chosen ? networks.filter((n) => n.ssid === chosen) : [];
   // the class over all access points comes from the core (the rule the audit's verifier applies)
   const combined = scan?.kind === 'ok' && chosen ? (scan.classes.find((c) => c.ssid === chosen)?.security ?? null) : null;
@@ -75,7 +84,10 @@ export function Panel({ step, checks }: PanelProps) {
         {ssids.length > 0 && (
           <div className="field">
             <label htmlFor={`${id}-ssid`}>{t('scan.chooseLabel')}</label>
-            <select id={`${id}-ssid`} value={chosen ?? ''} onChange={(e) => answer('homeSsid', e.target.value)}>
+            <select id={`${id}-ssid`} value={chosen !== null && ssids.includes(chosen) ? chosen : ''} onChange={(e) => answer('homeSsid', e.target.value)}>
+              <option value="" disabled>
+                {t('scan.choosePlaceholder')}
+              </option>
               {ssids.map((s) => (
                 <option key={s} value={s}>
                   {s}

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createMessageFormatter, msg, userText, MessageSchema, NOT_CHECKED_YET, toMessage, type MessageCatalog } from '../../../main/core/messages/index.js';
+import { createMessageFormatter, msg, userText, MessageSchema, NOT_CHECKED_YET, toMessage, TERM_PARAMS, type MessageCatalog } from '../../../main/core/messages/index.js';
+import i18next from 'i18next';
+import { formatMessage } from '../../../renderer/i18n/messages.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CORE = join(ROOT, 'main', 'core');
@@ -50,8 +52,10 @@ function coreUses(): Use[] {
     for (const m of src.matchAll(/\bmsg\(\s*(['"])([^'"]+)\1/g)) uses.push({ file: rel, code: m[2]!, prefix: false });
     for (const m of src.matchAll(/\bmsg\(\s*`([^`$]*)\$\{/g)) uses.push({ file: rel, code: m[1]!.replace(/\.$/, ''), prefix: true });
     if (/\buserText\(/.test(src)) uses.push({ file: rel, code: 'user.text', prefix: false });
+    // A term param's group is read by the formatter (e.g. `security` → `wifi.class.*`).
+    if (file.includes(join('core', 'messages', 'format.ts'))) for (const group of Object.values(TERM_PARAMS)) uses.push({ file: rel, code: group, prefix: true });
     if (file.includes(`${join('core', 'messages')}`)) {
-      for (const m of src.matchAll(/'([a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+)'/g)) if (!m[1]!.endsWith('.js') && !m[1]!.endsWith('.json')) uses.push({ file: rel, code: m[1]!, prefix: false });
+      for (const m of src.matchAll(/'([a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+)'/g)) if (!m[1]!.endsWith('.js') && !m[1]!.endsWith('.json') && !Object.values(TERM_PARAMS).includes(m[1]!)) uses.push({ file: rel, code: m[1]!, prefix: false });
     }
   }
   return uses;
@@ -79,12 +83,32 @@ describe('message catalog', () => {
     const f = createMessageFormatter({ en: catalog });
     for (const [code, words] of codes) {
       const names = new Set(words.flatMap((w) => [...w.matchAll(/\{\{\s*([a-zA-Z0-9]+)/g)].map((m) => m[1]!)));
-      const params = Object.fromEntries([...names].map((n) => [n, n === 'count' ? 2 : n.toLowerCase().includes('date') || n === 'at' || n === 'until' ? '2026-03-01T10:00:00.000Z' : `«${n}»`]));
+      const params = Object.fromEntries([...names].map((n) => [n, n === 'count' ? 2 : n in TERM_PARAMS ? 'wpa2' : n.toLowerCase().includes('date') || n === 'at' || n === 'until' ? '2026-03-01T10:00:00.000Z' : `«${n}»`]));
       const out = f.format(msg(code, params));
       expect(out, code).not.toMatch(/\{\{|\}\}|\$t\(/);
       expect(out.trim().length, code).toBeGreaterThan(0);
       expect(out, code).not.toBe(code);
     }
+  });
+});
+
+describe('term params', () => {
+  it('a security class travels as its id and reads as its words, in the core formatter and the renderer alike', async () => {
+    const f = createMessageFormatter({ en: catalog });
+    const m = msg('wifi.encryption.uses', { ssid: 'HomeNet', security: 'wpa2-wpa3', count: 2 });
+    const core = f.format(m);
+    expect(core).toBe('"HomeNet" uses WPA2/WPA3 transition (WPA2 and SAE both accepted) (2 access points)');
+    await i18next.init({ lng: 'en', resources: { en: { messages: catalog } }, interpolation: { escapeValue: false }, initAsync: false });
+    expect(formatMessage(m)).toBe(core);
+    expect(f.format(msg('segment.weak', { ssid: 'IoT', security: 'wep' }))).toBe('"IoT" uses WEP (broken encryption); the IoT network needs WPA2 or better');
+    // An id with no words never shows as the id.
+    expect(f.format(msg('segment.secured', { ssid: 'IoT', security: 'nonsense' }))).not.toContain('nonsense');
+  });
+
+  it('every security class the core knows has words', async () => {
+    const { WIFI_SECURITY_CLASSES } = await import('../../../main/core/wifi/index.js');
+    const words = (catalog.wifi as MessageCatalog).class as MessageCatalog;
+    expect(Object.keys(words).sort()).toEqual([...WIFI_SECURITY_CLASSES].sort());
   });
 });
 

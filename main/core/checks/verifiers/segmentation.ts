@@ -1,5 +1,5 @@
 import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
-import { CLASS_LABELS, type WifiSecurityClass } from '../../wifi/index.js';
+import type { WifiSecurityClass } from '../../wifi/index.js';
 import type { HomeModel } from '../../model/index.js';
 import type { SurveyReport } from '../../network/index.js';
 import { msg } from '../../messages/index.js';
@@ -32,8 +32,8 @@ export function iotSegmentVerifier(p: SegmentPorts): Verifier {
       const found = classOfSsid(scan.value, ssid);
       if (!found) return { status: 'fail', reason: msg('segment.not-visible', { ssid }), detail: msg('segment.networks-seen', { count: scan.value.length }) };
       if (found.security === 'unknown') return { status: 'unknown', reason: msg('segment.security-unreadable', { ssid }), detail: msg('segment.flags-seen', { flags: found.accessPoints.map((a) => a.seen).join('; ').slice(0, 1900) }) };
-      if (SEGMENT_OK.includes(found.security)) return { status: 'pass', reason: msg('segment.secured', { ssid, security: CLASS_LABELS[found.security] }), detail: msg('segment.access-points', { count: found.accessPoints.length }) };
-      return { status: 'fail', reason: msg('segment.weak', { ssid, security: CLASS_LABELS[found.security] }), detail: null };
+      if (SEGMENT_OK.includes(found.security)) return { status: 'pass', reason: msg('segment.secured', { ssid, security: found.security }), detail: msg('segment.access-points', { count: found.accessPoints.length }) };
+      return { status: 'fail', reason: msg('segment.weak', { ssid, security: found.security }), detail: null };
     },
   };
 }

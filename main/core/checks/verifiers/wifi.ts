@@ -1,5 +1,5 @@
 import { classOfSsid, type WifiScanService } from '../../wifi/index.js';
-import { CLASS_LABELS, ENCRYPTION_STATUS } from '../../wifi/index.js';
+import { ENCRYPTION_STATUS } from '../../wifi/index.js';
 import { msg } from '../../messages/index.js';
 import type { Verifier } from './types.js';
 
@@ -36,8 +36,8 @@ export function wifiEncryptionVerifier(wifi: WifiPort): Verifier {
             ? msg('wifi.encryption.unreadable-hidden', { flags: current.value.seen || '—' })
             : msg('wifi.encryption.unreadable', { ssid, flags: current.value.seen || '—' })
           : hidden
-            ? msg('wifi.encryption.uses-hidden', { security: CLASS_LABELS[security], count })
-            : msg('wifi.encryption.uses', { ssid, security: CLASS_LABELS[security], count });
+            ? msg('wifi.encryption.uses-hidden', { security, count })
+            : msg('wifi.encryption.uses', { ssid, security, count });
       // The scanner's raw flag strings ("rsn-flags=pair_ccmp …") are no words for a homeowner: no detail line.
       return { status, reason, detail: null };
     },

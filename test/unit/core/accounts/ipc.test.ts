@@ -68,8 +68,8 @@ describe('accounts, assistant and updates channels', () => {
     expect(store.map.size).toBe(0);
   });
 
-  it("accept the router identity in the survey's shape, and fall back to the newest audit's router", async () => {
-    const { call, history } = core();
+  it('updates:plan takes no router from the renderer: it reads the survey\'s router from the home model, else the newest audit\'s', async () => {
+    const { c, call } = core();
     const surveyRouter = {
       vendor: 'AVM',
       model: 'FRITZ!Box 7590',
@@ -78,18 +78,26 @@ describe('accounts, assistant and updates channels', () => {
       sources: { vendor: 'tr064', model: 'tr064', firmware: 'tr064' },
       evidence: [{ source: 'tr064', url: 'http://127.0.0.1:49000/tr64desc.xml', vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', error: null }],
     };
-    const plan = await call('updates:plan', { router: surveyRouter });
+    // A router handed over by the renderer is refused (the argument is gone), not silently used.
+    const handed = await call('updates:plan', { router: surveyRouter });
+    expect(handed).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    const none = await call('updates:plan', {});
+    expect(none.ok && (none.value as { router: unknown }).router).toBeNull();
+    c.model.recordSurvey({ devices: [], gateway: { address: '127.0.0.1', mac: null, router: surveyRouter as never } });
+    const plan = await call('updates:plan', {});
     expect(plan.ok && (plan.value as { router: unknown }).router).toEqual({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['tr064'] });
     const fw = await call('updates:confirm-firmware', { devices: [], router: { identity: surveyRouter, answer: 'auto-update' } });
     expect(fw.ok && words((fw.value as { checks: { id: string; reason: Message | null }[] }).checks[1]!.reason)).toMatch(/firmware 7\.57 \(read from the router's TR-064 interface\)/);
-    const none = await call('updates:plan', {});
-    expect(none.ok && (none.value as { router: unknown }).router).toBeNull();
-    history.write({ ...history.read(), audits: [{ router: { address: '127.0.0.1', vendor: 'ASUSTeK', model: 'RT-AX58U', firmware: '3.0.0.4', sources: ['upnp'] } }] } as never);
-    const fromAudit = await call('updates:plan', {});
-    expect(fromAudit.ok && (fromAudit.value as { routerAccount: string }).routerAccount).toBe('asus');
     // The router's maker pre-selects its account in the accounts step too.
     const cat = await call('accounts:catalog', {});
-    expect(cat.ok && (cat.value as { suggested: string[] }).suggested).toEqual(['asus']);
+    expect(cat.ok && (cat.value as { suggested: string[] }).suggested).toEqual(['avm-fritzbox']);
+    // Without a surveyed router, the newest audit's.
+    const fresh = core();
+    fresh.history.write({ ...fresh.history.read(), audits: [{ router: { address: '127.0.0.1', vendor: 'ASUSTeK', model: 'RT-AX58U', firmware: '3.0.0.4', sources: ['upnp'] } }] } as never);
+    const fromAudit = await fresh.call('updates:plan', {});
+    expect(fromAudit.ok && (fromAudit.value as { routerAccount: string }).routerAccount).toBe('asus');
+    const cat2 = await fresh.call('accounts:catalog', {});
+    expect(cat2.ok && (cat2.value as { suggested: string[] }).suggested).toEqual(['asus']);
   });
 
   it('answer a not-offered method with a clear error, not a crash', async () => {
@@ -107,8 +115,8 @@ describe('accounts, assistant and updates channels', () => {
       assistants: [{ assistant: 'alexa', answers: { purchasing: 'off', 'unlock-pin': 'pin', skills: 'reviewed', recordings: 'dont-save' } }],
     });
     expect(a.ok && (a.value as { checks: { status: string }[] }).checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
-    const plan = await call('updates:plan', { router: { vendor: 'TP-LINK TECHNOLOGIES CO.,LTD.', model: 'Archer AX55', firmware: '1.2.3', sources: ['upnp'] } });
-    expect(plan.ok && (plan.value as { routerAccount: string }).routerAccount).toBe('tp-link');
+    const plan = await call('updates:plan', {});
+    expect(plan.ok && (plan.value as { routerAccount: string | null }).routerAccount).toBeNull();
     const fw = await call('updates:confirm-firmware', { devices: [{ id: 'aa:bb:cc:dd:ee:ff', name: 'Doorbell', answer: 'auto-update' }], router: null });
     expect(fw.ok).toBe(true);
     const op = await call('updates:confirm-outage-plan', { profile: 'homeowner', choice: 'hybrid-monitored' });

@@ -35,7 +35,7 @@ describe('Wi-Fi verifier (wifi.encryption)', () => {
 
   it('judges the SSID by its weakest access point in range', async () => {
     const out = await wifi(ap('Home', 'wpa3', true), [ap('Home', 'wpa3', true), ap('Home', 'wpa'), ap('Neighbour', 'open')]).run();
-    expect(out.results['wifi.encryption']).toMatchObject({ status: 'fail', reason: { code: 'wifi.encryption.uses', params: { ssid: 'Home', count: 2 } } });
+    expect(out.results['wifi.encryption']).toMatchObject({ status: 'fail', reason: { code: 'wifi.encryption.uses', params: { ssid: 'Home', security: 'wpa', count: 2 } } });
     expect(words(toMessage(out.results['wifi.encryption']!.reason))).toBe('"Home" uses WPA / TKIP (outdated) (2 access points)');
   });
 

@@ -65,7 +65,7 @@ describe('network.iot-segment', () => {
     expect(await weak.seg.verifySegment('IoT')).toMatchObject({ status: 'fail' });
     const open = setup({ kind: 'ok', value: [view('IoT', 'open')], notes: [] });
     const openVerdict = await open.seg.verifySegment('IoT');
-    expect(openVerdict.reason).toMatchObject({ code: 'segment.weak', params: { ssid: 'IoT' } });
+    expect(openVerdict.reason).toMatchObject({ code: 'segment.weak', params: { ssid: 'IoT', security: 'open' } });
     expect(words(openVerdict.reason)).toMatch(/"IoT" uses Open .*; the IoT network needs WPA2 or better/);
     const broken = setup({ kind: 'unknown', reason: 'NetworkManager is not running' });
     const unread = await broken.seg.verifySegment('IoT');

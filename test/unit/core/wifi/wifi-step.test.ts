@@ -28,10 +28,11 @@ describe('verification by rescan', () => {
     const { step, checks } = makeStep(scanner);
     const done = await finished(step, step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 10 }).id);
     expect(done.verdict!.status).toBe('warn');
-    expect(done.verdict!.reason).toEqual({ code: 'wifi.verify.still-weak', params: { ssid: 'HomeNet', seconds: 10, security: 'WPA2-Personal' } });
+    expect(done.verdict!.reason).toEqual({ code: 'wifi.verify.still-weak', params: { ssid: 'HomeNet', seconds: 10, security: 'wpa2' } });
     expect(words(done.verdict!.reason)).toBe('After 10 s "HomeNet" still shows WPA2-Personal, not WPA3 (SAE).');
     expect(done.verdict!.detail).toMatchObject({ code: 'wifi.verify.seen', params: { count: 1 } });
     expect(words(done.verdict!.detail)).toContain('rsn-flags=pair_ccmp group_ccmp psk');
+    expect(words(done.verdict!.detail)).toBe('"HomeNet" shows WPA2-Personal on 1 access point — ' + done.verdict!.detail!.params.list);
     expect(scanner.calls).toBe(11);
     expect(checks.get('wifi.encryption')).toMatchObject({ status: 'warn', evidence: { kind: 'verified' } });
   });
