@@ -46,19 +46,31 @@ function classify(from: CheckStatus, to: CheckStatus): 'regressed' | 'improved' 
   return 'other';
 }
 
+/**
+ * The devices the latest survey of an inventory saw: a device listed with an older last-seen date
+ * (one marked to move to the IoT network stays listed after it left) was not seen; a device without
+ * dates (added by hand) counts as present.
+ */
+function seenInLatestSurvey(inventory: readonly InventoryDevice[]): Set<string> {
+  const latest = inventory.reduce<string | null>((max, d) => (d.lastSeen && (!max || d.lastSeen > max) ? d.lastSeen : max), null);
+  return new Set(inventory.filter((d) => !d.lastSeen || !latest || d.lastSeen >= latest).map((d) => d.key));
+}
+
 /** Compares an audit (or the current state) with the previous audit. */
 export function diffAudits(previous: DiffSide | null, current: DiffSide): AuditDiff {
   if (!previous) {
     return { previous: null, scoreDelta: null, newDevices: [], goneDevices: [], regressed: [], improved: [], otherChanges: [], expiredConfirmations: [] };
   }
   const before = new Map(previous.inventory.map((d) => [d.key, d]));
-  const after = new Map(current.inventory.map((d) => [d.key, d]));
+  const seenBefore = seenInLatestSurvey(previous.inventory);
+  const seenNow = seenInLatestSurvey(current.inventory);
   const prevChecks = new Map(previous.checks.map((c) => [c.id, c]));
   const diff: AuditDiff = {
     previous: { id: previous.id, at: previous.at, score: previous.score },
     scoreDelta: current.score - previous.score,
     newDevices: current.inventory.filter((d) => !before.has(d.key)),
-    goneDevices: previous.inventory.filter((d) => !after.has(d.key)),
+    // Gone: seen in the previous survey, not seen in this one (absent, or listed only because it was marked to move).
+    goneDevices: previous.inventory.filter((d) => seenBefore.has(d.key) && !seenNow.has(d.key)),
     regressed: [],
     improved: [],
     otherChanges: [],

@@ -35,7 +35,7 @@ h3 { font-size: 15px; margin: 16px 0 4px; break-after: avoid; }
 .due { border-left: 4px solid #8a4b00; padding: 8px 12px; background: #fdf6ec; margin: 16px 0; }
 .top-actions li { margin: 6px 0; }
 table { width: 100%; border-collapse: collapse; margin: 8px 0; table-layout: auto; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #d8dee4; overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #d8dee4; overflow-wrap: break-word; }
 th { background: #f6f8fa; font-weight: 600; }
 thead { display: table-header-group; }
 table.checks { table-layout: fixed; }
@@ -207,20 +207,25 @@ const notSeenThisAudit = (d: Device, report: Report) => {
   return !!d.lastSeen && !!latest && d.lastSeen < latest;
 };
 
+/**
+ * The device table: five columns, so names and words stay whole on A4/Letter paper (with eight,
+ * printed cells broke words in the middle: "MarkerDev/ice7f3a", "cam/era").
+ */
 export const DEVICE_COLUMNS: DeviceColumn[] = [
   {
     header: 'Device',
-    cell: (d, r) =>
-      `${escapeHtml(deviceName(d))}${notSeenThisAudit(d, r) ? ` <span class="tag">not seen in the latest survey (last seen ${day(d.lastSeen)}; moved to another network, switched off or gone)</span>` : ''}`,
+    cell: (d, r) => {
+      const what = [d.category, d.vendor].filter((x): x is string => !!x).map(escapeHtml).join(', ');
+      const seen = notSeenThisAudit(d, r) ? ` <span class="tag">not seen in the latest survey (last seen ${day(d.lastSeen)}; moved to another network, switched off or gone)</span>` : '';
+      return `<b>${escapeHtml(deviceName(d))}</b>${seen}${what ? `<br><span class="muted">${what}</span>` : ''}`;
+    },
   },
-  { header: 'Kind', cell: (d) => escapeHtml(d.category ?? '—') },
-  { header: 'Maker', cell: (d) => escapeHtml(d.vendor ?? '—') },
   { header: 'Network address', cell: (d) => escapeHtml(d.ip ?? '—') },
   {
-    header: 'Firmware',
-    cell: (d, r) => escapeHtml(d.firmware ?? (isRouter(d, r) && r.router?.firmware ? r.router.firmware : null) ?? vulnsOf(r, d.key)?.firmware ?? 'not known'),
+    header: 'Firmware and updates',
+    cell: (d, r) =>
+      `${escapeHtml(d.firmware ?? (isRouter(d, r) && r.router?.firmware ? r.router.firmware : null) ?? vulnsOf(r, d.key)?.firmware ?? 'not known')}<br><span class="muted">Updates itself:</span> ${updatesItselfCell(r, d.key)}`,
   },
-  { header: 'Updates itself', cell: (d, r) => updatesItselfCell(r, d.key) },
   { header: 'Known exploited vulnerabilities', cell: (d, r) => knownVulnsCell(r, d.key) },
   { header: 'First seen', cell: (d) => day(d.firstSeen) },
 ];
