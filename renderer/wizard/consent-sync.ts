@@ -7,41 +7,15 @@ import type { AnyActorRef } from 'xstate';
 import type { PorchlightApi } from '../../main/ipc/contract';
 import { call } from './api';
 import { PROBE_KINDS, type ProbeKind } from './machine';
+import { sendLatestOnChange } from './persistence';
 
 type Answers = Record<ProbeKind, boolean | null>;
 
 /** Sends the consent answers whenever they change (the last answer always wins; sends never overlap). Returns an unsubscribe. */
 export function syncConsentOnChange(api: PorchlightApi, actor: AnyActorRef, onResult: (error: Error | null) => void): () => void {
-  let sent = '';
-  let inFlight = false;
-  let pending: Answers | null = null;
   const read = (): Answers => {
     const c = (actor.getSnapshot() as { context?: { consent?: Partial<Answers> } }).context?.consent ?? {};
     return Object.fromEntries(PROBE_KINDS.map((k) => [k, typeof c[k] === 'boolean' ? c[k] : null])) as Answers;
   };
-  const flush = async () => {
-    if (inFlight || pending === null) return;
-    const answers = pending;
-    pending = null;
-    const json = JSON.stringify(answers);
-    if (json === sent) return;
-    inFlight = true;
-    try {
-      await call(api, 'survey:consent', answers);
-      sent = json;
-      onResult(null);
-    } catch (err) {
-      onResult(err as Error);
-    } finally {
-      inFlight = false;
-      void flush();
-    }
-  };
-  const sub = actor.subscribe(() => {
-    pending = read();
-    void flush();
-  });
-  pending = read();
-  void flush();
-  return () => sub.unsubscribe();
+  return sendLatestOnChange(actor, read, (answers) => call(api, 'survey:consent', answers), onResult);
 }

@@ -104,22 +104,28 @@ export async function restoreProgress(api: PorchlightApi, logic: WizardMachine):
 }
 
 /**
- * Saves `actor.getPersistedSnapshot()` after every transition. Saves never overlap: while one is in
- * flight only the newest snapshot waits, so the last state always wins. Returns an unsubscribe.
+ * Sends `read()` to the core after every transition of `actor`, and once at start. Sends never
+ * overlap: while one is in flight only the newest value waits, so the last state always wins; a
+ * value equal (as JSON) to the last one sent is not sent again. Returns an unsubscribe.
  */
-export function saveProgressOnChange(api: PorchlightApi, actor: AnyActorRef, onResult: (error: Error | null) => void): () => void {
+export function sendLatestOnChange<T>(
+  actor: AnyActorRef,
+  read: () => T,
+  send: (value: T, json: string) => Promise<unknown>,
+  onResult: (error: Error | null) => void,
+): () => void {
   let inFlight = false;
-  let pending: unknown = null;
+  let pending: T | null = null;
   let lastJson = '';
   const flush = async () => {
     if (inFlight || pending === null) return;
-    const snapshot = pending;
+    const value = pending;
     pending = null;
-    const json = JSON.stringify(snapshot);
+    const json = JSON.stringify(value);
     if (json === lastJson) return;
     inFlight = true;
     try {
-      await call(api, 'progress:save', { machineVersion: MACHINE_VERSION, snapshot: JSON.parse(json) });
+      await send(value, json);
       lastJson = json;
       onResult(null);
     } catch (err) {
@@ -130,10 +136,15 @@ export function saveProgressOnChange(api: PorchlightApi, actor: AnyActorRef, onR
     }
   };
   const sub = actor.subscribe(() => {
-    pending = actor.getPersistedSnapshot();
+    pending = read();
     void flush();
   });
-  pending = actor.getPersistedSnapshot();
+  pending = read();
   void flush();
   return () => sub.unsubscribe();
+}
+
+/** Saves `actor.getPersistedSnapshot()` after every transition (see `sendLatestOnChange`). Returns an unsubscribe. */
+export function saveProgressOnChange(api: PorchlightApi, actor: AnyActorRef, onResult: (error: Error | null) => void): () => void {
+  return sendLatestOnChange(actor, () => actor.getPersistedSnapshot() as unknown, (_snapshot, json) => call(api, 'progress:save', { machineVersion: MACHINE_VERSION, snapshot: JSON.parse(json) }), onResult);
 }
