@@ -3,8 +3,8 @@
 #
 #   programs (every program the tests, scripts and native build run comes from
 #   scripts/apt-packages.txt: scripts/check-spawned-programs.mjs) → lint → typecheck → build → unit (vitest) → loopback multicast for the lab (if
-#   scripts/lab-net-up.sh exists) → integration (vitest, inside a private GNOME Keyring) →
-#   e2e (Playwright, inside a private GNOME Keyring)
+#   scripts/lab-net-up.sh exists) → integration (vitest) and e2e (Playwright, in two halves) at the
+#   same time, each inside its own private network namespace and GNOME Keyring
 #
 # The runners' own output stays visible; a banner marks each stage, and the last line sums up the
 # tests counted by vitest and Playwright as "Total: N passed, N failed, N skipped".
@@ -84,13 +84,69 @@ if [[ "$(id -u)" -eq 0 && "${PORCHLIGHT_TEST_NETNS:-}" != 0 ]]; then
 elif [[ -f scripts/lab-net-up.sh ]]; then
   run_stage lab-net - bash scripts/lab-net-up.sh
 fi
-run_stage integration count_vitest "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration
 if ! ls playwright.config.* >/dev/null 2>&1; then
   banner "FAILED at stage 'e2e': no playwright.config.ts in $(pwd)"
   summary "FAILED at stage 'e2e'"
   exit 1
 fi
-run_stage e2e count_playwright "${netns[@]}" bash scripts/with-keyring.sh playwright test
+
+# The e2e specs in two halves of about equal time (measured: each ~4 min alone); lane "e2e-b" runs every
+# spec not named here, so a new spec is never left out.
+E2E_A=(accounts.spec.ts audit.spec.ts design.spec.ts known-vulnerabilities.spec.ts one-truth.spec.ts wizard.spec.ts)
+e2e_b=()
+for f in test/e2e/*.spec.ts; do
+  b="$(basename "$f")"
+  [[ " ${E2E_A[*]} " == *" $b "* ]] || e2e_b+=("$b")
+done
+
+# run_lanes — integration and the two e2e halves at once, each in its own private network namespace
+# (so the labs' fixed loopback addresses and ports cannot collide) with its own keyring. Most of their
+# time is spent waiting (listen windows, timeouts, page loads), so on 2 cores this takes about the time
+# of the longest lane instead of the sum. Each lane's output is shown as it comes, prefixed by its name,
+# and kept whole for the counts; a failing lane's full log is printed again at the end.
+run_lanes() {
+  local t0=$SECONDS names=(integration e2e-a e2e-b) pids=() status=0 i
+  banner "stage: integration and e2e — three lanes at once: ${names[*]}"
+  lane() {
+    local name="$1"
+    shift
+    { "$@" 2>&1; echo "$?" >"$logdir/$name.rc"; } | tee "$logdir/$name.log" | sed -u "s/^/[$name] /"
+  }
+  lane integration "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration &
+  pids+=($!)
+  PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-a" lane e2e-a "${netns[@]}" bash scripts/with-keyring.sh playwright test "${E2E_A[@]}" &
+  pids+=($!)
+  PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-b" lane e2e-b "${netns[@]}" bash scripts/with-keyring.sh playwright test "${e2e_b[@]}" &
+  pids+=($!)
+  for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
+  count_vitest "$logdir/integration.log"
+  count_playwright "$logdir/e2e-a.log"
+  count_playwright "$logdir/e2e-b.log"
+  for name in "${names[@]}"; do
+    local rc
+    rc="$(cat "$logdir/$name.rc" 2>/dev/null || echo 1)"
+    if ((rc != 0)); then
+      status=$rc
+      banner "lane '$name' FAILED (exit $rc) — its whole output again:"
+      cat "$logdir/$name.log"
+    fi
+  done
+  if ((status != 0)); then
+    banner "FAILED at stage 'integration and e2e' ($((SECONDS - t0))s)"
+    summary "FAILED at stage 'integration and e2e'"
+    exit "$status"
+  fi
+  echo "---- stage 'integration and e2e' passed in $((SECONDS - t0))s"
+}
+
+if ((${#netns[@]} > 0)); then
+  run_lanes
+else
+  # Without private namespaces the lanes would share this machine's loopback (fixed lab addresses and
+  # ports): one after the other.
+  run_stage integration count_vitest bash scripts/with-keyring.sh vitest run --project integration
+  run_stage e2e count_playwright bash scripts/with-keyring.sh playwright test
+fi
 
 banner "all stages passed"
 summary "all stages passed"
