@@ -135,6 +135,8 @@ test('summary: score, save, export HTML and PDF, and the re-audit after the due 
 
   // Save the re-audit: it is compared with the first audit.
   await press(page, page.getByRole('button', { name: 'Save this audit' }));
+  // The preview already compares with the last audit; "Audit saved on" is what says the save finished.
+  await expect(page.getByTestId('audit-saved')).toContainText('Audit saved on');
   await expect(page.getByTestId('audit-diff')).toContainText('Compared with the audit of');
   const after = (await harness.ipc('audit:history')).value as Array<{ mode: string }>;
   expect(after.map((a) => a.mode)).toEqual(['first-time', 're-audit']);
