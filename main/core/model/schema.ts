@@ -97,6 +97,22 @@ export const RouterIdentitySchema = z.strictObject({
 });
 export type RouterIdentity = z.infer<typeof RouterIdentitySchema>;
 
+/**
+ * The survey's outcome as `porchlight survey --json` prints it, the survey step shows it and the
+ * survey channel carries it: the gateway, the inventory (the model's devices as seen), the notes
+ * about what could not be read, and the time it took. The one shape of a survey report.
+ */
+export const SurveyReportSchema = z.object({
+  gateway: z.object({ address: z.string().nullable(), mac: z.string().nullable(), router: RouterIdentitySchema.nullable() }),
+  devices: z.array(InventoryDeviceSchema),
+  notes: z.array(z.string()),
+  durationMs: z.number(),
+  budgetMs: z.number(),
+  withinBudget: z.boolean(),
+  finishedAt: z.string(),
+});
+export type SurveyReportDoc = z.infer<typeof SurveyReportSchema>;
+
 /** The router as last surveyed: its address and MAC, the identity, and when. */
 export const RouterRecordSchema = z.strictObject({
   address: short(64).nullable(),

@@ -8,9 +8,8 @@ import { PorchlightError } from '../errors.js';
 import { loadCategoryRules, type CategoryRules, type DeviceCategory } from './categories.js';
 import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/index.js';
 import { runSurvey, type SurveyProgress, type SurveyRun } from './survey-run.js';
-import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeModel, type InventoryDeviceView } from '../model/index.js';
+import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeModel, type InventoryDeviceView, type SurveyReportDoc } from '../model/index.js';
 import type { RouterProbeTargets } from '../router/index.js';
-import type { RouterIdentity } from '../router/index.js';
 import { isIpv4 } from './ip.js';
 import { normalizeMac } from './mac.js';
 
@@ -18,16 +17,8 @@ import { normalizeMac } from './mac.js';
 /** A device as the survey step lists it (the home model's InventoryDeviceSchema). */
 export type InventoryDevice = InventoryDeviceView;
 
-/** What `porchlight survey --json` prints and the survey step shows. */
-export interface SurveyReport {
-  gateway: { address: string | null; mac: string | null; router: RouterIdentity | null };
-  devices: InventoryDevice[];
-  notes: string[];
-  durationMs: number;
-  budgetMs: number;
-  withinBudget: boolean;
-  finishedAt: string;
-}
+/** What `porchlight survey --json` prints and the survey step shows: the home model's SurveyReportSchema. */
+export type SurveyReport = SurveyReportDoc;
 
 /** Progress of the current (or last) survey, for polling hosts. */
 export interface SurveyStatus {
