@@ -36,7 +36,7 @@ export interface AuditServiceDeps {
   /** One verifier per catalog check (resolved when an audit runs). */
   verifiers: () => VerifierRegistry;
   /** The home model: the inventory and router an audit records. */
-  model: Pick<HomeModel, 'read'>;
+  model: Pick<HomeModel, 'read' | 'confirmations' | 'setConfirmations'>;
   /** The host's export ports, read when an export runs (the Electron glue installs its own at start). */
   exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
   /** Words for message codes in reports (the host wires the English catalog). */
@@ -68,7 +68,7 @@ export class AuditService {
   private readonly confirmations: ConfirmationStore;
 
   constructor(private readonly deps: AuditServiceDeps) {
-    this.confirmations = new ConfirmationStore(deps.history, deps.settings, deps.clock);
+    this.confirmations = new ConfirmationStore(deps.model, deps.settings, deps.clock);
   }
 
   /** Saved audits, oldest first. */

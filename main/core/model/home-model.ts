@@ -218,4 +218,14 @@ export class HomeModel {
       return { ...doc, networks: [...bySsid.values()].slice(-64) };
     });
   }
+
+  /** The owner's dated confirmations as stored, by key (`checkId` or `checkId:subject`). */
+  confirmations(): HomeModelDoc['confirmations'] {
+    return this.read().confirmations;
+  }
+
+  /** Replaces the confirmations (the ConfirmationStore's one write); each record is validated by the model's schema. */
+  setConfirmations(next: HomeModelDoc['confirmations']): void {
+    this.update((doc) => ({ ...doc, confirmations: next }));
+  }
 }

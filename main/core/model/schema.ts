@@ -187,6 +187,36 @@ export const AnswersSchema = z.strictObject({
 export type Answers = z.infer<typeof AnswersSchema>;
 export type AnswerKey = keyof Answers;
 
+/** A subject names what a confirmation is about: an account id, a device id (MAC), an assistant. */
+export const SubjectSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'subjects are 1–64 of A-Z, a-z, 0-9 and . _ : -');
+const ConfirmationCheckIdSchema = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64);
+
+/** Non-secret facts the owner gave with a confirmation (e.g. which 2FA method); never a password or code. */
+export const AnswerSchema = z.record(z.string().max(40), z.union([z.string().max(300), z.number(), z.boolean(), z.null()]));
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const ConfirmedStatusSchema = z.enum(['pass', 'warn', 'fail', 'skipped']);
+export type ConfirmedStatus = z.infer<typeof ConfirmedStatusSchema>;
+
+const EarlierSchema = z.strictObject({ status: ConfirmedStatusSchema, confirmedAt: iso, answer: AnswerSchema });
+
+/**
+ * One dated "I did this" answer of the owner, per check (and per subject: an account, a device),
+ * kept in the model under `checkId` or `checkId:subject` (see confirmationKey in main/core/confirmations).
+ */
+export const ConfirmationRecordSchema = z.strictObject({
+  checkId: ConfirmationCheckIdSchema,
+  subject: SubjectSchema.nullable(),
+  status: ConfirmedStatusSchema,
+  answer: AnswerSchema,
+  note: z.string().max(2000).nullable(),
+  confirmedAt: iso,
+  expiresAt: iso,
+  /** Up to the last five earlier answers, newest first, so a re-audit can say what changed. */
+  earlier: z.array(EarlierSchema).max(5),
+});
+export type ConfirmationRecord = z.infer<typeof ConfirmationRecordSchema>;
+
 /** The home model document. */
 export const HomeModelSchema = z.strictObject({
   schemaVersion: z.literal(HOME_MODEL_VERSION),
@@ -202,6 +232,8 @@ export const HomeModelSchema = z.strictObject({
   scope: ConsentedScopeSchema.nullable().default(null),
   /** What the owner allowed Porchlight to look at (welcome step); a model written before it existed reads "not answered". */
   consent: ConsentSchema.default(NO_CONSENT),
+  /** The owner's dated confirmations, per check (and subject); moved here from the history (see migrateConfirmations). */
+  confirmations: z.record(short(200), ConfirmationRecordSchema).default({}),
 });
 export type HomeModelDoc = z.infer<typeof HomeModelSchema>;
 
@@ -217,4 +249,5 @@ export const EMPTY_HOME_MODEL: HomeModelDoc = {
   answers: { iotSsid: null, homeSsid: null },
   scope: null,
   consent: NO_CONSENT,
+  confirmations: {},
 };
