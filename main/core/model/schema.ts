@@ -161,6 +161,11 @@ export type ConsentedScope = z.infer<typeof ConsentedScopeSchema>;
 /**
  * The kinds of network look the owner allows or refuses one by one on the welcome step. The
  * headless audit re-runs a check only when the look it needs was allowed here.
+ * "Ask the router" (`routerIdentity`) and "list the devices" (`deviceDiscovery`) stay two answers
+ * on purpose: the first sends requests to the router itself (UPnP/TR-064/HNAP, its settings page,
+ * and the router API that logs in with the owner's saved router password and reads its settings),
+ * the second only reads what this computer already knows and listens to announcements, so an owner
+ * may rightly allow the passive listening and refuse the queries and log-ins (they do not cover the same scope).
  */
 export const CONSENT_KINDS = ['wifiScan', 'routerIdentity', 'deviceDiscovery', 'credentialProbe'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
