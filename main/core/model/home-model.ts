@@ -1,6 +1,7 @@
 import type { Clock, DocumentStore, Logger } from '../ports.js';
 import { PorchlightError } from '../errors.js';
 import type { DeviceCategory } from '../network/index.js';
+import type { Message } from '../messages/index.js';
 import {
   CONSENT_KINDS,
   HomeModelSchema,
@@ -35,7 +36,7 @@ export interface SeenDeviceFacts {
   vendor: string | null;
   model: string | null;
   category: DeviceCategory;
-  categoryBasis: string | null;
+  categoryBasis: Message | null;
   names: string[];
   services: string[];
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DeviceCategorySchema } from '../network/index.js';
 import { ROUTER_SOURCES } from '../router/index.js';
 import { WIFI_SECURITY_CLASSES } from '../wifi/index.js';
+import { MessageSchema, StoredTextSchema } from '../messages/index.js';
 
 const iso = z.iso.datetime({ offset: true });
 const short = (max: number) => z.string().max(max);
@@ -25,7 +26,8 @@ export const DeviceRecordSchema = z.strictObject({
   model: short(200).nullable().default(null),
   category: DeviceCategorySchema,
   /** What decided the category, in plain words; null for records written before sources were kept. */
-  categoryBasis: short(200).nullable().default(null),
+  /** What decided the category: a message (`survey.basis.*`), or the plain words a profile saved before codes. */
+  categoryBasis: StoredTextSchema.nullable().default(null),
   /** Names the network gave (mDNS instance, friendlyName …). */
   names: z.array(short(200)).max(16),
   services: z.array(short(200)).max(64),
@@ -61,12 +63,13 @@ export const InventoryDeviceSchema = DeviceRecordSchema.pick({ id: true, ip: tru
   .extend({
     /** The owner's name first, then the names the network gave. */
     names: z.array(short(200)).max(17),
-    /** What decided the category: the owner's choice, or the evidence in plain words (null when not known). */
-    categoryBasis: short(200).nullable().optional(),
+    /** What decided the category: the owner's choice, or the evidence, as a message (null when not known). */
+    categoryBasis: MessageSchema.nullable().optional(),
     /** Seen in the latest survey, and how; empty when only remembered. */
     seenBy: z.array(z.enum(SEEN_BY)),
     status: z.enum(['identified', 'unknown', 'not-seen']),
-    reason: short(2000).nullable(),
+    /** Why a device is unknown or not seen, as a message. */
+    reason: MessageSchema.nullable(),
   })
   .strict();
 export type InventoryDeviceView = z.infer<typeof InventoryDeviceSchema>;

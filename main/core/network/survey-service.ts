@@ -12,6 +12,7 @@ import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeMod
 import type { RouterProbeTargets } from '../router/index.js';
 import { isIpv4 } from './ip.js';
 import { normalizeMac } from './mac.js';
+import { msg, toMessage } from '../messages/index.js';
 
 /** A device of the inventory as hosts show it: what the network said, plus the user's edits. */
 /** A device as the survey step lists it (the home model's InventoryDeviceSchema). */
@@ -156,14 +157,14 @@ export class SurveyService {
       names: deviceNames(r),
       services: r.services,
       category: r.userCategory ?? r.category,
-      categoryBasis: r.userCategory ? 'your choice' : r.categoryBasis,
+      categoryBasis: r.userCategory ? msg('survey.basis.yours') : toMessage(r.categoryBasis),
       firstSeen: r.firstSeen,
       lastSeen: r.lastSeen,
       moveToIot: r.moveToIot,
       manual: r.manual,
       seenBy: seen?.seenBy ?? [],
       status: seen ? seen.status : 'not-seen',
-      reason: seen ? seen.unknownReason : r.manual ? 'added by hand' : 'not seen in the latest survey',
+      reason: seen ? seen.unknownReason : r.manual ? msg('survey.device.added-by-hand') : msg('survey.device.not-seen'),
     };
   }
 
