@@ -126,7 +126,7 @@ export function humanSummary(r: Report): string {
 
 /**
  * `porchlight audit`: runs every automated check this build has within the given scope (nothing
- * on the network without --interface or a network the owner surveyed in the app), reads confirmations from the history store, saves the
+ * on the network without --interface or a network the owner surveyed in the app), reads confirmations from the home model, saves the
  * audit, prints it, optionally writes the HTML/PDF report. Naming --gateway is the consent to
  * probe that router's admin login (port 80, or --admin-port) for factory defaults (at most 5 attempts).
  * Exit 0 all pass, 1 findings, 2 error.

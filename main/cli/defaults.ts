@@ -3,6 +3,7 @@ import { EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, LIMITS, numberFlag, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import type { ProbeReport } from '../core/credentials/safe-prober.js';
+import type { Message } from '../core/messages/index.js';
 
 const USAGE =
   'porchlight defaults check --host HOST[:PORT] [--https] [--vendor NAME] [--gateway IP] [--json] [--timeout-ms N] [--delay-ms N]';
@@ -58,8 +59,11 @@ function parseArgs(argv: string[]): Args {
   return out as Args;
 }
 
-/** The stable `--json` shape (plus reason and notes for people reading it). */
-function publicShape(r: ProbeReport) {
+/** Words for a message (the English catalog). */
+type Words = (m: Message) => string;
+
+/** The stable `--json` shape (plus reason and notes for people reading it, in words; `reasonMessage` keeps the code). */
+function publicShape(r: ProbeReport, words: Words) {
   return {
     host: r.host,
     login: r.login,
@@ -68,24 +72,25 @@ function publicShape(r: ProbeReport) {
     attempts: r.attempts,
     auditAttempts: r.auditAttempts,
     matched: r.matched,
-    reason: r.reason,
+    reason: words(r.reason),
+    reasonMessage: r.reason,
     tried: r.tried,
     candidates: r.candidates,
     triedLogins: r.triedLogins,
-    evidence: r.evidence,
+    evidence: r.evidence.map(words),
     certificate: r.certificate,
-    notes: r.notes,
+    notes: r.notes.map(words),
   };
 }
 
-function human(r: ProbeReport, attemptsText: (r: ProbeReport) => string): string {
+function human(r: ProbeReport, attemptsText: (r: ProbeReport) => string, words: Words): string {
   const head =
     r.result === 'default-accepted'
       ? `DEFAULT PASSWORD ACCEPTED on ${r.host}`
       : r.result === 'default-rejected'
         ? `Factory defaults refused on ${r.host}`
         : `Could not decide for ${r.host}`;
-  return [head, `  login: ${r.login}   vendor: ${r.vendor ?? 'unknown'}`, `  ${r.reason}`, `  ${attemptsText(r)}`, ...r.notes.map((n) => `  note: ${n}`), ''].join('\n');
+  return [head, `  login: ${r.login}   vendor: ${r.vendor ?? 'unknown'}`, `  ${words(r.reason)}`, `  ${attemptsText(r)}`, ...r.notes.map((n) => `  note: ${words(n)}`), ''].join('\n');
 }
 
 /**
@@ -129,8 +134,14 @@ export function defaultsCommand(): CliCommand {
         return EXIT.error;
       }
       // The prober's module is loaded by the core already; imported here so `--help` does not load it.
-      const { attemptsText } = await import('../core/credentials/safe-prober.js');
-      ctx.stdout(args.json ? `${JSON.stringify(publicShape(report), null, 2)}\n` : human(report, (r) => attemptsText(r)));
+      const [{ attemptsText }, { createMessageFormatter }, en] = await Promise.all([
+        import('../core/credentials/safe-prober.js'),
+        import('../core/messages/index.js'),
+        import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
+      ]);
+      const formatter = createMessageFormatter({ en: en.default });
+      const words: Words = (m) => formatter.format(m);
+      ctx.stdout(args.json ? `${JSON.stringify(publicShape(report, words), null, 2)}\n` : human(report, (r) => attemptsText(r), words));
       return report.result === 'default-accepted' ? EXIT.findings : report.result === 'default-rejected' ? EXIT.ok : EXIT.error;
     },
   };

@@ -6,6 +6,7 @@ import type { SurveyReport } from '../core/network/survey-service.js';
 import { isIpv4, inSubnet, subnetOf } from '../core/network/ip.js';
 import { DEFAULT_SURVEY_SECONDS } from '../core/network/scope.js';
 import type { ProbeScope } from '../core/ports.js';
+import type { Message } from '../core/messages/index.js';
 
 const USAGE =
   'porchlight survey [--json] [--interface NAME] [--gateway IP] [--seconds N] [--target IP]... [--sweep] [--neighbors FILE]';
@@ -95,7 +96,7 @@ export function parseSurveyFlags(argv: string[]): SurveyFlags {
 }
 
 /** The stable `--json` shape (documented in the issue): gateway with router identity, devices, duration. */
-export function publicReport(r: SurveyReport) {
+export function publicReport(r: SurveyReport, words: (m: Message | null | undefined) => string) {
   const router = r.gateway.router;
   return {
     gateway: {
@@ -113,11 +114,11 @@ export function publicReport(r: SurveyReport) {
       names: d.names,
       services: d.services,
       category: d.category,
-      categoryBasis: d.categoryBasis ?? null,
+      categoryBasis: d.categoryBasis ? words(d.categoryBasis) : null,
       firstSeen: d.firstSeen,
       lastSeen: d.lastSeen,
       status: d.status,
-      reason: d.reason,
+      reason: d.reason ? words(d.reason) : null,
       seenBy: d.seenBy,
       moveToIot: d.moveToIot,
     })),
@@ -127,12 +128,12 @@ export function publicReport(r: SurveyReport) {
   };
 }
 
-function human(r: SurveyReport): string {
+function human(r: SurveyReport, words: (m: Message | null | undefined) => string): string {
   const rt = r.gateway.router;
   const lines = [
     `Gateway: ${r.gateway.address ?? 'unknown'}${rt ? ` — ${[rt.vendor, rt.model].filter(Boolean).join(' ') || 'unidentified'}${rt.firmware ? `, firmware ${rt.firmware}` : ''}` : ''}`,
     `Devices (${r.devices.length}), surveyed in ${r.durationMs} ms of ${r.budgetMs} ms:`,
-    ...r.devices.map((d) => `  ${(d.ip ?? '-').padEnd(15)} ${(d.mac ?? '-').padEnd(17)} ${d.category.padEnd(10)} ${d.vendor ?? 'unknown vendor'}${d.names[0] ? ` — ${d.names[0]}` : ''}${d.status === 'unknown' ? ` [unknown: ${d.reason}]` : ''}`),
+    ...r.devices.map((d) => `  ${(d.ip ?? '-').padEnd(15)} ${(d.mac ?? '-').padEnd(17)} ${d.category.padEnd(10)} ${d.vendor ?? 'unknown vendor'}${d.names[0] ? ` — ${d.names[0]}` : ''}${d.status === 'unknown' ? ` [unknown: ${words(d.reason)}]` : ''}`),
     ...r.notes.map((n) => `note: ${n}`),
   ];
   return lines.join('\n') + '\n';
@@ -192,7 +193,10 @@ export function surveyCommand(): CliCommand {
       } finally {
         progress.stop();
       }
-      ctx.stdout(f.json ? `${JSON.stringify(publicReport(report), null, 2)}\n` : human(report));
+      const [{ createMessageFormatter }, en] = await Promise.all([import('../core/messages/index.js'), import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } })]);
+      const formatter = createMessageFormatter({ en: en.default });
+      const words = (m: Message | null | undefined) => formatter.format(m);
+      ctx.stdout(f.json ? `${JSON.stringify(publicReport(report, words), null, 2)}\n` : human(report, words));
       return EXIT.ok;
     },
   };

@@ -23,9 +23,10 @@ function publicShape(n: WifiNetworkView) {
   return { ssid: n.ssid, bssid: n.bssid, security: n.security, signal: n.signal, channel: n.channel, frequency: n.frequency, active: n.active };
 }
 
-function human(n: WifiNetworkView, CLASS_LABELS: Record<WifiNetworkView['security'], string>): string {
+/** One access point per line; its security in the catalog's words (`wifi.class.*`, the same the app and the report use). */
+function human(n: WifiNetworkView, classWords: (security: WifiNetworkView['security']) => string): string {
   const name = n.ssid === '' ? '(hidden)' : n.ssid;
-  return `${n.active ? '*' : ' '} ${name.padEnd(32)} ${(n.bssid ?? '-').padEnd(17)} ${String(n.signal ?? '-').padStart(3)}  ch ${String(n.channel ?? '-').padEnd(3)} ${CLASS_LABELS[n.security]}`;
+  return `${n.active ? '*' : ' '} ${name.padEnd(32)} ${(n.bssid ?? '-').padEnd(17)} ${String(n.signal ?? '-').padStart(3)}  ch ${String(n.channel ?? '-').padEnd(3)} ${classWords(n.security)}`;
 }
 
 /** A reason that names steps ("… To allow it: …", the Location permission) prints them on their own line. */
@@ -50,12 +51,14 @@ export function wifiCommand(makeScanner?: (iface: string | null) => WifiScanner)
     async run(ctx: CliContext) {
       const { sub, json, iface } = parseArgs(ctx.argv);
       // Loaded when the command runs, so `porchlight --help` does not load the Wi-Fi adapters.
-      const [{ WifiScanService }, { CLASS_LABELS }, scanner] = await Promise.all([
+      const [{ WifiScanService }, { createMessageFormatter }, en, scanner] = await Promise.all([
         import('../core/wifi/scan-service.js'),
-        import('../core/wifi/security.js'),
+        import('../core/messages/index.js'),
+        import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
         makeScanner ? makeScanner(iface) : import('../adapters/wifi/node-wifi-scanner.js').then(({ NodeWifiScanner }) => new NodeWifiScanner({ iface })),
       ]);
-      const labels = (n: WifiNetworkView) => human(n, CLASS_LABELS);
+      const formatter = createMessageFormatter({ en: en.default });
+      const labels = (n: WifiNetworkView) => human(n, (security) => formatter.format({ code: `wifi.class.${security}`, params: {} }));
       const service = new WifiScanService(scanner);
       const reading = sub === 'scan' ? await service.scan() : await service.status();
       if (reading.kind === 'unknown') {

@@ -18,7 +18,7 @@ import type { ProberSettings } from './credentials/safe-prober.js';
 import type { MessageFormatter } from './messages/index.js';
 import { PorchlightError } from './errors.js';
 import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
-import { EMPTY_HOME_MODEL, HomeModel, displayName, migrateProfile, type HomeModelDoc } from './model/index.js';
+import { EMPTY_HOME_MODEL, HomeModel, displayName, migrateConfirmations, migrateProfile, type HomeModelDoc } from './model/index.js';
 
 /** A document kept in memory only (a host that wired no home-model file: unit tests, old wiring). */
 function memoryDocument<T>(initial: T): DocumentStore<T> {
@@ -69,7 +69,7 @@ export interface Core {
   readonly model: HomeModel;
   readonly checks: CheckBoard;
   readonly secrets: SecretService;
-  /** Accounts, assistant and updates steps, and the dated confirmations they keep in history. */
+  /** Accounts, assistant and updates steps, and the dated confirmations they keep in the home model. */
   readonly accountSteps: AccountServices;
   readonly audit: AuditService;
   /** The wifi step: scan and classify, router guides, passphrase into the keychain, verification by rescan. */
@@ -105,6 +105,7 @@ export function createCore(deps: CoreDeps): Core {
   const notices = [...new Set([...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices, ...homeStore.notices, ...(deps.probeLedger?.notices ?? [])])];
   try {
     migrateProfile({ home: homeStore, history: deps.history, progress: deps.progress, log: deps.log });
+    migrateConfirmations({ home: homeStore, history: deps.history, log: deps.log });
   } catch (err) {
     // A full or read-only disk: the store has already told the user (notices); nothing was changed,
     // and the migration runs again at the next start that can write. Anything else is a real fault.

@@ -11,7 +11,7 @@ export type Message = NonNullable<CheckView['reason']>;
 /** Params that carry a term's id (the same table as TERM_PARAMS in main/core/messages/format.ts). */
 const TERM_PARAMS: Readonly<Record<string, string>> = { security: 'wifi.class' };
 
-function resolveTerms(params: Message['params']): Message['params'] {
+function resolveTerms(params: Record<string, string | number | boolean | null>): Record<string, string | number | boolean | null> {
   const out = { ...params };
   for (const [name, group] of Object.entries(TERM_PARAMS)) {
     const id = out[name];
@@ -22,10 +22,20 @@ function resolveTerms(params: Message['params']): Message['params'] {
   return out;
 }
 
-/** The words for a message; a code with no words reads as a generic line, never as the code. */
+/**
+ * The words for a message; a code with no words reads as a generic line, never as the code. A param
+ * that is a message is put into words first (a list: each, joined by the catalog's separator), as
+ * formatWith in main/core/messages/format.ts does.
+ */
 export function formatMessage(message: Message | null | undefined): string {
   if (!message) return '';
-  const opts = { ns: 'messages', ...resolveTerms(message.params) };
+  const params: Record<string, string | number | boolean | null> = {};
+  for (const [k, v] of Object.entries(message.params)) {
+    if (Array.isArray(v)) params[k] = v.map((m) => formatMessage(m)).join(i18next.t('common.list-separator', { ns: 'messages' }));
+    else if (v !== null && typeof v === 'object') params[k] = formatMessage(v);
+    else params[k] = v;
+  }
+  const opts = { ns: 'messages', ...resolveTerms(params) };
   if (!i18next.exists(message.code, opts)) return i18next.t('common.no-words', { ns: 'messages' });
   return i18next.t(message.code, opts);
 }

@@ -48,13 +48,19 @@ export interface WizardCheck {
   step: string;
   status: CheckStatus;
   /** A message from the core ({code, params}); the machine never reads its words. */
-  reason: { code: string; params: Record<string, string | number | boolean | null> } | null;
+  reason: WizardMessage | null;
   evidence: { kind: 'verified' | 'confirmed' | 'none' };
   evidenceKinds: ReadonlyArray<'verified' | 'confirmed'>;
   expired: boolean;
 }
 
 /** A non-secret answer a step records: short text, a number, a flag, or a short list. */
+/** A message from the core: a code with params; a param may itself be a message (see main/core/messages). */
+export interface WizardMessage {
+  code: string;
+  params: Record<string, string | number | boolean | null | WizardMessage | WizardMessage[]>;
+}
+
 export type AnswerValue = string | number | boolean | null | string[];
 
 export interface WizardContext {

@@ -52,9 +52,9 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'porchlight-audit-profile-'));
   [discovery, logins] = await Promise.all([startDiscoveryLab(), startHttpLoginLab()]);
   fake = createFakeNmcli(homeState('Lab-Home', 'wpa2'));
-  // What the user told the app earlier: dated confirmations, kept in the history store.
+  // What the user told the app earlier: dated confirmations, kept in the home model.
   const core = openCore();
-  const store = new ConfirmationStore(core.deps.history, core.deps.settings, core.deps.clock);
+  const store = new ConfirmationStore(core.model, core.deps.settings, core.deps.clock);
   for (const id of CONFIRMED) store.record({ checkId: id, subject: null, status: 'pass', note: 'confirmed in the lab set-up' });
   // One answer is 100 days old: past its 90-day validity.
   const old = new Date(Date.now() - 100 * 86_400_000);
@@ -116,7 +116,7 @@ describe('porchlight audit over the loopback lab', () => {
     logins.setPassword('basic-factory', 'admin', `lab-${randomBytes(9).toString('hex')}`);
     const core = openCore();
     core.checks.recordVerified('devices.inventory', 'pass', 'inventory reviewed in the survey step');
-    new ConfirmationStore(core.deps.history, core.deps.settings, core.deps.clock).record({ checkId: 'voice.recordings', subject: null, status: 'pass', note: 'auto-delete after 3 months' });
+    new ConfirmationStore(core.model, core.deps.settings, core.deps.clock).record({ checkId: 'voice.recordings', subject: null, status: 'pass', note: 'auto-delete after 3 months' });
     const chromecast = first.inventory.find((d) => d.ip === '127.0.0.42')!;
     core.model.editDevice(chromecast.key, { moveToIot: true });
     await discovery.stopDevice('chromecast');

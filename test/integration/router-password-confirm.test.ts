@@ -14,6 +14,8 @@ import { createNodeCore } from '../../main/compose.js';
 import { dispatch, type SenderInfo } from '../../main/ipc/register.js';
 import { findLeaks, secretServiceOwned, secretToolLookup } from './keychain-helpers.js';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab.js';
+import { words } from '../support/words.js';
+import type { Message } from '../../main/core/messages/index.js';
 
 const APP: SenderInfo = { origin: 'app://porchlight', isMainFrame: true };
 const OPTS = { allowedOrigins: ['app://porchlight'] };
@@ -32,7 +34,7 @@ function makeCore() {
 }
 
 type Generated = { password: string; previousKept: boolean };
-type Confirmed = { report: { result: string; reason: string; attempts: number; auditAttempts: number; login: string }; previousRetired: boolean; saved: { current: boolean; previous: boolean } };
+type Confirmed = { report: { result: string; reason: Message; attempts: number; auditAttempts: number; login: string }; previousRetired: boolean; saved: { current: boolean; previous: boolean } };
 
 /** Two router passwords made through the ask-first path: the second is current, the first kept as the previous. */
 async function twoPasswords(ipc: ReturnType<typeof makeCore>['ipc']) {
@@ -86,7 +88,7 @@ describe('checking that the router accepts its new password (real keychain, real
     lab.setPassword('form-factory', 'admin', second);
     const accepted = await ipc<Confirmed>('passwords:confirm-new', args);
     expect(accepted.report).toMatchObject({ result: 'accepted', attempts: 1, auditAttempts: 3 });
-    expect(accepted.report.reason).toMatch(/^The router accepted the new password \(/);
+    expect(words(accepted.report.reason)).toMatch(/^The router accepted the new password \(/);
     expect(accepted).toMatchObject({ previousRetired: true, saved: { current: true, previous: false } });
     expect(secretToolLookup('router/admin/previous')).toBeNull();
     expect(secretToolLookup('router/admin')).toBe(second);

@@ -53,7 +53,7 @@ export function surveyVendors(history: { devices: Record<string, unknown> }): st
 
 /**
  * The accounts step's core: the catalog as the user sees it, pre-selection from the survey,
- * the dated per-account confirmations (kept in history, rolled up into the three checks) and
+ * the dated per-account confirmations (kept in the home model, rolled up into the three checks) and
  * recovery codes, which go to the keychain and nowhere else.
  */
 export class AccountsStep {

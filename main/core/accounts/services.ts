@@ -17,7 +17,7 @@ export interface AccountServices {
   readonly accounts: AccountsStep;
   readonly assistant: AssistantStep;
   readonly updates: UpdatesStep;
-  /** Puts confirmations kept in history back into a fresh audit's progress (re-audit); returns check ids. */
+  /** Puts confirmations kept in the home model back into a fresh audit's progress (re-audit); returns check ids. */
   restore(): string[];
   /** Keeps quick board answers (checks:confirm / checks:skip) of these checks in history too; returns ids written. */
   sync(ids: readonly string[]): string[];
@@ -28,7 +28,7 @@ export interface AccountServices {
  * here, at core start, so a broken data file is reported before the wizard opens.
  */
 export function createAccountServices(
-  deps: Pick<CoreDeps, 'resourcesDir' | 'history' | 'settings' | 'progress' | 'clock'> & { model: Pick<HomeModel, 'read'> },
+  deps: Pick<CoreDeps, 'resourcesDir' | 'history' | 'settings' | 'progress' | 'clock'> & { model: Pick<HomeModel, 'read' | 'confirmations' | 'setConfirmations'> },
   externalHosts: readonly string[],
   checks: CheckBoard,
   secrets: SecretService,
@@ -36,7 +36,7 @@ export function createAccountServices(
   const catalog = loadAccountCatalog(deps.resourcesDir, externalHosts);
   const assistantData = loadAssistantSettings(deps.resourcesDir, externalHosts);
   const plans = loadOutagePlans(deps.resourcesDir);
-  const confirmations = new ConfirmationStore(deps.history, deps.settings, deps.clock);
+  const confirmations = new ConfirmationStore(deps.model, deps.settings, deps.clock);
   const checkCatalog = loadCheckCatalog(deps.resourcesDir);
   return {
     catalog,

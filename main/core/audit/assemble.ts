@@ -3,6 +3,7 @@ import { NOT_CHECKED_YET, viewChecks, type CheckResult, type CheckView } from '.
 import type { AuditRecord } from './record.js';
 import { NO_RUNNER_REASON, type MeasuredCheck } from './runners.js';
 import type { NotRechecked } from './not-rechecked.js';
+import { msg } from '../messages/index.js';
 
 /** The check the audit measures itself: whether a report was exported recently. */
 export const REPORT_CHECK_ID = 'docs.report';
@@ -107,13 +108,13 @@ export function assembleChecks(catalog: CheckCatalog, src: CheckSources): CheckV
  */
 export function reportCheck(audits: readonly AuditRecord[], intervalDays: number, now: Date): CheckResult {
   const last = audits.flatMap((a) => a.exports.map((e) => e.at)).sort().at(-1) ?? null;
-  if (!last) return { id: REPORT_CHECK_ID, status: 'fail', reason: 'no audit report has been exported yet', evidence: { kind: 'verified', at: now.toISOString() }, detail: null };
+  if (!last) return { id: REPORT_CHECK_ID, status: 'fail', reason: msg('audit.report-check.none'), evidence: { kind: 'verified', at: now.toISOString() }, detail: null };
   const ageDays = (now.getTime() - new Date(last).getTime()) / 86_400_000;
-  if (ageDays <= intervalDays) return { id: REPORT_CHECK_ID, status: 'pass', reason: `report exported on ${last.slice(0, 10)}`, evidence: { kind: 'verified', at: last }, detail: null };
+  if (ageDays <= intervalDays) return { id: REPORT_CHECK_ID, status: 'pass', reason: msg('audit.report-check.exported', { date: last }), evidence: { kind: 'verified', at: last }, detail: null };
   return {
     id: REPORT_CHECK_ID,
     status: 'fail',
-    reason: `the last report was exported on ${last.slice(0, 10)}, more than ${intervalDays} days ago`,
+    reason: msg('audit.report-check.old', { date: last, days: intervalDays }),
     evidence: { kind: 'verified', at: now.toISOString() },
     detail: null,
   };

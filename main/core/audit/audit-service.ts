@@ -17,7 +17,7 @@ import { scoreChecks } from './score.js';
 import { reauditSchedule, type ReauditSchedule } from './schedule.js';
 import { planReaudit, type ReauditPlan } from './plan.js';
 import { buildReport, renderReportHtml, type Report } from '../report/index.js';
-import { PLAIN_FORMATTER, nodeSystemLanguages, resolveLanguage, type MessageFormatter } from '../messages/index.js';
+import { msg, PLAIN_FORMATTER, nodeSystemLanguages, resolveLanguage, type MessageFormatter } from '../messages/index.js';
 import { loadSidecar, localizeEntries, TRANSLATABLE } from '../l10n/index.js';
 
 export type ExportFormat = 'html' | 'json' | 'pdf';
@@ -36,7 +36,7 @@ export interface AuditServiceDeps {
   /** One verifier per catalog check (resolved when an audit runs). */
   verifiers: () => VerifierRegistry;
   /** The home model: the inventory and router an audit records. */
-  model: Pick<HomeModel, 'read'>;
+  model: Pick<HomeModel, 'read' | 'confirmations' | 'setConfirmations'>;
   /** The host's export ports, read when an export runs (the Electron glue installs its own at start). */
   exportPorts: { pdf?: PdfPrinter; reports?: ReportSink };
   /** Words for message codes in reports (the host wires the English catalog). */
@@ -68,7 +68,7 @@ export class AuditService {
   private readonly confirmations: ConfirmationStore;
 
   constructor(private readonly deps: AuditServiceDeps) {
-    this.confirmations = new ConfirmationStore(deps.history, deps.settings, deps.clock);
+    this.confirmations = new ConfirmationStore(deps.model, deps.settings, deps.clock);
   }
 
   /** Saved audits, oldest first. */
@@ -102,7 +102,7 @@ export class AuditService {
     const history = this.deps.history.read();
     const settings = this.deps.settings.read();
     const report = exportingNow
-      ? { id: REPORT_CHECK_ID, status: 'pass' as const, reason: 'report exported with this audit', evidence: { kind: 'verified' as const, at: now.toISOString() }, detail: null }
+      ? { id: REPORT_CHECK_ID, status: 'pass' as const, reason: msg('audit.report-check.with-this'), evidence: { kind: 'verified' as const, at: now.toISOString() }, detail: null }
       : reportCheck(history.audits, settings.reauditIntervalDays, now);
     return assembleChecks(this.deps.catalog, {
       host,
@@ -255,7 +255,7 @@ export class AuditService {
     const now = this.deps.clock.now().toISOString();
     const checks = record.checks.map((c) =>
       c.id === REPORT_CHECK_ID && c.status !== 'pass'
-        ? { ...c, status: 'pass' as const, reason: `report exported on ${now.slice(0, 10)}`, evidence: { kind: 'verified' as const, at: now }, expired: false }
+        ? { ...c, status: 'pass' as const, reason: msg('audit.report-check.exported', { date: now }), evidence: { kind: 'verified' as const, at: now }, expired: false }
         : c,
     );
     const status = new Map(checks.map((c) => [c.id, c.status]));

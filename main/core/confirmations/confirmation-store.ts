@@ -1,36 +1,14 @@
 import { z } from 'zod';
 import type { Clock, DocumentStore } from '../ports.js';
-import type { History, Settings } from '../store/index.js';
+import type { Settings } from '../store/index.js';
+import { AnswerSchema, ConfirmationRecordSchema, ConfirmedStatusSchema, SubjectSchema, type Answer, type ConfirmationRecord, type ConfirmedStatus, type HomeModel } from '../model/index.js';
 import { PorchlightError } from '../errors.js';
 import { daysLeft, expiryOf, isExpired } from './expiry.js';
 
-const isoDate = z.iso.datetime({ offset: true });
 const CheckIdSchema = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64);
-/** A subject names what a confirmation is about: an account id, a device id (MAC), an assistant. */
-export const SubjectSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'subjects are 1–64 of A-Z, a-z, 0-9 and . _ : -');
-
-/** Non-secret facts the user gave (e.g. which 2FA method); never a password or code. */
-export const AnswerSchema = z.record(z.string().max(40), z.union([z.string().max(300), z.number(), z.boolean(), z.null()]));
-export type Answer = z.infer<typeof AnswerSchema>;
-
-export const ConfirmedStatusSchema = z.enum(['pass', 'warn', 'fail', 'skipped']);
-export type ConfirmedStatus = z.infer<typeof ConfirmedStatusSchema>;
-
-const EarlierSchema = z.strictObject({ status: ConfirmedStatusSchema, confirmedAt: isoDate, answer: AnswerSchema });
-
-/** One dated confirmation as kept in History.confirmations under `checkId` or `checkId:subject`. */
-export const ConfirmationRecordSchema = z.strictObject({
-  checkId: CheckIdSchema,
-  subject: SubjectSchema.nullable(),
-  status: ConfirmedStatusSchema,
-  answer: AnswerSchema,
-  note: z.string().max(2000).nullable(),
-  confirmedAt: isoDate,
-  expiresAt: isoDate,
-  /** Up to the last five earlier answers, newest first, so a re-audit can say what changed. */
-  earlier: z.array(EarlierSchema).max(5),
-});
-export type ConfirmationRecord = z.infer<typeof ConfirmationRecordSchema>;
+/** The record schemas live in the home model (one document holds what the owner confirmed). */
+export { SubjectSchema, AnswerSchema, ConfirmedStatusSchema, ConfirmationRecordSchema };
+export type { Answer, ConfirmedStatus, ConfirmationRecord };
 
 /** A record as of now: whether it has expired and how many days it has left. */
 export interface ConfirmationView extends ConfirmationRecord {
@@ -56,14 +34,15 @@ export function confirmationKey(checkId: string, subject: string | null): string
 }
 
 /**
- * The durable record of everything the user confirmed, with its date, in the history store.
+ * The durable record of everything the user confirmed, with its date, in the home model (one
+ * document; profiles that kept them in the history are moved by migrateConfirmations).
  * It survives a new audit (the progress document is per audit) and hands back each record as
  * *expired* once `settings.confirmationExpiryDays` have passed. A malformed entry in the file is
  * reported and ignored, never a crash.
  */
 export class ConfirmationStore {
   constructor(
-    private readonly history: DocumentStore<History>,
+    private readonly model: Pick<HomeModel, 'confirmations' | 'setConfirmations'>,
     private readonly settings: DocumentStore<Settings>,
     private readonly clock: Clock,
   ) {}
@@ -76,8 +55,8 @@ export class ConfirmationStore {
     const confirmedAt = input.confirmedAt ?? now.toISOString();
     const expiresAt = input.expiresAt ?? expiryOf(new Date(confirmedAt), this.settings.read().confirmationExpiryDays).toISOString();
     const key = confirmationKey(checkId, subject);
-    const doc = this.history.read();
-    const prior = ConfirmationRecordSchema.safeParse(doc.confirmations[key]);
+    const all = this.model.confirmations();
+    const prior = ConfirmationRecordSchema.safeParse(all[key]);
     const earlier = prior.success
       ? [{ status: prior.data.status, confirmedAt: prior.data.confirmedAt, answer: prior.data.answer }, ...prior.data.earlier].slice(0, 5)
       : [];
@@ -95,14 +74,14 @@ export class ConfirmationStore {
       const issue = parsed.error.issues[0];
       throw new PorchlightError('invalid-arguments', `That confirmation could not be kept: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
     }
-    this.history.write({ ...doc, confirmations: { ...doc.confirmations, [key]: parsed.data } });
+    this.model.setConfirmations({ ...all, [key]: parsed.data });
     return this.view(key, parsed.data, now);
   }
 
   /** One confirmation, or null when there is none (or it is unreadable). */
   get(checkId: string, subject: string | null = null): ConfirmationView | null {
     const key = confirmationKey(checkId, subject);
-    const parsed = ConfirmationRecordSchema.safeParse(this.history.read().confirmations[key]);
+    const parsed = ConfirmationRecordSchema.safeParse(this.model.confirmations()[key]);
     return parsed.success ? this.view(key, parsed.data, this.clock.now()) : null;
   }
 
@@ -111,7 +90,7 @@ export class ConfirmationStore {
     const now = this.clock.now();
     const records: ConfirmationView[] = [];
     const problems: string[] = [];
-    for (const [key, raw] of Object.entries(this.history.read().confirmations)) {
+    for (const [key, raw] of Object.entries(this.model.confirmations())) {
       const parsed = ConfirmationRecordSchema.safeParse(raw);
       if (!parsed.success || confirmationKey(parsed.data.checkId, parsed.data.subject) !== key) {
         problems.push(`The saved confirmation "${key.slice(0, 80)}" could not be read and is ignored.`);
@@ -130,16 +109,15 @@ export class ConfirmationStore {
 
   /** Drops the subject records of a check that `keep` rejects (an account the user no longer has). */
   forgetSubjects(checkId: string, keep: (subject: string) => boolean): string[] {
-    const doc = this.history.read();
     const dropped: string[] = [];
-    const confirmations = { ...doc.confirmations };
+    const confirmations = { ...this.model.confirmations() };
     for (const r of this.list(checkId).records) {
       if (r.subject !== null && !keep(r.subject)) {
         delete confirmations[r.key];
         dropped.push(r.subject);
       }
     }
-    if (dropped.length) this.history.write({ ...doc, confirmations });
+    if (dropped.length) this.model.setConfirmations(confirmations);
     return dropped;
   }
 

@@ -55,7 +55,7 @@ export function rollUp(store: ConfirmationStore, checks: CheckBoard, checkId: st
 }
 
 /**
- * Puts the check-level confirmations kept in history back into a fresh audit's progress
+ * Puts the check-level confirmations kept in the home model back into a fresh audit's progress
  * document, with their original dates, for every check the audit has no evidence for yet. The
  * board then shows each as *confirmed on DATE* — or *expired*, once its date has passed — which
  * is what a re-audit asks the user about again. Returns the ids restored.

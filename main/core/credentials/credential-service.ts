@@ -5,7 +5,7 @@ import type { SecretService, StoreOutcome } from '../secrets/index.js';
 import { secretAccountName, type SecretGeneration } from '../secrets/index.js';
 import { SecretGenerations, type KeepChoice } from '../secrets/index.js';
 import { PorchlightError } from '../errors.js';
-import { msg } from '../messages/index.js';
+import { msg, type Message } from '../messages/index.js';
 import { loginVerdict } from '../checks/index.js';
 import { resolveProbeTarget } from './address-scope.js';
 import { AttemptLedger, MAX_ATTEMPTS_PER_HOST, type ProbeLedgerDoc } from './attempt-ledger.js';
@@ -69,8 +69,8 @@ export interface RouterPasswordConfirmation {
   report: SecretLoginReport;
   /** The kept previous password was removed from the keychain (the new one is confirmed in use). */
   previousRetired: boolean;
-  /** Why the previous one stays, when the login worked but it could not be retired (plain words), else null. */
-  keptBecause: string | null;
+  /** Why the previous password is still kept although the new one works (a message), or null. */
+  keptBecause: Message | null;
 }
 
 /** The keychain account of a target: `router/admin` or `device/<id>` (derived in secrets/accounts.ts). */
@@ -156,7 +156,8 @@ export class CredentialService {
       const r = await this.generations.confirmInUse({ kind: 'router' }, 'login', password);
       return { report, previousRetired: r.discarded, keptBecause: null };
     } catch (err) {
-      return { report, previousRetired: false, keptBecause: (err as Error).message };
+      this.deps.log.warn('the previous router password could not be retired', { error: (err as Error).message });
+      return { report, previousRetired: false, keptBecause: msg('credentials.secret.kept-keychain') };
     }
   }
 
@@ -220,7 +221,7 @@ export class CredentialService {
     const reason = accepted.length
       ? msg('credentials.devices.accepted', { count: accepted.length, names: names(accepted) })
       : unknown.length
-        ? msg('credentials.devices.undecided', { count: unknown.length, names: names(unknown), reason: this.deviceResults.get(unknown[0]!)!.reason.slice(0, 400) })
+        ? msg('credentials.devices.undecided', { count: unknown.length, names: names(unknown), reason: this.deviceResults.get(unknown[0]!)!.reason })
         : msg('credentials.devices.refused', { count: all.length });
     const detail = msg('credentials.devices.checked', { count: all.length, names: names(all.map(([id]) => id)) });
     this.deps.checks.recordVerified('devices.default-passwords', status, reason, detail);

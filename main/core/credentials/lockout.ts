@@ -1,4 +1,5 @@
 import type { HttpProbeResponse } from '../ports.js';
+import { msg, type Message } from '../messages/index.js';
 import { parseHtml, textContent } from '../html/index.js';
 
 const LOCKED_TEXT =
@@ -19,14 +20,14 @@ const textOf = (html: string) => textContent(parseHtml(html, 64 * 1024), NOT_TEX
 
 /**
  * The first sign that a login is locking: 429, 403 once a 401 has been seen, a Retry-After, or a
- * lockout page. Returns a reason in plain words, or null.
+ * lockout page. Returns the sign as a message, or null.
  */
-export function lockoutSign(res: HttpProbeResponse, seenUnauthorized: boolean): string | null {
-  if (res.status === 429) return 'the device answered "too many requests" (HTTP 429)';
-  if (res.status === 423) return 'the device reported the login as locked (HTTP 423)';
-  if (res.status === 403 && seenUnauthorized) return 'the device switched from "wrong password" to "forbidden" (HTTP 403 after 401), a sign of a lockout';
-  if (res.headers['retry-after'] && res.status >= 400) return 'the device asked to retry later (Retry-After), a sign of a lockout';
-  if (LOCKED_TEXT.test(textOf(res.body))) return 'the device showed a lockout message';
+export function lockoutSign(res: HttpProbeResponse, seenUnauthorized: boolean): Message | null {
+  if (res.status === 429) return msg('credentials.lockout.too-many');
+  if (res.status === 423) return msg('credentials.lockout.locked');
+  if (res.status === 403 && seenUnauthorized) return msg('credentials.lockout.forbidden-after-401');
+  if (res.headers['retry-after'] && res.status >= 400) return msg('credentials.lockout.retry-after');
+  if (LOCKED_TEXT.test(textOf(res.body))) return msg('credentials.lockout.message');
   return null;
 }
 

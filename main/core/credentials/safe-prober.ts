@@ -1,4 +1,4 @@
-import { msg, type Message } from '../messages/index.js';
+import { msg, NOT_CHECKED_YET, type Message } from '../messages/index.js';
 import type { HttpProbeResponse, HttpProber, Logger } from '../ports.js';
 import { PorchlightError } from '../errors.js';
 import { addressScope, type ProbeTarget } from './address-scope.js';
@@ -21,7 +21,8 @@ export interface ProbeReport {
   vendor: string | null;
   vendorId: string | null;
   result: ProbeResult;
-  reason: string;
+  /** Why, as a message (never English prose): the renderer, the report and the CLI put it into words. */
+  reason: Message;
   /** Requests carrying a password that this probe sent (digest retries and re-posts included), as the device counts them. */
   attempts: number;
   /** The host's ledger: such requests in the current audit, this probe included (never above 5). */
@@ -33,10 +34,10 @@ export interface ProbeReport {
   candidates: number;
   /** The public factory logins tried, in order (when the maker is unknown: the common ones). */
   triedLogins: FactoryCredential[];
-  /** What the device showed for each login tried, in plain words (form logins). */
-  evidence: string[];
+  /** What the device showed for each login tried, as messages (`credentials.tried`: the login, what the device showed). */
+  evidence: Message[];
   certificate: 'none' | 'trusted' | 'self-signed-accepted-for-gateway' | 'untrusted-refused';
-  notes: string[];
+  notes: Message[];
 }
 
 export interface ProbeOptions {
@@ -57,15 +58,23 @@ export interface ProberSettings {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const cred = (c: FactoryCredential) => `${c.username === '' ? '(blank user)' : c.username} / ${c.password === '' ? '(blank password)' : c.password}`;
+/** A public factory login as a message (a blank user or password is said in words, not left empty). */
+const cred = (c: FactoryCredential): Message =>
+  c.username === '' && c.password === ''
+    ? msg('credentials.pair.blank-both')
+    : c.username === ''
+      ? msg('credentials.pair.blank-user', { password: c.password })
+      : c.password === ''
+        ? msg('credentials.pair.blank-password', { user: c.username })
+        : msg('credentials.pair.both', { user: c.username, password: c.password });
 
-const warned = (left: number) => `the device warned that only ${left} attempt${left === 1 ? '' : 's'} remain${left === 1 ? 's' : ''} before it locks`;
+const warned = (left: number) => msg('credentials.lockout.warned', { count: left });
 
 type Verdict =
-  | { kind: 'accepted'; evidence: string }
-  | { kind: 'rejected'; evidence?: string; stopReason?: string }
-  | { kind: 'unclear'; evidence: string }
-  | { kind: 'stop'; reason: string }
+  | { kind: 'accepted'; evidence: Message }
+  | { kind: 'rejected'; evidence?: Message; stopReason?: Message }
+  | { kind: 'unclear'; evidence: Message }
+  | { kind: 'stop'; reason: Message }
   | { kind: 'stale' };
 
 /** What one page said about the login, as a browser user would read it. */
@@ -73,8 +82,8 @@ interface Look {
   /** refused: the login form again, an error message, 401/403; open: a page without any password prompt. */
   kind: 'refused' | 'open' | 'other';
   path: string;
-  /** Plain words: "showed the login form again", "opened a page without asking for a password" … */
-  what: string;
+  /** What the page showed, as a message ("showed the login form again", "opened a page without asking for a password" …). */
+  what: Message;
 }
 
 /**
@@ -85,24 +94,21 @@ export function attemptsText(r: Pick<ProbeReport, 'attempts' | 'auditAttempts'>,
   return `${r.auditAttempts} of ${max} password tries used on this device in this audit (${r.attempts} by this check).`;
 }
 
-const LOGIN_WORDS: Record<LoginStyle, string> = {
-  basic: 'a browser password prompt (HTTP Basic)',
-  digest: 'a browser password prompt (HTTP Digest)',
-  form: 'a login page (web form)',
-  none: 'no login',
-  unknown: 'a login Porchlight could not identify',
-  'app-only': 'no local login (managed through an app)',
-};
+/** The kind of login a page asks for, as a message. */
+export const loginStyleMessage = (login: LoginStyle): Message => msg(`credentials.login-style.${login}`);
 
-/** The detail of a check built from a probe, in plain words: which login, and what the device showed for each login tried. */
+/** The detail of a check built from a probe: which login, and what the device showed for each login tried. */
 export function probeDetail(r: ProbeReport, name: string | null = null): Message {
   const who = name ?? r.vendor ?? r.host;
-  const login = LOGIN_WORDS[r.login];
-  // evidence lines read "<login>: <what the device showed>"; the same answer to every login is said once
-  const answers = r.evidence.map((e) => e.slice(e.indexOf(': ') + 2));
-  if (answers.length > 1 && answers.every((a) => a === answers[0])) return msg('credentials.detail.same', { name: who, login, count: answers.length, answer: answers[0]!.slice(0, 1500) });
+  const login = loginStyleMessage(r.login);
+  // evidence lines are `credentials.tried` {login, what}; the same answer to every login is said once
+  const answers = r.evidence.map((e) => JSON.stringify(e.params.what ?? null));
+  if (answers.length > 1 && answers.every((a) => a === answers[0])) {
+    const answer = r.evidence[0]!.params.what;
+    if (answer && typeof answer === 'object' && !Array.isArray(answer)) return msg('credentials.detail.same', { name: who, login, count: answers.length, answer });
+  }
   if (!r.evidence.length) return msg('credentials.detail.login', { name: who, login });
-  return msg('credentials.detail.each', { name: who, login, lines: r.evidence.map((e) => `${e}.`).join(' ').slice(0, 1900) });
+  return msg('credentials.detail.each', { name: who, login, lines: r.evidence });
 }
 
 /** The attempts as message params: the host's ledger count, the product's limit, this check's own. */
@@ -116,8 +122,8 @@ export function probeEvidence(r: ProbeReport, afterChange = false, name: string 
   if (r.result === 'default-accepted') {
     return afterChange ? msg('credentials.evidence.accepted-after-change', { name: who, ...attemptParams(r) }) : msg('credentials.evidence.accepted', { name: who, ...attemptParams(r) });
   }
-  if (r.result === 'default-rejected') return msg('credentials.evidence.rejected', { name: who, reason: r.reason.slice(0, 1500), ...attemptParams(r) });
-  return r.reason ? msg('credentials.evidence.undecided', { reason: r.reason.slice(0, 1500), ...attemptParams(r) }) : msg('credentials.evidence.no-decision', attemptParams(r));
+  if (r.result === 'default-rejected') return msg('credentials.evidence.rejected', { name: who, reason: r.reason, ...attemptParams(r) });
+  return msg('credentials.evidence.undecided', { reason: r.reason, ...attemptParams(r) });
 }
 
 /** What a login with the owner's own (secret) password showed: never the password, in no field. */
@@ -133,15 +139,16 @@ export interface SecretLoginReport {
   url: string;
   login: LoginStyle;
   result: SecretLoginResult;
-  reason: string;
+  /** Why, as a message (never English prose, never the password). */
+  reason: Message;
   /** Requests carrying the password this check sent, as the device counts them. */
   attempts: number;
   /** The host's ledger: such requests in the current audit, this check included (never above 5). */
   auditAttempts: number;
-  /** What the device showed, in plain words (never the password). */
-  evidence: string[];
+  /** What the device showed, as messages (never the password). */
+  evidence: Message[];
   certificate: ProbeReport['certificate'];
-  notes: string[];
+  notes: Message[];
 }
 
 /** A secret credential for one verification login: read by the core from the keychain, never from IPC, argv or logs. */
@@ -186,7 +193,7 @@ export class SafeProber {
       vendor: vendor?.name ?? null,
       vendorId: vendor?.id ?? null,
       result: 'unknown',
-      reason: '',
+      reason: NOT_CHECKED_YET,
       attempts: 0,
       auditAttempts: this.ledger.used(target.host),
       matched: null,
@@ -197,26 +204,27 @@ export class SafeProber {
       certificate: target.https ? 'trusted' : 'none',
       notes: [],
     };
-    const done = (result: ProbeResult, reason: string): ProbeReport => {
+    const done = (result: ProbeResult, reason: Message): ProbeReport => {
       report.result = result;
       // an undecided check of an unknown maker still says which common factory logins it tried
-      const list = result === 'unknown' && !vendor && report.triedLogins.length ? ` The maker is unknown; common factory logins tried: ${report.triedLogins.map(cred).join(', ')}.` : '';
-      report.reason = `${reason}${list}`;
+      report.reason = result === 'unknown' && !vendor && report.triedLogins.length ? msg('credentials.probe.with-common', { reason, list: report.triedLogins.map(cred) }) : reason;
       report.auditAttempts = this.ledger.used(target.host);
       this.log?.info('default-password probe', { host: hostLabel, vendor: report.vendorId, login: report.login, result, attempts: report.attempts, auditAttempts: report.auditAttempts });
       return report;
     };
 
     if (vendor?.login === 'app-only') {
-      return done('unknown', `${vendor.name} has no local admin login to test; it is managed through its app and account. Protect that account with a unique password and two-factor authentication.`);
+      return done('unknown', msg('credentials.probe.app-only', { name: vendor.name }));
     }
     if (vendor && vendor.credentials.length === 0) {
-      return done('unknown', `${vendor.name} has no shared factory password${vendor.uniquePerDevice ? ' (each unit has its own, printed on its label)' : ''}; there is nothing public to test. ${vendor.note ?? ''}`.trim());
+      // the vendor's note is data from the credentials dataset (resources), shown as written
+      const params = { name: vendor.name, note: vendor.note ?? '' };
+      return done('unknown', vendor.uniquePerDevice ? msg('credentials.probe.no-shared-label', params) : msg('credentials.probe.no-shared', params));
     }
     const candidates = dedupe(vendor ? vendor.credentials : this.data.generic);
     report.candidates = candidates.length;
     if (this.ledger.remaining(target.host) === 0) {
-      return done('unknown', `This host already had ${this.ledger.max} password attempts in this audit; Porchlight does not try more.`);
+      return done('unknown', msg('credentials.probe.budget-used', { max: this.ledger.max }));
     }
 
     let seen401 = false;
@@ -234,7 +242,7 @@ export class SafeProber {
     };
     const session = () => new HttpSession(this.http, target, this.settings.requestTimeoutMs, target.https && opts.isGateway, observe, gate);
     const spent = () =>
-      done('unknown', `Stopped after ${report.tried} of ${candidates.length} factory logins: this device reached the limit of ${this.ledger.max} password tries for this audit.${this.unclearSuffix(unclear)}`);
+      done('unknown', msg('credentials.probe.spent', { tried: report.tried, candidates: candidates.length, max: this.ledger.max, unclear: this.unclearSuffix(unclear) }));
 
     // 1. Look at the page without credentials: which login does it ask for?
     let first: SessionResponse;
@@ -248,7 +256,7 @@ export class SafeProber {
       return done('unknown', this.networkReason(err, target));
     }
     if (report.certificate === 'self-signed-accepted-for-gateway') {
-      report.notes.push('The router (gateway) uses a self-signed certificate; Porchlight accepted it for this check because it is your gateway.');
+      report.notes.push(msg('credentials.note.self-signed-gateway'));
     }
     const style = this.detect(first);
     report.login = style.login;
@@ -262,7 +270,7 @@ export class SafeProber {
       report.candidates = candidates.length;
     }
     let challenge = first;
-    const unclear: string[] = [];
+    const unclear: Message[] = [];
     for (const [i, c] of candidates.entries()) {
       if (this.ledger.remaining(target.host) === 0) return spent();
       if (i > 0) await sleep(this.settings.delayMs);
@@ -273,7 +281,7 @@ export class SafeProber {
           const s = session();
           const page = await s.request('GET', first.path);
           const form = findLoginForm(page.res.body, page.path);
-          if (!form) return done('unknown', `The login form disappeared between two attempts; Porchlight stopped.${this.unclearSuffix(unclear)}`);
+          if (!form) return done('unknown', msg('credentials.probe.form-gone', { unclear: this.unclearSuffix(unclear) }));
           report.tried++;
           report.triedLogins.push({ ...c });
           verdict = await this.tryForm(s, session, form, first, c, () => seen401);
@@ -285,11 +293,11 @@ export class SafeProber {
           if (out.verdict.kind === 'stale') {
             // one retry with the fresh nonce: another request carrying the password, so another attempt
             if (this.ledger.remaining(target.host) === 0) {
-              return done('unknown', `The device's Digest nonce expired and this host has no password tries left in this audit.${this.unclearSuffix(unclear)}`);
+              return done('unknown', msg('credentials.probe.digest-expired-budget', { unclear: this.unclearSuffix(unclear) }));
             }
             out = await this.tryHttpAuth('digest', challenge, c, session(), () => seen401);
             if (out.challenge) challenge = out.challenge;
-            if (out.verdict.kind === 'stale') out = { verdict: { kind: 'stop', reason: 'the device kept rejecting its own Digest nonces as stale' } };
+            if (out.verdict.kind === 'stale') out = { verdict: { kind: 'stop', reason: msg('credentials.stop.digest-stale') } };
           }
           verdict = out.verdict;
         }
@@ -297,29 +305,25 @@ export class SafeProber {
         if (err instanceof AttemptBudgetSpent) return spent();
         return done('unknown', this.networkReason(err, target));
       }
-      if ('evidence' in verdict && verdict.evidence) report.evidence.push(`${cred(c)}: ${verdict.evidence}`);
+      if ('evidence' in verdict && verdict.evidence) report.evidence.push(msg('credentials.tried', { login: cred(c), what: verdict.evidence }));
       if (verdict.kind === 'accepted') {
         report.matched = { ...c };
-        return done('default-accepted', `The ${vendor ? `${vendor.name} ` : ''}factory login ${cred(c)} still opens the admin page (${verdict.evidence}). Change it now.`);
+        return done('default-accepted', vendor ? msg('credentials.probe.accepted-vendor', { vendor: vendor.name, login: cred(c), evidence: verdict.evidence }) : msg('credentials.probe.accepted', { login: cred(c), evidence: verdict.evidence }));
       }
       if (verdict.kind === 'stop') {
-        return done('unknown', `Stopped after ${report.tried} of ${candidates.length} factory logins: ${verdict.reason}. No further attempts were made, so the login is not locked by Porchlight.${this.unclearSuffix(unclear)}`);
+        return done('unknown', msg('credentials.probe.stopped', { tried: report.tried, candidates: candidates.length, why: verdict.reason, unclear: this.unclearSuffix(unclear) }));
       }
-      if (verdict.kind === 'stale') return done('unknown', 'The device never judged the password (its Digest nonce kept expiring).');
-      if (verdict.kind === 'unclear') unclear.push(`for ${cred(c)} ${verdict.evidence}`);
+      if (verdict.kind === 'stale') return done('unknown', msg('credentials.probe.stale'));
+      if (verdict.kind === 'unclear') unclear.push(msg('credentials.unclear-for', { login: cred(c), what: verdict.evidence }));
       if (verdict.kind === 'rejected' && verdict.stopReason && i < candidates.length - 1) {
-        return done('unknown', `Stopped after ${report.tried} of ${candidates.length} factory logins: ${verdict.stopReason}. The logins tried were not accepted, but the others were not tried.${this.unclearSuffix(unclear)}`);
+        return done('unknown', msg('credentials.probe.stopped-warned', { tried: report.tried, candidates: candidates.length, why: verdict.stopReason, unclear: this.unclearSuffix(unclear) }));
       }
     }
-    if (unclear.length) {
-      return done('unknown', `The device's answers did not show whether a factory login works: ${unclear.join('; ')}. Check this login by hand in a browser.`);
-    }
-    const list = candidates.map(cred).join(', ');
+    if (unclear.length) return done('unknown', msg('credentials.probe.unclear', { items: unclear }));
+    const list = candidates.map(cred);
     return done(
       'default-rejected',
-      vendor
-        ? `The admin login refused ${candidates.length === 1 ? 'the' : `all ${candidates.length}`} public factory login${candidates.length > 1 ? 's' : ''} of ${vendor.name} (${list}).`
-        : `The ${candidates.length} most common factory logins were refused; the maker is unknown, so its own factory login, if it has one, was not tried. Tried: ${list}.`,
+      vendor ? msg('credentials.probe.rejected-vendor', { count: candidates.length, vendor: vendor.name, list }) : msg('credentials.probe.rejected-common', { count: candidates.length, list }),
     );
   }
 
@@ -340,21 +344,21 @@ export class SafeProber {
     if (!opts.consent) throw new PorchlightError('refused', 'Logging in to check the new password needs your consent first. Nothing was sent.');
     if (credential.password.length === 0) throw new PorchlightError('invalid-arguments', 'There is no saved password to check.');
     const forms = secretForms(credential.password);
-    const scrub = (text: string) => forms.reduce((t, f) => t.split(f).join('(the new password)'), text);
+    const scrub = (m: Message): Message => scrubMessage(m, (text) => forms.reduce((t, f) => t.split(f).join('••••'), text));
     const hostLabel = target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;
     const report: SecretLoginReport = {
       host: hostLabel,
       url: `${target.https ? 'https' : 'http'}://${hostLabel}/`,
       login: 'unknown',
       result: 'unknown',
-      reason: '',
+      reason: NOT_CHECKED_YET,
       attempts: 0,
       auditAttempts: this.ledger.used(target.host),
       evidence: [],
       certificate: target.https ? 'trusted' : 'none',
       notes: [],
     };
-    const done = (result: SecretLoginResult, reason: string): SecretLoginReport => {
+    const done = (result: SecretLoginResult, reason: Message): SecretLoginReport => {
       report.result = result;
       report.reason = scrub(reason);
       report.evidence = report.evidence.map(scrub);
@@ -364,7 +368,7 @@ export class SafeProber {
       return report;
     };
     if (this.ledger.remaining(target.host) === 0) {
-      return done('unknown', `This device already had ${this.ledger.max} password tries in this audit; Porchlight does not try more, so the new password was not tried.`);
+      return done('unknown', msg('credentials.secret.budget-used', { max: this.ledger.max }));
     }
     let seen401 = false;
     const observe = (res: HttpProbeResponse) => {
@@ -379,7 +383,7 @@ export class SafeProber {
       },
     };
     const session = () => new HttpSession(this.http, target, this.settings.requestTimeoutMs, target.https && opts.isGateway, observe, gate);
-    const spent = () => done('unknown', `This device reached the limit of ${this.ledger.max} password tries for this audit, so the new password could not be tried.`);
+    const spent = () => done('unknown', msg('credentials.secret.spent', { max: this.ledger.max }));
     const fail = (err: unknown) => {
       if (err instanceof AttemptBudgetSpent) return spent();
       if (isCertificateError(err)) report.certificate = 'untrusted-refused';
@@ -396,11 +400,11 @@ export class SafeProber {
       return fail(err);
     }
     if (report.certificate === 'self-signed-accepted-for-gateway') {
-      report.notes.push('The router (gateway) uses a self-signed certificate; Porchlight accepted it for this check because it is your gateway.');
+      report.notes.push(msg('credentials.note.self-signed-gateway'));
     }
     const style = this.detect(first);
     report.login = style.login;
-    if (style.stop) return done('unknown', `The new password was not tried: ${style.stop}`);
+    if (style.stop) return done('unknown', msg('credentials.secret.not-tried', { why: style.stop }));
 
     let verdict: Verdict;
     try {
@@ -408,14 +412,14 @@ export class SafeProber {
         const s = session();
         const page = await s.request('GET', first.path);
         const form = findLoginForm(page.res.body, page.path);
-        if (!form) return done('unknown', 'The login form disappeared before the new password could be tried; nothing was sent.');
+        if (!form) return done('unknown', msg('credentials.secret.form-gone'));
         // a form that sends the password in the address would leave it in the device's logs and history
-        if (form.method === 'GET') return done('unknown', 'This login page sends the password in the web address; Porchlight does not send your own password that way. Log in by hand in a browser to check it.');
+        if (form.method === 'GET') return done('unknown', msg('credentials.secret.get-form'));
         verdict = await this.tryForm(s, session, form, first, credential, () => seen401);
       } else {
         let out = await this.tryHttpAuth(style.login as 'basic' | 'digest', first, credential, session(), () => seen401);
         if (out.verdict.kind === 'stale' && out.challenge) {
-          if (this.ledger.remaining(target.host) === 0) return done('unknown', 'The device never judged the new password (its Digest nonce expired) and it has no password tries left in this audit.');
+          if (this.ledger.remaining(target.host) === 0) return done('unknown', msg('credentials.secret.digest-expired-budget'));
           out = await this.tryHttpAuth('digest', out.challenge, credential, session(), () => seen401);
         }
         verdict = out.verdict;
@@ -423,57 +427,67 @@ export class SafeProber {
     } catch (err) {
       return fail(err);
     }
-    if ('evidence' in verdict && verdict.evidence) report.evidence.push(`the new password: ${verdict.evidence}`);
+    if ('evidence' in verdict && verdict.evidence) report.evidence.push(msg('credentials.secret.tried', { what: verdict.evidence }));
     switch (verdict.kind) {
       case 'accepted':
-        return done('accepted', `The router accepted the new password (${verdict.evidence}).`);
+        return done('accepted', msg('credentials.secret.accepted', { evidence: verdict.evidence }));
       case 'rejected':
-        return done('refused', `The router did not accept the new password${verdict.evidence ? ` (${verdict.evidence})` : report.login === 'basic' || report.login === 'digest' ? ' (it asked for the password again, HTTP 401)' : ''}.`);
+        return done(
+          'refused',
+          verdict.evidence
+            ? msg('credentials.secret.refused-because', { evidence: verdict.evidence })
+            : report.login === 'basic' || report.login === 'digest'
+              ? msg('credentials.secret.refused-401')
+              : msg('credentials.secret.refused'),
+        );
       case 'stop':
-        return done('unknown', `The router's answer did not say whether the new password works: ${verdict.reason}. No further attempt was made.`);
+        return done('unknown', msg('credentials.secret.stopped', { why: verdict.reason }));
       case 'stale':
-        return done('unknown', 'The device never judged the new password (its Digest nonce kept expiring).');
+        return done('unknown', msg('credentials.secret.stale'));
       default:
-        return done('unknown', `The router's answers did not show whether the new password works: ${verdict.evidence}.`);
+        return done('unknown', msg('credentials.secret.unclear', { evidence: verdict.evidence }));
     }
   }
 
-  private unclearSuffix(unclear: readonly string[]): string {
-    return unclear.length ? ` Earlier answers were unclear: ${unclear.join('; ')}.` : '';
+  /** " Earlier answers were unclear: …" after a reason, or nothing. */
+  private unclearSuffix(unclear: readonly Message[]): Message | string {
+    return unclear.length ? msg('credentials.probe.unclear-earlier', { items: [...unclear] }) : '';
   }
 
-  private networkReason(err: unknown, target: ProbeTarget): string {
+  private networkReason(err: unknown, target: ProbeTarget): Message {
+    const where = { host: target.host, port: target.port };
     if (err instanceof PorchlightError && err.code === 'timeout') {
-      return `${target.host}:${target.port} did not answer within ${Math.round(this.settings.requestTimeoutMs / 100) / 10} s; the check could not be made.`;
+      return msg('credentials.network.timeout', { ...where, seconds: Math.round(this.settings.requestTimeoutMs / 100) / 10 });
     }
-    if (err instanceof PorchlightError) return err.message;
-    return `The check could not be made: ${(err as Error).message ?? 'network error'}.`;
+    const code = (err as { cause?: { code?: unknown } })?.cause?.code;
+    if (isCertificateError(err)) return msg('credentials.network.certificate', where);
+    if (code === 'ECONNREFUSED') return msg('credentials.network.refused', where);
+    if (code === 'ECONNRESET') return msg('credentials.network.closed', where);
+    if (err instanceof PorchlightError && err.code === 'refused' && code === undefined) return msg('credentials.network.not-local', where);
+    return msg('credentials.network.unreachable', { ...where, error: typeof code === 'string' ? code : 'network error' });
   }
 
-  private detect(first: SessionResponse): { login: LoginStyle; form?: LoginForm; stop?: string } {
+  private detect(first: SessionResponse): { login: LoginStyle; form?: LoginForm; stop?: Message } {
     const { res } = first;
     const lock = lockoutSign(res, false);
     if (res.status === 401) {
       const challenges = parseChallenges(res.headers['www-authenticate'] ?? []);
       if (pickDigest(challenges)) return { login: 'digest' };
       if (challenges.some((c) => c.scheme === 'basic')) return { login: 'basic' };
-      const names = challenges.map((c) => c.scheme).join(', ') || 'none given';
-      return { login: 'unknown', stop: `The page asks for a kind of login Porchlight does not test (${names}).` };
+      const names = challenges.map((c) => c.scheme).join(', ');
+      return { login: 'unknown', stop: names ? msg('credentials.detect.scheme', { names }) : msg('credentials.detect.no-scheme') };
     }
-    if (lock) return { login: 'unknown', stop: `Nothing was tried: ${lock}.` };
+    if (lock) return { login: 'unknown', stop: msg('credentials.detect.locked', { why: lock }) };
     // OpenWrt's LuCI answers 403 with its login form until you are signed in
     if ((res.status >= 200 && res.status < 300) || (res.status === 403 && hasPasswordField(res.body))) {
       const form = findLoginForm(res.body, first.path);
-      if (form?.scripted) return { login: 'form', stop: 'The login page signs in through a script Porchlight cannot drive safely; check this login by hand.' };
+      if (form?.scripted) return { login: 'form', stop: msg('credentials.detect.scripted') };
       if (form) return { login: 'form', form };
       // a password field only a script shows (in a <template> or a <noscript> fallback): a login, but not one a plain POST can drive
-      if (hasInertPasswordField(res.body)) return { login: 'form', stop: 'The login page signs in through a script Porchlight cannot drive safely; check this login by hand.' };
-      return {
-        login: 'none',
-        stop: 'The page opened without asking for any password: either it is not the admin page, or the admin page is open to everyone on your network.',
-      };
+      if (hasInertPasswordField(res.body)) return { login: 'form', stop: msg('credentials.detect.scripted') };
+      return { login: 'none', stop: msg('credentials.detect.open') };
     }
-    return { login: 'unknown', stop: `The page answered HTTP ${res.status} without a login Porchlight recognises.` };
+    return { login: 'unknown', stop: msg('credentials.detect.status', { status: res.status }) };
   }
 
   /** One Basic/Digest attempt; a 401 brings the fresh challenge (new nonce) for the next Digest attempt. */
@@ -489,7 +503,7 @@ export class SafeProber {
       header = `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
     } else {
       const ch = pickDigest(parseChallenges(first.res.headers['www-authenticate'] ?? []));
-      if (!ch) return { verdict: { kind: 'stop', reason: 'the Digest challenge could not be read' } };
+      if (!ch) return { verdict: { kind: 'stop', reason: msg('credentials.stop.digest-unreadable') } };
       header = digestAuthorization({ challenge: ch, username: c.username, password: c.password, method: 'GET', uri: first.path });
     }
     const r = await s.request('GET', first.path, { headers: { authorization: header }, follow: false, credential: true });
@@ -507,29 +521,31 @@ export class SafeProber {
         : { verdict: { kind: 'rejected' }, challenge: next };
     }
     if (lock) return { verdict: { kind: 'stop', reason: lock } };
-    if (r.res.status >= 200 && r.res.status < 400) return { verdict: { kind: 'accepted', evidence: `the admin page answered HTTP ${r.res.status} instead of asking for the password again` } };
-    return { verdict: { kind: 'stop', reason: `the device answered HTTP ${r.res.status}` } };
+    if (r.res.status >= 200 && r.res.status < 400) return { verdict: { kind: 'accepted', evidence: msg('credentials.http.accepted', { status: r.res.status }) } };
+    return { verdict: { kind: 'stop', reason: msg('credentials.stop.http-status', { status: r.res.status }) } };
   }
 
   /** How one page reads: the login again (or an error, 401/403), an open page, or neither. */
   private look(r: SessionResponse, form: LoginForm, first: SessionResponse): Look {
     const { res, path } = r;
-    const at = path === first.path ? '' : ` at ${path}`;
-    if (res.status === 401) return { kind: 'refused', path, what: `asked for the password again${at} (HTTP 401)` };
-    if (res.status >= 300 && res.status < 400) return { kind: 'other', path, what: `sent the browser elsewhere${at} (HTTP ${res.status}${res.headers.location?.[0] ? ` to another address` : ''})` };
-    if (res.status !== 403 && (res.status < 200 || res.status >= 300)) return { kind: 'other', path, what: `answered HTTP ${res.status}${at}` };
+    const where: Message | string = path === first.path ? '' : msg('credentials.look.at', { path });
+    const look = (kind: Look['kind'], what: string, params: Record<string, string | number> = {}): Look => ({ kind, path, what: msg(`credentials.look.${what}`, { where, ...params }) });
+    if (res.status === 401) return look('refused', 'asked-again');
+    if (res.status >= 300 && res.status < 400) return look('other', res.headers.location?.[0] ? 'redirected-away' : 'redirected', { status: res.status });
+    if (res.status !== 403 && (res.status < 200 || res.status >= 300)) return look('other', 'status', { status: res.status });
     if (hasPasswordField(res.body)) {
       const again = findLoginForm(res.body, path);
       const sameForm = again !== null && (again.passwordField === form.passwordField || again.action === form.action);
-      if (passwordFieldCount(res.body) >= 2 && !sameForm) return { kind: 'other', path, what: `showed a page asking to set a password${at}` };
-      return { kind: 'refused', path, what: `showed the login form again${at}${res.status === 403 ? ' (HTTP 403)' : ''}` };
+      if (passwordFieldCount(res.body) >= 2 && !sameForm) return look('other', 'set-password');
+      return look('refused', res.status === 403 ? 'form-again-403' : 'form-again');
     }
-    if (res.status === 403) return { kind: 'refused', path, what: `refused access${at} (HTTP 403)` };
-    if (hasInertPasswordField(res.body)) return { kind: 'other', path, what: `showed a page whose password prompt only a script can display${at}` };
+    if (res.status === 403) return look('refused', 'forbidden');
+    if (hasInertPasswordField(res.body)) return look('other', 'script-prompt');
+    // the device's own words (quoted), not Porchlight's
     const failure = loginFailureMessage(res.body);
-    if (failure) return { kind: 'refused', path, what: `showed the message “${failure}”${at}` };
-    if (squash(res.body) === squash(first.res.body)) return { kind: 'refused', path, what: `showed the same page as before the login${at}` };
-    return { kind: 'open', path, what: `opened a page without asking for a password${at}` };
+    if (failure) return look('refused', 'failure', { text: failure });
+    if (squash(res.body) === squash(first.res.body)) return look('refused', 'same-page');
+    return look('open', 'open');
   }
 
   /**
@@ -557,37 +573,41 @@ export class SafeProber {
     if (lock) return { kind: 'stop', reason: lock };
     const left = attemptsRemaining(posted.res);
     const landing = this.look(posted, form, first);
-    const session = posted.cookiesSet.length ? `handed out a session cookie (${posted.cookiesSet.join(', ')})` : 'handed out no new cookie';
+    const session = posted.cookiesSet.length ? msg('credentials.step.cookie', { names: posted.cookiesSet.join(', ') }) : msg('credentials.step.no-cookie');
 
     // The protected page afterwards, carrying whatever session the server handed out.
     const again = await s.request('GET', first.path);
     const lockAfter = lockoutSign(again.res, seen401());
     if (lockAfter) return { kind: 'stop', reason: lockAfter };
     const admin = this.look(again, form, first);
-    const adminPage = first.path === '/' ? 'the admin page' : `the admin page ${first.path}`;
-    const adminWhat = admin.kind === 'open' ? `${adminPage} then opened` : `${adminPage} then ${admin.what}`;
+    const adminPath = first.path === '/' ? '' : first.path;
+    const adminWhat =
+      admin.kind === 'open'
+        ? adminPath ? msg('credentials.step.admin-path-opened', { path: adminPath }) : msg('credentials.step.admin-opened')
+        : adminPath ? msg('credentials.step.admin-path-then', { path: adminPath, what: admin.what }) : msg('credentials.step.admin-then', { what: admin.what });
 
     // The page the login led to (by redirect), if it is another one: protected only when a visitor without the session is turned away.
     // (an HTTP redirect, or a "refresh" meta tag on the page the post answered with)
-    let ledTo: { open: boolean; what: string } | null = null;
+    let ledTo: { open: boolean; what: Message } | null = null;
     const target = posted.redirects > 0 ? posted.path : metaRefreshTarget(posted.res.body, posted.path);
     if (landing.kind === 'open' && target !== null && target !== first.path) {
       const mine = this.look(await s.request('GET', target), form, first);
       const anon = this.look(await fresh().request('GET', target), form, first);
-      if (mine.kind === 'open' && anon.kind !== 'open') ledTo = { open: true, what: `${target} opened with that session and not without it` };
-      else if (mine.kind === 'open') ledTo = { open: false, what: `${target} opens without any login too, so it proves nothing` };
-      else ledTo = { open: false, what: `${target} then ${mine.what}` };
+      if (mine.kind === 'open' && anon.kind !== 'open') ledTo = { open: true, what: msg('credentials.step.led-to-session', { path: target }) };
+      else if (mine.kind === 'open') ledTo = { open: false, what: msg('credentials.step.led-to-open', { path: target }) };
+      else ledTo = { open: false, what: msg('credentials.step.led-to-then', { path: target, what: mine.what }) };
     }
 
-    const steps = [`the login ${landing.what}`, session, adminWhat, ...(ledTo ? [ledTo.what] : [])].join('; ');
+    const parts = [msg('credentials.step.login', { what: landing.what }), session, adminWhat, ...(ledTo ? [ledTo.what] : [])];
+    const steps = msg('credentials.form.steps', { steps: parts });
     const accessShown = admin.kind === 'open' || ledTo?.open === true;
     if (accessShown && landing.kind !== 'refused') return { kind: 'accepted', evidence: steps };
-    if (accessShown) return { kind: 'unclear', evidence: `the answers contradict each other (${steps})` };
+    if (accessShown) return { kind: 'unclear', evidence: msg('credentials.form.contradict', { steps: parts }) };
     if (landing.kind === 'refused' && admin.kind === 'refused') {
       return left !== null && left <= 1 ? { kind: 'rejected', evidence: steps, stopReason: warned(left) } : { kind: 'rejected', evidence: steps };
     }
-    if (landing.kind === 'open') return { kind: 'unclear', evidence: `the device answered as if the login worked, but no protected page opened (${steps})` };
-    return { kind: 'unclear', evidence: `the answers say neither yes nor no (${steps})` };
+    if (landing.kind === 'open') return { kind: 'unclear', evidence: msg('credentials.form.no-protected', { steps: parts }) };
+    return { kind: 'unclear', evidence: msg('credentials.form.neither', { steps: parts }) };
   }
 }
 
@@ -595,6 +615,15 @@ export class SafeProber {
 function isCertificateError(err: unknown): boolean {
   const code = (err as { cause?: { code?: unknown } })?.cause?.code;
   return typeof code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
+}
+
+/** The message with every string param (at any depth) passed through `clean` (e.g. to blank out a password a device echoed back). */
+function scrubMessage(m: Message, clean: (text: string) => string): Message {
+  const params: Message['params'] = {};
+  for (const [k, v] of Object.entries(m.params)) {
+    params[k] = typeof v === 'string' ? clean(v) : Array.isArray(v) ? v.map((x) => scrubMessage(x, clean)) : v !== null && typeof v === 'object' ? scrubMessage(v, clean) : v;
+  }
+  return { code: m.code, params };
 }
 
 function dedupe(list: readonly FactoryCredential[]): FactoryCredential[] {

@@ -26,8 +26,8 @@ export function formatDay(value: unknown, lng: string | undefined): string {
 export const TERM_PARAMS: Readonly<Record<string, string>> = Object.freeze({ security: 'wifi.class' });
 
 /** The params with each term id replaced by its words (an id with no words stays as the catalog's "no words" line). */
-export function resolveTerms(instance: Pick<i18n, 't' | 'exists'>, params: Message['params']): Message['params'] {
-  const out: Message['params'] = { ...params };
+export function resolveTerms(instance: Pick<i18n, 't' | 'exists'>, params: Record<string, string | number | boolean | null>): Record<string, string | number | boolean | null> {
+  const out = { ...params };
   for (const [name, group] of Object.entries(TERM_PARAMS)) {
     const id = out[name];
     if (typeof id !== 'string') continue;
@@ -45,9 +45,22 @@ export interface MessageFormatter {
   forLanguage?(language: string): MessageFormatter;
 }
 
-/** Words for a message through a ready i18next instance with a `messages` namespace. */
+/** The separator between the items of a list param (a list of messages), from the catalog. */
+export const LIST_SEPARATOR_CODE = 'common.list-separator';
+
+/**
+ * Words for a message through a ready i18next instance with a `messages` namespace. A param that is
+ * a message is put into words first (a list of messages: each, joined by the catalog's separator),
+ * so a reason made of parts is translated part by part.
+ */
 export function formatWith(instance: Pick<i18n, 't' | 'exists'>, message: Message): string {
-  const opts = { ns: 'messages', ...resolveTerms(instance, message.params) };
+  const params: Record<string, string | number | boolean | null> = {};
+  for (const [k, v] of Object.entries(message.params)) {
+    if (Array.isArray(v)) params[k] = v.map((m) => formatWith(instance, m)).join(instance.t(LIST_SEPARATOR_CODE, { ns: 'messages' }));
+    else if (v !== null && typeof v === 'object') params[k] = formatWith(instance, v);
+    else params[k] = v;
+  }
+  const opts = { ns: 'messages', ...resolveTerms(instance, params) };
   if (!instance.exists(message.code, opts)) return instance.t(NO_WORDS_CODE, { ns: 'messages' });
   return instance.t(message.code, opts);
 }

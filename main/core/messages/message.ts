@@ -26,17 +26,47 @@ export const RESERVED_PARAMS = new Set([
 export const MAX_PARAMS = 16;
 export const MAX_PARAM_TEXT = 2000;
 
-export const MessageParamSchema = z.union([z.string().max(MAX_PARAM_TEXT), z.number().finite(), z.boolean(), z.null()]);
-export type MessageParam = z.infer<typeof MessageParamSchema>;
+/** A plain value a message carries: a name, a number, a flag. */
+export const MessageValueSchema = z.union([z.string().max(MAX_PARAM_TEXT), z.number().finite(), z.boolean(), z.null()]);
 
-export const MessageSchema = z.strictObject({
+/** How deep messages may nest inside each other's params (a reason inside "stopped after 2 logins: …"). */
+export const MAX_NESTING = 8;
+
+/**
+ * A param: a plain value, or a message (or a list of messages) that the formatter turns into words
+ * first — so a reason built from parts ("stopped after 2 of 3 logins: the device showed a lockout
+ * message") is codes all the way down, never English in a string param.
+ */
+export type MessageParam = z.infer<typeof MessageValueSchema> | Message | Message[];
+export interface Message {
+  code: string;
+  params: Record<string, MessageParam>;
+}
+
+const ParamName = z.string().max(40).regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a param name is a plain identifier');
+
+function depth(m: Message): number {
+  let d = 1;
+  for (const v of Object.values(m.params)) {
+    if (Array.isArray(v)) for (const x of v) d = Math.max(d, 1 + depth(x));
+    else if (v !== null && typeof v === 'object') d = Math.max(d, 1 + depth(v));
+  }
+  return d;
+}
+
+const MessageObjectSchema: z.ZodType<Message, Message> = z.strictObject({
   code: z.string().max(120).regex(MESSAGE_CODE, 'a message code is lower-case dotted segments'),
-  params: z
-    .record(z.string().max(40).regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a param name is a plain identifier'), MessageParamSchema)
-    .refine((p) => Object.keys(p).length <= MAX_PARAMS, { message: `at most ${MAX_PARAMS} params` })
-    .refine((p) => Object.keys(p).every((k) => !RESERVED_PARAMS.has(k)), { message: 'a param name must not be an i18next option' }),
+  get params() {
+    return z
+      .record(ParamName, MessageParamSchema)
+      .refine((p) => Object.keys(p).length <= MAX_PARAMS, { message: `at most ${MAX_PARAMS} params` })
+      .refine((p) => Object.keys(p).every((k) => !RESERVED_PARAMS.has(k)), { message: 'a param name must not be an i18next option' });
+  },
 });
-export type Message = z.infer<typeof MessageSchema>;
+
+export const MessageParamSchema: z.ZodType<MessageParam, MessageParam> = z.union([MessageValueSchema, z.lazy(() => MessageObjectSchema), z.array(z.lazy(() => MessageObjectSchema)).max(MAX_PARAMS)]);
+
+export const MessageSchema: z.ZodType<Message, Message> = MessageObjectSchema.refine((m) => depth(m) <= MAX_NESTING, { message: `messages nest at most ${MAX_NESTING} deep` });
 export type MessageParams = Message['params'];
 
 /**

@@ -1,6 +1,7 @@
 import type { Clock, DocumentStore, Logger } from '../ports.js';
 import { PorchlightError } from '../errors.js';
 import type { DeviceCategory } from '../network/index.js';
+import type { Message } from '../messages/index.js';
 import {
   CONSENT_KINDS,
   HomeModelSchema,
@@ -35,7 +36,7 @@ export interface SeenDeviceFacts {
   vendor: string | null;
   model: string | null;
   category: DeviceCategory;
-  categoryBasis: string | null;
+  categoryBasis: Message | null;
   names: string[];
   services: string[];
 }
@@ -217,5 +218,15 @@ export class HomeModel {
       for (const s of seen) bySsid.set(s.ssid, { ssid: s.ssid, security: s.security, role: roleOf(s.ssid), at });
       return { ...doc, networks: [...bySsid.values()].slice(-64) };
     });
+  }
+
+  /** The owner's dated confirmations as stored, by key (`checkId` or `checkId:subject`). */
+  confirmations(): HomeModelDoc['confirmations'] {
+    return this.read().confirmations;
+  }
+
+  /** Replaces the confirmations (the ConfirmationStore's one write); each record is validated by the model's schema. */
+  setConfirmations(next: HomeModelDoc['confirmations']): void {
+    this.update((doc) => ({ ...doc, confirmations: next }));
   }
 }

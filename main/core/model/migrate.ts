@@ -1,6 +1,6 @@
 import type { DocumentStore, Logger } from '../ports.js';
 import type { History, Progress } from '../store/index.js';
-import { CONSENT_KINDS, DeviceRecordSchema, EMPTY_HOME_MODEL, HomeModelSchema, type Answers, type Consent, type ConsentKind, type DeviceRecord, type HomeModelDoc } from './schema.js';
+import { CONSENT_KINDS, ConfirmationRecordSchema, DeviceRecordSchema, EMPTY_HOME_MODEL, HomeModelSchema, type Answers, type Consent, type ConsentKind, type DeviceRecord, type HomeModelDoc } from './schema.js';
 
 /** The wizard answers a 0.1.0 progress snapshot held that the core needs, read once at migration. */
 export function answersFromLegacySnapshot(snapshot: unknown): Partial<Answers> {
@@ -67,4 +67,48 @@ export function migrateProfile(deps: {
   if (Object.keys(kept).length) deps.log.warn('device records left unread in history', { count: Object.keys(kept).length });
   deps.log.info('profile migrated into the home model', { from: '0.1.0', devices: Object.keys(devices).length });
   return { migrated: true, devices: Object.keys(devices).length, kept: Object.keys(kept) };
+}
+
+/** The key a confirmation is kept under (the same as confirmationKey in main/core/confirmations). */
+const keyOf = (r: { checkId: string; subject: string | null }) => (r.subject === null ? r.checkId : `${r.checkId}:${r.subject}`);
+
+/**
+ * Moves the owner's dated confirmations from the history (where 0.1.0 and the versions before the
+ * model kept them) into the home model, on every start until none is left: each entry that parses
+ * (and sits under its own key) moves; where the model already holds the same key, the newer
+ * confirmation wins and the older one joins its `earlier` answers, so nothing is lost. An entry
+ * that does not parse stays in the history and is logged (never silently dropped).
+ */
+export function migrateConfirmations(deps: { home: DocumentStore<HomeModelDoc>; history: DocumentStore<History>; log: Pick<Logger, 'info' | 'warn'> }): { moved: number; kept: string[] } {
+  const history = deps.history.read();
+  const entries = Object.entries(history.confirmations ?? {});
+  if (entries.length === 0) return { moved: 0, kept: [] };
+  const home = deps.home.read();
+  const confirmations = { ...home.confirmations };
+  const kept: Record<string, unknown> = {};
+  let moved = 0;
+  for (const [key, raw] of entries) {
+    const parsed = ConfirmationRecordSchema.safeParse(raw);
+    if (!parsed.success || keyOf(parsed.data) !== key) {
+      kept[key] = raw;
+      continue;
+    }
+    const old = parsed.data;
+    const have = confirmations[key];
+    if (!have) confirmations[key] = old;
+    else {
+      const [newer, older] = have.confirmedAt >= old.confirmedAt ? [have, old] : [old, have];
+      const earlier = [{ status: older.status, confirmedAt: older.confirmedAt, answer: older.answer }, ...older.earlier, ...newer.earlier]
+        .filter((e, i, all) => e.confirmedAt !== newer.confirmedAt && all.findIndex((x) => x.confirmedAt === e.confirmedAt) === i)
+        .sort((a, b) => b.confirmedAt.localeCompare(a.confirmedAt))
+        .slice(0, 5);
+      confirmations[key] = { ...newer, earlier };
+    }
+    moved++;
+  }
+  deps.home.write(HomeModelSchema.parse({ ...home, confirmations }));
+  deps.history.write({ ...history, confirmations: kept as History['confirmations'] });
+  if (Object.keys(kept).length) deps.log.warn('confirmations left unread in history', { count: Object.keys(kept).length });
+  deps.log.info('confirmations moved into the home model', { count: moved });
+  return { moved, kept: Object.keys(kept) };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DeviceCategorySchema } from '../network/index.js';
 import { ROUTER_SOURCES } from '../router/index.js';
 import { WIFI_SECURITY_CLASSES } from '../wifi/index.js';
+import { MessageSchema, StoredTextSchema } from '../messages/index.js';
 
 const iso = z.iso.datetime({ offset: true });
 const short = (max: number) => z.string().max(max);
@@ -25,7 +26,8 @@ export const DeviceRecordSchema = z.strictObject({
   model: short(200).nullable().default(null),
   category: DeviceCategorySchema,
   /** What decided the category, in plain words; null for records written before sources were kept. */
-  categoryBasis: short(200).nullable().default(null),
+  /** What decided the category: a message (`survey.basis.*`), or the plain words a profile saved before codes. */
+  categoryBasis: StoredTextSchema.nullable().default(null),
   /** Names the network gave (mDNS instance, friendlyName …). */
   names: z.array(short(200)).max(16),
   services: z.array(short(200)).max(64),
@@ -61,12 +63,13 @@ export const InventoryDeviceSchema = DeviceRecordSchema.pick({ id: true, ip: tru
   .extend({
     /** The owner's name first, then the names the network gave. */
     names: z.array(short(200)).max(17),
-    /** What decided the category: the owner's choice, or the evidence in plain words (null when not known). */
-    categoryBasis: short(200).nullable().optional(),
+    /** What decided the category: the owner's choice, or the evidence, as a message (null when not known). */
+    categoryBasis: MessageSchema.nullable().optional(),
     /** Seen in the latest survey, and how; empty when only remembered. */
     seenBy: z.array(z.enum(SEEN_BY)),
     status: z.enum(['identified', 'unknown', 'not-seen']),
-    reason: short(2000).nullable(),
+    /** Why a device is unknown or not seen, as a message. */
+    reason: MessageSchema.nullable(),
   })
   .strict();
 export type InventoryDeviceView = z.infer<typeof InventoryDeviceSchema>;
@@ -96,6 +99,22 @@ export const RouterIdentitySchema = z.strictObject({
   evidence: z.array(RouterEvidenceSchema).max(32),
 });
 export type RouterIdentity = z.infer<typeof RouterIdentitySchema>;
+
+/**
+ * The survey's outcome as `porchlight survey --json` prints it, the survey step shows it and the
+ * survey channel carries it: the gateway, the inventory (the model's devices as seen), the notes
+ * about what could not be read, and the time it took. The one shape of a survey report.
+ */
+export const SurveyReportSchema = z.object({
+  gateway: z.object({ address: z.string().nullable(), mac: z.string().nullable(), router: RouterIdentitySchema.nullable() }),
+  devices: z.array(InventoryDeviceSchema),
+  notes: z.array(z.string()),
+  durationMs: z.number(),
+  budgetMs: z.number(),
+  withinBudget: z.boolean(),
+  finishedAt: z.string(),
+});
+export type SurveyReportDoc = z.infer<typeof SurveyReportSchema>;
 
 /** The router as last surveyed: its address and MAC, the identity, and when. */
 export const RouterRecordSchema = z.strictObject({
@@ -145,6 +164,11 @@ export type ConsentedScope = z.infer<typeof ConsentedScopeSchema>;
 /**
  * The kinds of network look the owner allows or refuses one by one on the welcome step. The
  * headless audit re-runs a check only when the look it needs was allowed here.
+ * "Ask the router" (`routerIdentity`) and "list the devices" (`deviceDiscovery`) stay two answers
+ * on purpose: the first sends requests to the router itself (UPnP/TR-064/HNAP, its settings page,
+ * and the router API that logs in with the owner's saved router password and reads its settings),
+ * the second only reads what this computer already knows and listens to announcements, so an owner
+ * may rightly allow the passive listening and refuse the queries and log-ins (they do not cover the same scope).
  */
 export const CONSENT_KINDS = ['wifiScan', 'routerIdentity', 'deviceDiscovery', 'credentialProbe'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
@@ -171,6 +195,36 @@ export const AnswersSchema = z.strictObject({
 export type Answers = z.infer<typeof AnswersSchema>;
 export type AnswerKey = keyof Answers;
 
+/** A subject names what a confirmation is about: an account id, a device id (MAC), an assistant. */
+export const SubjectSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'subjects are 1–64 of A-Z, a-z, 0-9 and . _ : -');
+const ConfirmationCheckIdSchema = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64);
+
+/** Non-secret facts the owner gave with a confirmation (e.g. which 2FA method); never a password or code. */
+export const AnswerSchema = z.record(z.string().max(40), z.union([z.string().max(300), z.number(), z.boolean(), z.null()]));
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const ConfirmedStatusSchema = z.enum(['pass', 'warn', 'fail', 'skipped']);
+export type ConfirmedStatus = z.infer<typeof ConfirmedStatusSchema>;
+
+const EarlierSchema = z.strictObject({ status: ConfirmedStatusSchema, confirmedAt: iso, answer: AnswerSchema });
+
+/**
+ * One dated "I did this" answer of the owner, per check (and per subject: an account, a device),
+ * kept in the model under `checkId` or `checkId:subject` (see confirmationKey in main/core/confirmations).
+ */
+export const ConfirmationRecordSchema = z.strictObject({
+  checkId: ConfirmationCheckIdSchema,
+  subject: SubjectSchema.nullable(),
+  status: ConfirmedStatusSchema,
+  answer: AnswerSchema,
+  note: z.string().max(2000).nullable(),
+  confirmedAt: iso,
+  expiresAt: iso,
+  /** Up to the last five earlier answers, newest first, so a re-audit can say what changed. */
+  earlier: z.array(EarlierSchema).max(5),
+});
+export type ConfirmationRecord = z.infer<typeof ConfirmationRecordSchema>;
+
 /** The home model document. */
 export const HomeModelSchema = z.strictObject({
   schemaVersion: z.literal(HOME_MODEL_VERSION),
@@ -186,6 +240,8 @@ export const HomeModelSchema = z.strictObject({
   scope: ConsentedScopeSchema.nullable().default(null),
   /** What the owner allowed Porchlight to look at (welcome step); a model written before it existed reads "not answered". */
   consent: ConsentSchema.default(NO_CONSENT),
+  /** The owner's dated confirmations, per check (and subject); moved here from the history (see migrateConfirmations). */
+  confirmations: z.record(short(200), ConfirmationRecordSchema).default({}),
 });
 export type HomeModelDoc = z.infer<typeof HomeModelSchema>;
 
@@ -201,4 +257,5 @@ export const EMPTY_HOME_MODEL: HomeModelDoc = {
   answers: { iotSsid: null, homeSsid: null },
   scope: null,
   consent: NO_CONSENT,
+  confirmations: {},
 };

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { loadResource } from '../checks/index.js';
+import { msg, type Message } from '../messages/index.js';
 
 /** The categories the inventory groups by. */
 export const DEVICE_CATEGORIES = ['speaker', 'camera', 'lock', 'hub', 'tv', 'plug-light', 'computer', 'phone', 'router', 'unknown'] as const;
@@ -66,11 +67,11 @@ const firstMatch = (rules: { pattern: string; category: DeviceCategory }[], text
 /** Which kind of evidence decided a category. */
 export type CategorySource = 'gateway' | 'homekit' | 'upnp-description' | 'ssdp' | 'name' | 'mdns-service' | 'mac-vendor' | 'none';
 
-/** The category, which kind of evidence decided it, and that evidence in plain words. */
+/** The category, which kind of evidence decided it, and that evidence as a message (`survey.basis.*`). */
 export interface Classification {
   category: DeviceCategory;
   source: CategorySource;
-  basis: string;
+  basis: Message;
 }
 
 /** "urn:schemas-upnp-org:device:InternetGatewayDevice:1" → "InternetGatewayDevice:1". */
@@ -81,32 +82,32 @@ const isDeviceType = (t: string) => /^urn:[^:]+:device:/i.test(t);
 
 /** The category, and which kind of evidence decided it. */
 export function classifyDevice(rules: CategoryRules, e: CategoryEvidence): Classification {
-  if (e.isGateway) return { category: 'router', source: 'gateway', basis: 'default gateway' };
+  if (e.isGateway) return { category: 'router', source: 'gateway', basis: msg('survey.basis.gateway') };
   if (e.homekitCategory && rules.homekitCategories[e.homekitCategory] && rules.homekitCategories[e.homekitCategory] !== 'unknown') {
-    return { category: rules.homekitCategories[e.homekitCategory]!, source: 'homekit', basis: `HomeKit category ${e.homekitCategory}` };
+    return { category: rules.homekitCategories[e.homekitCategory]!, source: 'homekit', basis: msg('survey.basis.homekit', { category: e.homekitCategory }) };
   }
   // The root type of its own description, in order: the device says what it is.
   for (const t of e.descriptionTypes ?? []) {
     const c = firstMatch(rules.ssdpDeviceTypes, [t]);
-    if (c) return { category: c, source: 'upnp-description', basis: `UPnP device type ${shortType(t)} (its description)` };
+    if (c) return { category: c, source: 'upnp-description', basis: msg('survey.basis.upnp-description', { type: shortType(t) }) };
   }
   // Device types it advertises over SSDP (embedded devices too): the most specific rule first.
   const advertised = e.deviceTypes.filter(isDeviceType);
   for (const rule of rules.ssdpDeviceTypes) {
     const re = new RegExp(rule.pattern, 'i');
     const hit = advertised.find((t) => re.test(t));
-    if (hit) return { category: rule.category, source: 'ssdp', basis: `UPnP device type ${shortType(hit)} (its SSDP answer)` };
+    if (hit) return { category: rule.category, source: 'ssdp', basis: msg('survey.basis.ssdp', { type: shortType(hit) }) };
   }
   const byModel = firstMatch(rules.models, e.names);
-  if (byModel) return { category: byModel, source: 'name', basis: 'model name' };
+  if (byModel) return { category: byModel, source: 'name', basis: msg('survey.basis.model-name') };
   for (const s of e.services) {
     const c = rules.services[s];
-    if (c) return { category: c, source: 'mdns-service', basis: `service ${s}` };
+    if (c) return { category: c, source: 'mdns-service', basis: msg('survey.basis.service', { service: s }) };
   }
   // Anything else that looks like a type (older callers pass search targets only).
   const byType = firstMatch(rules.ssdpDeviceTypes, e.deviceTypes);
-  if (byType) return { category: byType, source: 'ssdp', basis: 'UPnP device type' };
+  if (byType) return { category: byType, source: 'ssdp', basis: msg('survey.basis.upnp-type') };
   const byVendor = firstMatch(rules.vendors, [e.vendor]);
-  if (byVendor) return { category: byVendor, source: 'mac-vendor', basis: 'MAC vendor' };
-  return { category: 'unknown', source: 'none', basis: 'nothing identifying answered' };
+  if (byVendor) return { category: byVendor, source: 'mac-vendor', basis: msg('survey.basis.mac-vendor') };
+  return { category: 'unknown', source: 'none', basis: msg('survey.basis.nothing') };
 }

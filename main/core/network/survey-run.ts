@@ -5,6 +5,7 @@
  */
 import type { Discovery, HttpFetcher, NeighborEntry, NeighborTable, OuiRegistry, ProbeScope, SsdpReply } from '../ports.js';
 import { withDeadline, mapLimit, probeError } from './deadline.js';
+import { msg, type Message } from '../messages/index.js';
 import { inScope, urlInScope } from './scope.js';
 import { SSDP_SEARCH_TARGETS, parseSsdpReply, type SsdpAnswer } from './ssdp.js';
 import { MDNS_SERVICE_TYPES, assembleServices, type MdnsService } from './mdns.js';
@@ -30,13 +31,13 @@ export interface SeenDevice {
   names: string[];
   services: string[];
   category: DeviceCategory;
-  categoryBasis: string;
+  categoryBasis: Message;
   seenBy: SeenBy[];
-  /** Probes of this device that failed (timeouts, garbage), with reasons. */
+  /** Probes of this device that failed (timeouts, garbage), for the log. */
   problems: string[];
-  /** `unknown` when a probe failed and nothing identified the device; the reason says why. */
+  /** `unknown` when a probe failed and nothing identified the device; the reason (a message) says why. */
   status: 'identified' | 'unknown';
-  unknownReason: string | null;
+  unknownReason: Message | null;
 }
 
 /** Phases reported while a survey runs. */
@@ -80,6 +81,8 @@ interface Partial {
   ssdp: SsdpAnswer[];
   descriptions: DeviceDescription[];
   problems: string[];
+  /** The same problems as messages (what the survey step and the CLI show). */
+  issues: Message[];
 }
 
 const SAFETY_MARGIN_MS = 200;
@@ -99,7 +102,7 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
   const entry = (ip: string): Partial => {
     let p = byIp.get(ip);
     if (!p) {
-      p = { ip, mac: null, seenBy: new Set(), mdns: [], ssdp: [], descriptions: [], problems: [] };
+      p = { ip, mac: null, seenBy: new Set(), mdns: [], ssdp: [], descriptions: [], problems: [], issues: [] };
       byIp.set(ip, p);
     }
     return p;
@@ -142,6 +145,7 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
     const budget = Math.min(scope.probeDeadlineMs, left(), Math.max(LATE_ANSWER_MS, listenEndAt - deps.now()));
     if (budget < 50) {
       entry(from).problems.push(`description at ${url} not fetched: survey budget used up`);
+      entry(from).issues.push(msg('survey.problem.budget', { url }));
       return;
     }
     try {
@@ -153,6 +157,7 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
       descByUrl.set(url, d.value);
     } catch (err) {
       entry(from).problems.push(`device description at ${url}: ${probeError(err)}`);
+      entry(from).issues.push(msg('survey.problem.description', { url, error: probeError(err) }));
     }
   };
   const onSsdpReply = (reply: SsdpReply) => {
@@ -205,7 +210,10 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
         p.seenBy.add('ssdp');
         p.ssdp.push(a);
       }
-      for (const [ip, count] of garbage) entry(ip).problems.push(`answered SSDP with ${count} unreadable message${count > 1 ? 's' : ''}`);
+      for (const [ip, count] of garbage) {
+        entry(ip).problems.push(`answered SSDP with ${count} unreadable message${count > 1 ? 's' : ''}`);
+        entry(ip).issues.push(msg('survey.problem.ssdp-garbage', { count }));
+      }
     }
     const m = await mdnsP;
     if (m.timedOut) notes.push('mDNS listening was cut short by the budget.');
@@ -233,6 +241,7 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
     const u = urlInScope(scope, a.location);
     if (!u) {
       entry(a.from).problems.push('advertised a description outside the survey scope (not fetched)');
+      entry(a.from).issues.push(msg('survey.problem.out-of-scope'));
       continue;
     }
     describe(u.href, a.from);
@@ -260,7 +269,10 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
     });
     for (const ip of probeHosts) {
       if (found.has(ip)) entry(ip).seenBy.add(scope.targets.includes(ip) ? 'target' : 'sweep');
-      else if (scope.targets.includes(ip)) entry(ip).problems.push('added by hand but no common port accepted a connection');
+      else if (scope.targets.includes(ip)) {
+        entry(ip).problems.push('added by hand but no common port accepted a connection');
+        entry(ip).issues.push(msg('survey.problem.no-port'));
+      }
     }
   }
 
@@ -328,7 +340,7 @@ function describeDevice(deps: SurveyRunDeps, p: Partial, isGateway: boolean): Se
     vendor,
   });
   const identified = category !== 'unknown' || model !== null;
-  const unknownReason = identified ? null : p.problems.length > 0 ? p.problems.join('; ') : basis;
+  const unknownReason = identified ? null : p.issues.length > 0 ? msg('survey.problem.list', { items: p.issues.slice(0, 16) }) : basis;
   return {
     ip: p.ip,
     mac: p.mac,

@@ -8,26 +8,18 @@ import { PorchlightError } from '../errors.js';
 import { loadCategoryRules, type CategoryRules, type DeviceCategory } from './categories.js';
 import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/index.js';
 import { runSurvey, type SurveyProgress, type SurveyRun } from './survey-run.js';
-import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeModel, type InventoryDeviceView } from '../model/index.js';
+import { deviceId, deviceNames, type DeviceEdit, type DeviceRecord, type HomeModel, type InventoryDeviceView, type SurveyReportDoc } from '../model/index.js';
 import type { RouterProbeTargets } from '../router/index.js';
-import type { RouterIdentity } from '../router/index.js';
 import { isIpv4 } from './ip.js';
 import { normalizeMac } from './mac.js';
+import { msg, toMessage } from '../messages/index.js';
 
 /** A device of the inventory as hosts show it: what the network said, plus the user's edits. */
 /** A device as the survey step lists it (the home model's InventoryDeviceSchema). */
 export type InventoryDevice = InventoryDeviceView;
 
-/** What `porchlight survey --json` prints and the survey step shows. */
-export interface SurveyReport {
-  gateway: { address: string | null; mac: string | null; router: RouterIdentity | null };
-  devices: InventoryDevice[];
-  notes: string[];
-  durationMs: number;
-  budgetMs: number;
-  withinBudget: boolean;
-  finishedAt: string;
-}
+/** What `porchlight survey --json` prints and the survey step shows: the home model's SurveyReportSchema. */
+export type SurveyReport = SurveyReportDoc;
 
 /** Progress of the current (or last) survey, for polling hosts. */
 export interface SurveyStatus {
@@ -165,14 +157,14 @@ export class SurveyService {
       names: deviceNames(r),
       services: r.services,
       category: r.userCategory ?? r.category,
-      categoryBasis: r.userCategory ? 'your choice' : r.categoryBasis,
+      categoryBasis: r.userCategory ? msg('survey.basis.yours') : toMessage(r.categoryBasis),
       firstSeen: r.firstSeen,
       lastSeen: r.lastSeen,
       moveToIot: r.moveToIot,
       manual: r.manual,
       seenBy: seen?.seenBy ?? [],
       status: seen ? seen.status : 'not-seen',
-      reason: seen ? seen.unknownReason : r.manual ? 'added by hand' : 'not seen in the latest survey',
+      reason: seen ? seen.unknownReason : r.manual ? msg('survey.device.added-by-hand') : msg('survey.device.not-seen'),
     };
   }
 

@@ -1,5 +1,5 @@
 import type { WifiReading } from '../ports.js';
-import { CLASS_LABELS, ENCRYPTION_STATUS, type WifiSecurityClass } from './security.js';
+import { ENCRYPTION_STATUS, type WifiSecurityClass } from './security.js';
 import { classOfSsid, type WifiNetworkView } from './scan-service.js';
 import { msg, type Message } from '../messages/index.js';
 
@@ -8,8 +8,8 @@ export interface VerifyProgress {
   attempt: number;
   elapsedMs: number;
   timeoutMs: number;
-  /** What the last scan showed for the SSID, in plain words; null before the first scan. */
-  lastSeen: string | null;
+  /** What the last scan showed for the SSID, as a message (the renderer and the CLI put it into words); null before the first scan. */
+  lastSeen: Message | null;
 }
 
 /** The verdict for the `wifi.encryption` check. */
@@ -33,11 +33,6 @@ export interface VerifyOptions {
   sleep: (ms: number) => Promise<void>;
   onProgress?: (p: VerifyProgress) => void;
   isCancelled?: () => boolean;
-}
-
-function describe(ssid: string, seen: { security: WifiSecurityClass; accessPoints: WifiNetworkView[] }): string {
-  const aps = seen.accessPoints.map((a) => `${a.bssid ?? 'access point'}: ${CLASS_LABELS[a.security]} (${a.seen})`).join('; ');
-  return `"${ssid}" shows ${CLASS_LABELS[seen.security]} on ${seen.accessPoints.length} access point(s) — ${aps}`;
 }
 
 /** What the last scan showed for the SSID, as a message (the verdict's detail). */
@@ -71,7 +66,11 @@ export async function verifyEncryption(o: VerifyOptions): Promise<VerifyVerdict>
       attempt,
       elapsedMs,
       timeoutMs: o.timeoutMs,
-      lastSeen: lastUnknown ? `scan unreadable: ${lastUnknown}` : last ? describe(o.ssid, last) : `"${o.ssid}" not in range`,
+      lastSeen: lastUnknown
+        ? msg('wifi.verify.progress-unreadable', { error: lastUnknown.slice(0, 1000) })
+        : last
+          ? seenMessage(o.ssid, last)
+          : msg('wifi.verify.progress-not-in-range', { ssid: o.ssid }),
     });
     const done = last && (last.security === 'wpa3' || last.security === 'wpa3-enterprise' || (o.target === 'transition' && last.security === 'wpa2-wpa3'));
     if (done || elapsedMs >= o.timeoutMs || o.isCancelled?.()) break;

@@ -29,7 +29,8 @@ export const ProbeReportSchema = z.strictObject({
   vendor: z.string().nullable(),
   vendorId: z.string().nullable(),
   result: z.enum(['default-accepted', 'default-rejected', 'unknown']),
-  reason: z.string(),
+  /** A message code with params (never English prose): the step puts it into words. */
+  reason: MessageSchema,
   /** Requests carrying a password this check sent (as the device counts them). */
   attempts: z.number().int().min(0).max(5),
   /** The host's attempt ledger for this audit, this check included: the number the step shows. */
@@ -39,10 +40,10 @@ export const ProbeReportSchema = z.strictObject({
   candidates: z.number().int().min(0),
   /** The public factory logins tried (when the maker is unknown: the most common ones). */
   triedLogins: z.array(FactoryPair).max(5),
-  /** What the device showed for each login tried, in plain words. */
-  evidence: z.array(z.string()).max(5),
+  /** What the device showed for each login tried, as messages. */
+  evidence: z.array(MessageSchema).max(5),
   certificate: z.enum(['none', 'trusted', 'self-signed-accepted-for-gateway', 'untrusted-refused']),
-  notes: z.array(z.string()),
+  notes: z.array(MessageSchema),
 });
 
 /**
@@ -63,12 +64,12 @@ export const SecretLoginReportSchema = z.strictObject({
   url: z.string(),
   login: z.enum(['basic', 'digest', 'form', 'none', 'unknown', 'app-only']),
   result: z.enum(['accepted', 'refused', 'unknown']),
-  reason: z.string(),
+  reason: MessageSchema,
   attempts: z.number().int().min(0).max(5),
   auditAttempts: z.number().int().min(0).max(5),
-  evidence: z.array(z.string()).max(5),
+  evidence: z.array(MessageSchema).max(5),
   certificate: z.enum(['none', 'trusted', 'self-signed-accepted-for-gateway', 'untrusted-refused']),
-  notes: z.array(z.string()),
+  notes: z.array(MessageSchema),
 });
 
 const CheckOutcome = z.strictObject({ id: z.string(), status: CheckStatusSchema, reason: MessageSchema.nullable() });
@@ -116,7 +117,7 @@ export const passwordsChannels = {
   'passwords:discard-previous': channel(z.strictObject({ target: PasswordTargetSchema }), DiscardedSchema),
   'passwords:confirm-new': channel(
     ConfirmArgs,
-    z.strictObject({ report: SecretLoginReportSchema, previousRetired: z.boolean(), keptBecause: z.string().nullable(), saved: SavedGenerationsSchema }),
+    z.strictObject({ report: SecretLoginReportSchema, previousRetired: z.boolean(), keptBecause: MessageSchema.nullable(), saved: SavedGenerationsSchema }),
   ),
   'passwords:reverify': channel(ProbeArgs, z.strictObject({ report: ProbeReportSchema, check: CheckOutcome, passed: z.boolean() })),
 };

@@ -4,7 +4,7 @@ import { channel, ErrorInfoSchema, NoArgs, text } from './schema-helpers.js';
 import { DiscardedSchema, GenerationFields, KeepSchema, SavedGenerationsSchema } from './secret-generations.js';
 import { DeviceCategorySchema } from '../../core/network/categories.js';
 import { CheckStatusSchema } from '../../core/checks/results.js';
-import { ConsentSchema, InventoryDeviceSchema, RouterIdentitySchema } from '../../core/model/index.js';
+import { ConsentSchema, InventoryDeviceSchema, SurveyReportSchema } from '../../core/model/index.js';
 import { EvidenceSchema } from '../../core/checks/results.js';
 
 const Answer = z.boolean().nullable().optional();
@@ -16,18 +16,8 @@ const Ip = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/).max(15);
 /** A device as the survey step lists it: the home model's one shape (main/core/model). */
 export { InventoryDeviceSchema };
 
-/** The router's identity: the home model's one schema (each field with its source, why an unknown one is unknown). */
-const RouterSchema = RouterIdentitySchema;
-
-const ReportSchema = z.object({
-  gateway: z.object({ address: z.string().nullable(), mac: z.string().nullable(), router: RouterSchema.nullable() }),
-  devices: z.array(InventoryDeviceSchema),
-  notes: z.array(z.string()),
-  durationMs: z.number(),
-  budgetMs: z.number(),
-  withinBudget: z.boolean(),
-  finishedAt: z.string(),
-});
+/** The survey report: the model's one shape (main/core/model/schema.ts), not a copy. */
+const ReportSchema = SurveyReportSchema;
 
 const StatusSchema = z.object({
   runId: z.number().int(),

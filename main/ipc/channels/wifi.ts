@@ -27,7 +27,7 @@ const NetworkView = z.strictObject({
 
 const Unknown = z.strictObject({ kind: z.literal('unknown'), reason: z.string() });
 
-const Progress = z.strictObject({ attempt: z.number().int(), elapsedMs: z.number(), timeoutMs: z.number(), lastSeen: z.string().nullable() });
+const Progress = z.strictObject({ attempt: z.number().int(), elapsedMs: z.number(), timeoutMs: z.number(), lastSeen: MessageSchema.nullable() });
 const Verdict = z.strictObject({
   status: z.enum(['pass', 'warn', 'fail', 'unknown']),
   security: z.enum(WIFI_SECURITY_CLASSES).nullable(),

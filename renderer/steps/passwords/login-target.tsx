@@ -6,6 +6,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import { KeptPrevious, ReplaceQuestion, type Keep } from '../../components/saved-secrets';
 import { USER_TEXT_ATTRS } from '../../components/user-text';
 import { FormRow, Notice } from '../../design';
+import { formatMessage } from '../../i18n/messages';
 
 type Report = ResultOf<'passwords:probe'>['report'];
 type Generated = ResultOf<'passwords:generate'>;
@@ -124,9 +125,9 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
     }
   };
   const confirmationText = (c: Confirmation) => {
-    if (c.report.result === 'accepted') return c.previousRetired ? t('confirm.accepted') : t('confirm.acceptedKept', { reason: c.keptBecause ?? c.report.reason });
-    if (c.report.result === 'refused') return t('confirm.refused', { reason: c.report.reason });
-    return t('confirm.unknown', { reason: c.report.reason });
+    if (c.report.result === 'accepted') return c.previousRetired ? t('confirm.accepted') : t('confirm.acceptedKept', { reason: formatMessage(c.keptBecause ?? c.report.reason) });
+    if (c.report.result === 'refused') return t('confirm.refused', { reason: formatMessage(c.report.reason) });
+    return t('confirm.unknown', { reason: formatMessage(c.report.reason) });
   };
   const reveal = async () => {
     if (!generated) return;
@@ -148,7 +149,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
     r.matched
       ? t('loginWith', { username: r.matched.username || t('blankUser'), password: r.matched.password || t('blankPassword') })
       : '';
-  const resultText = (r: Report) => t(`result.${r.result}`, { login: loginText(r), reason: r.reason });
+  const resultText = (r: Report) => t(`result.${r.result}`, { login: loginText(r), reason: formatMessage(r.reason) });
   const whereLines = (): string[] => {
     const url = report?.url ?? (host.trim() ? `${https ? 'https' : 'http'}://${host.trim()}/` : '');
     const current = report?.matched ? t('currentFactory', { login: loginText(report) }) : '';
@@ -157,7 +158,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
   };
   const latest = verified ?? report;
   const verifiedText = (r: Report) =>
-    r.result === 'default-rejected' ? t('verifiedPass') : r.result === 'default-accepted' ? t('verifiedFail') : t('verifiedUnknown', { reason: r.reason });
+    r.result === 'default-rejected' ? t('verifiedPass') : r.result === 'default-accepted' ? t('verifiedFail') : t('verifiedUnknown', { reason: formatMessage(r.reason) });
 
   return (
     <div className="login-target" data-testid={`login-${target.kind === 'router' ? 'router' : target.id}`}>
@@ -218,8 +219,8 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
               {t('attempts', { used: latest.auditAttempts, now: latest.attempts })}
             </p>
             {latest.notes.map((n) => (
-              <p key={n} className="hint">
-                {t('certificateNote', { note: n })}
+              <p key={n.code} className="hint">
+                {t('certificateNote', { note: formatMessage(n) })}
               </p>
             ))}
           </div>

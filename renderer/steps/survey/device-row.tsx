@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryDevice } from './use-survey';
 import { Disclosure, FormRow, StatusBadge } from '../../design';
+import { formatMessage } from '../../i18n/messages';
 
 /** True for the router itself (by its kind or because it is the gateway): it never moves to the IoT network. */
 export function isTheRouter(device: Pick<InventoryDevice, 'category' | 'ip'>, gateway: string | null): boolean {
@@ -39,7 +40,7 @@ export function DeviceRow({
       <p className="hint">
         {factsLine(device, t('device.noVendor'))}
       </p>
-      {device.reason && device.status !== 'identified' && <p className="hint">{t('device.reason', { reason: device.reason })}</p>}
+      {device.reason && device.status !== 'identified' && <p className="hint">{t('device.reason', { reason: formatMessage(device.reason) })}</p>}
       {(device.services.length > 0 || device.firstSeen) && (
         <Disclosure quiet summary={t('device.more')}>
           {device.services.length > 0 && <p className="hint">{t('device.services', { list: device.services.slice(0, 4).join(', ') })}</p>}

@@ -38,7 +38,7 @@ export function VerifySection({ ssid, target, legacyDevices, onDone }: { ssid: s
           <label htmlFor={`${id}-progress`}>{t('verify.progressLabel')}</label>
           <progress id={`${id}-progress`} className="wifi-progress" max={p?.timeoutMs ?? 1} value={v ? (p?.timeoutMs ?? 1) : (p?.elapsedMs ?? 0)} />
           {p && <p>{t('verify.progress', { attempt: p.attempt, seconds: Math.round(p.elapsedMs / 1000), total: Math.round(p.timeoutMs / 1000) })}</p>}
-          {p?.lastSeen && !v && <p className="hint">{t('verify.lastSeen', { seen: p.lastSeen })}</p>}
+          {p?.lastSeen && !v && <p className="hint">{t('verify.lastSeen', { seen: formatMessage(p.lastSeen) })}</p>}
         </div>
       )}
       {v && (

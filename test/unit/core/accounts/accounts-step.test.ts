@@ -27,8 +27,8 @@ describe('accounts step', () => {
     expect(twoFactorStatus(e('sonos'), 'none').status).toBe('skipped');
   });
 
-  it('records each account dated in history and rolls the three checks up', async () => {
-    const { services, history, checks } = makeServices();
+  it('records each account dated in the home model and rolls the three checks up', async () => {
+    const { services, home, checks } = makeServices();
     const out = await services.accounts.confirm([
       { id: 'amazon', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true },
       { id: 'ring', enabled: 'sms', uniquePassword: true, integrationsReviewed: false },
@@ -38,7 +38,7 @@ describe('accounts step', () => {
       ['accounts.unique-passwords', 'pass'],
       ['accounts.integrations-review', 'warn'],
     ]);
-    const keys = Object.keys(history.read().confirmations).sort();
+    const keys = Object.keys(home.read().confirmations).sort();
     expect(keys).toEqual([
       'accounts.2fa',
       'accounts.2fa:amazon',
@@ -54,7 +54,7 @@ describe('accounts step', () => {
     // Ring switched to the app: 2FA passes, and a dropped account leaves the record.
     const again = await services.accounts.confirm([{ id: 'ring', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true }]);
     expect(again.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass']);
-    expect(Object.keys(history.read().confirmations).some((k) => k.endsWith(':amazon'))).toBe(false);
+    expect(Object.keys(home.read().confirmations).some((k) => k.endsWith(':amazon'))).toBe(false);
   });
 
   it('fails accounts.2fa when an account has none, and skips it when no chosen account offers 2FA', async () => {
@@ -79,13 +79,13 @@ describe('accounts step', () => {
   });
 
   it('stores recovery codes in the keychain only, under account/<id>/recovery-codes', async () => {
-    const { services, store, history, progress, settings } = makeServices();
+    const { services, store, history, progress, settings, home } = makeServices();
     const codes = 'ALPHA-1111 BRAVO-2222 CHARLIE-3333 ÄÖÜ';
     expect(await services.accounts.storeRecoveryCodes('amazon', `  ${codes}\n`)).toEqual({ account: 'account/amazon/recovery-codes', stored: true });
     expect(store.map.get('account/amazon/recovery-codes')).toBe(codes);
     await services.accounts.confirm([{ id: 'amazon', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true }]);
     expect(services.confirmations.get('accounts.2fa', 'amazon')!.answer.recoveryCodesStored).toBe(true);
-    for (const doc of [history, progress, settings]) {
+    for (const doc of [history, progress, settings, home]) {
       expect(doc.raw()).not.toContain('ALPHA-1111');
       expect(doc.raw()).not.toContain('BRAVO');
     }
@@ -94,12 +94,13 @@ describe('accounts step', () => {
   });
 
   it('reports a locked keychain as not stored, with nothing written anywhere else', async () => {
-    const { services, store, history } = makeServices();
+    const { services, store, history, home } = makeServices();
     store.failing = true;
     const out = await services.accounts.storeRecoveryCodes('ring', 'SECRET-CODES-9');
     expect(out.stored).toBe(false);
     expect(store.map.size).toBe(0);
     expect(history.raw()).not.toContain('SECRET-CODES-9');
+    expect(home.raw()).not.toContain('SECRET-CODES-9');
   });
 
   it('offers last time\'s answers, expired or not, so a re-audit starts from them', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { migrateConfirmations } from '../../../../main/core/model/index.js';
 import { AuditService } from '../../../../main/core/audit/audit-service.js';
 import { CHECK_IDS, confirmationVerifier, type MeasuredCheck, type Verifier, type VerifierRegistry } from '../../../../main/core/checks/verifiers/index.js';
 import { NO_RUNNER_REASON } from '../../../../main/core/audit/runners.js';
@@ -19,7 +20,7 @@ const catalog = loadCheckCatalog(resourcesDir());
 
 function setup(runners: Partial<VerifierRegistry> = {}) {
   const clock = new FixedClock(new Date('2026-03-01T12:00:00Z'));
-  const { model } = memoryModel(clock);
+  const { model, home } = memoryModel(clock);
   const settings = new MemoryDocument<Settings>(DEFAULT_SETTINGS);
   const progress = new MemoryDocument<Progress>(DEFAULT_PROGRESS);
   const history = new MemoryDocument<History>(DEFAULT_HISTORY);
@@ -30,7 +31,7 @@ function setup(runners: Partial<VerifierRegistry> = {}) {
     exportPorts: { pdf: { htmlToPdf: async (html) => { pdfCalls.push(html); return new TextEncoder().encode('%PDF-1.7 fake'); } } },
   });
   const board = new CheckBoard(catalog, progress, settings, clock);
-  return { clock, settings, progress, history, audit, board, pdfCalls, model };
+  return { clock, settings, progress, history, audit, board, pdfCalls, model, home };
 }
 
 const wifiRunner = (status: 'pass' | 'fail' | 'unknown' = 'pass'): Partial<VerifierRegistry> => ({
@@ -75,8 +76,8 @@ describe('AuditService: the headless audit', () => {
     expect(byId('router.upnp')).toMatchObject({ status: 'unknown', reason: 'the check gave no readable result' });
   });
 
-  it('reads confirmations from the history store and reports expired ones as expired', async () => {
-    const { audit, history, clock } = setup();
+  it('reads confirmations (moved from a history store into the home model) and reports expired ones as expired', async () => {
+    const { audit, history, clock, home } = setup();
     const at = '2025-10-01T12:00:00.000Z';
     const doc = history.read();
     history.write({
@@ -94,6 +95,7 @@ describe('AuditService: the headless audit', () => {
         'garbage': 42,
       },
     });
+    migrateConfirmations({ home, history, log: { info: () => {}, warn: () => {} } });
     clock.current = new Date('2026-03-01T12:00:00Z');
     const { report } = await audit.runHeadless({ interface: 'lo', gateway: null });
     const byId = (id: string) => report.checks.find((c) => c.id === id)!;

@@ -2,21 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { ConfirmationStore } from '../../../../main/core/confirmations/confirmation-store.js';
 import { restoreConfirmations, rollUp, syncFromBoard, worstStatus } from '../../../../main/core/confirmations/roll-up.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../../../main/core/store/documents.js';
+import { EMPTY_HOME_MODEL, HomeModel, migrateConfirmations, type HomeModelDoc } from '../../../../main/core/model/index.js';
 import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
 import { CheckBoard } from '../../../../main/core/checks/check-board.js';
 import { ManualClock, MemoryDoc, RESOURCES } from '../accounts/fakes.js';
 import { words } from '../../../support/words.js';
 
 function setup(start = '2026-03-01T12:00:00Z') {
-  const history = new MemoryDoc<History>({ ...DEFAULT_HISTORY });
+  const home = new MemoryDoc<HomeModelDoc>(structuredClone(EMPTY_HOME_MODEL));
   const settings = new MemoryDoc<Settings>({ ...DEFAULT_SETTINGS });
   const progress = new MemoryDoc<Progress>({ ...DEFAULT_PROGRESS });
   const clock = new ManualClock(new Date(start));
   const catalog = loadCheckCatalog(RESOURCES);
-  return { history, settings, progress, clock, catalog, store: new ConfirmationStore(history, settings, clock), checks: new CheckBoard(catalog, progress, settings, clock) };
+  const model = new HomeModel({ store: home, clock });
+  // where the confirmations live: the home model document
+  const history = { read: () => ({ confirmations: home.read().confirmations }) };
+  return { home, history, settings, progress, clock, catalog, store: new ConfirmationStore(model, settings, clock), checks: new CheckBoard(catalog, progress, settings, clock) };
 }
 
-describe('ConfirmationStore (History.confirmations)', () => {
+describe('ConfirmationStore (the home model’s confirmations)', () => {
   it('keeps each confirmation with its date under check:subject and returns it expired after the configured days', () => {
     const { store, clock, history } = setup();
     const v = store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', answer: { method: 'authenticator-app' }, note: 'app' });
@@ -49,15 +53,24 @@ describe('ConfirmationStore (History.confirmations)', () => {
     expect(r.earlier.map((e) => e.answer.n)).toEqual([5, 4, 3, 2, 1]);
   });
 
-  it('ignores and reports an unreadable entry instead of crashing', () => {
-    const { store, history } = setup();
-    history.write({ ...history.read(), confirmations: { 'accounts.2fa:amazon': { status: 'maybe' }, 'accounts.2fa:ring': 42 } });
-    store.record({ checkId: 'accounts.2fa', subject: 'blink', status: 'warn' });
+  it('moves the history’s confirmations into the model; an unreadable entry stays in the history and is reported, never dropped', () => {
+    const { store, home } = setup();
+    const good = { checkId: 'accounts.2fa', subject: 'blink', status: 'warn', answer: {}, note: null, confirmedAt: '2026-02-01T10:00:00.000Z', expiresAt: '2026-05-02T10:00:00.000Z', earlier: [] };
+    const history = new MemoryDoc<History>({ ...DEFAULT_HISTORY, confirmations: { 'accounts.2fa:amazon': { status: 'maybe' }, 'accounts.2fa:ring': 42, 'accounts.2fa:blink': good } });
+    const warn: unknown[] = [];
+    const r = migrateConfirmations({ home, history, log: { info: () => {}, warn: (...a: unknown[]) => void warn.push(a) } });
+    expect(r).toEqual({ moved: 1, kept: ['accounts.2fa:amazon', 'accounts.2fa:ring'] });
+    expect(Object.keys(history.read().confirmations).sort()).toEqual(['accounts.2fa:amazon', 'accounts.2fa:ring']);
+    expect(warn).toHaveLength(1);
     const { records, problems } = store.list();
-    expect(records.map((r) => r.key)).toEqual(['accounts.2fa:blink']);
-    expect(problems).toHaveLength(2);
+    expect(records.map((x) => x.key)).toEqual(['accounts.2fa:blink']);
+    expect(problems).toEqual([]);
     expect(store.get('accounts.2fa', 'amazon')).toBeNull();
-    // Writing over an unreadable entry works and starts a fresh record.
+    // a second run moves nothing twice; the same key in both keeps the newer answer and the older one as `earlier`
+    history.write({ ...history.read(), confirmations: { ...history.read().confirmations, 'accounts.2fa:blink': { ...good, status: 'pass', confirmedAt: '2026-01-01T10:00:00.000Z' } } });
+    migrateConfirmations({ home, history, log: { info: () => {}, warn: () => {} } });
+    expect(store.get('accounts.2fa', 'blink')).toMatchObject({ status: 'warn', confirmedAt: good.confirmedAt, earlier: [{ status: 'pass', confirmedAt: '2026-01-01T10:00:00.000Z' }] });
+    // A new answer for the unreadable one starts a fresh record in the model.
     expect(store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass' }).earlier).toEqual([]);
   });
 

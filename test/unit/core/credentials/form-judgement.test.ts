@@ -11,10 +11,10 @@
  *  - a post that answers 200 "Login successful" to everything, and a post that always redirects to
  *    a status page anyone can open: neither may ever read as "accepted", nor as "refused".
  */
+import { words } from '../../../support/words.js';
 import { describe, expect, it } from 'vitest';
 import { SafeProber, attemptsText, probeDetail, probeEvidence } from '../../../../main/core/credentials/safe-prober.js';
 import { AttemptLedger } from '../../../../main/core/credentials/attempt-ledger.js';
-import { words } from '../../../support/words.js';
 import { findVendor, loadDefaultCredentials } from '../../../../main/core/credentials/dataset.js';
 import { resolveProbeTarget } from '../../../../main/core/credentials/address-scope.js';
 import { resourcesDir } from '../../../../main/compose.js';
@@ -77,8 +77,8 @@ describe('form logins: judged on the landing page, the session and the protected
     const { http, run } = probe(statusRedirect('1234'));
     const r = await run();
     expect(r).toMatchObject({ login: 'form', result: 'default-accepted', matched: { username: 'admin', password: '1234' } });
-    expect(r.reason).toMatch(/status\.htm opened with that session and not without it/);
-    expect(r.evidence.at(-1)).toMatch(/handed out a session cookie \(SESSIONID\)/);
+    expect(words(r.reason)).toMatch(/status\.htm opened with that session and not without it/);
+    expect(words(r.evidence.at(-1))).toMatch(/handed out a session cookie \(SESSIONID\)/);
     // the witness: exactly the posts the device saw, one per login tried (admin/admin, admin/password, admin/1234)
     expect(http.credentialRequests()).toHaveLength(3);
     expect(r.attempts).toBe(3);
@@ -88,7 +88,7 @@ describe('form logins: judged on the landing page, the session and the protected
     const { http, run } = probe(statusRedirect('x-Changed-42'));
     const r = await run();
     expect(r.result).toBe('default-rejected');
-    expect(r.evidence[0]).toMatch(/showed the login form again at \/\?err=1/);
+    expect(words(r.evidence[0])).toMatch(/showed the login form again at \/\?err=1/);
     expect(http.credentialRequests()).toHaveLength(5);
   });
 
@@ -99,7 +99,7 @@ describe('form logins: judged on the landing page, the session and the protected
     const closed = probe(luci('n3w-Secret'), 'openwrt');
     const r = await closed.run();
     expect(r).toMatchObject({ result: 'default-rejected', attempts: 1 });
-    expect(r.evidence[0]).toMatch(/showed the login form again \(HTTP 403\)/);
+    expect(words(r.evidence[0])).toMatch(/showed the login form again \(HTTP 403\)/);
   });
 
   it('200 with the login form again and an error message → refused; a bare "Login failed" page → refused', async () => {
@@ -107,7 +107,7 @@ describe('form logins: judged on the landing page, the session and the protected
     expect(again.result).toBe('default-rejected');
     const bare = await probe((q) => (q.method === 'POST' ? { status: 200, body: '<html><body><h2>Login failed</h2><a href="/">Back</a></body></html>' } : { status: 200, body: form('/login.cgi', 'user', 'pass') }), 'asus').run();
     expect(bare.result).toBe('default-rejected');
-    expect(bare.evidence[0]).toMatch(/Login failed/);
+    expect(words(bare.evidence[0])).toMatch(/Login failed/);
   });
 
   it('a post answered with a "refresh" page that leads on to the protected status page is followed like a browser would', async () => {
@@ -123,7 +123,7 @@ describe('form logins: judged on the landing page, the session and the protected
     });
     const r = await run();
     expect(r).toMatchObject({ result: 'default-accepted', matched: { username: 'admin', password: 'admin' }, attempts: 1 });
-    expect(r.reason).toMatch(/\/main\.htm opened with that session and not without it/);
+    expect(words(r.reason)).toMatch(/\/main\.htm opened with that session and not without it/);
   });
 
   it('a post that always redirects to a status page anyone can open is never "accepted" (nor "refused")', async () => {
@@ -134,8 +134,8 @@ describe('form logins: judged on the landing page, the session and the protected
     });
     const r = await run();
     expect(r.result).toBe('unknown');
-    expect(r.reason).toMatch(/opens without any login too/);
-    expect(r.reason).toMatch(/The maker is unknown; common factory logins tried: admin \/ admin, admin \/ password, admin \/ 1234, admin \/ \(blank password\), root \/ \(blank password\)\.$/);
+    expect(words(r.reason)).toMatch(/opens without any login too/);
+    expect(words(r.reason)).toMatch(/The maker is unknown; common factory logins tried: admin \/ admin; admin \/ password; admin \/ 1234; admin \/ \(blank password\); root \/ \(blank password\)\.$/);
   });
 
   it('a server that answers 200 to every request and every path is never "accepted"', async () => {
@@ -156,7 +156,7 @@ describe('form logins: judged on the landing page, the session and the protected
     });
     const r = await run();
     expect(r.result).toBe('unknown');
-    expect(r.reason).toMatch(/contradict/);
+    expect(words(r.reason)).toMatch(/contradict/);
   });
 
   it('a landing page asking to set a new password, with the admin page still closed, is not read as "refused"', async () => {
@@ -184,7 +184,7 @@ describe('attempts counted as the server sees them, in one ledger per host', () 
     expect(r.auditAttempts).toBe(seen);
     expect(r.tried).toBe(3); // 2 + 2 + 1: the third login's re-post did not fit in the budget and was not sent
     expect(r.result).toBe('unknown');
-    expect(r.reason).toMatch(/limit of 5 password tries/);
+    expect(words(r.reason)).toMatch(/limit of 5 password tries/);
   });
 
   it('digest stale-nonce retries count like the device counts them; the step, the evidence and the JSON say the same number', async () => {
@@ -212,7 +212,7 @@ describe('attempts counted as the server sees them, in one ledger per host', () 
     const r = await probe(statusRedirect('x-Changed-42')).run();
     expect(r.result).toBe('default-rejected');
     expect(r.triedLogins).toEqual(data.generic);
-    expect(r.reason).toMatch(/^The 5 most common factory logins were refused; the maker is unknown.*Tried: admin \/ admin, admin \/ password, admin \/ 1234, admin \/ \(blank password\), root \/ \(blank password\)\.$/);
+    expect(words(r.reason)).toMatch(/^The 5 most common factory logins were refused; the maker is unknown.*Tried: admin \/ admin; admin \/ password; admin \/ 1234; admin \/ \(blank password\); root \/ \(blank password\)\.$/);
     expect(probeEvidence(r)).toMatchObject({ code: 'credentials.evidence.rejected', params: { name: '192.168.1.1:80' } });
     expect(words(probeEvidence(r))).toMatch(/the maker is unknown.*5 of 5 password tries used/);
     expect(probeDetail(r)).toMatchObject({ code: 'credentials.detail.same', params: { count: 5 } });

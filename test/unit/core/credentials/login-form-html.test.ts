@@ -4,6 +4,7 @@
  * TP-Link/Netgear/D-Link pages), forms opened inside tables, commented-out old logins, login forms
  * kept in a <template> or <noscript> for a script to show, and OpenWrt's refresh start page.
  */
+import { words } from '../../../support/words.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findLoginForm, hasInertPasswordField, hasPasswordField, loginFailureMessage, metaRefreshTarget, pageText, passwordFieldCount, refreshUrl } from '../../../../main/core/credentials/login-form.js';
 import { loadHtmlParser } from '../../../../main/core/html/html-tree.js';
@@ -89,7 +90,7 @@ describe('visible text and failure messages', () => {
 describe('lockout notices as the page shows them', () => {
   const page = (body: string) => ({ status: 200, body, headers: {}, untrustedCertificate: false });
   it('entities decoded, comments and templates are not notices', () => {
-    expect(lockoutSign(page('<p>Too&nbsp;many failed login attempts.</p>'), false)).toMatch(/lockout message/);
+    expect(words(lockoutSign(page('<p>Too&nbsp;many failed login attempts.</p>'), false))).toMatch(/lockout message/);
     expect(attemptsRemaining(page('<p>Wrong password. 2&nbsp;attempts&nbsp;remaining.</p>'))).toBe(2);
     expect(lockoutSign(page('<p>Welcome</p><!-- TODO: show "account is locked" when x > 3 -->'), false)).toBeNull();
     expect(lockoutSign(page('<p>Welcome</p><template id="t"><p>Too many failed attempts</p></template>'), false)).toBeNull();
@@ -128,7 +129,7 @@ describe('the prober with a login only a script shows', () => {
     const prober = new SafeProber(http, loadDefaultCredentials(resourcesDir()), new AttemptLedger(), { requestTimeoutMs: 1000, delayMs: 0 });
     const r = await prober.check({ target: resolveProbeTarget('192.168.1.1'), vendor: null, isGateway: false, consent: true });
     expect(r).toMatchObject({ result: 'unknown', login: 'form', attempts: 0 });
-    expect(r.reason).toMatch(/signs in through a script/);
+    expect(words(r.reason)).toMatch(/signs in through a script/);
     expect(http.credentialRequests()).toHaveLength(0);
   });
 
@@ -142,7 +143,7 @@ describe('the prober with a login only a script shows', () => {
     const prober = new SafeProber(http, loadDefaultCredentials(resourcesDir()), new AttemptLedger(), { requestTimeoutMs: 1000, delayMs: 0 });
     const r = await prober.check({ target: resolveProbeTarget('192.168.1.1'), vendor: null, isGateway: false, consent: true });
     expect(r.result).toBe('unknown');
-    expect(r.evidence[0]).toMatch(/password prompt only a script can display/);
+    expect(words(r.evidence[0])).toMatch(/password prompt only a script can display/);
   });
 
   it('the session cookie is a secret: its value reaches neither the log nor the report, only the device', async () => {

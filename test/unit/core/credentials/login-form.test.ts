@@ -1,3 +1,4 @@
+import { words } from '../../../support/words.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findLoginForm, hasPasswordField } from '../../../../main/core/credentials/login-form.js';
 import { attemptsRemaining, lockoutSign } from '../../../../main/core/credentials/lockout.js';
@@ -27,13 +28,13 @@ describe('login form detection', () => {
 
 describe('lockout signs', () => {
   it('429, 423, 403 after 401, Retry-After and lockout pages', () => {
-    expect(lockoutSign(res(429), false)).toMatch(/429/);
-    expect(lockoutSign(res(423), false)).toMatch(/locked/);
-    expect(lockoutSign(res(403), true)).toMatch(/403 after 401/);
+    expect(words(lockoutSign(res(429), false))).toMatch(/429/);
+    expect(words(lockoutSign(res(423), false))).toMatch(/locked/);
+    expect(words(lockoutSign(res(403), true))).toMatch(/403 after 401/);
     expect(lockoutSign(res(403), false)).toBeNull();
-    expect(lockoutSign(res(503, '', { 'retry-after': ['60'] }), false)).toMatch(/Retry-After/);
-    expect(lockoutSign(res(200, '<p>Too many failed login attempts. Try again in 5 minutes.</p>'), false)).toMatch(/lockout message/);
-    expect(lockoutSign(res(200, '<p>Your account is locked.</p>'), false)).toMatch(/lockout/);
+    expect(words(lockoutSign(res(503, '', { 'retry-after': ['60'] }), false))).toMatch(/Retry-After/);
+    expect(words(lockoutSign(res(200, '<p>Too many failed login attempts. Try again in 5 minutes.</p>'), false))).toMatch(/lockout message/);
+    expect(words(lockoutSign(res(200, '<p>Your account is locked.</p>'), false))).toMatch(/lockout/);
     expect(lockoutSign(res(200, '<script>var locked=false</script><p>Welcome</p>'), false)).toBeNull();
   });
 

@@ -4,6 +4,7 @@
  * judged on the same evidence. The password must reappear nowhere: not in the IPC result (report,
  * reason, evidence, notes), the check board, the profile documents, the log or an error.
  */
+import { words } from '../../../support/words.js';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createCore } from '../../../../main/core/app-core.js';
@@ -87,8 +88,8 @@ describe('checking that the router accepts its new password', () => {
     expect(r.ok).toBe(true);
     const v = r.ok ? (r.value as Awaited<ReturnType<typeof confirm>>) : null;
     expect(v).toMatchObject({ report: { result: 'accepted', login: 'form', attempts: 1, auditAttempts: 1 }, previousRetired: true, keptBecause: null, saved: { current: true, previous: false } });
-    expect(v!.report.reason).toMatch(/^The router accepted the new password \(/);
-    expect(v!.report.evidence.join(' ')).toMatch(/session cookie \(SID\)/);
+    expect(words(v!.report.reason)).toMatch(/^The router accepted the new password \(/);
+    expect(v!.report.evidence.map(words).join(' ')).toMatch(/session cookie \(SID\)/);
     expect(Object.fromEntries(s.secrets.data)).toEqual({ 'router/admin': NEW });
     // exactly one request carried the password, and it carried the saved one
     expect(s.http.credentialRequests()).toHaveLength(1);
@@ -102,8 +103,8 @@ describe('checking that the router accepts its new password', () => {
     const s = setup(formRouter(() => OLD, true));
     const v = await confirm(s.core);
     expect(v.report.result).toBe('refused');
-    expect(v.report.reason).toMatch(/^The router did not accept the new password/);
-    expect(v.report.reason).toContain('(the new password)'); // the echoed value was scrubbed, not repeated
+    expect(words(v.report.reason)).toMatch(/^The router did not accept the new password/);
+    expect(words(v.report.reason)).toContain('••••'); // the echoed value was scrubbed, not repeated
     expect(v.previousRetired).toBe(false);
     expect(Object.fromEntries(s.secrets.data)).toEqual({ 'router/admin': NEW, 'router/admin/previous': OLD });
     expectNoSecret(s.everything(v));
@@ -113,7 +114,7 @@ describe('checking that the router accepts its new password', () => {
     const s = setup((q) => (q.method === 'POST' ? { status: 200, body: '<h1>Login successful</h1>', headers: { 'set-cookie': ['sid=decoy'] } } : { status: 200, body: LOGIN() }));
     const v = await confirm(s.core);
     expect(v.report.result).toBe('unknown');
-    expect(v.report.reason).toMatch(/did not show whether the new password works/);
+    expect(words(v.report.reason)).toMatch(/did not show whether the new password works/);
     expect(v.previousRetired).toBe(false);
     expect(s.secrets.data.get('router/admin/previous')).toBe(OLD);
     expectNoSecret(s.everything(v));
@@ -137,7 +138,7 @@ describe('checking that the router accepts its new password', () => {
     const s = setup((q, n) => basicServer('admin', OLD)(q, n));
     const v = await confirm(s.core);
     expect(v.report.result).toBe('refused');
-    expect(v.report.reason).toBe('The router did not accept the new password (it asked for the password again, HTTP 401).');
+    expect(words(v.report.reason)).toBe('The router did not accept the new password (it asked for the password again, HTTP 401).');
     expect(s.secrets.data.get('router/admin/previous')).toBe(OLD);
     expectNoSecret(s.everything(v));
   });
@@ -147,7 +148,7 @@ describe('checking that the router accepts its new password', () => {
     for (let i = 0; i < 5; i++) s.core.credentials.ledger.take('192.168.1.1');
     const v = await confirm(s.core);
     expect(v.report).toMatchObject({ result: 'unknown', attempts: 0, auditAttempts: 5 });
-    expect(v.report.reason).toMatch(/already had 5 password tries/);
+    expect(words(v.report.reason)).toMatch(/already had 5 password tries/);
     expect(s.http.requests).toHaveLength(0);
     expect(s.secrets.data.get('router/admin/previous')).toBe(OLD);
   });
@@ -156,7 +157,7 @@ describe('checking that the router accepts its new password', () => {
     const s = setup(() => ({ status: 200, body: '<form method="get" action="/login.cgi"><input name="user"><input type="password" name="pass"><input type="submit" value="Login"></form>' }));
     const v = await confirm(s.core);
     expect(v.report.result).toBe('unknown');
-    expect(v.report.reason).toMatch(/sends the password in the web address/);
+    expect(words(v.report.reason)).toMatch(/sends the password in the web address/);
     expect(s.http.credentialRequests()).toHaveLength(0);
     expect(s.http.requests.every((q) => !q.path.includes('pass='))).toBe(true);
   });

@@ -46,11 +46,14 @@ describe.each(['mid-wizard', 'audited'] as const)('a 0.1.0 profile (%s) in the h
   });
 
   it('keeps every audit, confirmation and setting, and the progress snapshot still restores', () => {
-    const { core, before } = open(profile);
+    const { dir, core, before } = open(profile);
     // Nothing lost: every field an old audit or setting had is kept as it was (newer fields come with their defaults).
     expect(core.audit.list()).toMatchObject(before.history.audits);
     expect(core.audit.list()).toHaveLength(before.history.audits.length);
-    expect(core.deps.history.read().confirmations).toEqual(before.history.confirmations);
+    // the owner's dated confirmations now live in the home model, every one with its dates and earlier answers; the history keeps no copy
+    expect(core.model.read().confirmations).toEqual(before.history.confirmations);
+    expect(HomeModelSchema.parse(json(dir, 'home')).confirmations).toEqual(before.history.confirmations);
+    expect(core.deps.history.read().confirmations).toEqual({});
     expect(core.accountSteps.confirmations.list().records.map((r) => r.checkId).sort()).toEqual(Object.keys(before.history.confirmations).sort());
     expect(core.deps.settings.read()).toMatchObject(before.settings);
     expect(core.deps.progress.read().checks).toEqual(before.progress.checks);
