@@ -1,6 +1,6 @@
 import type { Report, ReportCheck } from './report.js';
 import { routerSourceWords } from '../router/index.js';
-import { knownVulnsCell, updatesItselfCell, vulnSection, vulnsOf } from './vulns-html.js';
+import { featuresCell, knownVulnsCell, updatesItselfCell, vulnSection, vulnsOf } from './vulns-html.js';
 
 /**
  * The HTML report: one self-contained file (its only style sheet is inline, it loads nothing —
@@ -222,9 +222,9 @@ export const DEVICE_COLUMNS: DeviceColumn[] = [
   },
   { header: 'Network address', cell: (d) => escapeHtml(d.ip ?? '—') },
   {
-    header: 'Firmware and updates',
+    header: 'Firmware and security features',
     cell: (d, r) =>
-      `${escapeHtml(d.firmware ?? (isRouter(d, r) && r.router?.firmware ? r.router.firmware : null) ?? vulnsOf(r, d.key)?.firmware ?? 'not known')}<br><span class="muted">Updates itself:</span> ${updatesItselfCell(r, d.key)}`,
+      `<span class="muted">Firmware:</span> ${escapeHtml(d.firmware ?? (isRouter(d, r) && r.router?.firmware ? r.router.firmware : null) ?? vulnsOf(r, d.key)?.firmware ?? 'not known')}<br><span class="muted">Updates itself:</span> ${updatesItselfCell(r, d.key)}<br>${featuresCell(r, d.key)}`,
   },
   { header: 'Known exploited vulnerabilities', cell: (d, r) => knownVulnsCell(r, d.key) },
   { header: 'First seen', cell: (d) => day(d.firstSeen) },
