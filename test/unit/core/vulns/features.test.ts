@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { assessHome, factSources, forgetRouterAutoUpdate, kevMatcher, rememberRouterAutoUpdate, vulnRecord } from '../../../../main/core/vulns/index.js';
+import type { RouterStatus } from '../../../../main/core/router-api/index.js';
 import { EMPTY_HOME_MODEL, type DeviceRecord, type HomeModelDoc } from '../../../../main/core/model/index.js';
 
 const m = kevMatcher(join(import.meta.dirname, '../../../../resources'));
@@ -92,5 +93,24 @@ describe('updates itself', () => {
     await read('off');
     r = vulnRecord(assessHome(m, routerDoc(), null, factSources(c, '127.0.0.1')));
     expect(r.devices[0]).toMatchObject({ updatesItself: false, updatesItselfBasis: 'router-api' });
+  });
+});
+
+describe("the router checks' own reading feeds 'updates itself'", () => {
+  it('router.firmware reads the router once; its automatic-update answer is remembered for the router at that address only', async () => {
+    const { routerApiVerifier } = await import('../../../../main/core/checks/verifiers/router-api.js');
+    const { routerAutoUpdateFor } = await import('../../../../main/core/vulns/index.js');
+    let reads = 0;
+    const status = {
+      firmware: { known: true as const, value: { version: '7.57', updateAvailable: false, autoUpdate: 'important' as const }, source: { api: 'tr064' as const, call: 'UserInterface:1 GetInfo' } },
+    } as unknown as RouterStatus;
+    const port = rememberRouterAutoUpdate({ status: async () => (reads++, status) }, () => new Date('2026-11-30T12:00:00.000Z'));
+    const memo = new Map<string, Promise<unknown>>();
+    const ctx = { scope: { interface: 'lo', gateway: '127.0.0.40' }, signal: new AbortController().signal, once: <T,>(k: string, make: () => Promise<T>) => (memo.get(k) ?? memo.set(k, make()).get(k)) as Promise<T> };
+    const v = await routerApiVerifier('router.firmware', port, null).verify(ctx);
+    expect(v?.status).toBe('pass');
+    expect(reads).toBe(1);
+    expect(routerAutoUpdateFor('127.0.0.40')).toEqual({ mode: 'important', at: '2026-11-30T12:00:00.000Z' });
+    expect(routerAutoUpdateFor('127.0.0.1')).toBeNull();
   });
 });
