@@ -6,7 +6,7 @@
  * the device table's known vulnerabilities and how each match was made.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, walkTo, press, expectStep, ROOT } from './fixtures';
 
@@ -46,6 +46,12 @@ test('a catalogued router: survey → updates step → report, with CISA\'s requ
     await expect(camera.locator('[data-cve="CVE-2021-36260"]')).toHaveAttribute('data-how', 'model-family');
     // The Sonos speaker is identified and not listed.
     await expect(panel.locator('[data-testid="known-vulns-device"]', { hasText: 'Sonos One' })).toHaveAttribute('data-status', 'clear');
+    // Firmware the devices announce themselves (Sonos: its description's softwareVersion; Shelly: its mDNS "ver"), never a SERVER header's.
+    await expect(panel.locator('[data-testid="known-vulns-device"]', { hasText: 'Sonos One' })).toContainText('70.3-35220');
+    await expect(panel.locator('[data-testid="known-vulns-device"]', { hasText: 'shellyplugsg3' }).first()).toContainText('1.4.4');
+    // Security features: only from evidence; nothing measured yet in this walk, so each is named as not known.
+    await expect(dlink.getByTestId('known-vulns-features')).toContainText('Not known: factory password, separate network, HTTPS login page');
+    await expect(dlink.getByTestId('known-vulns-updates')).toContainText('not known');
     await page.screenshot({ path: join(SCREENSHOTS, 'known-vulnerabilities-01-updates.png'), fullPage: true });
 
     // An unidentified device: the owner enters its maker and model, and it is matched at once.
@@ -66,7 +72,7 @@ test('a catalogued router: survey → updates step → report, with CISA\'s requ
     await press(page, page.getByRole('button', { name: 'Save this audit' }));
     await expect(page.getByTestId('audit-saved')).toContainText('Audit saved on');
     const exported: Record<string, string> = {};
-    for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data']] as const) {
+    for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data'], ['pdf', 'Export PDF report']] as const) {
       await press(page, page.getByRole('button', { name: label }));
       const item = page.getByTestId('audit-exports').locator(`li[data-format="${format}"]`);
       await expect(item).toBeVisible({ timeout: 30_000 });
@@ -81,6 +87,18 @@ test('a catalogued router: survey → updates step → report, with CISA\'s requ
     expect(d.matches.find((m) => m.cve === 'CVE-2015-2051')).toMatchObject({ how: 'exact-model', action: 'end-of-life' });
     const html = readFileSync(exported.html!, 'utf8');
     expect(html).toContain('Known exploited vulnerabilities');
+    // The device table documents firmware, security features and known vulnerabilities per device (no secret in it).
+    expect(html).toContain('<th scope="col">Firmware and security features</th>');
+    expect(html).toContain('70.3-35220');
+    expect(html).toContain('Not known: factory password, separate network, HTTPS login page');
+    const table = html.slice(html.indexOf('<h2>Every device</h2>'), html.indexOf('</table>', html.indexOf('<h2>Every device</h2>')));
+    expect(table).toContain('CVE-2015-2051');
+    expect(table).not.toMatch(/password\s*[:=]|passphrase|secret/i);
+    // Another router-kind device (the ASUS on miniupnpd, firmware advertised nowhere) never shows the gateway's firmware.
+    const asusRow = table.split('<tr>').find((row) => row.includes('127.0.0.50'))!;
+    expect(asusRow).toContain('<span class="muted">Firmware:</span> not known');
+    expect(statSync(exported.pdf!).size).toBeGreaterThan(10_000);
+    copyFileSync(exported.pdf!, join(SCREENSHOTS, 'known-vulnerabilities-report.pdf'));
     expect(html).toContain('CVE-2015-2051');
     expect(html).toContain('The maker no longer supports this model: replace it.');
     expect(html).toContain('CISA’s required action: The impacted product is end-of-life and should be disconnected if still in use.');

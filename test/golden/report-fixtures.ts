@@ -105,9 +105,13 @@ export const REAUDIT: AuditRecord = {
     catalogVersion: '2025.08.25',
     catalogCount: 1404,
     devices: [
-      { key: 'router', name: 'Router', isRouter: true, vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', updatesItself: null, identifiedBy: 'network', status: 'clear', missing: null, matches: [] },
+      { key: 'router', name: 'Router', isRouter: true, vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', updatesItself: true, updatesItselfBasis: 'router-api', features: [
+        { id: 'factory-password-changed', state: true, basis: 'probe', at: '2026-04-06T10:00:00.000Z' }, { id: 'separate-network', state: null, basis: null, at: null }, { id: 'https-login', state: null, basis: null, at: null },
+      ], identifiedBy: 'network', status: 'clear', missing: null, matches: [] },
       {
-        key: '00:11:22:33:44:02', name: 'Garden camera', isRouter: false, vendor: 'Hikvision', model: 'DS-2CD2143G2-I', firmware: null, updatesItself: null, identifiedBy: 'network', status: 'listed', missing: null,
+        key: '00:11:22:33:44:02', name: 'Garden camera', isRouter: false, vendor: 'Hikvision', model: 'DS-2CD2143G2-I', firmware: null, updatesItself: true, updatesItselfBasis: 'owner', features: [
+          { id: 'factory-password-changed', state: false, basis: 'probe', at: '2026-04-06T10:00:00.000Z' }, { id: 'separate-network', state: false, basis: 'survey', at: '2026-04-06T10:00:00.000Z' }, { id: 'https-login', state: true, basis: 'owner', at: null },
+        ], identifiedBy: 'network', status: 'listed', missing: null,
         matches: [{ cve: 'CVE-2021-36260', how: 'model-family', matched: 'Hikvision network cameras (DS-2CD, DS-2CV, DS-2DE, DS-2DF series)', product: 'Security cameras web server', name: 'Hikvision Improper Input Validation', dateAdded: '2022-01-10', action: 'update', requiredAction: 'Apply updates per vendor instructions.', affected: 'not-stated', newSinceLastAudit: false }],
       },
       { key: '00:11:22:33:44:03', name: 'Plug & <Play>', isRouter: false, vendor: 'Shelly "Gen2"', model: null, firmware: null, updatesItself: null, identifiedBy: null, status: 'unidentified', missing: 'model', matches: [] },

@@ -1,4 +1,4 @@
-import { assessHome, vulnRecord, type KevMatcher } from '../vulns/index.js';
+import { assessHome, factSources, vulnRecord, type KevMatcher, type VulnRecord } from '../vulns/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Clock, DocumentStore, Logger, PdfPrinter, ReportSink } from '../ports.js';
 import type { CheckCatalog } from '../checks/index.js';
@@ -129,8 +129,18 @@ export class AuditService {
       inventory,
       router,
       exports: [],
-      vulnerabilities: this.deps.kev ? vulnRecord(assessHome(this.deps.kev(), this.deps.model.read(), this.latest()?.at ?? null)) : null,
+      vulnerabilities: this.knownVulnerabilities(),
     };
+  }
+
+  /**
+   * Known exploited vulnerabilities of the home now (null without the KEV snapshot), with what
+   * Porchlight knows of each device's updates (the router's own answer, the owner's answers).
+   */
+  knownVulnerabilities(): VulnRecord | null {
+    if (!this.deps.kev) return null;
+    const doc = this.deps.model.read();
+    return vulnRecord(assessHome(this.deps.kev(), doc, this.latest()?.at ?? null, factSources(this.confirmations, doc.router?.address ?? null)));
   }
 
   /** The state the summary step shows before the audit is saved: live checks, last surveyed inventory and router. */

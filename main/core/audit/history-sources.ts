@@ -44,7 +44,7 @@ export function inventoryFromModel(home: Pick<HomeModelDoc, 'devices' | 'surveye
       mac: d.mac,
       vendor: [d.vendor, d.model].filter(Boolean).join(' ').slice(0, 200) || null,
       category: effectiveCategory(d),
-      firmware: null,
+      firmware: d.firmware?.slice(0, 100) ?? null,
       firstSeen: d.firstSeen,
       lastSeen: d.lastSeen,
     }))

@@ -39,6 +39,9 @@ export interface SeenDeviceFacts {
   categoryBasis: Message | null;
   names: string[];
   services: string[];
+  /** The firmware the device announced in this survey, and where (issue 18). */
+  firmware?: string | null;
+  firmwareSource?: string | null;
 }
 
 /** Stable device id: the MAC when known, else the address (mDNS-only devices). */
@@ -124,6 +127,8 @@ export class HomeModel {
           loginPage: old?.loginPage ?? null,
           userVendor: old?.userVendor ?? null,
           userModel: old?.userModel ?? null,
+          firmware: d.firmware?.slice(0, 200) ?? null,
+          firmwareSource: d.firmwareSource?.slice(0, 200) ?? null,
         });
         seenIds.push(id);
       }

@@ -48,6 +48,9 @@ export const DeviceRecordSchema = z.strictObject({
   /** The owner's maker and model for a device Porchlight could not identify (matched against the KEV catalog). */
   userVendor: short(200).nullable().default(null),
   userModel: short(200).nullable().default(null),
+  /** The firmware version the device itself announced (UPnP description, mDNS TXT record) and where; absent or null when not known. */
+  firmware: short(200).nullable().optional(),
+  firmwareSource: short(200).nullable().optional(),
 });
 export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
 

@@ -17,6 +17,7 @@ import { parseDeviceDescription, type DeviceDescription } from '../router/index.
 import { probeRouterDirect, standardRouterTargets, type RouterProbeTargets } from '../router/index.js';
 import { combineRouterEvidence, failedEvidence, fromDescription, fromServerHeader, type RouterEvidence, type RouterIdentity } from '../router/index.js';
 import { namesSoftwareNotDevice } from '../router/index.js';
+import { announcedFirmware, modelOfDescription } from './device-identity.js';
 
 /** How a device made itself known in this survey. */
 export type SeenBy = 'neighbors' | 'mdns' | 'ssdp' | 'target' | 'sweep';
@@ -28,6 +29,9 @@ export interface SeenDevice {
   vendor: string | null;
   vendorSource: 'oui' | 'upnp' | 'mdns' | null;
   model: string | null;
+  /** The firmware the device announced (UPnP description, Shelly mDNS TXT) and where; null when it did not. */
+  firmware?: string | null;
+  firmwareSource?: string | null;
   names: string[];
   services: string[];
   category: DeviceCategory;
@@ -323,7 +327,9 @@ function describeDevice(deps: SurveyRunDeps, p: Partial, isGateway: boolean): Se
   const mdnsVendor = txt('manufacturer') ?? txt('vendor') ?? null;
   // A UPnP daemon's default names ("MiniUPnP", "OpenWRT router") are not the device's maker or model.
   const descVendor = desc?.manufacturer && !namesSoftwareNotDevice(desc.manufacturer) ? desc.manufacturer : null;
-  const descModel = desc?.modelName && !namesSoftwareNotDevice(desc.modelName) ? desc.modelName : null;
+  // modelNumber when modelName is a generic word (D-Link: "Wireless Router" / "DIR-859").
+  const descModel = modelOfDescription(desc);
+  const fw = announcedFirmware(p.descriptions, p.mdns);
   const vendor = ouiVendor ?? descVendor ?? mdnsVendor ?? null;
   const vendorSource = ouiVendor ? 'oui' : descVendor ? 'upnp' : mdnsVendor ? 'mdns' : null;
   const model = descModel ?? txt('md') ?? txt('model') ?? txt('am') ?? null;
@@ -347,6 +353,8 @@ function describeDevice(deps: SurveyRunDeps, p: Partial, isGateway: boolean): Se
     vendor,
     vendorSource,
     model,
+    firmware: fw?.version ?? null,
+    firmwareSource: fw?.source ?? null,
     names,
     services,
     category,

@@ -1,6 +1,6 @@
 import type { Report, ReportCheck } from './report.js';
 import { routerSourceWords } from '../router/index.js';
-import { knownVulnsCell, updatesItselfCell, vulnSection, vulnsOf } from './vulns-html.js';
+import { featuresCell, knownVulnsCell, updatesItselfCell, vulnSection, vulnsOf } from './vulns-html.js';
 
 /**
  * The HTML report: one self-contained file (its only style sheet is inline, it loads nothing —
@@ -44,6 +44,12 @@ table.checks th:nth-child(2) { width: 31%; }
 table.checks th:nth-child(3) { width: 21%; }
 table.checks th:nth-child(4) { width: 13%; }
 table.checks th:nth-child(5) { width: 22%; }
+table.devices { table-layout: fixed; }
+table.devices th:nth-child(1) { width: 26%; }
+table.devices th:nth-child(2) { width: 13%; }
+table.devices th:nth-child(3) { width: 32%; }
+table.devices th:nth-child(4) { width: 18%; }
+table.devices th:nth-child(5) { width: 11%; }
 tr { break-inside: avoid; }
 .st { display: inline-block; min-width: 64px; padding: 1px 6px; border-radius: 10px; font-weight: 600; font-size: 12px; border: 1px solid; text-align: center; white-space: nowrap; }
 .st-pass { color: #116329; border-color: #4ac26b; background: #dafbe1; }
@@ -197,8 +203,8 @@ export interface DeviceColumn {
   cell: (device: Device, report: Report) => string;
 }
 
-/** True for the router's own entry in the inventory (by kind or by its address). */
-const isRouter = (d: Device, report: Report) => d.category === 'router' || (!!report.router?.address && d.ip === report.router.address);
+/** True only for the device at the router's own address: another device of kind "router" (an access point) has its own firmware. */
+const isTheRouter = (d: Device, report: Report) => !!report.router?.address && d.ip === report.router.address;
 /** When the latest survey saw devices: the newest "last seen" of the inventory. */
 const latestSurvey = (report: Report) => report.inventory.reduce<string | null>((max, d) => (d.lastSeen && (!max || d.lastSeen > max) ? d.lastSeen : max), null);
 /** A device the latest survey did not see (moved to another network, switched off or gone). */
@@ -222,9 +228,9 @@ export const DEVICE_COLUMNS: DeviceColumn[] = [
   },
   { header: 'Network address', cell: (d) => escapeHtml(d.ip ?? '—') },
   {
-    header: 'Firmware and updates',
+    header: 'Firmware and security features',
     cell: (d, r) =>
-      `${escapeHtml(d.firmware ?? (isRouter(d, r) && r.router?.firmware ? r.router.firmware : null) ?? vulnsOf(r, d.key)?.firmware ?? 'not known')}<br><span class="muted">Updates itself:</span> ${updatesItselfCell(r, d.key)}`,
+      `<span class="muted">Firmware:</span> ${escapeHtml(d.firmware ?? (isTheRouter(d, r) && r.router?.firmware ? r.router.firmware : null) ?? vulnsOf(r, d.key)?.firmware ?? 'not known')}<br><span class="muted">Updates itself:</span> ${updatesItselfCell(r, d.key)}<br>${featuresCell(r, d.key)}`,
   },
   { header: 'Known exploited vulnerabilities', cell: (d, r) => knownVulnsCell(r, d.key) },
   { header: 'First seen', cell: (d) => day(d.firstSeen) },
@@ -242,7 +248,7 @@ function devicesTable(report: Report, columns: readonly DeviceColumn[] = DEVICE_
   if (!report.inventory.length) return '<p class="muted">No devices were inventoried in this audit.</p>';
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
   const rows = report.inventory.map((d) => `<tr>${columns.map((c) => `<td>${c.cell(d, report)}</td>`).join('')}</tr>`).join('\n');
-  return `<p class="muted">${report.inventory.length} ${report.inventory.length === 1 ? 'device' : 'devices'}.</p><table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<p class="muted">${report.inventory.length} ${report.inventory.length === 1 ? 'device' : 'devices'}.</p><table class="devices"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 /** "12 passed, 3 need a look, …" for the summary page. */

@@ -39,10 +39,45 @@ export function vulnsOf(report: Report, key: string): DeviceVulns | null {
   return report.knownVulnerabilities?.devices.find((d) => d.key === key) ?? null;
 }
 
-/** The device table's "Updates itself" cell. */
+type Basis = NonNullable<DeviceVulns['updatesItselfBasis']>;
+const BASIS_WORDS: Record<Basis, string> = {
+  probe: 'Porchlight’s factory-password check',
+  'router-api': 'the router’s own answer',
+  owner: 'your answer',
+  survey: 'the latest survey',
+};
+const dayOf = (at: string | null | undefined): string => (at ? ` on ${esc(at.slice(0, 10))}` : '');
+
+/** The device table's "Updates itself" cell, with how it is known. */
 export function updatesItselfCell(report: Report, key: string): string {
   const v = vulnsOf(report, key);
-  return v?.updatesItself === true ? 'Yes' : v?.updatesItself === false ? 'No' : '<span class="muted">Not known — check its app</span>';
+  if (v?.updatesItself === true || v?.updatesItself === false) {
+    const how = v.updatesItselfBasis ? ` <span class="muted">(${esc(BASIS_WORDS[v.updatesItselfBasis])})</span>` : '';
+    return `${v.updatesItself ? 'Yes' : 'No'}${how}`;
+  }
+  return '<span class="muted">Not known — check its app</span>';
+}
+
+type Feature = NonNullable<DeviceVulns['features']>[number];
+/** Each security feature as a yes/no sentence, and its short name when not known. */
+const FEATURE_WORDS: Record<Feature['id'], { yes: string; no: string; name: string }> = {
+  'factory-password-changed': { yes: 'Factory password changed (the factory login was refused)', no: 'Factory password still works', name: 'factory password' },
+  'separate-network': { yes: 'On the separate network for smart devices', no: 'Still on this network, not yet on the separate one for smart devices', name: 'separate network' },
+  'https-login': { yes: 'Login page uses HTTPS', no: 'Login page without HTTPS (http://)', name: 'HTTPS login page' },
+};
+
+/**
+ * The device table's security features: each known one with its evidence and date, then one line
+ * naming those Porchlight has no evidence for ("not known"), never a guess.
+ */
+export function featuresCell(report: Report, key: string): string {
+  const v = vulnsOf(report, key);
+  if (!v?.features) return '<span class="muted">Security features: not recorded in this audit</span>';
+  const known = v.features
+    .filter((f) => f.state !== null)
+    .map((f) => `${esc(f.state ? FEATURE_WORDS[f.id].yes : FEATURE_WORDS[f.id].no)}${f.basis ? ` <span class="muted">(${esc(BASIS_WORDS[f.basis])}${dayOf(f.at)})</span>` : ''}`);
+  const unknown = v.features.filter((f) => f.state === null).map((f) => FEATURE_WORDS[f.id].name);
+  return [...known, ...(unknown.length ? [`<span class="muted">Not known: ${esc(unknown.join(', '))}</span>`] : [])].join('<br>');
 }
 
 /** The device table's "Known exploited vulnerabilities" cell. */

@@ -65,6 +65,8 @@ export const VendorTableSchema = z.strictObject({
     z.strictObject({
       vendor: z.string(),
       kevProduct: z.string().min(1),
+      /** Only these entries of the product (KEV often names one product, "Multiple Routers", for different model lines). */
+      cves: z.array(z.string().regex(/^CVE-\d{4}-\d{4,19}$/)).min(1).optional(),
       name: z.string().min(3),
       models: z.array(z.string().refine((s) => { try { new RegExp(s, 'i'); return true; } catch { return false; } }, 'not a regular expression')).min(1),
     }),

@@ -8,7 +8,8 @@ export type { ActionKind } from './actions.js';
 export { affectedByVersion, statedBound } from './versions.js';
 export type { Affected } from './versions.js';
 export { assessHome, vulnVerdict } from './assess.js';
-export type { DeviceVulnView, HomeVulns } from './assess.js';
+export { autoUpdateOf, featuresOf } from './assess.js';
+export type { DeviceFactSources, DeviceVulnView, Evidenced, HomeVulns, SecurityFeature, SecurityFeatureId } from './assess.js';
 
 import { loadKevData } from './catalog.js';
 import { KevMatcher } from './matcher.js';
@@ -26,3 +27,4 @@ export function kevMatcher(resourcesDir: string): KevMatcher {
 }
 export { VulnRecordSchema, DeviceVulnRecordSchema, VulnMatchRecordSchema, vulnRecord } from './record.js';
 export type { VulnRecord } from './record.js';
+export { factSources, forgetRouterAutoUpdate, rememberRouterAutoUpdate, routerAutoUpdateFor } from './facts.js';

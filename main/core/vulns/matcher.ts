@@ -155,7 +155,7 @@ export class KevMatcher {
         matched = e.product;
       }
       if (!how && entryTokens.length === 0) {
-        const f = families.find((x) => x.kevProduct === e.product);
+        const f = families.find((x) => x.kevProduct === e.product && (!x.cves || x.cves.includes(e.cveID)));
         if (f) {
           how = 'model-family';
           matched = f.name;

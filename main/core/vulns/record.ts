@@ -29,6 +29,19 @@ export const DeviceVulnRecordSchema = z.strictObject({
   model: s(200).nullable(),
   firmware: s(200).nullable().describe('Firmware version when the device announced it; null when not known'),
   updatesItself: z.boolean().nullable().describe('Whether it installs updates automatically; null when Porchlight cannot tell'),
+  updatesItselfBasis: z.enum(['probe', 'router-api', 'owner', 'survey']).nullable().optional().describe("How 'updatesItself' is known: router-api (the router's own answer), owner (the owner's answer in the updates step)"),
+  features: z
+    .array(
+      z.strictObject({
+        id: z.enum(['factory-password-changed', 'separate-network', 'https-login']),
+        state: z.boolean().nullable().describe('null: not known'),
+        basis: z.enum(['probe', 'router-api', 'owner', 'survey']).nullable().describe('probe: the factory-password check; survey: the latest survey; owner: the owner\'s answer'),
+        at: s(40).nullable(),
+      }),
+    )
+    .max(8)
+    .optional()
+    .describe('Security features with the evidence for each; absent in audits saved before they were recorded'),
   identifiedBy: z.enum(['network', 'owner']).nullable(),
   status: z.enum(['listed', 'end-of-life', 'clear', 'unidentified']),
   missing: z.enum(['vendor', 'model', 'both']).nullable(),
@@ -54,7 +67,9 @@ export function vulnRecord(h: HomeVulns): VulnRecord {
       vendor: d.vendor?.slice(0, 200) ?? null,
       model: d.model?.slice(0, 200) ?? null,
       firmware: d.firmware?.slice(0, 200) ?? null,
-      updatesItself: null,
+      updatesItself: d.updatesItself?.value ?? null,
+      updatesItselfBasis: d.updatesItself?.basis ?? null,
+      features: d.features.map((f) => ({ id: f.id, state: f.state?.value ?? null, basis: f.state?.basis ?? null, at: f.state?.at ?? null })),
       identifiedBy: d.identifiedBy,
       status: d.status,
       missing: d.missing,

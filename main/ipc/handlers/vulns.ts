@@ -2,13 +2,14 @@ import type { HandlersFor } from './types.js';
 import type { vulnsChannels } from '../channels/vulns.js';
 import type { Core } from '../../core/app-core.js';
 import { PorchlightError } from '../../core/errors.js';
-import { assessHome, kevMatcher, vulnRecord } from '../../core/vulns/index.js';
 
 /** Measures the check (the board records it) and returns every device's matches. */
 async function view(core: Core) {
   const check = await core.recheck('devices.known-vulnerabilities');
   const lastAuditAt = core.audit.latest()?.at ?? null;
-  return { ...vulnRecord(assessHome(kevMatcher(core.deps.resourcesDir), core.model.read(), lastAuditAt)), lastAuditAt, check };
+  const record = core.audit.knownVulnerabilities();
+  if (!record) throw new PorchlightError('internal', 'The known-vulnerabilities catalog is not available in this build.');
+  return { ...record, lastAuditAt, check };
 }
 
 export const vulnsHandlers: HandlersFor<typeof vulnsChannels> = {

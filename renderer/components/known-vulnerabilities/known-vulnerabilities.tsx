@@ -33,6 +33,8 @@ export function KnownVulnerabilities({ view, onIdentify }: { view: VulnView; onI
 
 function DeviceItem({ device: d, onIdentify }: { device: Device; onIdentify: (id: string, maker: string, model: string) => Promise<void> }) {
   const { t } = useTranslation('panels');
+  // A fact with how Porchlight knows it ("yes (the router's own answer)").
+  const withBasis = (fact: string, basis: Device['updatesItselfBasis'] | null): string => (basis ? t('knownVulnerabilities.features.with', { fact, basis: t(`knownVulnerabilities.basis.${basis}`) }) : fact);
   const identity = [d.vendor, d.model].filter(Boolean).join(' ');
   const shown = identity && !d.name.includes(identity) ? identity : null;
   return (
@@ -46,7 +48,29 @@ function DeviceItem({ device: d, onIdentify }: { device: Device; onIdentify: (id
         <dt>{t('knownVulnerabilities.firmware')}</dt>
         <dd>{d.firmware ?? t('knownVulnerabilities.notKnown')}</dd>
         <dt>{t('knownVulnerabilities.updatesItself')}</dt>
-        <dd>{d.updatesItself === null ? t('knownVulnerabilities.updatesNotKnown') : d.updatesItself ? t('knownVulnerabilities.yes') : t('knownVulnerabilities.no')}</dd>
+        <dd data-testid="known-vulns-updates">
+          {d.updatesItself === null
+            ? t('knownVulnerabilities.updatesNotKnown')
+            : withBasis(d.updatesItself ? t('knownVulnerabilities.yes') : t('knownVulnerabilities.no'), d.updatesItselfBasis ?? null)}
+        </dd>
+        {d.features ? (
+          <>
+            <dt>{t('knownVulnerabilities.features.heading')}</dt>
+            <dd data-testid="known-vulns-features">
+              {d.features
+                .filter((f) => f.state !== null)
+                .map((f) => (
+                  <span key={f.id} className="known-vulns-feature">
+                    {withBasis(t(`knownVulnerabilities.features.${f.id}.${f.state ? 'yes' : 'no'}`), f.basis)}
+                    <br />
+                  </span>
+                ))}
+              {d.features.some((f) => f.state === null) ? (
+                <span className="muted">{t('knownVulnerabilities.features.notKnown', { names: d.features.filter((f) => f.state === null).map((f) => t(`knownVulnerabilities.features.${f.id}.name`)).join(', ') })}</span>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
         {d.identifiedBy ? (
           <>
             <dt>{t('knownVulnerabilities.identifiedBy')}</dt>

@@ -15,6 +15,7 @@ import { routerLoginVerifier, type RouterLoginPorts } from './router-login.js';
 import { reportVerifier } from './report.js';
 import { routerApiVerifier, type RouterApiPort } from './router-api.js';
 import { knownVulnerabilitiesVerifier, type KnownVulnerabilityPorts } from './known-vulnerabilities.js';
+import { rememberRouterAutoUpdate } from '../../vulns/index.js';
 
 /** Every port some verifier reads; each verifier is handed only its own. */
 export interface VerifierPorts {
@@ -35,7 +36,9 @@ export interface VerifierPorts {
 }
 
 /** The registry: exactly one verifier per catalog check. */
-export function createVerifiers(p: VerifierPorts): VerifierRegistry {
+export function createVerifiers(ports: VerifierPorts): VerifierRegistry {
+  // The router's automatic-update answer is remembered from the router checks' own reading (known vulnerabilities: "updates itself").
+  const p = ports.router ? { ...ports, router: rememberRouterAutoUpdate(ports.router) } : ports;
   return {
     'wifi.encryption': wifiEncryptionVerifier(p.wifi),
     'wifi.passphrase': confirmationVerifier,

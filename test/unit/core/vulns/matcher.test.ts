@@ -58,8 +58,8 @@ describe('matching over the whole snapshot', () => {
     expect(h.matches.map((x) => [x.cve, x.how])).toEqual([['CVE-2021-36260', 'model-family']]);
   });
   it('a family match on an end-of-life entry warns, it does not fail (the model is not named)', () => {
-    const r = m.match({ vendor: 'D-Link', model: 'DIR-878', firmware: null });
-    expect(r.matches.length).toBeGreaterThan(0);
+    const r = m.match({ vendor: 'D-Link', model: 'DIR-836L', firmware: null });
+    expect(r.matches.map((x) => [x.cve, x.action])).toContainEqual(['CVE-2021-45382', 'end-of-life']);
     expect(r.matches.every((x) => x.how === 'model-family')).toBe(true);
     expect(r.status).toBe('listed');
   });
@@ -73,6 +73,18 @@ describe('matching over the whole snapshot', () => {
     expect(cves('Hikvision', 'IPC-HFW2431S')).toEqual([]); // a Dahua model name under Hikvision
     expect(cves('EZVIZ', 'DS-2CV2021G2')).toEqual([]); // a maker the table does not tie to Hikvision
     expect(cves('TP-Link', 'DIR-645')).toEqual([]); // the model of another maker
+  });
+  it('"Multiple Routers": each entry only for the product line its advisory names, and look-alike DIR models never', () => {
+    const family = (model: string) => m.match({ vendor: 'D-Link', model, firmware: null }).matches.filter((x) => x.how === 'model-family').map((x) => x.cve).sort();
+    expect(family('DIR-860L')).toEqual(['CVE-2018-6530']);
+    expect(family('DIR-880L')).toEqual(['CVE-2018-6530']);
+    expect(family('DIR-820LW')).toEqual(['CVE-2021-45382']);
+    expect(family('DIR-836L')).toEqual(['CVE-2021-45382']);
+    expect(family('DIR-655')).toEqual(['CVE-2019-16920']);
+    expect(family('DHP-1565')).toEqual(['CVE-2019-16920']);
+    expect(family('DIR-866L')).toEqual(['CVE-2019-16920']);
+    // Look-alikes: other DIR routers, other revisions of the number, and models that only start the same.
+    for (const other of ['DIR-859', 'DIR-882', 'DIR-850L', 'DIR-8600', 'DIR-880', 'DIR-6550', 'DIR-X1860', 'DIR-1260', 'DIR-842', 'DIR-615', 'DIR-820', 'DHP-W310AV', 'COVR-1100']) expect(family(other), other).toEqual([]);
   });
   it('the maker alone never counts: a D-Link device without a known model is unidentified, a model-less name is clear', () => {
     expect(m.match({ vendor: 'D-Link', model: null, firmware: null })).toMatchObject({ status: 'unidentified', missing: 'model' });
