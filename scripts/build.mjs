@@ -4,6 +4,7 @@ import { build as viteBuild } from 'vite';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { syncChannelNames } from './channel-names.mjs';
 import { writeOuiIndex } from './oui-index.mjs';
+import { writeKevIndex } from './kev-index.mjs';
 
 const only = process.argv[2];
 
@@ -78,6 +79,8 @@ if (!only || only === 'main') {
   chmodSync('dist/cli.mjs', 0o755);
   // The MAC-vendor index the bundles read on their first lookup (instead of oui-data's 5 MB JSON).
   await writeOuiIndex();
+  // The compact KEV index (the snapshot's fields the matcher reads), read when the known-vulnerabilities check first runs.
+  await writeKevIndex();
 }
 if (!only || only === 'renderer') {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', plugins: [firstScreenPreload()] });
