@@ -2,6 +2,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { syncChannelNames } from './channel-names.mjs';
 import { writeOuiIndex } from './oui-index.mjs';
 import { writeKevIndex } from './kev-index.mjs';
@@ -44,6 +45,31 @@ function firstScreenPreload() {
     },
   };
 }
+/**
+ * Node 22 builds the ES-module view of a built-in module by reading every export once, lazy
+ * getters included: `import { readFileSync } from 'node:fs'` loads the whole streams stack
+ * (fs.ReadStream), node:crypto loads Web Crypto, node:http loads undici. The CLI's bundle gets
+ * these modules through `require` instead, with the same named exports (the data properties; a
+ * module importing a lazy getter fails this build rather than loading it).
+ */
+function builtinsThroughRequire(names = ['fs', 'crypto', 'http', 'util', 'events', 'net']) {
+  const require = createRequire(import.meta.url);
+  return {
+    name: 'porchlight-builtins-through-require',
+    setup(b) {
+      const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+      b.onResolve({ filter }, (a) => (a.namespace === 'builtin-cjs' ? { path: a.path, external: true } : { path: a.path.replace(/^node:/, ''), namespace: 'builtin-cjs' }));
+      b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (a) => {
+        const m = require(`node:${a.path}`);
+        const keys = Object.getOwnPropertyNames(m).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k) && 'value' in Object.getOwnPropertyDescriptor(m, k));
+        return {
+          loader: 'js',
+          contents: `import { createRequire } from 'node:module';\nconst m = createRequire(import.meta.url)('node:${a.path}');\nexport default m;\n${keys.map((k, i) => `const x${i} = m.${k};\nexport { x${i} as ${k} };`).join('\n')}\n`,
+        };
+      });
+    },
+  };
+}
 if (!only) rmSync('dist', { recursive: true, force: true });
 
 const node = {
@@ -69,7 +95,7 @@ if (!only || only === 'main') {
     esbuild({ ...node, entryPoints: ['main/index.ts'], outfile: 'dist/main.mjs', external: ['electron'] }),
     // The installed command: code-split, so each command loads only what it uses (`await import()`);
     // the chunks sit beside cli.mjs because modules locate package.json and resources/ from there.
-    esbuild({ ...node, entryPoints: { cli: 'main/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[name]-[hash]', outExtension: { '.js': '.mjs' } }),
+    esbuild({ ...node, entryPoints: { cli: 'main/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[name]-[hash]', outExtension: { '.js': '.mjs' }, plugins: [builtinsThroughRequire()] }),
     esbuild({ ...node, entryPoints: ['test/harness/server.ts'], outfile: 'dist/harness.mjs' }),
     esbuild({ ...node, entryPoints: ['main/adapters/keychain-list-child.mjs'], outfile: 'dist/keychain-list-child.mjs' }),
     // The preload runs sandboxed: one self-contained CommonJS file, electron the only import; it
