@@ -24,7 +24,8 @@ function resolveTerms(params: Message['params']): Message['params'] {
 
 /** The words for a message; a code with no words reads as a generic line, never as the code. */
 export function formatMessage(message: Message | null | undefined): string {
-  if (!message) return '';
+  // The words arrive with the later catalogs, just after the first screen (see LATER_NAMESPACES).
+  if (!message || !i18next.hasResourceBundle('en', 'messages')) return '';
   const opts = { ns: 'messages', ...resolveTerms(message.params) };
   if (!i18next.exists(message.code, opts)) return i18next.t('common.no-words', { ns: 'messages' });
   return i18next.t(message.code, opts);
