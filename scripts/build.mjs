@@ -1,7 +1,7 @@
 // Builds everything the hosts run: the renderer (Vite) and the Node/Electron bundles (esbuild).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { syncChannelNames } from './channel-names.mjs';
 import { writeOuiIndex } from './oui-index.mjs';
@@ -54,17 +54,39 @@ function firstScreenPreload() {
  */
 function builtinsThroughRequire(names = ['fs', 'crypto', 'http', 'util', 'events', 'net']) {
   const require = createRequire(import.meta.url);
+  const spec = `(?:node:)?(${names.join('|')})`;
   return {
     name: 'porchlight-builtins-through-require',
     setup(b) {
-      const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
-      b.onResolve({ filter }, (a) => (a.namespace === 'builtin-cjs' ? { path: a.path, external: true } : { path: a.path.replace(/^node:/, ''), namespace: 'builtin-cjs' }));
+      b.onResolve({ filter: new RegExp(`^${spec}$`) }, (a) => {
+        const name = a.path.replace(/^node:/, '');
+        // Each importer gets a module exporting only the names it imports: reading a property
+        // can load code too (node:util's TextDecoder loads the diff and colour helpers).
+        const src = readFileSync(a.importer, 'utf8');
+        const used = new Set();
+        let all = false;
+        for (const m of src.matchAll(new RegExp(`import\\s+([^'";]*?)\\s+from\\s*['"]${a.path}['"]`, 'g'))) {
+          const clause = m[1].trim();
+          if (clause.startsWith('type ')) continue;
+          const braces = /\{([^}]*)\}/.exec(clause);
+          if (braces) for (const part of braces[1].split(',')) {
+            const n = part.trim().replace(/^type\s+.*$/, '').split(/\s+as\s+/)[0].trim();
+            if (n) used.add(n);
+          }
+          if (clause.includes('*') || /^[\w$]+\s*(,|$)/.test(clause)) all = true;
+        }
+        if (/export\s*\*\s*from/.test(src) || new RegExp(`import\\(\\s*['"]${a.path}['"]`).test(src)) all = true;
+        return { path: `${name}:${all ? '*' : [...used].sort().join(',')}`, namespace: 'builtin-cjs' };
+      });
       b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (a) => {
-        const m = require(`node:${a.path}`);
-        const keys = Object.getOwnPropertyNames(m).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k) && 'value' in Object.getOwnPropertyDescriptor(m, k));
+        const [name, list] = a.path.split(':');
+        const m = require(`node:${name}`);
+        const keys = (list === '*' ? Object.getOwnPropertyNames(m) : list.split(',').filter(Boolean)).filter(
+          (k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k) && 'value' in (Object.getOwnPropertyDescriptor(m, k) ?? {}),
+        );
         return {
           loader: 'js',
-          contents: `import { createRequire } from 'node:module';\nconst m = createRequire(import.meta.url)('node:${a.path}');\nexport default m;\n${keys.map((k, i) => `const x${i} = m.${k};\nexport { x${i} as ${k} };`).join('\n')}\n`,
+          contents: `import { createRequire } from 'node:module';\nconst m = createRequire(import.meta.url)('node:${name}');\nexport default m;\n${keys.map((k, i) => `const x${i} = m.${k};\nexport { x${i} as ${k} };`).join('\n')}\n`,
         };
       });
     },
