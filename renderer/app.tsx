@@ -193,8 +193,9 @@ function Wizard({ boot }: { boot: Boot }) {
   // While the user reads this step, the next one's panel loads in the background.
   const nextStep = route[index + 1];
   useEffect(() => {
-    // The catalogs the first screen did not need (the checks' result words among them), once it is shown.
-    void loadLaterCatalogs().catch(() => {});
+    // The catalogs the first screen did not need (the checks' result words among them), shortly after it is shown.
+    const timer = setTimeout(() => void loadLaterCatalogs().catch(() => {}), 300);
+    return () => clearTimeout(timer);
   }, []);
   useEffect(() => {
     if (!nextStep) return;
