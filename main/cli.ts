@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 /**
  * The `porchlight` command: the same core as the app, with no Electron. This entry stays tiny: it
- * turns on Node's on-disk compile cache (so later runs skip parsing and compiling) and keeps the
+ * turns on Node's on-disk compile cache for the short commands (so later runs skip parsing and compiling), keeps the
  * young generation small, then loads the dispatcher; each command imports what it needs when it
  * runs (scripts/build.mjs splits the bundle). `--version` alone loads nothing else at all.
  */
 import module from 'node:module';
 
-module.enableCompileCache?.();
-
 const argv = process.argv.slice(2);
-if (argv[0] === 'audit' || argv[0] === 'survey' || argv[0] === 'defaults') {
+const loadsCore = argv[0] === 'audit' || argv[0] === 'survey' || argv[0] === 'defaults';
+// The compile cache saves the short commands most of their parse and compile time. The commands
+// that load the core run for seconds, and the cache's code, deserialised whole, costs them ~4 MiB
+// of peak memory (the audit's goal is ≤ 100 MB) for a few tens of milliseconds.
+if (!loadsCore) module.enableCompileCache?.();
+if (loadsCore) {
   // A short-lived command needs no large young generation: V8's default lets it grow to 16 MB per
   // semi-space before collecting, which is most of an audit's peak memory above Node's own; 4 MB
   // keeps the audit near 90 MB without the many more collections a 1 MB young generation costs.

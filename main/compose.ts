@@ -16,8 +16,7 @@ import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
 import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
 import { createMessageFormatter } from './core/messages/index.js';
-import { DEFAULT_ROUTER_PINS, RouterPinsSchema, documentPinStore, routerReadPort } from './core/router-api/index.js';
-import { PinnedRouterTransport } from './adapters/router/pinned-transport.js';
+import type { RouterApiPort } from './core/checks/verifiers/index.js';
 // The one English message catalog, shared with the renderer (bundled by esbuild into each host).
 import messagesEn from '../renderer/i18n/en/messages.json' with { type: 'json' };
 import messagesDe from '../renderer/i18n/de/messages.json' with { type: 'json' };
@@ -79,9 +78,18 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     messages: createMessageFormatter({ en: messagesEn, de: messagesDe, es: messagesEs, fr: messagesFr }),
     systemLanguages: opts.systemLanguages,
     // The router checks read the router's own answer (FRITZ!Box TR-064) where the owner saved its login (issue 16).
+    // Its modules (TR-064 client, SOAP, pinned transport) load when a router read is first attempted.
     routerApi: (ledger) => {
-      const pins = documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: RouterPinsSchema, defaults: DEFAULT_ROUTER_PINS, version: '1.0.0' }));
-      return routerReadPort({ transport: new PinnedRouterTransport(), secrets: secretStore, pins, ledger });
+      let port: Promise<RouterApiPort> | null = null;
+      return {
+        async status(ctx) {
+          port ??= Promise.all([import('./core/router-api/index.js'), import('./adapters/router/pinned-transport.js')]).then(([r, t]) => {
+            const pins = r.documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: r.RouterPinsSchema, defaults: r.DEFAULT_ROUTER_PINS, version: '1.0.0' }));
+            return r.routerReadPort({ transport: new t.PinnedRouterTransport(), secrets: secretStore, pins, ledger });
+          });
+          return (await port).status(ctx);
+        },
+      };
     },
   });
 }

@@ -13,7 +13,7 @@ import { StepIndicator } from './components/step-indicator';
 import { NoticeList, type Notice } from './components/notice-list';
 import { ThemeSelect, type Theme } from './components/theme-select';
 import { LanguageSelect } from './components/language-select';
-import { requestedTestLanguage, setLanguage } from './i18n';
+import { loadLaterCatalogs, requestedTestLanguage, setLanguage } from './i18n';
 import { resolveLanguage, type LanguageChoice } from './i18n/languages';
 import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
@@ -192,6 +192,11 @@ function Wizard({ boot }: { boot: Boot }) {
   const index = route.indexOf(step);
   // While the user reads this step, the next one's panel loads in the background.
   const nextStep = route[index + 1];
+  useEffect(() => {
+    // The catalogs the first screen did not need (the checks' result words among them), shortly after it is shown.
+    const timer = setTimeout(() => void loadLaterCatalogs().catch(() => {}), 300);
+    return () => clearTimeout(timer);
+  }, []);
   useEffect(() => {
     if (!nextStep) return;
     const timer = setTimeout(() => prefetchPanel(nextStep), 300);

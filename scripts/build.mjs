@@ -1,9 +1,11 @@
 // Builds everything the hosts run: the renderer (Vite) and the Node/Electron bundles (esbuild).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { syncChannelNames } from './channel-names.mjs';
 import { writeOuiIndex } from './oui-index.mjs';
+import { writeKevIndex } from './kev-index.mjs';
 
 const only = process.argv[2];
 
@@ -43,6 +45,53 @@ function firstScreenPreload() {
     },
   };
 }
+/**
+ * Node 22 builds the ES-module view of a built-in module by reading every export once, lazy
+ * getters included: `import { readFileSync } from 'node:fs'` loads the whole streams stack
+ * (fs.ReadStream), node:crypto loads Web Crypto, node:http loads undici. The CLI's bundle gets
+ * these modules through `require` instead, with the same named exports (the data properties; a
+ * module importing a lazy getter fails this build rather than loading it).
+ */
+function builtinsThroughRequire(names = ['fs', 'crypto', 'http', 'util', 'events', 'net']) {
+  const require = createRequire(import.meta.url);
+  const spec = `(?:node:)?(${names.join('|')})`;
+  return {
+    name: 'porchlight-builtins-through-require',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${spec}$`) }, (a) => {
+        const name = a.path.replace(/^node:/, '');
+        // Each importer gets a module exporting only the names it imports: reading a property
+        // can load code too (node:util's TextDecoder loads the diff and colour helpers).
+        const src = readFileSync(a.importer, 'utf8');
+        const used = new Set();
+        let all = false;
+        for (const m of src.matchAll(new RegExp(`import\\s+([^'";]*?)\\s+from\\s*['"]${a.path}['"]`, 'g'))) {
+          const clause = m[1].trim();
+          if (clause.startsWith('type ')) continue;
+          const braces = /\{([^}]*)\}/.exec(clause);
+          if (braces) for (const part of braces[1].split(',')) {
+            const n = part.trim().replace(/^type\s+.*$/, '').split(/\s+as\s+/)[0].trim();
+            if (n) used.add(n);
+          }
+          if (clause.includes('*') || /^[\w$]+\s*(,|$)/.test(clause)) all = true;
+        }
+        if (/export\s*\*\s*from/.test(src) || new RegExp(`import\\(\\s*['"]${a.path}['"]`).test(src)) all = true;
+        return { path: `${name}:${all ? '*' : [...used].sort().join(',')}`, namespace: 'builtin-cjs' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (a) => {
+        const [name, list] = a.path.split(':');
+        const m = require(`node:${name}`);
+        const keys = (list === '*' ? Object.getOwnPropertyNames(m) : list.split(',').filter(Boolean)).filter(
+          (k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k) && 'value' in (Object.getOwnPropertyDescriptor(m, k) ?? {}),
+        );
+        return {
+          loader: 'js',
+          contents: `import { createRequire } from 'node:module';\nconst m = createRequire(import.meta.url)('node:${name}');\nexport default m;\n${keys.map((k, i) => `const x${i} = m.${k};\nexport { x${i} as ${k} };`).join('\n')}\n`,
+        };
+      });
+    },
+  };
+}
 if (!only) rmSync('dist', { recursive: true, force: true });
 
 const node = {
@@ -68,7 +117,7 @@ if (!only || only === 'main') {
     esbuild({ ...node, entryPoints: ['main/index.ts'], outfile: 'dist/main.mjs', external: ['electron'] }),
     // The installed command: code-split, so each command loads only what it uses (`await import()`);
     // the chunks sit beside cli.mjs because modules locate package.json and resources/ from there.
-    esbuild({ ...node, entryPoints: { cli: 'main/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[name]-[hash]', outExtension: { '.js': '.mjs' } }),
+    esbuild({ ...node, entryPoints: { cli: 'main/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[name]-[hash]', outExtension: { '.js': '.mjs' }, plugins: [builtinsThroughRequire()] }),
     esbuild({ ...node, entryPoints: ['test/harness/server.ts'], outfile: 'dist/harness.mjs' }),
     esbuild({ ...node, entryPoints: ['main/adapters/keychain-list-child.mjs'], outfile: 'dist/keychain-list-child.mjs' }),
     // The preload runs sandboxed: one self-contained CommonJS file, electron the only import; it
@@ -78,6 +127,8 @@ if (!only || only === 'main') {
   chmodSync('dist/cli.mjs', 0o755);
   // The MAC-vendor index the bundles read on their first lookup (instead of oui-data's 5 MB JSON).
   await writeOuiIndex();
+  // The compact KEV index (the snapshot's fields the matcher reads), read when the known-vulnerabilities check first runs.
+  await writeKevIndex();
 }
 if (!only || only === 'renderer') {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', plugins: [firstScreenPreload()] });

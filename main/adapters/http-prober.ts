@@ -1,4 +1,5 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { httpRequest } from './node-http.js';
 import { request as httpsRequest } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { HttpProbeRequest, HttpProbeResponse, HttpProber } from '../core/ports.js';

@@ -48,7 +48,16 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdout' | 'st
     io.stdout(command.help ?? `${command.summary}\n\nUsage: ${command.usage}\n`);
     return EXIT.ok;
   }
-  const ctx: CliContext = { argv: rest, env, stdout: io.stdout, stderr: io.stderr, stderrIsTTY: io.stderrIsTTY ?? process.stderr.isTTY === true };
+  // stderrIsTTY is read when a command asks: touching process.stderr opens the stream (a few ms of start-up).
+  const ctx: CliContext = {
+    argv: rest,
+    env,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    get stderrIsTTY() {
+      return io.stderrIsTTY ?? process.stderr.isTTY === true;
+    },
+  };
   try {
     return await command.run(ctx);
   } catch (err) {

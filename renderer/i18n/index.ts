@@ -13,7 +13,6 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import checkCatalog from '../../resources/checks.json';
 import { isLanguage, type Language } from './languages';
 
 /** What the UI can be shown in: the four languages, and the tests' pseudo-locale. */
@@ -23,11 +22,19 @@ export const PSEUDO_LOCALE = 'en-XA';
 const foreign = import.meta.glob<Record<string, unknown>>('./{de,es,fr}/*.json', { import: 'default' });
 const foreignChecks = import.meta.glob<{ entries: Record<string, Partial<Record<CheckTextField, string>>> }>('../../resources/l10n/{de,es,fr}/checks.json', { import: 'default' });
 
-/** Namespaces used only inside the step panels that load on demand (not by the first screen; `secrets` is the saved-secret questions of the Wi-Fi, segmentation and passwords panels). */
-export const LATER_NAMESPACES = ['accounts', 'audit', 'passwords', 'secrets', 'survey', 'wifi'] as const;
+/**
+ * Namespaces not needed to show the first screen: the step panels' own (`secrets` is the
+ * saved-secret questions of the Wi-Fi, segmentation and passwords panels), and `messages` (the
+ * core's words for check results and notices) with the `catalog` check texts, which only the
+ * step's checks use once they arrive. They load together in the background as soon as the first
+ * step is on screen (app.tsx) and before any later panel renders (renderer/steps/registry.ts);
+ * until then a check shows its own English title and no result words (`formatMessage`), and every
+ * component re-renders when they are added (`bindI18nStore`).
+ */
+export const LATER_NAMESPACES = ['accounts', 'audit', 'messages', 'passwords', 'secrets', 'survey', 'wifi'] as const;
 
-const modules = import.meta.glob<Record<string, unknown>>(['./en/*.json', '!./en/{accounts,audit,passwords,secrets,survey,wifi}.json'], { eager: true, import: 'default' });
-const later = import.meta.glob<Record<string, unknown>>('./en/{accounts,audit,passwords,secrets,survey,wifi}.json', { import: 'default' });
+const modules = import.meta.glob<Record<string, unknown>>(['./en/*.json', '!./en/{accounts,audit,messages,passwords,secrets,survey,wifi}.json'], { eager: true, import: 'default' });
+const later = import.meta.glob<Record<string, unknown>>('./en/{accounts,audit,messages,passwords,secrets,survey,wifi}.json', { import: 'default' });
 const nsOf = (path: string) => path.replace(/^.*\/(.+)\.json$/, '$1');
 
 /** The English namespaces of the first screen, keyed by file name without `.json`. */
@@ -37,17 +44,18 @@ let laterLoaded: Promise<void> | null = null;
 
 /** Adds the LATER_NAMESPACES catalogs (once; a failed load may be retried). */
 export function loadLaterCatalogs(): Promise<void> {
-  laterLoaded ??= Promise.all(
-    Object.entries(later).map(async ([path, load]) => {
-      const catalog = await load();
-      const i18n = initI18n();
-      i18n.addResourceBundle('en', nsOf(path), catalog, true, false);
-      if (i18n.hasResourceBundle(PSEUDO_LOCALE, 'app')) {
-        const { pseudoCatalog } = await import('./pseudo');
-        i18n.addResourceBundle(PSEUDO_LOCALE, nsOf(path), pseudoCatalog(catalog), true, true);
-      }
-    }),
-  ).then(
+  const add = async (ns: string, catalog: Record<string, unknown>): Promise<void> => {
+    const i18n = initI18n();
+    i18n.addResourceBundle('en', ns, catalog, true, false);
+    if (i18n.hasResourceBundle(PSEUDO_LOCALE, 'app')) {
+      const { pseudoCatalog } = await import('./pseudo');
+      i18n.addResourceBundle(PSEUDO_LOCALE, ns, pseudoCatalog(catalog), true, true);
+    }
+  };
+  laterLoaded ??= Promise.all([
+    ...Object.entries(later).map(async ([path, load]) => add(nsOf(path), await load())),
+    import('../../resources/checks.json').then((m) => add('catalog', catalogNamespace(m.default.checks))),
+  ]).then(
     () => undefined,
     (err: unknown) => {
       laterLoaded = null;
@@ -64,15 +72,14 @@ type CheckTextField = 'title' | 'why' | 'passWhen' | 'next';
  * English is read from resources/checks.json itself (one source, nothing copied); a translation is a
  * data file with the same keys. Components get these strings through `checkText`.
  */
-function catalogNamespace(): Record<string, Record<string, Record<CheckTextField, string>>> {
+function catalogNamespace(checks: readonly ({ id: string } & Record<CheckTextField, string>)[]): Record<string, Record<string, Record<CheckTextField, string>>> {
   const ns: Record<string, Record<string, Record<CheckTextField, string>>> = {};
-  for (const c of checkCatalog.checks) {
+  for (const c of checks) {
     const [area, name] = c.id.split('.') as [string, string];
     (ns[area] ??= {})[name] = { title: c.title, why: c.why, passWhen: c.passWhen, next: c.next };
   }
   return ns;
 }
-EN_RESOURCES.catalog = catalogNamespace();
 
 /** A check's catalog text in the user's language (the check view's own English text if a key is missing). */
 export function checkText(check: { id: string } & Partial<Record<CheckTextField, string | null>>, field: CheckTextField): string {
@@ -144,7 +151,8 @@ export function initI18n(): typeof i18next {
       interpolation: { escapeValue: false }, // React escapes already.
       returnNull: false,
       initAsync: false,
-      react: { useSuspense: false },
+      // Re-render when the later catalogs are added (LATER_NAMESPACES).
+      react: { useSuspense: false, bindI18nStore: 'added' },
     });
     // `{{date, day}}` in the messages catalog (the report registers the same format in Node).
     i18next.services.formatter?.add('day', (value: unknown, lng: string | undefined) => formatDate(String(value), lng ?? 'en'));

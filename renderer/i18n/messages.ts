@@ -28,7 +28,8 @@ function resolveTerms(params: Record<string, string | number | boolean | null>):
  * formatWith in main/core/messages/format.ts does.
  */
 export function formatMessage(message: Message | null | undefined): string {
-  if (!message) return '';
+  // The words arrive with the later catalogs, just after the first screen (see LATER_NAMESPACES).
+  if (!message || !i18next.hasResourceBundle('en', 'messages')) return '';
   const params: Record<string, string | number | boolean | null> = {};
   for (const [k, v] of Object.entries(message.params)) {
     if (Array.isArray(v)) params[k] = v.map((m) => formatMessage(m)).join(i18next.t('common.list-separator', { ns: 'messages' }));

@@ -2,7 +2,7 @@
  * HttpFetcher over node:http/https: one request, no redirects, a hard deadline covering connect and
  * body, a body cap, and a refusal to contact anything but private or loopback IPv4 addresses.
  */
-import { request as httpRequest } from 'node:http';
+import { httpRequest } from '../node-http.js';
 import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import type { HttpAnswer, HttpFetcher } from '../../core/ports.js';

@@ -4,7 +4,8 @@
  * checked against a CA; its SHA-256 fingerprint is compared with the pinned one after the handshake
  * and BEFORE any byte of the request is written. A mismatch closes the connection and says so.
  */
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import { httpRequest } from '../node-http.js';
 import { request as httpsRequest } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { PorchlightError } from '../../core/errors.js';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PorchlightError } from '../errors.js';
+import { KEV_INDEX_FILE, readKevIndex } from './kev-index.js';
 
 /** Reads and validates one JSON file; a broken one is refused naming the file and the failing field. */
 export function parseKevFile<T>(path: string, schema: z.ZodType<T>): T {
@@ -80,12 +81,19 @@ export const VENDOR_TABLE_FILE = 'kev/vendor-aliases.json';
 
 const cache = new Map<string, { catalog: KevCatalog; table: VendorTable }>();
 
-/** Loads (once per resources folder) the snapshot and the table, both schema-checked. */
-export function loadKevData(resourcesDir: string): { catalog: KevCatalog; table: VendorTable } {
-  let hit = cache.get(resourcesDir);
+/**
+ * Loads (once per resources folder) the snapshot and the table, both schema-checked. The snapshot
+ * comes from the compact index the build wrote beside the bundle (`indexFile`, see kev-index.ts)
+ * when that index was built from this very snapshot; else (run from source, or another resources
+ * folder) from the snapshot itself.
+ */
+export function loadKevData(resourcesDir: string, indexFile: URL | string = new URL(`./${KEV_INDEX_FILE}`, import.meta.url)): { catalog: KevCatalog; table: VendorTable } {
+  const key = `${resourcesDir}\0${String(indexFile)}`;
+  let hit = cache.get(key);
   if (!hit) {
-    hit = { catalog: parseKevFile(join(resourcesDir, KEV_SNAPSHOT_FILE), KevCatalogSchema), table: parseKevFile(join(resourcesDir, VENDOR_TABLE_FILE), VendorTableSchema) };
-    cache.set(resourcesDir, hit);
+    const snapshot = join(resourcesDir, KEV_SNAPSHOT_FILE);
+    hit = { catalog: readKevIndex(indexFile, snapshot) ?? parseKevFile(snapshot, KevCatalogSchema), table: parseKevFile(join(resourcesDir, VENDOR_TABLE_FILE), VendorTableSchema) };
+    cache.set(key, hit);
   }
   return hit;
 }

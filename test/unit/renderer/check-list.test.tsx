@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { initI18n } from '../../../renderer/i18n';
+import { initI18n, loadLaterCatalogs } from '../../../renderer/i18n';
 import { CheckList } from '../../../renderer/components/check-list';
 import type { CheckView } from '../../../renderer/wizard/api';
 
 initI18n();
+// The check texts and the result words come with the catalogs loaded just after the first screen.
+await loadLaterCatalogs();
 
 const base: CheckView = {
   id: 'wifi.wps',
