@@ -16,8 +16,9 @@ import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
 import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
 import { createMessageFormatter } from './core/messages/index.js';
-import { DEFAULT_ROUTER_PINS, RouterPinsSchema, documentPinStore, routerReadPort } from './core/router-api/index.js';
+import { DEFAULT_ROUTER_PINS, NO_PENDING_APPLY, PendingApplySchema, ROUTER_PENDING_DOCUMENT, RouterPinsSchema, documentPinStore, routerReadPort } from './core/router-api/index.js';
 import { PinnedRouterTransport } from './adapters/router/pinned-transport.js';
+import { NodeHttpFetcher } from './adapters/network/http-fetcher.js';
 // The one English message catalog, shared with the renderer (bundled by esbuild into each host).
 import messagesEn from '../renderer/i18n/en/messages.json' with { type: 'json' };
 import messagesDe from '../renderer/i18n/de/messages.json' with { type: 'json' };
@@ -78,10 +79,11 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     wifi: opts.wifi ?? (opts.host === 'harness' && !process.env.PORCHLIGHT_FAKE_NMCLI_STATE ? undefined : new NodeWifiScanner()),
     messages: createMessageFormatter({ en: messagesEn, de: messagesDe, es: messagesEs, fr: messagesFr }),
     systemLanguages: opts.systemLanguages,
-    // The router checks read the router's own answer (FRITZ!Box TR-064) where the owner saved its login (issue 16).
+    // The router checks read the router's own answer (FRITZ!Box TR-064, OpenWrt ubus) where the owner saved its login (issue 16).
     routerApi: (ledger) => {
       const pins = documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: RouterPinsSchema, defaults: DEFAULT_ROUTER_PINS, version: '1.0.0' }));
-      return routerReadPort({ transport: new PinnedRouterTransport(), secrets: secretStore, pins, ledger });
+      const pending = new ConfDocumentStore({ dir: opts.profileDir, name: ROUTER_PENDING_DOCUMENT, schema: PendingApplySchema, defaults: NO_PENDING_APPLY, version: '1.0.0' });
+      return routerReadPort({ transport: new PinnedRouterTransport(), secrets: secretStore, pins, ledger, pending, http: new NodeHttpFetcher() });
     },
   });
 }

@@ -123,6 +123,8 @@ export class OpenWrtRouterClient implements RouterClient {
       return r.status >= 0 ? { vendor: 'OpenWrt', model: null, firmware: null } : null;
     } catch (err) {
       if (err instanceof UbusCallError) return { vendor: 'OpenWrt', model: null, firmware: null };
+      // A different certificate than the pinned one is never "no OpenWrt": it is reported.
+      if (err instanceof RouterError && err.kind === 'tls-certificate-changed') throw err;
       return null;
     }
   }
