@@ -9,15 +9,15 @@
  * says it rests on the router's read-back only, in plain words; it never claims a rescan that did
  * not happen. A scan that cannot classify the network (unknown) neither confirms nor contradicts.
  */
-import type { ScannedNetwork, WifiReading, WifiScanner } from '../ports.js';
+import type { WifiReading } from '../ports.js';
 import { msg, type Message } from '../messages/index.js';
-import { classifySecurity, combineClasses, type WifiSecurityClass } from '../wifi/security.js';
+import { classOfSsid, type WifiNetworkView, type WifiScanService, type WifiSecurityClass } from '../wifi/index.js';
 import { readBackVerdict, type Proof } from './apply-with-proof.js';
 import type { ApplyResult, DesiredState, RouterClient, RouterStatus } from './port.js';
 
 export interface RescanOptions {
-  /** The computer's Wi-Fi scanner; null when it has none (then the proof is the read-back only, said so). */
-  scanner: Pick<WifiScanner, 'scan'> | null;
+  /** The wizard's Wi-Fi scan (WifiScanService over the scanner port); null when this computer has none (then the proof is the read-back only, said so). */
+  scanner: Pick<WifiScanService, 'scan'> | null;
   /** Scans before a contradiction is final (a radio takes a moment to beacon its new mode). Default 4. */
   attempts?: number;
   /** Wait between scans, ms. Default 4000. */
@@ -49,8 +49,8 @@ function expectations(s: RouterStatus, desired: DesiredState, result: ApplyResul
 
 type Seen = { kind: 'no-scan'; reason: string } | { kind: 'scanned'; classOf: (ssid: string) => WifiSecurityClass | null };
 
-async function scanOnce(scanner: Pick<WifiScanner, 'scan'>): Promise<Seen> {
-  let r: WifiReading<ScannedNetwork[]>;
+async function scanOnce(scanner: Pick<WifiScanService, 'scan'>): Promise<Seen> {
+  let r: WifiReading<WifiNetworkView[]>;
   try {
     r = await scanner.scan();
   } catch {
@@ -60,10 +60,7 @@ async function scanOnce(scanner: Pick<WifiScanner, 'scan'>): Promise<Seen> {
   const nets = r.value;
   return {
     kind: 'scanned',
-    classOf: (ssid) => {
-      const aps = nets.filter((n) => n.ssid === ssid);
-      return aps.length === 0 ? null : combineClasses(aps.map((a) => classifySecurity(a.security)));
-    },
+    classOf: (ssid) => classOfSsid(nets, ssid)?.security ?? null,
   };
 }
 
