@@ -3,10 +3,12 @@ import { EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import type { DesiredState, RouterPlan, RouterStatus } from '../core/router-api/index.js';
+import { randomBytes } from 'node:crypto';
+import { msg } from '../core/messages/index.js';
 import type { WifiScanService } from '../core/wifi/scan-service.js';
 import { askHidden, type HiddenPromptIo } from './router-password-prompt.js';
 
-const USAGE = 'porchlight router status|plan|apply --gateway IP [--user NAME] [--wifi wpa3|transition] [--wps-off] [--remote-admin-off] [--upnp-off] [--wired] [--json] [--yes]';
+const USAGE = 'porchlight router status|plan|apply --gateway IP [--user NAME] [--wifi wpa3|transition] [--iot NAME] [--new-admin-password] [--wps-off] [--remote-admin-off] [--upnp-off] [--wired] [--json] [--yes]';
 
 const HELP = helpText({
   command: 'porchlight router',
@@ -16,6 +18,8 @@ const HELP = helpText({
     { flag: '--gateway', value: 'IP', text: "your router's address; naming it is your consent to log in to it once", default: 'none (required)', limits: 'a private or loopback address', example: '--gateway 192.168.178.1' },
     { flag: '--user', value: 'NAME', text: "the router user Porchlight logs in as (FRITZ!Box: System > FRITZ!Box Users; OpenWrt: root unless you made another); remembered for this router. The password comes from your keychain (saved in the Passwords step, or asked for once here)", default: 'the one remembered for this router (OpenWrt: root)', example: '--user porchlight' },
     { flag: '--wifi', value: 'wpa3|transition', text: 'the Wi-Fi security to plan for your home network: WPA3 only, or WPA2/WPA3 transition when older devices must stay connected', default: 'wpa3', example: '--wifi transition' },
+    { flag: '--iot', value: 'NAME', text: "plan a separate network for smart devices with this name: on, secured with WPA2/WPA3, kept apart from your home network; its passphrase is the one saved in your keychain for that name, or a new one Porchlight makes and saves there", default: 'none (not planned)', limits: '1 to 32 characters', example: '--iot "Home Things"' },
+    { flag: '--new-admin-password', text: "plan a new administrator password for the router: Porchlight makes it and saves it in your keychain, sets it, logs in with it, and only then keeps the old one as the previous one (until you discard it); if the router does not accept the new one, the old one stays", default: 'off (not planned)', example: '--new-admin-password' },
     { flag: '--wps-off', text: 'plan to turn off WPS', default: 'on (always planned)', example: '--wps-off' },
     { flag: '--remote-admin-off', text: 'plan to turn off administration from the internet', default: 'off (not planned)', example: '--remote-admin-off' },
     { flag: '--upnp-off', text: 'plan to turn off automatic port opening (UPnP)', default: 'off (not planned)', example: '--upnp-off' },
@@ -34,6 +38,12 @@ const HELP = helpText({
   ],
   examples: ['porchlight router status --gateway 192.168.178.1 --user porchlight', 'porchlight router apply --gateway 192.168.178.1 --wifi transition --upnp-off --yes'],
 });
+
+/**
+ * Where a new admin password waits while it is set and tried (never shown, never on argv). After the
+ * router accepted a login with it, it becomes `router/admin` and the old one `router/admin/previous`.
+ */
+const NEXT_ADMIN_ACCOUNT = 'router/admin/next';
 
 interface Args {
   sub: 'status' | 'plan' | 'apply';
@@ -57,6 +67,8 @@ function parseArgs(argv: string[]): Args {
     'wps-off': { type: 'boolean' },
     'remote-admin-off': { type: 'boolean' },
     'upnp-off': { type: 'boolean' },
+    iot: { type: 'string' },
+    'new-admin-password': { type: 'boolean' },
   });
   if (!v.gateway) throw new UsageError('--gateway is required: your router\'s address, e.g. --gateway 192.168.178.1');
   if (v.wifi !== undefined && v.wifi !== 'wpa3' && v.wifi !== 'transition') throw new UsageError('--wifi takes wpa3 or transition');
@@ -64,6 +76,11 @@ function parseArgs(argv: string[]): Args {
   const desired: DesiredState = { homeWifi: { encryption: v.wifi === 'transition' ? 'wpa2-wpa3' : 'wpa3' }, wpsOff: true };
   if (v['remote-admin-off']) desired.remoteAdminOff = true;
   if (v['upnp-off']) desired.upnpOff = true;
+  if (v.iot !== undefined) {
+    if (v.iot.length < 1 || v.iot.length > 32 || /\p{Cc}/u.test(v.iot)) throw new UsageError('--iot takes the name of the separate network, 1 to 32 characters');
+    desired.iotWifi = { ssid: v.iot, encryption: 'wpa2-wpa3', passphrase: { account: `wifi/${v.iot}` } };
+  }
+  if (v['new-admin-password']) desired.adminPassword = { next: { account: NEXT_ADMIN_ACCOUNT } };
   return { sub, gateway: v.gateway, user: v.user ?? null, json: v.json ?? false, yes: v.yes ?? false, wired: v.wired ?? false, desired };
 }
 
@@ -155,9 +172,40 @@ export function routerCommand(): CliCommand {
           out({ gateway: args.gateway, router: choice.kind, ...said, plan, applied: false }, before + planText(plan, words.format.bind(words)) + (args.sub === 'apply' ? 'Nothing was changed. Run again with --yes to make these changes.\n' : ''));
           return active.length > 0 ? EXIT.findings : EXIT.ok;
         }
+        // Secrets the changes need go to the keychain first (never shown, never on argv).
+        if (args.desired.iotWifi && active.some((c) => c.key.startsWith('iot-wifi')) && (await core.secrets.read(args.desired.iotWifi.passphrase.account)) === null) {
+          const { generatePassphrase } = await import('../core/wifi/index.js');
+          await core.secrets.write(args.desired.iotWifi.passphrase.account, generatePassphrase('words').passphrase);
+          ctx.stderr(`A new passphrase for "${args.desired.iotWifi.ssid}" was made and saved in your keychain (the app's Wi-Fi step shows it and its QR code).\n`);
+        }
+        const pwChange = active.find((c) => c.key === 'admin-password');
+        const oldAdmin = pwChange ? await core.secrets.read(account) : null;
+        if (pwChange) await core.secrets.write(NEXT_ADMIN_ACCOUNT, randomBytes(18).toString('base64url'));
         const scanner = await wifiScanner(ctx);
         const waitMs = Number(ctx.env.PORCHLIGHT_ROUTER_RESCAN_WAIT_MS ?? '') || undefined;
-        const r = await api.applyWithProof(client, plan, args.desired, api.readBackAndRescanProof(client, args.desired, { scanner, ...(waitMs ? { waitMs } : {}) }));
+        const { adminPassword, ...rest } = args.desired;
+        const mainPlan = { ...plan, changes: plan.changes.filter((c) => c.key !== 'admin-password') };
+        let r = await api.applyWithProof(client, mainPlan, rest, api.readBackAndRescanProof(client, rest, { scanner, ...(waitMs ? { waitMs } : {}) }));
+        if (pwChange && adminPassword && (r.outcome === 'verified' || r.outcome === 'nothing-to-do')) {
+          // The admin password alone and last: the adapter sets it and logs in with it; only an accepted login counts.
+          let pw: Awaited<ReturnType<typeof api.applyWithProof>>;
+          try {
+            pw = await api.applyWithProof(client, { changes: [pwChange], notes: [] }, { adminPassword }, async () => ({ ok: true, basis: [msg('router-api.proof.new-password-login', {})] }));
+          } catch (err) {
+            await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+            throw err;
+          }
+          if (pw.outcome === 'verified') {
+            const next = await core.secrets.read(NEXT_ADMIN_ACCOUNT);
+            if (oldAdmin !== null) await core.secrets.write(`${account}/previous`, oldAdmin);
+            if (next !== null) await core.secrets.write(account, next);
+            await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+            r =
+              r.outcome === 'verified' && r.proof
+                ? { outcome: 'verified', result: { ...r.result, applied: [...r.result.applied, ...pw.result.applied] }, proof: { ok: true, basis: [...(r.proof.basis ?? []), ...(pw.proof?.basis ?? [])] } }
+                : pw;
+          } else await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+        } else if (pwChange) await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
         const basis = (r.outcome === 'nothing-to-do' ? [] : (r.proof?.basis ?? [])).map((m) => words.format(m));
         const refused = plan.changes.filter((c) => c.refused).length;
         const text =

@@ -50,7 +50,7 @@ export function readBackVerdict(s: RouterStatus, desired: DesiredState, result: 
     const id = cut < 0 ? undefined : key.slice(cut + 1);
     const net = s.wifi.known ? s.wifi.value.find((n) => n.id === id) : undefined;
     if (what === 'home-wifi.encryption' && net?.encryption !== desired.homeWifi?.encryption) return { ok: false, reason: msg('router-api.proof.still-old', { what: net?.ssid ?? id ?? '' }) };
-    if (what === 'iot-wifi' && !(net && net.enabled && net.encryption === desired.iotWifi?.encryption && net.ssid === desired.iotWifi?.ssid)) return { ok: false, reason: msg('router-api.proof.still-old', { what: desired.iotWifi?.ssid ?? '' }) };
+    if (what === 'iot-wifi' && !(net && net.enabled && net.encryption === desired.iotWifi?.encryption && net.ssid === desired.iotWifi?.ssid && net.isolated === true)) return { ok: false, reason: msg('router-api.proof.still-old', { what: desired.iotWifi?.ssid ?? '' }) };
     if (what === 'wps' && !(s.wps.known && !s.wps.value.enabled)) return { ok: false, reason: msg('router-api.proof.still-old', { what: 'WPS' }) };
     if (what === 'remote-admin' && !(s.remoteAdmin.known && !s.remoteAdmin.value.enabled)) return { ok: false, reason: msg('router-api.proof.still-old', { what: 'remote access' }) };
     if (what === 'upnp' && !(s.upnp.known && !s.upnp.value.enabled)) return { ok: false, reason: msg('router-api.proof.still-old', { what: 'UPnP' }) };
