@@ -149,6 +149,8 @@ export function routerCommand(): CliCommand {
         guard: new api.LoginGuard(core.credentials.ledger),
         clock: { now: () => new Date() },
         http: new NodeHttpFetcher(),
+        // How long an OpenWrt waits for the confirm before it undoes an apply by itself (rpcd's default 60 s; labs shorten it).
+        ...(applyTimeout(ctx.env) ? { openwrtApplyTimeoutSeconds: applyTimeout(ctx.env)! } : {}),
         linkSsid,
         onConfirmOnDevice: (_methods, seconds) => ctx.stderr(`Press the button on your FRITZ!Box (or confirm on your FRITZ!Fon) to allow this change — Porchlight waits up to ${seconds} seconds.\n`),
       });
@@ -240,6 +242,12 @@ async function wifiScanner(ctx: CliContext): Promise<Pick<WifiScanService, 'scan
   } catch {
     return null;
   }
+}
+
+/** PORCHLIGHT_ROUTER_APPLY_TIMEOUT_SECONDS, 2 to 600, else null (the router's default). */
+function applyTimeout(env: NodeJS.ProcessEnv): number | null {
+  const n = Number(env.PORCHLIGHT_ROUTER_APPLY_TIMEOUT_SECONDS ?? '');
+  return Number.isInteger(n) && n >= 2 && n <= 600 ? n : null;
 }
 
 /** The terminal the password question uses: stdin and stderr, only when both are terminals. */
