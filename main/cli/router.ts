@@ -194,7 +194,9 @@ export function routerCommand(): CliCommand {
           try {
             pw = await api.applyWithProof(client, { changes: [pwChange], notes: [] }, { adminPassword }, async () => ({ ok: true, basis: [msg('router-api.proof.new-password-login', {})] }));
           } catch (err) {
-            await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+            // The new password is dropped only when the router is known to have the old one; otherwise it may be the one the router has now.
+            const routerHasOld = err instanceof api.RouterError && ['router-api.error.new-password-rejected', 'openwrt.password-new-refused', 'openwrt.password-not-set', 'router-api.error.password-not-allowed'].includes(err.detail.code);
+            if (routerHasOld) await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
             throw err;
           }
           if (pw.outcome === 'verified') {

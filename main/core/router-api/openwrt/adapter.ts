@@ -429,6 +429,8 @@ export class OpenWrtRouterClient implements RouterClient {
           if (typeof old === 'string') {
             account = `router/openwrt/${op.section}/previous-${op.option}/${stamp}`;
             await this.deps.secrets.set(account, old);
+            // A replaced Wi-Fi passphrase is kept as the previous one (`wifi/<name>/previous`) until the owner discards it.
+            if (op.option === 'key' && op.secret.startsWith('wifi/') && old !== (await this.deps.secrets.get(op.secret))) await this.deps.secrets.set(`${op.secret}/previous`, old);
           }
           previous.entries.push({ key, value: { config: op.config, section: op.section, option: op.option, secretAccount: account } });
           continue;
@@ -513,8 +515,8 @@ export class OpenWrtRouterClient implements RouterClient {
       accepted = false;
     }
     if (!accepted) {
-      await set(old).catch(() => undefined);
-      throw new RouterError('auth-failed', msg('openwrt.password-new-refused', {}));
+      const restored = await set(old).then(() => true, () => false);
+      throw new RouterError('auth-failed', msg(restored ? 'openwrt.password-new-refused' : 'router-api.error.new-password-rejected-not-restored', {}));
     }
   }
 
