@@ -374,6 +374,28 @@ describe.skipIf(!secretServiceOwned())('router automation acceptance (built CLI,
       expect(owrt.option('wireless', 'default_radio0', 'encryption')).toBe('psk2');
     });
 
+    it('porchlight audit verifies the router checks from the OpenWrt answer (logged in as root), the source in the evidence', async () => {
+      owrt = await startOpenWrtSimulator({ rootPassword: OPENWRT_PASSWORD, tls: true, port: 443 });
+      await secrets.set('router/admin', OPENWRT_PASSWORD);
+      const profile = newProfile();
+      const argv = [CLI, 'audit', '--json', '--interface', 'lo', '--gateway', owrt.ip, '--seconds', '2'];
+      argvSeen.push(argv);
+      const out = await new Promise<string>((resolve, reject) => {
+        const c = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, ...NO_SCANNER, PORCHLIGHT_PROFILE: profile }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let o = '';
+        c.stdout.on('data', (d: Buffer) => (o += d.toString()));
+        c.on('error', reject);
+        c.on('close', () => resolve(o));
+      });
+      outputs.push(out);
+      const report = JSON.parse(out) as { checks: { id: string; status: string; reasonMessage: { code: string; params: Record<string, unknown> } | null; evidence: { kind: string } }[] };
+      const byId = new Map(report.checks.map((c) => [c.id, c]));
+      expect(byId.get('router.remote-admin')).toMatchObject({ status: 'fail', evidence: { kind: 'verified' }, reasonMessage: { code: 'router-api.verdict.remote-admin-on', params: { source: expect.stringContaining('OpenWrt interface (ubus)') } } });
+      expect(byId.get('wifi.wps')).toMatchObject({ status: 'fail', reasonMessage: { code: 'router-api.verdict.wps-on' } });
+      expect(byId.get('router.admin-default')).toMatchObject({ status: 'pass', reasonMessage: { code: 'router-api.verdict.admin-not-default' } });
+      expect(owrt.calls.filter((c) => c.object === 'uci' && c.method !== 'get')).toEqual([]);
+    });
+
     it('wrong credentials: one attempt, a clear message, no block', async () => {
       owrt = await startOpenWrtSimulator({ rootPassword: OPENWRT_PASSWORD, tls: true, port: 443 });
       await secrets.set('router/admin', 'not-the-password');
