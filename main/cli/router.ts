@@ -160,8 +160,10 @@ export function routerCommand(): CliCommand {
       try {
         // OpenWrt: an apply an earlier run left unconfirmed (killed between apply and proof) is resolved and said first.
         const interrupted = choice.kind === 'openwrt' ? await choice.client.interruptedApply() : null;
-        const said = interrupted ? { interrupted: { startedAt: interrupted.startedAt, changes: interrupted.keys, outcome: interrupted.outcome, message: words.format(interrupted.message) } } : {};
-        const before = interrupted ? `${interrupted.outcome === 'rolled-back' ? 'Your router undid an unfinished change' : 'An unfinished change was NOT undone'} from ${new Date(interrupted.startedAt).toUTCString()}: ${words.format(interrupted.message)}.\n` : '';
+        const when = interrupted ? new Date(interrupted.startedAt).toUTCString() : '';
+        const interruptedWords = interrupted ? words.format({ ...interrupted.message, params: { ...interrupted.message.params, startedAt: when } }) : '';
+        const said = interrupted ? { interrupted: { startedAt: interrupted.startedAt, changes: interrupted.keys, outcome: interrupted.outcome, message: interruptedWords } } : {};
+        const before = interrupted ? `${interrupted.outcome === 'rolled-back' ? 'Your router undid an unfinished change' : 'An unfinished change was NOT undone'} from ${when}: ${interruptedWords}.\n` : '';
         if (args.sub === 'status') {
           const s = await client.readStatus();
           const f = findings(s);
