@@ -163,7 +163,11 @@ export function routerCommand(): CliCommand {
         const when = interrupted ? new Date(interrupted.startedAt).toUTCString() : '';
         const interruptedWords = interrupted ? words.format({ ...interrupted.message, params: { ...interrupted.message.params, startedAt: when } }) : '';
         const said = interrupted ? { interrupted: { startedAt: interrupted.startedAt, changes: interrupted.keys, outcome: interrupted.outcome, message: interruptedWords } } : {};
-        const before = interrupted ? `${interrupted.outcome === 'rolled-back' ? 'Your router undid an unfinished change' : 'An unfinished change was NOT undone'} from ${when}: ${interruptedWords}.\n` : '';
+        const before = !interrupted
+          ? ''
+          : interrupted.outcome === 'rolled-back'
+            ? `Your router undid an unfinished change from ${when}: Porchlight was stopped before it could check it, so the router went back to its previous settings by itself${interrupted.rolledBackNow ? ' (Porchlight asked it to just now)' : ''}. Nothing of it stayed.\n`
+            : `An unfinished change from ${when} was NOT undone: ${interruptedWords}.\n`;
         if (args.sub === 'status') {
           const s = await client.readStatus();
           const f = findings(s);

@@ -22,6 +22,7 @@ import {
   type RouterPlan,
   type RouterStatus,
   type RouterWifiNetwork,
+  type WifiEncryption,
 } from '../port.js';
 import type { LoginGuard } from '../login-guard.js';
 import type { RouterPinStore, RouterTransport } from '../transport.js';
@@ -31,6 +32,9 @@ import { encryptionOf, ifaceEnabled, list, remoteAdminOpenings, roleOfIface, sec
 import { z } from 'zod';
 
 export const ROUTER_ADMIN_ACCOUNT = 'router/admin';
+
+/** Encryption modes in the words the plan shows (never the internal code). */
+const ENCRYPTION_WORDS: Record<WifiEncryption, string> = { open: 'no encryption', wep: 'WEP', wpa: 'WPA', wpa2: 'WPA2', 'wpa2-wpa3': 'WPA2/WPA3 (transition)', wpa3: 'WPA3', other: 'another mode' };
 
 export interface OpenWrtDeps {
   http: HttpFetcher;
@@ -267,7 +271,7 @@ export class OpenWrtRouterClient implements RouterClient {
         const o: Op[] = [];
         if (str(s, 'encryption') !== encryption) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'encryption', value: encryption });
         if (str(s, 'ieee80211w') !== ieee80211w) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'ieee80211w', value: ieee80211w });
-        if (o.length) add(`home-wifi.encryption:${w.id}`, msg('openwrt.change.home-wifi', { ssid: w.ssid, from: w.encryption, to: want }), o, cuts);
+        if (o.length) add(`home-wifi.encryption:${w.id}`, msg('openwrt.change.home-wifi', { ssid: w.ssid, from: ENCRYPTION_WORDS[w.encryption], to: ENCRYPTION_WORDS[want] }), o, cuts);
         if (desired.homeWifi.passphrase)
           add(`home-wifi.passphrase:${w.id}`, msg('openwrt.change.home-wifi-passphrase', { ssid: w.ssid }), [{ kind: 'set', config: 'wireless', section: s.name, option: 'key', value: null, secret: desired.homeWifi.passphrase.account }], cuts);
       }
