@@ -77,15 +77,20 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     wifi: opts.wifi ?? (opts.host === 'harness' && !process.env.PORCHLIGHT_FAKE_NMCLI_STATE ? undefined : new NodeWifiScanner()),
     messages: createMessageFormatter({ en: messagesEn, de: messagesDe, es: messagesEs, fr: messagesFr }),
     systemLanguages: opts.systemLanguages,
-    // The router checks read the router's own answer (FRITZ!Box TR-064) where the owner saved its login (issue 16).
-    // Its modules (TR-064 client, SOAP, pinned transport) load when a router read is first attempted.
+    // The router checks read the router's own answer (FRITZ!Box TR-064, OpenWrt ubus) where the owner saved its login (issue 16).
+    // Its modules (TR-064 and ubus clients, SOAP, pinned transport) load when a router read is first attempted.
     routerApi: (ledger) => {
       let port: Promise<RouterApiPort> | null = null;
       return {
         async status(ctx) {
-          port ??= Promise.all([import('./core/router-api/index.js'), import('./adapters/router/pinned-transport.js')]).then(([r, t]) => {
+          port ??= Promise.all([
+            import('./core/router-api/index.js'),
+            import('./adapters/router/pinned-transport.js'),
+            import('./adapters/network/http-fetcher.js'),
+          ]).then(([r, t, h]) => {
             const pins = r.documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: r.RouterPinsSchema, defaults: r.DEFAULT_ROUTER_PINS, version: '1.0.0' }));
-            return r.routerReadPort({ transport: new t.PinnedRouterTransport(), secrets: secretStore, pins, ledger });
+            const pending = new ConfDocumentStore({ dir: opts.profileDir, name: r.ROUTER_PENDING_DOCUMENT, schema: r.PendingApplySchema, defaults: r.NO_PENDING_APPLY, version: '1.0.0' });
+            return r.routerReadPort({ transport: new t.PinnedRouterTransport(), secrets: secretStore, pins, ledger, pending, http: new h.NodeHttpFetcher() });
           });
           return (await port).status(ctx);
         },

@@ -3,17 +3,23 @@ import { EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import type { DesiredState, RouterPlan, RouterStatus } from '../core/router-api/index.js';
+import { randomBytes } from 'node:crypto';
+import type { Message } from '../core/messages/index.js';
+import type { WifiScanService } from '../core/wifi/scan-service.js';
+import { askHidden, type HiddenPromptIo } from './router-password-prompt.js';
 
-const USAGE = 'porchlight router status|plan|apply --gateway IP [--user NAME] [--wifi wpa3|transition] [--wps-off] [--remote-admin-off] [--upnp-off] [--wired] [--json] [--yes]';
+const USAGE = 'porchlight router status|plan|apply --gateway IP [--user NAME] [--wifi wpa3|transition] [--iot NAME] [--new-admin-password] [--wps-off] [--remote-admin-off] [--upnp-off] [--wired] [--json] [--yes]';
 
 const HELP = helpText({
   command: 'porchlight router',
-  summary: "read your router's own settings through its app interface (FRITZ!Box TR-064), plan fixes, and apply them with your yes",
+  summary: "read your router's own settings through its own interface (FRITZ!Box: TR-064; OpenWrt: ubus over HTTPS), plan fixes, and apply them with your yes",
   usage: USAGE,
   options: [
     { flag: '--gateway', value: 'IP', text: "your router's address; naming it is your consent to log in to it once", default: 'none (required)', limits: 'a private or loopback address', example: '--gateway 192.168.178.1' },
-    { flag: '--user', value: 'NAME', text: "the router user Porchlight logs in as (FRITZ!Box: System > FRITZ!Box Users); remembered for this router. The password comes from your keychain (saved in the Passwords step)", default: 'the one remembered for this router', example: '--user porchlight' },
+    { flag: '--user', value: 'NAME', text: "the router user Porchlight logs in as (FRITZ!Box: System > FRITZ!Box Users; OpenWrt: root unless you made another); remembered for this router. The password comes from your keychain (saved in the Passwords step, or asked for once here)", default: 'the one remembered for this router (OpenWrt: root)', example: '--user porchlight' },
     { flag: '--wifi', value: 'wpa3|transition', text: 'the Wi-Fi security to plan for your home network: WPA3 only, or WPA2/WPA3 transition when older devices must stay connected', default: 'wpa3', example: '--wifi transition' },
+    { flag: '--iot', value: 'NAME', text: "plan a separate network for smart devices with this name: on, secured with WPA2/WPA3, kept apart from your home network; its passphrase is the one saved in your keychain for that name, or a new one Porchlight makes and saves there", default: 'none (not planned)', limits: '1 to 32 characters', example: '--iot "Home Things"' },
+    { flag: '--new-admin-password', text: "plan a new administrator password for the router: Porchlight makes it and saves it in your keychain, sets it, logs in with it, and only then keeps the old one as the previous one (until you discard it); if the router does not accept the new one, the old one stays", default: 'off (not planned)', example: '--new-admin-password' },
     { flag: '--wps-off', text: 'plan to turn off WPS', default: 'on (always planned)', example: '--wps-off' },
     { flag: '--remote-admin-off', text: 'plan to turn off administration from the internet', default: 'off (not planned)', example: '--remote-admin-off' },
     { flag: '--upnp-off', text: 'plan to turn off automatic port opening (UPnP)', default: 'off (not planned)', example: '--upnp-off' },
@@ -22,14 +28,25 @@ const HELP = helpText({
     { flag: '--json', text: 'print the result as JSON on stdout', default: 'off (plain text)', example: '--json' },
   ],
   notes: [
+    'Supported routers: a FRITZ!Box with "Permit access for apps" on, and OpenWrt with HTTPS for its web interface (luci-ssl). Porchlight asks the router which it is, without logging in; other routers get the manual guide.',
+    'The router password is read from your keychain (router/admin). When it is missing, Porchlight asks for it once on the terminal (hidden) and saves it in the keychain; without a terminal it stops and says how to save it. A password is never accepted on the command line.',
     'status: read Wi-Fi security, WPS, firmware and automatic updates, remote administration, UPnP and the ports devices opened, and whether the factory password is still set.',
     'plan: list, in plain words, every change Porchlight would make; changes nothing.',
-    'apply: make the planned changes (only with --yes; without it the plan is printed), check them by reading the router again, and undo them if the check fails.',
+    'apply: make the planned changes (only with --yes; without it the plan is printed), check them by reading the router again and, for Wi-Fi changes, by a new Wi-Fi scan from this computer where it can see the network (otherwise the output says the check is the router\'s answer only), and undo them if the check fails. On OpenWrt the router also undoes the change by itself unless Porchlight confirms it after the check; if a run was stopped in between, the next run says so.',
     'Exit codes: status 0 when every setting read is safe, 1 when something should change; plan and apply without --yes 0 when nothing is to change, 1 when changes are planned; apply --yes 0 when every change was made and checked, 1 when a change was refused or undone; 2 on an error (wrong password, router blocked, changed certificate, no app interface).',
     'Porchlight logs in at most once per run: after a rejected password it does not try again, so the router does not lock you out.',
   ],
   examples: ['porchlight router status --gateway 192.168.178.1 --user porchlight', 'porchlight router apply --gateway 192.168.178.1 --wifi transition --upnp-off --yes'],
 });
+
+/**
+ * Where a new admin password waits while it is set and tried (never shown, never on argv). After the
+ * router accepted a login with it, it becomes `router/admin` and the old one `router/admin/previous`.
+ */
+const NEXT_ADMIN_ACCOUNT = 'router/admin/next';
+
+/** The proof of a new admin password: the adapter's login with it (a literal message: the CLI start-up loads no core). */
+const NEW_PASSWORD_LOGIN: Message = { code: 'router-api.proof.new-password-login', params: {} };
 
 interface Args {
   sub: 'status' | 'plan' | 'apply';
@@ -53,6 +70,8 @@ function parseArgs(argv: string[]): Args {
     'wps-off': { type: 'boolean' },
     'remote-admin-off': { type: 'boolean' },
     'upnp-off': { type: 'boolean' },
+    iot: { type: 'string' },
+    'new-admin-password': { type: 'boolean' },
   });
   if (!v.gateway) throw new UsageError('--gateway is required: your router\'s address, e.g. --gateway 192.168.178.1');
   if (v.wifi !== undefined && v.wifi !== 'wpa3' && v.wifi !== 'transition') throw new UsageError('--wifi takes wpa3 or transition');
@@ -60,6 +79,11 @@ function parseArgs(argv: string[]): Args {
   const desired: DesiredState = { homeWifi: { encryption: v.wifi === 'transition' ? 'wpa2-wpa3' : 'wpa3' }, wpsOff: true };
   if (v['remote-admin-off']) desired.remoteAdminOff = true;
   if (v['upnp-off']) desired.upnpOff = true;
+  if (v.iot !== undefined) {
+    if (v.iot.length < 1 || v.iot.length > 32 || /\p{Cc}/u.test(v.iot)) throw new UsageError('--iot takes the name of the separate network, 1 to 32 characters');
+    desired.iotWifi = { ssid: v.iot, encryption: 'wpa2-wpa3', passphrase: { account: `wifi/${v.iot}` } };
+  }
+  if (v['new-admin-password']) desired.adminPassword = { next: { account: NEXT_ADMIN_ACCOUNT } };
   return { sub, gateway: v.gateway, user: v.user ?? null, json: v.json ?? false, yes: v.yes ?? false, wired: v.wired ?? false, desired };
 }
 
@@ -82,51 +106,123 @@ function findings(s: RouterStatus): string[] {
 export function routerCommand(): CliCommand {
   return {
     name: 'router',
-    summary: "Read and fix your router's settings through its own app interface (FRITZ!Box)",
+    summary: "Read and fix your router's settings through its own interface (FRITZ!Box, OpenWrt)",
     usage: USAGE,
     help: HELP,
     async run(ctx: CliContext) {
       const args = parseArgs(ctx.argv);
-      const [{ createNodeCore, defaultProfileDir }, api, { PinnedRouterTransport }, { ConfDocumentStore }, { createMessageFormatter }, en] = await Promise.all([
+      const [{ createNodeCore, defaultProfileDir }, api, { PinnedRouterTransport }, { ConfDocumentStore }, { createMessageFormatter }, en, { NodeHttpFetcher }] = await Promise.all([
         import('./host.js'),
         import('../core/router-api/index.js'),
         import('../adapters/router/pinned-transport.js'),
         import('../adapters/conf-document-store.js'),
         import('../core/messages/index.js'),
         import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
+        import('../adapters/network/http-fetcher.js'),
       ]);
       const words = createMessageFormatter({ en: en.default });
       const profileDir = defaultProfileDir(ctx.env);
       const core = createNodeCore({ host: 'cli', profileDir, opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) } });
       tellNotices(ctx, core.notices, args.json);
       const pins = api.documentPinStore(new ConfDocumentStore({ dir: profileDir, name: 'router-api', schema: api.RouterPinsSchema, defaults: api.DEFAULT_ROUTER_PINS, version: '1.0.0' }));
+      const pending = new ConfDocumentStore({ dir: profileDir, name: api.ROUTER_PENDING_DOCUMENT, schema: api.PendingApplySchema, defaults: api.NO_PENDING_APPLY, version: '1.0.0' });
       if (args.user) pins.setUserName(args.gateway, args.user);
-      const client = new api.FritzboxClient({
+      const fail = (code: string, message: string) => {
+        if (args.json) ctx.stdout(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
+        ctx.stderr(`porchlight router ${args.sub}: ${message}\n`);
+        return EXIT.error;
+      };
+      // The router password: from the keychain; asked for once (hidden, on a terminal) when missing.
+      const account = 'router/admin';
+      if ((await core.secrets.read(account)) === null) {
+        const io = defaultTerminal();
+        if (!io) return fail('credentials-missing', `Porchlight has no password for your router (${args.gateway}) in your keychain yet, and cannot ask for it here because this is not a terminal. Run the same command once in a terminal (it asks for the password, hidden, and saves it in your keychain), or save it in the app's Passwords step. A password is never accepted on the command line.`);
+        const typed = await askHidden(io, `Password of your router (${args.gateway}), saved in your keychain, never shown: `);
+        if (!typed) return fail('credentials-missing', 'No password was entered, so nothing was saved and nothing was sent to the router.');
+        await core.secrets.write(account, typed);
+        ctx.stderr('Saved in your keychain as the router password.\n');
+      }
+      const linkSsid = async () => (args.wired ? null : await currentSsid(ctx));
+      const choice = await api.chooseRouterClient({
         host: args.gateway,
         transport: new PinnedRouterTransport(),
-        secrets: { get: (a) => core.secrets.read(a) },
+        secrets: { get: (a) => core.secrets.read(a), set: (a, v) => core.secrets.write(a, v) },
         pins,
+        pending,
         guard: new api.LoginGuard(core.credentials.ledger),
-        linkSsid: async () => (args.wired ? null : await currentSsid(ctx)),
+        clock: { now: () => new Date() },
+        http: new NodeHttpFetcher(),
+        // How long an OpenWrt waits for the confirm before it undoes an apply by itself (rpcd's default 60 s; labs shorten it).
+        ...(applyTimeout(ctx.env) ? { openwrtApplyTimeoutSeconds: applyTimeout(ctx.env)! } : {}),
+        linkSsid,
         onConfirmOnDevice: (_methods, seconds) => ctx.stderr(`Press the button on your FRITZ!Box (or confirm on your FRITZ!Fon) to allow this change — Porchlight waits up to ${seconds} seconds.\n`),
       });
+      if (choice.kind === 'unsupported') return fail('unsupported', words.format(choice.reason));
+      const client = choice.client;
       const out = (value: unknown, text: string) => ctx.stdout(args.json ? `${JSON.stringify(value, null, 2)}\n` : text);
       try {
+        // OpenWrt: an apply an earlier run left unconfirmed (killed between apply and proof) is resolved and said first.
+        const interrupted = choice.kind === 'openwrt' ? await choice.client.interruptedApply() : null;
+        const when = interrupted ? new Date(interrupted.startedAt).toUTCString() : '';
+        const interruptedWords = interrupted ? words.format({ ...interrupted.message, params: { ...interrupted.message.params, startedAt: when } }) : '';
+        const said = interrupted ? { interrupted: { startedAt: interrupted.startedAt, changes: interrupted.keys, outcome: interrupted.outcome, message: interruptedWords } } : {};
+        const before = !interrupted
+          ? ''
+          : interrupted.outcome === 'rolled-back'
+            ? `Your router undid an unfinished change from ${when}: Porchlight was stopped before it could check it, so the router went back to its previous settings by itself${interrupted.rolledBackNow ? ' (Porchlight asked it to just now)' : ''}. Nothing of it stayed.\n`
+            : `An unfinished change from ${when} was NOT undone: ${interruptedWords}.\n`;
         if (args.sub === 'status') {
           const s = await client.readStatus();
           const f = findings(s);
-          out({ gateway: args.gateway, status: s, findings: f }, statusText(s, words.format.bind(words)));
+          out({ gateway: args.gateway, router: choice.kind, ...said, status: s, findings: f }, before + statusText(s, words.format.bind(words)));
           return f.length > 0 ? EXIT.findings : EXIT.ok;
         }
         const plan = await client.plan(args.desired);
         const active = plan.changes.filter((c) => !c.refused);
         if (args.sub === 'plan' || !args.yes) {
-          out({ gateway: args.gateway, plan, applied: false }, planText(plan, words.format.bind(words)) + (args.sub === 'apply' ? 'Nothing was changed. Run again with --yes to make these changes.\n' : ''));
+          out({ gateway: args.gateway, router: choice.kind, ...said, plan, applied: false }, before + planText(plan, words.format.bind(words)) + (args.sub === 'apply' ? 'Nothing was changed. Run again with --yes to make these changes.\n' : ''));
           return active.length > 0 ? EXIT.findings : EXIT.ok;
         }
-        const r = await api.applyWithProof(client, plan, args.desired, api.readBackProof(client, args.desired));
+        // Secrets the changes need go to the keychain first (never shown, never on argv).
+        if (args.desired.iotWifi && active.some((c) => c.key.startsWith('iot-wifi')) && (await core.secrets.read(args.desired.iotWifi.passphrase.account)) === null) {
+          const { generatePassphrase } = await import('../core/wifi/index.js');
+          await core.secrets.write(args.desired.iotWifi.passphrase.account, generatePassphrase('words').passphrase);
+          ctx.stderr(`A new passphrase for "${args.desired.iotWifi.ssid}" was made and saved in your keychain (the app's Wi-Fi step shows it and its QR code).\n`);
+        }
+        const pwChange = active.find((c) => c.key === 'admin-password');
+        const oldAdmin = pwChange ? await core.secrets.read(account) : null;
+        if (pwChange) await core.secrets.write(NEXT_ADMIN_ACCOUNT, randomBytes(18).toString('base64url'));
+        const scanner = await wifiScanner(ctx);
+        const waitMs = Number(ctx.env.PORCHLIGHT_ROUTER_RESCAN_WAIT_MS ?? '') || undefined;
+        const { adminPassword, ...rest } = args.desired;
+        const mainPlan = { ...plan, changes: plan.changes.filter((c) => c.key !== 'admin-password') };
+        let r = await api.applyWithProof(client, mainPlan, rest, api.readBackAndRescanProof(client, rest, { scanner, ...(waitMs ? { waitMs } : {}) }));
+        if (pwChange && adminPassword && (r.outcome === 'verified' || r.outcome === 'nothing-to-do')) {
+          // The admin password alone and last: the adapter sets it and logs in with it; only an accepted login counts.
+          let pw: Awaited<ReturnType<typeof api.applyWithProof>>;
+          try {
+            pw = await api.applyWithProof(client, { changes: [pwChange], notes: [] }, { adminPassword }, async () => ({ ok: true, basis: [NEW_PASSWORD_LOGIN] }));
+          } catch (err) {
+            // The new password is dropped only when the router is known to have the old one; otherwise it may be the one the router has now.
+            const routerHasOld = err instanceof api.RouterError && ['router-api.error.new-password-rejected', 'openwrt.password-new-refused', 'openwrt.password-not-set', 'router-api.error.password-not-allowed'].includes(err.detail.code);
+            if (routerHasOld) await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+            throw err;
+          }
+          if (pw.outcome === 'verified') {
+            const next = await core.secrets.read(NEXT_ADMIN_ACCOUNT);
+            if (oldAdmin !== null) await core.secrets.write(`${account}/previous`, oldAdmin);
+            if (next !== null) await core.secrets.write(account, next);
+            await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+            r =
+              r.outcome === 'verified' && r.proof
+                ? { outcome: 'verified', result: { ...r.result, applied: [...r.result.applied, ...pw.result.applied] }, proof: { ok: true, basis: [...(r.proof.basis ?? []), ...(pw.proof?.basis ?? [])] } }
+                : pw;
+          } else await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+        } else if (pwChange) await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+        const basis = (r.outcome === 'nothing-to-do' ? [] : (r.proof?.basis ?? [])).map((m) => words.format(m));
         const refused = plan.changes.filter((c) => c.refused).length;
         const text =
+          before +
           planText(plan, words.format.bind(words)) +
           (r.outcome === 'verified'
             ? `Done and checked: the router now reports every change (${r.result.applied.length}).\n`
@@ -134,8 +230,9 @@ export function routerCommand(): CliCommand {
               ? 'Nothing was changed.\n'
               : r.outcome === 'restored'
                 ? `The check after the change failed (${words.format(r.reason)}), so Porchlight put the previous settings back.\n`
-                : `The check after the change failed (${words.format(r.reason)}) and putting the previous settings back failed too: check the router's settings by hand.\n`);
-        out({ gateway: args.gateway, plan, outcome: r.outcome, applied: r.result?.applied ?? [], reason: 'reason' in r ? r.reason : null }, text);
+                : `The check after the change failed (${words.format(r.reason)}) and putting the previous settings back failed too: check the router's settings by hand.\n`) +
+          basis.map((b) => `  ${b}.\n`).join('');
+        out({ gateway: args.gateway, router: choice.kind, ...said, plan, outcome: r.outcome, applied: r.result?.applied ?? [], reason: 'reason' in r ? r.reason : null, reasonText: 'reason' in r ? words.format(r.reason) : null, proofBasis: basis }, text);
         return r.outcome === 'verified' && refused === 0 ? EXIT.ok : r.outcome === 'restore-failed' ? EXIT.error : EXIT.findings;
       } catch (err) {
         const message = err instanceof api.RouterError ? words.format(err.detail) : err instanceof PorchlightError ? err.message : 'Something went wrong inside Porchlight.';
@@ -146,6 +243,27 @@ export function routerCommand(): CliCommand {
       }
     },
   };
+}
+
+/** The computer's Wi-Fi scanner (nmcli, netsh, airport through node-wifi); its readings say when it cannot scan. */
+async function wifiScanner(ctx: CliContext): Promise<Pick<WifiScanService, 'scan'> | null> {
+  try {
+    const [{ NodeWifiScanner }, { WifiScanService: Service }] = await Promise.all([import('../adapters/wifi/node-wifi-scanner.js'), import('../core/wifi/scan-service.js')]);
+    return new Service(new NodeWifiScanner({ iface: ctx.env.PORCHLIGHT_WIFI_INTERFACE ?? null }));
+  } catch {
+    return null;
+  }
+}
+
+/** PORCHLIGHT_ROUTER_APPLY_TIMEOUT_SECONDS, 2 to 600, else null (the router's default). */
+function applyTimeout(env: NodeJS.ProcessEnv): number | null {
+  const n = Number(env.PORCHLIGHT_ROUTER_APPLY_TIMEOUT_SECONDS ?? '');
+  return Number.isInteger(n) && n >= 2 && n <= 600 ? n : null;
+}
+
+/** The terminal the password question uses: stdin and stderr, only when both are terminals. */
+function defaultTerminal(): HiddenPromptIo | null {
+  return process.stdin.isTTY && process.stderr.isTTY ? { input: process.stdin, output: process.stderr } : null;
 }
 
 /** The Wi-Fi this computer is on (its name), null when on none, undefined when it cannot be told — then every Wi-Fi change counts as cutting the link. */

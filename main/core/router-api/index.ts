@@ -24,9 +24,15 @@ export { FritzboxClient, encryptionOfBeacon } from './fritzbox/fritzbox-client.j
 export type { FritzClientOptions } from './fritzbox/fritzbox-client.js';
 export { readIgdPortMappings } from './igd/port-mappings.js';
 export type { PortMappingReading } from './igd/port-mappings.js';
-export { applyWithProof, readBackProof } from './apply-with-proof.js';
+export { applyWithProof, readBackProof, readBackVerdict } from './apply-with-proof.js';
+export { readBackAndRescanProof } from './rescan-proof.js';
+export type { RescanOptions } from './rescan-proof.js';
 export type { ApplyOutcome, Proof } from './apply-with-proof.js';
 export { DEFAULT_ROUTER_PINS, RouterPinsSchema, documentPinStore } from './pin-document.js';
 export type { RouterPinsDoc } from './pin-document.js';
 export { routerReadPort } from './verifier-port.js';
 export type { RouterReadDeps } from './verifier-port.js';
+export { chooseRouterClient, fritzboxClientFor, openWrtClientFor, memoryPendingStore, OPENWRT_DEFAULT_USER, ROUTER_PENDING_DOCUMENT } from './choose.js';
+export type { ChooseRouterDeps, RouterChoice } from './choose.js';
+export { OpenWrtRouterClient, PendingApplySchema, NO_PENDING_APPLY } from './openwrt/index.js';
+export type { InterruptedApply, PendingApplyDoc } from './openwrt/index.js';

@@ -57,6 +57,12 @@ export interface FritzState {
   /** Failed logins before the box blocks; the block lasts `blockSeconds`. */
   failuresBeforeBlock: number;
   blockSeconds: number;
+  /**
+   * A fault for failure tests: SetConfigPassword answers OK but the app user's password stays as it
+   * was (as when the box changes another password than the one of the user Porchlight logs in as),
+   * so a login with the new password is refused. One-shot: cleared after use.
+   */
+  ignoreNextSetConfigPassword?: boolean;
 }
 
 export interface SimCall {
@@ -348,6 +354,10 @@ export async function startFritzSimulator(opts: { ip?: string; httpPort?: number
         const p = a.NewPassword ?? '';
         if (p.length < 1 || p.length > 32) return 402;
         // The password of the app user Porchlight logs in with (FRITZ!OS ≥ 7.24 has one per user).
+        if (state.ignoreNextSetConfigPassword) {
+          state.ignoreNextSetConfigPassword = false;
+          return {};
+        }
         state.users[0]!.password = p;
         state.defaultPasswordActive = false;
         return {};

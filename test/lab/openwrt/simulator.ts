@@ -77,6 +77,11 @@ export interface OpenWrtSimOptions {
   rootPassword?: string;
   extraUsers?: SimUser[];
   board?: { model: string; boardName: string; hostname: string; version: string; revision: string; target: string };
+  /**
+   * A fault for failure tests: the next `luci setPassword` answers {result:true} but stores only the
+   * first N characters, so a login with the whole new password is refused. One-shot.
+   */
+  truncateNextPasswordAt?: number;
   /** Serve HTTPS (uhttpd with the self-signed certificate px5g makes on first boot); made here with openssl. */
   tls?: boolean;
 }
@@ -134,6 +139,7 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
   const ip = opts.ip ?? OPENWRT_LAB_IP;
   const board = opts.board ?? { model: 'Linksys E8450 (UBI)', boardName: 'linksys,e8450-ubi', hostname: 'OpenWrt', version: '23.05.3', revision: 'r23809-234f1a2efa', target: 'mediatek/mt7622' };
   let rootPassword = opts.rootPassword ?? '';
+  let truncateNext = opts.truncateNextPasswordAt;
   const root: SimUser = { name: 'root', password: '', ubus: { '*': ['*'] }, uciRead: ['*'], uciWrite: ['*'] };
   const users = [root, ...(opts.extraUsers ?? [])];
   const committed: UciConfigs = defaultUci();
@@ -407,7 +413,8 @@ export async function startOpenWrtSimulator(opts: OpenWrtSimOptions = {}): Promi
       const a = args;
       if (!isStr(a.username) || !isStr(a.password)) reply = st(UBUS.INVALID_ARGUMENT);
       else if (a.username === 'root') {
-        rootPassword = a.password;
+        rootPassword = truncateNext ? a.password.slice(0, truncateNext) : a.password;
+        truncateNext = undefined;
         reply = { status: 0, data: { result: true } };
       } else {
         const u = users.find((x) => x.name === a.username);

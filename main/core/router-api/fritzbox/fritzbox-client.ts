@@ -58,7 +58,8 @@ const ENCRYPTION_WORDS: Record<WifiEncryption, string> = { open: 'no encryption'
 /** What the client needs beyond the session options. */
 export interface FritzClientOptions extends Omit<Tr064Options, 'transport'> {
   transport: RouterTransport;
-  secrets: Pick<SecretStore, 'get'>;
+  /** `set` keeps a replaced Wi-Fi passphrase as `<account>/previous` (absent: kept in memory for this run only). */
+  secrets: Pick<SecretStore, 'get'> & Partial<Pick<SecretStore, 'set'>>;
   /**
    * The Wi-Fi network this computer reaches the router through: its name, null (cable or another
    * network), or undefined when it cannot be told — then every Wi-Fi change counts as cutting the link.
@@ -338,7 +339,10 @@ export class FritzboxClient implements RouterClient {
       case 'home-wifi.passphrase': {
         const next = await this.secret(desired.homeWifi!.passphrase!.account);
         const before = await this.session.call(t, 'GetSecurityKeys');
-        this.replacedSecrets.set(key, before.NewKeyPassphrase ?? '');
+        const old = before.NewKeyPassphrase ?? '';
+        this.replacedSecrets.set(key, old);
+        // The passphrase devices use today is kept as the previous one until the owner discards it.
+        if (old && old !== next && this.o.secrets.set) await this.o.secrets.set(`${desired.homeWifi!.passphrase!.account}/previous`, old);
         previous.entries.push({ key, value: { service: id!, passphraseKept: 'memory' } });
         await this.session.call(t, 'SetSecurityKeys', { NewWEPKey0: '', NewWEPKey1: '', NewWEPKey2: '', NewWEPKey3: '', NewPreSharedKey: '', NewKeyPassphrase: next });
         return;
@@ -388,13 +392,22 @@ export class FritzboxClient implements RouterClient {
   private async changeAdminPassword(nextAccount: string): Promise<void> {
     const next = await this.secret(nextAccount);
     const old = await this.secret(this.o.passwordAccount ?? secretAccountName({ kind: 'router' }));
+    // The box's own limits first: a password it would cut or refuse is never sent (once set, only it opens the box).
+    const rules = await this.session.call(S('LANConfigSecurity:1'), 'GetInfo');
+    const max = Number(rules.NewMaxCharsPassword ?? '');
+    const min = Number(rules.NewMinCharsPassword ?? '');
+    const allowed = rules.NewAllowedCharsPassword;
+    if ((Number.isFinite(max) && max > 0 && next.length > max) || (Number.isFinite(min) && next.length < min) || (allowed && [...next].some((ch) => !allowed.includes(ch)))) {
+      throw new RouterError('unsupported', msg('router-api.error.password-not-allowed', { max: Number.isFinite(max) && max > 0 ? max : null }));
+    }
     await this.session.call(S('LANConfigSecurity:1'), 'SetConfigPassword', { NewPassword: next });
     const check = new Tr064Session({ ...this.o, passwordAccount: nextAccount });
     try {
       await check.call(S('LANConfigSecurity:1'), 'X_AVM-DE_GetCurrentUser');
     } catch (err) {
       // The box took the new password but does not accept it: put the old one back through the session that still works.
-      await this.session.call(S('LANConfigSecurity:1'), 'SetConfigPassword', { NewPassword: old }).catch(() => {});
+      const restored = await this.session.call(S('LANConfigSecurity:1'), 'SetConfigPassword', { NewPassword: old }).then(() => true, () => false);
+      if (!restored) throw new RouterError('auth-failed', msg('router-api.error.new-password-rejected-not-restored', {}), err instanceof RouterError ? err.waitSeconds : null);
       throw new RouterError('auth-failed', msg('router-api.error.new-password-rejected', {}), err instanceof RouterError ? err.waitSeconds : null);
     }
   }

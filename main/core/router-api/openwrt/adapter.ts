@@ -22,6 +22,7 @@ import {
   type RouterPlan,
   type RouterStatus,
   type RouterWifiNetwork,
+  type WifiEncryption,
 } from '../port.js';
 import type { LoginGuard } from '../login-guard.js';
 import type { RouterPinStore, RouterTransport } from '../transport.js';
@@ -31,6 +32,9 @@ import { encryptionOf, ifaceEnabled, list, remoteAdminOpenings, roleOfIface, sec
 import { z } from 'zod';
 
 export const ROUTER_ADMIN_ACCOUNT = 'router/admin';
+
+/** Encryption modes in the words the plan shows (never the internal code). */
+const ENCRYPTION_WORDS: Record<WifiEncryption, string> = { open: 'no encryption', wep: 'WEP', wpa: 'WPA', wpa2: 'WPA2', 'wpa2-wpa3': 'WPA2/WPA3 (transition)', wpa3: 'WPA3', other: 'another mode' };
 
 export interface OpenWrtDeps {
   http: HttpFetcher;
@@ -123,6 +127,8 @@ export class OpenWrtRouterClient implements RouterClient {
       return r.status >= 0 ? { vendor: 'OpenWrt', model: null, firmware: null } : null;
     } catch (err) {
       if (err instanceof UbusCallError) return { vendor: 'OpenWrt', model: null, firmware: null };
+      // A different certificate than the pinned one is never "no OpenWrt": it is reported.
+      if (err instanceof RouterError && err.kind === 'tls-certificate-changed') throw err;
       return null;
     }
   }
@@ -265,7 +271,7 @@ export class OpenWrtRouterClient implements RouterClient {
         const o: Op[] = [];
         if (str(s, 'encryption') !== encryption) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'encryption', value: encryption });
         if (str(s, 'ieee80211w') !== ieee80211w) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'ieee80211w', value: ieee80211w });
-        if (o.length) add(`home-wifi.encryption:${w.id}`, msg('openwrt.change.home-wifi', { ssid: w.ssid, from: w.encryption, to: want }), o, cuts);
+        if (o.length) add(`home-wifi.encryption:${w.id}`, msg('openwrt.change.home-wifi', { ssid: w.ssid, from: ENCRYPTION_WORDS[w.encryption], to: ENCRYPTION_WORDS[want] }), o, cuts);
         if (desired.homeWifi.passphrase)
           add(`home-wifi.passphrase:${w.id}`, msg('openwrt.change.home-wifi-passphrase', { ssid: w.ssid }), [{ kind: 'set', config: 'wireless', section: s.name, option: 'key', value: null, secret: desired.homeWifi.passphrase.account }], cuts);
       }
@@ -427,6 +433,8 @@ export class OpenWrtRouterClient implements RouterClient {
           if (typeof old === 'string') {
             account = `router/openwrt/${op.section}/previous-${op.option}/${stamp}`;
             await this.deps.secrets.set(account, old);
+            // A replaced Wi-Fi passphrase is kept as the previous one (`wifi/<name>/previous`) until the owner discards it.
+            if (op.option === 'key' && op.secret.startsWith('wifi/') && old !== (await this.deps.secrets.get(op.secret))) await this.deps.secrets.set(`${op.secret}/previous`, old);
           }
           previous.entries.push({ key, value: { config: op.config, section: op.section, option: op.option, secretAccount: account } });
           continue;
@@ -511,8 +519,8 @@ export class OpenWrtRouterClient implements RouterClient {
       accepted = false;
     }
     if (!accepted) {
-      await set(old).catch(() => undefined);
-      throw new RouterError('auth-failed', msg('openwrt.password-new-refused', {}));
+      const restored = await set(old).then(() => true, () => false);
+      throw new RouterError('auth-failed', msg(restored ? 'openwrt.password-new-refused' : 'router-api.error.new-password-rejected-not-restored', {}));
     }
   }
 
