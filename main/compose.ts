@@ -16,7 +16,7 @@ import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
 import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
 import { createMessageFormatter } from './core/messages/index.js';
-import { DEFAULT_ROUTER_PINS, RouterPinsSchema, documentPinStore, routerReadPort } from './core/router-api/index.js';
+import { DEFAULT_ROUTER_PINS, RouterPinsSchema, documentPinStore, routerReadPort, type RouterPinStore } from './core/router-api/index.js';
 import { PinnedRouterTransport } from './adapters/router/pinned-transport.js';
 // The one English message catalog, shared with the renderer (bundled by esbuild into each host).
 import messagesEn from '../renderer/i18n/en/messages.json' with { type: 'json' };
@@ -55,6 +55,12 @@ export interface NodeCoreOptions {
 export function createNodeCore(opts: NodeCoreOptions): Core {
   const stores = openProfileStores(opts.profileDir);
   const secretStore = opts.secrets ?? new KeytarSecretStore();
+  // One router-api.json (pinned certificates, router user names) and one transport for reading and changing the router.
+  // Opened at first use, not at start (the first screen does not wait for it).
+  let pinDoc: RouterPinStore | null = null;
+  const pinStore = () => (pinDoc ??= documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: RouterPinsSchema, defaults: DEFAULT_ROUTER_PINS, version: '1.0.0' })));
+  const routerPins: RouterPinStore = { pin: (h) => pinStore().pin(h), setPin: (h, f) => pinStore().setPin(h, f), userName: (h) => pinStore().userName(h), setUserName: (h, n) => pinStore().setUserName(h, n) };
+  const routerTransport = new PinnedRouterTransport();
   return createCore({
     host: opts.host,
     version: appVersionOf(),
@@ -79,9 +85,9 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     messages: createMessageFormatter({ en: messagesEn, de: messagesDe, es: messagesEs, fr: messagesFr }),
     systemLanguages: opts.systemLanguages,
     // The router checks read the router's own answer (FRITZ!Box TR-064) where the owner saved its login (issue 16).
-    routerApi: (ledger) => {
-      const pins = documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: RouterPinsSchema, defaults: DEFAULT_ROUTER_PINS, version: '1.0.0' }));
-      return routerReadPort({ transport: new PinnedRouterTransport(), secrets: secretStore, pins, ledger });
-    },
+    routerApi: (ledger) => routerReadPort({ transport: routerTransport, secrets: secretStore, pins: routerPins, ledger }),
+    // "Let Porchlight change it" (main/services/router-automation.ts): the same transport and pins.
+    routerAutomation: { transport: routerTransport, pins: routerPins },
   });
 }
+

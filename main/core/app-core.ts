@@ -18,6 +18,7 @@ import type { ProberSettings } from './credentials/safe-prober.js';
 import type { MessageFormatter } from './messages/index.js';
 import { PorchlightError } from './errors.js';
 import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
+import type { RouterPinStore, RouterTransport } from './router-api/transport.js';
 import { EMPTY_HOME_MODEL, HomeModel, displayName, migrateProfile, type HomeModelDoc } from './model/index.js';
 
 /** A document kept in memory only (a host that wired no home-model file: unit tests, old wiring). */
@@ -59,6 +60,8 @@ export interface CoreDeps {
   systemLanguages?: () => readonly string[];
   /** The router's own answer for the router checks (issue 16), given the run's attempt ledger; absent → those checks keep their confirmation/probe path. */
   routerApi?: (ledger: { take(host: string): boolean }) => RouterApiPort;
+  /** Router automation in the app (main/services/router-automation.ts): the pinned transport and the profile's pins; absent → "Let Porchlight change it" is unavailable. */
+  routerAutomation?: { transport: RouterTransport; pins: RouterPinStore; httpPort?: number; tlsPort?: number; rescanSeconds?: number };
 }
 
 /** The Node-only core every host shares. Holds no Electron and no adapter: only ports. */
