@@ -214,7 +214,8 @@ export class RouterAutomation {
       const verdict = view.verdict;
       // Transition is what the owner asked for when its verdict is a warning (WPA2 still allowed): that is the change seen.
       const wanted = wish.homeWifi === 'transition' ? verdict?.security === 'wpa2-wpa3' : verdict?.status === 'pass';
-      if (!verdict || !wanted) return { ok: false, reason: msg('router-automation.rescan-contradicts', { ssid, seen: view.progress?.lastSeen ?? null }) };
+      if (!verdict?.security) return { ok: false, reason: msg('router-automation.rescan-not-seen', { ssid }) };
+      if (!wanted) return { ok: false, reason: msg('router-automation.rescan-contradicts', { ssid, security: verdict.security }) };
       seen = verdict.reason;
     }
     return { ok: true, seen };
