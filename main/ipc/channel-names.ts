@@ -74,7 +74,7 @@ export const CHANNEL_NAMES = [
   'vulns:view',
   'vulns:identify',
   'router:state',
-  'router:save-user',
+  'router:save-login',
   'router:plan',
   'router:apply',
 ] as const;

@@ -130,16 +130,24 @@ export class RouterAutomation {
       supported,
       router: r ? { address: host, vendor, model } : null,
       userName: host ? this.ports.pins.userName(host) : null,
-      passwordSaved: (await this.core.secrets.read(PASSWORD)) !== null,
+      passwordSaved: (await this.core.secrets.exclusive(() => this.core.secrets.read(PASSWORD))) !== null,
     };
   }
 
   /**
-   * The owner gave the router's user name (and, through the keychain path, maybe a new password):
-   * remembered for this router; a new login may be tried once more (the owner changed what failed).
+   * The owner gave the router's login: the user name is remembered for this router (profile), the
+   * password goes to the keychain as `router/admin` — only when none is saved yet, or when the saved
+   * one was just refused by the router in this run (a generated one is otherwise changed only in the
+   * Passwords step). After new credentials one more login may be tried (the owner changed what failed).
    */
-  async saveUser(userName: string): Promise<RouterAutomationState> {
+  async saveLogin(userName: string, password: string | null): Promise<RouterAutomationState> {
     const host = this.host();
+    if (password !== null) {
+      const saved = (await this.core.secrets.exclusive(() => this.core.secrets.read(PASSWORD))) !== null;
+      if (saved && !this.guard.hasFailed(host)) throw new PorchlightError('refused', 'A router password is already saved in your keychain. To replace it, use the Passwords step.');
+      await this.core.secrets.exclusive(() => this.core.secrets.write(PASSWORD, password));
+      this.core.deps.log.info('router login saved', { host, account: PASSWORD });
+    }
     this.ports.pins.setUserName(host, userName);
     this.guard = new LoginGuard(this.core.credentials.ledger);
     return this.state();

@@ -72,7 +72,11 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
     const missing = await ipc('router:plan', { homeWifi: 'wpa3', wired: false });
     expect(missing).toMatchObject({ kind: 'problem', problem: { kind: 'credentials-missing', message: { code: 'router-api.error.user-missing' } } });
     expect(sim.calls).toEqual([]);
-    expect(await ipc('router:save-user', { userName: 'porchlight' })).toMatchObject({ userName: 'porchlight' });
+    expect(await ipc('router:save-login', { userName: 'porchlight' })).toMatchObject({ userName: 'porchlight' });
+    // A saved password that has not failed is not replaced from here (the Passwords step owns its generations).
+    const replace = await dispatch(core, 'router:save-login', { userName: 'porchlight', password: 'x-other' }, { origin: ORIGIN, isMainFrame: true }, { allowedOrigins: [ORIGIN] });
+    expect(replace).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await secrets.get('router/admin')).toBe(LAB_PASSWORD);
 
     // This computer is on "Lab Home": changing its mode would cut the link — refused, with the reason.
     const onWifi = await ipc('router:plan', { homeWifi: 'wpa3', wired: false });
@@ -109,7 +113,7 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
   it('a change the router reports but the rescan does not see is undone, with the reason', async () => {
     // The scan keeps showing WPA2 whatever the simulator does: the rescan contradicts the router's read-back.
     fake.write(nmcliStateOf(sim, { connectedTo: null, wired: true }));
-    await ipc('router:save-user', { userName: 'porchlight' });
+    await ipc('router:save-login', { userName: 'porchlight' });
     const plan = await ipc('router:plan', { homeWifi: 'wpa3', wired: true });
     const keys = (plan.value!.changes as { key: string }[]).map((c) => c.key);
     const r = await ipc('router:apply', { homeWifi: 'wpa3', wired: true, yes: true, agreed: keys });
@@ -120,7 +124,7 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
   it('a wrong password: one login attempt, a plain-words answer, no second attempt until the owner saves new credentials, and no block', async () => {
     mirror = mirrorFritzIntoNmcli(sim, fake, { connectedTo: null, wired: true });
     await secrets.set('router/admin', 'not-the-password');
-    await ipc('router:save-user', { userName: 'porchlight' });
+    await ipc('router:save-login', { userName: 'porchlight' });
     const first = await ipc('router:plan', { homeWifi: 'wpa3', wired: true });
     expect(first).toMatchObject({ kind: 'problem', problem: { kind: 'auth-failed', message: { code: 'router-api.error.auth-failed' } } });
     expect(failedLogins()).toBe(1);
@@ -130,8 +134,9 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
     expect(sim.failedLogins()).toBeLessThan(defaultFritzState().failuresBeforeBlock);
     expect(JSON.stringify([first, again])).not.toContain('not-the-password');
     // The owner saves the right password and the user name again: one new attempt, which works.
-    await secrets.set('router/admin', LAB_PASSWORD);
-    await ipc('router:save-user', { userName: 'porchlight' });
+    const saved = await ipc('router:save-login', { userName: 'porchlight', password: LAB_PASSWORD });
+    expect(JSON.stringify(saved)).not.toContain(LAB_PASSWORD);
+    expect(await secrets.get('router/admin')).toBe(LAB_PASSWORD);
     expect(await ipc('router:plan', { homeWifi: 'wpa3', wired: true })).toMatchObject({ kind: 'ok' });
     expect(failedLogins()).toBe(1);
   });

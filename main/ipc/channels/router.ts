@@ -47,12 +47,12 @@ const WishSchema = z.strictObject({ homeWifi: z.enum(['wpa3', 'transition']), wp
 /**
  * "Let Porchlight change it" (issue 16): the surveyed router's state, a plan for the owner's wish,
  * the change after an explicit yes (verified by read-back and rescan, or put back with the reason),
- * and the router's user name. The password goes to the keychain through `secrets:set` (router/admin),
- * never through these channels, and no result carries it.
+ * and the router's login (the password straight into the keychain as router/admin; no result carries it).
  */
 export const routerChannels = {
   'router:state': channel(NoArgs, StateSchema),
-  'router:save-user': channel(z.strictObject({ userName: UserName }), StateSchema),
+  /** The router's login: the user name (profile) and, when none is saved or the saved one was just refused, the password (keychain only; never in a result). */
+  'router:save-login': channel(z.strictObject({ userName: UserName, password: z.string().min(1).max(128).optional() }), StateSchema),
   'router:plan': channel(WishSchema, answer(PlanSchema)),
   'router:apply': channel(WishSchema.extend({ yes: z.literal(true), agreed: z.array(ChangeKey).min(1).max(32) }), answer(ApplySchema)),
 } as const;
