@@ -1,0 +1,284 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
+import { call, getApi } from '../../wizard/api';
+import { formatMessage } from '../../i18n/messages';
+import { FormRow, Notice, Progress, ResultCard, StatusBadge } from '../../design';
+import './router-automation.css';
+
+type State = ResultOf<'router:state'>;
+type PlanAnswer = ResultOf<'router:plan'>;
+type Plan = Extract<PlanAnswer, { kind: 'ok' }>['value'];
+type Problem = Extract<PlanAnswer, { kind: 'problem' }>['problem'];
+type Applied = Extract<ResultOf<'router:apply'>, { kind: 'ok' }>['value'];
+
+/** The calls the panel makes; the default goes to the core, unit tests pass their own. */
+export interface RouterAutomationApi {
+  state(): Promise<State>;
+  saveLogin(args: ArgsOf<'router:save-login'>): Promise<State>;
+  plan(args: ArgsOf<'router:plan'>): Promise<PlanAnswer>;
+  apply(args: ArgsOf<'router:apply'>): Promise<ResultOf<'router:apply'>>;
+}
+
+export const coreRouterApi: RouterAutomationApi = {
+  state: () => call(getApi(), 'router:state', {}),
+  saveLogin: (a) => call(getApi(), 'router:save-login', a),
+  plan: (a) => call(getApi(), 'router:plan', a),
+  apply: (a) => call(getApi(), 'router:apply', a),
+};
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'login'; askUser: boolean; askPassword: boolean; again: boolean }
+  | { kind: 'reading' }
+  | { kind: 'plan'; plan: Plan }
+  | { kind: 'applying'; plan: Plan }
+  | { kind: 'done'; result: Applied; plan: Plan };
+
+/**
+ * "Let Porchlight change it" for the Wi-Fi step (issue 16): shown only when the survey identified a
+ * router Porchlight can change (a FRITZ!Box). Asks once for the router's login when it is missing
+ * (the password goes straight to the keychain), shows every planned change in plain words, changes
+ * the router only after "Yes, change my router", and shows the checked result — or, for a change that
+ * would cut this computer's Wi-Fi, points to the manual guide with the passphrase and QR code below.
+ */
+export function RouterAutomation({ ssid, mode, onChanged, api = coreRouterApi }: { ssid: string; mode: 'wpa3' | 'transition'; onChanged: () => void; api?: RouterAutomationApi }) {
+  const { t } = useTranslation('wifi');
+  const id = useId();
+  const [state, setState] = useState<State | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [wired, setWired] = useState(false);
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    api.state().then(
+      (s) => live && setState(s),
+      () => live && setState(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  if (!state?.supported) return null;
+  const router = [state.router?.vendor, state.router?.model].filter(Boolean).join(' ');
+
+  const readPlan = async (cable: boolean) => {
+    setProblem(null);
+    setFailure(null);
+    setPhase({ kind: 'reading' });
+    try {
+      const answer = await api.plan({ homeWifi: mode, wired: cable });
+      if (answer.kind === 'ok') setPhase({ kind: 'plan', plan: answer.value });
+      else afterProblem(answer.problem);
+    } catch (err) {
+      setFailure((err as Error).message);
+      setPhase({ kind: 'idle' });
+    }
+  };
+
+  const afterProblem = (p: Problem) => {
+    setProblem(p);
+    if (p.kind === 'auth-failed' && p.message.code === 'router-api.error.auth-failed') setPhase({ kind: 'login', askUser: true, askPassword: true, again: true });
+    else if (p.kind === 'credentials-missing') setPhase({ kind: 'login', askUser: !state.userName, askPassword: !state.passwordSaved, again: false });
+    else setPhase({ kind: 'idle' });
+  };
+
+  const start = () => {
+    if (!state.userName || !state.passwordSaved) {
+      setUserName(state.userName ?? '');
+      setPhase({ kind: 'login', askUser: true, askPassword: !state.passwordSaved, again: false });
+      return;
+    }
+    void readPlan(wired);
+  };
+
+  const saveLogin = async (e: FormEvent) => {
+    e.preventDefault();
+    if (phase.kind !== 'login') return;
+    setFailure(null);
+    try {
+      const next = await api.saveLogin({ userName: userName.trim(), ...(phase.askPassword ? { password } : {}) });
+      setPassword('');
+      setState(next);
+      setProblem(null);
+      await readPlan(wired);
+    } catch (err) {
+      setFailure((err as Error).message);
+    }
+  };
+
+  const apply = async (plan: Plan) => {
+    const agreed = plan.changes.filter((c) => !c.refused).map((c) => c.key);
+    setProblem(null);
+    setFailure(null);
+    setPhase({ kind: 'applying', plan });
+    try {
+      const answer = await api.apply({ homeWifi: mode, wired, yes: true, agreed });
+      if (answer.kind === 'ok') {
+        setPhase({ kind: 'done', result: answer.value, plan });
+        onChanged();
+      } else if (answer.problem.kind === 'changed-since-preview') {
+        setProblem(answer.problem);
+        const again = await api.plan({ homeWifi: mode, wired });
+        if (again.kind === 'ok') setPhase({ kind: 'plan', plan: again.value });
+        else afterProblem(again.problem);
+      } else afterProblem(answer.problem);
+    } catch (err) {
+      setFailure((err as Error).message);
+      setPhase({ kind: 'plan', plan });
+    }
+  };
+
+  const words = (key: string, plan: Plan) => {
+    const c = plan.changes.find((x) => x.key === key);
+    return c ? formatMessage(c.message) : key;
+  };
+
+  return (
+    <section className="router-auto" aria-labelledby={`${id}-h`} data-testid="router-automation" data-phase={phase.kind}>
+      <h3 id={`${id}-h`}>{t('routerAuto.heading')}</h3>
+      <p>{t('routerAuto.intro', { router, ssid })}</p>
+
+      {phase.kind === 'idle' && (
+        <button type="button" className="button-primary" onClick={start}>
+          {t('routerAuto.start')}
+        </button>
+      )}
+
+      {phase.kind === 'login' && (
+        <form className="router-auto-login" onSubmit={(e) => void saveLogin(e)} aria-labelledby={`${id}-login`}>
+          <p id={`${id}-login`}>{phase.again ? t('routerAuto.loginAgain') : t('routerAuto.loginIntro', { router })}</p>
+          {phase.askUser && (
+            <FormRow hint={<span id={`${id}-user-hint`}>{t('routerAuto.userHint')}</span>}>
+              <label htmlFor={`${id}-user`}>{t('routerAuto.userLabel')}</label>
+              <input id={`${id}-user`} type="text" autoComplete="username" maxLength={64} required value={userName} aria-describedby={`${id}-user-hint`} onChange={(e) => setUserName(e.target.value)} />
+            </FormRow>
+          )}
+          {phase.askPassword && (
+            <FormRow hint={<span id={`${id}-pw-hint`}>{t('routerAuto.passwordHint')}</span>}>
+              <label htmlFor={`${id}-pw`}>{t('routerAuto.passwordLabel')}</label>
+              <input id={`${id}-pw`} type="password" autoComplete="current-password" maxLength={128} required value={password} aria-describedby={`${id}-pw-hint`} onChange={(e) => setPassword(e.target.value)} />
+            </FormRow>
+          )}
+          <div className="router-auto-actions">
+            <button type="submit" className="button-primary">
+              {t('routerAuto.saveLogin')}
+            </button>
+            <button type="button" className="button-choice" onClick={() => setPhase({ kind: 'idle' })}>
+              {t('routerAuto.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {phase.kind === 'reading' && <Progress label={t('routerAuto.reading', { router })} value={null} data-testid="router-auto-progress" />}
+
+      {(phase.kind === 'plan' || phase.kind === 'applying') && <PlanList plan={phase.plan} />}
+
+      {phase.kind === 'plan' && (
+        <>
+          {phase.plan.changes.some((c) => c.refused?.code === 'router-api.refused.cuts-link') && (
+            <>
+              <Notice tone="warn" data-testid="router-auto-manual">
+                {t('routerAuto.cutsLinkManual')}
+              </Notice>
+              <FormRow inline hint={t('routerAuto.wiredHint')}>
+                <input
+                  id={`${id}-wired`}
+                  type="checkbox"
+                  checked={wired}
+                  onChange={(e) => {
+                    setWired(e.target.checked);
+                    void readPlan(e.target.checked);
+                  }}
+                />
+                <label htmlFor={`${id}-wired`}>{t('routerAuto.wired')}</label>
+              </FormRow>
+            </>
+          )}
+          {phase.plan.changes.every((c) => c.refused) ? (
+            phase.plan.changes.length === 0 && <Notice tone="success">{t('routerAuto.nothingToDo')}</Notice>
+          ) : (
+            <div className="router-auto-actions">
+              <button type="button" className="button-primary" onClick={() => void apply(phase.plan)}>
+                {t('routerAuto.yes')}
+              </button>
+              <button type="button" className="button-choice" onClick={() => setPhase({ kind: 'idle' })}>
+                {t('routerAuto.cancel')}
+              </button>
+            </div>
+          )}
+          <p className="hint">{t('routerAuto.manualStays')}</p>
+        </>
+      )}
+
+      {phase.kind === 'applying' && <Progress label={t('routerAuto.applying')} value={null} state={t('routerAuto.applyingState')} data-testid="router-auto-progress" />}
+
+      {phase.kind === 'done' && (
+        <ResultCard
+          status={phase.result.outcome === 'verified' ? 'pass' : phase.result.outcome === 'nothing-to-do' ? 'skipped' : 'fail'}
+          title={t(`routerAuto.outcome.${phase.result.outcome}.title`)}
+          badge={<StatusBadge tone={phase.result.outcome === 'verified' ? 'pass' : phase.result.outcome === 'nothing-to-do' ? 'skipped' : 'fail'} label={t(`routerAuto.outcome.${phase.result.outcome}.badge`)} />}
+          data-testid="router-auto-result"
+          data-outcome={phase.result.outcome}
+        >
+          {phase.result.outcome === 'verified' && (
+            <>
+              <p>{t('routerAuto.outcome.verified.body')}</p>
+              <ul>
+                {phase.result.applied.map((k) => (
+                  <li key={k}>{words(k, phase.plan)}</li>
+                ))}
+              </ul>
+              {phase.result.rescan && <p>{t('routerAuto.rescanSaw', { words: formatMessage(phase.result.rescan) })}</p>}
+              <p>{t('routerAuto.checkAgainHint')}</p>
+            </>
+          )}
+          {(phase.result.outcome === 'restored' || phase.result.outcome === 'restore-failed') && <p>{t(`routerAuto.outcome.${phase.result.outcome}.body`, { reason: formatMessage(phase.result.reason) })}</p>}
+          {phase.result.outcome === 'nothing-to-do' && <p>{t('routerAuto.outcome.nothing-to-do.body')}</p>}
+          {phase.result.skipped.map((s) => (
+            <p key={s.key} className="hint">
+              {formatMessage(s.reason)}
+            </p>
+          ))}
+        </ResultCard>
+      )}
+
+      {problem && (
+        <Notice tone="error" data-testid="router-auto-problem" data-kind={problem.kind}>
+          {formatMessage(problem.message)}
+          {problem.kind === 'blocked-after-failures' || problem.kind === 'needs-confirmation-on-device' ? ` ${t(`routerAuto.whatToDo.${problem.kind}`, { seconds: problem.waitSeconds ?? 60 })}` : ''}
+        </Notice>
+      )}
+      {failure && <Notice tone="error">{t('routerAuto.failure', { reason: failure })}</Notice>}
+    </section>
+  );
+}
+
+/** The planned changes in plain words; a refused one with its reason. */
+function PlanList({ plan }: { plan: Plan }) {
+  const { t } = useTranslation('wifi');
+  return (
+    <div className="router-auto-plan" data-testid="router-auto-plan">
+      <h4>{t('routerAuto.planHeading')}</h4>
+      <ul>
+        {plan.changes.map((c) => (
+          <li key={c.key} data-refused={c.refused ? 'true' : 'false'}>
+            <StatusBadge tone={c.refused ? 'skipped' : 'info'} label={c.refused ? t('routerAuto.refusedBadge') : t('routerAuto.plannedBadge')} /> {formatMessage(c.message)}
+            {c.refused && <p className="hint">{formatMessage(c.refused)}</p>}
+          </li>
+        ))}
+      </ul>
+      {plan.notes.map((n) => (
+        <p key={n.code + JSON.stringify(n.params)} className="hint">
+          {formatMessage(n)}
+        </p>
+      ))}
+    </div>
+  );
+}
