@@ -27,7 +27,7 @@ export const coreRouterApi: RouterAutomationApi = {
   apply: (a) => call(getApi(), 'router:apply', a),
 };
 
-type Phase =
+export type Phase =
   | { kind: 'idle' }
   | { kind: 'login'; askUser: boolean; askPassword: boolean; again: boolean }
   | { kind: 'reading' }
@@ -83,9 +83,7 @@ export function RouterAutomation({ ssid, mode, onChanged, api = coreRouterApi }:
 
   const afterProblem = (p: Problem) => {
     setProblem(p);
-    if (p.kind === 'auth-failed' && p.message.code === 'router-api.error.auth-failed') setPhase({ kind: 'login', askUser: true, askPassword: true, again: true });
-    else if (p.kind === 'credentials-missing') setPhase({ kind: 'login', askUser: !state.userName, askPassword: !state.passwordSaved, again: false });
-    else setPhase({ kind: 'idle' });
+    setPhase(phaseAfterProblem(p, state));
   };
 
   const start = () => {
@@ -134,11 +132,6 @@ export function RouterAutomation({ ssid, mode, onChanged, api = coreRouterApi }:
     }
   };
 
-  const words = (key: string, plan: Plan) => {
-    const c = plan.changes.find((x) => x.key === key);
-    return c ? formatMessage(c.message) : key;
-  };
-
   return (
     <section className="router-auto" aria-labelledby={`${id}-h`} data-testid="router-automation" data-phase={phase.kind}>
       <h3 id={`${id}-h`}>{t('routerAuto.heading')}</h3>
@@ -182,11 +175,13 @@ export function RouterAutomation({ ssid, mode, onChanged, api = coreRouterApi }:
 
       {phase.kind === 'plan' && (
         <>
-          {phase.plan.changes.some((c) => c.refused?.code === 'router-api.refused.cuts-link') && (
+          {(wired || phase.plan.changes.some((c) => c.refused?.code === 'router-api.refused.cuts-link')) && (
             <>
-              <Notice tone="warn" data-testid="router-auto-manual">
-                {t('routerAuto.cutsLinkManual')}
-              </Notice>
+              {phase.plan.changes.some((c) => c.refused?.code === 'router-api.refused.cuts-link') && (
+                <Notice tone="warn" data-testid="router-auto-manual">
+                  {t('routerAuto.cutsLinkManual')}
+                </Notice>
+              )}
               <FormRow inline hint={t('routerAuto.wiredHint')}>
                 <input
                   id={`${id}-wired`}
@@ -219,58 +214,97 @@ export function RouterAutomation({ ssid, mode, onChanged, api = coreRouterApi }:
 
       {phase.kind === 'applying' && <Progress label={t('routerAuto.applying')} value={null} state={t('routerAuto.applyingState')} data-testid="router-auto-progress" />}
 
-      {phase.kind === 'done' && (
-        <ResultCard
-          status={phase.result.outcome === 'verified' ? 'pass' : phase.result.outcome === 'nothing-to-do' ? 'skipped' : 'fail'}
-          title={t(`routerAuto.outcome.${phase.result.outcome}.title`)}
-          badge={<StatusBadge tone={phase.result.outcome === 'verified' ? 'pass' : phase.result.outcome === 'nothing-to-do' ? 'skipped' : 'fail'} label={t(`routerAuto.outcome.${phase.result.outcome}.badge`)} />}
-          data-testid="router-auto-result"
-          data-outcome={phase.result.outcome}
-        >
-          {phase.result.outcome === 'verified' && (
-            <>
-              <p>{t('routerAuto.outcome.verified.body')}</p>
-              <ul>
-                {phase.result.applied.map((k) => (
-                  <li key={k}>{words(k, phase.plan)}</li>
-                ))}
-              </ul>
-              {phase.result.rescan && <p>{t('routerAuto.rescanSaw', { words: formatMessage(phase.result.rescan) })}</p>}
-              <p>{t('routerAuto.checkAgainHint')}</p>
-            </>
-          )}
-          {(phase.result.outcome === 'restored' || phase.result.outcome === 'restore-failed') && <p>{t(`routerAuto.outcome.${phase.result.outcome}.body`, { reason: formatMessage(phase.result.reason) })}</p>}
-          {phase.result.outcome === 'nothing-to-do' && <p>{t('routerAuto.outcome.nothing-to-do.body')}</p>}
-          {phase.result.skipped.map((s) => (
-            <p key={s.key} className="hint">
-              {formatMessage(s.reason)}
-            </p>
-          ))}
-        </ResultCard>
-      )}
+      {phase.kind === 'done' && <ApplyResult result={phase.result} plan={phase.plan} />}
 
-      {problem && (
-        <Notice tone="error" data-testid="router-auto-problem" data-kind={problem.kind}>
-          {formatMessage(problem.message)}
-          {problem.kind === 'blocked-after-failures' || problem.kind === 'needs-confirmation-on-device' ? ` ${t(`routerAuto.whatToDo.${problem.kind}`, { seconds: problem.waitSeconds ?? 60 })}` : ''}
-        </Notice>
-      )}
+      {problem && <ProblemNotice problem={problem} />}
       {failure && <Notice tone="error">{t('routerAuto.failure', { reason: failure })}</Notice>}
     </section>
   );
 }
 
+/** What to ask next after a router problem: the login again after a refused password (once), the missing part of the login, else nothing. */
+export function phaseAfterProblem(p: Problem, state: Pick<State, 'userName' | 'passwordSaved'>): Phase {
+  if (p.kind === 'auth-failed' && p.message.code === 'router-api.error.auth-failed') return { kind: 'login', askUser: true, askPassword: true, again: true };
+  if (p.kind === 'credentials-missing') return { kind: 'login', askUser: !state.userName, askPassword: !state.passwordSaved, again: false };
+  return { kind: 'idle' };
+}
+
+/** A router problem in plain words next to the button, with what to do when the router asked to wait or to press its button. */
+export function ProblemNotice({ problem }: { problem: Problem }) {
+  const { t } = useTranslation('wifi');
+  return (
+    <Notice tone="error" data-testid="router-auto-problem" data-kind={problem.kind}>
+      {formatMessage(problem.message)}
+      {problem.kind === 'blocked-after-failures' || problem.kind === 'needs-confirmation-on-device' ? ` ${t(`routerAuto.whatToDo.${problem.kind}`, { seconds: problem.waitSeconds ?? 60 })}` : ''}
+    </Notice>
+  );
+}
+
+/** The checked result of a change: verified (with what the rescan saw), put back with the reason, or put back failed. */
+export function ApplyResult({ result, plan }: { result: Applied; plan: Plan }) {
+  const { t } = useTranslation('wifi');
+  const status = result.outcome === 'verified' ? 'pass' : result.outcome === 'nothing-to-do' ? 'skipped' : 'fail';
+  const words = (key: string) => {
+    const c = plan.changes.find((x) => x.key === key);
+    return c ? formatMessage(c.message) : '';
+  };
+  return (
+    <ResultCard
+      status={status}
+      title={t(`routerAuto.outcome.${result.outcome}.title`)}
+      badge={<StatusBadge tone={status} label={t(`routerAuto.outcome.${result.outcome}.badge`)} />}
+      data-testid="router-auto-result"
+      data-outcome={result.outcome}
+    >
+      {result.outcome === 'verified' && (
+        <>
+          <p>{t('routerAuto.outcome.verified.body')}</p>
+          <ul>
+            {[...new Set(result.applied.map(words))].map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          {result.rescan && <p>{t('routerAuto.rescanSaw', { words: formatMessage(result.rescan) })}</p>}
+          <p>{t('routerAuto.checkAgainHint')}</p>
+        </>
+      )}
+      {(result.outcome === 'restored' || result.outcome === 'restore-failed') && <p>{t(`routerAuto.outcome.${result.outcome}.body`, { reason: formatMessage(result.reason) })}</p>}
+      {result.outcome === 'nothing-to-do' && <p>{t('routerAuto.outcome.nothing-to-do.body')}</p>}
+      {[...new Set(result.skipped.map((x) => formatMessage(x.reason)))].map((w) => (
+        <p key={w} className="hint">
+          {w}
+        </p>
+      ))}
+    </ResultCard>
+  );
+}
+
+/** Changes that read the same (one SSID on the 2.4 GHz and 5 GHz radios) shown once, with how many radios. */
+function grouped(plan: Plan) {
+  const out = new Map<string, { key: string; words: string; refused: string | null; count: number }>();
+  for (const c of plan.changes) {
+    const words = formatMessage(c.message);
+    const refused = c.refused ? formatMessage(c.refused) : null;
+    const id = `${words}\u0000${refused ?? ''}`;
+    const seen = out.get(id);
+    if (seen) seen.count++;
+    else out.set(id, { key: c.key, words, refused, count: 1 });
+  }
+  return [...out.values()];
+}
+
 /** The planned changes in plain words; a refused one with its reason. */
-function PlanList({ plan }: { plan: Plan }) {
+export function PlanList({ plan }: { plan: Plan }) {
   const { t } = useTranslation('wifi');
   return (
     <div className="router-auto-plan" data-testid="router-auto-plan">
       <h4>{t('routerAuto.planHeading')}</h4>
       <ul>
-        {plan.changes.map((c) => (
+        {grouped(plan).map((c) => (
           <li key={c.key} data-refused={c.refused ? 'true' : 'false'}>
-            <StatusBadge tone={c.refused ? 'skipped' : 'info'} label={c.refused ? t('routerAuto.refusedBadge') : t('routerAuto.plannedBadge')} /> {formatMessage(c.message)}
-            {c.refused && <p className="hint">{formatMessage(c.refused)}</p>}
+            <StatusBadge tone={c.refused ? 'skipped' : 'info'} label={c.refused ? t('routerAuto.refusedBadge') : t('routerAuto.plannedBadge')} /> {c.words}
+            {c.count > 1 ? ` ${t('routerAuto.radios', { count: c.count })}` : ''}
+            {c.refused && <p className="hint">{c.refused}</p>}
           </li>
         ))}
       </ul>
