@@ -88,6 +88,9 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   await expect(result).toContainText('The scan found: "Lab Home" accepts only WPA3 (SAE)');
   expect(sim.state.wlans.map((w) => w.beaconType)).toEqual(['WPA3', 'WPA3', '11i']);
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-3-verified.png') });
+  // The step's own reading follows (a rescan), and the checked result stays on screen.
+  await expect(page.getByTestId('wifi-class')).toHaveAttribute('data-class', 'wpa3', { timeout: 15_000 });
+  await expect(result).toBeVisible();
 
   // The step's own check (the audit's wifi.encryption verifier) rescans and passes.
   const box = page.getByTestId('wifi-check-again');

@@ -42,7 +42,20 @@ export type Phase =
  * the router only after "Yes, change my router", and shows the checked result — or, for a change that
  * would cut this computer's Wi-Fi, points to the manual guide with the passphrase and QR code below.
  */
-export function RouterAutomation({ ssid, mode, onChanged, api = coreRouterApi }: { ssid: string; mode: 'wpa3' | 'transition'; onChanged: () => void; api?: RouterAutomationApi }) {
+export function RouterAutomation({
+  ssid,
+  mode,
+  onChanged,
+  idleHidden = false,
+  api = coreRouterApi,
+}: {
+  ssid: string;
+  mode: 'wpa3' | 'transition';
+  onChanged: () => void;
+  /** The network is already as strong as it gets: show nothing until something happened here (a result stays). */
+  idleHidden?: boolean;
+  api?: RouterAutomationApi;
+}) {
   const { t } = useTranslation('wifi');
   const id = useId();
   const [state, setState] = useState<State | null>(null);
@@ -65,6 +78,7 @@ export function RouterAutomation({ ssid, mode, onChanged, api = coreRouterApi }:
   }, [api]);
 
   if (!state?.supported) return null;
+  if (idleHidden && phase.kind === 'idle' && !problem && !failure) return null;
   const router = [state.router?.vendor, state.router?.model].filter(Boolean).join(' ');
 
   const readPlan = async (cable: boolean) => {

@@ -183,7 +183,18 @@ export function Panel({ step, checks }: PanelProps) {
           )}
 
           {/* "Let Porchlight change it" when the surveyed router can be changed through its own API (issue 16); the manual guide below stays. */}
-          {cls && !STRONG.includes(cls) && <RouterAutomation ssid={chosen} mode={mode} onChanged={() => actor.send({ type: 'REFRESH_CHECKS' })} />}
+          {cls && (
+            <RouterAutomation
+              ssid={chosen}
+              mode={mode}
+              idleHidden={STRONG.includes(cls)}
+              onChanged={() => {
+                actor.send({ type: 'REFRESH_CHECKS' });
+                // the step's own reading of the network follows the change (the result card stays)
+                void rescan();
+              }}
+            />
+          )}
 
           {guides && family && (
             <section aria-labelledby={`${id}-router`}>
