@@ -111,6 +111,7 @@ function networksOf(s: RouterStatus): WifiNetworkView[] {
 export class RouterAutomation {
   /** One login budget per run, shared by every call of this service; renewed only when the owner saves new credentials. */
   private guard: LoginGuard;
+  private applying = false;
 
   constructor(
     private readonly core: Core,
@@ -173,6 +174,17 @@ export class RouterAutomation {
    */
   async apply(wish: WifiWish, agreed: string[]): Promise<Answer<ApplyView>> {
     const host = this.host();
+    // One change at a time: a second yes while the first change is being proven must not interleave with it.
+    if (this.applying) throw new PorchlightError('refused', 'A change to the router is already under way; wait for its result.');
+    this.applying = true;
+    try {
+      return await this.applyOnce(host, wish, agreed);
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private async applyOnce(host: string, wish: WifiWish, agreed: string[]): Promise<Answer<ApplyView>> {
     try {
       const client = await this.client(host, wish.wired);
       const desired = desiredOf(wish);

@@ -116,7 +116,11 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
     await ipc('router:save-login', { userName: 'porchlight' });
     const plan = await ipc('router:plan', { homeWifi: 'wpa3', wired: true });
     const keys = (plan.value!.changes as { key: string }[]).map((c) => c.key);
-    const r = await ipc('router:apply', { homeWifi: 'wpa3', wired: true, yes: true, agreed: keys });
+    const running = ipc('router:apply', { homeWifi: 'wpa3', wired: true, yes: true, agreed: keys });
+    // A second yes while the first change is being proven is refused, not interleaved.
+    const second = await dispatch(core, 'router:apply', { homeWifi: 'wpa3', wired: true, yes: true, agreed: keys }, { origin: ORIGIN, isMainFrame: true }, { allowedOrigins: [ORIGIN] });
+    expect(second).toMatchObject({ ok: false, error: { code: 'refused' } });
+    const r = await running;
     expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'restored', reason: { code: 'router-automation.rescan-contradicts', params: { ssid: 'Lab Home', security: 'wpa2' } } } });
     expect(beacons()).toEqual(['11i', '11i', '11i']);
   }, 30_000);
