@@ -80,10 +80,15 @@ export type ApplyView =
 
 export type Answer<T> = { kind: 'ok'; value: T } | { kind: 'problem'; problem: RouterProblem };
 
-/** What the owner asks for in the Wi-Fi step: WPA3 only or transition; WPS off rides along when asked. */
-export interface WifiWish {
-  homeWifi: 'wpa3' | 'transition';
+/**
+ * What the owner asks for: in the Wi-Fi step WPA3 only or transition; in the updates step WPS,
+ * remote administration and UPnP off. Absent = leave as it is.
+ */
+export interface RouterWish {
+  homeWifi?: 'wpa3' | 'transition';
   wpsOff?: boolean;
+  remoteAdminOff?: boolean;
+  upnpOff?: boolean;
   /** The owner says this computer reaches the router by cable (or another network): a Wi-Fi change cannot cut its link. */
   wired: boolean;
 }
@@ -91,9 +96,12 @@ export interface WifiWish {
 const FRITZ = /\bavm\b|fritz/i;
 const PASSWORD = secretAccountName({ kind: 'router' });
 
-function desiredOf(w: WifiWish): DesiredState {
-  const d: DesiredState = { homeWifi: { encryption: w.homeWifi === 'transition' ? 'wpa2-wpa3' : 'wpa3' } };
+function desiredOf(w: RouterWish): DesiredState {
+  const d: DesiredState = {};
+  if (w.homeWifi) d.homeWifi = { encryption: w.homeWifi === 'transition' ? 'wpa2-wpa3' : 'wpa3' };
   if (w.wpsOff) d.wpsOff = true;
+  if (w.remoteAdminOff) d.remoteAdminOff = true;
+  if (w.upnpOff) d.upnpOff = true;
   return d;
 }
 
@@ -155,7 +163,7 @@ export class RouterAutomation {
   }
 
   /** Reads the router and plans `wish`, changing nothing. */
-  async plan(wish: WifiWish): Promise<Answer<PlanView>> {
+  async plan(wish: RouterWish): Promise<Answer<PlanView>> {
     const host = this.host();
     try {
       const client = await this.client(host, wish.wired);
@@ -172,7 +180,7 @@ export class RouterAutomation {
    * the router is read and planned again, and if the plan differs from what the owner saw, nothing is
    * changed. Then the proof: the router's read-back, and a rescan that must see the new Wi-Fi mode.
    */
-  async apply(wish: WifiWish, agreed: string[]): Promise<Answer<ApplyView>> {
+  async apply(wish: RouterWish, agreed: string[]): Promise<Answer<ApplyView>> {
     const host = this.host();
     // One change at a time: a second yes while the first change is being proven must not interleave with it.
     if (this.applying) throw new PorchlightError('refused', 'A change to the router is already under way; wait for its result.');
@@ -184,7 +192,7 @@ export class RouterAutomation {
     }
   }
 
-  private async applyOnce(host: string, wish: WifiWish, agreed: string[]): Promise<Answer<ApplyView>> {
+  private async applyOnce(host: string, wish: RouterWish, agreed: string[]): Promise<Answer<ApplyView>> {
     try {
       const client = await this.client(host, wish.wired);
       const desired = desiredOf(wish);
@@ -216,7 +224,7 @@ export class RouterAutomation {
    * The rescan half of the proof: for every home network whose mode changed, the Wi-Fi step's
    * verification (the same rescan as "I have changed the router — check now") must pass.
    */
-  private async rescan(plan: RouterPlan, result: ApplyResult, wish: WifiWish): Promise<({ ok: true; seen: Message | null }) | Extract<Proof, { ok: false }>> {
+  private async rescan(plan: RouterPlan, result: ApplyResult, wish: RouterWish): Promise<({ ok: true; seen: Message | null }) | Extract<Proof, { ok: false }>> {
     const ssids = new Set<string>();
     const networks = plan.changes.filter((c) => c.key.startsWith('home-wifi.encryption:') && result.applied.includes(c.key));
     for (const c of networks) {
@@ -224,6 +232,7 @@ export class RouterAutomation {
       if (typeof ssid === 'string') ssids.add(ssid);
     }
     let seen: Message | null = null;
+    if (!wish.homeWifi) return { ok: true, seen };
     for (const ssid of ssids) {
       const job = this.core.wifi.startVerify({ ssid, target: wish.homeWifi, timeoutSeconds: this.ports.rescanSeconds ?? 90 });
       let view = this.core.wifi.verifyJob(job.id);

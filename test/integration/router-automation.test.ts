@@ -145,6 +145,22 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
     expect(failedLogins()).toBe(1);
   });
 
+  it('the updates step\'s wish: WPS, remote administration and UPnP off after the yes, proven by the router\'s read-back', async () => {
+    mirror = mirrorFritzIntoNmcli(sim, fake, { connectedTo: 'Lab Home', wired: false });
+    await ipc('router:save-login', { userName: 'porchlight' });
+    const plan = await ipc('router:plan', { wpsOff: true, remoteAdminOff: true, upnpOff: true, wired: false });
+    const keys = (plan.value!.changes as { key: string; refused: unknown }[]).map((c) => [c.key, c.refused]);
+    // None of these touches this computer's Wi-Fi link: nothing refused although it is on "Lab Home".
+    expect(keys).toEqual([['wps', null], ['remote-admin', null], ['upnp', null]]);
+    const r = await ipc('router:apply', { wpsOff: true, remoteAdminOff: true, upnpOff: true, wired: false, yes: true, agreed: ['wps', 'remote-admin', 'upnp'] });
+    expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'verified', applied: ['wps', 'remote-admin', 'upnp'], rescan: null } });
+    expect([sim.state.wlans.some((w) => w.wpsEnabled), sim.state.remoteAccess, sim.state.upnp]).toEqual([false, false, false]);
+    expect(beacons()).toEqual(['11i', '11i', '11i']);
+    // A wish of nothing is refused by the channel's schema.
+    const none = await dispatch(core, 'router:plan', { wired: false }, { origin: ORIGIN, isMainFrame: true }, { allowedOrigins: [ORIGIN] });
+    expect(none).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
   it('a router the survey did not identify as a FRITZ!Box is not offered', async () => {
     core.model.recordSurvey({ devices: [], gateway: { address: '127.0.0.50', mac: null, router: { vendor: 'ASUSTeK Computer Inc.', model: 'RT-AC68U', firmware: null, friendlyName: null, sources: { vendor: 'upnp', model: 'upnp', firmware: null }, evidence: [] } } });
     expect(await ipc('router:state')).toMatchObject({ supported: false });

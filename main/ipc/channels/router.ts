@@ -41,8 +41,16 @@ const UserName = text(64)
   .min(1)
   .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) <= 0x20 || ch.charCodeAt(0) === 0x7f), 'a user name has no spaces or control characters');
 
-/** What the owner asks for in the Wi-Fi step; `wired`: the owner says this computer reaches the router by cable. */
-const WishSchema = z.strictObject({ homeWifi: z.enum(['wpa3', 'transition']), wpsOff: z.boolean().optional(), wired: z.boolean() });
+/** What the owner asks for (Wi-Fi step: the home Wi-Fi's mode; updates step: WPS, remote administration, UPnP off); `wired`: the owner says this computer reaches the router by cable. */
+const WishFields = {
+  homeWifi: z.enum(['wpa3', 'transition']).optional(),
+  wpsOff: z.boolean().optional(),
+  remoteAdminOff: z.boolean().optional(),
+  upnpOff: z.boolean().optional(),
+  wired: z.boolean(),
+};
+const wishes = (w: { homeWifi?: string; wpsOff?: boolean; remoteAdminOff?: boolean; upnpOff?: boolean }) => !!(w.homeWifi || w.wpsOff || w.remoteAdminOff || w.upnpOff);
+const WishSchema = z.strictObject(WishFields).refine(wishes, 'ask for at least one change');
 
 /**
  * "Let Porchlight change it" (issue 16): the surveyed router's state, a plan for the owner's wish,
@@ -54,5 +62,5 @@ export const routerChannels = {
   /** The router's login: the user name (profile) and, when none is saved or the saved one was just refused, the password (keychain only; never in a result). */
   'router:save-login': channel(z.strictObject({ userName: UserName, password: z.string().min(1).max(128).optional() }), StateSchema),
   'router:plan': channel(WishSchema, answer(PlanSchema)),
-  'router:apply': channel(WishSchema.extend({ yes: z.literal(true), agreed: z.array(ChangeKey).min(1).max(32) }), answer(ApplySchema)),
+  'router:apply': channel(z.strictObject({ ...WishFields, yes: z.literal(true), agreed: z.array(ChangeKey).min(1).max(32) }).refine(wishes, 'ask for at least one change'), answer(ApplySchema)),
 } as const;

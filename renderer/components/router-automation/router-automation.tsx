@@ -43,14 +43,15 @@ export type Phase =
  * would cut this computer's Wi-Fi, points to the manual guide with the passphrase and QR code below.
  */
 export function RouterAutomation({
-  ssid,
+  ssid = null,
   mode,
   onChanged,
   idleHidden = false,
   api = coreRouterApi,
 }: {
-  ssid: string;
-  mode: 'wpa3' | 'transition';
+  /** Wi-Fi step: the home network and the mode to move it to. Absent mode: the updates step (WPS off, and remote administration / UPnP off as the owner chooses). */
+  ssid?: string | null;
+  mode?: 'wpa3' | 'transition';
   onChanged: () => void;
   /** The network is already as strong as it gets: show nothing until something happened here (a result stays). */
   idleHidden?: boolean;
@@ -65,6 +66,10 @@ export function RouterAutomation({
   const [wired, setWired] = useState(false);
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
+  const [remoteAdminOff, setRemoteAdminOff] = useState(false);
+  const [upnpOff, setUpnpOff] = useState(false);
+  const wifi = mode !== undefined;
+  const wish = (cable: boolean, choices = { remoteAdminOff, upnpOff }) => (wifi ? { homeWifi: mode, wired: cable } : { wpsOff: true, ...choices, wired: cable });
 
   useEffect(() => {
     let live = true;
@@ -81,12 +86,12 @@ export function RouterAutomation({
   if (idleHidden && phase.kind === 'idle' && !problem && !failure) return null;
   const router = [state.router?.vendor, state.router?.model].filter(Boolean).join(' ');
 
-  const readPlan = async (cable: boolean) => {
+  const readPlan = async (cable: boolean, choices = { remoteAdminOff, upnpOff }) => {
     setProblem(null);
     setFailure(null);
     setPhase({ kind: 'reading' });
     try {
-      const answer = await api.plan({ homeWifi: mode, wired: cable });
+      const answer = await api.plan(wish(cable, choices));
       if (answer.kind === 'ok') setPhase({ kind: 'plan', plan: answer.value });
       else afterProblem(answer.problem);
     } catch (err) {
@@ -130,13 +135,13 @@ export function RouterAutomation({
     setFailure(null);
     setPhase({ kind: 'applying', plan });
     try {
-      const answer = await api.apply({ homeWifi: mode, wired, yes: true, agreed });
+      const answer = await api.apply({ ...wish(wired), yes: true, agreed });
       if (answer.kind === 'ok') {
         setPhase({ kind: 'done', result: answer.value, plan });
         onChanged();
       } else if (answer.problem.kind === 'changed-since-preview') {
         setProblem(answer.problem);
-        const again = await api.plan({ homeWifi: mode, wired });
+        const again = await api.plan(wish(wired));
         if (again.kind === 'ok') setPhase({ kind: 'plan', plan: again.value });
         else afterProblem(again.problem);
       } else afterProblem(answer.problem);
@@ -149,7 +154,31 @@ export function RouterAutomation({
   return (
     <section className="router-auto" aria-labelledby={`${id}-h`} data-testid="router-automation" data-phase={phase.kind}>
       <h3 id={`${id}-h`}>{t('routerAuto.heading')}</h3>
-      <p>{t('routerAuto.intro', { router, ssid })}</p>
+      <p>{wifi ? t('routerAuto.intro', { router, ssid }) : t('routerAuto.introUpdates', { router })}</p>
+      {!wifi && (phase.kind === 'idle' || phase.kind === 'plan') && (
+        <fieldset className="router-auto-choices">
+          <legend>{t('routerAuto.choicesLegend')}</legend>
+          {(
+            [
+              ['remoteAdminOff', remoteAdminOff, setRemoteAdminOff],
+              ['upnpOff', upnpOff, setUpnpOff],
+            ] as const
+          ).map(([key, value, set]) => (
+            <FormRow inline key={key}>
+              <input
+                id={`${id}-${key}`}
+                type="checkbox"
+                checked={value}
+                onChange={(e) => {
+                  set(e.target.checked);
+                  if (phase.kind === 'plan') void readPlan(wired, { remoteAdminOff, upnpOff, [key]: e.target.checked });
+                }}
+              />
+              <label htmlFor={`${id}-${key}`}>{t(`routerAuto.choice.${key}`)}</label>
+            </FormRow>
+          ))}
+        </fieldset>
+      )}
 
       {phase.kind === 'idle' && (
         <button type="button" className="button-primary" onClick={start}>
@@ -272,14 +301,14 @@ export function ApplyResult({ result, plan }: { result: Applied; plan: Plan }) {
     >
       {result.outcome === 'verified' && (
         <>
-          <p>{t('routerAuto.outcome.verified.body')}</p>
+          <p>{result.rescan ? t('routerAuto.outcome.verified.body') : t('routerAuto.outcome.verified.bodyRead')}</p>
           <ul>
             {[...new Set(result.applied.map(words))].map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
           {result.rescan && <p>{t('routerAuto.rescanSaw', { words: formatMessage(result.rescan) })}</p>}
-          <p>{t('routerAuto.checkAgainHint')}</p>
+          {result.rescan && <p>{t('routerAuto.checkAgainHint')}</p>}
         </>
       )}
       {(result.outcome === 'restored' || result.outcome === 'restore-failed') && <p>{t(`routerAuto.outcome.${result.outcome}.body`, { reason: formatMessage(result.reason) })}</p>}

@@ -70,6 +70,15 @@ describe('ApplyResult', () => {
     expect(html).not.toMatch(RAW);
   });
 
+  it('verified by read-back only (the updates step): no rescan words, no pointer to the Wi-Fi check', () => {
+    const p = { changes: [{ key: 'upnp', message: { code: 'router-api.change.upnp-off', params: { mappings: 2 } }, cutsLink: false, refused: null }], notes: [], networks: [] };
+    const html = renderToStaticMarkup(<ApplyResult plan={p} result={{ outcome: 'verified', applied: ['upnp'], skipped: [], rescan: null }} />);
+    expect(html).toContain('Your router reports the new settings when read again');
+    expect(html).toContain('Turn off automatic port opening (UPnP)');
+    expect(html).not.toContain('Wi-Fi scan');
+    expect(html).not.toContain('Check again');
+  });
+
   it('restore failed: tells the owner to check the router by hand', () => {
     const html = renderToStaticMarkup(<ApplyResult plan={plan(false)} result={{ outcome: 'restore-failed', applied: ['wps'], skipped: [], reason: { code: 'router-api.proof.could-not-run', params: {} } }} />);
     expect(html).toContain('Check your router by hand');
