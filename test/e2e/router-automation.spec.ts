@@ -109,3 +109,33 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+
+test('updates step: "Let Porchlight change it" turns off WPS and, as chosen, UPnP — checked by reading the router again', async ({ wizardPage: page, harness }) => {
+  test.setTimeout(60_000);
+  keychainClear('router/admin');
+  sim.state.upnp = true;
+  for (const w of sim.state.wlans) w.wpsEnabled = w.apType === 'normal';
+  await harness.control('POST', '/__test/router/surveyed', { address: sim.ip, vendor: 'AVM', model: 'FRITZ!Box 7590' });
+  await walkTo(page, 'updates');
+  const panel = page.getByTestId('router-automation');
+  await expect(panel).toContainText('Porchlight can make these changes on your AVM FRITZ!Box 7590');
+  await press(page, panel.getByLabel('Turn off automatic port opening (UPnP)'), 'Space');
+  await press(page, panel.getByRole('button', { name: 'Let Porchlight change it' }));
+  await panel.getByLabel('Router user name').fill('porchlight');
+  await panel.getByLabel('Router password').fill(LAB_PASSWORD);
+  await press(page, panel.getByRole('button', { name: 'Save and read my router' }));
+  const plan = panel.getByTestId('router-auto-plan');
+  await expect(plan).toContainText('Turn off the push-button Wi-Fi setup (WPS)', { timeout: 15_000 });
+  await expect(plan).toContainText('Turn off automatic port opening (UPnP)');
+  // Remote administration was not chosen: not in the plan.
+  await expect(plan).not.toContainText('remote access');
+  await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-5-updates-plan.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+  await press(page, panel.getByRole('button', { name: 'Yes, change my router' }));
+  const result = panel.getByTestId('router-auto-result');
+  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 20_000 });
+  await expect(result).toContainText('Your router reports the new settings when read again');
+  expect([sim.state.wlans.some((w) => w.wpsEnabled), sim.state.upnp, sim.state.remoteAccess]).toEqual([false, false, true]);
+  await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-6-updates-verified.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -251,7 +251,7 @@ export function RouterAutomation({
               </button>
             </div>
           )}
-          <p className="hint">{t('routerAuto.manualStays')}</p>
+          {wifi && <p className="hint">{t('routerAuto.manualStays')}</p>}
         </>
       )}
 
