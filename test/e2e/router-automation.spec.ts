@@ -58,10 +58,14 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   expect(sim.calls, 'nothing is sent to the router before the owner asks').toEqual([]);
 
   // The login is asked once: the user name to the profile, the password straight to the keychain.
+  // By keyboard only: the form takes the focus, Tab to the password, Enter sends it.
   await press(page, panel.getByRole('button', { name: 'Let Porchlight change it' }));
-  await panel.getByLabel('Router user name').fill('porchlight');
-  await panel.getByLabel('Router password').fill(LAB_PASSWORD);
-  await press(page, panel.getByRole('button', { name: 'Save and read my router' }));
+  await expect(panel.getByLabel('Router user name')).toBeFocused();
+  await page.keyboard.type('porchlight');
+  await page.keyboard.press('Tab');
+  await expect(panel.getByLabel('Router password')).toBeFocused();
+  await page.keyboard.type(LAB_PASSWORD);
+  await page.keyboard.press('Enter');
 
   // This computer is on "Lab Home": changing it would cut its Wi-Fi — refused, with the manual way out.
   const plan = panel.getByTestId('router-auto-plan');
@@ -74,8 +78,10 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-1-refused.png') });
 
   // On cable: the plan again, now both home networks will change; nothing has changed yet.
-  await press(page, panel.getByLabel('This computer is connected to the router by cable (or through another network)'), 'Space');
+  const cable = panel.getByLabel('This computer is connected to the router by cable (or through another network)');
+  await press(page, cable, 'Space');
   await expect(plan.locator('li[data-refused="false"]')).toHaveCount(1, { timeout: 15_000 });
+  await expect(cable, 'the focus stays on the choice that re-read the plan').toBeFocused();
   await expect(plan.locator('li[data-refused="true"]')).toHaveCount(0);
   expect(sim.state.wlans.map((w) => w.beaconType)).toEqual(['11i', '11i', '11i']);
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-2-plan.png') });
@@ -85,6 +91,7 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   const result = panel.getByTestId('router-auto-result');
   await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
   await expect(result).toContainText('Done and checked');
+  await expect(panel.locator('[data-focus-target]').first(), 'the result takes the focus').toBeFocused();
   await expect(result).toContainText('The scan found: "Lab Home" accepts only WPA3 (SAE)');
   expect(sim.state.wlans.map((w) => w.beaconType)).toEqual(['WPA3', 'WPA3', '11i']);
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-3-verified.png') });

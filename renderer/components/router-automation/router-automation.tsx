@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
@@ -82,6 +82,20 @@ export function RouterAutomation({
     };
   }, [api]);
 
+  // Keyboard users land where the next thing to do is: the first login field, the plan, the result.
+  const section = useRef<HTMLElement>(null);
+  /** A control that re-reads the plan (the cable and UPnP choices) gets the focus back afterwards. */
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    const root = section.current;
+    if (!root) return;
+    if (phase.kind === 'reading' || phase.kind === 'applying') return;
+    const back = refocus.current ? document.getElementById(refocus.current) : null;
+    refocus.current = null;
+    const target = back ?? (phase.kind === 'login' ? root.querySelector('input') : phase.kind === 'plan' || phase.kind === 'done' ? root.querySelector<HTMLElement>('[data-focus-target]') : null);
+    target?.focus();
+  }, [phase.kind]);
+
   if (!state?.supported) return null;
   if (idleHidden && phase.kind === 'idle' && !problem && !failure) return null;
   const router = [state.router?.vendor, state.router?.model].filter(Boolean).join(' ');
@@ -152,7 +166,7 @@ export function RouterAutomation({
   };
 
   return (
-    <section className="router-auto" aria-labelledby={`${id}-h`} data-testid="router-automation" data-phase={phase.kind}>
+    <section ref={section} className="router-auto" aria-labelledby={`${id}-h`} data-testid="router-automation" data-phase={phase.kind}>
       <h3 id={`${id}-h`}>{t('routerAuto.heading')}</h3>
       <p>{wifi ? t('routerAuto.intro', { router, ssid }) : t('routerAuto.introUpdates', { router })}</p>
       {!wifi && (phase.kind === 'idle' || phase.kind === 'plan') && (
@@ -171,6 +185,7 @@ export function RouterAutomation({
                 checked={value}
                 onChange={(e) => {
                   set(e.target.checked);
+                  if (phase.kind === 'plan') refocus.current = e.target.id;
                   if (phase.kind === 'plan') void readPlan(wired, { remoteAdminOff, upnpOff, [key]: e.target.checked });
                 }}
               />
@@ -231,6 +246,7 @@ export function RouterAutomation({
                   type="checkbox"
                   checked={wired}
                   onChange={(e) => {
+                    refocus.current = e.target.id;
                     setWired(e.target.checked);
                     void readPlan(e.target.checked);
                   }}
@@ -257,7 +273,11 @@ export function RouterAutomation({
 
       {phase.kind === 'applying' && <Progress label={t('routerAuto.applying')} value={null} state={t('routerAuto.applyingState')} data-testid="router-auto-progress" />}
 
-      {phase.kind === 'done' && <ApplyResult result={phase.result} plan={phase.plan} />}
+      {phase.kind === 'done' && (
+        <div tabIndex={-1} data-focus-target className="router-auto-result">
+          <ApplyResult result={phase.result} plan={phase.plan} />
+        </div>
+      )}
 
       {problem && <ProblemNotice problem={problem} />}
       {failure && <Notice tone="error">{t('routerAuto.failure', { reason: failure })}</Notice>}
@@ -341,7 +361,9 @@ export function PlanList({ plan }: { plan: Plan }) {
   const { t } = useTranslation('wifi');
   return (
     <div className="router-auto-plan" data-testid="router-auto-plan">
-      <h4>{t('routerAuto.planHeading')}</h4>
+      <h4 tabIndex={-1} data-focus-target>
+        {t('routerAuto.planHeading')}
+      </h4>
       <ul>
         {grouped(plan).map((c) => (
           <li key={c.key} data-refused={c.refused ? 'true' : 'false'}>
