@@ -107,6 +107,7 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   const checks = (await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] };
   expect(checks.value.find((c) => c.id === 'wifi.encryption')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
   await page.screenshot({ path: join(SCREENSHOTS, 'router-automation-4-step.png'), fullPage: true });
+  await page.locator('.wifi-panel > section').first().screenshot({ path: join(SCREENSHOTS, 'router-automation-4-network.png') });
 
   // The router password: in the keychain, nowhere in the page, the profile or any nmcli argv.
   expect(await harness.ipc('secrets:reveal', { account: 'router/admin' })).toMatchObject({ ok: true, value: { secret: LAB_PASSWORD } });
