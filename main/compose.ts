@@ -17,6 +17,8 @@ import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
 import { createMessageFormatter } from './core/messages/index.js';
 import type { RouterApiPort } from './core/checks/verifiers/index.js';
+import type { RouterAutomationPorts } from './core/app-core.js';
+import type * as RouterApi from './core/router-api/index.js';
 // The one English message catalog, shared with the renderer (bundled by esbuild into each host).
 import messagesEn from '../renderer/i18n/en/messages.json' with { type: 'json' };
 import messagesDe from '../renderer/i18n/de/messages.json' with { type: 'json' };
@@ -54,6 +56,18 @@ export interface NodeCoreOptions {
 export function createNodeCore(opts: NodeCoreOptions): Core {
   const stores = openProfileStores(opts.profileDir);
   const secretStore = opts.secrets ?? new KeytarSecretStore();
+  // One router-api.json (pinned certificates, router user names), one pending-apply document and one
+  // transport for reading and changing the router. Their modules (TR-064 and ubus clients, SOAP, the
+  // pinned transport) load when the router is first used, not at start (the first screen and the CLI do not wait for them).
+  let routerModules: Promise<RouterAutomationPorts & { api: typeof RouterApi }> | null = null;
+  const routerParts = () =>
+    (routerModules ??= Promise.all([import('./core/router-api/index.js'), import('./adapters/router/pinned-transport.js'), import('./adapters/network/http-fetcher.js')]).then(([api, t, h]) => ({
+      api,
+      transport: new t.PinnedRouterTransport(),
+      pins: api.documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: api.RouterPinsSchema, defaults: api.DEFAULT_ROUTER_PINS, version: '1.0.0' })),
+      pending: new ConfDocumentStore({ dir: opts.profileDir, name: api.ROUTER_PENDING_DOCUMENT, schema: api.PendingApplySchema, defaults: api.NO_PENDING_APPLY, version: '1.0.0' }),
+      http: new h.NodeHttpFetcher(),
+    })));
   return createCore({
     host: opts.host,
     version: appVersionOf(),
@@ -78,23 +92,17 @@ export function createNodeCore(opts: NodeCoreOptions): Core {
     messages: createMessageFormatter({ en: messagesEn, de: messagesDe, es: messagesEs, fr: messagesFr }),
     systemLanguages: opts.systemLanguages,
     // The router checks read the router's own answer (FRITZ!Box TR-064, OpenWrt ubus) where the owner saved its login (issue 16).
-    // Its modules (TR-064 and ubus clients, SOAP, pinned transport) load when a router read is first attempted.
     routerApi: (ledger) => {
       let port: Promise<RouterApiPort> | null = null;
       return {
         async status(ctx) {
-          port ??= Promise.all([
-            import('./core/router-api/index.js'),
-            import('./adapters/router/pinned-transport.js'),
-            import('./adapters/network/http-fetcher.js'),
-          ]).then(([r, t, h]) => {
-            const pins = r.documentPinStore(new ConfDocumentStore({ dir: opts.profileDir, name: 'router-api', schema: r.RouterPinsSchema, defaults: r.DEFAULT_ROUTER_PINS, version: '1.0.0' }));
-            const pending = new ConfDocumentStore({ dir: opts.profileDir, name: r.ROUTER_PENDING_DOCUMENT, schema: r.PendingApplySchema, defaults: r.NO_PENDING_APPLY, version: '1.0.0' });
-            return r.routerReadPort({ transport: new t.PinnedRouterTransport(), secrets: secretStore, pins, ledger, pending, http: new h.NodeHttpFetcher() });
-          });
+          port ??= routerParts().then((p) => p.api.routerReadPort({ transport: p.transport, secrets: secretStore, pins: p.pins, ledger, pending: p.pending, http: p.http }));
           return (await port).status(ctx);
         },
       };
     },
+    // "Let Porchlight change it" (main/services/router-automation.ts): the same transport, pins and pending document.
+    routerAutomation: () => routerParts().then(({ api: _api, ...ports }) => ports),
   });
 }
+

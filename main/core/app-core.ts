@@ -1,4 +1,4 @@
-import type { Clock, DocumentStore, ExternalOpener, HttpProber, Logger, PdfPrinter, ReportSink, SecretStore } from './ports.js';
+import type { Clock, DocumentStore, ExternalOpener, HttpFetcher, HttpProber, Logger, PdfPrinter, ReportSink, SecretStore } from './ports.js';
 import type { History, Progress, Settings } from './store/documents.js';
 import { kevMatcher } from './vulns/index.js';
 import { loadCheckCatalog, type CheckCatalog } from './checks/catalog.js';
@@ -18,6 +18,8 @@ import type { ProberSettings } from './credentials/safe-prober.js';
 import type { MessageFormatter } from './messages/index.js';
 import { PorchlightError } from './errors.js';
 import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
+import type { RouterPinStore, RouterTransport } from './router-api/transport.js';
+import type { PendingApplyDoc } from './router-api/openwrt/pending-apply.js';
 import { EMPTY_HOME_MODEL, HomeModel, displayName, migrateConfirmations, migrateProfile, type HomeModelDoc } from './model/index.js';
 
 /** A document kept in memory only (a host that wired no home-model file: unit tests, old wiring). */
@@ -59,6 +61,23 @@ export interface CoreDeps {
   systemLanguages?: () => readonly string[];
   /** The router's own answer for the router checks (issue 16), given the run's attempt ledger; absent → those checks keep their confirmation/probe path. */
   routerApi?: (ledger: { take(host: string): boolean }) => RouterApiPort;
+  /** Router automation in the app (main/services/router-automation.ts): the pinned transport and the profile's pins; absent → "Let Porchlight change it" is unavailable. */
+  routerAutomation?: () => Promise<RouterAutomationPorts>;
+}
+
+/**
+ * What router automation needs from the host, opened at first use (the first screen does not wait
+ * for the router modules): the pinned transport, the profile's pins and user names, the document an
+ * OpenWrt apply waiting for its proof is recorded in, and a plain-HTTP fetcher used only to tell
+ * "OpenWrt without HTTPS" apart.
+ */
+export interface RouterAutomationPorts {
+  transport: RouterTransport;
+  pins: RouterPinStore;
+  pending?: DocumentStore<PendingApplyDoc>;
+  http?: HttpFetcher;
+  /** Labs and unusual set-ups; defaults: FRITZ!Box 49000 / 49443, OpenWrt HTTPS 443. */
+  ports?: { tr064Http?: number; tr064Tls?: number; ubusTls?: number; ubusHttp?: number };
 }
 
 /** The Node-only core every host shares. Holds no Electron and no adapter: only ports. */

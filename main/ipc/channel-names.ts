@@ -73,4 +73,8 @@ export const CHANNEL_NAMES = [
   'segmentation:verify-isolation',
   'vulns:view',
   'vulns:identify',
+  'router:state',
+  'router:save-login',
+  'router:plan',
+  'router:apply',
 ] as const;

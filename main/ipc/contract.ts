@@ -11,6 +11,7 @@ import { auditChannels } from './channels/audit.js';
 import { accountsChannels } from './channels/accounts.js';
 import { surveyChannels } from './channels/survey.js';
 import { vulnsChannels } from './channels/vulns.js';
+import { routerChannels } from './channels/router.js';
 
 export const channels = {
   ...foundationChannels,
@@ -20,6 +21,7 @@ export const channels = {
   ...accountsChannels,
   ...surveyChannels,
   ...vulnsChannels,
+  ...routerChannels,
 } as const;
 
 export type Channels = typeof channels;

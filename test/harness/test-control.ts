@@ -6,6 +6,7 @@ import type { Core } from '../../main/core/app-core.js';
 import type { SystemClock } from '../../main/adapters/system-clock.js';
 import { surveyControlRoutes } from './control/survey.js';
 import { auditControlRoutes } from './control/audit.js';
+import { routerControlRoutes } from './control/router.js';
 
 export interface TestControlContext {
   core: Core;
@@ -26,5 +27,6 @@ export function testControlRoutes(ctx: TestControlContext): Record<string, TestR
     'GET /__test/opened': () => ({ opened: ctx.opened }),
     ...surveyControlRoutes(),
     ...auditControlRoutes(ctx),
+    ...routerControlRoutes(ctx),
   };
 }

@@ -6,6 +6,7 @@ import { auditHandlers } from './audit.js';
 import { accountsHandlers } from './accounts.js';
 import { surveyHandlers } from './survey.js';
 import { vulnsHandlers } from './vulns.js';
+import { routerHandlers } from './router.js';
 
 /**
  * Every channel's handler. Each area adds one spread line here (and one in contract.ts); the
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   ...accountsHandlers,
   ...surveyHandlers,
   ...vulnsHandlers,
+  ...routerHandlers,
 };

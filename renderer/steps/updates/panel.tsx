@@ -10,6 +10,7 @@ import { call, getApi } from '../../wizard/api';
 import { formatDate } from '../../i18n';
 import { useLoad, useOpenExternal, useSyncConfirmations } from '../accounts/use-step-api';
 import { KnownVulnerabilitiesSection } from './known-vulnerabilities';
+import { RouterAutomation } from '../../components/router-automation/router-automation';
 
 type Plan = ResultOf<'updates:plan'>;
 type Answers = Record<string, unknown>;
@@ -42,6 +43,8 @@ export function Panel({ checks }: PanelProps) {
         <>
           <Firmware plan={plan} answers={answers} onAnswer={answer} />
           <KnownVulnerabilitiesSection />
+          {/* "Let Porchlight change it": WPS, remote administration and UPnP off on a supported router (issue 16). */}
+          <RouterAutomation onChanged={() => actor.send({ type: 'REFRESH_CHECKS' })} />
           <OutagePlan plan={plan} answers={answers} onAnswer={answer} />
         </>
       )}

@@ -11,6 +11,7 @@ import { VerifySection } from './verify-section';
 import { ExistingPassphrase } from './existing-passphrase';
 import { ScanNotice, splitSteps } from './scan-notice';
 import { CheckAgain } from './check-again';
+import { RouterAutomation } from '../../components/router-automation/router-automation';
 import './wifi.css';
 import { USER_TEXT_ATTRS } from '../../components/user-text';
 
@@ -179,6 +180,20 @@ export function Panel({ step, checks }: PanelProps) {
                 ))}
               </fieldset>
             </section>
+          )}
+
+          {/* "Let Porchlight change it" when the surveyed router can be changed through its own API (issue 16); the manual guide below stays. */}
+          {cls && (
+            <RouterAutomation
+              ssid={chosen}
+              mode={mode}
+              idleHidden={STRONG.includes(cls)}
+              onChanged={() => {
+                actor.send({ type: 'REFRESH_CHECKS' });
+                // the step's own reading of the network follows the change (the result card stays)
+                void rescan();
+              }}
+            />
           )}
 
           {guides && family && (

@@ -12,6 +12,8 @@ import { formatMessage } from '../../../renderer/i18n/messages.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CORE = join(ROOT, 'main', 'core');
+/** Main-side services (main/services) emit message codes too. */
+const SERVICES = join(ROOT, 'main', 'services');
 const catalog = JSON.parse(readFileSync(join(ROOT, 'renderer', 'i18n', 'en', 'messages.json'), 'utf8')) as MessageCatalog;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -45,7 +47,7 @@ interface Use {
 /** The codes main/core emits: `msg('…')`, `msg(\`prefix.${…}\`)`, `userText(…)`, and code literals in main/core/messages. */
 function coreUses(): Use[] {
   const uses: Use[] = [];
-  for (const file of walk(CORE)) {
+  for (const file of [...walk(CORE), ...walk(SERVICES)]) {
     // Comments may show examples of codes; only code counts.
     const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
     const rel = relative(ROOT, file);
