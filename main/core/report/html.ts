@@ -66,13 +66,14 @@ th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom:
 th { background: #f6f8fa; font-weight: 600; }
 thead { display: table-header-group; }
 table.checks { table-layout: fixed; }
-table.checks th:nth-child(1) { width: 13%; }
-table.checks th:nth-child(2) { width: 31%; }
-table.checks th:nth-child(3) { width: 21%; }
-table.checks th:nth-child(4) { width: 13%; }
+/* Widths that hold German, Spanish and French words whole (a "good until" of 13% broke "Nachprüfung"). */
+table.checks th:nth-child(1) { width: 16%; }
+table.checks th:nth-child(2) { width: 27%; }
+table.checks th:nth-child(3) { width: 19%; }
+table.checks th:nth-child(4) { width: 16%; }
 table.checks th:nth-child(5) { width: 22%; }
 tr { break-inside: avoid; }
-.st { display: inline-block; min-width: 64px; padding: 1px 6px; border-radius: 10px; font-weight: 600; font-size: 12px; border: 1px solid; text-align: center; white-space: nowrap; }
+.st { display: inline-block; min-width: 64px; max-width: 100%; padding: 1px 5px; border-radius: 10px; font-weight: 600; font-size: 11px; border: 1px solid; text-align: center; overflow-wrap: normal; }
 .st-pass { color: #116329; border-color: #4ac26b; background: #dafbe1; }
 .st-warn { color: #7d4e00; border-color: #d4a72c; background: #fff8c5; }
 .st-fail { color: #a40e26; border-color: #ff8182; background: #ffebe9; }
