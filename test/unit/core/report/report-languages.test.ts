@@ -112,4 +112,8 @@ describe.each([
     expect(leaked).toEqual([]);
     expect(texts(doc, ['h1'])).toEqual([cat.report.title]);
   });
+  it('says what to do next in this language (the core’s "check again" words too)', () => {
+    expect(english).toContain('Check this again and re-confirm it in the');
+    expect(doc).not.toMatch(/Check this again|Open the \w+ step of Porchlight|Run the \w+ step of Porchlight/);
+  });
 });
