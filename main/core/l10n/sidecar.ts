@@ -37,8 +37,11 @@ export interface TranslatableSpec {
    * every key of an object (`where.alexa.path`).
    */
   fields: readonly string[];
-  /** Further parts of the same file: another list of entries, or (`single`) one object whose sidecar id is its name. */
-  more?: readonly { collection: string; fields: readonly string[]; single?: true }[];
+  /**
+   * Further parts of the same file: another list of entries, (`single`) one object whose sidecar id
+   * is its name, or (`text`) one top-level text, kept in the sidecar as `{ "<name>": { "text": … } }`.
+   */
+  more?: readonly { collection: string; fields: readonly string[]; single?: true; text?: true }[];
 }
 
 /** The user-facing texts of each resource file, by file name. */
@@ -57,6 +60,8 @@ export const TRANSLATABLE: Record<string, TranslatableSpec> = {
     more: [{ collection: 'assistants', fields: ['app'] }],
   },
   'accounts.json': { collection: 'accounts', fields: ['quirk.summary', 'quirk.steps', 'whereInApp', 'noTwoFactor'] },
+  // The Wi-Fi step shows each device's maker and model and the file's note (its advice is not shown).
+  'wifi-legacy-devices.json': { collection: 'devices', fields: ['vendor', 'model'], more: [{ collection: 'note', text: true, fields: ['text'] }] },
 };
 
 /** The sidecar of `file` in `language`, or null (English, or none written yet). */
@@ -138,7 +143,7 @@ function localizeOne<T>(entry: T, t: Record<string, string | string[]> | undefin
 
 /** Every part of `spec` in a document: [collection name, whether it is a single object, fields]. */
 function parts(spec: TranslatableSpec) {
-  return [{ collection: spec.collection, fields: spec.fields, single: false }, ...(spec.more ?? []).map((m) => ({ ...m, single: m.single === true }))];
+  return [{ collection: spec.collection, fields: spec.fields, single: false, text: false }, ...(spec.more ?? []).map((m) => ({ ...m, single: m.single === true, text: m.text === true }))];
 }
 
 /** A document shaped like the resource file (or a view that spreads it) with every declared part localised. */
@@ -148,7 +153,10 @@ export function localizeDocument<D extends Record<string, unknown>>(data: D, sid
   let out: Record<string, unknown> = data;
   for (const part of parts(spec)) {
     const node = out[part.collection];
-    if (part.single) {
+    if (part.text) {
+      const t = sidecar.entries[part.collection]?.text;
+      if (typeof node === 'string' && typeof t === 'string') out = { ...out, [part.collection]: t };
+    } else if (part.single) {
       if (isRecord(node)) out = { ...out, [part.collection]: localizeOne(node, sidecar.entries[part.collection], part.fields) };
     } else if (Array.isArray(node)) {
       out = { ...out, [part.collection]: localizeEntries(node as Array<{ id: string }>, sidecar, part.fields) };
@@ -171,7 +179,9 @@ export function sidecarProblems(english: Record<string, unknown>, sidecar: Sidec
   const ids = new Set<string>();
   for (const part of parts(spec)) {
     const node = english[part.collection];
-    const list = (part.single ? (isRecord(node) ? [{ ...node, id: part.collection }] : []) : Array.isArray(node) ? node : []) as Array<{ id: string }>;
+    const list = (
+      part.text ? (typeof node === 'string' ? [{ id: part.collection, text: node }] : []) : part.single ? (isRecord(node) ? [{ ...node, id: part.collection }] : []) : Array.isArray(node) ? node : []
+    ) as Array<{ id: string }>;
     for (const entry of list) {
       ids.add(entry.id);
       const t = sidecar?.entries[entry.id];

@@ -16,7 +16,7 @@ const LANGS = ['de', 'es', 'fr'];
  * Every user-facing text of a resource file must have a German, Spanish and French version: a
  * file whose texts reach a person is declared in TRANSLATABLE, and each declared file is complete.
  */
-const USER_FACING = ['checks.json', 'wifi-router-guides.json', 'router-families.json', 'outage-plans.json', 'assistant-settings.json', 'accounts.json'];
+const USER_FACING = ['checks.json', 'wifi-router-guides.json', 'router-families.json', 'outage-plans.json', 'assistant-settings.json', 'accounts.json', 'wifi-legacy-devices.json'];
 
 describe.each(LANGS)('resources/l10n/%s', (lng) => {
   it.each(Object.keys(TRANSLATABLE))('%s: no stale or misshapen entry; complete where required', (file) => {
@@ -87,5 +87,11 @@ describe('the loader', () => {
     const fw = localizeDocument(plans, { version: 1, source: 'outage-plans.json', entries: { firmware: { why: 'Warum', 'answers.current.label': 'Aktuell' } } }, 'outage-plans.json');
     expect(fw.firmware).toEqual({ why: 'Warum', autoUpdateWhy: 'Auto', answers: [{ id: 'current', label: 'Aktuell', status: 'pass' }] });
     expect(sidecarProblems(plans, null, 'outage-plans.json')).toEqual(['firmware.why missing', 'firmware.autoUpdateWhy missing', 'firmware.answers.current.label missing']);
+    // a top-level text (the legacy-devices note the Wi-Fi step shows)
+    const legacy = { note: 'Devices that do not join WPA3-only networks.', devices: [{ id: 'x', vendor: 'Various', model: 'Old plugs', advice: 'Use transition mode.' }] };
+    const tr = { version: 1 as const, source: 'wifi-legacy-devices.json', entries: { note: { text: 'Geräte ohne WPA3.' }, x: { vendor: 'Verschiedene', model: 'Alte Steckdosen' } } };
+    expect(localizeDocument(legacy, tr, 'wifi-legacy-devices.json')).toEqual({ note: 'Geräte ohne WPA3.', devices: [{ id: 'x', vendor: 'Verschiedene', model: 'Alte Steckdosen', advice: 'Use transition mode.' }] });
+    expect(sidecarProblems(legacy, tr, 'wifi-legacy-devices.json')).toEqual([]);
+    expect(sidecarProblems(legacy, { ...tr, entries: { x: tr.entries.x } }, 'wifi-legacy-devices.json')).toEqual(['note.text missing']);
   });
 });
