@@ -4,7 +4,6 @@ import { helpText, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import type { DesiredState, RouterPlan, RouterStatus } from '../core/router-api/index.js';
 import { randomBytes } from 'node:crypto';
-import type { Message } from '../core/messages/index.js';
 import type { WifiScanService } from '../core/wifi/scan-service.js';
 import { askHidden, type HiddenPromptIo } from './router-password-prompt.js';
 
@@ -46,7 +45,6 @@ const HELP = helpText({
 const NEXT_ADMIN_ACCOUNT = 'router/admin/next';
 
 /** The proof of a new admin password: the adapter's login with it (a literal message: the CLI start-up loads no core). */
-const NEW_PASSWORD_LOGIN: Message = { code: 'router-api.proof.new-password-login', params: {} };
 
 interface Args {
   sub: 'status' | 'plan' | 'apply';
@@ -201,7 +199,7 @@ export function routerCommand(): CliCommand {
           // The admin password alone and last: the adapter sets it and logs in with it; only an accepted login counts.
           let pw: Awaited<ReturnType<typeof api.applyWithProof>>;
           try {
-            pw = await api.applyWithProof(client, { changes: [pwChange], notes: [] }, { adminPassword }, async () => ({ ok: true, basis: [NEW_PASSWORD_LOGIN] }));
+            pw = await api.applyWithProof(client, { changes: [pwChange], notes: [] }, { adminPassword }, api.newPasswordLoginProof);
           } catch (err) {
             // The new password is dropped only when the router is known to have the old one; otherwise it may be the one the router has now.
             const routerHasOld = err instanceof api.RouterError && ['router-api.error.new-password-rejected', 'openwrt.password-new-refused', 'openwrt.password-not-set', 'router-api.error.password-not-allowed'].includes(err.detail.code);

@@ -1,6 +1,7 @@
 import { Component, forwardRef, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from '../components/check-list';
+import { Disclosure } from '../design';
 import { Glossary } from '../components/glossary';
 import { StepLayout } from '../components/step-layout';
 import { tList } from '../i18n';
@@ -67,7 +68,7 @@ class PanelBoundary extends Component<{ children: ReactNode; failed: (message: s
 
 /** The summary's list: the score, then every check grouped by the step it belongs to. */
 function AllChecks({ checks }: { checks: readonly CheckView[] }) {
-  const { t } = useTranslation(['steps', 'wizard']);
+  const { t } = useTranslation(['steps', 'wizard', 'checks']);
   const count = (status: CheckView['status']) => checks.filter((c) => c.status === status).length;
   const applicable = checks.length - count('skipped');
   return (
@@ -79,12 +80,24 @@ function AllChecks({ checks }: { checks: readonly CheckView[] }) {
           {t('steps:summary.counts', { pass: count('pass'), warn: count('warn'), fail: count('fail'), unknown: count('unknown'), skipped: count('skipped') })}
         </p>
       </div>
-      {WIZARD_STEPS.filter((s) => checks.some((c) => c.step === s)).map((s) => (
-        <section key={s} className="check-group" aria-labelledby={`group-${s}`}>
-          <h3 id={`group-${s}`}>{t('steps:summary.group', { step: t(`wizard:steps.${s}`) })}</h3>
-          <CheckList checks={checks.filter((c) => c.step === s)} level={4} />
-        </section>
-      ))}
+      {WIZARD_STEPS.filter((s) => checks.some((c) => c.step === s)).map((s) => {
+        const group = checks.filter((c) => c.step === s);
+        const states = (['fail', 'warn', 'unknown', 'pass', 'skipped'] as const)
+          .map((status) => ({ status, n: group.filter((c) => c.status === status).length }))
+          .filter((x) => x.n > 0)
+          .map((x) => t(`checks:statusCount.${x.status}`, { count: x.n }))
+          .join(', ');
+        // A group with something to fix stays open; the rest are one click away, counted.
+        const open = group.some((c) => c.status === 'fail' || c.status === 'warn');
+        return (
+          <section key={s} className="check-group" aria-labelledby={`group-${s}`}>
+            <h3 id={`group-${s}`}>{t('steps:summary.group', { step: t(`wizard:steps.${s}`) })}</h3>
+            <Disclosure summary={t('wizard:sections.checksShow')} count={t('wizard:sections.checksCount', { count: group.length, states })} open={open} data-testid="summary-check-group">
+              <CheckList checks={group} level={4} />
+            </Disclosure>
+          </section>
+        );
+      })}
     </div>
   );
 }

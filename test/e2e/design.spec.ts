@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, completeStep, currentStep, next, press, seriousViolations, walkTo, ROOT } from './fixtures';
+import { test, expect, completeStep, currentStep, fullPageScreenshot, next, press, seriousViolations, walkTo, ROOT } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
@@ -39,8 +39,7 @@ interface Measure {
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `design-${LABEL}-${name}.png`), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, `design-${LABEL}-${name}.png`));
 }
 
 async function measure(page: Page, index: number, step: string): Promise<Measure> {
@@ -48,6 +47,8 @@ async function measure(page: Page, index: number, step: string): Promise<Measure
   // The panel's own data (account catalog, device list) arrives after the step: measure it loaded.
   await page.waitForLoadState('networkidle');
   await expect(page.locator('[aria-live] :text-matches("^Loading")')).toHaveCount(0);
+  // The Updates step loads its known-vulnerabilities section after its own plan: measure it there.
+  if (step === 'updates') await expect(page.getByTestId('known-vulnerabilities')).toBeVisible({ timeout: 15_000 });
   await page.waitForTimeout(500);
   await page.evaluate(() => window.scrollTo(0, 0));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);

@@ -203,6 +203,22 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 export { expect };
 
+/**
+ * A full-page screenshot as a window as tall as the page would show it. Chromium paints a full-page
+ * capture beyond the viewport without laying the page out again, so the floating step navigation
+ * (sticky to the bottom of the 800 px window) would sit over the middle of the picture; a viewport
+ * as tall as the content puts it where it belongs, after the content.
+ */
+export async function fullPageScreenshot(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const grow = !!size && height > size.height;
+  if (grow) await page.setViewportSize({ width: size.width, height });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true });
+  if (grow) await page.setViewportSize(size);
+}
+
 /** Opens the app and waits for the first step title. */
 export async function openWizard(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pseudo } from '../../renderer/i18n/pseudo.js';
-import { test, expect, currentStep, ROOT, seriousViolations } from './fixtures';
+import { test, expect, currentStep, fullPageScreenshot, ROOT, seriousViolations } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 /** The data files whose user-facing texts are translated as sidecars (resources/l10n), not catalogs. */
@@ -119,6 +119,8 @@ test('en-XA: every step and the summary show only catalog text (user data marked
     await page.waitForLoadState('networkidle');
     await expect(page.getByText(text('en-XA', 'app', 'loading'), { exact: true })).toHaveCount(0);
     await page.waitForTimeout(300);
+    // Everything behind a disclosure is read too (a closed one hides its text from the walk).
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     for (const f of await untranslated(page)) findings.push(`${step}: ${f}`);
     if (step !== 'summary') {
       await completeAndContinue(page, 'en-XA', step);
@@ -169,8 +171,7 @@ for (const lng of ['de', 'es', 'fr'] as const) {
       await expect(page.locator('h1.step-title')).toHaveText(text(lng, 'steps', `${step}.title`));
       await expect(page.getByText(text(lng, 'app', 'loading'), { exact: true })).toHaveCount(0);
       if (step !== 'summary') await completeAndContinue(page, lng, step);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(SCREENSHOTS, `lang-${lng}-${String(i + 1).padStart(2, '0')}-${step}.png`), fullPage: true });
+      await fullPageScreenshot(page, join(SCREENSHOTS, `lang-${lng}-${String(i + 1).padStart(2, '0')}-${step}.png`));
       expect(await seriousViolations(page), `axe serious/critical violations on ${step} in ${lng}`).toEqual([]);
       if (step !== 'summary') await goNext(page, step);
     }

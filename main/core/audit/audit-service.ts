@@ -207,6 +207,14 @@ export class AuditService {
     return found;
   }
 
+  /** The formatter of the UI's language (the setting, or the computer's when it is `system`). */
+  private wordsOf(): MessageFormatter {
+    const settings = this.deps.settings.read();
+    const language = resolveLanguage(settings.language, this.deps.systemLanguages?.() ?? nodeSystemLanguages());
+    const messages = this.deps.messages ?? PLAIN_FORMATTER;
+    return messages.forLanguage?.(language) ?? messages;
+  }
+
   private reportOf(record: AuditRecord): Report {
     const audits = this.list();
     const index = audits.findIndex((a) => a.id === record.id);
@@ -244,8 +252,8 @@ export class AuditService {
     const report = this.reportOf(record);
     let bytes: Uint8Array;
     if (format === 'json') bytes = new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n');
-    else if (format === 'html') bytes = new TextEncoder().encode(renderReportHtml(report));
-    else bytes = await pdf!.htmlToPdf(renderReportHtml(report));
+    else if (format === 'html') bytes = new TextEncoder().encode(renderReportHtml(report, this.wordsOf()));
+    else bytes = await pdf!.htmlToPdf(renderReportHtml(report, this.wordsOf()));
     const result = await write({ fileName: `porchlight-audit-${record.at.slice(0, 10)}-${record.id.slice(0, 8)}.${format}`, mime: MIME[format], bytes });
     const history = this.deps.history.read();
     this.deps.history.write({ ...history, audits: history.audits.map((a) => (a.id === record.id ? record : a)) });

@@ -7,7 +7,25 @@ import { describeEvidence, nextAction } from '../audit/index.js';
 import { diffAudits } from '../audit/index.js';
 import { reauditSchedule } from '../audit/index.js';
 import { VulnRecordSchema } from '../vulns/index.js';
-import { MessageSchema, type MessageFormatter } from '../messages/index.js';
+import { MessageSchema, msg, type Message, type MessageFormatter } from '../messages/index.js';
+
+/**
+ * The next action in the report's language: the catalog's words for "check again", "open the step"
+ * and "run the step" around the check's own next action (English from nextAction where a host
+ * wires no catalog).
+ */
+function nextIn(v: Parameters<typeof nextAction>[0], messages: MessageFormatter): string | null {
+  const english = nextAction(v);
+  if (english === null || english === v.next) return english;
+  const say = (m: Message) => {
+    const w = messages.format(m);
+    return w && w !== m.code ? w : null;
+  };
+  const step = say(msg(`report.step.${v.step}`));
+  if (!step) return english;
+  const kind = v.expired ? 'expired' : v.evidenceKinds.includes('confirmed') ? 'confirm' : 'measure';
+  return say(msg(`report.next.${kind}`, { step, next: v.next })) ?? english;
+}
 
 /** The report's schema version: 2 added `reasonMessage` and `detailMessage` (message codes) to each check. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -144,7 +162,7 @@ export function buildReport(input: ReportInput): Report {
     reasonMessage: v.reason,
     detail: words(v.detail),
     detailMessage: v.detail,
-    next: nextAction(v),
+    next: nextIn(v, input.messages),
     references: v.references,
   }));
   const nextOf = new Map(checks.map((c) => [c.id, c.next]));

@@ -20,6 +20,12 @@ export type ApplyOutcome =
   | { outcome: 'restored'; result: ApplyResult; reason: Message; proof?: Proof }
   | { outcome: 'restore-failed'; result: ApplyResult; reason: Message; proof?: Proof };
 
+/**
+ * The proof of a new admin password: the adapter set it and then logged in with it; only that
+ * accepted login counts (the adapter throws otherwise, and the old one is kept).
+ */
+export const newPasswordLoginProof = async (): Promise<Proof> => ({ ok: true, basis: [msg('router-api.proof.new-password-login', {})] });
+
 export async function applyWithProof(client: RouterClient, plan: RouterPlan, desired: DesiredState, prove: (result: ApplyResult) => Promise<Proof>): Promise<ApplyOutcome> {
   if (plan.changes.every((c) => c.refused)) return { outcome: 'nothing-to-do', result: null };
   const result = await client.apply(plan, desired);

@@ -24,7 +24,7 @@ export { FritzboxClient, encryptionOfBeacon } from './fritzbox/fritzbox-client.j
 export type { FritzClientOptions } from './fritzbox/fritzbox-client.js';
 export { readIgdPortMappings } from './igd/port-mappings.js';
 export type { PortMappingReading } from './igd/port-mappings.js';
-export { applyWithProof, readBackProof, readBackVerdict } from './apply-with-proof.js';
+export { applyWithProof, newPasswordLoginProof, readBackProof, readBackVerdict } from './apply-with-proof.js';
 export { readBackAndRescanProof } from './rescan-proof.js';
 export type { RescanOptions } from './rescan-proof.js';
 export type { ApplyOutcome, Proof } from './apply-with-proof.js';

@@ -27,7 +27,15 @@ export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
     // the router's steps in the UI's language (resources/l10n; English where a family has none)
     const file = 'wifi-router-guides.json';
     const sidecar = loadSidecar(core.deps.resourcesDir, uiLanguage(core.deps.settings.read().language, core.deps.systemLanguages), file);
-    return { ...guides, families: localizeEntries(guides.families, sidecar, TRANSLATABLE[file]!.fields) };
+    const legacyFile = 'wifi-legacy-devices.json';
+    const legacy = loadSidecar(core.deps.resourcesDir, uiLanguage(core.deps.settings.read().language, core.deps.systemLanguages), legacyFile);
+    const note = legacy?.entries.note?.text;
+    return {
+      ...guides,
+      families: localizeEntries(guides.families, sidecar, TRANSLATABLE[file]!.fields),
+      legacyDevices: localizeEntries(guides.legacyDevices, legacy, TRANSLATABLE[legacyFile]!.fields),
+      legacyNote: typeof note === 'string' ? note : guides.legacyNote,
+    };
   },
   'wifi:generate-passphrase': (core, args) => core.wifi.generatePassphrase(args),
   'wifi:saved-passphrases': (core, { ssid }) => core.wifi.savedPassphrases(ssid),

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Disclosure } from '../../design';
 import type { ResultOf } from '../../../main/ipc/contract';
 import './known-vulnerabilities.css';
 
@@ -22,12 +23,28 @@ export function KnownVulnerabilities({ view, onIdentify }: { view: VulnView; onI
       <h3 id="known-vulns-heading">{t('knownVulnerabilities.heading')}</h3>
       <p className="muted">{t('knownVulnerabilities.catalog', { version: view.catalogVersion.replace(/\./g, '-'), count: view.catalogCount })}</p>
       {devices.length === 0 ? <p>{t('knownVulnerabilities.noDevices')}</p> : null}
-      <ul className="known-vulns-devices">
-        {devices.map((d) => (
-          <DeviceItem key={d.key} device={d} onIdentify={onIdentify} />
-        ))}
-      </ul>
+      <DeviceList devices={devices.filter((d) => d.matches.length > 0)} onIdentify={onIdentify} />
+      {/* Devices with nothing on the list stay one click away, counted (issue 17: the step's first screen stays short). */}
+      {(['unidentified', 'clear'] as const).map((status) => {
+        const group = devices.filter((d) => d.matches.length === 0 && d.status === status);
+        return group.length ? (
+          <Disclosure key={status} summary={t(`knownVulnerabilities.group.${status}`)} count={group.length} data-testid={`known-vulns-group-${status}`}>
+            <DeviceList devices={group} onIdentify={onIdentify} />
+          </Disclosure>
+        ) : null;
+      })}
     </section>
+  );
+}
+
+function DeviceList({ devices, onIdentify }: { devices: Device[]; onIdentify: (id: string, maker: string, model: string) => Promise<void> }) {
+  if (!devices.length) return null;
+  return (
+    <ul className="known-vulns-devices">
+      {devices.map((d) => (
+        <DeviceItem key={d.key} device={d} onIdentify={onIdentify} />
+      ))}
+    </ul>
   );
 }
 

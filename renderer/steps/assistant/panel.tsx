@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Notice } from '../../design';
+import { Disclosure, Notice } from '../../design';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
@@ -136,13 +136,17 @@ function SettingCard(props: {
   return (
     <section className="assistant-setting" aria-labelledby={`${id}-h`} data-setting={s.id}>
       <h3 id={`${id}-h`}>{s.title}</h3>
-      <p>{s.why}</p>
+      {/* The reason and the menu path are one click away, so the questions stay on the first screen. */}
+      <Disclosure quiet summary={t('assistant.why')}>
+        <p>{s.why}</p>
+      </Disclosure>
       {s.requires === 'smart-lock' && !hasLock ? (
         <p className="hint">{t('assistant.notApplicable', { reason: s.notApplicable })}</p>
       ) : (
         chosen.map((a) => {
           const where = s.where[a];
           const name = data.assistants.find((x) => x.id === a)?.name ?? a;
+          const app = data.assistants.find((x) => x.id === a)?.app ?? name;
           if (!('path' in where)) {
             return (
               <p key={a} className="hint">
@@ -153,17 +157,19 @@ function SettingCard(props: {
           return (
             <fieldset key={a} className="assistant-question" data-assistant={a}>
               <legend>{t('assistant.question', { question: s.question, assistant: name })}</legend>
-              <p className="hint">{t('assistant.where', { path: where.path })}</p>
-              {where.url && (
-                <div className="button-row">
-                  <button type="button" className="button-secondary" onClick={() => void open(where.url!)}>
-                    {t('assistant.openPage', { assistant: name })}
-                  </button>
-                  <span aria-live="polite" className="hint">
-                    {opened ? (opened.ok ? t('opened') : t('openFailed', { message: opened.message })) : ''}
-                  </span>
-                </div>
-              )}
+              <Disclosure quiet summary={t('assistant.whereShow', { app })}>
+                <p className="hint">{t('assistant.where', { path: where.path })}</p>
+                {where.url && (
+                  <div className="button-row">
+                    <button type="button" className="button-secondary" onClick={() => void open(where.url!)}>
+                      {t('assistant.openPage', { assistant: name })}
+                    </button>
+                    <span aria-live="polite" className="hint">
+                      {opened ? (opened.ok ? t('opened') : t('openFailed', { message: opened.message })) : ''}
+                    </span>
+                  </div>
+                )}
+              </Disclosure>
               {s.options.map((o) => (
                 <label key={o.id} className="choice">
                   <input type="radio" name={`${id}-${a}`} value={o.id} checked={optionOf(s, a) === o.id} onChange={() => onAnswer(a, o.id)} />

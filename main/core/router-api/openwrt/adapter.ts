@@ -520,7 +520,7 @@ export class OpenWrtRouterClient implements RouterClient {
     }
     if (!accepted) {
       const restored = await set(old).then(() => true, () => false);
-      throw new RouterError('auth-failed', msg(restored ? 'openwrt.password-new-refused' : 'router-api.error.new-password-rejected-not-restored', {}));
+      throw new RouterError('auth-failed', restored ? msg('openwrt.password-new-refused', {}) : msg('router-api.error.new-password-rejected-not-restored', {}));
     }
   }
 

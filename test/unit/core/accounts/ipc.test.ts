@@ -8,7 +8,7 @@ import type { Message } from '../../../../main/core/messages/index.js';
 
 const ORIGIN = 'app://porchlight';
 
-function core() {
+function core(language: Settings['language'] = DEFAULT_SETTINGS.language) {
   const history = new MemoryDoc<History>({ ...DEFAULT_HISTORY });
   const store = new MemorySecrets();
   const opened: string[] = [];
@@ -18,7 +18,7 @@ function core() {
     platform: 'linux',
     resourcesDir: RESOURCES,
     secrets: store,
-    settings: new MemoryDoc<Settings>({ ...DEFAULT_SETTINGS }),
+    settings: new MemoryDoc<Settings>({ ...DEFAULT_SETTINGS, language }),
     progress: new MemoryDoc<Progress>({ ...DEFAULT_PROGRESS }),
     history,
     clock: new ManualClock(new Date('2026-03-01T12:00:00Z')),
@@ -30,6 +30,26 @@ function core() {
 }
 
 describe('accounts, assistant and updates channels', () => {
+  it('serve their resource texts in the language setting (resources/l10n), the Alexa app\'s own German menu words included', async () => {
+    type Assistant = { assistants: { id: string; app: string }[]; settings: { id: string; title: string; options: { id: string; label: string }[]; where: Record<string, { path?: string }> }[] };
+    const de = core('de');
+    const a = (await de.call('assistant:settings', {})) as { ok: true; value: Assistant };
+    const recordings = a.value.settings.find((s) => s.id === 'recordings')!;
+    expect(recordings.where.alexa!.path).toContain('Einstellungen → Alexa-Datenschutz → Ihre Alexa-Daten verwalten');
+    expect(a.value.settings.find((s) => s.id === 'purchasing')!.options.find((o) => o.id === 'off')!.label).toBe('Einkaufen per Sprache ist aus');
+    expect(a.value.assistants.find((x) => x.id === 'alexa')!.app).toBe('Alexa-App');
+    const plan = (await de.call('updates:plan', {})) as { ok: true; value: { firmware: { why: string; answers: { label: string }[] }; profiles: { id: string; name: string }[] } };
+    expect(plan.value.profiles.map((p) => p.name)).toEqual(['Mietwohnung oder kleine Wohnung', 'Eigenheim', 'Erhöhtes Risiko']);
+    expect(plan.value.firmware.answers[0]!.label).toBe('Aktualisiert sich automatisch (eingeschaltet)');
+    const fr = core('fr');
+    const cat = (await fr.call('accounts:catalog', { vendors: [] })) as { ok: true; value: { accounts: { id: string; whereInApp: string | null; quirk: { summary: string } | null }[] } };
+    expect(cat.value.accounts.find((x) => x.id === 'avm-fritzbox')!.whereInApp).toContain('Système → Utilisateurs de la FRITZ!Box');
+    // English stays English
+    const en = core('en');
+    const enA = (await en.call('assistant:settings', {})) as { ok: true; value: Assistant };
+    expect(enA.value.settings.find((s) => s.id === 'recordings')!.where.alexa!.path).toContain('Alexa Privacy');
+  });
+
   it('serve the catalog, store recovery codes in the keychain, confirm and list the dated history', async () => {
     const { call, store, history } = core();
     const cat = await call('accounts:catalog', { vendors: ['Ring LLC'] });

@@ -25,7 +25,7 @@ describe('the audit inventory keeps devices that moved to the IoT network', () =
 
   it('the report marks the device the latest survey did not see, and no other', () => {
     const html = readFileSync(join(__dirname, '../../../golden/report-reaudit.html'), 'utf8');
-    expect(html).toContain('<td><b>Garden camera</b> <span class="tag">not seen in the latest survey (last seen 2026-01-05');
+    expect(html).toContain('<td><b>Garden camera</b> <span class="tag">not seen in the latest survey (last seen Jan 5, 2026');
     expect(html.match(/not seen in the latest survey/g)).toHaveLength(1);
   });
 

@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { buildReport, reportJsonSchema, ReportSchema } from '../../../../main/core/report/report.js';
 import { renderReportHtml } from '../../../../main/core/report/html.js';
+import { formatDay, msg } from '../../../../main/core/messages/index.js';
 import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
 import { scoreChecks } from '../../../../main/core/audit/score.js';
 import { viewChecks } from '../../../../main/core/checks/results.js';
@@ -88,7 +89,7 @@ describe('report JSON schema (golden)', () => {
 });
 
 describe('HTML report', () => {
-  const html = renderReportHtml(reaudit);
+  const html = renderReportHtml(reaudit, MESSAGES);
 
   it('matches its golden file', () => {
     golden(join(GOLDEN, 'report-reaudit.html'), html);
@@ -108,7 +109,20 @@ describe('HTML report', () => {
 
   it('shows the score, what moved it, every check with its evidence and next action, and the diff', () => {
     expect(html).toContain(`<b>${reaudit.score}</b>`);
-    for (const c of reaudit.checks) expect(html).toContain(c.evidence.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    // how each check is known, in the catalog's words with the day as the language writes it
+    const day = (iso: string | null) => formatDay(iso ?? '', 'en');
+    for (const c of reaudit.checks) {
+      const e = c.evidence;
+      const words =
+        e.kind === 'verified'
+          ? MESSAGES.format(msg('report.evidence.verified', { date: day(e.at) }))
+          : e.kind === 'confirmed'
+            ? MESSAGES.format(msg('report.evidence.confirmed', { date: day(e.at) }))
+            : e.kind === 'expired'
+              ? MESSAGES.format(msg('report.evidence.expired', { date: day(e.at), expired: day(e.expiresAt) }))
+              : MESSAGES.format(msg(c.status === 'skipped' ? 'report.evidence.skipped' : 'report.evidence.none'));
+      expect(html, c.id).toContain(words);
+    }
     expect(html).toContain('What raised the score');
     expect(html).toContain('Confirmations that expired');
     expect(html).toContain('Devices gone');

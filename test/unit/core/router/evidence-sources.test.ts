@@ -182,7 +182,7 @@ describe('the UPnP device type outranks name words for the category', () => {
     ['Hub Gateway Bridge', 'HGB-1'],
   ])('an InternetGatewayDevice named "%s" / "%s" is a router, not a hub', (friendlyName, modelName) => {
     const d = igd({ friendlyName, modelName });
-    expect(classifyDevice(RULES, evidenceOf(d))).toEqual({ category: 'router', source: 'upnp-description', basis: 'UPnP device type InternetGatewayDevice:1 (its description)' });
+    expect(classifyDevice(RULES, evidenceOf(d))).toEqual({ category: 'router', source: 'upnp-description', basis: { code: 'survey.basis.upnp-description', params: { type: 'InternetGatewayDevice:1' } } });
     // Also when only the SSDP answer says it (no description fetched) and a name came from mDNS.
     const ssdpOnly = classifyDevice(RULES, evidenceOf(null, { names: [friendlyName], deviceTypes: ['upnp:rootdevice', 'urn:schemas-upnp-org:device:InternetGatewayDevice:1', 'urn:schemas-upnp-org:service:WANIPConnection:1'] }));
     expect(ssdpOnly).toMatchObject({ category: 'router', source: 'ssdp' });
@@ -190,7 +190,7 @@ describe('the UPnP device type outranks name words for the category', () => {
 
   it('a Hue bridge (Basic:1 device type) is still a hub, from its model name', () => {
     const d = fixture('hue-bridge-2015.xml');
-    expect(classifyDevice(RULES, evidenceOf(d, { deviceTypes: ['upnp:rootdevice', 'urn:schemas-upnp-org:device:basic:1'] }))).toEqual({ category: 'hub', source: 'name', basis: 'model name' });
+    expect(classifyDevice(RULES, evidenceOf(d, { deviceTypes: ['upnp:rootdevice', 'urn:schemas-upnp-org:device:basic:1'] }))).toEqual({ category: 'hub', source: 'name', basis: { code: 'survey.basis.model-name', params: {} } });
     // With its mDNS service too, and its maker's OUI: still a hub.
     expect(classifyDevice(RULES, evidenceOf(d, { services: ['_hue._tcp'], vendor: 'Philips Lighting BV' })).category).toBe('hub');
   });
@@ -208,7 +208,7 @@ describe('the UPnP device type outranks name words for the category', () => {
   });
 
   it('the default gateway is the router whatever its names say', () => {
-    expect(classifyDevice(RULES, evidenceOf(igd({ friendlyName: 'Smart Hub', modelName: 'Hub' }), { isGateway: true }))).toEqual({ category: 'router', source: 'gateway', basis: 'default gateway' });
+    expect(classifyDevice(RULES, evidenceOf(igd({ friendlyName: 'Smart Hub', modelName: 'Hub' }), { isGateway: true }))).toEqual({ category: 'router', source: 'gateway', basis: { code: 'survey.basis.gateway', params: {} } });
   });
 });
 
@@ -245,6 +245,6 @@ describe('the survey keeps to the rule end to end (runSurvey over fakes)', () =>
   it("a device described only by miniupnpd's defaults: no maker or model from them; still a router by its device type", async () => {
     const run = await runSurvey(deps({ 'http://127.0.0.70:5000/rootDesc.xml': asus, 'http://127.0.0.71:5000/rootDesc.xml': miniupnpdDefaults }), scope);
     const d = run.devices.find((x) => x.ip === '127.0.0.71')!;
-    expect(d).toMatchObject({ vendor: null, vendorSource: null, model: null, category: 'router', categoryBasis: 'UPnP device type InternetGatewayDevice:1 (its description)' });
+    expect(d).toMatchObject({ vendor: null, vendorSource: null, model: null, category: 'router', categoryBasis: { code: 'survey.basis.upnp-description', params: { type: 'InternetGatewayDevice:1' } } });
   });
 });
