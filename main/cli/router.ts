@@ -3,7 +3,6 @@ import { EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import type { DesiredState, RouterPlan, RouterStatus } from '../core/router-api/index.js';
-import { randomBytes } from 'node:crypto';
 import type { WifiScanService } from '../core/wifi/scan-service.js';
 import { askHidden, type HiddenPromptIo } from './router-password-prompt.js';
 
@@ -39,12 +38,11 @@ const HELP = helpText({
 });
 
 /**
- * Where a new admin password waits while it is set and tried (never shown, never on argv). After the
- * router accepted a login with it, it becomes `router/admin` and the old one `router/admin/previous`.
+ * Where a new admin password waits while it is set and tried (never shown, never on argv): the core's
+ * NEXT_ADMIN_ACCOUNT (a literal here: the CLI start-up loads no core). After the router accepted a
+ * login with it, it becomes `router/admin` and the old one `router/admin/previous`.
  */
 const NEXT_ADMIN_ACCOUNT = 'router/admin/next';
-
-/** The proof of a new admin password: the adapter's login with it (a literal message: the CLI start-up loads no core). */
 
 interface Args {
   sub: 'status' | 'plan' | 'apply';
@@ -187,36 +185,11 @@ export function routerCommand(): CliCommand {
           await core.secrets.write(args.desired.iotWifi.passphrase.account, generatePassphrase('words').passphrase);
           ctx.stderr(`A new passphrase for "${args.desired.iotWifi.ssid}" was made and saved in your keychain (the app's Wi-Fi step shows it and its QR code).\n`);
         }
-        const pwChange = active.find((c) => c.key === 'admin-password');
-        const oldAdmin = pwChange ? await core.secrets.read(account) : null;
-        if (pwChange) await core.secrets.write(NEXT_ADMIN_ACCOUNT, randomBytes(18).toString('base64url'));
         const scanner = await wifiScanner(ctx);
         const waitMs = Number(ctx.env.PORCHLIGHT_ROUTER_RESCAN_WAIT_MS ?? '') || undefined;
-        const { adminPassword, ...rest } = args.desired;
-        const mainPlan = { ...plan, changes: plan.changes.filter((c) => c.key !== 'admin-password') };
-        let r = await api.applyWithProof(client, mainPlan, rest, api.readBackAndRescanProof(client, rest, { scanner, ...(waitMs ? { waitMs } : {}) }));
-        if (pwChange && adminPassword && (r.outcome === 'verified' || r.outcome === 'nothing-to-do')) {
-          // The admin password alone and last: the adapter sets it and logs in with it; only an accepted login counts.
-          let pw: Awaited<ReturnType<typeof api.applyWithProof>>;
-          try {
-            pw = await api.applyWithProof(client, { changes: [pwChange], notes: [] }, { adminPassword }, api.newPasswordLoginProof);
-          } catch (err) {
-            // The new password is dropped only when the router is known to have the old one; otherwise it may be the one the router has now.
-            const routerHasOld = err instanceof api.RouterError && ['router-api.error.new-password-rejected', 'openwrt.password-new-refused', 'openwrt.password-not-set', 'router-api.error.password-not-allowed'].includes(err.detail.code);
-            if (routerHasOld) await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
-            throw err;
-          }
-          if (pw.outcome === 'verified') {
-            const next = await core.secrets.read(NEXT_ADMIN_ACCOUNT);
-            if (oldAdmin !== null) await core.secrets.write(`${account}/previous`, oldAdmin);
-            if (next !== null) await core.secrets.write(account, next);
-            await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
-            r =
-              r.outcome === 'verified' && r.proof
-                ? { outcome: 'verified', result: { ...r.result, applied: [...r.result.applied, ...pw.result.applied] }, proof: { ok: true, basis: [...(r.proof.basis ?? []), ...(pw.proof?.basis ?? [])] } }
-                : pw;
-          } else await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
-        } else if (pwChange) await core.secrets.delete(NEXT_ADMIN_ACCOUNT).catch(() => false);
+        const { adminPassword: _pw, ...rest } = args.desired;
+        // The admin password alone and last (the core's one flow): made into the keychain, set, logged in with, only then the old one kept as previous.
+        const r = await api.applyPlanWithAdminPassword(client, plan, args.desired, api.readBackAndRescanProof(client, rest, { scanner, ...(waitMs ? { waitMs } : {}) }), core.secrets);
         const basis = (r.outcome === 'nothing-to-do' ? [] : (r.proof?.basis ?? [])).map((m) => words.format(m));
         const refused = plan.changes.filter((c) => c.refused).length;
         const text =
