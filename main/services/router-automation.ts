@@ -17,10 +17,15 @@ import type { Core, RouterAutomationPorts } from '../core/app-core.js';
 import { PorchlightError } from '../core/errors.js';
 import { msg, type Message } from '../core/messages/index.js';
 import { secretAccountName } from '../core/secrets/index.js';
+import { generatePassphrase } from '../core/wifi/index.js';
+import type { CheckStatus } from '../core/checks/results.js';
+import { routerApiVerdict } from '../core/checks/verifiers/router-api.js';
 import {
-  applyWithProof,
+  applyPlanWithAdminPassword,
   chooseRouterClient,
   LoginGuard,
+  NEW_ADMIN_PASSWORD,
+  readBackAndRescanProof,
   readBackProof,
   RouterError,
   type ApplyResult,
@@ -62,11 +67,24 @@ export interface PlanView {
   notes: Message[];
   /** The router's Wi-Fi networks as it reported them just now (names and modes, never a passphrase). */
   networks: WifiNetworkView[];
+  /** The separate network's passphrase: its keychain account, and whether one is saved there already (else Porchlight makes one at the yes). Never the passphrase. */
+  iotPassphrase: { account: string; saved: boolean } | null;
 }
 
 export type ApplyView =
   | { outcome: 'nothing-to-do'; applied: string[]; skipped: { key: string; reason: Message }[] }
-  | { outcome: 'verified'; applied: string[]; skipped: { key: string; reason: Message }[]; rescan: Message | null }
+  | {
+      outcome: 'verified';
+      applied: string[];
+      skipped: { key: string; reason: Message }[];
+      rescan: Message | null;
+      /** What the proof rested on beyond the read-back (the separate network's rescan, or why none was made; the login with the new admin password). */
+      basis: Message[];
+      /** `router.admin-default` measured again from the router's own answer after a new admin password (null: the router did not say). */
+      adminCheck: { status: CheckStatus; reason: Message } | null;
+      /** The separate network's passphrase account and whether Porchlight made it now (the step's display reveals it). Never the passphrase. */
+      iotPassphrase: { account: string; made: boolean } | null;
+    }
   | { outcome: 'restored' | 'restore-failed'; applied: string[]; skipped: { key: string; reason: Message }[]; reason: Message };
 
 export type Answer<T> = { kind: 'ok'; value: T } | { kind: 'problem'; problem: RouterProblem };
@@ -80,6 +98,10 @@ export interface RouterWish {
   wpsOff?: boolean;
   remoteAdminOff?: boolean;
   upnpOff?: boolean;
+  /** Separate-network step: turn on the smart-device network with this name, WPA2/WPA3 and isolated, its passphrase from the keychain (made there when missing). */
+  iotWifi?: { ssid: string };
+  /** Passwords step: a new admin password, made and kept main-side (never through IPC). */
+  adminPassword?: boolean;
   /** The owner says this computer reaches the router by cable (or another network): a Wi-Fi change cannot cut its link. */
   wired: boolean;
 }
@@ -94,6 +116,9 @@ function desiredOf(w: RouterWish): DesiredState {
   if (w.wpsOff) d.wpsOff = true;
   if (w.remoteAdminOff) d.remoteAdminOff = true;
   if (w.upnpOff) d.upnpOff = true;
+  // Smart devices often cannot join WPA3-only networks: transition, as the segmentation step's join code.
+  if (w.iotWifi) d.iotWifi = { ssid: w.iotWifi.ssid, encryption: 'wpa2-wpa3', passphrase: { account: secretAccountName({ kind: 'wifi', ssid: w.iotWifi.ssid }) } };
+  if (w.adminPassword) d.adminPassword = NEW_ADMIN_PASSWORD.adminPassword;
   return d;
 }
 
@@ -162,8 +187,10 @@ export class RouterAutomation {
     try {
       const { client, interrupted } = await this.client(host, wish.wired);
       const status = await client.readStatus();
-      const plan = await client.plan(desiredOf(wish), status);
-      return { kind: 'ok', value: { interrupted, changes: plan.changes, notes: plan.notes, networks: networksOf(status) } };
+      const desired = desiredOf(wish);
+      const plan = await client.plan(desired, status);
+      const iotPassphrase = desired.iotWifi ? { account: desired.iotWifi.passphrase.account, saved: (await this.core.secrets.read(desired.iotWifi.passphrase.account)) !== null } : null;
+      return { kind: 'ok', value: { interrupted, changes: plan.changes, notes: plan.notes, networks: networksOf(status), iotPassphrase } };
     } catch (err) {
       return { kind: 'problem', problem: problemOf(err, host) };
     }
@@ -195,22 +222,65 @@ export class RouterAutomation {
       if (active.length !== agreed.length || active.some((k) => !agreed.includes(k))) {
         return { kind: 'problem', problem: { kind: 'changed-since-preview', message: msg('router-automation.changed-since-preview', {}), waitSeconds: null } };
       }
+      // The separate network's passphrase goes to the keychain first, made here when none is saved (never sent to the renderer).
+      const iot = desired.iotWifi && active.some((k) => k.startsWith('iot-wifi')) ? desired.iotWifi : null;
+      let made = false;
+      if (iot && (await this.core.secrets.read(iot.passphrase.account)) === null) {
+        await this.core.secrets.write(iot.passphrase.account, generatePassphrase('words').passphrase);
+        made = true;
+        this.core.deps.log.info('iot passphrase made for the router change', { account: iot.passphrase.account });
+      }
       let rescan: Message | null = null;
-      const outcome = await applyWithProof(client, plan, desired, async (result) => {
-        const back = await readBackProof(client, desired)(result);
-        if (!back.ok) return back;
-        const seen = await this.rescan(plan, result, wish);
-        rescan = seen.ok ? seen.seen : null;
-        return seen.ok ? { ok: true } : seen;
-      });
+      // The admin password goes alone and last (the core's one flow, as the CLI's): only after the other changes were proven.
+      const outcome = await applyPlanWithAdminPassword(
+        client,
+        plan,
+        desired,
+        async (result) => {
+          const back = await readBackProof(client, desired)(result);
+          if (!back.ok) return back;
+          const seen = await this.rescan(plan, result, wish);
+          rescan = seen.ok ? seen.seen : null;
+          if (!seen.ok) return seen;
+          if (!iot || !result.applied.some((k) => k.startsWith('iot-wifi'))) return { ok: true };
+          // The separate network: the router's read-back, then a rescan that must see it secured as asked (or says why none could be made).
+          const attempts = Math.max(1, Math.ceil(this.rescanSeconds / 2));
+          return readBackAndRescanProof(client, { iotWifi: iot }, { scanner: this.core.wifi, attempts, waitMs: 2000 })({ ...result, applied: result.applied.filter((k) => k.startsWith('iot-wifi')) });
+        },
+        this.core.secrets,
+      );
+      // A passphrase made for a change that did not stay is not in use anywhere: it goes again.
+      if (made && outcome.outcome !== 'verified') await this.core.secrets.delete(iot!.passphrase.account).catch(() => false);
       const applied = outcome.result?.applied ?? [];
       const skipped = outcome.result?.skipped ?? plan.changes.filter((c) => c.refused).map((c) => ({ key: c.key, reason: c.refused! }));
       this.core.deps.log.info('router automation applied', { outcome: outcome.outcome, applied: applied.length, skipped: skipped.length });
-      if (outcome.outcome === 'verified') return { kind: 'ok', value: { outcome: 'verified', applied, skipped, rescan } };
+      if (outcome.outcome === 'verified') {
+        const adminCheck = applied.includes('admin-password') ? await this.remeasureAdminDefault(client) : null;
+        const basis = outcome.proof?.basis ?? [];
+        const iotPassphrase = iot && applied.some((k) => k.startsWith('iot-wifi')) ? { account: iot.passphrase.account, made } : null;
+        return { kind: 'ok', value: { outcome: 'verified', applied, skipped, rescan, basis, adminCheck, iotPassphrase } };
+      }
       if (outcome.outcome === 'nothing-to-do') return { kind: 'ok', value: { outcome: 'nothing-to-do', applied, skipped } };
       return { kind: 'ok', value: { outcome: outcome.outcome, applied, skipped, reason: outcome.reason } };
     } catch (err) {
       return { kind: 'problem', problem: problemOf(err, host) };
+    }
+  }
+
+  /**
+   * After a new admin password: `router.admin-default` measured again from the router's own answer
+   * (read with the new password), recorded on the board so the step does not show a stale verdict.
+   * Null when the router does not say (the check then keeps its own path).
+   */
+  private async remeasureAdminDefault(client: RouterClient): Promise<{ status: CheckStatus; reason: Message } | null> {
+    try {
+      const v = routerApiVerdict('router.admin-default', await client.readStatus());
+      if (!v) return null;
+      const reason = typeof v.reason === 'string' || !v.reason ? msg('router-api.unknown.not-read', {}) : v.reason;
+      this.core.checks.recordVerified('router.admin-default', v.status, reason, null);
+      return { status: v.status, reason };
+    } catch {
+      return null;
     }
   }
 

@@ -48,6 +48,8 @@ export function RouterAutomation({
   mode,
   onChanged,
   idleHidden = false,
+  iotSsid,
+  adminPassword = false,
   api = coreRouterApi,
 }: {
   /** Wi-Fi step: the home network and the mode to move it to. Absent mode: the updates step (WPS off, and remote administration / UPnP off as the owner chooses). */
@@ -56,6 +58,10 @@ export function RouterAutomation({
   onChanged: () => void;
   /** The network is already as strong as it gets: show nothing until something happened here (a result stays). */
   idleHidden?: boolean;
+  /** Separate-network step: turn on the smart-device network with this name (secured and isolated; its passphrase made and kept main-side). */
+  iotSsid?: string;
+  /** Passwords step: a new admin password for the router (made and kept main-side; never in the renderer). */
+  adminPassword?: boolean;
   api?: RouterAutomationApi;
 }) {
   const { t } = useTranslation('wifi');
@@ -70,7 +76,10 @@ export function RouterAutomation({
   const [remoteAdminOff, setRemoteAdminOff] = useState(false);
   const [upnpOff, setUpnpOff] = useState(false);
   const wifi = mode !== undefined;
-  const wish = (cable: boolean, choices = { remoteAdminOff, upnpOff }) => (wifi ? { homeWifi: mode, wired: cable } : { wpsOff: true, ...choices, wired: cable });
+  const iot = iotSsid !== undefined;
+  const task: 'wifi' | 'iot' | 'admin' | 'updates' = adminPassword ? 'admin' : iot ? 'iot' : wifi ? 'wifi' : 'updates';
+  const wish = (cable: boolean, choices = { remoteAdminOff, upnpOff }) =>
+    task === 'admin' ? { adminPassword: true as const, wired: cable } : task === 'iot' ? { iotWifi: { ssid: iotSsid ?? '' }, wired: cable } : wifi ? { homeWifi: mode, wired: cable } : { wpsOff: true, ...choices, wired: cable };
 
   useEffect(() => {
     let live = true;
@@ -169,8 +178,8 @@ export function RouterAutomation({
   return (
     <section ref={section} className="router-auto" aria-labelledby={`${id}-h`} data-testid="router-automation" data-phase={phase.kind}>
       <h3 id={`${id}-h`}>{t('routerAuto.heading')}</h3>
-      <p>{wifi ? t('routerAuto.intro', { router, ssid }) : t('routerAuto.introUpdates', { router })}</p>
-      {!wifi && (phase.kind === 'idle' || phase.kind === 'plan') && (
+      <p>{task === 'admin' ? t('routerAuto.introAdmin', { router }) : task === 'iot' ? t('routerAuto.introIot', { router, ssid: iotSsid }) : wifi ? t('routerAuto.intro', { router, ssid }) : t('routerAuto.introUpdates', { router })}</p>
+      {task === 'updates' && (phase.kind === 'idle' || phase.kind === 'plan') && (
         <fieldset className="router-auto-choices">
           <legend>{t('routerAuto.choicesLegend')}</legend>
           {(
@@ -197,9 +206,16 @@ export function RouterAutomation({
       )}
 
       {phase.kind === 'idle' && (
-        <button type="button" className="button-primary" onClick={start}>
-          {t('routerAuto.start')}
-        </button>
+        <>
+          <button type="button" className="button-primary" onClick={start} disabled={task === 'iot' && !iotSsid} aria-describedby={task === 'iot' && !iotSsid ? `${id}-noname` : undefined}>
+            {t('routerAuto.start')}
+          </button>
+          {task === 'iot' && !iotSsid && (
+            <p id={`${id}-noname`} className="hint">
+              {t('routerAuto.iotNameFirst')}
+            </p>
+          )}
+        </>
       )}
 
       {phase.kind === 'login' && (
@@ -231,6 +247,7 @@ export function RouterAutomation({
       {phase.kind === 'reading' && <Progress label={t('routerAuto.reading', { router })} value={null} data-testid="router-auto-progress" />}
 
       {(phase.kind === 'plan' || phase.kind === 'applying') && <PlanList plan={phase.plan} />}
+      {phase.kind === 'plan' && <Preview task={task} plan={phase.plan} ssid={iotSsid ?? ''} />}
 
       {phase.kind === 'plan' && (
         <>
@@ -268,7 +285,7 @@ export function RouterAutomation({
               </button>
             </div>
           )}
-          {wifi && <p className="hint">{t('routerAuto.manualStays')}</p>}
+          {task !== 'updates' && <p className="hint">{task === 'admin' ? t('routerAuto.manualStaysAdmin') : t('routerAuto.manualStays')}</p>}
         </>
       )}
 
@@ -284,6 +301,38 @@ export function RouterAutomation({
       {failure && <Notice tone="error">{t('routerAuto.failure', { reason: failure })}</Notice>}
     </section>
   );
+}
+
+/**
+ * What "Yes" will do, in plain words, for the two tasks whose change involves a secret: where the
+ * new admin password goes and when the old one is set aside; where the separate network's
+ * passphrase comes from, and what the check after the change rests on.
+ */
+export function Preview({ task, plan, ssid }: { task: 'wifi' | 'iot' | 'admin' | 'updates'; plan: Plan; ssid: string }) {
+  const { t } = useTranslation('wifi');
+  if (task === 'admin' && plan.changes.some((c) => c.key === 'admin-password' && !c.refused)) {
+    return (
+      <p className="router-auto-preview" data-testid="router-auto-preview">
+        {t('routerAuto.previewAdmin')}
+      </p>
+    );
+  }
+  if (task === 'iot' && plan.changes.some((c) => c.key.startsWith('iot-wifi') && !c.refused)) {
+    return (
+      <div className="router-auto-preview" data-testid="router-auto-preview">
+        <p>{plan.iotPassphrase?.saved ? t('routerAuto.previewIotSaved', { ssid }) : t('routerAuto.previewIotNew', { ssid })}</p>
+        <p>{t('routerAuto.previewIotProof', { ssid })}</p>
+      </div>
+    );
+  }
+  if (task === 'iot' && !plan.changes.some((c) => c.key.startsWith('iot-wifi'))) {
+    return (
+      <Notice tone="warn" data-testid="router-auto-manual">
+        {t('routerAuto.iotManual')}
+      </Notice>
+    );
+  }
+  return null;
 }
 
 /** What to ask next after a router problem: the login again after a refused password (once), the missing part of the login, else nothing. */
@@ -330,6 +379,19 @@ export function ApplyResult({ result, plan }: { result: Applied; plan: Plan }) {
           </ul>
           {result.rescan && <p>{t('routerAuto.rescanSaw', { words: formatMessage(result.rescan) })}</p>}
           {result.rescan && <p>{t('routerAuto.checkAgainHint')}</p>}
+          {result.basis.length > 0 && (
+            <ul className="router-auto-basis" aria-label={t('routerAuto.basisLabel')}>
+              {result.basis.map((b) => (
+                <li key={b.code + JSON.stringify(b.params)}>{formatMessage(b)}</li>
+              ))}
+            </ul>
+          )}
+          {result.adminCheck && (
+            <p data-testid="router-auto-admin-check" data-status={result.adminCheck.status}>
+              {t('routerAuto.adminChecked', { words: formatMessage(result.adminCheck.reason) })}
+            </p>
+          )}
+          {result.iotPassphrase && <p>{result.iotPassphrase.made ? t('routerAuto.iotPassphraseMade') : t('routerAuto.iotPassphraseUsed')}</p>}
         </>
       )}
       {(result.outcome === 'restored' || result.outcome === 'restore-failed') && <p>{t(`routerAuto.outcome.${result.outcome}.body`, { reason: formatMessage(result.reason) })}</p>}

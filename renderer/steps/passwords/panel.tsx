@@ -7,6 +7,7 @@ import { ConfirmChecks } from '../shared/confirm-checks';
 import { useWizard } from '../../wizard/wizard-context';
 import { call, getApi } from '../../wizard/api';
 import { LoginTarget } from './login-target';
+import { RouterAutomation } from '../../components/router-automation/router-automation';
 import { UserText, USER_TEXT_ATTRS } from '../../components/user-text';
 import { Disclosure, Notice } from '../../design';
 
@@ -106,6 +107,8 @@ export function Panel({ checks }: PanelProps) {
           consent={consent}
           onChange={(field, value) => answer(field === 'host' ? 'routerHost' : field === 'vendor' ? 'routerVendorId' : 'routerHttps', value)}
         />
+        {/* Where the surveyed router is one Porchlight can change: a new admin password, made and kept main-side. */}
+        <RouterAutomation adminPassword onChanged={() => actor.send({ type: 'REFRESH_CHECKS' })} />
       </section>
 
       <section aria-labelledby={`${id}-devices`}>

@@ -5,6 +5,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
 import { useSegmentation, type Family, type IsolationVerdict, type SegmentVerdict } from './use-segmentation';
 import { SegmentationPassphrase } from './passphrase-section';
+import { RouterAutomation } from '../../components/router-automation/router-automation';
 import { formatMessage } from '../../i18n/messages';
 import '../survey/survey.css';
 import { USER_TEXT_ATTRS } from '../../components/user-text';
@@ -102,6 +103,15 @@ export function Panel({ step }: PanelProps) {
         onStored={(account) => {
           answer('passphraseStored', true);
           answer('passphraseAccount', account);
+        }}
+      />
+
+      {/* Where the surveyed router is one Porchlight can change: the separate network on, secured and isolated (the passphrase made and kept main-side). */}
+      <RouterAutomation
+        iotSsid={ssid}
+        onChanged={() => {
+          setChecksRun((n) => n + 1);
+          actor.send({ type: 'REFRESH_CHECKS' });
         }}
       />
 

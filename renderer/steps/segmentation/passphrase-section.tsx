@@ -22,6 +22,8 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<'discarded' | 'confirmed' | null>(null);
+  /** The saved passphrase, revealed from the keychain on the owner's press (e.g. one Porchlight made when it changed the router). */
+  const [shown, setShown] = useState<string | null>(null);
   const makeButton = useRef<HTMLButtonElement>(null);
 
   const reload = useCallback(async () => {
@@ -76,6 +78,30 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
             return keep ? generate(keep) : undefined;
           }}
         />
+      )}
+      {saved?.current && !generated && (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button-choice"
+            aria-expanded={shown !== null}
+            onClick={() => {
+              if (shown !== null) return setShown(null);
+              setProblem(null);
+              call(getApi(), 'secrets:reveal', { account: saved.account }).then(
+                (r) => setShown(r.secret),
+                (err: Error) => setProblem(err.message),
+              );
+            }}
+          >
+            {shown !== null ? t('seg.savedHidden') : t('seg.showSaved')}
+          </button>
+        </div>
+      )}
+      {shown !== null && !generated && (
+        <p className="seg-passphrase" data-testid="segmentation-saved-passphrase">
+          {shown}
+        </p>
       )}
       {problem && <p role="alert">{t('seg.error', { reason: problem })}</p>}
       {generated && (

@@ -23,6 +23,7 @@ const plan = (refused: boolean) => ({
   changes: [change('1', refused), change('2', refused), { key: 'wps', message: { code: 'router-api.change.wps-off', params: {} }, cutsLink: false, refused: null }],
   notes: [{ code: 'router-api.note.role-unclear', params: { network: 'WLANConfiguration:4', ssid: 'mesh' } }],
   networks: [],
+  iotPassphrase: null,
 });
 const RAW = /WLANConfiguration:\d|home-wifi\.|router-api\.|routerAuto\./;
 
@@ -59,7 +60,7 @@ describe('PlanList', () => {
 describe('ApplyResult', () => {
   it('verified: the changes, what the rescan saw, and the pointer to the step\'s check', () => {
     const html = renderToStaticMarkup(
-      <ApplyResult plan={plan(false)} result={{ outcome: 'verified', applied: ['home-wifi.encryption:WLANConfiguration:1', 'home-wifi.encryption:WLANConfiguration:2'], skipped: [], rescan: { code: 'wifi.verify.wpa3-only', params: { ssid: 'Lab Home' } } }} />,
+      <ApplyResult plan={plan(false)} result={{ outcome: 'verified', applied: ['home-wifi.encryption:WLANConfiguration:1', 'home-wifi.encryption:WLANConfiguration:2'], skipped: [], rescan: { code: 'wifi.verify.wpa3-only', params: { ssid: 'Lab Home' } }, basis: [], adminCheck: null, iotPassphrase: null }} />,
     );
     expect(html).toContain('data-outcome="verified"');
     expect(html).toContain('Done and checked');
@@ -82,8 +83,8 @@ describe('ApplyResult', () => {
   });
 
   it('verified by read-back only (the updates step): no rescan words, no pointer to the Wi-Fi check', () => {
-    const p = { interrupted: null, changes: [{ key: 'upnp', message: { code: 'router-api.change.upnp-off', params: { mappings: 2 } }, cutsLink: false, refused: null }], notes: [], networks: [] };
-    const html = renderToStaticMarkup(<ApplyResult plan={p} result={{ outcome: 'verified', applied: ['upnp'], skipped: [], rescan: null }} />);
+    const p = { interrupted: null, changes: [{ key: 'upnp', message: { code: 'router-api.change.upnp-off', params: { mappings: 2 } }, cutsLink: false, refused: null }], notes: [], networks: [], iotPassphrase: null };
+    const html = renderToStaticMarkup(<ApplyResult plan={p} result={{ outcome: 'verified', applied: ['upnp'], skipped: [], rescan: null, basis: [], adminCheck: null, iotPassphrase: null }} />);
     expect(html).toContain('Your router reports the new settings when read again');
     expect(html).toContain('Turn off automatic port opening (UPnP)');
     expect(html).not.toContain('Wi-Fi scan');
