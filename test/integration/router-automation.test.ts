@@ -15,7 +15,7 @@ import { dispatch } from '../../main/ipc/register.js';
 import { routerAutomation } from '../../main/services/router-automation.js';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.js';
 import { defaultFritzState, startFritzSimulator, type FritzSimulator } from '../lab/fritzbox/simulator.js';
-import { createFakeNmcli, FAKE_NMCLI_DIR } from '../lab/fake-nmcli/state.js';
+import { ap, createFakeNmcli, FAKE_NMCLI_DIR } from '../lab/fake-nmcli/state.js';
 import { mirrorFritzIntoNmcli, nmcliStateOf } from '../support/fritz-nmcli-mirror.js';
 import { listFiles, secretServiceOwned } from './keychain-helpers.js';
 
@@ -61,6 +61,7 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
     mirror = null;
     await sim.stop();
     rmSync(profile, { recursive: true, force: true });
+    for (const a of ['router/admin/previous', 'router/admin/next', 'wifi/Lab Things']) await secrets.delete(a).catch(() => false);
   });
   afterAll(async () => {
     await secrets.delete('router/admin').catch(() => false);
@@ -168,4 +169,116 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
     expect(await ipc('router:plan', { homeWifi: 'wpa3', wired: true })).toMatchObject({ kind: 'problem', problem: { kind: 'unsupported' } });
     expect(sim.calls).toEqual([]);
   });
+  const boardCheck = async (id: string) => {
+    const r = (await dispatch(core, 'checks:list', {}, { origin: ORIGIN, isMainFrame: true }, { allowedOrigins: [ORIGIN] })) as { ok: true; value: { id: string; status: string; evidence: { kind: string } }[] };
+    return r.value.find((c) => c.id === id);
+  };
+  const profileText = () => listFiles(profile).map((f) => readFileSync(f, 'utf8')).join('\n');
+
+  it('the separate-network step: the IoT network on, WPA2/WPA3 and isolated, with a passphrase made into the keychain; proven by read-back and a rescan that sees it secured', async () => {
+    mirror = mirrorFritzIntoNmcli(sim, fake, { connectedTo: 'Lab Home', wired: false });
+    await ipc('router:save-login', { userName: 'porchlight' });
+    const plan = await ipc('router:plan', { iotWifi: { ssid: 'Lab Things' }, wired: false });
+    // The guest network is not this computer's link (it is on "Lab Home"): nothing refused; no passphrase saved yet.
+    expect(plan).toMatchObject({ kind: 'ok', value: { changes: [{ key: 'iot-wifi:WLANConfiguration:3', refused: null, message: { code: 'router-api.change.iot-wifi', params: { ssid: 'Lab Things' } } }], iotPassphrase: { account: 'wifi/Lab Things', saved: false } } });
+    expect(await secrets.get('wifi/Lab Things')).toBeNull();
+    const r = await ipc('router:apply', { iotWifi: { ssid: 'Lab Things' }, wired: false, yes: true, agreed: ['iot-wifi:WLANConfiguration:3'] });
+    expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'verified', applied: ['iot-wifi:WLANConfiguration:3'], iotPassphrase: { account: 'wifi/Lab Things', made: true }, adminCheck: null } });
+    // The rescan really saw it, in the mode asked for.
+    expect(r.value!.basis).toEqual([{ code: 'router-api.rescan.seen', params: { ssid: 'Lab Things', mode: 'WPA2/WPA3 (transition)' } }]);
+    const guest = sim.state.wlans[2]!;
+    expect([guest.ssid, guest.enabled, guest.beaconType, guest.apType]).toEqual(['Lab Things', true, '11iandWPA3', 'guest']);
+    // The router has the passphrase the keychain has; it never left the main side.
+    const pass = await secrets.get('wifi/Lab Things');
+    expect(pass).toBeTruthy();
+    expect(guest.passphrase).toBe(pass);
+    expect(JSON.stringify([plan, r, await ipc('router:state')])).not.toContain(pass!);
+    expect(profileText()).not.toContain(pass!);
+    // The home networks were not touched.
+    expect(beacons().slice(0, 2)).toEqual(['11i', '11i']);
+  }, 30_000);
+
+  it('the separate network not in range of this computer: verified on the router\'s answer only, and the result says no rescan saw it', async () => {
+    // The scan shows what was there before (no "Lab Things"): the proof must not claim a rescan that saw it.
+    fake.write(nmcliStateOf(sim, { connectedTo: null, wired: true }));
+    await ipc('router:save-login', { userName: 'porchlight' });
+    await secrets.set('wifi/Lab Things', 'a saved lab iot passphrase');
+    const plan = await ipc('router:plan', { iotWifi: { ssid: 'Lab Things' }, wired: true });
+    expect(plan.value).toMatchObject({ iotPassphrase: { saved: true } });
+    const r = await ipc('router:apply', { iotWifi: { ssid: 'Lab Things' }, wired: true, yes: true, agreed: ['iot-wifi:WLANConfiguration:3'] });
+    expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'verified', iotPassphrase: { made: false }, basis: [{ code: 'router-api.rescan.not-in-range', params: { ssid: 'Lab Things' } }] } });
+    // The saved passphrase was used, not replaced.
+    expect(sim.state.wlans[2]!.passphrase).toBe('a saved lab iot passphrase');
+    expect(await secrets.get('wifi/Lab Things')).toBe('a saved lab iot passphrase');
+  }, 30_000);
+
+  it('a rescan that sees the separate network unsecured undoes the change, and the passphrase made for it goes again', async () => {
+    const state = nmcliStateOf(sim, { connectedTo: null, wired: true });
+    state.accessPoints!.push(ap('Lab Things', 'wpa2', { bssid: '3C:A6:2F:11:22:99', chan: 1, freq: 2412, signal: 60 }));
+    fake.write(state);
+    await ipc('router:save-login', { userName: 'porchlight' });
+    await ipc('router:plan', { iotWifi: { ssid: 'Lab Things' }, wired: true });
+    const r = await ipc('router:apply', { iotWifi: { ssid: 'Lab Things' }, wired: true, yes: true, agreed: ['iot-wifi:WLANConfiguration:3'] });
+    expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'restored', reason: { code: 'router-api.rescan.contradicts', params: { ssid: 'Lab Things', seen: 'WPA2', want: 'WPA2/WPA3 (transition)' } } } });
+    const guest = sim.state.wlans[2]!;
+    expect([guest.ssid, guest.enabled, guest.beaconType, guest.passphrase]).toEqual(['Lab Guest', false, '11i', 'guest lab passphrase 1']);
+    expect(await secrets.get('wifi/Lab Things')).toBeNull();
+  }, 30_000);
+
+  it('a box whose networks cannot be told apart (four Wi-Fi configurations, one may be the mesh link): says so and plans nothing there', async () => {
+    await sim.stop();
+    const base = defaultFritzState().wlans[0]!;
+    sim = await startFritzSimulator({ state: { wlans: [base, { ...base }, { ...base, ssid: 'Lab Extra' }, { ...base, ssid: 'Lab Mesh' }] } });
+    await ipc('router:save-login', { userName: 'porchlight' });
+    const plan = await ipc('router:plan', { iotWifi: { ssid: 'Lab Things' }, wired: true });
+    expect(plan.kind).toBe('ok');
+    expect(plan.value!.changes).toEqual([]);
+    const notes = (plan.value!.notes as { code: string }[]).map((n) => n.code);
+    expect(notes).toEqual(expect.arrayContaining(['router-api.note.role-unclear', 'router-api.note.no-guest-network']));
+    expect(sim.calls.some((c) => /^Set|ConfigurationStarted/.test(c.action))).toBe(false);
+  });
+
+  it('the passwords step: a new admin password made main-side, set, logged in with; the old one kept as previous; router.admin-default measured again from the router', async () => {
+    mirror = mirrorFritzIntoNmcli(sim, fake, { connectedTo: 'Lab Home', wired: false });
+    sim.state.defaultPasswordActive = true;
+    await ipc('router:save-login', { userName: 'porchlight' });
+    const plan = await ipc('router:plan', { adminPassword: true, wired: false });
+    expect(plan).toMatchObject({ kind: 'ok', value: { changes: [{ key: 'admin-password', refused: null }], iotPassphrase: null } });
+    const r = await ipc('router:apply', { adminPassword: true, wired: false, yes: true, agreed: ['admin-password'] });
+    expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'verified', applied: ['admin-password'], basis: [{ code: 'router-api.proof.new-password-login' }], adminCheck: { status: 'pass', reason: { code: 'router-api.verdict.admin-not-default' } } } });
+    const now = await secrets.get('router/admin');
+    expect(now).toBeTruthy();
+    expect(now).not.toBe(LAB_PASSWORD);
+    // The router has the new one (the simulator logs in with nothing else), the keychain keeps the old as previous, nothing staged.
+    expect(sim.state.users[0]!.password).toBe(now);
+    expect(await secrets.get('router/admin/previous')).toBe(LAB_PASSWORD);
+    expect(await secrets.get('router/admin/next')).toBeNull();
+    // The board is not stale: the check was measured again from the router's own answer.
+    expect(await boardCheck('router.admin-default')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+    // The new password works: a new plan logs in with it.
+    expect(await ipc('router:plan', { wpsOff: true, wired: false })).toMatchObject({ kind: 'ok' });
+    expect(failedLogins()).toBe(0);
+    // Neither password in an IPC answer or the profile.
+    const answers = JSON.stringify([plan, r, await ipc('router:state')]);
+    for (const secret of [now!, LAB_PASSWORD]) {
+      expect(answers).not.toContain(secret);
+      expect(profileText()).not.toContain(secret);
+    }
+  }, 30_000);
+
+  it('a new admin password the router then refuses for logging in: the old one is put back on the router and stays in the keychain', async () => {
+    mirror = mirrorFritzIntoNmcli(sim, fake, { connectedTo: null, wired: true });
+    sim.state.ignoreNextSetConfigPassword = true;
+    await ipc('router:save-login', { userName: 'porchlight' });
+    await ipc('router:plan', { adminPassword: true, wired: true });
+    const r = await ipc('router:apply', { adminPassword: true, wired: true, yes: true, agreed: ['admin-password'] });
+    expect(r).toMatchObject({ kind: 'problem', problem: { kind: 'auth-failed', message: { code: 'router-api.error.new-password-rejected' } } });
+    expect(sim.state.users[0]!.password).toBe(LAB_PASSWORD);
+    expect(await secrets.get('router/admin')).toBe(LAB_PASSWORD);
+    expect(await secrets.get('router/admin/previous')).toBeNull();
+    expect(await secrets.get('router/admin/next')).toBeNull();
+    // No password field is accepted by the channel: a wish carrying one is refused before anything runs.
+    const withPassword = await dispatch(core, 'router:apply', { adminPassword: true, password: 'chosen-by-renderer', wired: true, yes: true, agreed: ['admin-password'] }, { origin: ORIGIN, isMainFrame: true }, { allowedOrigins: [ORIGIN] });
+    expect(withPassword).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  }, 30_000);
 });
