@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initI18n, loadLaterCatalogs } from '../../../renderer/i18n';
-import { ApplyResult, PlanList, ProblemNotice, RouterAutomation, phaseAfterProblem, type RouterAutomationApi } from '../../../renderer/components/router-automation/router-automation';
+import { ApplyResult, PlanList, Preview, ProblemNotice, RouterAutomation, phaseAfterProblem, type RouterAutomationApi } from '../../../renderer/components/router-automation/router-automation';
+import { routerChannels } from '../../../main/ipc/channels/router';
 
 initI18n();
 beforeAll(() => loadLaterCatalogs());
@@ -127,5 +128,80 @@ describe('RouterAutomation', () => {
   it('shows nothing before the core said the surveyed router is supported (no router, no panel)', () => {
     const never: RouterAutomationApi = { state: () => new Promise(() => undefined), saveLogin: async () => Promise.reject(new Error('unused')), plan: async () => Promise.reject(new Error('unused')), apply: async () => Promise.reject(new Error('unused')) };
     expect(renderToStaticMarkup(<RouterAutomation ssid="Lab Home" mode="wpa3" onChanged={() => undefined} api={never} />)).toBe('');
+  });
+});
+
+describe('the passwords and separate-network steps', () => {
+  const adminPlan = { interrupted: null, changes: [{ key: 'admin-password', message: { code: 'router-api.change.admin-password', params: {} }, cutsLink: false, refused: null }], notes: [], networks: [], iotPassphrase: null };
+  const iotPlan = (saved: boolean) => ({
+    interrupted: null,
+    changes: [{ key: 'iot-wifi:WLANConfiguration:3', message: { code: 'router-api.change.iot-wifi', params: { ssid: 'Lab Things', to: 'WPA2/WPA3 (transition)' } }, cutsLink: false, refused: null }],
+    notes: [],
+    networks: [],
+    iotPassphrase: { account: 'wifi/Lab Things', saved },
+  });
+
+  it('the new admin password: the preview says where it goes and when the old one is set aside, in plain words', () => {
+    const html = renderToStaticMarkup(<Preview task="admin" plan={adminPlan} ssid="" />);
+    expect(html).toContain('Porchlight makes a new strong password, saves it in your keychain, sets it on the router and logs in with it');
+    expect(html).toContain('kept in your keychain as the previous one until you discard it');
+    expect(html).toContain('the old one stays in use');
+    expect(html).not.toMatch(RAW);
+  });
+
+  it('the separate network: where its passphrase comes from, and that the check may rest on the router\'s answer only', () => {
+    const fresh = renderToStaticMarkup(<Preview task="iot" plan={iotPlan(false)} ssid="Lab Things" />);
+    expect(fresh).toContain('makes a new passphrase for &quot;Lab Things&quot; and saves it in your keychain');
+    expect(fresh).toContain('a new Wi-Fi scan from this computer must see &quot;Lab Things&quot; secured');
+    expect(fresh).toContain('rests on the router&#x27;s own answer only');
+    expect(renderToStaticMarkup(<Preview task="iot" plan={iotPlan(true)} ssid="Lab Things" />)).toContain('uses the passphrase saved in your keychain for &quot;Lab Things&quot;');
+    expect(fresh).not.toMatch(RAW);
+    expect(fresh).not.toContain('wifi/Lab Things');
+  });
+
+  it('a router whose guest network cannot be told apart: the manual guide, nothing offered', () => {
+    const html = renderToStaticMarkup(<Preview task="iot" plan={{ ...iotPlan(false), changes: [], notes: [{ code: 'router-api.note.no-guest-network', params: {} }] }} ssid="Lab Things" />);
+    expect(html).toContain('data-testid="router-auto-manual"');
+    expect(html).toContain('so it changes nothing there');
+  });
+
+  it('verified: what the proof rested on, the factory-password check measured again, and where the passphrase is', () => {
+    const admin = renderToStaticMarkup(
+      <ApplyResult
+        plan={adminPlan}
+        result={{ outcome: 'verified', applied: ['admin-password'], skipped: [], rescan: null, basis: [{ code: 'router-api.proof.new-password-login', params: {} }], adminCheck: { status: 'pass', reason: { code: 'router-api.verdict.admin-not-default', params: { source: 'the FRITZ!Box app interface (TR-064): LANConfigSecurity:1 GetInfo' } } }, iotPassphrase: null }}
+      />,
+    );
+    expect(admin).toContain('logged in to the router with the new administrator password');
+    expect(admin).toContain('The factory-password check was measured again from the router&#x27;s own answer');
+    expect(admin).toContain('data-status="pass"');
+    const iot = renderToStaticMarkup(
+      <ApplyResult
+        plan={iotPlan(false)}
+        result={{ outcome: 'verified', applied: ['iot-wifi:WLANConfiguration:3'], skipped: [], rescan: null, basis: [{ code: 'router-api.rescan.not-in-range', params: { ssid: 'Lab Things' } }], adminCheck: null, iotPassphrase: { account: 'wifi/Lab Things', made: true } }}
+      />,
+    );
+    expect(iot).toContain('Turn on the separate network &quot;Lab Things&quot;');
+    expect(iot).toContain('does not see &quot;Lab Things&quot; in a new Wi-Fi scan');
+    expect(iot).toContain('Show the saved passphrase');
+    expect(iot).not.toContain('The scan found');
+    expect(iot).not.toMatch(RAW);
+  });
+
+  it('the channel takes no secret: a password or passphrase field in a wish is refused; a name only is accepted', () => {
+    const apply = routerChannels['router:apply'].args;
+    expect(apply.safeParse({ adminPassword: true, wired: false, yes: true, agreed: ['admin-password'] }).success).toBe(true);
+    expect(apply.safeParse({ adminPassword: true, password: 'chosen', wired: false, yes: true, agreed: ['admin-password'] }).success).toBe(false);
+    expect(apply.safeParse({ adminPassword: 'chosen', wired: false, yes: true, agreed: ['admin-password'] }).success).toBe(false);
+    expect(apply.safeParse({ iotWifi: { ssid: 'Lab Things', passphrase: 'x' }, wired: false, yes: true, agreed: ['iot-wifi:WLANConfiguration:3'] }).success).toBe(false);
+    expect(routerChannels['router:plan'].args.safeParse({ iotWifi: { ssid: 'Lab Things' }, wired: false }).success).toBe(true);
+    expect(routerChannels['router:plan'].args.safeParse({ iotWifi: { ssid: '' }, wired: false }).success).toBe(false);
+    expect(routerChannels['router:plan'].args.safeParse({ iotWifi: { ssid: 'a\u0007b' }, wired: false }).success).toBe(false);
+    // A result carrying a field beyond the schema (e.g. a passphrase) fails validation.
+    const result = routerChannels['router:apply'].result;
+    const ok = { kind: 'ok', value: { outcome: 'verified', applied: ['admin-password'], skipped: [], rescan: null, basis: [], adminCheck: null, iotPassphrase: null } };
+    expect(result.safeParse(ok).success).toBe(true);
+    expect(result.safeParse({ ...ok, value: { ...ok.value, password: 'x' } }).success).toBe(false);
+    expect(result.safeParse({ ...ok, value: { ...ok.value, iotPassphrase: { account: 'wifi/x', made: true, passphrase: 'x' } } }).success).toBe(false);
   });
 });
