@@ -147,3 +147,100 @@ test('updates step: "Let Porchlight change it" turns off WPS and, as chosen, UPn
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-6-updates-verified.png') });
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('separate-network step: "Let Porchlight change it" turns on the IoT network, secured and isolated, with a passphrase made into the keychain — proven by a rescan', async ({ wizardPage: page, harness }) => {
+  test.setTimeout(90_000);
+  keychainClear('router/admin', 'wifi/Lab Things');
+  await harness.control('POST', '/__test/router/surveyed', { address: sim.ip, vendor: 'AVM', model: 'FRITZ!Box 7590' });
+  const guestBefore = { ...sim.state.wlans[2]! };
+  const callsBefore = sim.calls.length;
+  expect([guestBefore.enabled, guestBefore.ssid]).toEqual([false, 'Lab Guest']);
+  await walkTo(page, 'segmentation');
+  const name = page.getByLabel('IoT network name', { exact: false }).first();
+  await name.fill('Lab Things');
+  const panel = page.getByTestId('router-automation');
+  await expect(panel).toContainText('turn on the separate network "Lab Things" on your AVM FRITZ!Box 7590');
+  // The manual steps for the router stay on the page.
+  await expect(page.getByTestId('segmentation-plan')).toBeVisible();
+  expect(sim.calls.slice(callsBefore).filter((c) => /^Set|ConfigurationStarted/.test(c.action)), 'nothing changed before the yes').toEqual([]);
+
+  await press(page, panel.getByRole('button', { name: 'Let Porchlight change it' }));
+  await panel.getByLabel('Router user name').fill('porchlight');
+  await panel.getByLabel('Router password').fill(LAB_PASSWORD);
+  await press(page, panel.getByRole('button', { name: 'Save and read my router' }));
+  const plan = panel.getByTestId('router-auto-plan');
+  await expect(plan).toContainText('Turn on the separate network "Lab Things" for smart devices, secured with WPA2/WPA3 (transition) and kept apart from your home network', { timeout: 15_000 });
+  const preview = panel.getByTestId('router-auto-preview');
+  await expect(preview).toContainText('Porchlight makes a new passphrase for "Lab Things" and saves it in your keychain');
+  await expect(preview).toContainText('a new Wi-Fi scan from this computer must see "Lab Things" secured');
+  await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-7-iot-plan.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(sim.state.wlans[2]!.enabled).toBe(false);
+
+  await press(page, panel.getByRole('button', { name: 'Yes, change my router' }));
+  const result = panel.getByTestId('router-auto-result');
+  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
+  await expect(result).toContainText('A new Wi-Fi scan from this computer sees "Lab Things" with WPA2/WPA3 (transition), as the router says');
+  await expect(result).toContainText('Show the saved passphrase');
+  const guest = sim.state.wlans[2]!;
+  expect([guest.ssid, guest.enabled, guest.beaconType, guest.apType]).toEqual(['Lab Things', true, '11iandWPA3', 'guest']);
+  await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-8-iot-verified.png') });
+
+  // The passphrase Porchlight made is the router's, shown only through the step's reveal of the keychain.
+  expect(await page.content()).not.toContain(guest.passphrase);
+  await press(page, page.getByRole('button', { name: 'Show the saved passphrase' }));
+  await expect(page.getByTestId('segmentation-saved-passphrase')).toHaveText(guest.passphrase);
+  await page.screenshot({ path: join(SCREENSHOTS, 'router-automation-9-iot-step.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const { file, text } of filesWithText(harness.profileDir)) {
+    expect(text, file).not.toContain(guest.passphrase);
+    expect(text, file).not.toContain(LAB_PASSWORD);
+  }
+  for (const call of fake.calls()) expect(call.argv.join(' ')).not.toContain(guest.passphrase);
+  // Put the lab's guest network back for any later test.
+  Object.assign(sim.state.wlans[2]!, guestBefore);
+  keychainClear('wifi/Lab Things');
+});
+
+test('passwords step: "Let Porchlight change it" gives the router a new admin password, logs in with it, keeps the old one as previous, and the factory-password check is measured again', async ({ wizardPage: page, harness }) => {
+  test.setTimeout(90_000);
+  keychainClear('router/admin', 'router/admin/previous', 'router/admin/next');
+  sim.state.defaultPasswordActive = true;
+  await harness.control('POST', '/__test/router/surveyed', { address: sim.ip, vendor: 'AVM', model: 'FRITZ!Box 7590' });
+  await walkTo(page, 'passwords');
+  const panel = page.getByTestId('router-automation');
+  await expect(panel).toContainText('give your AVM FRITZ!Box 7590 a new administrator password');
+  await press(page, panel.getByRole('button', { name: 'Let Porchlight change it' }));
+  await panel.getByLabel('Router user name').fill('porchlight');
+  await panel.getByLabel('Router password').fill(LAB_PASSWORD);
+  await press(page, panel.getByRole('button', { name: 'Save and read my router' }));
+  const plan = panel.getByTestId('router-auto-plan');
+  await expect(plan).toContainText('Give the router a new admin password', { timeout: 15_000 });
+  await expect(panel.getByTestId('router-auto-preview')).toContainText('kept in your keychain as the previous one until you discard it');
+  await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-10-admin-plan.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+  await press(page, panel.getByRole('button', { name: 'Yes, change my router' }));
+  const result = panel.getByTestId('router-auto-result');
+  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
+  await expect(result).toContainText('logged in to the router with the new administrator password');
+  await expect(result.getByTestId('router-auto-admin-check')).toHaveAttribute('data-status', 'pass');
+  await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-11-admin-verified.png') });
+  const now = ((await harness.ipc('secrets:reveal', { account: 'router/admin' })) as { value: { secret: string } }).value.secret;
+  expect(now).not.toBe(LAB_PASSWORD);
+  expect(sim.state.users[0]!.password).toBe(now);
+  expect(await harness.ipc('secrets:reveal', { account: 'router/admin/previous' })).toMatchObject({ ok: true, value: { secret: LAB_PASSWORD } });
+  const checks = (await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] };
+  expect(checks.value.find((c) => c.id === 'router.admin-default')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
+  // Neither password on the page or in the profile.
+  const html = await page.content();
+  expect(html).not.toContain(now);
+  expect(html).not.toContain(LAB_PASSWORD);
+  for (const { file, text } of filesWithText(harness.profileDir)) {
+    expect(text, file).not.toContain(now);
+    expect(text, file).not.toContain(LAB_PASSWORD);
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+  // Put the lab back.
+  sim.state.users[0]!.password = LAB_PASSWORD;
+  keychainClear('router/admin', 'router/admin/previous');
+});
