@@ -239,6 +239,10 @@ test('passwords step: "Let Porchlight change it" gives the router a new admin pa
     expect(text, file).not.toContain(now);
     expect(text, file).not.toContain(LAB_PASSWORD);
   }
+  // The router login above reads its saved passwords again: the kept previous one is offered (revealed only on request), with the discard.
+  await expect(result).toContainText('The router login above now shows the new password and the previous one');
+  await expect(page.getByTestId('kept-previous').first()).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'router-automation-12-passwords-step.png'), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   // Put the lab back.
   sim.state.users[0]!.password = LAB_PASSWORD;

@@ -285,7 +285,7 @@ export function RouterAutomation({
               </button>
             </div>
           )}
-          {task !== 'updates' && <p className="hint">{task === 'admin' ? t('routerAuto.manualStaysAdmin') : t('routerAuto.manualStays')}</p>}
+          {task !== 'updates' && <p className="hint">{task === 'admin' ? t('routerAuto.manualStaysAdmin') : task === 'iot' ? t('routerAuto.manualStaysIot') : t('routerAuto.manualStays')}</p>}
         </>
       )}
 
@@ -379,8 +379,9 @@ export function ApplyResult({ result, plan }: { result: Applied; plan: Plan }) {
           </ul>
           {result.rescan && <p>{t('routerAuto.rescanSaw', { words: formatMessage(result.rescan) })}</p>}
           {result.rescan && <p>{t('routerAuto.checkAgainHint')}</p>}
+          {result.basis.length > 0 && <p>{t('routerAuto.basisLabel')}</p>}
           {result.basis.length > 0 && (
-            <ul className="router-auto-basis" aria-label={t('routerAuto.basisLabel')}>
+            <ul className="router-auto-basis">
               {result.basis.map((b) => (
                 <li key={b.code + JSON.stringify(b.params)}>{formatMessage(b)}</li>
               ))}
@@ -391,6 +392,7 @@ export function ApplyResult({ result, plan }: { result: Applied; plan: Plan }) {
               {t('routerAuto.adminChecked', { words: formatMessage(result.adminCheck.reason) })}
             </p>
           )}
+          {result.applied.includes('admin-password') && <p>{t('routerAuto.adminKept')}</p>}
           {result.iotPassphrase && <p>{result.iotPassphrase.made ? t('routerAuto.iotPassphraseMade') : t('routerAuto.iotPassphraseUsed')}</p>}
         </>
       )}

@@ -24,6 +24,8 @@ export interface LoginTargetProps {
   onChange: (field: 'host' | 'vendor' | 'https', value: string | boolean) => void;
   vendors: readonly Vendor[];
   consent: boolean;
+  /** Changes when something else changed this login's keychain entries (the router automation's new admin password): the saved state is read again. */
+  refreshKey?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface LoginTargetProps {
  * a generated password stored in the keychain and shown once (copy, where to enter it), and the
  * re-check after the change. The password lives only in this component's state until hidden.
  */
-export function LoginTarget({ target, host, https, vendor, onChange, vendors, consent }: LoginTargetProps) {
+export function LoginTarget({ target, host, https, vendor, onChange, vendors, consent, refreshKey = 0 }: LoginTargetProps) {
   const { t } = useTranslation('passwords');
   const actor = useWizard();
   const id = useId();
@@ -59,7 +61,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
   }, [targetKey]);
   useEffect(() => {
     void reloadSaved();
-  }, [reloadSaved]);
+  }, [reloadSaved, refreshKey]);
   // Another address, brand or protocol is another login: an earlier result no longer describes it.
   useEffect(() => {
     setReport(null);

@@ -50,6 +50,8 @@ export function Panel({ checks }: PanelProps) {
   const [draftError, setDraftError] = useState(false);
   const [targets, setTargets] = useState<Targets | null>(null);
   const [found, setFound] = useState<Record<string, { host: string; vendor: string; https: boolean }>>({});
+  /** Counts the router automation's changes: the router login above reads its saved passwords again (the new one and the kept previous one). */
+  const [routerChanged, setRouterChanged] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -105,10 +107,17 @@ export function Panel({ checks }: PanelProps) {
           vendor={routerVendor}
           vendors={routerVendors}
           consent={consent}
+          refreshKey={routerChanged}
           onChange={(field, value) => answer(field === 'host' ? 'routerHost' : field === 'vendor' ? 'routerVendorId' : 'routerHttps', value)}
         />
         {/* Where the surveyed router is one Porchlight can change: a new admin password, made and kept main-side. */}
-        <RouterAutomation adminPassword onChanged={() => actor.send({ type: 'REFRESH_CHECKS' })} />
+        <RouterAutomation
+          adminPassword
+          onChanged={() => {
+            setRouterChanged((n) => n + 1);
+            actor.send({ type: 'REFRESH_CHECKS' });
+          }}
+        />
       </section>
 
       <section aria-labelledby={`${id}-devices`}>

@@ -146,6 +146,7 @@ describe('the passwords and separate-network steps', () => {
     expect(html).toContain('Porchlight makes a new strong password, saves it in your keychain, sets it on the router and logs in with it');
     expect(html).toContain('kept in your keychain as the previous one until you discard it');
     expect(html).toContain('the old one stays in use');
+    expect(html).toContain('the router login above shows it when you ask');
     expect(html).not.toMatch(RAW);
   });
 
