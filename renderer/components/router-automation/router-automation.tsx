@@ -274,7 +274,8 @@ export function RouterAutomation({
             </>
           )}
           {phase.plan.changes.every((c) => c.refused) ? (
-            phase.plan.changes.length === 0 && <Notice tone="success">{t('routerAuto.nothingToDo')}</Notice>
+            // The separate network with no change planned: the router's guest network could not be told apart (said above), not "already so".
+            phase.plan.changes.length === 0 && task !== 'iot' && <Notice tone="success">{t('routerAuto.nothingToDo')}</Notice>
           ) : (
             <div className="router-auto-actions">
               <button type="button" className="button-primary" onClick={() => void apply(phase.plan)}>
