@@ -201,7 +201,7 @@ describe.skipIf(!secretServiceOwned())('router automation acceptance (built CLI,
       expect(r.code).toBe(1);
       const j = JSON.parse(r.out) as { outcome: string; reasonText: string };
       expect(j.outcome).toBe('restored');
-      expect(j.reasonText).toBe('the router says the change was made, but a new Wi-Fi scan from this computer still sees "Lab Home" with WPA2 instead of WPA3');
+      expect(j.reasonText).toBe('the router says the change was made, but a new Wi-Fi scan from this computer still sees "Lab Home" with WPA2-Personal instead of WPA3-Personal (SAE only)');
       expect(fritz.state.wlans.map((w) => w.beaconType)).toEqual(['11i', '11i', '11i']);
       expect(fritz.state.remoteAccess).toBe(true);
     });
