@@ -67,7 +67,7 @@ export class NodeHttpProber implements HttpProber {
       };
       const r = req.https ? httpsRequest(options, onResponse) : httpRequest(options, onResponse);
       const timer = setTimeout(() => {
-        finish(() => reject(new PorchlightError('timeout', `${req.host}:${req.port} did not answer within ${req.timeoutMs} ms.`)));
+        finish(() => reject(new PorchlightError('timeout', `${req.host}:${req.port} did not answer within ${Math.round(req.timeoutMs)} ms.`)));
         r.destroy();
       }, req.timeoutMs);
       r.on('error', (e) => finish(() => reject(toPorchlightError(e, req))));

@@ -29,8 +29,10 @@ export function askHidden(io: HiddenPromptIo, question: string): Promise<string 
         else if (ch >= ' ') typed += ch;
       }
     };
-    output.write(question);
+    // Echo off before the question is shown: keys typed the moment it appears must not be echoed
+    // by the terminal (on a loaded machine the question can reach the owner before raw mode would).
     if (raw) input.setRawMode!(true);
+    output.write(question);
     input.on('data', onData);
     input.resume();
   });

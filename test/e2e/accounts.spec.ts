@@ -6,7 +6,7 @@
  * a re-audit shows them expired.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, next, answerWelcome, completeStep, expectStep, seriousViolations, filesWithText } from './fixtures';
+import { test, expect, walkTo, next, answerWelcome, completeStep, expectStep, seriousViolations, filesWithText, press } from './fixtures';
 
 const CODES = `PORCHLIGHT-E2E-${process.pid}-${Date.now()} ALPHA-7731-QX BRAVO-4410-ZK`;
 const OURS = [
@@ -92,6 +92,10 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   await q('purchasing').getByRole('radio', { name: 'It asks for a voice code (or recognises only my voice)' }).check();
   await q('skills').getByRole('radio', { name: 'Yes, I reviewed them and removed unused ones' }).check();
   await q('recordings').getByRole('radio', { name: 'They are deleted automatically after a set time' }).check();
+  // Where the setting is in the assistant's app sits behind a disclosure (the step stays short); opened by keyboard.
+  const where = q('recordings').locator('summary', { hasText: /Where to find it in the/ });
+  await expect(q('recordings').getByText(/Alexa app → More → Settings → Alexa Privacy/)).toBeHidden();
+  await press(page, where);
   await expect(q('recordings').getByText(/Alexa app → More → Settings → Alexa Privacy/)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Save my assistant answers' }).click();

@@ -211,8 +211,10 @@ test('a removed device stays removed: survey again, the Passwords and Updates st
   await startLab(harness);
   try {
     await surveyLab(page);
-    await openDeviceGroups(page);
     const hue = page.locator('[data-testid="survey-device"][data-ip="127.0.0.43"]');
+    // The device list can arrive just after the progress says done (a loaded machine): its group must exist before the groups are opened.
+    await expect(hue).toBeAttached();
+    await openDeviceGroups(page);
     await expect(hue).toBeVisible();
     const inventory = (await harness.ipc('survey:inventory')).value as { devices: Array<{ id: string; ip: string | null }> };
     const id = inventory.devices.find((d) => d.ip === '127.0.0.43')!.id;

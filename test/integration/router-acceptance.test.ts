@@ -166,7 +166,7 @@ describe.skipIf(!secretServiceOwned())('router automation acceptance (built CLI,
       const j = JSON.parse(r.out) as { outcome: string; applied: string[]; proofBasis: string[] };
       expect(j.outcome).toBe('verified');
       expect(j.applied).toEqual(expect.arrayContaining(['home-wifi.encryption:WLANConfiguration:1', 'home-wifi.encryption:WLANConfiguration:2', 'iot-wifi:WLANConfiguration:3', 'admin-password']));
-      expect(j.proofBasis).toEqual(expect.arrayContaining([expect.stringContaining('A new Wi-Fi scan from this computer sees "Lab Home" with WPA3'), expect.stringContaining('sees "Lab Things" with WPA2/WPA3 (transition)'), expect.stringContaining('logged in to the router with the new administrator password')]));
+      expect(j.proofBasis).toEqual(expect.arrayContaining([expect.stringContaining('A new Wi-Fi scan from this computer sees "Lab Home" with WPA3'), expect.stringContaining('sees "Lab Things" with WPA2/WPA3 transition'), expect.stringContaining('logged in to the router with the new administrator password')]));
       expect(fritz.state.wlans.map((w) => [w.ssid, w.enabled, w.beaconType])).toEqual([['Lab Home', true, 'WPA3'], ['Lab Home', true, 'WPA3'], ['Lab Things', true, '11iandWPA3']]);
       // The IoT passphrase was made into the keychain and is the one the router has.
       expect(fritz.state.wlans[2]!.passphrase).toBe(await secrets.get('wifi/Lab Things'));
@@ -201,7 +201,7 @@ describe.skipIf(!secretServiceOwned())('router automation acceptance (built CLI,
       expect(r.code).toBe(1);
       const j = JSON.parse(r.out) as { outcome: string; reasonText: string };
       expect(j.outcome).toBe('restored');
-      expect(j.reasonText).toBe('the router says the change was made, but a new Wi-Fi scan from this computer still sees "Lab Home" with WPA2 instead of WPA3');
+      expect(j.reasonText).toBe('the router says the change was made, but a new Wi-Fi scan from this computer still sees "Lab Home" with WPA2-Personal instead of WPA3-Personal (SAE only)');
       expect(fritz.state.wlans.map((w) => w.beaconType)).toEqual(['11i', '11i', '11i']);
       expect(fritz.state.remoteAccess).toBe(true);
     });
@@ -302,7 +302,7 @@ describe.skipIf(!secretServiceOwned())('router automation acceptance (built CLI,
       expect(r.code, r.err + r.out).toBe(0);
       const j = JSON.parse(r.out) as { outcome: string; proofBasis: string[] };
       expect(j.outcome).toBe('verified');
-      expect(j.proofBasis).toEqual(expect.arrayContaining([expect.stringContaining('sees "Lab OpenWrt" with WPA3'), expect.stringContaining('sees "Lab Things" with WPA2/WPA3 (transition)')]));
+      expect(j.proofBasis).toEqual(expect.arrayContaining([expect.stringContaining('sees "Lab OpenWrt" with WPA3'), expect.stringContaining('sees "Lab Things" with WPA2/WPA3 transition')]));
       // Confirmed: still there after the router's rollback time.
       await new Promise((res) => setTimeout(res, 4500));
       expect(owrt.pendingApply()).toBeNull();
@@ -324,7 +324,7 @@ describe.skipIf(!secretServiceOwned())('router automation acceptance (built CLI,
       radioFollows(() => [{ ssid: 'Lab OpenWrt', preset: 'wpa2' }]);
       const r = await cli(newProfile(), ['apply', '--gateway', owrt.ip, '--wifi', 'transition', '--yes', '--json'], WITH_NMCLI);
       expect(r.code).toBe(1);
-      expect(JSON.parse(r.out)).toMatchObject({ outcome: 'restored', reasonText: expect.stringContaining('still sees "Lab OpenWrt" with WPA2 instead of WPA2/WPA3 (transition)') });
+      expect(JSON.parse(r.out)).toMatchObject({ outcome: 'restored', reasonText: expect.stringContaining('still sees "Lab OpenWrt" with WPA2-Personal instead of WPA2/WPA3 transition') });
       expect(owrt.pendingApply()).toBeNull();
       expect(owrt.option('wireless', 'default_radio0', 'encryption')).toBe('psk2');
       expect(owrt.option('wireless', 'default_radio0', 'wps_pushbutton')).toBe('1');

@@ -71,7 +71,7 @@ export class NodeHttpFetcher implements HttpFetcher {
         },
       );
       const timer = setTimeout(() => {
-        settle(() => reject(new PorchlightError('timeout', `no answer within ${opts.deadlineMs} ms`)));
+        settle(() => reject(new PorchlightError('timeout', `no answer within ${Math.round(opts.deadlineMs)} ms`)));
         req.destroy();
       }, opts.deadlineMs);
       req.on('error', (err: NodeJS.ErrnoException) => settle(() => reject(new PorchlightError(err.code === 'ECONNREFUSED' ? 'refused' : 'internal', `${err.code ?? 'error'}: connection failed`))));

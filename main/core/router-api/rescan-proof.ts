@@ -31,7 +31,8 @@ interface Expectation {
   want: WifiSecurityClass;
 }
 
-const WORDS: Record<string, string> = { wpa3: 'WPA3', 'wpa2-wpa3': 'WPA2/WPA3 (transition)', wpa2: 'WPA2', wpa: 'WPA', wep: 'WEP', open: 'no encryption', owe: 'Enhanced Open', 'owe-transition': 'Enhanced Open (transition)', 'wpa2-enterprise': 'WPA2-Enterprise', 'wpa3-enterprise': 'WPA3-Enterprise', unknown: 'a mode the scan could not read' };
+/** A security class in the owner's language (the catalog's words for the Wi-Fi step's classes, as a message in the message). */
+const classWords = (c: WifiSecurityClass): Message => msg(`wifi.class.${c}`);
 
 function expectations(s: RouterStatus, desired: DesiredState, result: ApplyResult): Expectation[] {
   const out: Expectation[] = [];
@@ -90,7 +91,7 @@ export function readBackAndRescanProof(client: Pick<RouterClient, 'readStatus'>,
       const still: Expectation[] = [];
       for (const e of pending) {
         const c = last.classOf(e.ssid);
-        if (c === e.want) basis.push(msg('router-api.rescan.seen', { ssid: e.ssid, mode: WORDS[e.want] ?? e.want }));
+        if (c === e.want) basis.push(msg('router-api.rescan.seen', { ssid: e.ssid, mode: classWords(e.want) }));
         else still.push(e);
       }
       pending = still;
@@ -103,7 +104,7 @@ export function readBackAndRescanProof(client: Pick<RouterClient, 'readStatus'>,
       const c = last.classOf(e.ssid);
       if (c === null) basis.push(msg('router-api.rescan.not-in-range', { ssid: e.ssid }));
       else if (c === 'unknown') basis.push(msg('router-api.rescan.class-unknown', { ssid: e.ssid }));
-      else return { ok: false, reason: msg('router-api.rescan.contradicts', { ssid: e.ssid, seen: WORDS[c] ?? c, want: WORDS[e.want] ?? e.want }), basis };
+      else return { ok: false, reason: msg('router-api.rescan.contradicts', { ssid: e.ssid, seen: classWords(c), want: classWords(e.want) }), basis };
     }
     return { ok: true, basis };
   };

@@ -92,6 +92,12 @@ describe('message catalog', () => {
       expect(out, code).not.toBe(code);
     }
   });
+
+  it('a count reads in the singular for one ("on 1 Wi-Fi network", never "1 Wi-Fi networks")', () => {
+    const f = createMessageFormatter({ en: catalog });
+    expect(f.format(msg('openwrt.change.wps-off', { count: 1 }))).toBe('turn off the WPS push button on 1 Wi-Fi network');
+    expect(f.format(msg('openwrt.change.wps-off', { count: 2 }))).toBe('turn off the WPS push button on 2 Wi-Fi networks');
+  });
 });
 
 describe('term params', () => {

@@ -38,12 +38,12 @@ describe('readBackAndRescanProof', () => {
   it('passes when the rescan sees both networks with the modes asked for (after the radio caught up)', async () => {
     const s = scans(ok([view('Home', 'wpa2')]), ok([view('Home', 'wpa3'), view('Things', 'wpa2-wpa3')]));
     const p = await readBackAndRescanProof({ readStatus: async () => status('wpa3') }, desired, { scanner: s, ...opts })(result);
-    expect(p).toMatchObject({ ok: true, basis: [{ code: 'router-api.rescan.seen', params: { ssid: 'Home', mode: 'WPA3' } }, { code: 'router-api.rescan.seen', params: { ssid: 'Things' } }] });
+    expect(p).toMatchObject({ ok: true, basis: [{ code: 'router-api.rescan.seen', params: { ssid: 'Home', mode: { code: 'wifi.class.wpa3', params: {} } } }, { code: 'router-api.rescan.seen', params: { ssid: 'Things' } }] });
   });
 
   it('fails with the reason when the rescan still contradicts the router after every attempt', async () => {
     const p = await readBackAndRescanProof({ readStatus: async () => status('wpa3') }, desired, { scanner: scans(ok([view('Home', 'wpa2'), view('Things', 'wpa2-wpa3')])), ...opts })(result);
-    expect(p).toMatchObject({ ok: false, reason: { code: 'router-api.rescan.contradicts', params: { ssid: 'Home', seen: 'WPA2', want: 'WPA3' } } });
+    expect(p).toMatchObject({ ok: false, reason: { code: 'router-api.rescan.contradicts', params: { ssid: 'Home', seen: { code: 'wifi.class.wpa2', params: {} }, want: { code: 'wifi.class.wpa3', params: {} } } } });
   });
 
   it('a failing read-back fails first (no scan needed)', async () => {
