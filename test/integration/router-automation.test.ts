@@ -185,7 +185,7 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
     const r = await ipc('router:apply', { iotWifi: { ssid: 'Lab Things' }, wired: false, yes: true, agreed: ['iot-wifi:WLANConfiguration:3'] });
     expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'verified', applied: ['iot-wifi:WLANConfiguration:3'], iotPassphrase: { account: 'wifi/Lab Things', made: true }, adminCheck: null } });
     // The rescan really saw it, in the mode asked for.
-    expect(r.value!.basis).toEqual([{ code: 'router-api.rescan.seen', params: { ssid: 'Lab Things', mode: 'WPA2/WPA3 (transition)' } }]);
+    expect(r.value!.basis).toEqual([{ code: 'router-api.rescan.seen', params: { ssid: 'Lab Things', mode: { code: 'wifi.class.wpa2-wpa3', params: {} } } }]);
     const guest = sim.state.wlans[2]!;
     expect([guest.ssid, guest.enabled, guest.beaconType, guest.apType]).toEqual(['Lab Things', true, '11iandWPA3', 'guest']);
     // The router has the passphrase the keychain has; it never left the main side.
@@ -219,7 +219,7 @@ describe.skipIf(!hasKeychain)('router automation in the app (FRITZ!Box simulator
     await ipc('router:save-login', { userName: 'porchlight' });
     await ipc('router:plan', { iotWifi: { ssid: 'Lab Things' }, wired: true });
     const r = await ipc('router:apply', { iotWifi: { ssid: 'Lab Things' }, wired: true, yes: true, agreed: ['iot-wifi:WLANConfiguration:3'] });
-    expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'restored', reason: { code: 'router-api.rescan.contradicts', params: { ssid: 'Lab Things', seen: 'WPA2', want: 'WPA2/WPA3 (transition)' } } } });
+    expect(r).toMatchObject({ kind: 'ok', value: { outcome: 'restored', reason: { code: 'router-api.rescan.contradicts', params: { ssid: 'Lab Things', seen: { code: 'wifi.class.wpa2' }, want: { code: 'wifi.class.wpa2-wpa3' } } } } });
     const guest = sim.state.wlans[2]!;
     expect([guest.ssid, guest.enabled, guest.beaconType, guest.passphrase]).toEqual(['Lab Guest', false, '11i', 'guest lab passphrase 1']);
     expect(await secrets.get('wifi/Lab Things')).toBeNull();
