@@ -180,7 +180,7 @@ test('separate-network step: "Let Porchlight change it" turns on the IoT network
   await press(page, panel.getByRole('button', { name: 'Yes, change my router' }));
   const result = panel.getByTestId('router-auto-result');
   await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
-  await expect(result).toContainText('A new Wi-Fi scan from this computer sees "Lab Things" with WPA2/WPA3 (transition), as the router says');
+  await expect(result).toContainText('A new Wi-Fi scan from this computer sees "Lab Things" with WPA2/WPA3 transition (WPA2 and SAE both accepted), as the router says');
   await expect(result).toContainText('Show the saved passphrase');
   const guest = sim.state.wlans[2]!;
   expect([guest.ssid, guest.enabled, guest.beaconType, guest.apType]).toEqual(['Lab Things', true, '11iandWPA3', 'guest']);
