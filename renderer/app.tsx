@@ -5,15 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
-import { useTranslation } from 'react-i18next';
-import i18next from 'i18next';
 import type { PorchlightApi, ResultOf } from '../main/ipc/contract';
 import { SkipLink } from './components/skip-link';
 import { StepIndicator } from './components/step-indicator';
 import { NoticeList, type Notice } from './components/notice-list';
 import { ThemeSelect, type Theme } from './components/theme-select';
 import { LanguageSelect } from './components/language-select';
-import { loadLaterCatalogs, requestedTestLanguage, setLanguage } from './i18n';
+import { loadEngine, requestedTestLanguage, setLanguage, translate, useTranslation } from './i18n/runtime';
 import { resolveLanguage, type LanguageChoice } from './i18n/languages';
 import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
@@ -84,9 +82,8 @@ export function App({ booting = startBoot }: { booting?: Booting | (() => Bootin
   useEffect(() => {
     let live = true;
     Promise.resolve()
-      // i18next.t, not t (nor useTranslation's i18n): both change with the language, and a language
-      // switch must not start the boot again.
-      .then(() => bootstrap(booting, (key, opts) => i18next.t(key, { ns: 'app', ...opts })))
+      // translate, not t: t changes with the language, and a language switch must not start the boot again.
+      .then(() => bootstrap(booting, (key, opts) => translate('app', key, opts) as string))
       .then((b) => {
         applyTheme(b.theme);
         if (live) setBoot(b);
@@ -193,8 +190,8 @@ function Wizard({ boot }: { boot: Boot }) {
   // While the user reads this step, the next one's panel loads in the background.
   const nextStep = route[index + 1];
   useEffect(() => {
-    // The catalogs the first screen did not need (the checks' result words among them), shortly after it is shown.
-    const timer = setTimeout(() => void loadLaterCatalogs().catch(() => {}), 300);
+    // i18next and the catalogs the first screen did not need (the checks' result words among them), shortly after it is shown.
+    const timer = setTimeout(() => void loadEngine().catch(() => {}), 300);
     return () => clearTimeout(timer);
   }, []);
   useEffect(() => {
