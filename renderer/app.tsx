@@ -26,7 +26,8 @@ import { syncConsentOnChange } from './wizard/consent-sync';
 import { WizardActorContext } from './wizard/wizard-context';
 import { sameArray, selectChecks, selectRoute, selectStep } from './wizard/selectors';
 
-interface Boot {
+/** What the app needs before it shows the wizard (bootApp). */
+export interface Boot {
   api: PorchlightApi;
   logic: ProvidedWizard;
   snapshot: unknown;
@@ -63,7 +64,18 @@ async function bootstrap(booting: Booting | (() => Booting), translate: (key: st
   await setLanguage(requestedTestLanguage() ?? resolveLanguage(language, systemLanguages)).catch(() => undefined);
   if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
   for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
+  applyTheme(settings?.theme ?? 'system');
   return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system', language, systemLanguages };
+}
+
+/**
+ * Reads the first IPC answers, picks the language and loads its first-screen catalogs, applies the
+ * theme. start.tsx calls it before the first render, so that when the answers are already in (they
+ * were sent before the app's code was even fetched) the wizard is the first thing rendered.
+ */
+export function bootApp(booting: Booting | (() => Booting)): Promise<Boot> {
+  // translate, not t: t changes with the language, and a language switch must not start the boot again.
+  return Promise.resolve().then(() => bootstrap(booting, (key, opts) => translate('app', key, opts) as string));
 }
 
 /** Applies the chosen theme; "system" leaves it to prefers-color-scheme. */
@@ -76,23 +88,20 @@ function applyTheme(theme: Theme) {
  * Root component: boot, then the wizard; a failed boot shows what went wrong instead of a blank
  * page. `booting` is the first IPC calls, already under way (main.tsx starts them before rendering).
  */
-export function App({ booting = startBoot }: { booting?: Booting | (() => Booting) }) {
+export function App({ booting = startBoot, booted }: { booting?: Booting | (() => Booting); booted?: Boot | Promise<Boot> }) {
   const { t } = useTranslation('app');
-  const [boot, setBoot] = useState<Boot | { error: string } | null>(null);
+  const [boot, setBoot] = useState<Boot | { error: string } | null>(booted && !(booted instanceof Promise) ? booted : null);
+  const done = boot !== null;
   useEffect(() => {
+    if (done) return;
     let live = true;
-    Promise.resolve()
-      // translate, not t: t changes with the language, and a language switch must not start the boot again.
-      .then(() => bootstrap(booting, (key, opts) => translate('app', key, opts) as string))
-      .then((b) => {
-        applyTheme(b.theme);
-        if (live) setBoot(b);
-      })
+    (booted instanceof Promise ? booted : bootApp(booting))
+      .then((b) => live && setBoot(b))
       .catch((err: unknown) => live && setBoot({ error: (err as Error)?.message ?? String(err) }));
     return () => {
       live = false;
     };
-  }, [booting]);
+  }, [booting, booted, done]);
   if (boot === null) {
     return (
       <main id="main" className="boot">
