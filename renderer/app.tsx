@@ -61,7 +61,11 @@ async function bootstrap(booting: Booting | (() => Booting), translate: (key: st
   const language = settings?.language ?? 'system';
   const systemLanguages = info?.languages.length ? info.languages : typeof navigator === 'undefined' ? [] : navigator.languages;
   // The first screen already speaks the chosen language (its catalogs load before the first render).
-  await setLanguage(requestedTestLanguage() ?? resolveLanguage(language, systemLanguages)).catch(() => undefined);
+  const lng = requestedTestLanguage() ?? resolveLanguage(language, systemLanguages);
+  await setLanguage(lng).catch(() => undefined);
+  // Restored progress may open on a step with checks, shown at once: in another language their
+  // texts come with i18next, so it comes first (no check titles in English before the language's).
+  if (restored.snapshot && lng !== 'en') await loadEngine().catch(() => undefined);
   if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
   for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
   applyTheme(settings?.theme ?? 'system');

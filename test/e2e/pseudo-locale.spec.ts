@@ -192,7 +192,14 @@ for (const lng of ['de', 'es', 'fr'] as const) {
           if (seen.at(-1) !== entry && !seen.includes(entry)) seen.push(entry);
         }
       };
-      new MutationObserver(record).observe(document, { childList: true, subtree: true, characterData: true });
+      // …and every text the step's main area shows, for the reload below.
+      const texts: string[] = [];
+      (window as unknown as { __texts: string[] }).__texts = texts;
+      const all = () => {
+        const main = document.querySelector('main');
+        if (main?.textContent) texts.push(main.textContent);
+      };
+      new MutationObserver(() => (record(), all())).observe(document, { childList: true, subtree: true, characterData: true });
     });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -211,6 +218,18 @@ for (const lng of ['de', 'es', 'fr'] as const) {
     await expect(page.locator('h1.step-title')).toHaveText(text(lng, 'steps', 'survey.title'));
     await page.waitForLoadState('networkidle');
     await expect(page.getByRole('checkbox', { name: text(lng, 'panels', 'survey.reviewed'), exact: true })).toBeVisible();
+    // Reopened on the survey step (saved progress): its check's title is never shown in English first.
+    const check = 'devices.inventory';
+    const english = (JSON.parse(readFileSync(join(ROOT, 'resources', 'checks.json'), 'utf8')) as { checks: { id: string; title: string }[] }).checks.find((c) => c.id === check)!.title;
+    const own = (JSON.parse(readFileSync(join(ROOT, 'resources', 'l10n', lng, 'checks.json'), 'utf8')) as { entries: Record<string, { title?: string }> }).entries[check]?.title;
+    expect(own, `${lng} title of ${check}`).toBeTruthy();
+    await expect.poll(async () => ((await harness.ipc('progress:load')).value as { snapshot: unknown }).snapshot).not.toBeNull();
+    await page.reload();
+    await expect(page.locator('h1.step-title')).toHaveText(text(lng, 'steps', 'survey.title'));
+    // (in the step's check list, which is a closed disclosure here: its text, not its visibility)
+    await expect(page.locator('main')).toContainText(own!);
+    const texts = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+    expect(texts.filter((x) => x.includes(english))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
