@@ -5,15 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
-import { useTranslation } from 'react-i18next';
-import i18next from 'i18next';
 import type { PorchlightApi, ResultOf } from '../main/ipc/contract';
 import { SkipLink } from './components/skip-link';
 import { StepIndicator } from './components/step-indicator';
 import { NoticeList, type Notice } from './components/notice-list';
 import { ThemeSelect, type Theme } from './components/theme-select';
 import { LanguageSelect } from './components/language-select';
-import { loadLaterCatalogs, requestedTestLanguage, setLanguage } from './i18n';
+import { loadEngine, requestedTestLanguage, setLanguage, translate, useTranslation } from './i18n/runtime';
 import { resolveLanguage, type LanguageChoice } from './i18n/languages';
 import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
@@ -28,7 +26,8 @@ import { syncConsentOnChange } from './wizard/consent-sync';
 import { WizardActorContext } from './wizard/wizard-context';
 import { sameArray, selectChecks, selectRoute, selectStep } from './wizard/selectors';
 
-interface Boot {
+/** What the app needs before it shows the wizard (bootApp). */
+export interface Boot {
   api: PorchlightApi;
   logic: ProvidedWizard;
   snapshot: unknown;
@@ -62,10 +61,25 @@ async function bootstrap(booting: Booting | (() => Booting), translate: (key: st
   const language = settings?.language ?? 'system';
   const systemLanguages = info?.languages.length ? info.languages : typeof navigator === 'undefined' ? [] : navigator.languages;
   // The first screen already speaks the chosen language (its catalogs load before the first render).
-  await setLanguage(requestedTestLanguage() ?? resolveLanguage(language, systemLanguages)).catch(() => undefined);
+  const lng = requestedTestLanguage() ?? resolveLanguage(language, systemLanguages);
+  await setLanguage(lng).catch(() => undefined);
+  // Restored progress may open on a step with checks, shown at once: in another language their
+  // texts come with i18next, so it comes first (no check titles in English before the language's).
+  if (restored.snapshot && lng !== 'en') await loadEngine().catch(() => undefined);
   if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
   for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
+  applyTheme(settings?.theme ?? 'system');
   return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system', language, systemLanguages };
+}
+
+/**
+ * Reads the first IPC answers, picks the language and loads its first-screen catalogs, applies the
+ * theme. start.tsx calls it before the first render, so that when the answers are already in (they
+ * were sent before the app's code was even fetched) the wizard is the first thing rendered.
+ */
+export function bootApp(booting: Booting | (() => Booting)): Promise<Boot> {
+  // translate, not t: t changes with the language, and a language switch must not start the boot again.
+  return Promise.resolve().then(() => bootstrap(booting, (key, opts) => translate('app', key, opts) as string));
 }
 
 /** Applies the chosen theme; "system" leaves it to prefers-color-scheme. */
@@ -78,24 +92,20 @@ function applyTheme(theme: Theme) {
  * Root component: boot, then the wizard; a failed boot shows what went wrong instead of a blank
  * page. `booting` is the first IPC calls, already under way (main.tsx starts them before rendering).
  */
-export function App({ booting = startBoot }: { booting?: Booting | (() => Booting) }) {
+export function App({ booting = startBoot, booted }: { booting?: Booting | (() => Booting); booted?: Boot | Promise<Boot> }) {
   const { t } = useTranslation('app');
-  const [boot, setBoot] = useState<Boot | { error: string } | null>(null);
+  const [boot, setBoot] = useState<Boot | { error: string } | null>(booted && !(booted instanceof Promise) ? booted : null);
+  const done = boot !== null;
   useEffect(() => {
+    if (done) return;
     let live = true;
-    Promise.resolve()
-      // i18next.t, not t (nor useTranslation's i18n): both change with the language, and a language
-      // switch must not start the boot again.
-      .then(() => bootstrap(booting, (key, opts) => i18next.t(key, { ns: 'app', ...opts })))
-      .then((b) => {
-        applyTheme(b.theme);
-        if (live) setBoot(b);
-      })
+    (booted instanceof Promise ? booted : bootApp(booting))
+      .then((b) => live && setBoot(b))
       .catch((err: unknown) => live && setBoot({ error: (err as Error)?.message ?? String(err) }));
     return () => {
       live = false;
     };
-  }, [booting]);
+  }, [booting, booted, done]);
   if (boot === null) {
     return (
       <main id="main" className="boot">
@@ -193,8 +203,8 @@ function Wizard({ boot }: { boot: Boot }) {
   // While the user reads this step, the next one's panel loads in the background.
   const nextStep = route[index + 1];
   useEffect(() => {
-    // The catalogs the first screen did not need (the checks' result words among them), shortly after it is shown.
-    const timer = setTimeout(() => void loadLaterCatalogs().catch(() => {}), 300);
+    // i18next and the catalogs the first screen did not need (the checks' result words among them), shortly after it is shown.
+    const timer = setTimeout(() => void loadEngine().catch(() => {}), 300);
     return () => clearTimeout(timer);
   }, []);
   useEffect(() => {

@@ -1,30 +1,36 @@
 /**
- * The renderer proper (loaded by main.tsx once the first IPC calls are under way): styles, i18n
- * and the app. No inline script or style anywhere (strict CSP).
+ * The renderer proper (loaded by main.tsx once the first IPC calls are under way): styles and the
+ * app. No inline script or style anywhere (strict CSP). i18next is not loaded here: the first
+ * screen translates through renderer/i18n/runtime.ts, and i18next follows right after it.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/components.css';
-import { initI18n } from './i18n';
-import { App, startBoot, type Booting } from './app';
+import { App, bootApp, startBoot, type Boot, type Booting } from './app';
 
 let booting: Booting | (() => Booting);
+let booted: Promise<Boot> | undefined;
 try {
   booting = startBoot();
+  booted = bootApp(booting);
 } catch (err) {
   // No preload API: App shows the reason (startBoot throws the same error again inside it).
   booting = () => {
     throw err;
   };
 }
-initI18n();
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App booting={booting} />
-    </StrictMode>,
-  );
-}
+// The first answers were asked for before this module was fetched, so they are usually in by now:
+// then the wizard is the first thing rendered; the loading line shows only when they take longer.
+// (Not a top-level await: with one, the bundler splits the first screen into more chunks.)
+void (booted ? Promise.race([booted.catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, 50))]) : Promise.resolve(undefined)).then((ready) => {
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App booting={booting} booted={ready ?? booted} />
+      </StrictMode>,
+    );
+  }
+});

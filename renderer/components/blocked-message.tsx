@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/runtime';
 
 /** The inputs still missing on this step, as sentences (already translated by the caller). */
 export const BlockedMessage = forwardRef<HTMLDivElement, { items: readonly string[] }>(function BlockedMessage({ items }, ref) {

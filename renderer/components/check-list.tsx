@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { checkText, useTranslation } from '../i18n/runtime';
 import type { CheckView } from '../wizard/api';
 import { DetailText, EvidenceText, ReasonText, StatusBadge } from './check-status';
-import { checkText } from '../i18n';
 import { Disclosure, ResultCard } from '../design';
 
 export interface CheckListProps {

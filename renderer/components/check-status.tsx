@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { formatDate, useTranslation } from '../i18n/runtime';
 import type { CheckView } from '../wizard/api';
-import { formatDate } from '../i18n';
 import { StatusBadge as Badge } from '../design';
 import { formatMessage, isUserText } from '../i18n/messages';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/runtime';
 import { Disclosure } from '../design';
 
 /** Plain words first, the technical term second: a short definition list for a step's terms. */

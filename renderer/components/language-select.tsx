@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/runtime';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/languages';
 
 /** The language choice; "system" follows the computer's preferred languages. Each language is named in itself. */

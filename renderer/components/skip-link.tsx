@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/runtime';
 
 /** First focusable element of every page: jumps keyboard users past the header to the step. */
 export function SkipLink({ targetId }: { targetId: string }) {

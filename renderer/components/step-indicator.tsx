@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/runtime';
 import type { WizardStep } from '../wizard/machine';
 
 export interface StepIndicatorProps {

@@ -1,5 +1,5 @@
 import { forwardRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/runtime';
 import { Disclosure } from '../design';
 
 export interface StepLayoutProps {

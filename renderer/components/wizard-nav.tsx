@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/runtime';
 import { SkipForm } from './skip-form';
 
 export interface WizardNavProps {

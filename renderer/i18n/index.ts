@@ -1,23 +1,27 @@
 /**
- * i18next set-up: every English catalog under ./en/<namespace>.json is picked up automatically
- * (import.meta.glob), so adding a namespace is adding one JSON file. Catalogs are bundled (no
- * network, CSP-safe). The ones the first screen uses are initialised synchronously before the
- * first render; the step panels' own namespaces (LATER_NAMESPACES) come in a chunk of their own,
- * which `loadLaterCatalogs` adds before any of those panels renders (renderer/steps/registry.ts).
+ * i18next set-up ("the engine"): every English catalog under ./en/<namespace>.json is picked up
+ * automatically (import.meta.glob), so adding a namespace is adding one JSON file. Catalogs are
+ * bundled (no network, CSP-safe). The first screen does not wait for this module: it is shown
+ * with ./runtime.ts (the first screen's catalogs, i18next's lookup for what they use), and this
+ * module, i18next and react-i18next load right after it (`loadEngine` in ./runtime.ts, app.tsx)
+ * or before any later panel renders (renderer/steps/registry.ts); `initI18n` hands every catalog
+ * loaded so far to i18next and translation over to it. The step panels' own namespaces
+ * (LATER_NAMESPACES) come in a chunk of their own, added by `loadLaterCatalogs`.
  *
  * Other languages (./de, ./es, ./fr: one JSON file per namespace, the same keys as ./en) are never
- * in the first-screen bundle: `setLanguage` imports the chosen language's files on demand (each is
- * a chunk of its own), with the check texts from resources/l10n/<lang>/checks.json. English stays
- * the fallback for any key a language lacks. The pseudo-locale `en-XA` (tests only: `?lang=en-XA`)
- * is generated from the English catalogs by ./pseudo, also on demand.
+ * in the first-screen bundle: the first screen's namespaces of the chosen language load before it
+ * is shown (./runtime.ts), the rest with i18next, and `setLanguage` imports a newly chosen
+ * language's files on demand (each is a chunk of its own), with the check texts from
+ * resources/l10n/<lang>/checks.json. English stays the fallback for any key a language lacks. The
+ * pseudo-locale `en-XA` (tests only: `?lang=en-XA`) is generated from the English catalogs by
+ * ./pseudo, also on demand.
  */
-import i18next, { type TFunction } from 'i18next';
+import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { isLanguage, type Language } from './languages';
+import type { Language } from './languages';
+import { attachEngine, formatDate, currentLanguage, EN_RESOURCES, nsOf, PSEUDO_LOCALE, resources, type UiLanguage } from './runtime';
 
-/** What the UI can be shown in: the four languages, and the tests' pseudo-locale. */
-export type UiLanguage = Language | typeof PSEUDO_LOCALE;
-export const PSEUDO_LOCALE = 'en-XA';
+export { checkText, EN_RESOURCES, formatDate, formatNumber, PSEUDO_LOCALE, requestedTestLanguage, tList, type UiLanguage } from './runtime';
 
 const foreign = import.meta.glob<Record<string, unknown>>('./{de,es,fr}/*.json', { import: 'default' });
 const foreignChecks = import.meta.glob<{ entries: Record<string, Partial<Record<CheckTextField, string>>> }>('../../resources/l10n/{de,es,fr}/checks.json', { import: 'default' });
@@ -26,19 +30,14 @@ const foreignChecks = import.meta.glob<{ entries: Record<string, Partial<Record<
  * Namespaces not needed to show the first screen: the step panels' own (`secrets` is the
  * saved-secret questions of the Wi-Fi, segmentation and passwords panels), and `messages` (the
  * core's words for check results and notices) with the `catalog` check texts, which only the
- * step's checks use once they arrive. They load together in the background as soon as the first
- * step is on screen (app.tsx) and before any later panel renders (renderer/steps/registry.ts);
+ * step's checks use once they arrive. They load with i18next, in the background as soon as the
+ * first step is on screen (app.tsx) and before any later panel renders (renderer/steps/registry.ts);
  * until then a check shows its own English title and no result words (`formatMessage`), and every
- * component re-renders when they are added (`bindI18nStore`).
+ * component re-renders when they are added (./runtime.ts).
  */
 export const LATER_NAMESPACES = ['accounts', 'audit', 'messages', 'passwords', 'secrets', 'survey', 'wifi'] as const;
 
-const modules = import.meta.glob<Record<string, unknown>>(['./en/*.json', '!./en/{accounts,audit,messages,passwords,secrets,survey,wifi}.json'], { eager: true, import: 'default' });
 const later = import.meta.glob<Record<string, unknown>>('./en/{accounts,audit,messages,passwords,secrets,survey,wifi}.json', { import: 'default' });
-const nsOf = (path: string) => path.replace(/^.*\/(.+)\.json$/, '$1');
-
-/** The English namespaces of the first screen, keyed by file name without `.json`. */
-export const EN_RESOURCES: Record<string, Record<string, unknown>> = Object.fromEntries(Object.entries(modules).map(([path, catalog]) => [nsOf(path), catalog]));
 
 let laterLoaded: Promise<void> | null = null;
 
@@ -55,6 +54,8 @@ export function loadLaterCatalogs(): Promise<void> {
   laterLoaded ??= Promise.all([
     ...Object.entries(later).map(async ([path, load]) => add(nsOf(path), await load())),
     import('../../resources/checks.json').then((m) => add('catalog', catalogNamespace(m.default.checks))),
+    // The language shown: the first screen had its own catalogs only (./runtime.ts), these are all of them.
+    ...(isForeign(currentLanguage()) ? [loadLanguage(currentLanguage() as Exclude<Language, 'en'>)] : []),
   ]).then(
     () => undefined,
     (err: unknown) => {
@@ -81,12 +82,8 @@ function catalogNamespace(checks: readonly ({ id: string } & Record<CheckTextFie
   return ns;
 }
 
-/** A check's catalog text in the user's language (the check view's own English text if a key is missing). */
-export function checkText(check: { id: string } & Partial<Record<CheckTextField, string | null>>, field: CheckTextField): string {
-  return i18next.t(`${check.id}.${field}`, { ns: 'catalog', defaultValue: check[field] ?? check.id });
-}
-
 const loadedLanguages = new Set<string>(['en']);
+const isForeign = (lng: string): lng is Exclude<Language, 'en'> => lng === 'de' || lng === 'es' || lng === 'fr';
 
 /** Adds one language's catalogs (all namespaces, and its check texts) to i18next, once. */
 async function loadLanguage(lng: Exclude<Language, 'en'>): Promise<void> {
@@ -133,19 +130,14 @@ export async function setLanguage(lng: UiLanguage): Promise<void> {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 
-/** The tests' pseudo-locale when the page asks for it (`?lang=en-XA`), else null. */
-export function requestedTestLanguage(search = typeof location === 'undefined' ? '' : location.search): UiLanguage | null {
-  const lang = new URLSearchParams(search).get('lang');
-  return lang === PSEUDO_LOCALE || isLanguage(lang) ? lang : null;
-}
-
 /** Initialises i18next once; safe to call repeatedly (tests, hot reload). */
 export function initI18n(): typeof i18next {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      lng: 'en',
+      // What the first screen showed: its language, and every catalog loaded so far (./runtime.ts).
+      lng: currentLanguage(),
       fallbackLng: 'en',
-      resources: { en: EN_RESOURCES },
+      resources: Object.fromEntries(Object.entries(resources).map(([lng, nss]) => [lng, { ...nss }])),
       ns: Object.keys(EN_RESOURCES),
       defaultNS: 'app',
       interpolation: { escapeValue: false }, // React escapes already.
@@ -156,23 +148,7 @@ export function initI18n(): typeof i18next {
     });
     // `{{date, day}}` in the messages catalog (the report registers the same format in Node).
     i18next.services.formatter?.add('day', (value: unknown, lng: string | undefined) => formatDate(String(value), lng ?? 'en'));
+    attachEngine(i18next);
   }
   return i18next;
-}
-
-/** A catalog entry that is a list of paragraphs or bullet points. */
-export function tList(t: TFunction, key: string): string[] {
-  const value: unknown = t(key, { returnObjects: true });
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** A number as the user's language writes it. */
-export function formatNumber(value: number, language = i18next.language || 'en'): string {
-  return new Intl.NumberFormat(language).format(value);
-}
-
-/** A date as the user's locale writes it (the day only: evidence dates, expiries). */
-export function formatDate(iso: string, language = i18next.language || 'en'): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(d);
 }

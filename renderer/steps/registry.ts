@@ -2,14 +2,14 @@
  * Which panel each step shows. A step's panel lives in renderer/steps/<step>/panel.tsx and exports
  * `Panel`; area helpers replace that file, never this map. The welcome panel ships with the first
  * screen; every other panel is its own chunk, loaded when its step is shown (`React.lazy`) or
- * earlier, when the step before it is on screen (`prefetchPanel`), together with the panels'
- * catalogs (LATER_NAMESPACES).
+ * earlier, when the step before it is on screen (`prefetchPanel`), together with i18next and the
+ * panels' catalogs (LATER_NAMESPACES).
  */
 import { lazy, type ComponentType } from 'react';
 import type { WizardStep } from '../wizard/machine';
 import type { PanelProps } from './shared/panel-props';
 import { Panel as WelcomePanel } from './welcome/panel';
-import { loadLaterCatalogs } from '../i18n';
+import { loadEngine } from '../i18n/runtime';
 
 type PanelModule = { Panel: ComponentType<PanelProps> };
 
@@ -30,8 +30,8 @@ const loading = new Map<WizardStep, Promise<PanelModule>>();
 function load(step: Exclude<WizardStep, 'welcome'>): Promise<PanelModule> {
   let p = loading.get(step);
   if (!p) {
-    // The panel's code and the catalogs of the panels' own namespaces, before it renders.
-    p = Promise.all([LOADERS[step](), loadLaterCatalogs()]).then(([m]) => m);
+    // The panel's code, i18next and the catalogs of the panels' own namespaces, before it renders.
+    p = Promise.all([LOADERS[step](), loadEngine()]).then(([m]) => m);
     p.catch(() => loading.delete(step));
     loading.set(step, p);
   }

@@ -1,10 +1,9 @@
 import { Component, forwardRef, Suspense, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { tList, useTranslation } from '../i18n/runtime';
 import { CheckList } from '../components/check-list';
 import { Disclosure } from '../design';
 import { Glossary } from '../components/glossary';
 import { StepLayout } from '../components/step-layout';
-import { tList } from '../i18n';
 import type { CheckView } from '../wizard/api';
 import { WIZARD_STEPS, type WizardStep } from '../wizard/machine';
 import { PANELS } from './registry';

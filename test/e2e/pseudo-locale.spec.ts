@@ -177,3 +177,60 @@ for (const lng of ['de', 'es', 'fr'] as const) {
     }
   });
 }
+
+for (const lng of ['de', 'es', 'fr'] as const) {
+  test(`${lng}: the computer's language shows the first screen in it, with no English heading or button first`, async ({ browser, harness }) => {
+    // The first screen is shown without i18next (renderer/i18n/runtime.ts), which follows right after it.
+    const context = await browser.newContext({ locale: `${lng}-${lng.toUpperCase()}` });
+    // Every step title and Continue label the page ever shows, recorded before any page script runs.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      const record = () => {
+        for (const el of document.querySelectorAll('h1.step-title, [data-testid="wizard-next"]')) {
+          const entry = `${el.tagName}:${el.textContent ?? ''}`;
+          if (seen.at(-1) !== entry && !seen.includes(entry)) seen.push(entry);
+        }
+      };
+      // …and every text the step's main area shows, for the reload below.
+      const texts: string[] = [];
+      (window as unknown as { __texts: string[] }).__texts = texts;
+      const all = () => {
+        const main = document.querySelector('main');
+        if (main?.textContent) texts.push(main.textContent);
+      };
+      new MutationObserver(() => (record(), all())).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(harness.url);
+    await expect(page.locator('h1.step-title')).toHaveText(text(lng, 'steps', 'welcome.title'));
+    await expect(page.locator('html')).toHaveAttribute('lang', lng);
+    // i18next and the later catalogs arrive after the first screen: nothing on it changes language.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.sort()).toEqual([`BUTTON:${text(lng, 'wizard', 'nav.next')}`, `H1:${text(lng, 'steps', 'welcome.title')}`].sort());
+    // The next step (its panel and catalogs load on demand) is in the same language.
+    await completeAndContinue(page, lng, 'welcome');
+    await goNext(page, 'welcome');
+    await expect(page.locator('h1.step-title')).toHaveText(text(lng, 'steps', 'survey.title'));
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('checkbox', { name: text(lng, 'panels', 'survey.reviewed'), exact: true })).toBeVisible();
+    // Reopened on the survey step (saved progress): its check's title is never shown in English first.
+    const check = 'devices.inventory';
+    const english = (JSON.parse(readFileSync(join(ROOT, 'resources', 'checks.json'), 'utf8')) as { checks: { id: string; title: string }[] }).checks.find((c) => c.id === check)!.title;
+    const own = (JSON.parse(readFileSync(join(ROOT, 'resources', 'l10n', lng, 'checks.json'), 'utf8')) as { entries: Record<string, { title?: string }> }).entries[check]?.title;
+    expect(own, `${lng} title of ${check}`).toBeTruthy();
+    await expect.poll(async () => ((await harness.ipc('progress:load')).value as { snapshot: unknown }).snapshot).not.toBeNull();
+    await page.reload();
+    await expect(page.locator('h1.step-title')).toHaveText(text(lng, 'steps', 'survey.title'));
+    // (in the step's check list, which is a closed disclosure here: its text, not its visibility)
+    await expect(page.locator('main')).toContainText(own!);
+    const texts = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+    expect(texts.filter((x) => x.includes(english))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useSelector } from '@xstate/react';
-import { useTranslation } from 'react-i18next';
-import { tList } from '../../i18n';
+import { tList, useTranslation } from '../../i18n/runtime';
 import { HOME_ITEMS, PROBE_KINDS, type HomeItem, type ProbeKind, type WizardMode } from '../../wizard/machine';
 import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
