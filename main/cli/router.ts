@@ -183,7 +183,7 @@ export function routerCommand(): CliCommand {
         if (args.desired.iotWifi && active.some((c) => c.key.startsWith('iot-wifi')) && (await core.secrets.read(args.desired.iotWifi.passphrase.account)) === null) {
           const { generatePassphrase } = await import('../core/wifi/index.js');
           await core.secrets.write(args.desired.iotWifi.passphrase.account, generatePassphrase('words').passphrase);
-          ctx.stderr(`A new passphrase for "${args.desired.iotWifi.ssid}" was made and saved in your keychain (the app's Wi-Fi step shows it and its QR code).\n`);
+          ctx.stderr(`A new passphrase for "${args.desired.iotWifi.ssid}" was made and saved in your keychain (the app's separate-network step shows it: "Show the saved passphrase").\n`);
         }
         const scanner = await wifiScanner(ctx);
         const waitMs = Number(ctx.env.PORCHLIGHT_ROUTER_RESCAN_WAIT_MS ?? '') || undefined;
