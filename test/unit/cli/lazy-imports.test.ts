@@ -5,32 +5,13 @@
  * esbuild's own module graph of the real entry point.
  */
 import { describe, expect, it } from 'vitest';
-import { build, type Metafile } from 'esbuild';
+import { staticGraph } from '../../support/import-graph.js';
 
-async function staticGraph(entry: string, roots: string[]): Promise<{ files: Set<string>; packages: Set<string>; dynamic: Set<string> }> {
-  const r = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, outdir: 'out', splitting: true, logLevel: 'silent' });
-  const inputs = (r.metafile as Metafile).inputs;
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const dynamic = new Set<string>();
-  const walk = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    for (const imp of inputs[file]?.imports ?? []) {
-      if (imp.kind === 'dynamic-import') dynamic.add(imp.path);
-      else if (imp.external) packages.add(imp.path);
-      else walk(imp.path);
-    }
-  };
-  walk(entry);
-  for (const root of roots) walk(root);
-  return { files, packages, dynamic };
-}
 
 describe('CLI start-up import graph', () => {
   it('loads no core, store, network adapter or heavy package before a command needs it', async () => {
     // main/cli.ts imports the dispatcher (run.ts) itself with import(), right away.
-    const g = await staticGraph('main/cli.ts', ['main/cli/run.ts']);
+    const g = await staticGraph('main/cli.ts', { platform: 'node', roots: ['main/cli/run.ts'] });
     expect(g.dynamic).toContain('main/cli/run.ts');
     expect(g.files).toContain('main/cli/wifi.ts');
     for (const heavy of ['main/compose.ts', 'main/core/app-core.ts', 'main/adapters/profile.ts', 'main/adapters/network/index.ts', 'main/core/wifi/passphrase.ts']) {
@@ -50,7 +31,7 @@ describe('CLI start-up import graph', () => {
       ['main/cli.ts', ['main/cli/run.ts', 'main/cli/host.ts']],
       ['main/index.ts', []],
     ] as const) {
-      const g = await staticGraph(entry, [...roots]);
+      const g = await staticGraph(entry, { platform: 'node', roots: [...roots] });
       const heavy = [...g.packages].filter((p) => /^@zxcvbn-ts\/|^diceware-wordlist|^qrcode$/.test(p));
       expect(heavy, entry).toEqual([]);
     }
