@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
+import { runNode } from '../support/run-node.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,19 +24,7 @@ const argvSeen: string[][] = [];
 function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   const argv = [CLI, 'router', ...args];
   argvSeen.push(argv);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, PORCHLIGHT_PROFILE: profile, PATH: '/nonexistent' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code, out, err });
-    });
-  });
+  return runNode(argv, { cwd: ROOT, env: { ...process.env, PORCHLIGHT_PROFILE: profile, PATH: '/nonexistent' } });
 }
 
 describe.skipIf(!secretServiceOwned())('porchlight router (built CLI, FRITZ!Box simulator)', () => {

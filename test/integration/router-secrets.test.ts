@@ -7,7 +7,8 @@
  * (the built CLI, a real child process).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { runNode } from '../support/run-node.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,20 +44,12 @@ async function choose(host: string, port?: number): Promise<Exclude<RouterChoice
   return c;
 }
 
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string; profile: string }> {
+async function cli(args: string[]): Promise<{ code: number | null; out: string; err: string; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'porchlight-router-sec-'));
   profiles.push(profile);
   const argv = [CLI, 'router', ...args];
   argvSeen.push(argv);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, PORCHLIGHT_PROFILE: profile, PATH: '/nonexistent' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err, profile }));
-  });
+  return { ...(await runNode(argv, { cwd: ROOT, env: { ...process.env, PORCHLIGHT_PROFILE: profile, PATH: '/nonexistent' } })), profile };
 }
 
 describe.skipIf(!secretServiceOwned())('router secrets: previous passphrases and the admin password (real keychain, both simulators)', () => {
