@@ -31,7 +31,7 @@ function nextIn(v: Parameters<typeof nextAction>[0], messages: MessageFormatter)
 export const REPORT_SCHEMA_VERSION = 2;
 
 const ReportMessageSchema = MessageSchema.describe(
-  'A message code with params (e.g. {"code":"common.not-checked-yet","params":{}}); the English words are in renderer/i18n/en/messages.json. user.text carries text the user typed',
+  'A message code with params (e.g. {"code":"common.not-checked-yet","params":{}}); the words are in renderer/i18n/<language>/messages.json. user.text carries text the user typed',
 );
 
 /**
@@ -60,9 +60,9 @@ const ReportCheckSchema = z.strictObject({
   severity: SeveritySchema,
   status: CheckStatusSchema,
   evidence: ReportEvidenceSchema,
-  reason: z.string().nullable().describe('Why the check has this status, in English words; always present for unknown and skipped'),
+  reason: z.string().nullable().describe('Why the check has this status, in words of the report\'s language (the app\'s language; English by default); always present for unknown and skipped'),
   reasonMessage: ReportMessageSchema.nullable().describe('The reason as a message code with params (schema version 2)'),
-  detail: z.string().nullable().describe('What was seen, in English words'),
+  detail: z.string().nullable().describe('What was seen, in words of the report\'s language (the app\'s language; English by default)'),
   detailMessage: ReportMessageSchema.nullable().describe('The detail as a message code with params (schema version 2)'),
   next: z.string().nullable().describe('The next action, or null when nothing is left to do'),
   references: z.array(z.string()),
