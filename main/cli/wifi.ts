@@ -29,6 +29,16 @@ function human(n: WifiNetworkView, classWords: (security: WifiNetworkView['secur
   return `${n.active ? '*' : ' '} ${name.padEnd(32)} ${(n.bssid ?? '-').padEnd(17)} ${String(n.signal ?? '-').padStart(3)}  ch ${String(n.channel ?? '-').padEnd(3)} ${classWords(n.security)}`;
 }
 
+/** The catalog's words for each Wi-Fi security class (`wifi.class.*`), for the plain-text list. */
+async function loadClassWords(): Promise<(security: WifiNetworkView['security']) => string> {
+  const [{ createMessageFormatter }, en] = await Promise.all([
+    import('../core/messages/index.js'),
+    import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
+  ]);
+  const formatter = createMessageFormatter({ en: en.default });
+  return (security) => formatter.format({ code: `wifi.class.${security}`, params: {} });
+}
+
 /** A reason that names steps ("… To allow it: …", the Location permission) prints them on their own line. */
 const withSteps = (text: string) => text.replace(/\s+(To allow it: )/, '\n  $1');
 
@@ -50,15 +60,14 @@ export function wifiCommand(makeScanner?: (iface: string | null) => WifiScanner)
     help: HELP,
     async run(ctx: CliContext) {
       const { sub, json, iface } = parseArgs(ctx.argv);
-      // Loaded when the command runs, so `porchlight --help` does not load the Wi-Fi adapters.
-      const [{ WifiScanService }, { createMessageFormatter }, en, scanner] = await Promise.all([
+      // Loaded when the command runs, so `porchlight --help` does not load the Wi-Fi adapters; the
+      // message catalog and its formatter only for plain text (`--json` prints the class ids).
+      const [{ WifiScanService }, scanner, classWords] = await Promise.all([
         import('../core/wifi/scan-service.js'),
-        import('../core/messages/index.js'),
-        import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
         makeScanner ? makeScanner(iface) : import('../adapters/wifi/node-wifi-scanner.js').then(({ NodeWifiScanner }) => new NodeWifiScanner({ iface })),
+        json ? null : loadClassWords(),
       ]);
-      const formatter = createMessageFormatter({ en: en.default });
-      const labels = (n: WifiNetworkView) => human(n, (security) => formatter.format({ code: `wifi.class.${security}`, params: {} }));
+      const labels = (n: WifiNetworkView) => human(n, classWords ?? String);
       const service = new WifiScanService(scanner);
       const reading = sub === 'scan' ? await service.scan() : await service.status();
       if (reading.kind === 'unknown') {

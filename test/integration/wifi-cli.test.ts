@@ -3,7 +3,7 @@
  * really runs, finds `nmcli` on PATH, and the exact classes come out as JSON.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,28 @@ describe('porchlight wifi scan --json (built CLI, fake nmcli on PATH)', () => {
     ]);
     // node-wifi asked the fake exactly once, with its own argument list and no secret anywhere.
     expect(fake.calls().map((c) => c.argv)).toEqual([['--terse', '--fields', 'active,ssid,bssid,mode,chan,freq,signal,security,wpa-flags,rsn-flags', 'device', 'wifi', 'list']]);
+  });
+
+  it('loads neither the message catalog nor its formatter (zod, i18next) when printing JSON; plain text does', () => {
+    const fake = createFakeNmcli(homeState('HomeNet', 'wpa3'));
+    const dir = mkdtempSync(join(tmpdir(), 'porchlight-loads-'));
+    const loaded = (args: string[]) => {
+      const file = join(dir, `${args.length}.txt`);
+      const r = spawnSync(process.execPath, ['--import', './test/support/record-loads.mjs', CLI, ...args], {
+        cwd: ROOT, env: { ...fakeNmcliEnv(fake), PORCHLIGHT_RECORD_LOADS: file }, encoding: 'utf8', timeout: 30_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return { stdout: r.stdout, urls: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
+    };
+    const heavy = (urls: string[]) => urls.filter((u) => /node_modules\/(zod|i18next)\//.test(u));
+    const json = loaded(['wifi', 'scan', '--json']);
+    expect(JSON.parse(json.stdout)).toContainEqual(expect.objectContaining({ ssid: 'HomeNet', security: 'wpa3' }));
+    expect(json.urls.some((u) => u.includes('node-wifi'))).toBe(true);
+    expect(heavy(json.urls)).toEqual([]);
+    // The plain list names each class in the catalog's words, so it does load them.
+    const text = loaded(['wifi', 'scan']);
+    expect(text.stdout).toMatch(/HomeNet.*WPA3/);
+    expect(heavy(text.urls).length).toBeGreaterThan(0);
   });
 
   it('status --json prints the current connection, then null when disconnected', () => {
