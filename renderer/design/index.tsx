@@ -10,7 +10,8 @@ import './design.css';
 export type Status = 'pass' | 'warn' | 'fail' | 'unknown' | 'skipped';
 export type Tone = Status | 'info';
 
-const ICON: Record<Tone, string> = { pass: '✓', warn: '!', fail: '✕', unknown: '?', skipped: '–', info: 'i' };
+// info (a planned change, an answered card) is a plain dot: a letter i read as part of the word.
+const ICON: Record<Tone, string> = { pass: '✓', warn: '!', fail: '✕', unknown: '?', skipped: '–', info: '•' };
 
 /** A status as a word plus a shape, never colour alone. */
 export function StatusBadge({ tone, label, className }: { tone: Tone; label: string; className?: string }) {
