@@ -66,6 +66,7 @@ export const CHANNEL_NAMES = [
   'segmentation:plan',
   'segmentation:family',
   'segmentation:passphrase',
+  'segmentation:join-code',
   'segmentation:saved-passphrases',
   'segmentation:discard-previous',
   'segmentation:confirm-in-use',

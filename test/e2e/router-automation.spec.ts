@@ -190,6 +190,10 @@ test('separate-network step: "Let Porchlight change it" turns on the IoT network
   expect(await page.content()).not.toContain(guest.passphrase);
   await press(page, page.getByRole('button', { name: 'Show the saved passphrase' }));
   await expect(page.getByTestId('segmentation-saved-passphrase')).toHaveText(guest.passphrase);
+  // …with its join code, so devices can scan it instead of the owner typing it.
+  const qr = page.getByTestId('segmentation-saved-join').getByRole('img', { name: 'QR code to join Lab Things' });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
   await page.screenshot({ path: join(SCREENSHOTS, 'router-automation-9-iot-step.png'), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   for (const { file, text } of filesWithText(harness.profileDir)) {

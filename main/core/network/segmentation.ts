@@ -148,6 +148,18 @@ export class SegmentationService {
     return this.generations.reveal({ kind: 'wifi', ssid }, generation);
   }
 
+  /**
+   * The saved IoT passphrase (one Porchlight made, here or when it changed the router) with its join
+   * code, on the owner's press: devices join by scanning the code instead of typing the passphrase.
+   * WPA2/WPA3 transition, as the IoT network is set up. Throws `not-found` when none is saved.
+   */
+  async joinCode(ssid: string): Promise<{ account: string; passphrase: string; qrDataUrl: string }> {
+    assertJoinableSsid(ssid);
+    const { account, secret } = await this.revealPassphrase(ssid, 'current');
+    const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(ssid, secret, { mode: 'transition' }));
+    return { account, passphrase: secret, qrDataUrl };
+  }
+
   /** The owner discards the kept previous IoT passphrase. */
   discardPreviousPassphrase(ssid: string) {
     return this.generations.discardPrevious({ kind: 'wifi', ssid });

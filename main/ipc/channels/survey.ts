@@ -90,6 +90,8 @@ export const surveyChannels = {
     z.strictObject({ ssid: Ssid, style: z.enum(['words', 'characters']), keep: KeepSchema.optional() }),
     z.object({ account: z.string(), ...GenerationFields, stored: z.boolean(), storeError: ErrorInfoSchema.nullable(), passphrase: z.string(), entropyBits: z.number(), qrDataUrl: z.string() }),
   ),
+  /** The saved IoT passphrase with its join code (a QR image), shown on the owner's press. */
+  'segmentation:join-code': channel(z.strictObject({ ssid: Ssid }), z.strictObject({ account: z.string(), passphrase: z.string(), qrDataUrl: z.string() })),
   'segmentation:saved-passphrases': channel(z.strictObject({ ssid: Ssid }), SavedGenerationsSchema.extend({ networkSeenSinceNew: z.boolean() })),
   'segmentation:discard-previous': channel(z.strictObject({ ssid: Ssid }), DiscardedSchema),
   'segmentation:confirm-in-use': channel(z.strictObject({ ssid: Ssid, devicesBack: z.literal(true) }), DiscardedSchema),

@@ -69,6 +69,7 @@ export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
   },
   'segmentation:passphrase': (core, { ssid, style, keep }) => segmentation(core).generatePassphrase(ssid, style, keep),
   'segmentation:saved-passphrases': (core, { ssid }) => segmentation(core).savedPassphrases(ssid),
+  'segmentation:join-code': (core, { ssid }) => segmentation(core).joinCode(ssid),
   'segmentation:discard-previous': (core, { ssid }) => segmentation(core).discardPreviousPassphrase(ssid),
   'segmentation:confirm-in-use': (core, { ssid, devicesBack }) => segmentation(core).confirmPassphraseInUse(ssid, devicesBack),
   'segmentation:verify-segment': (core, { ssid }) => segmentation(core).verifySegment(ssid),

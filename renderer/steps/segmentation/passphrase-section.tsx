@@ -22,8 +22,8 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<'discarded' | 'confirmed' | null>(null);
-  /** The saved passphrase, revealed from the keychain on the owner's press (e.g. one Porchlight made when it changed the router). */
-  const [shown, setShown] = useState<string | null>(null);
+  /** The saved passphrase and its join code, revealed from the keychain on the owner's press (e.g. one Porchlight made when it changed the router). */
+  const [shown, setShown] = useState<ResultOf<'segmentation:join-code'> | null>(null);
   const makeButton = useRef<HTMLButtonElement>(null);
 
   const reload = useCallback(async () => {
@@ -88,10 +88,7 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
             onClick={() => {
               if (shown !== null) return setShown(null);
               setProblem(null);
-              call(getApi(), 'secrets:reveal', { account: saved.account }).then(
-                (r) => setShown(r.secret),
-                (err: Error) => setProblem(err.message),
-              );
+              call(getApi(), 'segmentation:join-code', { ssid }).then(setShown, (err: Error) => setProblem(err.message));
             }}
           >
             {shown !== null ? t('seg.savedHidden') : t('seg.showSaved')}
@@ -99,9 +96,13 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
         </div>
       )}
       {shown !== null && !generated && (
-        <p className="seg-passphrase" data-testid="segmentation-saved-passphrase">
-          {shown}
-        </p>
+        <div data-testid="segmentation-saved-join">
+          <p className="seg-passphrase" data-testid="segmentation-saved-passphrase">
+            {shown.passphrase}
+          </p>
+          <img className="seg-qr" src={shown.qrDataUrl} alt={t('seg.qrAlt', { ssid })} />
+          <p className="hint">{t('seg.savedQrHint')}</p>
+        </div>
       )}
       {problem && <p role="alert">{t('seg.error', { reason: problem })}</p>}
       {generated && (

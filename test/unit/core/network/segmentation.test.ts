@@ -8,6 +8,7 @@ import { fakeCore } from '../../../support/fakes.js';
 import { iotSegmentVerifier } from '../../../../main/core/checks/verifiers/index.js';
 import { recordInventoryReview } from '../../../../main/core/network/inventory-review.js';
 import { words } from '../../../support/words.js';
+import { joinCodeQrDataUrl, joinCodeText } from '../../../../main/core/wifi/join-code.js';
 
 const RESOURCES = join(__dirname, '../../../../resources');
 const view = (ssid: string, security: WifiNetworkView['security']): WifiNetworkView => ({ ssid, bssid: '00:11:22:33:44:55', security, signal: 60, channel: 1, frequency: 2412, active: false, seen: 'test' });
@@ -156,5 +157,25 @@ describe('devices.inventory', () => {
     // a message code with params leaves the core, never an English sentence
     expect(v.reason).toEqual({ code: 'inventory.review.done', params: { count: 1 } });
     expect(v.detail).toMatchObject({ code: 'inventory.review.latest-survey', params: { count: 1 } });
+  });
+});
+
+describe('the saved IoT passphrase with its join code', () => {
+  it('shows the saved passphrase and the QR code for it (WPA2/WPA3 transition); none saved is "not found", never an empty code', async () => {
+    const { seg, f } = setup({ kind: 'ok', value: [], notes: [] });
+    await expect(seg.joinCode('Home-IoT')).rejects.toMatchObject({ code: 'not-found' });
+    // A passphrase Porchlight saved earlier (here or when it changed the router), not one made just now.
+    await f.secrets.set('wifi/Home-IoT', 'lamp;river:"cold" tiger');
+    const j = await seg.joinCode('Home-IoT');
+    expect(j).toEqual({
+      account: 'wifi/Home-IoT',
+      passphrase: 'lamp;river:"cold" tiger',
+      qrDataUrl: await joinCodeQrDataUrl(joinCodeText('Home-IoT', 'lamp;river:"cold" tiger', { mode: 'transition' })),
+    });
+    expect(j.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(j.qrDataUrl.split(',')[1]!, 'base64').toString('utf8')).toContain('<svg');
+    // A different passphrase gives a different code: the code is the saved one's.
+    expect(j.qrDataUrl).not.toBe(await joinCodeQrDataUrl(joinCodeText('Home-IoT', 'another one', { mode: 'transition' })));
+    await expect(seg.joinCode('IoT\uD800')).rejects.toMatchObject({ code: 'invalid-arguments' });
   });
 });
