@@ -169,7 +169,7 @@ test('separate-network step: "Let Porchlight change it" turns on the IoT network
   await panel.getByLabel('Router password').fill(LAB_PASSWORD);
   await press(page, panel.getByRole('button', { name: 'Save and read my router' }));
   const plan = panel.getByTestId('router-auto-plan');
-  await expect(plan).toContainText('Turn on the separate network "Lab Things" for smart devices, secured with WPA2/WPA3 (transition) and kept apart from your home network', { timeout: 15_000 });
+  await expect(plan).toContainText('Turn on the separate network "Lab Things" for smart devices, secured with WPA3 plus WPA2 for older devices (WPA2/WPA3 transition) and kept apart from your home network', { timeout: 15_000 });
   const preview = panel.getByTestId('router-auto-preview');
   await expect(preview).toContainText('Porchlight makes a new passphrase for "Lab Things" and saves it in your keychain');
   await expect(preview).toContainText('a new Wi-Fi scan from this computer must see "Lab Things" secured');

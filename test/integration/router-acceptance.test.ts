@@ -290,7 +290,7 @@ describe.skipIf(!secretServiceOwned())('router automation acceptance (built CLI,
       await secrets.set('router/admin', OPENWRT_PASSWORD);
       const r = await cli(newProfile(), ['plan', '--gateway', owrt.ip, '--wifi', 'transition', '--iot', 'Lab Things', '--remote-admin-off', '--upnp-off', '--new-admin-password'], NO_SCANNER);
       expect(r.code, r.err).toBe(1);
-      for (const line of ['switch the Wi-Fi "Lab OpenWrt" from WPA2 to WPA2/WPA3 (transition)', 'add a separate network "Lab Things" for smart devices', 'turn off the WPS push button', 'close administration of the router from the internet', 'turn off automatic port opening (UPnP)', "change the router's administrator password"]) expect(r.out).toContain(line);
+      for (const line of ['switch the Wi-Fi "Lab OpenWrt" from WPA2 to WPA3 plus WPA2 for older devices (WPA2/WPA3 transition)', 'add a separate network "Lab Things" for smart devices', 'turn off the WPS push button', 'close administration of the router from the internet', 'turn off automatic port opening (UPnP)', "change the router's administrator password"]) expect(r.out).toContain(line);
       expect(owrt.calls.filter((c) => c.object === 'uci' && c.method !== 'get')).toEqual([]);
     });
 

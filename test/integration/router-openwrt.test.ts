@@ -146,7 +146,7 @@ describe('OpenWrt adapter against the rpcd/ubus simulator', () => {
       ['upnp', 'openwrt.change.upnp-off', null],
       ['admin-password', 'openwrt.change.admin-password', null],
     ]);
-    expect(plan.changes[0]!.message.params).toEqual({ ssid: 'Lab OpenWrt', from: 'WPA2', to: 'WPA2/WPA3 (transition)' });
+    expect(plan.changes[0]!.message.params).toEqual({ ssid: 'Lab OpenWrt', from: { code: 'router-api.encryption.wpa2', params: {} }, to: { code: 'router-api.encryption.wpa2-wpa3', params: {} } });
     expect(plan.changes[2]!.message.params).toEqual({ ssid: 'Lab Things', subnet: '192.168.2.0/24' });
     // Planning changed nothing.
     expect(sim.calls.filter((x) => x.object === 'uci' && x.method !== 'get')).toEqual([]);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SecretStore } from '../../ports.js';
 import { msg, type Message } from '../../messages/index.js';
+import { encryptionWords } from '../encryption-words.js';
 import { secretAccountName } from '../../secrets/index.js';
 import {
   RouterError,
@@ -53,7 +54,6 @@ export function encryptionOfBeacon(beacon: string): WifiEncryption {
 /** Normalised encryption → the TR-064 beacon type that sets it. */
 const BEACON_OF: Partial<Record<WifiEncryption, string>> = { wpa2: '11i', 'wpa2-wpa3': '11iandWPA3', wpa3: 'WPA3' };
 
-const ENCRYPTION_WORDS: Record<WifiEncryption, string> = { open: 'no encryption', wep: 'WEP', wpa: 'WPA', wpa2: 'WPA2', 'wpa2-wpa3': 'WPA2/WPA3 (transition)', wpa3: 'WPA3', other: 'another mode' };
 
 /** What the client needs beyond the session options. */
 export interface FritzClientOptions extends Omit<Tr064Options, 'transport'> {
@@ -256,9 +256,9 @@ export class FritzboxClient implements RouterClient {
           const supported = n.possibleEncryptions.includes(want);
           changes.push({
             key: `home-wifi.encryption:${n.id}`,
-            message: msg('router-api.change.home-wifi-encryption', { ssid: n.ssid, from: ENCRYPTION_WORDS[n.encryption], to: ENCRYPTION_WORDS[want] }),
+            message: msg('router-api.change.home-wifi-encryption', { ssid: n.ssid, from: encryptionWords(n.encryption), to: encryptionWords(want) }),
             cutsLink: cuts,
-            refused: !supported ? msg('router-api.refused.mode-unsupported', { ssid: n.ssid, to: ENCRYPTION_WORDS[want] }) : cuts ? msg('router-api.refused.cuts-link', { ssid: n.ssid }) : null,
+            refused: !supported ? msg('router-api.refused.mode-unsupported', { ssid: n.ssid, to: encryptionWords(want) }) : cuts ? msg('router-api.refused.cuts-link', { ssid: n.ssid }) : null,
           });
         }
         if (desired.homeWifi.passphrase) {
@@ -278,9 +278,9 @@ export class FritzboxClient implements RouterClient {
         const cuts = link === undefined || (link !== null && link === guest.ssid);
         changes.push({
           key: `iot-wifi:${guest.id}`,
-          message: msg('router-api.change.iot-wifi', { ssid: desired.iotWifi.ssid, to: ENCRYPTION_WORDS[desired.iotWifi.encryption] }),
+          message: msg('router-api.change.iot-wifi', { ssid: desired.iotWifi.ssid, to: encryptionWords(desired.iotWifi.encryption) }),
           cutsLink: cuts,
-          refused: cuts ? msg('router-api.refused.cuts-link', { ssid: guest.ssid }) : !guest.possibleEncryptions.includes(desired.iotWifi.encryption) ? msg('router-api.refused.mode-unsupported', { ssid: guest.ssid, to: ENCRYPTION_WORDS[desired.iotWifi.encryption] }) : null,
+          refused: cuts ? msg('router-api.refused.cuts-link', { ssid: guest.ssid }) : !guest.possibleEncryptions.includes(desired.iotWifi.encryption) ? msg('router-api.refused.mode-unsupported', { ssid: guest.ssid, to: encryptionWords(desired.iotWifi.encryption) }) : null,
         });
       }
     }

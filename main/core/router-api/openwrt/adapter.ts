@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock, DocumentStore, HttpFetcher, SecretStore } from '../../ports.js';
 import { msg, type Message } from '../../messages/index.js';
+import { encryptionWords } from '../encryption-words.js';
 import {
   RouterError,
   type ApplyResult,
@@ -22,7 +23,6 @@ import {
   type RouterPlan,
   type RouterStatus,
   type RouterWifiNetwork,
-  type WifiEncryption,
 } from '../port.js';
 import type { LoginGuard } from '../login-guard.js';
 import type { RouterPinStore, RouterTransport } from '../transport.js';
@@ -34,7 +34,6 @@ import { z } from 'zod';
 export const ROUTER_ADMIN_ACCOUNT = 'router/admin';
 
 /** Encryption modes in the words the plan shows (never the internal code). */
-const ENCRYPTION_WORDS: Record<WifiEncryption, string> = { open: 'no encryption', wep: 'WEP', wpa: 'WPA', wpa2: 'WPA2', 'wpa2-wpa3': 'WPA2/WPA3 (transition)', wpa3: 'WPA3', other: 'another mode' };
 
 export interface OpenWrtDeps {
   http: HttpFetcher;
@@ -271,7 +270,7 @@ export class OpenWrtRouterClient implements RouterClient {
         const o: Op[] = [];
         if (str(s, 'encryption') !== encryption) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'encryption', value: encryption });
         if (str(s, 'ieee80211w') !== ieee80211w) o.push({ kind: 'set', config: 'wireless', section: s.name, option: 'ieee80211w', value: ieee80211w });
-        if (o.length) add(`home-wifi.encryption:${w.id}`, msg('openwrt.change.home-wifi', { ssid: w.ssid, from: ENCRYPTION_WORDS[w.encryption], to: ENCRYPTION_WORDS[want] }), o, cuts);
+        if (o.length) add(`home-wifi.encryption:${w.id}`, msg('openwrt.change.home-wifi', { ssid: w.ssid, from: encryptionWords(w.encryption), to: encryptionWords(want) }), o, cuts);
         if (desired.homeWifi.passphrase)
           add(`home-wifi.passphrase:${w.id}`, msg('openwrt.change.home-wifi-passphrase', { ssid: w.ssid }), [{ kind: 'set', config: 'wireless', section: s.name, option: 'key', value: null, secret: desired.homeWifi.passphrase.account }], cuts);
       }
@@ -328,7 +327,7 @@ export class OpenWrtRouterClient implements RouterClient {
       if (str(s, 'isolate') !== '1') o.push({ kind: 'set', config: 'wireless', section: name, option: 'isolate', value: '1' });
       if (str(s, 'disabled') === '1') o.push({ kind: 'set', config: 'wireless', section: name, option: 'disabled', value: null });
       o.push({ kind: 'set', config: 'wireless', section: name, option: 'key', value: null, secret: want.passphrase.account });
-      add(`iot-wifi:${guest.id}`, msg('openwrt.change.iot-wifi-secure', { ssid: guest.ssid, to: want.encryption }), o);
+      add(`iot-wifi:${guest.id}`, msg('openwrt.change.iot-wifi-secure', { ssid: guest.ssid, to: encryptionWords(want.encryption) }), o);
       return;
     }
     // A half-built guest network (sections named "guest" that do not make an isolated network) is
