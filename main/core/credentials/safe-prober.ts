@@ -217,8 +217,10 @@ export class SafeProber {
       return done('unknown', msg('credentials.probe.app-only', { name: vendor.name }));
     }
     if (vendor && vendor.credentials.length === 0) {
-      // the vendor's note is data from the credentials dataset (resources), shown as written
-      const params = { name: vendor.name, note: vendor.note ?? '' };
+      // Why there is nothing to test, in the reader's language: the catalog's words for this
+      // vendor (`credentials.vendor-note.<id>`, the same as the dataset's English note; a unit test
+      // keeps every such vendor worded in every language).
+      const params = { name: vendor.name, note: vendor.note ? msg(`credentials.vendor-note.${vendor.id}`) : '' };
       return done('unknown', vendor.uniquePerDevice ? msg('credentials.probe.no-shared-label', params) : msg('credentials.probe.no-shared', params));
     }
     const candidates = dedupe(vendor ? vendor.credentials : this.data.generic);

@@ -3,8 +3,9 @@
  * sample of real-shaped outcomes (accepted, refused, lockout, timeout, refused connection, open
  * page, foreign scheme, app-only and label-password makers, unclear form answers, the new-password
  * login) is a valid message whose every code has English words, and no string param is a sentence
- * of Porchlight's own (only names, addresses, logins, HTTP paths, and the device's or dataset's
- * own quoted words under `text`/`note`). A producer that slips prose back in fails here.
+ * of Porchlight's own (only names, addresses, logins, HTTP paths, and the device's own quoted
+ * words under `text`; a maker's note is the catalog's words). A producer that slips prose back in
+ * fails here.
  */
 import { describe, expect, it } from 'vitest';
 import { SafeProber, type ProbeReport, type SecretLoginReport } from '../../../../main/core/credentials/safe-prober.js';
@@ -19,8 +20,8 @@ import { words } from '../../../support/words.js';
 
 const data = loadDefaultCredentials(resourcesDir());
 const FAST = { requestTimeoutMs: 1000, delayMs: 0 };
-/** Params that may carry someone else's words as written: the device's own message, the dataset's note. */
-const QUOTED = new Set(['text', 'note']);
+/** Params that may carry someone else's words as written: the device's own message (a maker's note is catalog words). */
+const QUOTED = new Set(['text']);
 
 function strings(m: Message, out: { name: string; value: string }[] = []): { name: string; value: string }[] {
   for (const [name, v] of Object.entries(m.params)) {
