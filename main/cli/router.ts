@@ -2,7 +2,7 @@ import type { CliCommand, CliContext } from './command.js';
 import { EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
-import type { DesiredState, RouterPlan, RouterStatus } from '../core/router-api/index.js';
+import type { RouterPlan, RouterRequest, RouterStatus } from '../core/router-api/index.js';
 import type { WifiScanService } from '../core/wifi/scan-service.js';
 import { askHidden, type HiddenPromptIo } from './router-password-prompt.js';
 
@@ -37,13 +37,6 @@ const HELP = helpText({
   examples: ['porchlight router status --gateway 192.168.178.1 --user porchlight', 'porchlight router apply --gateway 192.168.178.1 --wifi transition --upnp-off --yes'],
 });
 
-/**
- * Where a new admin password waits while it is set and tried (never shown, never on argv): the core's
- * NEXT_ADMIN_ACCOUNT (a literal here: the CLI start-up loads no core). After the router accepted a
- * login with it, it becomes `router/admin` and the old one `router/admin/previous`.
- */
-const NEXT_ADMIN_ACCOUNT = 'router/admin/next';
-
 interface Args {
   sub: 'status' | 'plan' | 'apply';
   gateway: string;
@@ -51,7 +44,8 @@ interface Args {
   json: boolean;
   yes: boolean;
   wired: boolean;
-  desired: DesiredState;
+  /** What to plan, as flags say it; the core turns it into the desired state (desiredStateOf) once it is loaded. */
+  request: RouterRequest;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -72,15 +66,15 @@ function parseArgs(argv: string[]): Args {
   if (!v.gateway) throw new UsageError('--gateway is required: your router\'s address, e.g. --gateway 192.168.178.1');
   if (v.wifi !== undefined && v.wifi !== 'wpa3' && v.wifi !== 'transition') throw new UsageError('--wifi takes wpa3 or transition');
   if (v.yes && sub !== 'apply') throw new UsageError('--yes belongs to apply only');
-  const desired: DesiredState = { homeWifi: { encryption: v.wifi === 'transition' ? 'wpa2-wpa3' : 'wpa3' }, wpsOff: true };
-  if (v['remote-admin-off']) desired.remoteAdminOff = true;
-  if (v['upnp-off']) desired.upnpOff = true;
+  const request: RouterRequest = { homeWifi: v.wifi === 'transition' ? 'transition' : 'wpa3', wpsOff: true };
+  if (v['remote-admin-off']) request.remoteAdminOff = true;
+  if (v['upnp-off']) request.upnpOff = true;
   if (v.iot !== undefined) {
     if (v.iot.length < 1 || v.iot.length > 32 || /\p{Cc}/u.test(v.iot)) throw new UsageError('--iot takes the name of the separate network, 1 to 32 characters');
-    desired.iotWifi = { ssid: v.iot, encryption: 'wpa2-wpa3', passphrase: { account: `wifi/${v.iot}` } };
+    request.iotWifi = { ssid: v.iot };
   }
-  if (v['new-admin-password']) desired.adminPassword = { next: { account: NEXT_ADMIN_ACCOUNT } };
-  return { sub, gateway: v.gateway, user: v.user ?? null, json: v.json ?? false, yes: v.yes ?? false, wired: v.wired ?? false, desired };
+  if (v['new-admin-password']) request.adminPassword = true;
+  return { sub, gateway: v.gateway, user: v.user ?? null, json: v.json ?? false, yes: v.yes ?? false, wired: v.wired ?? false, request };
 }
 
 /** Findings in a status: settings the router itself reports as unsafe. */
@@ -117,6 +111,7 @@ export function routerCommand(): CliCommand {
         import('../adapters/network/http-fetcher.js'),
       ]);
       const words = createMessageFormatter({ en: en.default });
+      const desired = api.desiredStateOf(args.request);
       const profileDir = defaultProfileDir(ctx.env);
       const core = createNodeCore({ host: 'cli', profileDir, opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) } });
       tellNotices(ctx, core.notices, args.json);
@@ -173,23 +168,20 @@ export function routerCommand(): CliCommand {
           out({ gateway: args.gateway, router: choice.kind, ...said, status: s, findings: f }, before + statusText(s, words.format.bind(words)));
           return f.length > 0 ? EXIT.findings : EXIT.ok;
         }
-        const plan = await client.plan(args.desired);
+        const plan = await client.plan(desired);
         const active = plan.changes.filter((c) => !c.refused);
         if (args.sub === 'plan' || !args.yes) {
           out({ gateway: args.gateway, router: choice.kind, ...said, plan, applied: false }, before + planText(plan, words.format.bind(words)) + (args.sub === 'apply' ? 'Nothing was changed. Run again with --yes to make these changes.\n' : ''));
           return active.length > 0 ? EXIT.findings : EXIT.ok;
         }
         // Secrets the changes need go to the keychain first (never shown, never on argv).
-        if (args.desired.iotWifi && active.some((c) => c.key.startsWith('iot-wifi')) && (await core.secrets.read(args.desired.iotWifi.passphrase.account)) === null) {
-          const { generatePassphrase } = await import('../core/wifi/index.js');
-          await core.secrets.write(args.desired.iotWifi.passphrase.account, generatePassphrase('words').passphrase);
-          ctx.stderr(`A new passphrase for "${args.desired.iotWifi.ssid}" was made and saved in your keychain (the app's separate-network step shows it: "Show the saved passphrase").\n`);
-        }
+        const { iot, made } = await api.ensureIotPassphrase(core.secrets, desired, plan);
+        if (made) ctx.stderr(`A new passphrase for "${iot!.ssid}" was made and saved in your keychain (the app's separate-network step shows it: "Show the saved passphrase").\n`);
         const scanner = await wifiScanner(ctx);
         const waitMs = Number(ctx.env.PORCHLIGHT_ROUTER_RESCAN_WAIT_MS ?? '') || undefined;
-        const { adminPassword: _pw, ...rest } = args.desired;
+        const { adminPassword: _pw, ...rest } = desired;
         // The admin password alone and last (the core's one flow): made into the keychain, set, logged in with, only then the old one kept as previous.
-        const r = await api.applyPlanWithAdminPassword(client, plan, args.desired, api.readBackAndRescanProof(client, rest, { scanner, ...(waitMs ? { waitMs } : {}) }), core.secrets);
+        const r = await api.applyPlanWithAdminPassword(client, plan, desired, api.readBackAndRescanProof(client, rest, { scanner, ...(waitMs ? { waitMs } : {}) }), core.secrets);
         const basis = (r.outcome === 'nothing-to-do' ? [] : (r.proof?.basis ?? [])).map((m) => words.format(m));
         const refused = plan.changes.filter((c) => c.refused).length;
         const text =

@@ -17,23 +17,23 @@ import type { Core, RouterAutomationPorts } from '../core/app-core.js';
 import { PorchlightError } from '../core/errors.js';
 import { msg, type Message } from '../core/messages/index.js';
 import { secretAccountName } from '../core/secrets/index.js';
-import { generatePassphrase } from '../core/wifi/index.js';
 import type { CheckStatus } from '../core/checks/results.js';
 import { routerApiVerdict } from '../core/checks/verifiers/router-api.js';
 import {
   applyPlanWithAdminPassword,
   chooseRouterClient,
+  desiredStateOf,
+  ensureIotPassphrase,
   LoginGuard,
-  NEW_ADMIN_PASSWORD,
   readBackAndRescanProof,
   readBackProof,
   RouterError,
   type ApplyResult,
-  type DesiredState,
   type Proof,
   type RouterClient,
   type RouterErrorKind,
   type RouterPlan,
+  type RouterRequest,
   type RouterStatus,
 } from '../core/router-api/index.js';
 
@@ -91,17 +91,10 @@ export type Answer<T> = { kind: 'ok'; value: T } | { kind: 'problem'; problem: R
 
 /**
  * What the owner asks for: in the Wi-Fi step WPA3 only or transition; in the updates step WPS,
- * remote administration and UPnP off. Absent = leave as it is.
+ * remote administration and UPnP off; in the separate-network step the smart-device network; in the
+ * passwords step a new admin password (made and kept main-side, never through IPC). Absent = leave as it is.
  */
-export interface RouterWish {
-  homeWifi?: 'wpa3' | 'transition';
-  wpsOff?: boolean;
-  remoteAdminOff?: boolean;
-  upnpOff?: boolean;
-  /** Separate-network step: turn on the smart-device network with this name, WPA2/WPA3 and isolated, its passphrase from the keychain (made there when missing). */
-  iotWifi?: { ssid: string };
-  /** Passwords step: a new admin password, made and kept main-side (never through IPC). */
-  adminPassword?: boolean;
+export interface RouterWish extends RouterRequest {
   /** The owner says this computer reaches the router by cable (or another network): a Wi-Fi change cannot cut its link. */
   wired: boolean;
 }
@@ -109,18 +102,6 @@ export interface RouterWish {
 /** The routers Porchlight can change (chooseRouterClient asks the router itself before anything is sent). */
 const SUPPORTED = /\bavm\b|fritz|openwrt/i;
 const PASSWORD = secretAccountName({ kind: 'router' });
-
-function desiredOf(w: RouterWish): DesiredState {
-  const d: DesiredState = {};
-  if (w.homeWifi) d.homeWifi = { encryption: w.homeWifi === 'transition' ? 'wpa2-wpa3' : 'wpa3' };
-  if (w.wpsOff) d.wpsOff = true;
-  if (w.remoteAdminOff) d.remoteAdminOff = true;
-  if (w.upnpOff) d.upnpOff = true;
-  // Smart devices often cannot join WPA3-only networks: transition, as the segmentation step's join code.
-  if (w.iotWifi) d.iotWifi = { ssid: w.iotWifi.ssid, encryption: 'wpa2-wpa3', passphrase: { account: secretAccountName({ kind: 'wifi', ssid: w.iotWifi.ssid }) } };
-  if (w.adminPassword) d.adminPassword = NEW_ADMIN_PASSWORD.adminPassword;
-  return d;
-}
 
 /** A thrown error in plain words; a PorchlightError from the transport (refused, timeout) means the router did not answer. */
 export function problemOf(err: unknown, host: string): RouterProblem {
@@ -187,7 +168,7 @@ export class RouterAutomation {
     try {
       const { client, interrupted } = await this.client(host, wish.wired);
       const status = await client.readStatus();
-      const desired = desiredOf(wish);
+      const desired = desiredStateOf(wish);
       const plan = await client.plan(desired, status);
       const iotPassphrase = desired.iotWifi ? { account: desired.iotWifi.passphrase.account, saved: (await this.core.secrets.read(desired.iotWifi.passphrase.account)) !== null } : null;
       return { kind: 'ok', value: { interrupted, changes: plan.changes, notes: plan.notes, networks: networksOf(status), iotPassphrase } };
@@ -216,20 +197,15 @@ export class RouterAutomation {
   private async applyOnce(host: string, wish: RouterWish, agreed: string[]): Promise<Answer<ApplyView>> {
     try {
       const { client } = await this.client(host, wish.wired);
-      const desired = desiredOf(wish);
+      const desired = desiredStateOf(wish);
       const plan = await client.plan(desired);
       const active = plan.changes.filter((c) => !c.refused).map((c) => c.key);
       if (active.length !== agreed.length || active.some((k) => !agreed.includes(k))) {
         return { kind: 'problem', problem: { kind: 'changed-since-preview', message: msg('router-automation.changed-since-preview', {}), waitSeconds: null } };
       }
       // The separate network's passphrase goes to the keychain first, made here when none is saved (never sent to the renderer).
-      const iot = desired.iotWifi && active.some((k) => k.startsWith('iot-wifi')) ? desired.iotWifi : null;
-      let made = false;
-      if (iot && (await this.core.secrets.read(iot.passphrase.account)) === null) {
-        await this.core.secrets.write(iot.passphrase.account, generatePassphrase('words').passphrase);
-        made = true;
-        this.core.deps.log.info('iot passphrase made for the router change', { account: iot.passphrase.account });
-      }
+      const { iot, made } = await ensureIotPassphrase(this.core.secrets, desired, plan);
+      if (made) this.core.deps.log.info('iot passphrase made for the router change', { account: iot!.passphrase.account });
       let rescan: Message | null = null;
       // The admin password goes alone and last (the core's one flow, as the CLI's): only after the other changes were proven.
       const outcome = await applyPlanWithAdminPassword(

@@ -27,6 +27,8 @@ export type { PortMappingReading } from './igd/port-mappings.js';
 export { applyWithProof, newPasswordLoginProof, readBackProof, readBackVerdict } from './apply-with-proof.js';
 export { applyNewAdminPassword, applyPlanWithAdminPassword, generateAdminPassword, NEW_ADMIN_PASSWORD, NEXT_ADMIN_ACCOUNT } from './admin-password.js';
 export type { AdminPasswordSecrets } from './admin-password.js';
+export { desiredStateOf, ensureIotPassphrase } from './desired.js';
+export type { RouterRequest } from './desired.js';
 export { readBackAndRescanProof } from './rescan-proof.js';
 export type { RescanOptions } from './rescan-proof.js';
 export type { ApplyOutcome, Proof } from './apply-with-proof.js';
