@@ -71,6 +71,9 @@ export function suggestIotSsid(homeSsid: string | null): string {
 }
 
 
+/** The IoT network's join code as a QR image: WPA2/WPA3 transition, since smart devices often cannot join WPA3-only networks. */
+const iotJoinCode = (ssid: string, passphrase: string) => joinCodeQrDataUrl(joinCodeText(ssid, passphrase, { mode: 'transition' }));
+
 export class SegmentationService {
   private familiesCache: RouterFamilies | null = null;
   private readonly generations: SecretGenerations;
@@ -125,8 +128,7 @@ export class SegmentationService {
     const g = generatePassphrase(style);
     // The join code first: if it cannot be made, nothing is stored (issue 13).
     assertJoinableSsid(ssid);
-    // WPA2/WPA3 transition: smart devices often cannot join WPA3-only networks.
-    const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(ssid, g.passphrase, { mode: 'transition' }));
+    const qrDataUrl = await iotJoinCode(ssid, g.passphrase);
     const outcome = await this.generations.replace({ kind: 'wifi', ssid }, g.passphrase, keep);
     if (outcome.stored) this.made.set(ssid, (this.made.get(ssid) ?? 0) + 1);
     this.deps.log.info('iot passphrase generated', { account: outcome.account, stored: outcome.stored, style, previousKept: outcome.previousKept });
@@ -151,12 +153,12 @@ export class SegmentationService {
   /**
    * The saved IoT passphrase (one Porchlight made, here or when it changed the router) with its join
    * code, on the owner's press: devices join by scanning the code instead of typing the passphrase.
-   * WPA2/WPA3 transition, as the IoT network is set up. Throws `not-found` when none is saved.
+   * Throws `not-found` when none is saved.
    */
   async joinCode(ssid: string): Promise<{ account: string; passphrase: string; qrDataUrl: string }> {
     assertJoinableSsid(ssid);
     const { account, secret } = await this.revealPassphrase(ssid, 'current');
-    const qrDataUrl = await joinCodeQrDataUrl(joinCodeText(ssid, secret, { mode: 'transition' }));
+    const qrDataUrl = await iotJoinCode(ssid, secret);
     return { account, passphrase: secret, qrDataUrl };
   }
 
