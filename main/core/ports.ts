@@ -3,6 +3,8 @@
  * main/adapters implement them for real, test/ provides in-memory fakes for unit tests.
  */
 
+import type { Message } from './messages/index.js';
+
 /** The OS keychain. Secrets live here and nowhere else; an unreachable keychain throws a
  * PorchlightError('keychain-unavailable'), never falls back to plaintext. */
 export interface SecretStore {
@@ -171,8 +173,12 @@ export interface ScannedNetwork {
   security: WifiSecurityFacts;
 }
 
-/** A Wi-Fi reading: a value, or `unknown` with a reason a homeowner can act on — never an empty "all good". */
-export type WifiReading<T> = { kind: 'ok'; value: T; notes: string[] } | { kind: 'unknown'; reason: string };
+/**
+ * A Wi-Fi reading: a value, or `unknown` with a reason a homeowner can act on — never an empty "all
+ * good". Reasons and notes are message codes (`wifi.reading.*`, made with lightMsg so the scan path
+ * loads no zod); what the reader can do travels in the message's `steps` param (stepsOf).
+ */
+export type WifiReading<T> = { kind: 'ok'; value: T; notes: Message[] } | { kind: 'unknown'; reason: Message };
 
 /** The OS Wi-Fi scan. Read-only: it never joins a network and never handles a passphrase. */
 export interface WifiScanner {

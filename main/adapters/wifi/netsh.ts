@@ -1,4 +1,6 @@
 import type { ScannedNetwork, WifiAkm, WifiCipher, WifiSecurityFacts } from '../../core/ports.js';
+import type { Message } from '../../core/messages/index.js';
+import { lightMsg } from '../../core/light-message.js';
 import { frequencyOf, type Band } from './radio.js';
 
 /*
@@ -39,13 +41,15 @@ import { frequencyOf, type Band } from './radio.js';
  */
 
 /** A netsh reading: networks, or the reason netsh could not give them. */
-export type NetshParse = { ok: true; networks: ScannedNetwork[] } | { ok: false; reason: string; permission?: 'location' };
+export type NetshParse = { ok: true; networks: ScannedNetwork[] } | { ok: false; reason: Message; permission?: 'location' };
 
-/** Plain steps to allow Wi-Fi listing on Windows 11 24H2 and later (netsh refuses without Location). */
-export const WINDOWS_LOCATION_ADVICE =
-  'Windows needs your permission first: since Windows 11 version 24H2, apps may list Wi-Fi networks only with the Location permission. ' +
-  'To allow it: open Settings → Privacy & security → Location, turn on "Location services", "Let apps access your location" and "Let desktop apps access your location", then scan again. ' +
-  'Porchlight only reads the list of networks; it does not read or keep your location.';
+/**
+ * Windows 11 24H2 and later refuse to list Wi-Fi networks without the Location permission: what
+ * happened, with the steps to allow it as a message of their own (the `steps` param).
+ */
+export function windowsLocationAdvice(): Message {
+  return lightMsg('wifi.reading.windows-location', { steps: lightMsg('wifi.reading.steps.windows-location') });
+}
 
 /** Lower-cases and folds accents so "Autenticación" and "Autenticacion", "État" and "Etat" compare equal. */
 function fold(s: string): string {
@@ -127,15 +131,19 @@ export function netshSecurityFacts(authentication: string, encryption: string): 
 }
 
 /** Messages netsh prints instead of a listing, mapped to reasons a homeowner can act on. */
-function problemIn(text: string): { reason: string; permission?: 'location' } | null {
+function problemIn(text: string): { reason: Message; permission?: 'location' } | null {
   // The Settings URI is the same in every language; the English sentence is a second hook.
-  if (/ms-settings:privacy-location/i.test(text) || /location permission/i.test(text)) return { reason: WINDOWS_LOCATION_ADVICE, permission: 'location' };
-  if (/no wireless interface/i.test(text)) return { reason: 'This computer has no Wi-Fi adapter (netsh found no wireless interface).' };
+  if (/ms-settings:privacy-location/i.test(text) || /location permission/i.test(text)) return { reason: windowsLocationAdvice(), permission: 'location' };
+  if (/no wireless interface/i.test(text)) return { reason: lightMsg('wifi.reading.windows-no-adapter') };
   // The service's short name is printed untranslated in every language.
-  if (/\bwlansvc\b/i.test(text) || /AutoConfig Service/i.test(text)) {
-    return { reason: 'The Windows WLAN AutoConfig service is not running, so Windows cannot list Wi-Fi networks.' };
-  }
+  if (/\bwlansvc\b/i.test(text) || /AutoConfig Service/i.test(text)) return { reason: lightMsg('wifi.reading.windows-wlan-service-off') };
   return null;
+}
+
+/** netsh printed something that is neither a listing nor one of its known messages: its first line travels as `said`. */
+function unreadable(said: string, what: 'networks' | 'connection'): Message {
+  if (!said) return lightMsg('wifi.reading.netsh-empty');
+  return what === 'networks' ? lightMsg('wifi.reading.netsh-unreadable', { said }) : lightMsg('wifi.reading.netsh-unreadable-connection', { said });
 }
 
 /** Normalises line ends, a byte-order mark and the no-break spaces French Windows puts before colons. */
@@ -241,11 +249,7 @@ export function parseNetshNetworks(stdout: string, current: { bssid: string | nu
   const problem = blocks.length === 0 ? problemIn(lines.join('\n')) : null;
   if (problem) return { ok: false, ...problem };
   if (blocks.length === 0 && !header) {
-    const said = firstLine(lines.join('\n'));
-    return {
-      ok: false,
-      reason: `netsh answered in a form Porchlight cannot read${said ? ` ("${said}")` : ''}, so the Wi-Fi networks could not be listed.`,
-    };
+    return { ok: false, reason: unreadable(firstLine(lines.join('\n')), 'networks') };
   }
   const networks: ScannedNetwork[] = [];
   for (const b of blocks) {
@@ -276,7 +280,7 @@ export function parseNetshNetworks(stdout: string, current: { bssid: string | nu
  * access point's address is the first MAC-shaped value after it (French labels it "Point d'accès
  * d'identificateur SSID …", others "AP BSSID" or "BSSID").
  */
-export function parseNetshInterfaces(stdout: string): { ok: true; network: ScannedNetwork | null } | { ok: false; reason: string; permission?: 'location' } {
+export function parseNetshInterfaces(stdout: string): { ok: true; network: ScannedNetwork | null } | { ok: false; reason: Message; permission?: 'location' } {
   const lines = normalise(stdout);
   const interfaces: [string, string][][] = [];
   for (const line of lines) {
@@ -287,10 +291,7 @@ export function parseNetshInterfaces(stdout: string): { ok: true; network: Scann
   }
   const problem = interfaces.length === 0 ? problemIn(lines.join('\n')) : null;
   if (problem) return { ok: false, ...problem };
-  if (interfaces.length === 0) {
-    const said = firstLine(lines.join('\n'));
-    return { ok: false, reason: `netsh answered in a form Porchlight cannot read${said ? ` ("${said}")` : ''}, so the current Wi-Fi connection could not be read.` };
-  }
+  if (interfaces.length === 0) return { ok: false, reason: unreadable(firstLine(lines.join('\n')), 'connection') };
   for (const fields of interfaces) {
     const ssidAt = fields.findIndex(([k]) => k === 'SSID');
     const state = fields.find(([k]) => STATE_LABELS.has(fold(k)))?.[1];

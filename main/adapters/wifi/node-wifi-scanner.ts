@@ -1,4 +1,6 @@
 import type { ScannedNetwork, WifiReading, WifiScanner } from '../../core/ports.js';
+import type { Message } from '../../core/messages/index.js';
+import { lightMsg } from '../../core/light-message.js';
 import { loadNodeWifiLinuxScan, nodeWifiSettings } from './load-node-wifi.js';
 import { parseNmcliDevices, type TerseParse } from './nmcli-terse.js';
 // The Windows and macOS parsers load on those platforms only (a Linux scan starts faster without them).
@@ -16,7 +18,7 @@ export interface NodeWifiScannerOptions {
   run?: (spec: CommandSpec) => Promise<string>;
 }
 
-const unknown = (reason: string): { kind: 'unknown'; reason: string } => ({ kind: 'unknown', reason });
+const unknown = (reason: Message): { kind: 'unknown'; reason: Message } => ({ kind: 'unknown', reason });
 const firstLine = (s: string) => s.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? '';
 
 /**
@@ -49,7 +51,7 @@ export class NodeWifiScanner implements WifiScanner {
         if (r.kind === 'unknown') return r;
         return { kind: 'ok', value: r.value.networks, notes: r.notes };
       }
-      return unknown(`Wi-Fi scanning is not supported on ${this.platform}.`);
+      return unknown(lightMsg('wifi.reading.unsupported-system', { system: this.platform }));
     } catch (err) {
       return unknown(this.explain(err));
     }
@@ -73,7 +75,7 @@ export class NodeWifiScanner implements WifiScanner {
         if (r.value.currentRedacted) return unknown((await systemProfiler()).macLocationAdvice(1, true));
         return { kind: 'ok', value: r.value.current, notes: r.notes };
       }
-      return unknown(`Wi-Fi scanning is not supported on ${this.platform}.`);
+      return unknown(lightMsg('wifi.reading.unsupported-system', { system: this.platform }));
     } catch (err) {
       return unknown(this.explain(err));
     }
@@ -84,26 +86,24 @@ export class NodeWifiScanner implements WifiScanner {
     const wifi = loadNodeWifiLinuxScan();
     wifi.init({ iface: this.iface });
     const parsed = (await wifi.scan()) as TerseParse;
-    const notes: string[] = [];
-    if (parsed.lines > 0 && parsed.networks.length === 0) {
-      return unknown(`nmcli answered, but none of its ${parsed.lines} line(s) was in the expected form, so the Wi-Fi scan could not be read.`);
-    }
-    if (parsed.malformed > 0) notes.push(`${parsed.malformed} line(s) of nmcli output could not be read and were left out.`);
+    const notes: Message[] = [];
+    if (parsed.lines > 0 && parsed.networks.length === 0) return unknown(lightMsg('wifi.reading.nmcli-unreadable', { count: parsed.lines }));
+    if (parsed.malformed > 0) notes.push(lightMsg('wifi.reading.nmcli-lines-skipped', { count: parsed.malformed }));
     if (parsed.networks.length === 0) {
       const why = await this.whyNoNetworks();
       if (why) return unknown(why);
-      notes.push('No Wi-Fi networks are in range.');
+      notes.push(lightMsg('wifi.reading.none-in-range'));
     }
     return { kind: 'ok', value: parsed.networks, notes };
   }
 
   /** An empty nmcli list means no adapter, a switched-off radio, or truly nothing in range: tell them apart. */
-  private async whyNoNetworks(): Promise<string | null> {
+  private async whyNoNetworks(): Promise<Message | null> {
     const devices = parseNmcliDevices(await runCommand({ cmd: 'nmcli', args: ['--terse', '--fields', 'TYPE,STATE', 'device'] }, { timeoutMs: this.timeoutMs }));
     const wifi = devices.filter((d) => d.type === 'wifi');
-    if (wifi.length === 0) return 'No Wi-Fi adapter was found (NetworkManager lists no Wi-Fi device).';
-    if (wifi.every((d) => d.state === 'unavailable')) return 'The Wi-Fi adapter is unavailable — Wi-Fi may be switched off (NetworkManager reports it as unavailable).';
-    if (wifi.every((d) => d.state === 'unmanaged')) return 'NetworkManager does not manage the Wi-Fi adapter, so it cannot scan with it.';
+    if (wifi.length === 0) return lightMsg('wifi.reading.linux-no-adapter');
+    if (wifi.every((d) => d.state === 'unavailable')) return lightMsg('wifi.reading.linux-wifi-unavailable');
+    if (wifi.every((d) => d.state === 'unmanaged')) return lightMsg('wifi.reading.linux-wifi-unmanaged');
     return null;
   }
 
@@ -114,7 +114,7 @@ export class NodeWifiScanner implements WifiScanner {
     const cur = iface.network ? { bssid: iface.network.bssid, ssid: iface.network.ssid } : null;
     const p = parseNetshNetworks(await this.run({ cmd: 'netsh', args: ['wlan', 'show', 'networks', 'mode=bssid'] }), cur);
     if (!p.ok) return unknown(p.reason);
-    return { kind: 'ok', value: p.networks, notes: p.networks.length === 0 ? ['No Wi-Fi networks are in range.'] : [] };
+    return { kind: 'ok', value: p.networks, notes: p.networks.length === 0 ? [lightMsg('wifi.reading.none-in-range')] : [] };
   }
 
   private async readMac() {
@@ -128,19 +128,18 @@ export class NodeWifiScanner implements WifiScanner {
     return { kind: 'ok' as const, value: p, notes };
   }
 
-  private explain(err: unknown): string {
+  /** Why a command failed, as a message; what the tool itself printed travels as `said` (its own words, untranslated). */
+  private explain(err: unknown): Message {
     const tool = this.platform === 'linux' ? 'nmcli' : this.platform === 'win32' ? 'netsh' : 'system_profiler';
     if (err instanceof CommandError) {
-      if (err.kind === 'not-found') {
-        return this.platform === 'linux'
-          ? 'nmcli was not found on PATH. Porchlight reads Wi-Fi through NetworkManager; without it the Wi-Fi security cannot be measured.'
-          : `${tool} was not found, so the Wi-Fi networks could not be listed.`;
-      }
-      if (err.kind === 'timeout') return `${tool} did not answer within ${Math.round(this.timeoutMs / 1000)} s, so the Wi-Fi scan was abandoned.`;
+      if (err.kind === 'not-found') return this.platform === 'linux' ? lightMsg('wifi.reading.nmcli-missing') : lightMsg('wifi.reading.tool-missing', { tool });
+      if (err.kind === 'timeout') return lightMsg('wifi.reading.tool-timeout', { tool, seconds: Math.round(this.timeoutMs / 1000) });
       const said = firstLine(err.stderr) || firstLine(err.stdout);
-      if (/NetworkManager is not running/i.test(said)) return 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.';
-      return `${tool} failed${err.exitCode !== null ? ` (exit code ${err.exitCode})` : ''}${said ? `: ${said}` : ''}.`;
+      if (/NetworkManager is not running/i.test(said)) return lightMsg('wifi.reading.network-manager-stopped');
+      if (err.kind === 'spawn') return lightMsg('wifi.reading.tool-not-started', { tool });
+      if (said) return lightMsg('wifi.reading.tool-failed-said', { tool, exitCode: err.exitCode, said });
+      return lightMsg('wifi.reading.tool-failed', { tool, exitCode: err.exitCode });
     }
-    return `The Wi-Fi scan failed: ${(err as Error)?.message ?? String(err)}.`;
+    return lightMsg('wifi.reading.scan-failed', { error: String((err as Error)?.message ?? err).slice(0, 1000) });
   }
 }

@@ -1,10 +1,12 @@
 import type { ScannedNetwork, WifiAkm, WifiSecurityFacts } from '../../core/ports.js';
+import type { Message } from '../../core/messages/index.js';
+import { lightMsg } from '../../core/light-message.js';
 import { frequencyOf, qualityFromDbm, type Band } from './radio.js';
 
 /** What `system_profiler SPAirPortDataType -json` tells: the networks in range and the current one. */
 export type ProfilerParse =
   | { ok: true; networks: ScannedNetwork[]; current: ScannedNetwork | null; currentRedacted: boolean; redacted: number }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Message };
 
 const MODES: Record<string, { akms: WifiAkm[]; wpa1?: boolean; wep?: boolean }> = {
   none: { akms: [] },
@@ -58,20 +60,15 @@ function signalOf(v: unknown): number | null {
 
 const REDACTED = '<redacted>';
 
-const MAC_LOCATION_STEPS =
-  'To allow it: open System Settings → Privacy & Security → Location Services, turn on Location Services and switch on Porchlight ' +
-  '(for the command-line tool: the terminal app you run it from), then scan again. Porchlight only reads the list of networks; it does not read or keep your location.';
-
 /**
- * Plain words for macOS's redaction (macOS 14.4 and later hide Wi-Fi names from apps without
+ * macOS's redaction as a message (macOS 14.4 and later hide Wi-Fi names from apps without
  * Location Services permission, and the `airport` tool that did not is gone): `hidden` networks
- * were seen without their names; `all` when none was left to show.
+ * were seen without their names; `all` when none was left to show. The steps to allow it travel
+ * as a message of their own (the `steps` param), so they can be shown as instructions.
  */
-export function macLocationAdvice(hidden: number, all: boolean): string {
-  const what = all
-    ? 'macOS hid the network names from Porchlight'
-    : `macOS hid the names of ${hidden} Wi-Fi network(s) from Porchlight`;
-  return `${what}: since macOS 14.4, apps need the Location Services permission to see them. ${MAC_LOCATION_STEPS}`;
+export function macLocationAdvice(hidden: number, all: boolean): Message {
+  const steps = lightMsg('wifi.reading.steps.mac-location');
+  return all ? lightMsg('wifi.reading.mac-all-names-hidden', { steps }) : lightMsg('wifi.reading.mac-names-hidden', { count: hidden, steps });
 }
 
 function toNetwork(entry: Record<string, unknown>, active: boolean): ScannedNetwork {
@@ -106,17 +103,17 @@ export function parseSystemProfiler(stdout: string): ProfilerParse {
   try {
     doc = JSON.parse(stdout);
   } catch {
-    return { ok: false, reason: 'system_profiler did not answer with JSON, so the Wi-Fi scan could not be read.' };
+    return { ok: false, reason: lightMsg('wifi.reading.profiler-not-json') };
   }
   const root = isObject(doc) && Array.isArray(doc.SPAirPortDataType) ? doc.SPAirPortDataType : null;
-  if (!root) return { ok: false, reason: 'system_profiler answered without a SPAirPortDataType section, so the Wi-Fi scan could not be read.' };
+  if (!root) return { ok: false, reason: lightMsg('wifi.reading.profiler-no-section') };
   const interfaces = root
     .filter(isObject)
     .flatMap((r) => (Array.isArray(r.spairport_airport_interfaces) ? r.spairport_airport_interfaces.filter(isObject) : []))
     .filter((i) => typeof i._name === 'string' && /^en\d+$/.test(i._name));
-  if (interfaces.length === 0) return { ok: false, reason: 'This Mac reports no Wi-Fi interface.' };
+  if (interfaces.length === 0) return { ok: false, reason: lightMsg('wifi.reading.mac-no-adapter') };
   const iface = interfaces.find((i) => i.spairport_status_information !== 'spairport_status_off') ?? interfaces[0]!;
-  if (iface.spairport_status_information === 'spairport_status_off') return { ok: false, reason: 'Wi-Fi is turned off on this Mac.' };
+  if (iface.spairport_status_information === 'spairport_status_off') return { ok: false, reason: lightMsg('wifi.reading.mac-wifi-off') };
   // Connected, macOS lists the rest as "other_local"; disassociated, the same list is "local" (macOS 15).
   const others = [iface.spairport_airport_other_local_wireless_networks, iface.spairport_airport_local_wireless_networks].flatMap((l) =>
     Array.isArray(l) ? l.filter(isObject) : [],

@@ -48,14 +48,14 @@ function expectations(s: RouterStatus, desired: DesiredState, result: ApplyResul
   return out.filter((e, i) => out.findIndex((x) => x.ssid === e.ssid) === i);
 }
 
-type Seen = { kind: 'no-scan'; reason: string } | { kind: 'scanned'; classOf: (ssid: string) => WifiSecurityClass | null };
+type Seen = { kind: 'no-scan'; reason: Message } | { kind: 'scanned'; classOf: (ssid: string) => WifiSecurityClass | null };
 
 async function scanOnce(scanner: Pick<WifiScanService, 'scan'>): Promise<Seen> {
   let r: WifiReading<WifiNetworkView[]>;
   try {
     r = await scanner.scan();
-  } catch {
-    return { kind: 'no-scan', reason: 'the scan failed' };
+  } catch (err) {
+    return { kind: 'no-scan', reason: msg('wifi.reading.scan-failed', { error: String((err as Error)?.message ?? err).slice(0, 1000) }) };
   }
   if (r.kind !== 'ok') return { kind: 'no-scan', reason: r.reason };
   const nets = r.value;
@@ -98,7 +98,7 @@ export function readBackAndRescanProof(client: Pick<RouterClient, 'readStatus'>,
     }
     for (const e of pending) {
       if (!last || last.kind === 'no-scan') {
-        basis.push(msg('router-api.rescan.scan-unreadable', { ssid: e.ssid, reason: last?.kind === 'no-scan' ? last.reason : '' }));
+        basis.push(last ? msg('router-api.rescan.scan-unreadable', { ssid: e.ssid, reason: last.reason }) : msg('router-api.rescan.no-scanner', {}));
         continue;
       }
       const c = last.classOf(e.ssid);

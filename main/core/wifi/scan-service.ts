@@ -1,4 +1,5 @@
 import type { ScannedNetwork, WifiReading, WifiScanner } from '../ports.js';
+import { lightMsg } from '../light-message.js';
 import { classifySecurity, combineClasses, type WifiSecurityClass } from './security.js';
 
 /** One access point as the CLI and the step show it: the port's facts reduced to a class. */
@@ -35,7 +36,8 @@ export function classOfSsid(networks: readonly WifiNetworkView[], ssid: string):
   return { security: combineClasses(aps.map((a) => a.security)), accessPoints: aps };
 }
 
-const NO_SCANNER = 'This copy of Porchlight has no Wi-Fi scanner for this system.';
+/** No scanner was wired (the browser preview, a host without one); lightMsg because `wifi scan --json` loads no zod. */
+const noScanner = (): WifiReading<never> => ({ kind: 'unknown', reason: lightMsg('wifi.reading.no-scanner') });
 
 /**
  * Scans and classifies through the WifiScanner port. Never turns a failed or unreadable scan into
@@ -45,13 +47,13 @@ export class WifiScanService {
   constructor(private readonly scanner: WifiScanner | undefined) {}
 
   async scan(): Promise<WifiReading<WifiNetworkView[]>> {
-    if (!this.scanner) return { kind: 'unknown', reason: NO_SCANNER };
+    if (!this.scanner) return noScanner();
     const r = await this.scanner.scan();
     return r.kind === 'ok' ? { kind: 'ok', value: r.value.map(toView), notes: r.notes } : r;
   }
 
   async status(): Promise<WifiReading<WifiNetworkView | null>> {
-    if (!this.scanner) return { kind: 'unknown', reason: NO_SCANNER };
+    if (!this.scanner) return noScanner();
     const r = await this.scanner.current();
     return r.kind === 'ok' ? { kind: 'ok', value: r.value ? toView(r.value) : null, notes: r.notes } : r;
   }

@@ -51,7 +51,7 @@ export async function verifyEncryption(o: VerifyOptions): Promise<VerifyVerdict>
   const start = o.now();
   let attempt = 0;
   let last: { security: WifiSecurityClass; accessPoints: WifiNetworkView[] } | null = null;
-  let lastUnknown: string | null = null;
+  let lastUnknown: Message | null = null;
   for (;;) {
     attempt++;
     const r = await o.scan();
@@ -67,7 +67,7 @@ export async function verifyEncryption(o: VerifyOptions): Promise<VerifyVerdict>
       elapsedMs,
       timeoutMs: o.timeoutMs,
       lastSeen: lastUnknown
-        ? msg('wifi.verify.progress-unreadable', { error: lastUnknown.slice(0, 1000) })
+        ? msg('wifi.verify.progress-unreadable', { error: lastUnknown })
         : last
           ? seenMessage(o.ssid, last)
           : msg('wifi.verify.progress-not-in-range', { ssid: o.ssid }),
@@ -79,7 +79,7 @@ export async function verifyEncryption(o: VerifyOptions): Promise<VerifyVerdict>
   const seconds = Math.round((o.now() - start) / 1000);
   if (!last) {
     const reason = lastUnknown
-      ? msg('wifi.verify.scan-unreadable', { error: lastUnknown.slice(0, 1000) })
+      ? msg('wifi.verify.scan-unreadable', { error: lastUnknown })
       : msg('wifi.verify.not-seen', { ssid: o.ssid, count: attempt, seconds });
     return { status: 'unknown', security: null, reason, detail: null };
   }

@@ -25,7 +25,8 @@ const NetworkView = z.strictObject({
   seen: z.string(),
 });
 
-const Unknown = z.strictObject({ kind: z.literal('unknown'), reason: z.string() });
+/** A reading the core could not make: why, as a message (`wifi.reading.*`; steps to fix it in its `steps` param). */
+const Unknown = z.strictObject({ kind: z.literal('unknown'), reason: MessageSchema });
 
 const Progress = z.strictObject({ attempt: z.number().int(), elapsedMs: z.number(), timeoutMs: z.number(), lastSeen: MessageSchema.nullable() });
 const Verdict = z.strictObject({
@@ -42,11 +43,11 @@ export const wifiChannels = {
   'wifi:scan': channel(
     NoArgs,
     z.union([
-      z.strictObject({ kind: z.literal('ok'), value: z.array(NetworkView), notes: z.array(z.string()), classes: z.array(z.strictObject({ ssid: z.string(), security: z.enum(WIFI_SECURITY_CLASSES) })) }),
+      z.strictObject({ kind: z.literal('ok'), value: z.array(NetworkView), notes: z.array(MessageSchema), classes: z.array(z.strictObject({ ssid: z.string(), security: z.enum(WIFI_SECURITY_CLASSES) })) }),
       Unknown,
     ]),
   ),
-  'wifi:status': channel(NoArgs, z.union([z.strictObject({ kind: z.literal('ok'), value: NetworkView.nullable(), notes: z.array(z.string()) }), Unknown])),
+  'wifi:status': channel(NoArgs, z.union([z.strictObject({ kind: z.literal('ok'), value: NetworkView.nullable(), notes: z.array(MessageSchema) }), Unknown])),
   'wifi:guides': channel(
     z.strictObject({ vendor: z.string().max(100).nullable().optional(), model: z.string().max(100).nullable().optional(), ssid: z.string().max(64).nullable().optional() }),
     z.strictObject({ families: z.array(WifiRouterGuideSchema), legacyDevices: z.array(LegacyDeviceSchema), legacyNote: z.string(), suggestedFamilyId: z.string() }),

@@ -9,7 +9,7 @@ import { useGuides, useWifiScan, type NetworkView } from './use-wifi';
 import { PassphraseSection } from './passphrase-section';
 import { VerifySection } from './verify-section';
 import { ExistingPassphrase } from './existing-passphrase';
-import { ScanNotice, splitSteps } from './scan-notice';
+import { ScanNotice, stepsOf } from './scan-notice';
 import { CheckAgain } from './check-again';
 import { RouterAutomation } from '../../components/router-automation/router-automation';
 import './wifi.css';
@@ -75,11 +75,11 @@ export function Panel({ step, checks }: PanelProps) {
         )}
         {busy && <p aria-live="polite">{t('scan.scanning')}</p>}
         {error && <p role="alert">{t('scan.unknown', { reason: error })}</p>}
-        {scan?.kind === 'unknown' && <ScanNotice kind="alert" text={scan.reason} testId="wifi-scan-unknown" />}
-        {scan?.kind === 'ok' && scan.notes.map((n) => <ScanNotice kind="note" text={n} key={n} />)}
+        {scan?.kind === 'unknown' && <ScanNotice kind="alert" message={scan.reason} testId="wifi-scan-unknown" />}
+        {scan?.kind === 'ok' && scan.notes.map((n) => <ScanNotice kind="note" message={n} key={JSON.stringify(n)} />)}
         {/* The scan worked but the current connection could not be read (macOS hides its name without Location permission): say why, not "not connected". */}
         {scan?.kind === 'ok' && status?.kind === 'unknown' && (
-          <ScanNotice kind="status" text={scan.notes.some((n) => splitSteps(n).steps) ? splitSteps(status.reason).what : status.reason} testId="wifi-status-unknown" />
+          <ScanNotice kind="status" message={status.reason} showSteps={!scan.notes.some((n) => stepsOf(n))} testId="wifi-status-unknown" />
         )}
         {scan?.kind === 'ok' && status?.kind === 'ok' && !connected && <p>{t('scan.notConnected')}</p>}
         {ssids.length > 0 && (

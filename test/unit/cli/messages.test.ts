@@ -123,7 +123,8 @@ describe('--json: every error is {"error":{"code","message"}} on stdout, with th
   it('wifi scan --json when the scan cannot be read (no scanner)', async () => {
     const r = await run(['wifi', 'scan', '--json'], { env: { PATH: '/nonexistent' } });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.out)).toEqual({ error: { code: 'wifi-unknown', message: expect.stringMatching(/nmcli|Wi-Fi/) } });
+    // Also the reason as a message (code and params), for programs that act on it.
+    expect(JSON.parse(r.out)).toEqual({ error: { code: 'wifi-unknown', message: expect.stringMatching(/nmcli|Wi-Fi/), reason: { code: 'wifi.reading.nmcli-missing', params: {} } } });
   });
 
   it('without --json an error leaves stdout empty', async () => {

@@ -15,6 +15,8 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CORE = join(ROOT, 'main', 'core');
 /** Main-side services (main/services) emit message codes too. */
 const SERVICES = join(ROOT, 'main', 'services');
+/** Adapters emit codes too: the Wi-Fi readings' reasons and notes (`lightMsg`, zod-free for `wifi scan --json`). */
+const ADAPTERS = join(ROOT, 'main', 'adapters');
 const catalog = JSON.parse(readFileSync(join(ROOT, 'renderer', 'i18n', 'en', 'messages.json'), 'utf8')) as MessageCatalog;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -48,11 +50,11 @@ interface Use {
 /** The codes main/core emits: `msg('…')`, `msg(\`prefix.${…}\`)`, `userText(…)`, and code literals in main/core/messages. */
 function coreUses(): Use[] {
   const uses: Use[] = [];
-  for (const file of [...walk(CORE), ...walk(SERVICES)]) {
+  for (const file of [...walk(CORE), ...walk(SERVICES), ...walk(ADAPTERS)]) {
     // Comments may show examples of codes; only code counts.
     const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
     const rel = relative(ROOT, file);
-    for (const m of src.matchAll(/\bmsg\(\s*(['"])([^'"]+)\1/g)) uses.push({ file: rel, code: m[2]!, prefix: false });
+    for (const m of src.matchAll(/\b(?:msg|lightMsg)\(\s*(['"])([^'"]+)\1/g)) uses.push({ file: rel, code: m[2]!, prefix: false });
     for (const m of src.matchAll(/\bmsg\(\s*`([^`$]*)\$\{/g)) uses.push({ file: rel, code: m[1]!.replace(/\.$/, ''), prefix: true });
     if (/\buserText\(/.test(src)) uses.push({ file: rel, code: 'user.text', prefix: false });
     // A term param's group is read by the formatter (e.g. `security` → `wifi.class.*`).

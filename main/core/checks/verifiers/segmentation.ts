@@ -28,7 +28,7 @@ export function iotSegmentVerifier(p: SegmentPorts): Verifier {
       const ssid = p.model.read().answers.iotSsid;
       if (!ssid) return { status: 'unknown', reason: msg('segment.not-planned') };
       const scan = await ctx.once('wifi:scan', () => p.wifi.scan());
-      if (scan.kind === 'unknown') return { status: 'unknown', reason: msg('segment.scan-unreadable', { error: scan.reason.slice(0, 1000) }) };
+      if (scan.kind === 'unknown') return { status: 'unknown', reason: msg('segment.scan-unreadable', { error: scan.reason }) };
       const found = classOfSsid(scan.value, ssid);
       if (!found) return { status: 'fail', reason: msg('segment.not-visible', { ssid }), detail: msg('segment.networks-seen', { count: scan.value.length }) };
       if (found.security === 'unknown') return { status: 'unknown', reason: msg('segment.security-unreadable', { ssid }), detail: msg('segment.flags-seen', { flags: found.accessPoints.map((a) => a.seen).join('; ').slice(0, 1900) }) };

@@ -21,7 +21,7 @@ export function wifiEncryptionVerifier(wifi: WifiPort): Verifier {
     deadlineMs: 60_000,
     async verify(ctx) {
       const current = await ctx.once('wifi:status', () => wifi.status());
-      if (current.kind === 'unknown') return { status: 'unknown', reason: msg('wifi.encryption.no-reading', { error: current.reason.slice(0, 1000) }) };
+      if (current.kind === 'unknown') return { status: 'unknown', reason: msg('wifi.encryption.no-reading', { error: current.reason }) };
       if (!current.value) return { status: 'unknown', reason: msg('wifi.encryption.not-connected') };
       const ssid = current.value.ssid;
       const scan = await ctx.once('wifi:scan', () => wifi.scan());

@@ -6,7 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { netshSecurityFacts, parseNetshInterfaces, parseNetshNetworks, WINDOWS_LOCATION_ADVICE } from '../../../../main/adapters/wifi/netsh.js';
+import { netshSecurityFacts, parseNetshInterfaces, parseNetshNetworks } from '../../../../main/adapters/wifi/netsh.js';
+
+/** What a Windows Location refusal reads as: the code, with the steps to allow it as a message of their own. */
+const WINDOWS_LOCATION = { code: 'wifi.reading.windows-location', params: { steps: { code: 'wifi.reading.steps.windows-location', params: {} } } };
 import { NodeWifiScanner } from '../../../../main/adapters/wifi/node-wifi-scanner.js';
 import { toView, type WifiNetworkView } from '../../../../main/core/wifi/scan-service.js';
 import { classifySecurity } from '../../../../main/core/wifi/security.js';
@@ -19,7 +22,7 @@ function views(file: string): WifiNetworkView[] {
 
 function views_(text: string): WifiNetworkView[] {
   const p = parseNetshNetworks(text);
-  if (!p.ok) throw new Error(p.reason);
+  if (!p.ok) throw new Error(JSON.stringify(p.reason));
   return p.networks.map(toView);
 }
 
@@ -128,7 +131,10 @@ describe('netsh wlan show networks — hand-written edge cases real captures lac
 
   it('no SSID lines and no header Porchlight knows → unknown with what netsh said', () => {
     const r = parseNetshNetworks('Ein unerwarteter Fehler ist aufgetreten.\r\n');
-    expect(r).toEqual({ ok: false, reason: 'netsh answered in a form Porchlight cannot read ("Ein unerwarteter Fehler ist aufgetreten."), so the Wi-Fi networks could not be listed.' });
+    expect(r).toEqual({ ok: false, reason: { code: 'wifi.reading.netsh-unreadable', params: { said: 'Ein unerwarteter Fehler ist aufgetreten.' } } });
+    // The interfaces listing says which reading failed; nothing at all is its own reason.
+    expect(parseNetshInterfaces('Ein unerwarteter Fehler ist aufgetreten.\r\n')).toEqual({ ok: false, reason: { code: 'wifi.reading.netsh-unreadable-connection', params: { said: 'Ein unerwarteter Fehler ist aufgetreten.' } } });
+    expect(parseNetshNetworks('\r\n')).toEqual({ ok: false, reason: { code: 'wifi.reading.netsh-empty', params: {} } });
   });
 
   it('a network named like a netsh message is a network, not a refusal', () => {
@@ -191,7 +197,7 @@ describe('netsh wlan show interfaces — real captures', () => {
     ['captures/whm-netsh-interfaces-it.txt', { ssid: 'SSID-1', bssid: 'FE:DC:BA:09:87:02', security: 'wpa2', signal: 85, channel: 4, frequency: 2427 }],
   ])('%s → the connected network', (file, expected) => {
     const r = parseNetshInterfaces(fx(file));
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(JSON.stringify(r.reason));
     expect(r.network && toView(r.network)).toMatchObject({ ...expected, active: true });
   });
 
@@ -209,9 +215,7 @@ describe('Windows Location permission (Windows 11 24H2 and later)', () => {
     ['netsh-location-denied-german-handwritten.txt', 'networks'],
   ])('%s is detected (any language: the Settings link is untranslated) and explained with the steps', (file, kind) => {
     const r = kind === 'interfaces' ? parseNetshInterfaces(fx(file)) : parseNetshNetworks(fx(file));
-    expect(r).toEqual({ ok: false, reason: WINDOWS_LOCATION_ADVICE, permission: 'location' });
-    expect(WINDOWS_LOCATION_ADVICE).toMatch(/Settings → Privacy & security → Location/);
-    expect(WINDOWS_LOCATION_ADVICE).toMatch(/Let desktop apps access your location/);
+    expect(r).toEqual({ ok: false, reason: WINDOWS_LOCATION, permission: 'location' });
   });
 
   it('the scanner answers unknown with the steps, not an empty list or a raw error', async () => {
@@ -219,8 +223,8 @@ describe('Windows Location permission (Windows 11 24H2 and later)', () => {
       platform: 'win32',
       run: async (spec) => (spec.args.includes('interfaces') ? fx('captures/whm-netsh-interfaces-location-denied-en.txt') : fx('captures/whm-netsh-networks-location-denied-en.txt')),
     });
-    expect(await s.scan()).toEqual({ kind: 'unknown', reason: WINDOWS_LOCATION_ADVICE });
-    expect(await s.current()).toEqual({ kind: 'unknown', reason: WINDOWS_LOCATION_ADVICE });
+    expect(await s.scan()).toEqual({ kind: 'unknown', reason: WINDOWS_LOCATION });
+    expect(await s.current()).toEqual({ kind: 'unknown', reason: WINDOWS_LOCATION });
   });
 
   it('a German Windows scans end to end through the scanner (interfaces + networks), the connected BSSID marked', async () => {
@@ -229,7 +233,7 @@ describe('Windows Location permission (Windows 11 24H2 and later)', () => {
       run: async (spec) => (spec.args.includes('interfaces') ? fx('captures/whm-netsh-interfaces-de.txt') : fx('captures/whm-netsh-networks-de.txt')),
     });
     const r = await s.scan();
-    if (r.kind !== 'ok') throw new Error(r.reason);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r.reason));
     expect(r.value).toHaveLength(9);
     // The anonymised captures reuse FE:DC:BA:09:87:02 for the connected "SSID-1" and for "SSID-2" in
     // the scan: active needs the BSSID and the SSID to agree, so nothing is wrongly marked.

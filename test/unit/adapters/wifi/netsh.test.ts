@@ -8,7 +8,7 @@ const fx = (name: string) => readFileSync(new URL(`../../../fixtures/wifi/${name
 
 describe('netsh wlan show networks mode=bssid', () => {
   const p = parseNetshNetworks(fx('netsh-networks-bssid.txt'));
-  if (!p.ok) throw new Error(p.reason);
+  if (!p.ok) throw new Error(JSON.stringify(p.reason));
   const views = p.networks.map(toView);
 
   it('lists one entry per BSSID, hidden SSIDs kept with an empty name', () => {
@@ -36,13 +36,13 @@ describe('netsh wlan show networks mode=bssid', () => {
   });
 
   it.each([
-    ['netsh-no-interface.txt', /no Wi-Fi adapter/],
-    ['netsh-wlansvc-stopped.txt', /AutoConfig service is not running/],
-    ['netsh-location-denied.txt', /Location permission/],
-  ])('%s → a clear reason, not an empty list', (file, reason) => {
+    ['netsh-no-interface.txt', 'wifi.reading.windows-no-adapter'],
+    ['netsh-wlansvc-stopped.txt', 'wifi.reading.windows-wlan-service-off'],
+    ['netsh-location-denied.txt', 'wifi.reading.windows-location'],
+  ])('%s → a clear reason, not an empty list', (file, code) => {
     const r = parseNetshNetworks(fx(file));
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(reason);
+    expect(!r.ok && r.reason.code).toBe(code);
   });
 });
 
@@ -70,6 +70,6 @@ describe('NodeWifiScanner on Windows (netsh fixtures through the runner)', () =>
   it('turns a missing netsh into unknown with the reason', async () => {
     const { CommandError } = await import('../../../../main/adapters/wifi/run-command.js');
     const s = new NodeWifiScanner({ platform: 'win32', run: async () => { throw new CommandError('netsh was not found', 'not-found', '', '', null); } });
-    expect(await s.scan()).toEqual({ kind: 'unknown', reason: 'netsh was not found, so the Wi-Fi networks could not be listed.' });
+    expect(await s.scan()).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.tool-missing', params: { tool: 'netsh' } } });
   });
 });

@@ -69,32 +69,39 @@ describe('NodeWifiScanner on Linux: node-wifi really called, nmcli found on PATH
   });
 
   it('NetworkManager not running → unknown with the reason', async () => {
-    expect(await scanWith({ ...homeState('H', 'wpa2'), networkManager: 'stopped' })).toEqual({ kind: 'unknown', reason: 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.' });
+    expect(await scanWith({ ...homeState('H', 'wpa2'), networkManager: 'stopped' })).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.network-manager-stopped', params: {} } });
   });
 
   it('no Wi-Fi adapter → unknown, not an empty "all good"', async () => {
     const r = await scanWith({ networkManager: 'running', devices: [{ device: 'enp3s0', type: 'ethernet', state: 'connected' }], accessPoints: [] });
-    expect(r).toEqual({ kind: 'unknown', reason: 'No Wi-Fi adapter was found (NetworkManager lists no Wi-Fi device).' });
+    expect(r).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.linux-no-adapter', params: {} } });
   });
 
   it('radio off → unknown with the reason', async () => {
     const r = await scanWith({ networkManager: 'running', devices: [{ device: 'wlp2s0', type: 'wifi', state: 'unavailable' }], accessPoints: [] });
-    expect(r.kind === 'unknown' && r.reason).toMatch(/switched off/);
+    expect(r).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.linux-wifi-unavailable', params: {} } });
   });
 
   it('adapter present but nothing in range → an empty list with a note saying so', async () => {
     const r = await scanWith({ networkManager: 'running', devices: [{ device: 'wlp2s0', type: 'wifi', state: 'disconnected' }], accessPoints: [] });
-    expect(r).toEqual({ kind: 'ok', value: [], notes: ['No Wi-Fi networks are in range.'] });
+    expect(r).toEqual({ kind: 'ok', value: [], notes: [{ code: 'wifi.reading.none-in-range', params: {} }] });
   });
 
   it('malformed output → unknown with the reason', async () => {
     const r = await scanWith({ ...homeState('H', 'wpa2'), rawWifiList: 'this is not nmcli\nat all\n' });
-    expect(r).toEqual({ kind: 'unknown', reason: "nmcli answered, but none of its 2 line(s) was in the expected form, so the Wi-Fi scan could not be read." });
+    expect(r).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.nmcli-unreadable', params: { count: 2 } } });
+  });
+
+  it('some lines unreadable → the readable networks, and a note with how many lines were left out', async () => {
+    const good = 'yes:HomeNet:3C\\:A6\\:2F\\:11\\:22\\:33:Infra:36:5180 MHz:84:WPA2:(none):pair_ccmp group_ccmp psk';
+    const r = await scanWith({ ...homeState('H', 'wpa2'), rawWifiList: `${good}\nnot:an:nmcli:line\n` });
+    expect(r.kind === 'ok' && r.value.map((n) => n.ssid)).toEqual(['HomeNet']);
+    expect(r.kind === 'ok' && r.notes).toEqual([{ code: 'wifi.reading.nmcli-lines-skipped', params: { count: 1 } }]);
   });
 
   it('a hung nmcli is killed at the deadline → unknown', async () => {
     const r = await scanWith({ ...homeState('H', 'wpa2'), hangMs: 5000 }, { timeoutMs: 400 });
-    expect(r.kind === 'unknown' && r.reason).toMatch(/did not answer within 0 s|did not answer within/);
+    expect(r).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.tool-timeout', params: { tool: 'nmcli', seconds: 0 } } });
   });
 
   it("loads only node-wifi's Linux scan modules, not the other platforms' (start-up cost)", async () => {
@@ -115,7 +122,7 @@ describe('NodeWifiScanner on Linux: node-wifi really called, nmcli found on PATH
     process.env.PATH = mkdtempSync(join(tmpdir(), 'empty-path-'));
     try {
       const r = await new NodeWifiScanner({ platform: 'linux' }).scan();
-      expect(r.kind === 'unknown' && r.reason).toMatch(/nmcli was not found on PATH/);
+      expect(r).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.nmcli-missing', params: {} } });
     } finally {
       process.env.PATH = path;
     }

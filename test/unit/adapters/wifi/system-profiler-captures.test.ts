@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { macLocationAdvice, parseSystemProfiler } from '../../../../main/adapters/wifi/system-profiler.js';
+import { parseSystemProfiler } from '../../../../main/adapters/wifi/system-profiler.js';
 import { NodeWifiScanner } from '../../../../main/adapters/wifi/node-wifi-scanner.js';
 import { toView } from '../../../../main/core/wifi/scan-service.js';
 
@@ -49,7 +49,7 @@ const CAPTURES: [file: string, expected: [string, string, boolean][]][] = [
 describe('system_profiler -json — real captures, macOS 10.15 to 15', () => {
   it.each(CAPTURES)('%s: every network classified as its own security mode says', (file, expected) => {
     const p = parseSystemProfiler(fx(file));
-    if (!p.ok) throw new Error(p.reason);
+    if (!p.ok) throw new Error(JSON.stringify(p.reason));
     expect(p.networks.map(toView).map((v) => [v.ssid, v.security, v.active])).toEqual(expected);
     expect(p.redacted).toBe(0);
   });
@@ -69,17 +69,18 @@ describe('system_profiler -json — real captures, macOS 10.15 to 15', () => {
   });
 
   it('Wi-Fi switched off → unknown with the reason', async () => {
-    expect(await mac('captures/whm-macos-sp-15.5-wifi-disabled.json').scan()).toEqual({ kind: 'unknown', reason: 'Wi-Fi is turned off on this Mac.' });
+    expect(await mac('captures/whm-macos-sp-15.5-wifi-disabled.json').scan()).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.mac-wifi-off', params: {} } });
   });
 });
+
+/** Every name hidden: the code, with the steps to allow Location Services as a message of their own. */
+const HIDDEN_ALL = { code: 'wifi.reading.mac-all-names-hidden', params: { steps: { code: 'wifi.reading.steps.mac-location', params: {} } } };
 
 describe('macOS 14.4+ without Location Services permission (<redacted> names)', () => {
   it('every name hidden → unknown with the steps to allow Porchlight, not an empty list', async () => {
     const r = await mac('macos-all-redacted-handwritten.json').scan();
-    expect(r).toEqual({ kind: 'unknown', reason: macLocationAdvice(7, true) });
-    expect(macLocationAdvice(7, true)).toMatch(/System Settings → Privacy & Security → Location Services, turn on Location Services and switch on Porchlight/);
-    const c = await mac('macos-all-redacted-handwritten.json').current();
-    expect(c.kind === 'unknown' && c.reason).toMatch(/Location Services/);
+    expect(r).toEqual({ kind: 'unknown', reason: HIDDEN_ALL });
+    expect(await mac('macos-all-redacted-handwritten.json').current()).toEqual({ kind: 'unknown', reason: HIDDEN_ALL });
   });
 
   it.each([
@@ -87,17 +88,17 @@ describe('macOS 14.4+ without Location Services permission (<redacted> names)', 
     ['captures/reduced-macos-26-sp-redacted-6ghz.json', 1],
   ])('real redacted output %s → unknown with the steps; the connected network counted once', async (file, hidden) => {
     const p = parseSystemProfiler(fx(file));
-    if (!p.ok) throw new Error(p.reason);
+    if (!p.ok) throw new Error(JSON.stringify(p.reason));
     expect(p.networks).toEqual([]);
     expect(p.redacted + (p.currentRedacted ? 1 : 0)).toBe(hidden);
-    expect(await mac(file).scan()).toEqual({ kind: 'unknown', reason: macLocationAdvice(hidden, true) });
-    expect(await mac(file).current()).toEqual({ kind: 'unknown', reason: macLocationAdvice(1, true) });
+    expect(await mac(file).scan()).toEqual({ kind: 'unknown', reason: HIDDEN_ALL });
+    expect(await mac(file).current()).toEqual({ kind: 'unknown', reason: HIDDEN_ALL });
   });
 
   it('some names hidden → the named networks, and a note with the count and the steps', async () => {
     const r = await mac('macos-current-redacted.json').scan();
-    if (r.kind !== 'ok') throw new Error(r.reason);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r.reason));
     expect(r.value.map((n) => n.ssid)).toEqual(['Neighbour-Guest', 'Müller:WLAN', 'OldRouter', 'Lab6E', 'Corp', 'Mystery']);
-    expect(r.notes).toEqual([macLocationAdvice(2, false)]);
+    expect(r.notes).toEqual([{ code: 'wifi.reading.mac-names-hidden', params: { count: 2, steps: { code: 'wifi.reading.steps.mac-location', params: {} } } }]);
   });
 });

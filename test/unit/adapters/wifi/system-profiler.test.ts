@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { macLocationAdvice, parseSystemProfiler } from '../../../../main/adapters/wifi/system-profiler.js';
+import { parseSystemProfiler } from '../../../../main/adapters/wifi/system-profiler.js';
 import { NodeWifiScanner } from '../../../../main/adapters/wifi/node-wifi-scanner.js';
 import { toView } from '../../../../main/core/wifi/scan-service.js';
 
@@ -8,7 +8,7 @@ const fx = (name: string) => readFileSync(new URL(`../../../fixtures/wifi/${name
 
 describe('system_profiler SPAirPortDataType -json (macOS 14.4+, no airport tool)', () => {
   const p = parseSystemProfiler(fx('macos-14.5-system-profiler.json'));
-  if (!p.ok) throw new Error(p.reason);
+  if (!p.ok) throw new Error(JSON.stringify(p.reason));
 
   it('reads the current network and the ones in range, with exact classes', () => {
     expect(p.networks.map(toView).map((v) => [v.ssid, v.security, v.active])).toEqual([
@@ -34,15 +34,15 @@ describe('system_profiler SPAirPortDataType -json (macOS 14.4+, no airport tool)
   });
 
   it.each([
-    ['macos-wifi-off.json', 'Wi-Fi is turned off on this Mac.'],
-    ['macos-no-wifi.json', 'This Mac reports no Wi-Fi interface.'],
-  ])('%s → unknown with reason', (file, reason) => {
-    expect(parseSystemProfiler(fx(file))).toEqual({ ok: false, reason });
+    ['macos-wifi-off.json', 'wifi.reading.mac-wifi-off'],
+    ['macos-no-wifi.json', 'wifi.reading.mac-no-adapter'],
+  ])('%s → unknown with reason', (file, code) => {
+    expect(parseSystemProfiler(fx(file))).toEqual({ ok: false, reason: { code, params: {} } });
   });
 
   it('malformed JSON → reason, not a crash', () => {
-    expect(parseSystemProfiler('{"SPAirPortDataType": [').ok).toBe(false);
-    expect(parseSystemProfiler('{"other": 1}').ok).toBe(false);
+    expect(parseSystemProfiler('{"SPAirPortDataType": [')).toEqual({ ok: false, reason: { code: 'wifi.reading.profiler-not-json', params: {} } });
+    expect(parseSystemProfiler('{"other": 1}')).toEqual({ ok: false, reason: { code: 'wifi.reading.profiler-no-section', params: {} } });
   });
 });
 
@@ -59,11 +59,10 @@ describe('NodeWifiScanner on macOS', () => {
   it('a redacted current network is unknown with the permission to grant', async () => {
     const c = await scanner('macos-current-redacted.json').current();
     expect(c.kind).toBe('unknown');
-    expect(c.kind === 'unknown' && c.reason).toMatch(/Location Services/);
+    expect(c).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.mac-all-names-hidden', params: { steps: { code: 'wifi.reading.steps.mac-location', params: {} } } } });
   });
   it('scan() notes hidden names', async () => {
     const r = await scanner('macos-14.5-system-profiler.json').scan();
-    expect(r.kind === 'ok' && r.notes).toEqual([macLocationAdvice(1, false)]);
-    expect(macLocationAdvice(1, false)).toMatch(/^macOS hid the names of 1 Wi-Fi network\(s\) from Porchlight: .*System Settings → Privacy & Security → Location Services/);
+    expect(r.kind === 'ok' && r.notes).toEqual([{ code: 'wifi.reading.mac-names-hidden', params: { count: 1, steps: { code: 'wifi.reading.steps.mac-location', params: {} } } }]);
   });
 });

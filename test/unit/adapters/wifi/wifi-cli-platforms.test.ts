@@ -51,9 +51,28 @@ describe('porchlight wifi on Windows and macOS (captures through the real scanne
   });
 
   it('macOS, some names hidden: the named networks on stdout, a note with the count and steps on stderr', async () => {
+    const r = await run(['scan'], mac('macos-current-redacted.json'));
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(6);
+    expect(r.err).toMatch(/^note: macOS hid the names of 2 Wi-Fi networks from Porchlight: since macOS 14\.4, apps need the Location Services permission to see them\.\n {2}To allow it: open System Settings/);
+  });
+
+  it('--json: the notes as messages (code and params) in one JSON line on stderr, never as words', async () => {
     const r = await run(['scan', '--json'], mac('macos-current-redacted.json'));
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as unknown[]).length).toBe(6);
-    expect(r.err).toMatch(/^note: macOS hid the names of 2 Wi-Fi network\(s\) from Porchlight: .*\n {2}To allow it: open System Settings/);
+    expect(JSON.parse(r.err)).toEqual({ notes: [{ code: 'wifi.reading.mac-names-hidden', params: { count: 2, steps: { code: 'wifi.reading.steps.mac-location', params: {} } } }] });
+  });
+
+  it('--json and a scan that could not be read: the error says it in words and carries the reason as a message', async () => {
+    const r = await run(['scan', '--json'], windows('captures/whm-netsh-interfaces-location-denied-en.txt', 'captures/whm-netsh-networks-location-denied-en.txt'));
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toEqual({
+      error: {
+        code: 'wifi-unknown',
+        message: expect.stringMatching(/^Windows needs your permission first: .*\n {2}To allow it: open Settings → Privacy & security → Location/s),
+        reason: { code: 'wifi.reading.windows-location', params: { steps: { code: 'wifi.reading.steps.windows-location', params: {} } } },
+      },
+    });
   });
 });

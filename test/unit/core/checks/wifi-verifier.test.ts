@@ -11,7 +11,7 @@ const ctx = () => ({ scope, signal: new AbortController().signal, once: runMemo(
 
 function wifi(current: WifiNetworkView | null | 'unknown', all: WifiNetworkView[] = []) {
   const v = wifiEncryptionVerifier({
-    status: async () => (current === 'unknown' ? { kind: 'unknown', reason: 'nmcli is not installed' } : { kind: 'ok', value: current, notes: [] }),
+    status: async () => (current === 'unknown' ? { kind: 'unknown', reason: { code: 'wifi.reading.nmcli-missing', params: {} } } : { kind: 'ok', value: current, notes: [] }),
     scan: async () => ({ kind: 'ok', value: all, notes: [] }),
   });
   return { run: async () => ({ results: { 'wifi.encryption': (await v.verify(ctx())) as MeasuredCheck } }) };
@@ -45,7 +45,7 @@ describe('Wi-Fi verifier (wifi.encryption)', () => {
     expect(words(toMessage(notConnected.reason))).toMatch(/not connected to a Wi-Fi network/);
     const unread = (await wifi('unknown').run()).results['wifi.encryption']!;
     expect(unread).toMatchObject({ status: 'unknown', reason: { code: 'wifi.encryption.no-reading' } });
-    expect(words(toMessage(unread.reason))).toBe('nmcli is not installed');
+    expect(words(toMessage(unread.reason))).toMatch(/^NetworkManager's command-line tool \(nmcli\) was not found\./);
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SegmentationService, suggestIotSsid } from '../../../../main/core/network/segmentation.js';
 import { createSurveyFeature } from '../../../../main/core/network/survey-feature.js';
 import type { NeighborEntry, WifiReading } from '../../../../main/core/ports.js';
+import type { Message } from '../../../../main/core/messages/index.js';
 import type { WifiNetworkView } from '../../../../main/core/wifi/scan-service.js';
 import { fakeCore } from '../../../support/fakes.js';
 import { iotSegmentVerifier } from '../../../../main/core/checks/verifiers/index.js';
@@ -68,10 +69,10 @@ describe('network.iot-segment', () => {
     const openVerdict = await open.seg.verifySegment('IoT');
     expect(openVerdict.reason).toMatchObject({ code: 'segment.weak', params: { ssid: 'IoT', security: 'open' } });
     expect(words(openVerdict.reason)).toMatch(/"IoT" uses Open .*; the IoT network needs WPA2 or better/);
-    const broken = setup({ kind: 'unknown', reason: 'NetworkManager is not running' });
+    const broken = setup({ kind: 'unknown', reason: { code: 'wifi.reading.network-manager-stopped', params: {} } });
     const unread = await broken.seg.verifySegment('IoT');
     expect(unread).toMatchObject({ status: 'unknown', reason: { code: 'segment.scan-unreadable' } });
-    expect(words(unread.reason)).toBe('the Wi-Fi scan could not be read: NetworkManager is not running');
+    expect(words(unread.reason)).toBe('the Wi-Fi scan could not be read: NetworkManager is not running, so the Wi-Fi networks cannot be listed.');
   });
 });
 
@@ -122,7 +123,7 @@ describe('plan and passphrase', () => {
 
 describe('a second IoT passphrase keeps the first', () => {
   it('asks first, keeps the previous, and removes it only after the IoT network was seen secured and the owner says the devices are back', async () => {
-    const scan: { kind: 'ok'; value: WifiNetworkView[]; notes: string[] } = { kind: 'ok', value: [], notes: [] };
+    const scan: { kind: 'ok'; value: WifiNetworkView[]; notes: Message[] } = { kind: 'ok', value: [], notes: [] };
     const { seg, f } = setup(scan);
     const first = await seg.generatePassphrase('Home-IoT', 'words');
     await expect(seg.generatePassphrase('Home-IoT', 'words')).rejects.toMatchObject({ code: 'refused' });

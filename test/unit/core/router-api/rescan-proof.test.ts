@@ -57,9 +57,9 @@ describe('readBackAndRescanProof', () => {
     const read = { readStatus: async () => status('wpa3') };
     expect(await readBackAndRescanProof(read, desired, { scanner: null, ...opts })(result)).toEqual({ ok: true, basis: [{ code: 'router-api.rescan.no-scanner', params: {} }] });
     let calls = 0;
-    const broken = { scan: async (): Promise<WifiReading<WifiNetworkView[]>> => (calls++, { kind: 'unknown', reason: 'nmcli is not installed' }) };
+    const broken = { scan: async (): Promise<WifiReading<WifiNetworkView[]>> => (calls++, { kind: 'unknown', reason: { code: 'wifi.reading.nmcli-missing', params: {} } }) };
     const u = await readBackAndRescanProof(read, desired, { scanner: broken, ...opts })(result);
-    expect(u).toMatchObject({ ok: true, basis: [{ code: 'router-api.rescan.scan-unreadable', params: { ssid: 'Home', reason: 'nmcli is not installed' } }, { code: 'router-api.rescan.scan-unreadable' }] });
+    expect(u).toMatchObject({ ok: true, basis: [{ code: 'router-api.rescan.scan-unreadable', params: { ssid: 'Home', reason: { code: 'wifi.reading.nmcli-missing', params: {} } } }, { code: 'router-api.rescan.scan-unreadable' }] });
     expect(calls).toBe(1);
     const far = await readBackAndRescanProof(read, desired, { scanner: scans(ok([view('Home', 'unknown')])), ...opts })(result);
     expect(far).toMatchObject({ ok: true, basis: [{ code: 'router-api.rescan.class-unknown', params: { ssid: 'Home' } }, { code: 'router-api.rescan.not-in-range', params: { ssid: 'Things' } }] });

@@ -64,15 +64,17 @@ describe('verification by rescan', () => {
     expect(d1.verdict).toMatchObject({ status: 'unknown' });
     expect(d1.verdict!.reason).toMatchObject({ code: 'wifi.verify.not-seen', params: { ssid: 'HomeNet', count: 4 } });
     expect(words(d1.verdict!.reason)).toMatch(/^"HomeNet" was not seen in 4 scans over 3 s\./);
-    const b = makeStep(new ScriptedScanner([{ kind: 'unknown', reason: 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.' }]));
+    const b = makeStep(new ScriptedScanner([{ kind: 'unknown', reason: { code: 'wifi.reading.network-manager-stopped', params: {} } }]));
     const d2 = await finished(b.step, b.step.startVerify({ ssid: 'HomeNet', target: 'wpa3', timeoutSeconds: 3 }).id);
-    expect(words(d2.verdict!.reason)).toBe('The Wi-Fi scan could not be read: NetworkManager is not running, so nmcli cannot list Wi-Fi networks.');
-    expect(b.checks.get('wifi.encryption')).toMatchObject({ status: 'unknown', reason: { code: 'wifi.verify.scan-unreadable', params: { error: 'NetworkManager is not running, so nmcli cannot list Wi-Fi networks.' } } });
+    // The reading's reason travels as a message inside the verdict, put into words with it.
+    expect(words(d2.verdict!.reason)).toBe('The Wi-Fi scan could not be read: NetworkManager is not running, so the Wi-Fi networks cannot be listed.');
+    expect(b.checks.get('wifi.encryption')).toMatchObject({ status: 'unknown', reason: { code: 'wifi.verify.scan-unreadable', params: { error: { code: 'wifi.reading.network-manager-stopped', params: {} } } } });
   });
 
   it('without a scanner every reading is unknown with the reason', async () => {
     const { step } = makeStep(undefined);
-    expect(await step.scan()).toEqual({ kind: 'unknown', reason: 'This copy of Porchlight has no Wi-Fi scanner for this system.' });
+    expect(await step.scan()).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.no-scanner', params: {} } });
+    expect(await step.status()).toEqual({ kind: 'unknown', reason: { code: 'wifi.reading.no-scanner', params: {} } });
   });
 });
 
