@@ -59,13 +59,20 @@ describe('porchlight wifi scan --json (built CLI, fake nmcli on PATH)', () => {
         cwd: ROOT, env: { ...fakeNmcliEnv(fake), PORCHLIGHT_RECORD_LOADS: file }, encoding: 'utf8', timeout: 30_000,
       });
       expect(r.status, r.stderr).toBe(0);
-      return { stdout: r.stdout, urls: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
+      return { stdout: r.stdout, stderr: r.stderr, urls: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
     };
     const heavy = (urls: string[]) => urls.filter((u) => /node_modules\/(zod|i18next)\//.test(u));
     const json = loaded(['wifi', 'scan', '--json']);
     expect(JSON.parse(json.stdout)).toContainEqual(expect.objectContaining({ ssid: 'HomeNet', security: 'wpa3' }));
     expect(json.urls.some((u) => u.includes('node-wifi'))).toBe(true);
     expect(heavy(json.urls)).toEqual([]);
+    // A note (nothing in range) is a message code in one JSON line on stderr: still no zod, no i18next.
+    fake.write({ ...homeState('HomeNet', 'wpa3'), accessPoints: [] });
+    const empty = loaded(['wifi', 'scan', '--json']);
+    expect(JSON.parse(empty.stdout)).toEqual([]);
+    expect(JSON.parse(empty.stderr)).toEqual({ notes: [{ code: 'wifi.reading.none-in-range', params: {} }] });
+    expect(heavy(empty.urls)).toEqual([]);
+    fake.write(homeState('HomeNet', 'wpa3'));
     // The plain list names each class in the catalog's words, so it does load them.
     const text = loaded(['wifi', 'scan']);
     expect(text.stdout).toMatch(/HomeNet.*WPA3/);
@@ -89,12 +96,14 @@ describe('porchlight wifi scan --json (built CLI, fake nmcli on PATH)', () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-nmcli-'));
     const r = cli(['wifi', 'scan', '--json'], { PATH: empty, HOME: process.env.HOME });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'wifi-unknown', message: expect.stringMatching(/^nmcli was not found on PATH/) } });
-    expect(r.stderr).toMatch(/unknown — nmcli was not found on PATH/);
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { code: 'wifi-unknown', message: expect.stringMatching(/^NetworkManager's command-line tool \(nmcli\) was not found\./), reason: { code: 'wifi.reading.nmcli-missing', params: {} } },
+    });
+    expect(r.stderr).toMatch(/unknown — NetworkManager's command-line tool \(nmcli\) was not found\./);
     const fake = createFakeNmcli({ ...homeState('HomeNet', 'wpa2'), networkManager: 'stopped' });
     const r2 = cli(['wifi', 'status', '--json'], fakeNmcliEnv(fake));
     expect(r2.code).toBe(2);
-    expect(JSON.parse(r2.stdout).error.code).toBe('wifi-unknown');
+    expect(JSON.parse(r2.stdout).error).toMatchObject({ code: 'wifi-unknown', reason: { code: 'wifi.reading.network-manager-stopped', params: {} } });
     expect(r2.stderr).toMatch(/NetworkManager is not running/);
   });
 
