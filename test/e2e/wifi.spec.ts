@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, seriousViolations, filesWithText, ROOT, keychainClear, type Harness } from './fixtures';
+import { test, expect, walkTo, press, seriousViolations, filesWithText, fullPageScreenshot, ROOT, keychainClear, type Harness } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const fake = createFakeNmcli(homeState('HomeNet', 'wpa2'));
@@ -103,6 +103,30 @@ test('not connected and nothing chosen: no network is called "your home network"
   await select.selectOption('HomeNet');
   await expect(page.getByTestId('wifi-class')).toHaveAttribute('data-class', 'wpa2');
   await expect(page.getByTestId('wifi-class')).toContainText('Your home network HomeNet uses: a good lock from 2004 (WPA2-Personal)');
+});
+
+test('a scan that partly worked, then one that failed: the core\'s message codes read as words, in the language chosen', async ({ wizardPage: page }) => {
+  // One line nmcli prints is unreadable: the networks it could read, and a note saying how many were left out.
+  const good = 'yes:HomeNet:3C\\:A6\\:2F\\:11\\:22\\:33:Infra:36:5180 MHz:84:WPA2:(none):pair_ccmp group_ccmp psk';
+  fake.write({ ...homeState('HomeNet', 'wpa2'), rawWifiList: `${good}\nnot:an:nmcli:line\n` });
+  await walkTo(page, 'wifi');
+  await press(page, page.getByRole('button', { name: 'Scan Wi-Fi now' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Note:' })).toHaveText("Note: 1 line of NetworkManager's answer (nmcli) could not be read and was left out.");
+  await expect(page.getByTestId('wifi-class')).toHaveAttribute('data-class', 'wpa2');
+
+  // NetworkManager stops: the scan is unknown with the reason, never an empty list.
+  fake.write({ ...homeState('HomeNet', 'wpa2'), networkManager: 'stopped' });
+  await press(page, page.getByRole('button', { name: 'Scan again' }));
+  const alert = page.getByTestId('wifi-scan-unknown');
+  await expect(alert).toHaveText('Porchlight could not read the Wi-Fi networks: NetworkManager is not running, so the Wi-Fi networks cannot be listed.');
+  await expect(alert.getByTestId('wifi-permission-steps')).toHaveCount(0);
+
+  // The same reading in German: the words come from the catalogs, not from the core.
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
+  await expect(alert).toHaveText('Porchlight konnte die WLAN-Netze nicht lesen: NetworkManager läuft nicht, daher können die WLAN-Netze nicht aufgelistet werden.');
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'wifi-14-scan-unknown-de.png'));
+  await alert.screenshot({ path: join(SCREENSHOTS, 'wifi-14-scan-unknown-de-notice.png') });
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('router left on WPA2: the check stays a warning (WPA2, as the audit rates it) and says what it saw', async ({ wizardPage: page, harness }) => {
