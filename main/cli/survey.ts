@@ -95,15 +95,28 @@ export function parseSurveyFlags(argv: string[]): SurveyFlags {
   return f;
 }
 
-/** The stable `--json` shape (documented in the issue): gateway with router identity, devices, duration. */
+/**
+ * The stable `--json` shape (documented in the issue): gateway with router identity, devices, notes,
+ * duration. Reasons, evidence and notes are put into words in the CLI's language (as `reason` is),
+ * so the shape stays strings and nothing reads a message code as a sentence.
+ */
 export function publicReport(r: SurveyReport, words: (m: Message | null | undefined) => string) {
   const router = r.gateway.router;
+  const said = (m: Message | null | undefined) => (m ? words(m) : null);
   return {
     gateway: {
       address: r.gateway.address,
       mac: r.gateway.mac,
       router: router
-        ? { vendor: router.vendor, model: router.model, firmware: router.firmware, friendlyName: router.friendlyName, sources: router.sources, unknown: router.unknown ?? null, evidence: router.evidence }
+        ? {
+            vendor: router.vendor,
+            model: router.model,
+            firmware: router.firmware,
+            friendlyName: router.friendlyName,
+            sources: router.sources,
+            unknown: router.unknown ? { vendor: said(router.unknown.vendor), model: said(router.unknown.model), firmware: said(router.unknown.firmware) } : null,
+            evidence: router.evidence.map((e) => ({ ...e, error: said(e.error), setAside: said(e.setAside) })),
+          }
         : null,
     },
     devices: r.devices.map((d) => ({
@@ -122,7 +135,7 @@ export function publicReport(r: SurveyReport, words: (m: Message | null | undefi
       seenBy: d.seenBy,
       moveToIot: d.moveToIot,
     })),
-    notes: r.notes,
+    notes: r.notes.map((n) => words(n)),
     durationMs: r.durationMs,
     budgetMs: r.budgetMs,
   };
@@ -134,7 +147,7 @@ function human(r: SurveyReport, words: (m: Message | null | undefined) => string
     `Gateway: ${r.gateway.address ?? 'unknown'}${rt ? ` — ${[rt.vendor, rt.model].filter(Boolean).join(' ') || 'unidentified'}${rt.firmware ? `, firmware ${rt.firmware}` : ''}` : ''}`,
     `Devices (${r.devices.length}), surveyed in ${r.durationMs} ms of ${r.budgetMs} ms:`,
     ...r.devices.map((d) => `  ${(d.ip ?? '-').padEnd(15)} ${(d.mac ?? '-').padEnd(17)} ${d.category.padEnd(10)} ${d.vendor ?? 'unknown vendor'}${d.names[0] ? ` — ${d.names[0]}` : ''}${d.status === 'unknown' ? ` [unknown: ${words(d.reason)}]` : ''}`),
-    ...r.notes.map((n) => `note: ${n}`),
+    ...r.notes.map((n) => `note: ${words(n)}`),
   ];
   return lines.join('\n') + '\n';
 }

@@ -27,8 +27,10 @@ test('a miniupnpd router: maker and model with their source, firmware unknown wi
     await expect(router).toContainText('ASUSTeK Computer Inc.');
     await expect(router).toContainText('RT-AC68U');
     await expect(router).toContainText('(from its UPnP description)');
-    await expect(router).toContainText('unknown — No source about the router itself gave its firmware version');
-    await expect(router).toContainText('it names the UPnP software (MiniUPnPd 1.8)');
+    await expect(router).toContainText('unknown — no source about the router itself gave its firmware version');
+    await expect(router).toContainText("it names only software that is not the router's own firmware: the UPnP software (MiniUPnPd 1.8)");
+    // The reason is words from the catalog, never a message code.
+    await expect(router).not.toContainText('router.unknown');
     await expect(router).not.toContainText('firmware 1.8');
     for (const raw of ['tr064', 'ssdp-server', 'upnp)', 'oui']) await expect(router).not.toContainText(raw);
     await openDeviceGroups(page);

@@ -67,7 +67,7 @@ async function survey(page: Page) {
     await expect(page.locator(`[data-testid="survey-group"][data-category="${category}"]`).locator(`[data-ip="${ip}"]`)).toBeVisible();
   }
   await expect(device(page, '127.0.0.48')).toHaveAttribute('data-status', 'unknown');
-  await expect(device(page, '127.0.0.48')).toContainText('no answer within');
+  await expect(device(page, '127.0.0.48')).toContainText('no answer in time');
 }
 
 async function markMove(page: Page, label: string) {

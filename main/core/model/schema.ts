@@ -80,28 +80,46 @@ export type InventoryDeviceView = z.infer<typeof InventoryDeviceSchema>;
 const RouterSourceSchema = z.enum(ROUTER_SOURCES);
 const fields = <T extends z.ZodType>(t: T) => z.strictObject({ vendor: t, model: t, firmware: t });
 
-/** What one source said about the router (or why it said nothing). */
-export const RouterEvidenceSchema = z.strictObject({
-  source: RouterSourceSchema,
-  url: short(2000).nullable(),
-  vendor: short(500).nullable(),
-  model: short(500).nullable(),
-  firmware: short(500).nullable(),
-  error: short(2000).nullable(),
-  setAside: short(2000).nullable().optional(),
-});
+/**
+ * The router's identity with its reasons in the given shape: messages in what the survey reports
+ * now, messages or the English a profile saved before codes in the home model.
+ */
+const routerIdentityWith = <T extends z.ZodType>(reason: T) =>
+  z.strictObject({
+    vendor: short(500).nullable(),
+    model: short(500).nullable(),
+    firmware: short(500).nullable(),
+    friendlyName: short(500).nullable(),
+    sources: fields(RouterSourceSchema.nullable()),
+    /** Why each unknown field is unknown. */
+    unknown: fields(reason.nullable()).optional(),
+    /** What each source said, or why it said nothing (`error`), and what it said that is not about the router (`setAside`). */
+    evidence: z
+      .array(
+        z.strictObject({
+          source: RouterSourceSchema,
+          url: short(2000).nullable(),
+          vendor: short(500).nullable(),
+          model: short(500).nullable(),
+          firmware: short(500).nullable(),
+          error: reason.nullable(),
+          setAside: reason.nullable().optional(),
+        }),
+      )
+      .max(32),
+  });
 
-/** The router's identity as the survey found it: each field with its source, and why an unknown one is unknown. */
-export const RouterIdentitySchema = z.strictObject({
-  vendor: short(500).nullable(),
-  model: short(500).nullable(),
-  firmware: short(500).nullable(),
-  friendlyName: short(500).nullable(),
-  sources: fields(RouterSourceSchema.nullable()),
-  unknown: fields(short(2000).nullable()).optional(),
-  evidence: z.array(RouterEvidenceSchema).max(32),
-});
+/** The router's identity as the survey reports it: each field with its source, and why an unknown one is unknown (messages). */
+export const RouterIdentitySchema = routerIdentityWith(MessageSchema);
 export type RouterIdentity = z.infer<typeof RouterIdentitySchema>;
+
+/**
+ * The router's identity as the home model keeps it: reasons are messages, or English prose in a
+ * profile saved before the survey spoke in codes (read it through `toMessage`). Same version: every
+ * profile that loaded before still loads.
+ */
+export const StoredRouterIdentitySchema = routerIdentityWith(StoredTextSchema);
+export type StoredRouterIdentity = z.infer<typeof StoredRouterIdentitySchema>;
 
 /**
  * The survey's outcome as `porchlight survey --json` prints it, the survey step shows it and the
@@ -111,7 +129,8 @@ export type RouterIdentity = z.infer<typeof RouterIdentitySchema>;
 export const SurveyReportSchema = z.object({
   gateway: z.object({ address: z.string().nullable(), mac: z.string().nullable(), router: RouterIdentitySchema.nullable() }),
   devices: z.array(InventoryDeviceSchema),
-  notes: z.array(z.string()),
+  /** What the survey could not read as a whole, as messages. */
+  notes: z.array(MessageSchema).max(32),
   durationMs: z.number(),
   budgetMs: z.number(),
   withinBudget: z.boolean(),
@@ -123,7 +142,7 @@ export type SurveyReportDoc = z.infer<typeof SurveyReportSchema>;
 export const RouterRecordSchema = z.strictObject({
   address: short(64).nullable(),
   mac: short(17).nullable(),
-  identity: RouterIdentitySchema.nullable(),
+  identity: StoredRouterIdentitySchema.nullable(),
   at: iso,
 });
 export type RouterRecord = z.infer<typeof RouterRecordSchema>;

@@ -1,4 +1,6 @@
 /** Deadlines and bounded concurrency: no single peer can hold a survey past its budget. */
+import { PorchlightError } from '../errors.js';
+import { msg, type Message } from '../messages/index.js';
 
 /** Resolves to the promise's value, or to `{timedOut:true}` after `ms`; the timer never keeps the process alive. */
 export async function withDeadline<T>(p: Promise<T>, ms: number): Promise<{ timedOut: false; value: T } | { timedOut: true }> {
@@ -28,9 +30,20 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   return out;
 }
 
-/** Human reason for a failed probe (timeouts and refusals say so plainly). */
-export function probeError(err: unknown): string {
+/** A failed probe's own error text, bounded: only ever a param of a message. */
+function probeError(err: unknown): string {
   const e = err as { code?: string; message?: string };
-  const msg = typeof e?.message === 'string' ? e.message : String(err);
-  return msg.slice(0, 200);
+  const text = typeof e?.message === 'string' ? e.message : String(err);
+  return text.slice(0, 200);
+}
+
+/**
+ * Why a probe failed, as a message: a timeout and a refused connection say so in the reader's
+ * language; anything else carries the adapter's own error text as a param, never as the sentence.
+ */
+export function probeFailure(err: unknown): Message {
+  if (err instanceof PorchlightError && err.code === 'timeout') return msg('survey.probe.timeout');
+  if (err instanceof PorchlightError && err.code === 'refused') return msg('survey.probe.refused');
+  if ((err as { code?: unknown } | null)?.code === 'ECONNREFUSED') return msg('survey.probe.refused');
+  return msg('survey.probe.failed', { error: probeError(err) });
 }

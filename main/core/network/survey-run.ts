@@ -4,7 +4,7 @@
  * hangs or speaks garbage becomes a reason on its device, never a crash or an overrun.
  */
 import type { Discovery, HttpFetcher, NeighborEntry, NeighborTable, OuiRegistry, ProbeScope, SsdpReply } from '../ports.js';
-import { withDeadline, mapLimit, probeError } from './deadline.js';
+import { withDeadline, mapLimit, probeFailure } from './deadline.js';
 import { msg, type Message } from '../messages/index.js';
 import { inScope, urlInScope } from './scope.js';
 import { SSDP_SEARCH_TARGETS, parseSsdpReply, type SsdpAnswer } from './ssdp.js';
@@ -37,8 +37,8 @@ export interface SeenDevice {
   category: DeviceCategory;
   categoryBasis: Message;
   seenBy: SeenBy[];
-  /** Probes of this device that failed (timeouts, garbage), for the log. */
-  problems: string[];
+  /** Probes of this device that failed (timeouts, garbage), as messages (the reason an unknown device shows). */
+  problems: Message[];
   /** `unknown` when a probe failed and nothing identified the device; the reason (a message) says why. */
   status: 'identified' | 'unknown';
   unknownReason: Message | null;
@@ -57,7 +57,8 @@ export interface SurveyProgress {
 export interface SurveyRun {
   gateway: { address: string | null; mac: string | null; router: RouterIdentity | null };
   devices: SeenDevice[];
-  notes: string[];
+  /** What the survey could not read as a whole (a listener cut short, a table that did not answer), as messages. */
+  notes: Message[];
   durationMs: number;
   budgetMs: number;
 }
@@ -84,9 +85,8 @@ interface Partial {
   mdns: MdnsService[];
   ssdp: SsdpAnswer[];
   descriptions: DeviceDescription[];
-  problems: string[];
-  /** The same problems as messages (what the survey step and the CLI show). */
-  issues: Message[];
+  /** What failed while probing it, as messages (what the survey step and the CLI show). */
+  problems: Message[];
 }
 
 const SAFETY_MARGIN_MS = 200;
@@ -101,12 +101,12 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
   const t0 = deps.now();
   const endAt = t0 + scope.budgetMs - SAFETY_MARGIN_MS;
   const left = () => Math.max(0, endAt - deps.now());
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const byIp = new Map<string, Partial>();
   const entry = (ip: string): Partial => {
     let p = byIp.get(ip);
     if (!p) {
-      p = { ip, mac: null, seenBy: new Set(), mdns: [], ssdp: [], descriptions: [], problems: [], issues: [] };
+      p = { ip, mac: null, seenBy: new Set(), mdns: [], ssdp: [], descriptions: [], problems: [] };
       byIp.set(ip, p);
     }
     return p;
@@ -117,7 +117,7 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
   const listenBudget = Math.min(scope.listenMs + 750, left());
   // The neighbor table runs beside the listening window, so it may use that long (a busy machine forks slowly).
   const neighborDeadline = Math.min(Math.max(scope.probeDeadlineMs, scope.listenMs), left());
-  const neighborsP = withDeadline(deps.neighbors.read(scope).catch((e: unknown) => ({ error: probeError(e) })), neighborDeadline);
+  const neighborsP = withDeadline(deps.neighbors.read(scope).catch((e: unknown) => ({ error: probeFailure(e) })), neighborDeadline);
   // Descriptions are fetched as each SSDP answer arrives, each with a deadline that ends with the
   // listen window (an answer heard at its very end still gets LATE_ANSWER_MS), so a peer that
   // hangs costs no time after the window.
@@ -148,21 +148,26 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
   const fetchDescription = async (url: string, from: string): Promise<void> => {
     const budget = Math.min(scope.probeDeadlineMs, left(), Math.max(LATE_ANSWER_MS, listenEndAt - deps.now()));
     if (budget < 50) {
-      entry(from).problems.push(`description at ${url} not fetched: survey budget used up`);
-      entry(from).issues.push(msg('survey.problem.budget', { url }));
+      entry(from).problems.push(msg('survey.problem.budget', { url }));
       return;
     }
+    let error: Message;
     try {
       const r = await withDeadline(deps.http.request(url, { deadlineMs: budget, maxBytes: 256 * 1024 }), budget + 100);
-      if (r.timedOut) throw new Error(`no answer within ${budget} ms`);
-      if (r.value.status !== 200) throw new Error(`HTTP ${r.value.status}`);
-      const d = parseDeviceDescription(r.value.body);
-      if (!d.ok) throw new Error(d.reason);
-      descByUrl.set(url, d.value);
+      if (r.timedOut) error = msg('survey.probe.timeout');
+      else if (r.value.status !== 200) error = msg('survey.probe.http-status', { status: r.value.status });
+      else {
+        const d = parseDeviceDescription(r.value.body);
+        if (d.ok) {
+          descByUrl.set(url, d.value);
+          return;
+        }
+        error = d.reason;
+      }
     } catch (err) {
-      entry(from).problems.push(`device description at ${url}: ${probeError(err)}`);
-      entry(from).issues.push(msg('survey.problem.description', { url, error: probeError(err) }));
+      error = probeFailure(err);
     }
+    entry(from).problems.push(msg('survey.problem.description', { url, error }));
   };
   const onSsdpReply = (reply: SsdpReply) => {
     if (!inScope(scope, reply.from)) return;
@@ -170,8 +175,8 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
     const u = a?.location ? urlInScope(scope, a.location) : null;
     if (a && u) describe(u.href, a.from);
   };
-  const ssdpP = withDeadline(deps.discovery.ssdpSearch(scope, SSDP_SEARCH_TARGETS, onSsdpReply).catch((e: unknown) => ({ error: probeError(e) })), listenBudget);
-  const mdnsP = withDeadline(deps.discovery.mdnsBrowse(scope, MDNS_SERVICE_TYPES).catch((e: unknown) => ({ error: probeError(e) })), listenBudget);
+  const ssdpP = withDeadline(deps.discovery.ssdpSearch(scope, SSDP_SEARCH_TARGETS, onSsdpReply).catch((e: unknown) => ({ error: probeFailure(e) })), listenBudget);
+  const mdnsP = withDeadline(deps.discovery.mdnsBrowse(scope, MDNS_SERVICE_TYPES).catch((e: unknown) => ({ error: probeFailure(e) })), listenBudget);
   const gateway = scope.gateway;
   const routerTargets = gateway ? (deps.routerTargets ?? standardRouterTargets)(gateway) : null;
   const routerDirectP = routerTargets
@@ -188,8 +193,8 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
   let services: MdnsService[] = [];
   try {
     const n = await neighborsP;
-    if (n.timedOut) notes.push(`The neighbor table did not answer within ${neighborDeadline} ms.`);
-    else if ('error' in n.value) notes.push(`The neighbor table could not be read: ${n.value.error}`);
+    if (n.timedOut) notes.push(msg('survey.note.neighbors-timeout', { count: Math.max(1, Math.round(neighborDeadline / 1000)) }));
+    else if ('error' in n.value) notes.push(msg('survey.note.neighbors-failed', { error: n.value.error }));
     else neighborRows = n.value.filter((e) => inScope(scope, e.ip) && (!e.interface || e.interface === scope.interface || e.interface === scope.interfaceAddress));
     for (const row of neighborRows) {
       if (isDeadNeighbor(row) || row.ip === scope.interfaceAddress) continue;
@@ -198,8 +203,8 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
       p.seenBy.add('neighbors');
     }
     const s = await ssdpP;
-    if (s.timedOut) notes.push('SSDP listening was cut short by the budget.');
-    else if ('error' in s.value) notes.push(`SSDP discovery failed: ${s.value.error}`);
+    if (s.timedOut) notes.push(msg('survey.note.ssdp-cut-short'));
+    else if ('error' in s.value) notes.push(msg('survey.note.ssdp-failed', { error: s.value.error }));
     else {
       const garbage = new Map<string, number>();
       for (const reply of s.value) {
@@ -215,13 +220,12 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
         p.ssdp.push(a);
       }
       for (const [ip, count] of garbage) {
-        entry(ip).problems.push(`answered SSDP with ${count} unreadable message${count > 1 ? 's' : ''}`);
-        entry(ip).issues.push(msg('survey.problem.ssdp-garbage', { count }));
+        entry(ip).problems.push(msg('survey.problem.ssdp-garbage', { count }));
       }
     }
     const m = await mdnsP;
-    if (m.timedOut) notes.push('mDNS listening was cut short by the budget.');
-    else if ('error' in m.value) notes.push(`mDNS discovery failed: ${m.value.error}`);
+    if (m.timedOut) notes.push(msg('survey.note.mdns-cut-short'));
+    else if ('error' in m.value) notes.push(msg('survey.note.mdns-failed', { error: m.value.error }));
     else {
       services = assembleServices(m.value);
       for (const svc of services) {
@@ -244,8 +248,7 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
     if (!a.location) continue;
     const u = urlInScope(scope, a.location);
     if (!u) {
-      entry(a.from).problems.push('advertised a description outside the survey scope (not fetched)');
-      entry(a.from).issues.push(msg('survey.problem.out-of-scope'));
+      entry(a.from).problems.push(msg('survey.problem.out-of-scope'));
       continue;
     }
     describe(u.href, a.from);
@@ -274,8 +277,7 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
     for (const ip of probeHosts) {
       if (found.has(ip)) entry(ip).seenBy.add(scope.targets.includes(ip) ? 'target' : 'sweep');
       else if (scope.targets.includes(ip)) {
-        entry(ip).problems.push('added by hand but no common port accepted a connection');
-        entry(ip).issues.push(msg('survey.problem.no-port'));
+        entry(ip).problems.push(msg('survey.problem.no-port'));
       }
     }
   }
@@ -288,17 +290,17 @@ export async function runSurvey(deps: SurveyRunDeps, scope: ProbeScope, onProgre
     const evidence: RouterEvidence[] = [];
     const direct = routerDirectP ? await routerDirectP : null;
     if (direct && !direct.timedOut) evidence.push(...direct.value);
-    else if (routerTargets) evidence.push(failedEvidence('tr064', routerTargets.tr064Url, 'no answer within the budget'));
+    else if (routerTargets) evidence.push(failedEvidence('tr064', routerTargets.tr064Url, msg('survey.probe.timeout')));
     const gw = byIp.get(gateway);
     const gwAnswers = gw?.ssdp ?? [];
     const server = gwAnswers.find((a) => a.server)?.server;
     if (server) evidence.push(fromServerHeader(server, deps.knownRouterVendors));
-    else evidence.push(failedEvidence('ssdp-server', null, 'the gateway did not answer SSDP'));
+    else evidence.push(failedEvidence('ssdp-server', null, msg('router.evidence.no-ssdp-answer')));
     const igd = gwAnswers.find((a) => a.location && descByUrl.has(urlInScope(scope, a.location)?.href ?? ''));
     const igdUrl = igd?.location ? urlInScope(scope, igd.location)!.href : null;
     const upnpDesc = igdUrl ? descByUrl.get(igdUrl)! : null;
     if (upnpDesc && igdUrl) evidence.push(fromDescription('upnp', igdUrl, upnpDesc));
-    else evidence.push(failedEvidence('upnp', gwAnswers.find((a) => a.location)?.location ?? null, gw?.problems.find((p) => p.startsWith('device description')) ?? 'no UPnP description from the gateway'));
+    else evidence.push(failedEvidence('upnp', gwAnswers.find((a) => a.location)?.location ?? null, gw?.problems.find((p) => p.code === 'survey.problem.description') ?? msg('router.evidence.no-upnp')));
     gatewayMac = gw?.mac ?? null;
     const ouiVendor = vendorOfMac(gatewayMac, deps.oui);
     if (ouiVendor) evidence.push({ source: 'oui', url: null, vendor: ouiVendor, model: null, firmware: null, error: null });
@@ -346,7 +348,7 @@ function describeDevice(deps: SurveyRunDeps, p: Partial, isGateway: boolean): Se
     vendor,
   });
   const identified = category !== 'unknown' || model !== null;
-  const unknownReason = identified ? null : p.issues.length > 0 ? msg('survey.problem.list', { items: p.issues.slice(0, 16) }) : basis;
+  const unknownReason = identified ? null : p.problems.length > 0 ? msg('survey.problem.list', { items: p.problems.slice(0, 16) }) : basis;
   return {
     ip: p.ip,
     mac: p.mac,

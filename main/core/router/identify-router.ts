@@ -3,6 +3,7 @@ import type { DeviceDescription } from './upnp-description.js';
 import type { HnapSettings } from './hnap.js';
 import type { HttpBanner } from './http-banner.js';
 import { describeToken, namesSoftwareNotDevice, parseServerHeader, type ServerToken } from './server-header.js';
+import { msg, type Message } from '../messages/index.js';
 
 /** Where a fact about the router came from, in order of trust. */
 export const ROUTER_SOURCES = ['tr064', 'upnp', 'hnap', 'ssdp-server', 'http', 'oui'] as const;
@@ -21,9 +22,11 @@ export const ROUTER_SOURCE_LABELS: Record<RouterSource, string> = {
 /** A source id in plain words ("tr064" → "the router's TR-064 interface"); any other text unchanged. */
 export const routerSourceWords = (s: string): string => ((ROUTER_SOURCES as readonly string[]).includes(s) ? ROUTER_SOURCE_LABELS[s as RouterSource] : s);
 
+/** A source as a message (its words live under `router.source.*` in the catalogs). */
+export const routerSourceMessage = (s: RouterSource): Message => msg(`router.source.${s}`);
+
 /** The router facts a survey reports. */
 export type RouterField = 'vendor' | 'model' | 'firmware';
-const FIELD_WORDS: Record<RouterField, string> = { vendor: 'maker', model: 'model', firmware: 'firmware version' };
 /** Sources that can never carry a field (so a reason does not list them). */
 const NEVER: Record<RouterField, RouterSource[]> = { vendor: [], model: ['oui'], firmware: ['http', 'oui'] };
 
@@ -34,13 +37,13 @@ export interface RouterEvidence {
   vendor: string | null;
   model: string | null;
   firmware: string | null;
-  /** Null when the source answered; otherwise why it gave nothing (timeout, 404, malformed XML …). */
-  error: string | null;
+  /** Null when the source answered; otherwise why it gave nothing (timeout, 404, malformed XML …), as a message. */
+  error: Message | null;
   /**
    * What the source said that is not about the router itself and was therefore not used (the UPnP
-   * library or daemon and the operating system a SERVER header names, a daemon's default names).
+   * library or daemon and the operating system a SERVER header names, a daemon's default names), as a message.
    */
-  setAside?: string | null;
+  setAside?: Message | null;
 }
 
 /** The router's identity: each field with the source that said it; a null field is unknown, with the reason. */
@@ -51,26 +54,26 @@ export interface RouterIdentity {
   friendlyName: string | null;
   sources: { vendor: RouterSource | null; model: RouterSource | null; firmware: RouterSource | null };
   /** Why each unknown field is unknown (null for a field that is known). */
-  unknown?: { vendor: string | null; model: string | null; firmware: string | null };
+  unknown?: { vendor: Message | null; model: Message | null; firmware: Message | null };
   evidence: RouterEvidence[];
 }
 
 /** Evidence from a UPnP or TR-064 description. Names a UPnP daemon fills in by default are not the router's. */
 export function fromDescription(source: 'tr064' | 'upnp', url: string, d: DeviceDescription): RouterEvidence {
-  const setAside: string[] = [];
-  const keep = (v: string | null, what: string) => {
+  const setAside: Message[] = [];
+  const keep = (v: string | null, what: 'maker' | 'model') => {
     if (v && namesSoftwareNotDevice(v)) {
-      setAside.push(`${what} "${v}" is the UPnP software's default, not the router's`);
+      setAside.push(what === 'maker' ? msg('router.set-aside.default-maker', { value: v }) : msg('router.set-aside.default-model', { value: v }));
       return null;
     }
     return v;
   };
-  const manufacturer = keep(d.manufacturer, 'the maker');
-  const modelName = keep(d.modelName, 'the model');
+  const manufacturer = keep(d.manufacturer, 'maker');
+  const modelName = keep(d.modelName, 'model');
   // Vendors put filler in modelNumber ("avm", "1"); append it only when it looks like a model code.
   const number = modelName && d.modelNumber && /\d/.test(d.modelNumber) && /[A-Za-z]/.test(d.modelNumber) && !modelName.includes(d.modelNumber) ? d.modelNumber : null;
   const model = [modelName, number].filter(Boolean).join(' ') || null;
-  return { source, url, vendor: manufacturer, model, firmware: d.firmware, error: null, setAside: setAside.length ? setAside.join('; ') : null };
+  return { source, url, vendor: manufacturer, model, firmware: d.firmware, error: null, setAside: setAside.length ? msg('router.set-aside.list', { items: setAside }) : null };
 }
 
 /** Evidence from HNAP GetDeviceSettings. */
@@ -87,7 +90,7 @@ const listTokens = (ts: ServerToken[]) => ts.map(describeToken).join(', ');
  */
 export function fromServerHeader(server: string, knownVendors: string[]): RouterEvidence {
   const tokens = parseServerHeader(server);
-  if (tokens.length === 0) return failedEvidence('ssdp-server', null, 'its SERVER header was empty or unreadable');
+  if (tokens.length === 0) return failedEvidence('ssdp-server', null, msg('router.evidence.server-unreadable'));
   // A maker word standing on its own ("AVM FRITZ!Box …"), not inside another word.
   const word = (v: string) => new RegExp(`(^|[^A-Za-z0-9])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9])`, 'i');
   const named = (t: ServerToken) => knownVendors.find((v) => word(v).test(t.text)) ?? null;
@@ -95,11 +98,11 @@ export function fromServerHeader(server: string, knownVendors: string[]): Router
   const stacks = tokens.filter((t) => t.kind === 'stack');
   const oses = tokens.filter((t) => t.kind === 'os' && t !== own);
   const others = tokens.filter((t) => t.kind === 'product' && t !== own);
-  const parts: string[] = [];
-  if (stacks.length) parts.push(`the UPnP software (${listTokens(stacks)})`);
-  if (oses.length) parts.push(`the operating system (${listTokens(oses)})`);
-  if (others.length) parts.push(`a product Porchlight cannot tie to the router (${listTokens(others)})`);
-  const setAside = parts.length ? `it names ${parts.join(' and ')}, which ${parts.length > 1 ? 'are' : 'is'} not the router's own firmware` : null;
+  const parts: Message[] = [];
+  if (stacks.length) parts.push(msg('router.set-aside.part-software', { names: listTokens(stacks) }));
+  if (oses.length) parts.push(msg('router.set-aside.part-system', { names: listTokens(oses) }));
+  if (others.length) parts.push(msg('router.set-aside.part-other', { names: listTokens(others) }));
+  const setAside = parts.length ? msg('router.set-aside.server-names', { parts }) : null;
   if (!own) return { source: 'ssdp-server', url: null, vendor: null, model: null, firmware: null, error: null, setAside };
   return { source: 'ssdp-server', url: null, vendor: named(own), model: own.name, firmware: own.version, error: null, setAside };
 }
@@ -110,11 +113,11 @@ export function fromHttpBanner(url: string, b: HttpBanner, knownVendors: string[
   const vendor = knownVendors.find((v) => text.includes(v.toLowerCase())) ?? null;
   // A title is only a model when it names a known maker ("FRITZ!Box"); "Login" or "Web Management" is not.
   const titleNamesMaker = !!b.title && knownVendors.some((v) => b.title!.toLowerCase().includes(v.toLowerCase()));
-  return { source: 'http', url, vendor, model: titleNamesMaker ? b.title : null, firmware: null, error: null, setAside: titleNamesMaker ? null : b.title ? `its page title ("${b.title}") names no router maker` : 'it has no page title' };
+  return { source: 'http', url, vendor, model: titleNamesMaker ? b.title : null, firmware: null, error: null, setAside: titleNamesMaker ? null : b.title ? msg('router.set-aside.title-no-maker', { title: b.title }) : msg('router.set-aside.no-title') };
 }
 
 /** A source that gave nothing, with its reason. */
-export const failedEvidence = (source: RouterSource, url: string | null, error: string): RouterEvidence => ({
+export const failedEvidence = (source: RouterSource, url: string | null, error: Message): RouterEvidence => ({
   source,
   url,
   vendor: null,
@@ -125,17 +128,17 @@ export const failedEvidence = (source: RouterSource, url: string | null, error: 
 });
 
 /** Why a field is unknown: what each source that could have said it said instead. */
-function unknownReason(field: RouterField, ordered: RouterEvidence[]): string {
+function unknownReason(field: RouterField, ordered: RouterEvidence[]): Message {
   const parts = ordered
     .filter((e) => !NEVER[field].includes(e.source))
+    .slice(0, 16)
     .map((e) => {
-      const label = ROUTER_SOURCE_LABELS[e.source];
-      if (e.error) return `${label}: ${e.error}`;
-      if (e.setAside) return `${label}: ${e.setAside}`;
-      return `${label} does not say`;
+      const source = routerSourceMessage(e.source);
+      const why = e.error ?? e.setAside ?? null;
+      return why ? msg('router.unknown.said', { source, reason: why }) : msg('router.unknown.silent', { source });
     });
-  const head = `No source about the router itself gave its ${FIELD_WORDS[field]}`;
-  return parts.length ? `${head}: ${parts.join('; ')}.` : `${head}: nothing answered.`;
+  const said = parts.length ? parts : [msg('router.unknown.nothing-answered')];
+  return field === 'vendor' ? msg('router.unknown.vendor', { parts: said }) : field === 'model' ? msg('router.unknown.model', { parts: said }) : msg('router.unknown.firmware', { parts: said });
 }
 
 /**

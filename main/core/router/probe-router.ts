@@ -3,7 +3,9 @@
  * the admin page banner, each under its own deadline. Every failure becomes evidence with a reason.
  */
 import type { HttpFetcher } from '../ports.js';
-import { withDeadline, probeError } from '../network/index.js';
+import { withDeadline, probeFailure } from '../network/index.js';
+import { PorchlightError } from '../errors.js';
+import { msg } from '../messages/index.js';
 import { parseDeviceDescription } from './upnp-description.js';
 import { parseHnapDeviceSettings } from './hnap.js';
 import { loadHtmlParser, readHttpBanner } from './http-banner.js';
@@ -27,7 +29,7 @@ export function standardRouterTargets(gateway: string): RouterProbeTargets {
 
 async function fetchText(http: HttpFetcher, url: string, deadlineMs: number, headers?: Record<string, string>) {
   const r = await withDeadline(http.request(url, { deadlineMs, headers, maxBytes: 256 * 1024 }), deadlineMs + 250);
-  if (r.timedOut) throw new Error(`no answer within ${deadlineMs} ms`);
+  if (r.timedOut) throw new PorchlightError('timeout', `no answer within ${deadlineMs} ms`);
   return r.value;
 }
 
@@ -36,21 +38,21 @@ export async function probeRouterDirect(http: HttpFetcher, t: RouterProbeTargets
   const tr064 = (async (): Promise<RouterEvidence> => {
     try {
       const r = await fetchText(http, t.tr064Url, deadlineMs);
-      if (r.status !== 200) return failedEvidence('tr064', t.tr064Url, `HTTP ${r.status}`);
+      if (r.status !== 200) return failedEvidence('tr064', t.tr064Url, msg('survey.probe.http-status', { status: r.status }));
       const d = parseDeviceDescription(r.body);
       return d.ok ? fromDescription('tr064', t.tr064Url, d.value) : failedEvidence('tr064', t.tr064Url, d.reason);
     } catch (err) {
-      return failedEvidence('tr064', t.tr064Url, probeError(err));
+      return failedEvidence('tr064', t.tr064Url, probeFailure(err));
     }
   })();
   const hnap = (async (): Promise<RouterEvidence> => {
     try {
       const r = await fetchText(http, t.hnapUrl, deadlineMs, { SOAPAction: '"http://purenetworks.com/HNAP1/GetDeviceSettings"' });
-      if (r.status !== 200) return failedEvidence('hnap', t.hnapUrl, `HTTP ${r.status}`);
+      if (r.status !== 200) return failedEvidence('hnap', t.hnapUrl, msg('survey.probe.http-status', { status: r.status }));
       const h = parseHnapDeviceSettings(r.body);
       return h.ok ? fromHnap(t.hnapUrl, h.value) : failedEvidence('hnap', t.hnapUrl, h.reason);
     } catch (err) {
-      return failedEvidence('hnap', t.hnapUrl, probeError(err));
+      return failedEvidence('hnap', t.hnapUrl, probeFailure(err));
     }
   })();
   const admin = (async (): Promise<RouterEvidence> => {
@@ -58,10 +60,10 @@ export async function probeRouterDirect(http: HttpFetcher, t: RouterProbeTargets
       const r = await fetchText(http, t.adminUrl, deadlineMs);
       await loadHtmlParser();
       const banner = readHttpBanner(r.headers, r.body);
-      if (!banner.server && !banner.title) return failedEvidence('http', t.adminUrl, `HTTP ${r.status} without Server header or title`);
+      if (!banner.server && !banner.title) return failedEvidence('http', t.adminUrl, msg('router.evidence.no-banner', { status: r.status }));
       return fromHttpBanner(t.adminUrl, banner, knownVendors);
     } catch (err) {
-      return failedEvidence('http', t.adminUrl, probeError(err));
+      return failedEvidence('http', t.adminUrl, probeFailure(err));
     }
   })();
   return Promise.all([tr064, hnap, admin]);

@@ -1,5 +1,6 @@
 /** UPnP device description (the XML an SSDP LOCATION points at; TR-064's tr64desc.xml shares the shape). */
-import { child, field, readXml } from './xml.js';
+import { child, field, readXml, type ParseFailure } from './xml.js';
+import { msg } from '../messages/index.js';
 
 /** What a device description says about the device (any field may be absent). */
 export interface DeviceDescription {
@@ -17,12 +18,12 @@ export interface DeviceDescription {
 }
 
 /** Parses a UPnP/TR-064 description; malformed or non-UPnP XML gives the reason, never throws. */
-export function parseDeviceDescription(text: string): { ok: true; value: DeviceDescription } | { ok: false; reason: string } {
+export function parseDeviceDescription(text: string): { ok: true; value: DeviceDescription } | ParseFailure {
   const xml = readXml(text);
   if (!xml.ok) return xml;
   const root = child(xml.doc, 'root');
   const device = child(root, 'device');
-  if (!root || !device) return { ok: false, reason: 'not a UPnP device description (no root/device)' };
+  if (!root || !device) return { ok: false, reason: msg('router.parse.not-upnp') };
   const services: string[] = [];
   const walk = (d: Record<string, unknown>, depth: number) => {
     if (depth > 4) return;

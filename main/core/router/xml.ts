@@ -1,5 +1,6 @@
 /** Safe XML reading for device descriptions: validate first, parse second, never throw. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { msg, type Message } from '../messages/index.js';
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -14,18 +15,21 @@ const parser = new XMLParser({
 /** Upper bound on the XML we are willing to parse. */
 export const MAX_XML_CHARS = 256 * 1024;
 
+/** A parse that failed: why, as a message (the parser's own error text is only ever a param). */
+export type ParseFailure = { ok: false; reason: Message };
+
 /** Parses XML into a plain object, or returns the reason it could not. */
-export function readXml(text: string): { ok: true; doc: Record<string, unknown> } | { ok: false; reason: string } {
-  if (typeof text !== 'string' || text.trim() === '') return { ok: false, reason: 'empty document' };
-  if (text.length > MAX_XML_CHARS) return { ok: false, reason: 'document too large' };
+export function readXml(text: string): { ok: true; doc: Record<string, unknown> } | ParseFailure {
+  if (typeof text !== 'string' || text.trim() === '') return { ok: false, reason: msg('router.parse.empty') };
+  if (text.length > MAX_XML_CHARS) return { ok: false, reason: msg('router.parse.too-large') };
   try {
     const valid = XMLValidator.validate(text);
-    if (valid !== true) return { ok: false, reason: `malformed XML (${valid.err.msg.slice(0, 120)})` };
+    if (valid !== true) return { ok: false, reason: msg('router.parse.malformed', { error: valid.err.msg.slice(0, 120) }) };
     const doc = parser.parse(text) as unknown;
-    if (!doc || typeof doc !== 'object') return { ok: false, reason: 'not an XML document' };
+    if (!doc || typeof doc !== 'object') return { ok: false, reason: msg('router.parse.not-xml') };
     return { ok: true, doc: doc as Record<string, unknown> };
   } catch (err) {
-    return { ok: false, reason: `malformed XML (${String((err as Error)?.message ?? err).slice(0, 120)})` };
+    return { ok: false, reason: msg('router.parse.malformed', { error: String((err as Error)?.message ?? err).slice(0, 120) }) };
   }
 }
 

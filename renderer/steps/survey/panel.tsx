@@ -7,6 +7,7 @@ import type { PanelProps } from '../shared/panel-props';
 import { CATEGORIES, useSurvey, useSurveyScope, type DeviceCategory, type InventoryDevice } from './use-survey';
 import { DeviceRow } from './device-row';
 import { Disclosure, FormRow, Notice, Progress } from '../../design';
+import { formatMessage } from '../../i18n/messages';
 import './survey.css';
 
 /**
@@ -88,9 +89,9 @@ export function Panel({ step }: PanelProps) {
             {t('run.summary', { count: report.devices.filter((d) => d.seenBy.length > 0).length, seconds: (report.durationMs / 1000).toFixed(1) })}
           </p>
         )}
-        {report?.notes.map((n) => (
-          <p className="hint" key={n}>
-            {n}
+        {report?.notes.map((n, i) => (
+          <p className="hint" data-testid="survey-note" data-code={n.code} key={`${n.code}-${i}`}>
+            {formatMessage(n)}
           </p>
         ))}
       </section>
@@ -108,7 +109,7 @@ export function Panel({ step }: PanelProps) {
                 <div key={k}>
                   <dt>{t(`router.${k}`)}</dt>
                   <dd>
-                    {router[k] ?? (router.unknown?.[k] ? t('router.unknownWhy', { reason: router.unknown[k] }) : t('router.unknown'))}
+                    {router[k] ?? (router.unknown?.[k] ? t('router.unknownWhy', { reason: formatMessage(router.unknown[k]) }) : t('router.unknown'))}
                     {router.sources[k] && <span className="hint"> {t('router.source', { source: t(`source.${router.sources[k]}`) })}</span>}
                   </dd>
                 </div>

@@ -6,6 +6,7 @@
 import { readSoapAnswer, serviceControls, soapRequest } from '../soap.js';
 import type { RouterTransport } from '../transport.js';
 import type { UpnpPortMapping } from '../port.js';
+import type { Message } from '../../messages/index.js';
 
 /** Never more than this many entries (a hostile or broken router cannot keep us reading). */
 export const MAX_PORT_MAPPINGS = 128;
@@ -16,7 +17,7 @@ const CONNECTION_TYPES = [
   'urn:schemas-upnp-org:service:WANPPPConnection:1',
 ];
 
-export type PortMappingReading = { ok: true; mappings: UpnpPortMapping[]; service: string } | { ok: false; reason: string };
+export type PortMappingReading = { ok: true; mappings: UpnpPortMapping[]; service: string } | { ok: false; reason: string | Message };
 
 /** Reads every port mapping from the IGD description at `http://host:port{descriptionPath}`. */
 export async function readIgdPortMappings(transport: RouterTransport, host: string, port: number, descriptionPath = '/igddesc.xml', timeoutMs = 4000): Promise<PortMappingReading> {

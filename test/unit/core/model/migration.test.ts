@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeCore } from '../../../../main/compose.js';
 import { foundationHandlers } from '../../../../main/ipc/handlers/foundation.js';
-import { answersFromLegacySnapshot, consentFromLegacySnapshot, HomeModelSchema } from '../../../../main/core/model/index.js';
+import { answersFromLegacySnapshot, consentFromLegacySnapshot, EMPTY_HOME_MODEL, HomeModelSchema } from '../../../../main/core/model/index.js';
+import { msg, toMessage } from '../../../../main/core/messages/index.js';
 import { MACHINE_VERSION, wizardMachine } from '../../../../renderer/wizard/machine';
 import { isRestorable } from '../../../../renderer/wizard/persistence';
 import { MemorySecretStore, tempDir } from '../../../support/fakes.js';
@@ -102,5 +103,51 @@ describe('a profile made by this version', () => {
     first.deps.progress.write({ ...first.deps.progress.read(), machineVersion: MACHINE_VERSION, snapshot: { context: { answers: { segmentation: { iotSsid: 'Renderer-IoT' } } } } });
     const again = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
     expect(again.model.read()).toMatchObject({ migratedFrom: 'none', answers: { iotSsid: null } });
+  });
+});
+
+describe('the router identity a profile saved before the survey spoke in codes', () => {
+  // As Porchlight wrote home.json before: the router's reasons as English sentences.
+  const legacyRouter = {
+    address: '192.168.1.1',
+    mac: '2c:56:dc:00:00:01',
+    at: '2026-11-20T10:00:00.000Z',
+    identity: {
+      vendor: 'ASUSTeK Computer Inc.',
+      model: 'RT-AC68U',
+      firmware: null,
+      friendlyName: 'RT-AC68U',
+      sources: { vendor: 'upnp' as const, model: 'upnp' as const, firmware: null },
+      unknown: { vendor: null, model: null, firmware: "No source about the router itself gave its firmware version: the router's TR-064 interface: ECONNREFUSED: connection failed; the router's UPnP description does not say." },
+      evidence: [
+        { source: 'tr064', url: 'http://192.168.1.1:49000/tr64desc.xml', vendor: null, model: null, firmware: null, error: 'ECONNREFUSED: connection failed', setAside: null },
+        { source: 'ssdp-server', url: null, vendor: null, model: null, firmware: null, error: null, setAside: "it names the UPnP software (MiniUPnPd 1.8) and the operating system (Linux 2.6.36), which are not the router's own firmware" },
+        { source: 'upnp', url: 'http://192.168.1.1:5000/rootDesc.xml', vendor: 'ASUSTeK Computer Inc.', model: 'RT-AC68U', firmware: null, error: null, setAside: null },
+      ],
+    },
+  };
+
+  it('still loads (same schema version), and its English reads as prose through toMessage', () => {
+    const doc = HomeModelSchema.parse({ ...EMPTY_HOME_MODEL, migratedFrom: 'none', router: legacyRouter });
+    expect(doc.schemaVersion).toBe(1);
+    const id = doc.router!.identity!;
+    expect(id.vendor).toBe('ASUSTeK Computer Inc.');
+    expect(toMessage(id.unknown!.firmware)).toEqual(msg('common.prose', { text: legacyRouter.identity.unknown.firmware }));
+    expect(toMessage(id.evidence[0]!.error)).toEqual(msg('common.prose', { text: 'ECONNREFUSED: connection failed' }));
+  });
+
+  it('a survey now keeps the reasons as messages in the model, read back unchanged', () => {
+    const dir = tempDir('porchlight-router-codes-');
+    const core = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+    const reason = msg('router.unknown.firmware', { parts: [msg('router.unknown.said', { source: msg('router.source.tr064'), reason: msg('survey.probe.refused') })] });
+    const identity = {
+      ...legacyRouter.identity,
+      unknown: { vendor: null, model: null, firmware: reason },
+      evidence: [{ source: 'tr064' as const, url: 'http://192.168.1.1:49000/tr64desc.xml', vendor: null, model: null, firmware: null, error: msg('survey.probe.refused'), setAside: null }],
+    };
+    core.model.recordSurvey({ devices: [], gateway: { address: '192.168.1.1', mac: null, router: identity } });
+    const again = createNodeCore({ host: 'cli', profileDir: dir, opener: { open: async () => {} }, secrets: new MemorySecretStore() });
+    expect(again.model.read().router?.identity?.unknown?.firmware).toEqual(reason);
+    expect(again.model.read().router?.identity?.evidence[0]?.error).toEqual(msg('survey.probe.refused'));
   });
 });

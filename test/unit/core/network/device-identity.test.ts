@@ -18,7 +18,7 @@ import type { MdnsService } from '../../../../main/core/network/mdns.js';
 
 const describe_ = (device: string): DeviceDescription => {
   const r = parseDeviceDescription(`<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><specVersion><major>1</major><minor>0</minor></specVersion><device>${device}</device></root>`);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(r.reason.code);
   return r.value;
 };
 const mdns = (type: string, txt: Record<string, string>): MdnsService => ({ instance: 'x', type, host: 'x.local', port: 80, addresses: ['127.0.0.9'], txt });

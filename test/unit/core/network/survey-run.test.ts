@@ -9,6 +9,13 @@ import { parseSsdpReply } from '../../../../main/core/network/ssdp.js';
 import type { Discovery, HttpAnswer, HttpFetcher, MdnsRecord, NeighborTable, OuiRegistry } from '../../../../main/core/ports.js';
 import { PorchlightError } from '../../../../main/core/errors.js';
 import { ROUTER_FILES } from '../../../lab/discovery/router-files.js';
+import { createMessageFormatter, msg, type Message } from '../../../../main/core/messages/index.js';
+import messagesEn from '../../../../renderer/i18n/en/messages.json' with { type: 'json' };
+import messagesDe from '../../../../renderer/i18n/de/messages.json' with { type: 'json' };
+
+/** The codes of an unknown device's reason: the list, then each problem with the messages inside it. */
+const codes = (m: Message | null | undefined): string[] =>
+  !m ? [] : [m.code, ...Object.values(m.params).flatMap((v) => (Array.isArray(v) ? v.flatMap(codes) : v !== null && typeof v === 'object' ? codes(v) : []))];
 
 const RESOURCES = join(__dirname, '../../../../resources');
 const rules = loadCategoryRules(RESOURCES);
@@ -85,9 +92,13 @@ describe('runSurvey', () => {
     expect(words(run.devices.find((d) => d.ip === '127.0.0.45')!.categoryBasis)).toBe('HomeKit category 6');
     const hung = run.devices.find((d) => d.ip === '127.0.0.48')!;
     expect(hung.status).toBe('unknown');
-    expect(words(hung.unknownReason)).toMatch(/no answer within/);
-    expect(run.devices.find((d) => d.ip === '127.0.0.49')!.problems[0]).toMatch(/unreadable/);
-    expect(run.devices.find((d) => d.ip === '127.0.0.50')!.problems[0]).toMatch(/outside the survey scope/);
+    expect(codes(hung.unknownReason)).toEqual(['survey.problem.list', 'survey.problem.description', 'survey.probe.timeout']);
+    expect(hung.problems).toEqual([{ code: 'survey.problem.description', params: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.48/), error: msg('survey.probe.timeout') } }]);
+    expect(words(hung.unknownReason)).toMatch(/: no answer in time$/);
+    expect(run.devices.find((d) => d.ip === '127.0.0.49')!.problems[0]).toEqual({ code: 'survey.problem.ssdp-garbage', params: { count: expect.any(Number) } });
+    expect(run.devices.find((d) => d.ip === '127.0.0.50')!.problems[0]).toEqual(msg('survey.problem.out-of-scope'));
+    // Problems are messages, never English sentences.
+    for (const d of run.devices) for (const p of d.problems) expect(typeof p).toBe('object');
     // Never a request outside the scope.
     expect(calls.every((u) => new URL(u).hostname.startsWith('127.'))).toBe(true);
     expect(run.durationMs).toBeLessThanOrEqual(run.budgetMs);
@@ -118,7 +129,7 @@ describe('runSurvey', () => {
     expect(run.durationMs).toBeLessThan(sc.listenMs + 500);
     expect(run.durationMs).toBeLessThanOrEqual(run.budgetMs);
     expect(run.devices.find((d) => d.ip === '127.0.0.48')).toMatchObject({ status: 'unknown' });
-    expect(words(run.devices.find((d) => d.ip === '127.0.0.48')!.unknownReason)).toMatch(/no answer within/);
+    expect(codes(run.devices.find((d) => d.ip === '127.0.0.48')!.unknownReason)).toContain('survey.probe.timeout');
     expect(run.gateway.router).toMatchObject({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '154.07.57' });
     expect(run.gateway.router!.evidence.find((e) => e.source === 'upnp')?.error ?? null).toBeNull();
   });
@@ -128,9 +139,17 @@ describe('runSurvey', () => {
     const t0 = performance.now();
     const run = await runSurvey(deps, scope(2));
     expect(performance.now() - t0).toBeLessThan(2000);
-    expect(run.notes.join(' ')).toMatch(/neighbor table did not answer/);
+    expect(run.notes.map((n) => n.code)).toEqual(['survey.note.neighbors-timeout', 'survey.note.ssdp-cut-short', 'survey.note.mdns-cut-short']);
     expect(run.gateway.router!.vendor).toBeNull();
     expect(run.gateway.router!.evidence.some((e) => e.error)).toBe(true);
+    // The router's sources that said nothing say why as codes: a hung TR-064 request, no SSDP answer, no description.
+    const why = Object.fromEntries(run.gateway.router!.evidence.map((e) => [e.source, e.error?.code ?? null]));
+    expect(why).toMatchObject({ tr064: 'survey.probe.timeout', 'ssdp-server': 'router.evidence.no-ssdp-answer', upnp: 'router.evidence.no-upnp' });
+    // The same note in English and in German, through the formatter (the app and the CLI read it this way).
+    const note = run.notes[0]!;
+    const formatter = createMessageFormatter({ en: messagesEn, de: messagesDe });
+    expect(formatter.format(note)).toMatch(/^This computer's list of nearby devices \(its neighbor table\) did not come back within \d+ seconds?,/);
+    expect(formatter.forLanguage!('de').format(note)).toMatch(/^Die Liste der Geräte in der Nähe, die dieser Computer führt \(Nachbartabelle\), kam nicht innerhalb von \d+ Sekunden?\./);
   });
 
   it('reports progress up to saving', async () => {
@@ -191,7 +210,7 @@ describe('explicit targets and the opt-in sweep', () => {
     const noSweep = await runSurvey(deps, buildScope({ interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, gateway: '127.0.0.40', targets: ['127.0.0.5', '127.0.0.6'], seconds: 4 }));
     expect([...probed].sort()).toEqual(['127.0.0.5', '127.0.0.6']);
     expect(noSweep.devices.find((d) => d.ip === '127.0.0.5')!.seenBy).toContain('target');
-    expect(noSweep.devices.find((d) => d.ip === '127.0.0.6')!.problems[0]).toMatch(/added by hand/);
+    expect(noSweep.devices.find((d) => d.ip === '127.0.0.6')!.problems).toEqual([msg('survey.problem.no-port')]);
     expect(noSweep.devices.find((d) => d.ip === '127.0.0.77')).toBeUndefined();
 
     probed.clear();

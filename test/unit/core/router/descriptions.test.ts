@@ -7,6 +7,7 @@ import { loadHtmlParser, readHttpBanner } from '../../../../main/core/router/htt
 import { productOfServerHeader, versionIn } from '../../../../main/core/router/server-header.js';
 import { combineRouterEvidence, failedEvidence, fromDescription, fromHnap, fromServerHeader, fromHttpBanner } from '../../../../main/core/router/identify-router.js';
 import { ROUTER_FILES } from '../../../lab/discovery/router-files.js';
+import { msg } from '../../../../main/core/messages/index.js';
 
 const fx = (name: string) => readFileSync(join(__dirname, '../../../fixtures/network', name), 'utf8');
 
@@ -22,17 +23,31 @@ describe('UPnP / TR-064 descriptions', () => {
     expect(d.ok && d.value.services).toContain('urn:schemas-upnp-org:service:WANIPConnection:1');
     expect(d.ok && d.value.deviceType).toBe('urn:schemas-upnp-org:device:InternetGatewayDevice:1');
   });
-  it('malformed, foreign, empty, binary and huge XML are unknown with a reason, never a crash', () => {
-    for (const text of [fx('upnp-truncated.xml'), fx('not-upnp.xml'), '', '\u0000\u00ff\u0001<<<', '<root>' + 'x'.repeat(300_000) + '</root>']) {
+  it('malformed, foreign, empty, binary and huge XML are unknown with a reason (a message code), never a crash', () => {
+    const cases: [string, string][] = [
+      [fx('upnp-truncated.xml'), 'router.parse.malformed'],
+      [fx('not-upnp.xml'), 'router.parse.not-upnp'],
+      ['', 'router.parse.empty'],
+      ['\u0000\u00ff\u0001<<<', 'router.parse.malformed'],
+      ['<root>' + 'x'.repeat(300_000) + '</root>', 'router.parse.too-large'],
+    ];
+    for (const [text, code] of cases) {
       const d = parseDeviceDescription(text);
       expect(d.ok).toBe(false);
-      if (!d.ok) expect(d.reason.length).toBeGreaterThan(3);
+      if (!d.ok) expect(d.reason.code).toBe(code);
     }
+  });
+  it("a malformed document's reason carries the parser's own words only as a param", () => {
+    const d = parseDeviceDescription(fx('upnp-truncated.xml'));
+    expect(d.ok).toBe(false);
+    if (d.ok) return;
+    expect(Object.keys(d.reason.params)).toEqual(['error']);
+    expect(String(d.reason.params.error).length).toBeGreaterThan(3);
   });
   it('an entity-expansion document does not blow up', () => {
     const d = parseDeviceDescription(fx('upnp-nested-entities.xml'));
     if (d.ok) expect((d.value.manufacturer ?? '').length).toBeLessThanOrEqual(200);
-    else expect(d.reason).toBeTruthy();
+    else expect(d.reason.code).toMatch(/^router\.parse\./);
   });
 });
 
@@ -41,10 +56,15 @@ describe('HNAP GetDeviceSettings', () => {
     const h = parseHnapDeviceSettings(fx('hnap-get-device-settings.xml'));
     expect(h).toEqual({ ok: true, value: { vendor: 'D-Link', model: 'DIR-842', firmware: '3.13', description: 'Wireless AC1200 Router' } });
   });
-  it('other SOAP or garbage is not HNAP', () => {
-    expect(parseHnapDeviceSettings('<Envelope><Body><Other/></Body></Envelope>').ok).toBe(false);
-    expect(parseHnapDeviceSettings('<html>login</html>').ok).toBe(false);
-    expect(parseHnapDeviceSettings('\u0000').ok).toBe(false);
+  it('other SOAP or garbage is not HNAP, with the reason as a code', () => {
+    const reason = (text: string) => {
+      const h = parseHnapDeviceSettings(text);
+      return h.ok ? null : h.reason.code;
+    };
+    expect(reason('<Envelope><Body><Other/></Body></Envelope>')).toBe('router.parse.not-hnap');
+    expect(reason('<html>login</html>')).toBe('router.parse.not-hnap');
+    expect(reason('\u0000')).toBe('router.parse.malformed');
+    expect(reason('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetDeviceSettingsResponse xmlns="http://purenetworks.com/HNAP1/"><GetDeviceSettingsResult>OK</GetDeviceSettingsResult></GetDeviceSettingsResponse></soap:Body></soap:Envelope>')).toBe('router.parse.hnap-no-device');
   });
 });
 
@@ -77,14 +97,22 @@ describe('combining evidence', () => {
       fromHttpBanner('http://r/', { server: null, title: 'NETGEAR Router' }, ['NETGEAR']),
       fromServerHeader('Linux UPnP/1.0 NETGEAR R7000 1.0.11.100', ['NETGEAR']),
       fromHnap('http://r/HNAP1/', { vendor: null, model: null, firmware: '9.9', description: null }),
-      failedEvidence('tr064', 'http://r:49000/tr64desc.xml', 'no answer within 1000 ms'),
+      failedEvidence('tr064', 'http://r:49000/tr64desc.xml', msg('survey.probe.timeout')),
       fromDescription('upnp', 'http://r:5000/rootDesc.xml', { deviceType: null, friendlyName: 'R7000', manufacturer: 'NETGEAR', modelName: 'R7000', modelNumber: 'R7000', modelDescription: null, serialNumber: null, firmware: null, services: [] }),
     ]);
     expect(id).toMatchObject({ vendor: 'NETGEAR', model: 'R7000', firmware: '9.9', sources: { vendor: 'upnp', model: 'upnp', firmware: 'hnap' } });
     expect(id.evidence.map((e) => e.source)).toEqual(['tr064', 'upnp', 'hnap', 'ssdp-server', 'http']);
   });
   it('nothing answered: every field unknown with no source', () => {
-    const id = combineRouterEvidence([failedEvidence('tr064', null, 'timeout'), failedEvidence('http', null, 'refused')]);
+    const id = combineRouterEvidence([failedEvidence('tr064', null, msg('survey.probe.timeout')), failedEvidence('http', null, msg('survey.probe.refused'))]);
     expect(id).toMatchObject({ vendor: null, model: null, firmware: null, sources: { vendor: null, model: null, firmware: null } });
+    // each unknown field says why as a code, with what each source said (a code) inside
+    expect(id.unknown?.vendor).toEqual(
+      msg('router.unknown.vendor', {
+        parts: [msg('router.unknown.said', { source: msg('router.source.tr064'), reason: msg('survey.probe.timeout') }), msg('router.unknown.said', { source: msg('router.source.http'), reason: msg('survey.probe.refused') })],
+      }),
+    );
+    expect(id.unknown?.firmware?.code).toBe('router.unknown.firmware');
+    expect(combineRouterEvidence([]).unknown?.model).toEqual(msg('router.unknown.model', { parts: [msg('router.unknown.nothing-answered')] }));
   });
 });

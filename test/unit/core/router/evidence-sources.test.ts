@@ -14,6 +14,15 @@ import { knownRouterVendors, loadRouterFamilies } from '../../../../main/core/ro
 import { runSurvey, type SurveyRunDeps } from '../../../../main/core/network/survey-run.js';
 import { buildScope } from '../../../../main/core/network/scope.js';
 import type { HttpAnswer } from '../../../../main/core/ports.js';
+import { msg, type Message } from '../../../../main/core/messages/index.js';
+import { words } from '../../../support/words.js';
+
+/** Every code in a message and the messages inside its params, depth first. */
+const codes = (m: Message | null | undefined): string[] =>
+  !m ? [] : [m.code, ...Object.values(m.params).flatMap((v) => (Array.isArray(v) ? v.flatMap(codes) : v !== null && typeof v === 'object' ? codes(v) : []))];
+/** What an unknown field's reason says for one source (`router.unknown.said` / `.silent`), or undefined. */
+const saidBy = (m: Message | null | undefined, source: string): Message | undefined =>
+  ((m?.params.parts ?? []) as Message[]).find((p) => (p.params.source as Message).code === `router.source.${source}`);
 
 const DIR = join(__dirname, '../../../fixtures/network/upnp');
 const RESOURCES = join(__dirname, '../../../../resources');
@@ -24,7 +33,7 @@ const header = (id: string) => HEADERS.find((h) => h.id === id)!.server;
 
 const describeXml = (xml: string): DeviceDescription => {
   const d = parseDeviceDescription(xml);
-  if (!d.ok) throw new Error(d.reason);
+  if (!d.ok) throw new Error(d.reason.code);
   return d.value;
 };
 const fixture = (name: string) => describeXml(readFileSync(join(DIR, name), 'utf8'));
@@ -94,7 +103,7 @@ describe('only a source about the router itself fills its firmware', () => {
   it.each(HEADERS.filter((h) => h.kind !== 'device').map((h) => [h.id, h.server]))('%s: no maker, model or firmware from "%s"', (_id, server) => {
     const e = fromServerHeader(server, VENDORS);
     expect(e).toMatchObject({ source: 'ssdp-server', vendor: null, model: null, firmware: null });
-    if (parseServerHeader(server).some((t) => t.kind === 'stack')) expect(e.setAside).toMatch(/UPnP software .*not the router's own firmware/);
+    if (parseServerHeader(server).some((t) => t.kind === 'stack')) expect(codes(e.setAside).slice(0, 2)).toEqual(['router.set-aside.server-names', 'router.set-aside.part-software']);
   });
 
   it('the version of miniupnpd, libupnp or the kernel is never reported as the router firmware', () => {
@@ -104,7 +113,9 @@ describe('only a source about the router itself fills its firmware', () => {
       expect(id2.sources.firmware, id).toBeNull();
     }
     const e = fromServerHeader(header('miniupnpd-1.8'), VENDORS);
-    expect(e.setAside).toBe("it names the UPnP software (MiniUPnPd 1.8) and the operating system (Linux 2.6.36), which are not the router's own firmware");
+    expect(e.setAside).toEqual(
+      msg('router.set-aside.server-names', { parts: [msg('router.set-aside.part-software', { names: 'MiniUPnPd 1.8' }), msg('router.set-aside.part-system', { names: 'Linux 2.6.36' })] }),
+    );
   });
 
   it('a maker word inside another word does not tie a product to the router', () => {
@@ -120,41 +131,46 @@ describe('only a source about the router itself fills its firmware', () => {
   it('a product token naming a known router maker gives maker, model and firmware, with its source', () => {
     const e = fromServerHeader(header('fritzbox-7490'), VENDORS);
     expect(e).toMatchObject({ source: 'ssdp-server', vendor: 'AVM', model: 'AVM FRITZ!Box 7490', firmware: '113.07.01' });
-    const id = combineRouterEvidence([failedEvidence('tr064', 'http://r:49000/tr64desc.xml', 'connection refused'), e]);
+    const id = combineRouterEvidence([failedEvidence('tr064', 'http://r:49000/tr64desc.xml', msg('survey.probe.refused')), e]);
     expect(id).toMatchObject({ firmware: '113.07.01', sources: { firmware: 'ssdp-server' }, unknown: { firmware: null } });
   });
 
   it('a miniupnpd router whose description has no firmware: firmware unknown with the reason, maker and model from the description', () => {
     const desc = fixture('asus-rt-ac68u-igd.xml');
     const id = combineRouterEvidence([
-      failedEvidence('tr064', 'http://192.168.1.1:49000/tr64desc.xml', 'connection refused'),
-      failedEvidence('hnap', 'http://192.168.1.1/HNAP1/', 'HTTP 404'),
+      failedEvidence('tr064', 'http://192.168.1.1:49000/tr64desc.xml', msg('survey.probe.refused')),
+      failedEvidence('hnap', 'http://192.168.1.1/HNAP1/', msg('survey.probe.http-status', { status: 404 })),
       fromServerHeader(header('miniupnpd-1.8'), VENDORS),
       fromDescription('upnp', 'http://192.168.1.1:5000/rootDesc.xml', desc),
       fromHttpBanner('http://192.168.1.1/', { server: 'httpd/2.0', title: 'Login' }, VENDORS),
       { source: 'oui', url: null, vendor: 'ASUSTek COMPUTER INC.', model: null, firmware: null, error: null },
     ]);
     expect(id).toMatchObject({ vendor: 'ASUSTeK Computer Inc.', model: 'RT-AC68U', firmware: null, sources: { vendor: 'upnp', model: 'upnp', firmware: null } });
-    expect(id.unknown?.firmware).toMatch(/^No source about the router itself gave its firmware version: /);
-    expect(id.unknown?.firmware).toContain("the router's network announcement (SSDP): it names the UPnP software (MiniUPnPd 1.8)");
-    expect(id.unknown?.firmware).toContain("the router's UPnP description does not say");
-    expect(id.unknown?.firmware).toContain("the router's TR-064 interface: connection refused");
+    const why = id.unknown?.firmware;
+    expect(why?.code).toBe('router.unknown.firmware');
+    expect(codes(saidBy(why, 'ssdp-server')?.params.reason as Message).slice(0, 2)).toEqual(['router.set-aside.server-names', 'router.set-aside.part-software']);
+    expect(saidBy(why, 'upnp')).toEqual(msg('router.unknown.silent', { source: msg('router.source.upnp') }));
+    expect(saidBy(why, 'tr064')).toEqual(msg('router.unknown.said', { source: msg('router.source.tr064'), reason: msg('survey.probe.refused') }));
+    expect(saidBy(why, 'hnap')?.params.reason).toEqual(msg('survey.probe.http-status', { status: 404 }));
     // The settings page and the MAC maker code can never carry firmware, so they are not listed as if they could.
-    expect(id.unknown?.firmware).not.toContain('settings page');
+    expect(saidBy(why, 'http')).toBeUndefined();
+    expect(saidBy(why, 'oui')).toBeUndefined();
+    // In words: the daemon's name and version are said, as what was set aside.
+    expect(words(why)).toContain('the UPnP software (MiniUPnPd 1.8)');
     // A login page title is not a model, and the reason for the unknown model says so.
     expect(id.evidence.find((e) => e.source === 'http')?.model).toBeNull();
-    expect(combineRouterEvidence([fromHttpBanner('http://192.168.1.1/', { server: 'httpd/2.0', title: 'Login' }, VENDORS)]).unknown?.model).toBe(
-      'No source about the router itself gave its model: the router\'s settings page: its page title ("Login") names no router maker.',
+    expect(combineRouterEvidence([fromHttpBanner('http://192.168.1.1/', { server: 'httpd/2.0', title: 'Login' }, VENDORS)]).unknown?.model).toEqual(
+      msg('router.unknown.model', { parts: [msg('router.unknown.said', { source: msg('router.source.http'), reason: msg('router.set-aside.title-no-maker', { title: 'Login' }) })] }),
     );
   });
 
   it("miniupnpd's default names are the daemon's, not the router's: maker and model stay unknown", () => {
     const e = fromDescription('upnp', 'http://192.168.1.1:5000/rootDesc.xml', fixture('miniupnpd-defaults-igd.xml'));
     expect(e).toMatchObject({ vendor: null, model: null, firmware: null });
-    expect(e.setAside).toMatch(/"OpenWRT" is the UPnP software's default/);
+    expect((e.setAside?.params.items as Message[]).map((m) => [m.code, m.params.value])).toContainEqual(['router.set-aside.default-maker', 'OpenWRT']);
     const id = combineRouterEvidence([e, fromServerHeader(header('miniupnpd-1.9'), VENDORS)], 'OpenWRT router');
     expect(id).toMatchObject({ vendor: null, model: null, firmware: null, friendlyName: null });
-    expect(id.unknown?.vendor).toMatch(/UPnP description: the maker "OpenWRT" is the UPnP software's default/);
+    expect(saidBy(id.unknown?.vendor, 'upnp')?.params.reason).toEqual(e.setAside);
     for (const name of ['MiniUPnP', 'MiniUPnPd', 'Linux router', 'Windows Media Connect compatible (ReadyDLNA)']) expect(namesSoftwareNotDevice(name), name).toBe(true);
     for (const name of ['RT-AC68U', 'FRITZ!Box 7590', 'Philips hue bridge 2015', 'Sonos One', 'Liberty Global', 'D-Link Router']) expect(namesSoftwareNotDevice(name), name).toBe(false);
   });
@@ -166,6 +182,7 @@ describe('only a source about the router itself fills its firmware', () => {
 
   it('every source has plain words for people (no raw ids)', () => {
     for (const s of ROUTER_SOURCES) {
+      expect(words(msg(`router.source.${s}`))).toMatch(/^the /);
       expect(ROUTER_SOURCE_LABELS[s]).toMatch(/^the /);
       expect(ROUTER_SOURCE_LABELS[s]).not.toMatch(/tr064|ssdp-server|\boui\b/);
     }
@@ -239,7 +256,8 @@ describe('the survey keeps to the rule end to end (runSurvey over fakes)', () =>
   it('the gateway on miniupnpd: maker and model from its description, firmware unknown with the reason', async () => {
     const run = await runSurvey(deps({ 'http://127.0.0.70:5000/rootDesc.xml': asus }), scope);
     expect(run.gateway.router).toMatchObject({ vendor: 'ASUSTeK Computer Inc.', model: 'RT-AC68U', firmware: null, sources: { vendor: 'upnp', model: 'upnp', firmware: null } });
-    expect(run.gateway.router!.unknown!.firmware).toContain('MiniUPnPd 1.8');
+    expect(run.gateway.router!.unknown!.firmware!.code).toBe('router.unknown.firmware');
+    expect(words(run.gateway.router!.unknown!.firmware)).toContain('MiniUPnPd 1.8');
   });
 
   it("a device described only by miniupnpd's defaults: no maker or model from them; still a router by its device type", async () => {
