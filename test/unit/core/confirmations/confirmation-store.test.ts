@@ -114,6 +114,22 @@ describe('rolling subjects up into the check board', () => {
     expect([top.confirmedAt, top.expiresAt, top.status]).toEqual(['2026-03-01T12:00:00.000Z', '2026-05-30T12:00:00.000Z', 'warn']);
   });
 
+  it('names up to twelve subjects and counts the rest; a subject with no name anywhere is never shown by its id', () => {
+    const { store, checks } = setup();
+    for (let i = 1; i <= 14; i++) {
+      const id = `aa:bb:cc:00:00:${String(i).padStart(2, '0')}`;
+      store.record({ checkId: 'devices.firmware', subject: id, status: 'pass', note: msg('confirmation.updates.firmware.auto-update'), answer: i === 1 ? {} : { name: `Plug ${i}` } });
+    }
+    const view = rollUp(store, checks, 'devices.firmware', msg('confirmation.updates.no-devices'));
+    const text = words(view.reason);
+    expect(text).toMatch(/^answered for each: an item without a name: updates itself automatically; Plug 2: updates itself automatically; /);
+    expect(text).toMatch(/; Plug 12: updates itself automatically; and 2 more answers$/);
+    expect(text).not.toContain('aa:bb');
+    // a subject with no note reads as its status, in words
+    store.record({ checkId: 'router.firmware', subject: 'router', status: 'warn' });
+    expect(words(rollUp(store, checks, 'router.firmware', msg('confirmation.updates.no-router-answer'), () => msg('confirmation.updates.your-router')).reason)).toBe('answered for each: your router: partly done');
+  });
+
   it('skips the check with a reason when every subject is not applicable', () => {
     const { store, checks } = setup();
     const noLock = msg('confirmation.assistant.not-applicable.unlock-pin');
@@ -126,7 +142,7 @@ describe('rolling subjects up into the check board', () => {
     // a subject skipped for a reason of its own is listed after the check's reason, by name
     store.record({ checkId: 'voice.purchasing', subject: 'assistant-siri', status: 'skipped', note: msg('confirmation.assistant.not-offered.purchasing.siri') });
     const own = rollUp(store, checks, 'voice.purchasing', msg('confirmation.assistant.none-applies'), (s) => (s === 'assistant-siri' ? 'Siri' : null));
-    expect(words(own.reason)).toBe('does not apply to the chosen assistants (Siri: Siri cannot shop by voice on a HomePod or speaker; payments always need your unlocked iPhone)');
+    expect(words(own.reason)).toBe('does not apply to the chosen assistants (Siri: Siri cannot shop by voice on a HomePod or speaker, and payments always need your unlocked iPhone)');
   });
 
   it('restores history into a fresh audit with the original dates, expired after 90 days', () => {
