@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeCore } from '../../../../main/compose.js';
 import { HomeModelSchema, migrateConfirmations } from '../../../../main/core/model/index.js';
 import { confirmationNote, rollUp } from '../../../../main/core/confirmations/index.js';
+import { readConfirmations } from '../../../../main/core/audit/history-sources.js';
 import { msg } from '../../../../main/core/messages/index.js';
 import { DEFAULT_HISTORY, type History } from '../../../../main/core/store/documents.js';
 import { MemorySecretStore, tempDir } from '../../../support/fakes.js';
@@ -82,5 +83,16 @@ describe('confirmations a version before the home model kept in the history, wit
     expect(migrateConfirmations({ home, history, log: silentLog })).toEqual({ moved: 2, kept: [] });
     expect(home.read().confirmations['accounts.2fa:ring']!.note).toBe('text message (sms) code; authenticator app (one-time codes) is available');
     expect(home.read().confirmations['accounts.2fa']!.note).toBe('ring: text message (sms) code');
+  });
+});
+
+describe('an audit reads the check-level notes as messages', () => {
+  it('old prose as written, a skip without a note in words, never English from the core', () => {
+    const { core } = open();
+    const s = core.accountSteps.confirmations;
+    s.record({ checkId: 'router.upnp', subject: null, status: 'skipped', note: null });
+    const read = readConfirmations(s);
+    expect(read.get('accounts.2fa')!.reason).toEqual(msg('common.prose', { text: 'amazon: authenticator app (one-time codes); ring: text message (sms) code; authenticator app (one-time codes) is available; wyze: no 2FA on Wyze' }));
+    expect(read.get('router.upnp')!.reason).toEqual(msg('confirmation.skipped-earlier'));
   });
 });
