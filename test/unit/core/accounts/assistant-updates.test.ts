@@ -244,7 +244,8 @@ describe('assistant and updates notes are codes with words in every language', (
   });
 
   it('the four catalogs word the same confirmation codes', () => {
-    const en = leaves(group('en', 'confirmation')).sort();
-    for (const lang of LANGS) expect(leaves(group(lang, 'confirmation')).sort(), lang).toEqual(en);
+    // plural forms differ by language (es and fr have `_many`): compare the codes they belong to
+    const codes = (lang: string) => [...new Set(leaves(group(lang, 'confirmation')).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))].sort();
+    for (const lang of LANGS) expect(codes(lang), lang).toEqual(codes('en'));
   });
 });
