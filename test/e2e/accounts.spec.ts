@@ -144,7 +144,18 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   // --- summary: each check confirmed, with its date ---------------------------------------------
   for (const id of OURS) await expect(await evidenceOf(page, id), id).toHaveText(/Confirmed by you on .+, valid until .+/);
   await expect(page.locator('li[data-check-id="voice.unlock-pin"]').first()).toHaveClass(/check-skipped/);
+  // Each answer by the account's or assistant's name, in the catalog's words (never `amazon:` or `assistant-alexa:`).
+  const reason = (id: string) => page.locator(`li[data-check-id="${id}"] .reason`).first();
+  await expect(reason('accounts.2fa')).toHaveText(
+    'answered for each: Amazon (Alexa): second step on: authenticator app (one-time codes); Ring: second step on: authenticator app (one-time codes)',
+  );
+  await expect(reason('voice.recordings')).toHaveText('answered for each: Amazon Alexa: voice recordings are deleted automatically after a set time');
+  await expect(reason('voice.unlock-pin')).toHaveText('Does not apply because: no smart lock is connected to the assistant, so there is nothing to unlock by voice');
   await page.screenshot({ path: test.info().outputPath('summary-confirmed.png'), fullPage: true });
+  const accountsGroup = page.locator('details', { has: page.locator('li[data-check-id="accounts.2fa"]') }).first();
+  await accountsGroup.locator('summary').first().click();
+  await expect(reason('accounts.2fa')).toBeVisible();
+  await accountsGroup.screenshot({ path: test.info().outputPath('summary-accounts.png') });
 
   // --- 91 days later: a re-audit finds them expired ------------------------------------------------
   await harness.control('POST', '/__test/clock', { offsetDays: 91 });
@@ -171,4 +182,12 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   await page.screenshot({ path: test.info().outputPath('accounts-expired.png'), fullPage: true });
   await page.getByRole('button', { name: 'Save my answers' }).click();
   await expect(await evidenceOf(page, 'accounts.2fa')).toHaveText(/Confirmed by you on .+, valid until .+/);
+
+  // --- the same answers read in German: no English from the core inside the translated line ----------
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.locator('li[data-check-id="accounts.2fa"] .reason').first()).toHaveText(
+    'für jedes beantwortet: Amazon (Alexa): zweiter Schritt eingeschaltet: Authentifizierungs-App (Einmalcodes); Ring: zweiter Schritt eingeschaltet: Authentifizierungs-App (Einmalcodes)',
+  );
+  await page.screenshot({ path: test.info().outputPath('accounts-german.png'), fullPage: true });
 });

@@ -19,6 +19,7 @@ import { ap, createFakeNmcli, fakeNmcliEnv, homeState } from '../lab/fake-nmcli/
 import { createNodeCore } from '../../main/compose.js';
 import { MemorySecretStore } from '../support/fakes.js';
 import { ConfirmationStore } from '../../main/core/confirmations/confirmation-store.js';
+import { userText } from '../../main/core/messages/index.js';
 import type { Report } from '../../main/core/report/report.js';
 import { runCliAudit, type CliAuditRun } from './cli-audit.js';
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
   // What the user told the app earlier: dated confirmations, kept in the home model.
   const core = openCore();
   const store = new ConfirmationStore(core.model, core.deps.settings, core.deps.clock);
-  for (const id of CONFIRMED) store.record({ checkId: id, subject: null, status: 'pass', note: 'confirmed in the lab set-up' });
+  for (const id of CONFIRMED) store.record({ checkId: id, subject: null, status: 'pass', note: userText('confirmed in the lab set-up') });
   // One answer is 100 days old: past its 90-day validity.
   const old = new Date(Date.now() - 100 * 86_400_000);
   store.record({ checkId: 'voice.recordings', subject: null, status: 'pass', confirmedAt: old.toISOString(), expiresAt: new Date(old.getTime() + 90 * 86_400_000).toISOString() });
@@ -116,7 +117,7 @@ describe('porchlight audit over the loopback lab', () => {
     logins.setPassword('basic-factory', 'admin', `lab-${randomBytes(9).toString('hex')}`);
     const core = openCore();
     core.checks.recordVerified('devices.inventory', 'pass', 'inventory reviewed in the survey step');
-    new ConfirmationStore(core.model, core.deps.settings, core.deps.clock).record({ checkId: 'voice.recordings', subject: null, status: 'pass', note: 'auto-delete after 3 months' });
+    new ConfirmationStore(core.model, core.deps.settings, core.deps.clock).record({ checkId: 'voice.recordings', subject: null, status: 'pass', note: userText('auto-delete after 3 months') });
     const chromecast = first.inventory.find((d) => d.ip === '127.0.0.42')!;
     core.model.editDevice(chromecast.key, { moveToIot: true });
     await discovery.stopDevice('chromecast');

@@ -3,8 +3,9 @@ import type { CheckBoard } from '../checks/index.js';
 import type { CheckView } from '../checks/index.js';
 import type { SecretService, StoreOutcome } from '../secrets/index.js';
 import type { ConfirmationStore, ConfirmationView, ConfirmedStatus } from '../confirmations/index.js';
-import { rollUp } from '../confirmations/index.js';
+import { rollUp, type SubjectNamer } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
+import { msg, type Message } from '../messages/index.js';
 import { secretAccountName } from '../secrets/index.js';
 import { suggestAccounts, type AccountCatalog, type AccountEntry } from './catalog.js';
 import { atLeastAsStrong, METHOD_LABEL, METHOD_RANK, METHOD_REASON, rankMethods, type MethodId } from './methods.js';
@@ -29,14 +30,21 @@ export interface AccountAnswer {
   integrationsReviewed: boolean;
 }
 
-/** The 2FA status of one account: app or key (or the best the service offers) passes, weaker warns, none fails. */
-export function twoFactorStatus(entry: AccountEntry, enabled: MethodId | 'none'): { status: ConfirmedStatus; note: string } {
-  if (entry.methods.length === 0) return { status: 'skipped', note: `${entry.name} offers no two-factor authentication` };
-  if (enabled === 'none') return { status: 'fail', note: `no 2FA on ${entry.name}` };
-  const label = METHOD_LABEL[enabled].toLowerCase();
-  if (atLeastAsStrong(enabled, 'authenticator-app')) return { status: 'pass', note: label };
-  if (entry.best !== null && METHOD_RANK[enabled] >= METHOD_RANK[entry.best]) return { status: 'pass', note: `${label}, the strongest ${entry.name} offers` };
-  return { status: 'warn', note: `${label}; ${entry.best ? METHOD_LABEL[entry.best].toLowerCase() : 'a stronger method'} is available` };
+/** A 2FA method in the reader's words (`confirmation.accounts.method.<id>`), for a note. */
+const methodWords = (m: MethodId): Message => msg(`confirmation.accounts.method.${m}`);
+
+/**
+ * The 2FA status of one account: app or key (or the best the service offers) passes, weaker warns,
+ * none fails. The note is a message without the account's name (the roll-up puts the name before it).
+ */
+export function twoFactorStatus(entry: AccountEntry, enabled: MethodId | 'none'): { status: ConfirmedStatus; note: Message } {
+  if (entry.methods.length === 0) return { status: 'skipped', note: msg('confirmation.accounts.two-factor-not-offered') };
+  if (enabled === 'none') return { status: 'fail', note: msg('confirmation.accounts.two-factor-off') };
+  const method = methodWords(enabled);
+  if (atLeastAsStrong(enabled, 'authenticator-app')) return { status: 'pass', note: msg('confirmation.accounts.two-factor-on', { method }) };
+  if (entry.best !== null && METHOD_RANK[enabled] >= METHOD_RANK[entry.best]) return { status: 'pass', note: msg('confirmation.accounts.two-factor-best', { method }) };
+  const better = entry.best ? methodWords(entry.best) : msg('confirmation.accounts.stronger-method');
+  return { status: 'warn', note: msg('confirmation.accounts.two-factor-weaker', { method, better }) };
 }
 
 /** Vendor names of the devices in the home model's inventory. */
@@ -63,7 +71,12 @@ export class AccountsStep {
     private readonly checks: CheckBoard,
     private readonly secrets: SecretService,
     private readonly history: Pick<HomeModel, 'read'>,
+    /** Names of subjects other steps add to these checks (an assistant's skills review); null when unknown. */
+    private readonly otherNames: SubjectNamer = () => null,
   ) {}
+
+  /** An account's name as the reader knows it ("Ring"), else another step's name for the subject. */
+  readonly nameOf: SubjectNamer = (subject) => this.catalog.accounts.find((a) => a.id === subject)?.name ?? this.otherNames(subject);
 
   entry(id: string): AccountEntry {
     const e = this.catalog.accounts.find((a) => a.id === id);
@@ -143,14 +156,14 @@ export class AccountsStep {
           checkId: 'accounts.unique-passwords',
           subject: a.id,
           status: a.uniquePassword ? 'pass' : 'fail',
-          note: a.uniquePassword ? 'unique password' : 'password used elsewhere too',
+          note: a.uniquePassword ? msg('confirmation.accounts.password-unique') : msg('confirmation.accounts.password-reused'),
           answer: { unique: a.uniquePassword },
         }),
         this.confirmations.record({
           checkId: 'accounts.integrations-review',
           subject: a.id,
           status: a.integrationsReviewed ? 'pass' : 'warn',
-          note: a.integrationsReviewed ? 'linked apps and devices reviewed' : 'linked apps and devices not reviewed yet',
+          note: a.integrationsReviewed ? msg('confirmation.accounts.linked-reviewed') : msg('confirmation.accounts.linked-not-reviewed'),
           answer: { reviewed: a.integrationsReviewed },
         }),
       );
@@ -161,9 +174,9 @@ export class AccountsStep {
       this.confirmations.forgetSubjects(checkId, (s) => !accountIds.has(s) || ids.has(s));
     }
     const checks = [
-      rollUp(this.confirmations, this.checks, 'accounts.2fa', 'None of the chosen accounts offers two-factor authentication'),
-      rollUp(this.confirmations, this.checks, 'accounts.unique-passwords', 'No account was confirmed'),
-      rollUp(this.confirmations, this.checks, 'accounts.integrations-review', 'No account was confirmed'),
+      rollUp(this.confirmations, this.checks, 'accounts.2fa', msg('confirmation.accounts.none-offers-two-factor'), this.nameOf),
+      rollUp(this.confirmations, this.checks, 'accounts.unique-passwords', msg('confirmation.accounts.none-confirmed'), this.nameOf),
+      rollUp(this.confirmations, this.checks, 'accounts.integrations-review', msg('confirmation.accounts.none-confirmed'), this.nameOf),
     ];
     return { checks, records };
   }

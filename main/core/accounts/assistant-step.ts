@@ -5,8 +5,9 @@ import type { HomeModel } from '../model/index.js';
 import type { CheckBoard } from '../checks/index.js';
 import type { CheckView } from '../checks/index.js';
 import type { ConfirmationStore, ConfirmationView } from '../confirmations/index.js';
-import { rollUp } from '../confirmations/index.js';
+import { rollUp, type SubjectNamer } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
+import { msg } from '../messages/index.js';
 
 export const ASSISTANT_FILE = 'assistant-settings.json';
 export const ASSISTANT_IDS = ['alexa', 'google', 'siri'] as const;
@@ -81,7 +82,13 @@ export class AssistantStep {
     private readonly confirmations: ConfirmationStore,
     private readonly checks: CheckBoard,
     private readonly history: Pick<HomeModel, 'read'>,
+    /** Names of subjects other steps add to the same checks (the accounts in the skills review); null when unknown. */
+    private readonly otherNames: SubjectNamer = () => null,
   ) {}
+
+  /** An assistant's name as the reader knows it (`assistant-alexa` → "Amazon Alexa"), else another step's name for the subject. */
+  readonly nameOf: SubjectNamer = (subject) =>
+    (subject.startsWith('assistant-') ? this.data.assistants.find((a) => `assistant-${a.id}` === subject)?.name : undefined) ?? this.otherNames(subject);
 
   /**
    * The data, whether the survey's inventory seems to hold a smart lock, and the answers given
@@ -128,7 +135,8 @@ export class AssistantStep {
     }
     const checks = touched.map((checkId) => {
       const s = this.data.settings.find((x) => x.checkId === checkId)!;
-      return rollUp(this.confirmations, this.checks, checkId, s.notApplicable ?? 'Not applicable to the chosen assistants');
+      const empty = s.notApplicable !== undefined ? msg(`confirmation.assistant.not-applicable.${s.id}`) : msg('confirmation.assistant.none-applies');
+      return rollUp(this.confirmations, this.checks, checkId, empty, this.nameOf);
     });
     return { checks, records };
   }
@@ -136,11 +144,13 @@ export class AssistantStep {
   private recordOne(s: AssistantSetting, a: AssistantAnswers, hasSmartLock: boolean): ConfirmationView {
     const subject = `assistant-${a.assistant}`;
     const where = s.where[a.assistant];
+    // Notes are catalog words keyed by the resource's ids (confirmation.assistant.*; a unit test keeps
+    // every setting, option and "not offered" of resources/assistant-settings.json worded in each language).
     if (s.requires === 'smart-lock' && !hasSmartLock) {
-      return this.confirmations.record({ checkId: s.checkId, subject, status: 'skipped', note: s.notApplicable ?? 'not applicable', answer: { setting: s.id, option: null } });
+      return this.confirmations.record({ checkId: s.checkId, subject, status: 'skipped', note: msg(`confirmation.assistant.not-applicable.${s.id}`), answer: { setting: s.id, option: null } });
     }
     if ('notOffered' in where) {
-      return this.confirmations.record({ checkId: s.checkId, subject, status: 'skipped', note: where.notOffered, answer: { setting: s.id, option: null } });
+      return this.confirmations.record({ checkId: s.checkId, subject, status: 'skipped', note: msg(`confirmation.assistant.not-offered.${s.id}.${a.assistant}`), answer: { setting: s.id, option: null } });
     }
     const optionId = a.answers[s.id];
     if (optionId === undefined) throw new PorchlightError('invalid-arguments', `Answer "${s.question}" for ${a.assistant}.`);
@@ -150,7 +160,7 @@ export class AssistantStep {
       checkId: s.checkId,
       subject,
       status: option.status,
-      note: `${a.assistant}: ${option.label}`,
+      note: msg(`confirmation.assistant.answer.${s.id}.${option.id}`),
       answer: { setting: s.id, option: option.id },
     });
   }

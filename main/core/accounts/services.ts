@@ -38,11 +38,14 @@ export function createAccountServices(
   const plans = loadOutagePlans(deps.resourcesDir);
   const confirmations = new ConfirmationStore(deps.model, deps.settings, deps.clock);
   const checkCatalog = loadCheckCatalog(deps.resourcesDir);
+  // The skills review (accounts.integrations-review) holds accounts and assistants: each step names the other's subjects too.
+  const accounts: AccountsStep = new AccountsStep(catalog, confirmations, checks, secrets, deps.model, (s) => assistant.nameOf(s));
+  const assistant: AssistantStep = new AssistantStep(assistantData, confirmations, checks, deps.model, (s) => (s.startsWith('assistant-') ? null : accounts.nameOf(s)));
   return {
     catalog,
     confirmations,
-    accounts: new AccountsStep(catalog, confirmations, checks, secrets, deps.model),
-    assistant: new AssistantStep(assistantData, confirmations, checks, deps.model),
+    accounts,
+    assistant,
     updates: new UpdatesStep(plans, catalog, confirmations, checks),
     restore: () => restoreConfirmations(confirmations, deps.progress, checkCatalog),
     sync: (ids) => syncFromBoard(confirmations, checks, ids),

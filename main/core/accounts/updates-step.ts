@@ -3,10 +3,11 @@ import { loadResource } from '../checks/index.js';
 import type { CheckBoard } from '../checks/index.js';
 import type { CheckView } from '../checks/index.js';
 import type { ConfirmationStore, ConfirmationView } from '../confirmations/index.js';
-import { rollUp } from '../confirmations/index.js';
+import { rollUp, type SubjectNamer } from '../confirmations/index.js';
 import { PorchlightError } from '../errors.js';
+import { msg, type Message } from '../messages/index.js';
 import { vendorMatches, type AccountCatalog } from './catalog.js';
-import { routerSourceWords } from '../router/index.js';
+import { ROUTER_SOURCES } from '../router/index.js';
 
 export const OUTAGE_FILE = 'outage-plans.json';
 
@@ -170,6 +171,28 @@ export class UpdatesStep {
     };
   }
 
+  /**
+   * The reader's name of a subject of this step: a device by the name kept with its answer, the
+   * router by its maker and model ("your router" when unknown), the home by its risk profile.
+   */
+  readonly nameOf: SubjectNamer = (subject) => {
+    if (subject === 'router') {
+      const a = this.confirmations.get('router.firmware', 'router')?.answer;
+      const name = [a?.vendor, a?.model].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
+      return name || msg('confirmation.updates.your-router');
+    }
+    if (subject === 'home') {
+      const profile = this.confirmations.get('resilience.outage-plan', 'home')?.answer.profile;
+      return this.plans.profiles.some((p) => p.id === profile) ? msg(`confirmation.updates.profile.${String(profile)}`) : null;
+    }
+    return null;
+  };
+
+  /** A firmware answer in the reader's words (`confirmation.updates.firmware.<answer id>`). */
+  private firmwareWords(id: string): Message {
+    return msg(`confirmation.updates.firmware.${id}`);
+  }
+
   private answer(id: string) {
     const a = this.plans.firmware.answers.find((x) => x.id === id);
     if (!a) throw new PorchlightError('invalid-arguments', `"${id}" is not a firmware answer.`);
@@ -188,26 +211,31 @@ export class UpdatesStep {
       ids.add(d.id);
       const a = this.answer(d.answer);
       records.push(
-        this.confirmations.record({ checkId: 'devices.firmware', subject: d.id, status: a.status, note: `${d.name}: ${a.label}`, answer: { name: d.name, answer: a.id } }),
+        this.confirmations.record({ checkId: 'devices.firmware', subject: d.id, status: a.status, note: this.firmwareWords(a.id), answer: { name: d.name, answer: a.id } }),
       );
     }
     this.confirmations.forgetSubjects('devices.firmware', (s) => ids.has(s));
-    const checks = [rollUp(this.confirmations, this.checks, 'devices.firmware', 'No smart devices were listed')];
+    const checks = [rollUp(this.confirmations, this.checks, 'devices.firmware', msg('confirmation.updates.no-devices'), this.nameOf)];
     if (input.router) {
       const a = this.answer(input.router.answer);
       const id = input.router.identity;
-      const name = [id?.vendor, id?.model].filter(Boolean).join(' ') || 'router';
-      const version = id?.firmware ? ` firmware ${id.firmware}${id.sources.length ? ` (read from ${id.sources.map(routerSourceWords).join(', ')})` : ''}` : '';
+      // The version the survey read, and where from, goes with the answer (names and words, no ids).
+      const sources = (id?.sources ?? []).filter((x) => (ROUTER_SOURCES as readonly string[]).includes(x)).map((x) => msg(`report.source.${x}`));
+      const note = id?.firmware
+        ? sources.length
+          ? msg('confirmation.updates.router-firmware-from', { firmware: id.firmware, sources, answer: this.firmwareWords(a.id) })
+          : msg('confirmation.updates.router-firmware', { firmware: id.firmware, answer: this.firmwareWords(a.id) })
+        : this.firmwareWords(a.id);
       records.push(
         this.confirmations.record({
           checkId: 'router.firmware',
           subject: 'router',
           status: a.status,
-          note: `${name}${version}: ${a.label}`,
+          note,
           answer: { answer: a.id, vendor: id?.vendor ?? null, model: id?.model ?? null, firmware: id?.firmware ?? null, readAutomatically: !!id?.firmware },
         }),
       );
-      checks.push(rollUp(this.confirmations, this.checks, 'router.firmware', 'No router answer'));
+      checks.push(rollUp(this.confirmations, this.checks, 'router.firmware', msg('confirmation.updates.no-router-answer'), this.nameOf));
     }
     return { checks, records };
   }
@@ -222,9 +250,9 @@ export class UpdatesStep {
       checkId: 'resilience.outage-plan',
       subject: 'home',
       status: choice.status,
-      note: `${profile.name}: ${choice.label}`,
+      note: msg(`confirmation.updates.outage.${choice.id}`),
       answer: { profile: profile.id, choice: choice.id },
     });
-    return { check: rollUp(this.confirmations, this.checks, 'resilience.outage-plan', 'No outage plan chosen'), record };
+    return { check: rollUp(this.confirmations, this.checks, 'resilience.outage-plan', msg('confirmation.updates.no-outage-plan'), this.nameOf), record };
   }
 }

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../checks/index.js';
-import type { ConfirmationStore } from '../confirmations/index.js';
+import { confirmationNote, type ConfirmationStore } from '../confirmations/index.js';
+import { msg } from '../messages/index.js';
 import { deviceNames, effectiveCategory, type HomeModelDoc } from '../model/index.js';
 import type { InventoryDevice, RouterIdentity } from './record.js';
 
@@ -22,8 +23,8 @@ export function readConfirmations(store: Pick<ConfirmationStore, 'list'>): Map<s
     out.set(
       id,
       r.status === 'skipped'
-        ? { id, status: 'skipped', reason: r.note ?? 'skipped in an earlier audit', evidence: { kind: 'none' }, detail: null }
-        : { id, status: r.status, reason: r.note, evidence: { kind: 'confirmed', at: r.confirmedAt, expiresAt: r.expiresAt }, detail: null },
+        ? { id, status: 'skipped', reason: confirmationNote(r) ?? msg('confirmation.skipped-earlier'), evidence: { kind: 'none' }, detail: null }
+        : { id, status: r.status, reason: confirmationNote(r), evidence: { kind: 'confirmed', at: r.confirmedAt, expiresAt: r.expiresAt }, detail: null },
     );
   }
   return out;

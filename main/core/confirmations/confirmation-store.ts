@@ -3,6 +3,7 @@ import type { Clock, DocumentStore } from '../ports.js';
 import type { Settings } from '../store/index.js';
 import { AnswerSchema, ConfirmationRecordSchema, ConfirmedStatusSchema, SubjectSchema, type Answer, type ConfirmationRecord, type ConfirmedStatus, type HomeModel } from '../model/index.js';
 import { PorchlightError } from '../errors.js';
+import { toMessage, type Message } from '../messages/index.js';
 import { daysLeft, expiryOf, isExpired } from './expiry.js';
 
 const CheckIdSchema = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64);
@@ -22,10 +23,19 @@ export interface RecordInput {
   subject: string | null;
   status: ConfirmedStatus;
   answer?: Answer;
-  note?: string | null;
+  /** What the answer means, as a message with names (never ids) in its params; never English prose. */
+  note?: Message | null;
   /** Dates to keep instead of now/now+expiry, e.g. copied from the CheckBoard's evidence. */
   confirmedAt?: string;
   expiresAt?: string;
+}
+
+/**
+ * A record's note as a message: one written as a message as is, English prose kept from a version
+ * before codes as `common.prose` (shown as written), none as null.
+ */
+export function confirmationNote(r: Pick<ConfirmationRecord, 'note'>): Message | null {
+  return toMessage(r.note);
 }
 
 /** The history key of a confirmation: the check id, plus `:subject` when it is about one thing. */

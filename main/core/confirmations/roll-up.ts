@@ -1,10 +1,10 @@
 import type { DocumentStore } from '../ports.js';
-import { msg, plainTextOf, userTextOf } from '../messages/index.js';
+import { isUserText, msg, plainTextOf, type Message, type MessageParam } from '../messages/index.js';
 import type { Progress } from '../store/index.js';
 import type { CheckCatalog } from '../checks/index.js';
 import type { CheckBoard } from '../checks/index.js';
 import type { CheckResult, CheckView } from '../checks/index.js';
-import type { ConfirmationStore, ConfirmedStatus } from './confirmation-store.js';
+import { confirmationNote, type ConfirmationStore, type ConfirmationView, type ConfirmedStatus } from './confirmation-store.js';
 
 const SEVERITY: Record<'pass' | 'warn' | 'fail', number> = { pass: 0, warn: 1, fail: 2 };
 
@@ -19,34 +19,64 @@ export function worstStatus(statuses: readonly ConfirmedStatus[]): 'pass' | 'war
 }
 
 /**
+ * How a step names the subject of a confirmation for the reader (`ring` → "Ring", `assistant-alexa`
+ * → "Amazon Alexa"): a name, or a message for a name that has words of its own ("your router");
+ * null when the step does not know the subject.
+ */
+export type SubjectNamer = (subject: string) => MessageParam | null;
+
+/** How many subjects a reason lists by name; the rest are counted ("and 3 more"). */
+export const LISTED_SUBJECTS = 12;
+
+/** A subject's name: the step's, else the one kept with the answer (`answer.name`), never its id. */
+function nameOf(r: ConfirmationView, namer: SubjectNamer | undefined): MessageParam {
+  const named = r.subject === null ? null : (namer?.(r.subject) ?? null);
+  if (named !== null && named !== '') return named;
+  const kept = r.answer.name;
+  return typeof kept === 'string' && kept.trim() ? kept.trim() : msg('confirmation.unnamed-subject');
+}
+
+const same = (a: Message | null, b: Message | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Each subject's answer as `name: answer` (at most LISTED_SUBJECTS, then "and N more"). */
+function subjectList(subjects: readonly ConfirmationView[], namer: SubjectNamer | undefined): Message[] {
+  const items = subjects.map((s) =>
+    msg('confirmation.subject-answer', { name: nameOf(s, namer), answer: confirmationNote(s) ?? msg(`confirmation.status.${s.status}`) }),
+  );
+  if (items.length <= LISTED_SUBJECTS) return items;
+  return [...items.slice(0, LISTED_SUBJECTS), msg('confirmation.more-subjects', { count: items.length - LISTED_SUBJECTS })];
+}
+
+/**
  * Rolls the current per-subject confirmations of a check (e.g. `accounts.2fa:amazon`,
  * `accounts.2fa:ring`) up into one CheckBoard result — the worst of them, with each subject's
- * note as the reason — and keeps a check-level history record with the very dates the board
- * gave the evidence, so history and progress agree. With nothing to count it skips the check
- * with `emptyReason`.
+ * answer, by name, as the reason (a message listing one message per subject, so every word is the
+ * reader's language) — and keeps a check-level history record with that reason and the very dates
+ * the board gave the evidence, so history and progress agree. With nothing to count it skips the
+ * check with `emptyReason`, followed by the subjects' own reasons where they say something else.
+ * `namer` names the subjects; without it (or where it knows none) the name kept with the answer is used.
  */
-export function rollUp(store: ConfirmationStore, checks: CheckBoard, checkId: string, emptyReason: string): CheckView {
+export function rollUp(store: ConfirmationStore, checks: CheckBoard, checkId: string, emptyReason: Message, namer?: SubjectNamer): CheckView {
   const subjects = store.currentSubjects(checkId);
   const status = worstStatus(subjects.map((s) => s.status));
-  const note = subjects
-    .map((s) => `${s.subject}: ${s.note ?? s.status}`)
-    .join('; ')
-    .slice(0, 1900);
   if (status === null) {
-    const reason = subjects.length ? `${emptyReason} (${note})`.slice(0, 1900) : emptyReason;
-    const view = checks.skip(checkId, msg('common.prose', { text: reason }));
+    // Subjects skipped for the very reason the check is skipped are not repeated after it.
+    const own = subjects.filter((s) => !same(confirmationNote(s), emptyReason));
+    const reason = own.length ? msg('confirmation.skipped-because', { reason: emptyReason, list: subjectList(own, namer) }) : emptyReason;
+    const view = checks.skip(checkId, reason);
     store.record({ checkId, subject: null, status: 'skipped', answer: { subjects: subjects.length }, note: reason });
     return view;
   }
   // The subjects' answers are Porchlight's summary, not the user's own note.
-  const view = checks.confirm(checkId, status, note ? msg('confirmation.subjects', { list: note }) : undefined);
+  const reason = msg('confirmation.subjects', { list: subjectList(subjects, namer) });
+  const view = checks.confirm(checkId, status, reason);
   if (view.evidence.kind === 'confirmed') {
     store.record({
       checkId,
       subject: null,
       status,
       answer: { subjects: subjects.length },
-      note: note || null,
+      note: reason,
       confirmedAt: view.evidence.at,
       expiresAt: view.evidence.expiresAt,
     });
@@ -73,8 +103,8 @@ export function restoreConfirmations(store: ConfirmationStore, progress: Documen
     if (existing && existing.status === 'skipped') continue;
     const result: CheckResult =
       r.status === 'skipped'
-        ? { id: r.checkId, status: 'skipped', reason: r.note ?? 'skipped in an earlier audit', evidence: { kind: 'none' }, detail: null }
-        : { id: r.checkId, status: r.status, reason: r.note, evidence: { kind: 'confirmed', at: r.confirmedAt, expiresAt: r.expiresAt }, detail: null };
+        ? { id: r.checkId, status: 'skipped', reason: confirmationNote(r) ?? msg('confirmation.skipped-earlier'), evidence: { kind: 'none' }, detail: null }
+        : { id: r.checkId, status: r.status, reason: confirmationNote(r), evidence: { kind: 'confirmed', at: r.confirmedAt, expiresAt: r.expiresAt }, detail: null };
     checksDoc[r.checkId] = result;
     restored.push(r.checkId);
   }
@@ -96,11 +126,15 @@ export function syncFromBoard(store: ConfirmationStore, checks: CheckBoard, ids:
     if (view.evidence.kind === 'confirmed' && !view.expired) {
       if (view.status !== 'pass' && view.status !== 'warn' && view.status !== 'fail') continue;
       if (kept && kept.confirmedAt === view.evidence.at && kept.status === view.status) continue;
-      store.record({ checkId: id, subject: null, status: view.status, note: userTextOf(view.reason), confirmedAt: view.evidence.at, expiresAt: view.evidence.expiresAt });
+      // The user's own words travel as they are; a board answer without words keeps no note.
+      store.record({ checkId: id, subject: null, status: view.status, note: isUserText(view.reason) ? view.reason : null, confirmedAt: view.evidence.at, expiresAt: view.evidence.expiresAt });
       written.push(id);
     } else if (view.status === 'skipped' && view.reason) {
-      const note = plainTextOf(view.reason);
-      if (kept && kept.status === 'skipped' && kept.note === note) continue;
+      // The skip's reason as a message; one kept as prose before codes with the same words counts as the same.
+      const note = view.reason;
+      const keptNote = kept ? confirmationNote(kept) : null;
+      const text = plainTextOf(note);
+      if (kept && kept.status === 'skipped' && (same(keptNote, note) || (text !== null && plainTextOf(keptNote) === text))) continue;
       store.record({ checkId: id, subject: null, status: 'skipped', note });
       written.push(id);
     }

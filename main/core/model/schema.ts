@@ -239,7 +239,13 @@ export const ConfirmationRecordSchema = z.strictObject({
   subject: SubjectSchema.nullable(),
   status: ConfirmedStatusSchema,
   answer: AnswerSchema,
-  note: z.string().max(2000).nullable(),
+  /**
+   * What the answer means, as a message (`accounts.2fa:ring` → "text message code; an authenticator
+   * app is available" in the reader's language). Versions before codes wrote English prose here; a
+   * stored string still loads and is read through `toMessage` (see confirmationNote), so no profile
+   * needs rewriting.
+   */
+  note: StoredTextSchema.nullable(),
   confirmedAt: iso,
   expiresAt: iso,
   /** Up to the last five earlier answers, newest first, so a re-audit can say what changed. */

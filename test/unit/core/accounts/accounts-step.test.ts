@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { twoFactorStatus } from '../../../../main/core/accounts/accounts-step.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACCOUNT_CHECKS, twoFactorStatus } from '../../../../main/core/accounts/accounts-step.js';
+import { createMessageFormatter, msg, type MessageCatalog } from '../../../../main/core/messages/index.js';
 import { makeServices } from './fakes.js';
 import { words } from '../../../support/words.js';
 
@@ -64,7 +67,7 @@ describe('accounts step', () => {
     const b = makeServices();
     const skipped = await b.services.accounts.confirm([{ id: 'sonos', enabled: 'none', uniquePassword: true, integrationsReviewed: true }]);
     expect(skipped.checks[0]).toMatchObject({ status: 'skipped' });
-    expect(words(skipped.checks[0]!.reason)).toMatch(/offers no two-factor/);
+    expect(words(skipped.checks[0]!.reason)).toBe('none of the chosen accounts offers a second sign-in step (two-factor authentication) (Sonos: offers no second sign-in step)');
   });
 
   it('refuses unknown accounts, methods a service does not offer, duplicates and an empty list', async () => {
@@ -115,5 +118,60 @@ describe('accounts step', () => {
     expect(prev.selected).toEqual(['amazon', 'ring']);
     expect(prev.answers.ring).toEqual({ enabled: 'sms', uniquePassword: true, integrationsReviewed: false, confirmedAt: '2026-03-01T12:00:00.000Z', expired: true });
     expect(prev.answers.amazon).toMatchObject({ enabled: 'authenticator-app', uniquePassword: false, integrationsReviewed: true });
+  });
+});
+
+describe('accounts step: notes are codes, read in the reader’s language', () => {
+  const catalog = (lang: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../../renderer/i18n', lang, 'messages.json'), 'utf8')) as MessageCatalog;
+  const en = catalog('en');
+  const german = createMessageFormatter({ en, de: catalog('de') }, 'de');
+
+  it('records each subject’s note as a code with params (no name inside: the roll-up names the account)', async () => {
+    const { services } = makeServices();
+    await services.accounts.confirm([
+      { id: 'amazon', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true },
+      { id: 'ring', enabled: 'sms', uniquePassword: false, integrationsReviewed: false },
+      { id: 'wyze', enabled: 'none', uniquePassword: true, integrationsReviewed: true },
+      { id: 'sonos', enabled: 'none', uniquePassword: true, integrationsReviewed: true },
+    ]);
+    const note = (check: string, subject: string) => services.confirmations.get(check, subject)!.note;
+    const method = (id: string) => msg(`confirmation.accounts.method.${id}`);
+    expect(note('accounts.2fa', 'amazon')).toEqual(msg('confirmation.accounts.two-factor-on', { method: method('authenticator-app') }));
+    expect(note('accounts.2fa', 'ring')).toEqual(msg('confirmation.accounts.two-factor-weaker', { method: method('sms'), better: method('authenticator-app') }));
+    expect(note('accounts.2fa', 'wyze')).toEqual(msg('confirmation.accounts.two-factor-off'));
+    expect(note('accounts.2fa', 'sonos')).toEqual(msg('confirmation.accounts.two-factor-not-offered'));
+    expect(note('accounts.unique-passwords', 'ring')).toEqual(msg('confirmation.accounts.password-reused'));
+    expect(note('accounts.integrations-review', 'ring')).toEqual(msg('confirmation.accounts.linked-not-reviewed'));
+    // the check-level record keeps the rolled-up reason as a message too
+    expect(services.confirmations.get('accounts.2fa')!.note).toMatchObject({ code: 'confirmation.subjects', params: { list: expect.any(Array) } });
+    // Blink's best is SMS: SMS passes there, with its own words
+    expect(twoFactorStatus(services.accounts.entry('blink'), 'sms').note).toEqual(msg('confirmation.accounts.two-factor-best', { method: method('sms') }));
+  });
+
+  it('a rolled-up accounts reason read in German holds no English from the core, and names the accounts, not their ids', async () => {
+    const { services, checks } = makeServices();
+    await services.accounts.confirm([
+      { id: 'amazon', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true },
+      { id: 'ring', enabled: 'sms', uniquePassword: false, integrationsReviewed: false },
+      { id: 'wyze', enabled: 'none', uniquePassword: true, integrationsReviewed: true },
+    ]);
+    const de = (id: string) => german.format(checks.get(id).reason);
+    expect(de('accounts.2fa')).toBe(
+      'für jedes beantwortet: Amazon (Alexa): zweiter Schritt eingeschaltet: Authentifizierungs-App (Einmalcodes); Ring: zweiter Schritt eingeschaltet: Code per Textnachricht (SMS) – ebenfalls angeboten und stärker: Authentifizierungs-App (Einmalcodes); Wyze: kein zweiter Anmeldeschritt eingeschaltet',
+    );
+    expect(de('accounts.unique-passwords')).toBe('für jedes beantwortet: Amazon (Alexa): sein Passwort wird nirgendwo sonst verwendet; Ring: sein Passwort wird auch anderswo verwendet; Wyze: sein Passwort wird nirgendwo sonst verwendet');
+    // No English words of the catalog (the English the core used to join) and no old English notes.
+    const englishWords = new Set(
+      Object.values((en.confirmation as MessageCatalog).accounts as MessageCatalog)
+        .flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v as Record<string, string>)))
+        .concat([(en.confirmation as MessageCatalog).subjects as string])
+        .flatMap((v) => v.replace(/\{\{[^}]+\}\}/g, ' ').split(/[^A-Za-z-]+/))
+        .filter((w) => w.length > 3 && !['SMS', 'Authenticator'].includes(w)),
+    );
+    for (const id of ACCOUNT_CHECKS) {
+      const text = de(id);
+      for (const w of text.split(/[^A-Za-z-]+/)) expect(englishWords.has(w), `${id}: "${w}" in ${text}`).toBe(false);
+      expect(text).not.toMatch(/\b(amazon|ring|wyze):|2FA on|used elsewhere|linked apps|answered for each/);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { devicesFromHistory, loadOutagePlans } from '../../../../main/core/accou
 import { loadExternalHosts } from '../../../../main/core/shell/external-links.js';
 import { makeServices, RESOURCES } from './fakes.js';
 import { words } from '../../../support/words.js';
+import { createMessageFormatter, msg, type MessageCatalog } from '../../../../main/core/messages/index.js';
 
 const allYes = { purchasing: 'voice-code', 'unlock-pin': 'pin', skills: 'reviewed', recordings: 'auto-delete' };
 
@@ -41,7 +42,8 @@ describe('assistant step', () => {
       'accounts.integrations-review': 'pass',
       'voice.recordings': 'pass',
     });
-    expect(words(checks.get('voice.unlock-pin').reason)).toMatch(/No smart lock/);
+    // the check's reason once, not repeated for each assistant skipped for the same reason
+    expect(words(checks.get('voice.unlock-pin').reason)).toBe('no smart lock is connected to the assistant, so there is nothing to unlock by voice');
     expect(checks.get('voice.purchasing').evidence.kind).toBe('confirmed');
     expect(services.confirmations.get('voice.purchasing', 'assistant-alexa')!.answer).toEqual({ setting: 'purchasing', option: 'voice-code' });
   });
@@ -67,8 +69,12 @@ describe('assistant step', () => {
     services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { ...allYes, skills: 'not-reviewed' } }] });
     expect(checks.get('accounts.integrations-review').status).toBe('warn');
     expect(services.confirmations.currentSubjects('accounts.integrations-review').map((r) => r.subject)).toEqual(['amazon', 'assistant-alexa']);
+    // each step names the other's subjects too: the account and the assistant, never `amazon` or `assistant-alexa`
+    const both = 'answered for each: Amazon (Alexa): linked apps and devices reviewed; Amazon Alexa: skills and linked devices not reviewed yet';
+    expect(words(checks.get('accounts.integrations-review').reason)).toBe(both);
     await services.accounts.confirm([{ id: 'amazon', enabled: 'authenticator-app', uniquePassword: true, integrationsReviewed: true }]);
     expect(services.confirmations.currentSubjects('accounts.integrations-review').map((r) => r.subject)).toEqual(['amazon', 'assistant-alexa']);
+    expect(words(checks.get('accounts.integrations-review').reason)).toBe(both);
   });
 
   it('offers last time\'s answers per setting and assistant', () => {
@@ -126,7 +132,9 @@ describe('updates step', () => {
       ['devices.firmware', 'warn'],
       ['router.firmware', 'pass'],
     ]);
-    expect(words(checks.get('router.firmware').reason)).toBe("answered for each: router: AVM FRITZ!Box 7590 firmware 7.57 (read from the router's UPnP description, tr64): I updated it to the latest version");
+    // the router by its maker and model (not the subject id `router`); an unknown source id (tr64) is left out, never shown raw
+    expect(words(checks.get('router.firmware').reason)).toBe('answered for each: AVM FRITZ!Box 7590: firmware 7.57 (read from its UPnP description): updated to the latest version');
+    expect(words(checks.get('devices.firmware').reason)).toBe('answered for each: Front door camera: updates itself automatically; Kitchen speaker: could not find out');
     expect(services.confirmations.get('router.firmware', 'router')!.answer).toMatchObject({ firmware: '7.57', readAutomatically: true });
   });
 
@@ -175,5 +183,69 @@ describe('updates step', () => {
     const v = services.updates.view(null, inventory);
     expect(v.devices.map((d) => d.answer)).toEqual(['auto-update', null]);
     expect(v.previous).toEqual({ routerAnswer: null, profile: 'homeowner', choice: 'hybrid-monitored' });
+  });
+});
+
+describe('assistant and updates notes are codes with words in every language', () => {
+  const LANGS = ['en', 'de', 'es', 'fr'] as const;
+  const catalog = (lang: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../../renderer/i18n', lang, 'messages.json'), 'utf8')) as MessageCatalog;
+  const group = (lang: string, ...path: string[]) => path.reduce<MessageCatalog>((n, k) => (n[k] ?? {}) as MessageCatalog, catalog(lang));
+  const leaves = (n: MessageCatalog, prefix = ''): string[] =>
+    Object.entries(n).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leaves(v, `${prefix}${k}.`)));
+
+  it('records each assistant answer as confirmation.assistant.* and names the assistant in the roll-up', () => {
+    const { services, checks } = makeServices();
+    services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { ...allYes, skills: 'not-reviewed' } }, { assistant: 'siri', answers: allYes }] });
+    const note = (check: string, who: string) => services.confirmations.get(check, `assistant-${who}`)!.note;
+    expect(note('voice.purchasing', 'alexa')).toEqual(msg('confirmation.assistant.answer.purchasing.voice-code'));
+    expect(note('voice.purchasing', 'siri')).toEqual(msg('confirmation.assistant.not-offered.purchasing.siri'));
+    expect(note('voice.unlock-pin', 'alexa')).toEqual(msg('confirmation.assistant.not-applicable.unlock-pin'));
+    expect(note('accounts.integrations-review', 'alexa')).toEqual(msg('confirmation.assistant.answer.skills.not-reviewed'));
+    expect(words(checks.get('voice.recordings').reason)).toBe(
+      'answered for each: Amazon Alexa: voice recordings are deleted automatically after a set time; Siri (HomePod, HomeKit): voice recordings are deleted automatically after a set time',
+    );
+    const french = createMessageFormatter({ en: catalog('en'), fr: catalog('fr') }, 'fr');
+    expect(french.format(checks.get('accounts.integrations-review').reason)).toBe(
+      'réponse donnée pour chacun : Amazon Alexa : skills et appareils associés pas encore passés en revue ; Siri (HomePod, HomeKit) : skills et appareils associés passés en revue, ceux qui ne servent plus retirés',
+    );
+  });
+
+  it('records firmware and outage-plan answers as confirmation.updates.*, the home named by its risk profile', () => {
+    const { services } = makeServices();
+    const out = services.updates.confirmOutagePlan({ profile: 'high-risk', choice: 'accepted-risk' });
+    expect(out.record.note).toEqual(msg('confirmation.updates.outage.accepted-risk'));
+    expect(words(out.check.reason)).toBe('answered for each: Higher risk: you know what stops during an outage and accept it');
+    const german = createMessageFormatter({ en: catalog('en'), de: catalog('de') }, 'de');
+    expect(german.format(out.check.reason)).toBe('für jedes beantwortet: Erhöhtes Risiko: Sie wissen, was bei einem Ausfall stillsteht, und nehmen es hin');
+    const fw = services.updates.confirmFirmware({ devices: [], router: { identity: null, answer: 'outdated' } });
+    expect(services.confirmations.get('router.firmware', 'router')!.note).toEqual(msg('confirmation.updates.firmware.outdated'));
+    expect(german.format(fw.checks[1]!.reason)).toBe('für jedes beantwortet: Ihr Router: ein Update wartet, oder es gibt keine Updates mehr');
+  });
+
+  it('every assistant answer, "not applicable" and "not offered" of the resource has words in en, de, es and fr, and nothing else is there', () => {
+    const data = loadAssistantSettings(RESOURCES, loadExternalHosts(RESOURCES));
+    const want = {
+      answer: data.settings.flatMap((s) => s.options.map((o) => `${s.id}.${o.id}`)).sort(),
+      'not-applicable': data.settings.filter((s) => s.notApplicable !== undefined).map((s) => s.id).sort(),
+      'not-offered': data.settings.flatMap((s) => Object.entries(s.where).filter(([, w]) => 'notOffered' in w).map(([a]) => `${s.id}.${a}`)).sort(),
+    };
+    expect(want['not-offered']).toEqual(['purchasing.siri']);
+    for (const lang of LANGS) for (const [part, keys] of Object.entries(want)) expect(leaves(group(lang, 'confirmation', 'assistant', part)).sort(), `${lang} ${part}`).toEqual(keys);
+  });
+
+  it('every firmware answer, risk profile and outage choice of the resource has words in en, de, es and fr, and nothing else is there', () => {
+    const plans = loadOutagePlans(RESOURCES);
+    const want = {
+      firmware: plans.firmware.answers.map((a) => a.id).sort(),
+      profile: plans.profiles.map((p) => p.id).sort(),
+      outage: [...new Set(plans.profiles.flatMap((p) => p.choices.map((c) => c.id)))].sort(),
+    };
+    for (const lang of LANGS) for (const [part, keys] of Object.entries(want)) expect(leaves(group(lang, 'confirmation', 'updates', part)).sort(), `${lang} ${part}`).toEqual(keys);
+  });
+
+  it('the four catalogs word the same confirmation codes', () => {
+    // plural forms differ by language (es and fr have `_many`): compare the codes they belong to
+    const codes = (lang: string) => [...new Set(leaves(group(lang, 'confirmation')).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))].sort();
+    for (const lang of LANGS) expect(codes(lang), lang).toEqual(codes('en'));
   });
 });

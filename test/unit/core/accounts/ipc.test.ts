@@ -107,7 +107,7 @@ describe('accounts, assistant and updates channels', () => {
     const plan = await call('updates:plan', {});
     expect(plan.ok && (plan.value as { router: unknown }).router).toEqual({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.57', sources: ['tr064'] });
     const fw = await call('updates:confirm-firmware', { devices: [], router: { identity: surveyRouter, answer: 'auto-update' } });
-    expect(fw.ok && words((fw.value as { checks: { id: string; reason: Message | null }[] }).checks[1]!.reason)).toMatch(/firmware 7\.57 \(read from the router's TR-064 interface\)/);
+    expect(fw.ok && words((fw.value as { checks: { id: string; reason: Message | null }[] }).checks[1]!.reason)).toMatch(/firmware 7\.57 \(read from its TR-064 interface\)/);
     // The router's maker pre-selects its account in the accounts step too.
     const cat = await call('accounts:catalog', {});
     expect(cat.ok && (cat.value as { suggested: string[] }).suggested).toEqual(['avm-fritzbox']);

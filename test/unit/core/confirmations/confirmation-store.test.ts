@@ -7,6 +7,7 @@ import { loadCheckCatalog } from '../../../../main/core/checks/catalog.js';
 import { CheckBoard } from '../../../../main/core/checks/check-board.js';
 import { ManualClock, MemoryDoc, RESOURCES } from '../accounts/fakes.js';
 import { words } from '../../../support/words.js';
+import { msg, userText } from '../../../../main/core/messages/index.js';
 
 function setup(start = '2026-03-01T12:00:00Z') {
   const home = new MemoryDoc<HomeModelDoc>(structuredClone(EMPTY_HOME_MODEL));
@@ -23,7 +24,7 @@ function setup(start = '2026-03-01T12:00:00Z') {
 describe('ConfirmationStore (the home model’s confirmations)', () => {
   it('keeps each confirmation with its date under check:subject and returns it expired after the configured days', () => {
     const { store, clock, history } = setup();
-    const v = store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', answer: { method: 'authenticator-app' }, note: 'app' });
+    const v = store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', answer: { method: 'authenticator-app' }, note: msg('confirmation.accounts.two-factor-on', { method: msg('confirmation.accounts.method.authenticator-app') }) });
     expect(v.key).toBe('accounts.2fa:amazon');
     expect(v.confirmedAt).toBe('2026-03-01T12:00:00.000Z');
     expect(v.expiresAt).toBe('2026-05-30T12:00:00.000Z');
@@ -99,32 +100,60 @@ describe('rolling subjects up into the check board', () => {
 
   it('confirms the check with dated evidence and keeps the same dates in history', () => {
     const { store, checks } = setup();
-    store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', note: 'authenticator app' });
-    store.record({ checkId: 'accounts.2fa', subject: 'ring', status: 'warn', note: 'sms' });
-    const view = rollUp(store, checks, 'accounts.2fa', 'none');
+    store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', note: msg('confirmation.accounts.two-factor-on', { method: msg('confirmation.accounts.method.authenticator-app') }) });
+    store.record({ checkId: 'accounts.2fa', subject: 'ring', status: 'warn', note: msg('confirmation.accounts.two-factor-on', { method: msg('confirmation.accounts.method.sms') }) });
+    const names: Record<string, string> = { amazon: 'Amazon', ring: 'Ring' };
+    const view = rollUp(store, checks, 'accounts.2fa', msg('confirmation.accounts.none-confirmed'), (s) => names[s] ?? null);
     expect(view.status).toBe('warn');
-    expect(words(view.reason)).toBe('answered for each: amazon: authenticator app; ring: sms');
+    expect(words(view.reason)).toBe('answered for each: Amazon: second step on: authenticator app (one-time codes); Ring: second step on: code by text message (SMS)');
+    // a list of per-subject messages, names not ids, no English joined in the core
+    expect(view.reason).toMatchObject({ code: 'confirmation.subjects', params: { list: [{ code: 'confirmation.subject-answer', params: { name: 'Amazon' } }, { code: 'confirmation.subject-answer', params: { name: 'Ring' } }] } });
+    expect(store.get('accounts.2fa')!.note).toEqual(view.reason);
     expect(view.evidence).toEqual({ kind: 'confirmed', at: '2026-03-01T12:00:00.000Z', expiresAt: '2026-05-30T12:00:00.000Z' });
     const top = store.get('accounts.2fa')!;
     expect([top.confirmedAt, top.expiresAt, top.status]).toEqual(['2026-03-01T12:00:00.000Z', '2026-05-30T12:00:00.000Z', 'warn']);
   });
 
+  it('names up to twelve subjects and counts the rest; a subject with no name anywhere is never shown by its id', () => {
+    const { store, checks } = setup();
+    for (let i = 1; i <= 14; i++) {
+      const id = `aa:bb:cc:00:00:${String(i).padStart(2, '0')}`;
+      store.record({ checkId: 'devices.firmware', subject: id, status: 'pass', note: msg('confirmation.updates.firmware.auto-update'), answer: i === 1 ? {} : { name: `Plug ${i}` } });
+    }
+    const view = rollUp(store, checks, 'devices.firmware', msg('confirmation.updates.no-devices'));
+    const text = words(view.reason);
+    expect(text).toMatch(/^answered for each: an item without a name: updates itself automatically; Plug 2: updates itself automatically; /);
+    expect(text).toMatch(/; Plug 12: updates itself automatically; and 2 more answers$/);
+    expect(text).not.toContain('aa:bb');
+    // a subject with no note reads as its status, in words
+    store.record({ checkId: 'router.firmware', subject: 'router', status: 'warn' });
+    expect(words(rollUp(store, checks, 'router.firmware', msg('confirmation.updates.no-router-answer'), () => msg('confirmation.updates.your-router')).reason)).toBe('answered for each: your router: partly done');
+  });
+
   it('skips the check with a reason when every subject is not applicable', () => {
     const { store, checks } = setup();
-    store.record({ checkId: 'voice.unlock-pin', subject: 'assistant-alexa', status: 'skipped', note: 'no lock' });
-    const view = rollUp(store, checks, 'voice.unlock-pin', 'No smart lock is connected');
+    const noLock = msg('confirmation.assistant.not-applicable.unlock-pin');
+    store.record({ checkId: 'voice.unlock-pin', subject: 'assistant-alexa', status: 'skipped', note: noLock });
+    const view = rollUp(store, checks, 'voice.unlock-pin', noLock);
     expect(view.status).toBe('skipped');
-    expect(words(view.reason)).toMatch(/No smart lock is connected/);
+    // the subject's reason is the check's: said once, not repeated per subject
+    expect(view.reason).toEqual(noLock);
+    expect(store.get('voice.unlock-pin')).toMatchObject({ status: 'skipped', note: noLock });
+    // a subject skipped for a reason of its own is listed after the check's reason, by name
+    store.record({ checkId: 'voice.purchasing', subject: 'assistant-siri', status: 'skipped', note: msg('confirmation.assistant.not-offered.purchasing.siri') });
+    const own = rollUp(store, checks, 'voice.purchasing', msg('confirmation.assistant.none-applies'), (s) => (s === 'assistant-siri' ? 'Siri' : null));
+    expect(words(own.reason)).toBe('does not apply to the chosen assistants (Siri: Siri cannot shop by voice on a HomePod or speaker, and payments always need your unlocked iPhone)');
   });
 
   it('restores history into a fresh audit with the original dates, expired after 90 days', () => {
     const { store, checks, progress, clock, catalog } = setup();
-    store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', note: 'app' });
-    rollUp(store, checks, 'accounts.2fa', 'none');
+    store.record({ checkId: 'accounts.2fa', subject: 'amazon', status: 'pass', note: msg('confirmation.accounts.two-factor-on', { method: msg('confirmation.accounts.method.authenticator-app') }) });
+    rollUp(store, checks, 'accounts.2fa', msg('confirmation.accounts.none-confirmed'), () => 'Amazon');
     progress.write({ ...DEFAULT_PROGRESS }); // a new audit starts with an empty board
     expect(checks.get('accounts.2fa').evidence.kind).toBe('none');
     expect(restoreConfirmations(store, progress, catalog)).toEqual(['accounts.2fa']);
     expect(checks.get('accounts.2fa')).toMatchObject({ status: 'pass', expired: false, evidence: { kind: 'confirmed', at: '2026-03-01T12:00:00.000Z' } });
+    expect(words(checks.get('accounts.2fa').reason)).toBe('answered for each: Amazon: second step on: authenticator app (one-time codes)');
     expect(restoreConfirmations(store, progress, catalog)).toEqual([]); // never overwrites evidence the audit has
     clock.advanceDays(91);
     const later = checks.get('accounts.2fa');
@@ -140,7 +169,8 @@ describe('rolling subjects up into the check board', () => {
     expect(syncFromBoard(store, checks, ['router.remote-admin', 'router.upnp', 'wifi.encryption'])).toEqual(['router.remote-admin', 'router.upnp']);
     expect(syncFromBoard(store, checks, ['router.remote-admin', 'router.upnp'])).toEqual([]);
     expect(store.get('router.remote-admin')).toMatchObject({ status: 'pass', confirmedAt: '2026-03-01T12:00:00.000Z', expiresAt: '2026-05-30T12:00:00.000Z' });
-    expect(store.get('router.upnp')).toMatchObject({ status: 'skipped', note: 'The router has no UPnP at all' });
+    // the user's reason is kept as their words (a message), not flattened to a string
+    expect(store.get('router.upnp')).toMatchObject({ status: 'skipped', note: userText('The router has no UPnP at all') });
     clock.advanceDays(1);
     checks.confirm('router.remote-admin', 'warn');
     expect(syncFromBoard(store, checks, ['router.remote-admin'])).toEqual(['router.remote-admin']);
