@@ -38,7 +38,7 @@ describe('dispatch: the one IPC wrapper', () => {
   ])('rejects %s as an unknown channel without calling the core', async (_label, name) => {
     const s = setup();
     const r = await dispatch(s.core, name, {}, good, opts);
-    expect(r).toEqual({ ok: false, error: { code: 'unknown-channel', message: expect.any(String) } });
+    expect(r).toEqual({ ok: false, error: { code: 'unknown-channel', message: expect.any(String), userMessage: { code: 'error.request.unknown', params: {} } } });
     expect(s.reachedCore()).toBe(false);
   });
 

@@ -58,7 +58,7 @@ function fakes(opts: { hangHttp?: boolean; hangNeighbors?: boolean; hangDiscover
       if (url.includes('127.0.0.48') || opts.hangHttp) {
         // Behaves like the real adapter: rejects at its deadline.
         await new Promise((r) => setTimeout(r, o.deadlineMs));
-        throw new PorchlightError('timeout', `no answer within ${o.deadlineMs} ms`);
+        throw new PorchlightError('timeout', 'error.no-answer', { address: 'lab', seconds: o.deadlineMs / 1000 });
       }
       if (url.endsWith('/tr64desc.xml')) return { status: 200, headers: {}, body: ROUTER_FILES.tr64!['tr64desc.xml']!, truncated: false };
       if (url.endsWith('/igddesc.xml')) return { status: 200, headers: {}, body: ROUTER_FILES.tr64!['igddesc.xml']!, truncated: false };
@@ -85,7 +85,7 @@ describe('runSurvey', () => {
     expect(words(run.devices.find((d) => d.ip === '127.0.0.45')!.categoryBasis)).toBe('HomeKit category 6');
     const hung = run.devices.find((d) => d.ip === '127.0.0.48')!;
     expect(hung.status).toBe('unknown');
-    expect(words(hung.unknownReason)).toMatch(/no answer within/);
+    expect(words(hung.unknownReason)).toMatch(/did not answer within/);
     expect(run.devices.find((d) => d.ip === '127.0.0.49')!.problems[0]).toMatch(/unreadable/);
     expect(run.devices.find((d) => d.ip === '127.0.0.50')!.problems[0]).toMatch(/outside the survey scope/);
     // Never a request outside the scope.
@@ -118,7 +118,7 @@ describe('runSurvey', () => {
     expect(run.durationMs).toBeLessThan(sc.listenMs + 500);
     expect(run.durationMs).toBeLessThanOrEqual(run.budgetMs);
     expect(run.devices.find((d) => d.ip === '127.0.0.48')).toMatchObject({ status: 'unknown' });
-    expect(words(run.devices.find((d) => d.ip === '127.0.0.48')!.unknownReason)).toMatch(/no answer within/);
+    expect(words(run.devices.find((d) => d.ip === '127.0.0.48')!.unknownReason)).toMatch(/did not answer within/);
     expect(run.gateway.router).toMatchObject({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '154.07.57' });
     expect(run.gateway.router!.evidence.find((e) => e.source === 'upnp')?.error ?? null).toBeNull();
   });
