@@ -71,7 +71,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       });
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new PorchlightError('timeout', 'error.pdf-timeout', { seconds: this.timeoutMs / 1000 }));
+        reject(new PorchlightError('timeout', 'error.pdf-timeout', { count: this.timeoutMs / 1000 }));
       }, this.timeoutMs);
       child.on('error', (err) => {
         clearTimeout(timer);

@@ -67,7 +67,7 @@ export class NodeHttpProber implements HttpProber {
       };
       const r = req.https ? httpsRequest(options, onResponse) : httpRequest(options, onResponse);
       const timer = setTimeout(() => {
-        finish(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: `${req.host}:${req.port}`, seconds: Math.round(req.timeoutMs / 100) / 10 })));
+        finish(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: `${req.host}:${req.port}`, count: Math.round(req.timeoutMs / 100) / 10 })));
         r.destroy();
       }, req.timeoutMs);
       r.on('error', (e) => finish(() => reject(toPorchlightError(e, req))));

@@ -71,7 +71,7 @@ export class NodeHttpFetcher implements HttpFetcher {
         },
       );
       const timer = setTimeout(() => {
-        settle(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: u.host, seconds: Math.round(opts.deadlineMs / 100) / 10 })));
+        settle(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: u.host, count: Math.round(opts.deadlineMs / 100) / 10 })));
         req.destroy();
       }, opts.deadlineMs);
       req.on('error', (err: NodeJS.ErrnoException) => settle(() => reject(new PorchlightError(err.code === 'ECONNREFUSED' ? 'refused' : 'internal', 'error.unreachable', { address: u.host, detail: err.code ?? 'error' }))));

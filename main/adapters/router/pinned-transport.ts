@@ -45,7 +45,7 @@ export class PinnedRouterTransport implements RouterTransport {
       };
       const r: ClientRequest = req.https ? httpsRequest(options, onResponse) : httpRequest(options, onResponse);
       const timer = setTimeout(() => {
-        finish(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: `${req.host}:${req.port}`, seconds: Math.round(req.timeoutMs / 100) / 10 })));
+        finish(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: `${req.host}:${req.port}`, count: Math.round(req.timeoutMs / 100) / 10 })));
         r.destroy();
       }, req.timeoutMs);
       r.on('error', (e) => finish(() => reject(toError(e, req))));

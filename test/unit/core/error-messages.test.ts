@@ -22,9 +22,14 @@ function walk(dir: string): string[] {
 }
 
 function wordsOf(catalog: MessageCatalog, code: string): string | null {
+  const parts = code.split('.');
+  const last = parts.pop()!;
   let node: string | MessageCatalog | undefined = catalog;
-  for (const part of code.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  return typeof node === 'string' ? node : null;
+  for (const part of parts) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'object') return null;
+  // a count reads through i18next plurals: the code's words are then its plural forms
+  const words = node[last] ?? node[`${last}_other`];
+  return typeof words === 'string' ? words : null;
 }
 
 /** The second argument of every `new PorchlightError(` in a source text, as written. */
@@ -83,7 +88,7 @@ describe('error messages', () => {
   it('without English words registered (the light `wifi scan --json` path), the log line is the code and params', () => {
     setErrorLogWords(null);
     try {
-      expect(new PorchlightError('timeout', 'error.tool-timeout', { tool: 'nmcli', seconds: 5 }).message).toBe('error.tool-timeout (tool: nmcli; seconds: 5)');
+      expect(new PorchlightError('timeout', 'error.tool-timeout', { tool: 'nmcli', count: 5 }).message).toBe('error.tool-timeout (tool: nmcli; count: 5)');
     } finally {
       const en = createMessageFormatter({ en: catalogs.en! });
       setErrorLogWords((m) => en.format(m));

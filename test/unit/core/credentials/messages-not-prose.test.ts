@@ -79,7 +79,7 @@ describe('the prober says everything as message codes', () => {
       await run(formServer('admin', 'admin', 'always200')),
       await run(formServer('admin', 'admin')),
       await run(() => ({ status: 429, headers: {} })),
-      await run(() => Promise.reject(new PorchlightError('timeout', 'error.no-answer', { address: '192.168.1.1:80', seconds: 2 }))),
+      await run(() => Promise.reject(new PorchlightError('timeout', 'error.no-answer', { address: '192.168.1.1:80', count: 2 }))),
       await run(() => Promise.reject(new PorchlightError('refused', 'error.connection-refused', { address: '192.168.1.1:80' }, { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))),
       await run(() => ({ status: 200, body: '<h1>Hello</h1>' })),
       await run(() => ({ status: 401, headers: { 'www-authenticate': ['NTLM'] } })),

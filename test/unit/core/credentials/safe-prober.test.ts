@@ -128,7 +128,7 @@ describe('SafeProber', () => {
   });
 
   it('unknown with the reason: timeouts, refused connections, no login, foreign schemes, app-only and label-password vendors', async () => {
-    const hung = await probe(() => Promise.reject(new PorchlightError('timeout', 'error.no-answer', { address: '192.168.1.1:80', seconds: 2 }))).run();
+    const hung = await probe(() => Promise.reject(new PorchlightError('timeout', 'error.no-answer', { address: '192.168.1.1:80', count: 2 }))).run();
     expect(hung).toMatchObject({ result: 'unknown', attempts: 0 });
     expect(words(hung.reason)).toMatch(/did not answer within 1 s/);
     const refused = await probe(() => Promise.reject(new PorchlightError('refused', 'error.connection-refused', { address: '192.168.1.1:80' }, { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).run();
