@@ -16,6 +16,7 @@ import { ChromiumPdfPrinter } from './adapters/chromium-pdf-printer.js';
 import { DirectoryReportSink } from './adapters/directory-report-sink.js';
 import { NodeWifiScanner } from './adapters/wifi/node-wifi-scanner.js';
 import { createMessageFormatter } from './core/messages/index.js';
+import { setErrorLogWords } from './core/errors.js';
 import type { RouterApiPort } from './core/checks/verifiers/index.js';
 import type { RouterAutomationPorts } from './core/app-core.js';
 import type * as RouterApi from './core/router-api/index.js';
@@ -24,6 +25,10 @@ import messagesEn from '../renderer/i18n/en/messages.json' with { type: 'json' }
 import messagesDe from '../renderer/i18n/de/messages.json' with { type: 'json' };
 import messagesEs from '../renderer/i18n/es/messages.json' with { type: 'json' };
 import messagesFr from '../renderer/i18n/fr/messages.json' with { type: 'json' };
+
+// Errors carry English log lines wherever a host composes a core (the app, the CLI, the harness); the user reads their message in the chosen language.
+const englishWords = createMessageFormatter({ en: messagesEn });
+setErrorLogWords((m) => englishWords.format(m));
 
 /** The repository (or packaged app) root: this file and every bundle in dist/ sit one level below it. */
 export const APP_ROOT = fileURLToPath(new URL('..', import.meta.url));

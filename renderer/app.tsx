@@ -25,6 +25,7 @@ import { restoreProgress, saveProgressOnChange } from './wizard/persistence';
 import { syncConsentOnChange } from './wizard/consent-sync';
 import { WizardActorContext } from './wizard/wizard-context';
 import { sameArray, selectChecks, selectRoute, selectStep } from './wizard/selectors';
+import { errorText } from './i18n/messages';
 
 /** What the app needs before it shows the wizard (bootApp). */
 export interface Boot {
@@ -101,7 +102,7 @@ export function App({ booting = startBoot, booted }: { booting?: Booting | (() =
     let live = true;
     (booted instanceof Promise ? booted : bootApp(booting))
       .then((b) => live && setBoot(b))
-      .catch((err: unknown) => live && setBoot({ error: (err as Error)?.message ?? String(err) }));
+      .catch((err: unknown) => live && setBoot({ error: errorText(err) }));
     return () => {
       live = false;
     };
@@ -158,7 +159,7 @@ function Wizard({ boot }: { boot: Boot }) {
   useEffect(
     () =>
       saveProgressOnChange(boot.api, actor, (err) =>
-        err ? addNotice({ id: 'save-failed', text: t('app:notices.save-failed', { message: err.message }), tone: 'error' }) : dropNotice('save-failed'),
+        err ? addNotice({ id: 'save-failed', text: t('app:notices.save-failed', { message: errorText(err) }), tone: 'error' }) : dropNotice('save-failed'),
       ),
     [actor, boot.api, addNotice, dropNotice, t],
   );
@@ -166,7 +167,7 @@ function Wizard({ boot }: { boot: Boot }) {
   useEffect(
     () =>
       syncConsentOnChange(boot.api, actor, (err) =>
-        err ? addNotice({ id: 'consent-save-failed', text: t('app:notices.save-failed', { message: err.message }), tone: 'error' }) : dropNotice('consent-save-failed'),
+        err ? addNotice({ id: 'consent-save-failed', text: t('app:notices.save-failed', { message: errorText(err) }), tone: 'error' }) : dropNotice('consent-save-failed'),
       ),
     [actor, boot.api, addNotice, dropNotice, t],
   );
@@ -213,7 +214,7 @@ function Wizard({ boot }: { boot: Boot }) {
     return () => clearTimeout(timer);
   }, [nextStep]);
   const allNotices: Notice[] = checksError
-    ? [...notices, { id: 'checks-failed', text: t('app:notices.checks-failed', { message: checksError }), tone: 'error' }]
+    ? [...notices, { id: 'checks-failed', text: t('app:notices.checks-failed', { message: errorText(checksError) }), tone: 'error' }]
     : notices;
 
   return (
@@ -231,7 +232,7 @@ function Wizard({ boot }: { boot: Boot }) {
             setTheme(next);
             applyTheme(next);
             call(boot.api, 'settings:update', { theme: next }).catch((err: Error) =>
-              addNotice({ id: 'theme-failed', text: t('app:notices.theme-failed', { message: err.message }), tone: 'error' }),
+              addNotice({ id: 'theme-failed', text: t('app:notices.theme-failed', { message: errorText(err) }), tone: 'error' }),
             );
           }}
         />
@@ -241,7 +242,7 @@ function Wizard({ boot }: { boot: Boot }) {
             setLanguageChoice(next);
             void setLanguage(resolveLanguage(next, boot.systemLanguages));
             call(boot.api, 'settings:update', { language: next }).catch((err: Error) =>
-              addNotice({ id: 'language-failed', text: t('app:notices.language-failed', { message: err.message }), tone: 'error' }),
+              addNotice({ id: 'language-failed', text: t('app:notices.language-failed', { message: errorText(err) }), tone: 'error' }),
             );
           }}
         />

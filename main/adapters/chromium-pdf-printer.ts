@@ -29,7 +29,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   ) {}
 
   async htmlToPdf(html: string): Promise<Uint8Array> {
-    if (!this.binary) throw new PorchlightError('refused', 'PDF export needs Chromium, which was not found. Install it (Debian: apt install chromium) or export HTML and print it.');
+    if (!this.binary) throw new PorchlightError('refused', 'error.pdf-needs-chromium');
     const dir = await mkdtemp(join(tmpdir(), 'porchlight-pdf-'));
     try {
       const input = join(dir, 'report.html');
@@ -55,7 +55,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       ];
       await this.run(args);
       const pdf = await readFile(output).catch(() => null);
-      if (!pdf || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new PorchlightError('internal', 'Chromium did not produce a PDF.');
+      if (!pdf || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new PorchlightError('internal', 'error.pdf-failed', { detail: 'Chromium did not produce a PDF' });
       return new Uint8Array(pdf);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -71,16 +71,16 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       });
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new PorchlightError('timeout', `Chromium did not finish the PDF within ${this.timeoutMs / 1000} s.`));
+        reject(new PorchlightError('timeout', 'error.pdf-timeout', { count: this.timeoutMs / 1000 }));
       }, this.timeoutMs);
       child.on('error', (err) => {
         clearTimeout(timer);
-        reject(new PorchlightError('internal', `Chromium could not be started: ${err.message}`));
+        reject(new PorchlightError('internal', 'error.pdf-failed', { detail: `Chromium could not be started: ${err.message}` }));
       });
       child.on('exit', (code) => {
         clearTimeout(timer);
         if (code === 0) resolve();
-        else reject(new PorchlightError('internal', `Chromium exited with code ${code}: ${stderr.split('\n').filter(Boolean).at(-1) ?? ''}`));
+        else reject(new PorchlightError('internal', 'error.pdf-failed', { detail: `Chromium exited with code ${code}: ${stderr.split('\n').filter(Boolean).at(-1) ?? ''}` }));
       });
     });
   }

@@ -283,11 +283,11 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
     try {
       text = JSON.stringify(doc, null, 2);
     } catch (err) {
-      throw new PorchlightError('internal', `Refusing to save ${this.opts.name}: it cannot be written as JSON (${(err as Error).message}).`);
+      throw new PorchlightError('internal', 'error.save-refused', { document: this.opts.name, detail: `it cannot be written as JSON (${(err as Error).message})` });
     }
     this.replace(this.path, text, (back) => {
       const r = check(this.opts.schema, back);
-      if (!r.ok) throw new PorchlightError('internal', `Refusing to save ${this.opts.name}: it could not be read back (${r.reason}). Nothing was changed.`);
+      if (!r.ok) throw new PorchlightError('internal', 'error.save-refused', { document: this.opts.name, detail: `it could not be read back (${r.reason})` });
     });
     this.refreshLastGood(text);
     return text;
@@ -318,12 +318,12 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
     try {
       parsed = this.opts.schema.safeParse(value);
     } catch (err) {
-      if (err instanceof RangeError) throw new PorchlightError('internal', `Refusing to save ${this.opts.name}: it is nested too deeply. Nothing was changed.`);
+      if (err instanceof RangeError) throw new PorchlightError('internal', 'error.save-refused', { document: this.opts.name, detail: 'it is nested too deeply' });
       throw err;
     }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new PorchlightError('internal', `Refusing to save ${this.opts.name}: ${issue?.path.join('.')}: ${issue?.message}`);
+      throw new PorchlightError('internal', 'error.save-refused', { document: this.opts.name, detail: `${issue?.path.join('.')}: ${issue?.message}` });
     }
     try {
       this.writeChecked(parsed.data);

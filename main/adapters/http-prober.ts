@@ -17,9 +17,9 @@ const MAX_BODY = 256 * 1024;
 export class NodeHttpProber implements HttpProber {
   send(req: HttpProbeRequest): Promise<HttpProbeResponse> {
     if (addressScope(req.host) === 'public') {
-      return Promise.reject(new PorchlightError('refused', `${req.host} is not a local address; nothing was sent.`));
+      return Promise.reject(new PorchlightError('refused', 'error.address-not-local', { host: req.host }));
     }
-    if (!req.path.startsWith('/')) return Promise.reject(new PorchlightError('invalid-arguments', 'request path must start with "/"'));
+    if (!req.path.startsWith('/')) return Promise.reject(new PorchlightError('invalid-arguments', 'error.internal', { detail: 'request path must start with "/"' }));
     return new Promise<HttpProbeResponse>((resolve, reject) => {
       let settled = false;
       const finish = (fn: () => void) => {
@@ -67,7 +67,7 @@ export class NodeHttpProber implements HttpProber {
       };
       const r = req.https ? httpsRequest(options, onResponse) : httpRequest(options, onResponse);
       const timer = setTimeout(() => {
-        finish(() => reject(new PorchlightError('timeout', `${req.host}:${req.port} did not answer within ${Math.round(req.timeoutMs)} ms.`)));
+        finish(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: `${req.host}:${req.port}`, count: Math.round(req.timeoutMs / 100) / 10 })));
         r.destroy();
       }, req.timeoutMs);
       r.on('error', (e) => finish(() => reject(toPorchlightError(e, req))));
@@ -88,12 +88,12 @@ function collectHeaders(res: IncomingMessage): Record<string, string[]> {
 
 function toPorchlightError(e: Error & { code?: string }, req: HttpProbeRequest): PorchlightError {
   const where = `${req.host}:${req.port}`;
-  if (e.code === 'ECONNREFUSED') return new PorchlightError('refused', `${where} refused the connection (no web page on that port).`, { cause: e });
-  if (e.code === 'ECONNRESET') return new PorchlightError('refused', `${where} closed the connection.`, { cause: e });
+  if (e.code === 'ECONNREFUSED') return new PorchlightError('refused', 'error.connection-refused', { address: where }, { cause: e });
+  if (e.code === 'ECONNRESET') return new PorchlightError('refused', 'error.connection-closed', { address: where }, { cause: e });
   if (e.code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(e.code)) {
-    return new PorchlightError('refused', `${where} presented a certificate that is not trusted; Porchlight accepts a self-signed certificate only from your router (the gateway).`, { cause: e });
+    return new PorchlightError('refused', 'error.certificate-untrusted', { address: where }, { cause: e });
   }
-  return new PorchlightError('refused', `${where} could not be reached (${e.code ?? e.message}).`, { cause: e });
+  return new PorchlightError('refused', 'error.unreachable', { address: where, detail: e.code ?? e.message }, { cause: e });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SecretStore } from '../core/ports.js';
-import { PorchlightError } from '../core/errors.js';
+import { PorchlightError, type ErrorMessageCode } from '../core/errors.js';
 import { KEYCHAIN_SERVICE } from '../core/secrets/accounts.js';
 import { dbusDefaultCollectionLocked, dbusLockedItemsProbe, type LockedItemsProbe } from './secret-service-lock.js';
 import { listInChild, type ListInChild } from './keychain-lister.js';
@@ -9,20 +9,14 @@ import type * as KeytarModule from 'keytar';
 
 type Keytar = typeof KeytarModule;
 
-/** The message a homeowner sees when the OS keychain cannot be reached; says what to do. */
-export const KEYCHAIN_UNAVAILABLE_MESSAGE =
-  'Porchlight could not reach your system keychain, so the secret was NOT stored (nothing was written to disk instead). ' +
-  'Unlock your keychain (on Linux: make sure GNOME Keyring or another Secret Service is running and unlocked), then try again.';
+/** What a homeowner reads when the OS keychain cannot be reached (a catalog code: what happened, what to do). */
+export const KEYCHAIN_UNAVAILABLE_MESSAGE: ErrorMessageCode = 'error.keychain.not-stored';
 
 /** The same trouble when reading, listing or removing: nothing was lost, nothing can be shown now. */
-export const KEYCHAIN_UNREADABLE_MESSAGE =
-  'Porchlight could not reach your system keychain, so it cannot show, list or remove saved secrets right now (nothing was changed). ' +
-  'Unlock your keychain (on Linux: make sure GNOME Keyring or another Secret Service is running and unlocked), then try again.';
+export const KEYCHAIN_UNREADABLE_MESSAGE: ErrorMessageCode = 'error.keychain.unreadable';
 
-/** The message shown when the keychain is reachable but locked (and unlocking was declined or impossible). */
-export const KEYCHAIN_LOCKED_MESSAGE =
-  'Your system keychain is locked, so Porchlight cannot read or store secrets right now (nothing was written to disk instead). ' +
-  'Unlock it (on Linux: unlock the "Login" keyring in Passwords and Keys, or log out and in again), then try again.';
+/** What is shown when the keychain is reachable but locked (and unlocking was declined or impossible). */
+export const KEYCHAIN_LOCKED_MESSAGE: ErrorMessageCode = 'error.keychain.locked';
 
 /**
  * SecretStore over keytar (macOS Keychain, Windows Credential Manager, libsecret on Linux).
@@ -58,18 +52,18 @@ export class KeytarSecretStore implements SecretStore {
     return this.keytar;
   }
 
-  private async call<T>(fn: (k: Keytar) => Promise<T>, message: string = KEYCHAIN_UNREADABLE_MESSAGE): Promise<T> {
+  private async call<T>(fn: (k: Keytar) => Promise<T>, message: ErrorMessageCode = KEYCHAIN_UNREADABLE_MESSAGE): Promise<T> {
     let k: Keytar;
     try {
       k = await this.load();
     } catch (err) {
       this.keytar = null;
-      throw new PorchlightError('keychain-unavailable', message, { cause: err });
+      throw new PorchlightError('keychain-unavailable', message, {}, { cause: err });
     }
     try {
       return await fn(k);
     } catch (err) {
-      throw new PorchlightError('keychain-unavailable', message, { cause: err });
+      throw new PorchlightError('keychain-unavailable', message, {}, { cause: err });
     }
   }
 
@@ -97,7 +91,7 @@ export class KeytarSecretStore implements SecretStore {
       if (back !== secret) throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNAVAILABLE_MESSAGE);
     } catch (err) {
       // Say "locked" when that is the reason, so the user knows what to do.
-      if ((await this.defaultLocked()) === true) throw new PorchlightError('keychain-unavailable', KEYCHAIN_LOCKED_MESSAGE, { cause: err });
+      if ((await this.defaultLocked()) === true) throw new PorchlightError('keychain-unavailable', KEYCHAIN_LOCKED_MESSAGE, {}, { cause: err });
       await this.failIfLocked();
       throw err;
     }
@@ -126,7 +120,7 @@ export class KeytarSecretStore implements SecretStore {
     try {
       return await this.listAccounts(this.service);
     } catch (err) {
-      throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNREADABLE_MESSAGE, { cause: err });
+      throw new PorchlightError('keychain-unavailable', KEYCHAIN_UNREADABLE_MESSAGE, {}, { cause: err });
     }
   }
 }

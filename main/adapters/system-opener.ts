@@ -12,7 +12,7 @@ export class SystemOpener implements ExternalOpener {
   constructor(private readonly platform: NodeJS.Platform = process.platform) {}
 
   open(url: string): Promise<void> {
-    if (!url.startsWith('https://')) return Promise.reject(new PorchlightError('refused', 'Only secure (https) links are opened.'));
+    if (!url.startsWith('https://')) return Promise.reject(new PorchlightError('refused', 'error.link.not-https'));
     const [cmd, args] =
       this.platform === 'darwin' ? ['open', [url]] : this.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : ['xdg-open', [url]];
     return new Promise((resolve, reject) => {
@@ -20,8 +20,8 @@ export class SystemOpener implements ExternalOpener {
       child.once('error', (err: NodeJS.ErrnoException) =>
         reject(
           err.code === 'ENOENT'
-            ? new PorchlightError('not-found', `This computer has no program to open links with (${cmd}). Open ${url} in your browser yourself.`)
-            : new PorchlightError('internal', `The link could not be opened. Open ${url} in your browser yourself.`),
+            ? new PorchlightError('not-found', 'error.link.no-opener', { url, program: cmd })
+            : new PorchlightError('internal', 'error.link.not-opened', { url }),
         ),
       );
       child.once('spawn', () => {

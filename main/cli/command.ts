@@ -1,3 +1,5 @@
+import { PorchlightError } from '../core/errors.js';
+
 /** Exit codes of every `porchlight` command: 0 all pass, 1 findings, 2 error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
@@ -34,6 +36,17 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * What the command line prints for an error, in its language (English): a PorchlightError's message
+ * through the formatter (loaded only when an error is printed, so `wifi scan --json` stays light),
+ * anything else as its own line.
+ */
+export async function cliErrorText(err: unknown): Promise<string> {
+  if (!(err instanceof PorchlightError)) return (err as Error)?.message ?? String(err);
+  const [{ createMessageFormatter }, en] = await Promise.all([import('../core/messages/index.js'), import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } })]);
+  return createMessageFormatter({ en: en.default }).format(err.userMessage);
 }
 
 /** Writes `{"error":{"code","message"}}` to stdout when the command was asked for JSON. */

@@ -1,5 +1,5 @@
 import type { CliCommand, CliContext } from './command.js';
-import { EXIT, tellNotices, UsageError } from './command.js';
+import { cliErrorText, EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, LIMITS, numberFlag, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import type { ProbeReport } from '../core/credentials/safe-prober.js';
@@ -110,7 +110,7 @@ export function defaultsCommand(): CliCommand {
       const core = createNodeCore({
         host: 'cli',
         profileDir: defaultProfileDir(ctx.env),
-        opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) },
+        opener: { open: async () => Promise.reject(new PorchlightError('refused', 'error.cli-opens-no-links')) },
       });
       tellNotices(ctx, core.notices, args.json);
       let report: ProbeReport;
@@ -126,7 +126,7 @@ export function defaultsCommand(): CliCommand {
           ...(gateway ? { gatewayOverride: gateway } : {}),
         });
       } catch (err) {
-        const info = err instanceof PorchlightError ? { code: err.code, message: err.message } : { code: 'internal', message: (err as Error).message };
+        const info = err instanceof PorchlightError ? { code: err.code, message: await cliErrorText(err) } : { code: 'internal', message: (err as Error).message };
         if (args.json) {
           ctx.stdout(`${JSON.stringify({ host: args.host, login: null, vendor: args.vendor, result: 'unknown', attempts: 0, matched: null, reason: info.message, error: info }, null, 2)}\n`);
         }

@@ -113,7 +113,7 @@ export function routerCommand(): CliCommand {
       const words = createMessageFormatter({ en: en.default });
       const desired = api.desiredStateOf(args.request);
       const profileDir = defaultProfileDir(ctx.env);
-      const core = createNodeCore({ host: 'cli', profileDir, opener: { open: async () => Promise.reject(new PorchlightError('refused', 'the command line opens no links')) } });
+      const core = createNodeCore({ host: 'cli', profileDir, opener: { open: async () => Promise.reject(new PorchlightError('refused', 'error.cli-opens-no-links')) } });
       tellNotices(ctx, core.notices, args.json);
       const pins = api.documentPinStore(new ConfDocumentStore({ dir: profileDir, name: 'router-api', schema: api.RouterPinsSchema, defaults: api.DEFAULT_ROUTER_PINS, version: '1.0.0' }));
       const pending = new ConfDocumentStore({ dir: profileDir, name: api.ROUTER_PENDING_DOCUMENT, schema: api.PendingApplySchema, defaults: api.NO_PENDING_APPLY, version: '1.0.0' });
@@ -198,7 +198,7 @@ export function routerCommand(): CliCommand {
         out({ gateway: args.gateway, router: choice.kind, ...said, plan, outcome: r.outcome, applied: r.result?.applied ?? [], reason: 'reason' in r ? r.reason : null, reasonText: 'reason' in r ? words.format(r.reason) : null, proofBasis: basis }, text);
         return r.outcome === 'verified' && refused === 0 ? EXIT.ok : r.outcome === 'restore-failed' ? EXIT.error : EXIT.findings;
       } catch (err) {
-        const message = err instanceof api.RouterError ? words.format(err.detail) : err instanceof PorchlightError ? err.message : 'Something went wrong inside Porchlight.';
+        const message = err instanceof api.RouterError ? words.format(err.detail) : err instanceof PorchlightError ? words.format(err.userMessage) : 'Something went wrong inside Porchlight.';
         const code = err instanceof api.RouterError ? err.kind : err instanceof PorchlightError ? err.code : 'internal';
         if (args.json) ctx.stdout(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
         ctx.stderr(`porchlight router ${args.sub}: ${message}\n`);

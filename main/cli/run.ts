@@ -1,5 +1,5 @@
 import { commands } from './commands.js';
-import { CliError, EXIT, jsonError, UsageError, type CliContext } from './command.js';
+import { cliErrorText, CliError, EXIT, jsonError, UsageError, type CliContext } from './command.js';
 import { PorchlightError } from '../core/errors.js';
 import { appVersion } from '../app-version.js';
 
@@ -62,7 +62,7 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdout' | 'st
     return await command.run(ctx);
   } catch (err) {
     const code = err instanceof UsageError ? 'usage' : err instanceof CliError || err instanceof PorchlightError ? err.code : 'internal';
-    const message = (err as Error).message;
+    const message = await cliErrorText(err);
     jsonError(ctx, code, message);
     if (err instanceof UsageError) {
       io.stderr(`porchlight ${command.name}: ${message}\nUsage: ${command.usage}\nMore: porchlight ${command.name} --help\n`);

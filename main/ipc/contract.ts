@@ -4,6 +4,7 @@
  * enforce it at runtime. Later areas add one file under channels/ and one spread line here.
  */
 import type { z } from 'zod';
+import type { Message } from '../core/messages/message.js';
 import { foundationChannels } from './channels/foundation.js';
 import { passwordsChannels } from './channels/passwords.js';
 import { wifiChannels } from './channels/wifi.js';
@@ -30,7 +31,14 @@ export type ArgsOf<C extends ChannelName> = z.input<Channels[C]['args']>;
 export type ResultOf<C extends ChannelName> = z.output<Channels[C]['result']>;
 
 /** What every IPC call answers: never a thrown error across the boundary. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorInfo };
+
+/** A refused call: the stable code, an English line for logs, and what the user reads (a message code the renderer puts into words). */
+export interface IpcErrorInfo {
+  code: string;
+  message: string;
+  userMessage: Message;
+}
 
 /** The API the preload exposes on `window.porchlight`: one function per channel. */
 export type PorchlightApi = { [C in ChannelName]: (args: ArgsOf<C>) => Promise<IpcResult<ResultOf<C>>> };

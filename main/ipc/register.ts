@@ -1,9 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/app-core.js';
-import { toErrorInfo } from '../core/errors.js';
+import { PorchlightError, toErrorInfo, type ErrorCode, type ErrorMessageCode } from '../core/errors.js';
 import { jsonProblem, type JsonLimits } from '../core/store/bounded-json.js';
 import { channels, CHANNEL_NAMES, type ChannelName, type IpcResult } from './contract.js';
 import { handlers } from './handlers/index.js';
+import { ErrorInfoSchema } from './channels/schema-helpers.js';
 
 /** Who sent a call: the origin of the sending frame and whether it is the top-level frame. */
 export interface SenderInfo {
@@ -26,7 +27,11 @@ export const MAX_ARGS_BYTES = 512 * 1024;
  */
 export const ARGS_LIMITS: JsonLimits = { maxDepth: 64, maxBytes: MAX_ARGS_BYTES, maxNodes: 50_000, allowUndefined: true };
 
-const fail = (code: string, message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
+/** A refusal before the core is reached: the same error info (code, log line, message for the user) the core's errors give. */
+const fail = (code: ErrorCode, messageCode: ErrorMessageCode, params: Record<string, string> = {}): IpcResult<never> => ({
+  ok: false,
+  error: toErrorInfo(new PorchlightError(code, messageCode, params)),
+});
 
 /** `scheme://host[:port]` of a URL, also for custom schemes whose WHATWG origin is "null". */
 export function originOf(url: string | null | undefined): string | null {
@@ -49,30 +54,30 @@ function isChannel(name: unknown): name is ChannelName {
  * It never throws and never reaches the core with an argument the schema did not accept.
  */
 export async function dispatch(core: Core, name: unknown, rawArgs: unknown, sender: SenderInfo, opts: DispatchOptions): Promise<IpcResult<unknown>> {
-  if (!isChannel(name)) return fail('unknown-channel', 'That request is not part of Porchlight.');
-  if (!sender.isMainFrame) return fail('forbidden-sender', 'Requests from embedded frames are refused.');
-  if (!sender.origin || !opts.allowedOrigins.includes(sender.origin)) return fail('forbidden-sender', 'Requests from other pages are refused.');
+  if (!isChannel(name)) return fail('unknown-channel', 'error.request.unknown');
+  if (!sender.isMainFrame) return fail('forbidden-sender', 'error.request.embedded-frame');
+  if (!sender.origin || !opts.allowedOrigins.includes(sender.origin)) return fail('forbidden-sender', 'error.request.other-page');
   let problem: string | null;
   try {
     problem = jsonProblem(rawArgs ?? null, ARGS_LIMITS);
   } catch {
-    return fail('invalid-arguments', 'The request could not be read.');
+    return fail('invalid-arguments', 'error.request.unreadable');
   }
-  if (problem?.startsWith('larger than')) return fail('invalid-arguments', 'The request is too large.');
-  if (problem) return fail('invalid-arguments', `The request for ${name} could not be read: it holds ${problem}.`);
+  if (problem?.startsWith('larger than')) return fail('invalid-arguments', 'error.request.too-large');
+  if (problem) return fail('invalid-arguments', 'error.request.unreadable', { channel: name, detail: problem });
   const spec = channels[name];
   let parsed;
   try {
     parsed = spec.args.safeParse(rawArgs);
   } catch {
-    return fail('invalid-arguments', 'The request could not be read.');
+    return fail('invalid-arguments', 'error.request.unreadable');
   }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // Bounded: a hostile argument (20,000 unknown keys, a huge key name) must not make a huge answer.
     const cap = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
     const where = issue?.path.length ? ` at ${cap(issue.path.map(String).join('.'), 120)}` : '';
-    return fail('invalid-arguments', `The request for ${name} was malformed${where}: ${cap(issue?.message ?? 'invalid', 200)}.`);
+    return fail('invalid-arguments', 'error.request.malformed', { channel: name, detail: `${where.trim()}: ${cap(issue?.message ?? 'invalid', 200)}` });
   }
   try {
     const handler = handlers[name] as (core: Core, args: unknown) => unknown;
@@ -80,13 +85,17 @@ export async function dispatch(core: Core, name: unknown, rawArgs: unknown, send
     const out = spec.result.safeParse(value);
     if (!out.success) {
       core.deps.log.error('handler result broke the contract', { channel: name, issue: out.error.issues[0]?.message });
-      return fail('internal', 'Porchlight produced an answer it could not vouch for.');
+      return fail('internal', 'error.answer-unvouched', { channel: name });
     }
     return { ok: true, value: out.data };
   } catch (err) {
     const info = toErrorInfo(err);
     if (info.code === 'internal') core.deps.log.error('handler failed', { channel: name, error: (err as Error)?.message });
-    return { ok: false, error: info };
+    // The error leaves through the contract too: a message that does not fit (a bad code or param) becomes the generic one.
+    const checked = ErrorInfoSchema.safeParse(info);
+    if (checked.success) return { ok: false, error: checked.data };
+    core.deps.log.error('handler error broke the contract', { channel: name, code: info.userMessage.code, issue: checked.error.issues[0]?.message });
+    return { ok: false, error: toErrorInfo(null) };
   }
 }
 

@@ -153,7 +153,7 @@ export class RouterAutomation {
     const host = this.host();
     if (password !== null) {
       const saved = (await this.core.secrets.exclusive(() => this.core.secrets.read(PASSWORD))) !== null;
-      if (saved && !this.guard.hasFailed(host)) throw new PorchlightError('refused', 'A router password is already saved in your keychain. To replace it, use the Passwords step.');
+      if (saved && !this.guard.hasFailed(host)) throw new PorchlightError('refused', 'error.router-password-already-saved');
       await this.core.secrets.exclusive(() => this.core.secrets.write(PASSWORD, password));
       this.core.deps.log.info('router login saved', { host, account: PASSWORD });
     }
@@ -185,7 +185,7 @@ export class RouterAutomation {
   async apply(wish: RouterWish, agreed: string[]): Promise<Answer<ApplyView>> {
     const host = this.host();
     // One change at a time: a second yes while the first change is being proven must not interleave with it.
-    if (this.applying) throw new PorchlightError('refused', 'A change to the router is already under way; wait for its result.');
+    if (this.applying) throw new PorchlightError('refused', 'error.router-change-under-way');
     this.applying = true;
     try {
       return await this.applyOnce(host, wish, agreed);
@@ -292,7 +292,7 @@ export class RouterAutomation {
 
   private host(): string {
     const host = this.core.model.read().router?.address;
-    if (!host) throw new PorchlightError('not-found', 'The survey has not found your router yet. Run the survey step first.');
+    if (!host) throw new PorchlightError('not-found', 'error.router-not-found-yet');
     return host;
   }
 
@@ -341,7 +341,7 @@ export function routerAutomation(core: Core): Promise<RouterAutomation> {
   let p = opening.get(core);
   if (!p) {
     const open = core.deps.routerAutomation;
-    if (!open) return Promise.reject(new PorchlightError('refused', 'Router automation is not available in this window.'));
+    if (!open) return Promise.reject(new PorchlightError('refused', 'error.router-automation-unavailable'));
     p = open().then((ports) => {
       const service = new RouterAutomation(core, ports);
       services.set(core, service);

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } fr
 import { Notice } from '../design';
 import { useTranslation } from 'react-i18next';
 import './saved-secrets.css';
+import { errorText } from '../i18n/messages';
 
 /** What the keychain holds for one network or login (names and flags, never a value). */
 export interface SavedState {
@@ -108,7 +109,7 @@ export function KeptPrevious({
       const value = await reveal(g);
       setShown((s) => ({ ...s, [g]: value }));
     } catch (err) {
-      setProblem(t('kept.revealFailed', { reason: (err as Error).message }));
+      setProblem(t('kept.revealFailed', { reason: errorText(err) }));
     }
   };
   const row = (g: 'current' | 'previous') => {
@@ -156,7 +157,7 @@ export function KeptPrevious({
                 setProblem(null);
                 discard().catch((err: Error) => {
                   setAsking(false);
-                  setProblem(t('kept.failed', { reason: err.message }));
+                  setProblem(t('kept.failed', { reason: errorText(err) }));
                 });
               }}
             >

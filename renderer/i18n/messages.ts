@@ -43,6 +43,22 @@ export function formatMessage(message: Message | null | undefined): string {
   return t(message.code, opts);
 }
 
+/** The message an error carries for the user (an ApiError, or the error info a result holds), if any. */
+function userMessageOf(err: unknown): Message | null {
+  const m = err !== null && typeof err === 'object' && 'userMessage' in err ? (err as { userMessage: unknown }).userMessage : null;
+  return m !== null && typeof m === 'object' && typeof (m as Message).code === 'string' && typeof (m as Message).params === 'object' ? (m as Message) : null;
+}
+
+/**
+ * What the user reads for an error: what happened and what to do, in the reader's language; a
+ * translated generic sentence when the error carries no message (a crash, a lost connection) —
+ * never the English log line.
+ */
+export function errorText(err: unknown): string {
+  const m = userMessageOf(err);
+  return (m ? formatMessage(m) : '') || (translate('app', 'errorUnknown') as string);
+}
+
 /** True when the message is the user's own text (a note, a skip reason). */
 export function isUserText(message: Message | null | undefined): boolean {
   return message?.code === 'user.text';

@@ -7,6 +7,7 @@ import { StepLayout } from '../components/step-layout';
 import type { CheckView } from '../wizard/api';
 import { WIZARD_STEPS, type WizardStep } from '../wizard/machine';
 import { PANELS } from './registry';
+import { errorText } from '../i18n/messages';
 
 /** One step's screen: the common frame filled with the step's catalog text, checks and panel. */
 export const StepScreen = forwardRef<HTMLHeadingElement, { step: WizardStep; checks: readonly CheckView[] }>(function StepScreen({ step, checks }, ref) {
@@ -61,7 +62,7 @@ class PanelBoundary extends Component<{ children: ReactNode; failed: (message: s
     return { error };
   }
   override render() {
-    return this.state.error ? <p role="alert">{this.props.failed(this.state.error.message)}</p> : this.props.children;
+    return this.state.error ? <p role="alert">{this.props.failed(errorText(this.state.error))}</p> : this.props.children;
   }
 }
 

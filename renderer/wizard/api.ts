@@ -3,13 +3,18 @@
  * `call` unwraps the `{ok, value | error}` answer into a value or a thrown ApiError, so actors and
  * screens deal in values and one error type.
  */
-import type { ArgsOf, ChannelName, IpcResult, PorchlightApi, ResultOf } from '../../main/ipc/contract';
+import type { ArgsOf, ChannelName, IpcErrorInfo, IpcResult, PorchlightApi, ResultOf } from '../../main/ipc/contract';
 
-/** An IPC call answered `{ok:false}`: keeps the contract's error code for the UI. */
+/**
+ * An IPC call answered `{ok:false}`: keeps the contract's error code and the message for the user
+ * (a code with params, put into the reader's words by `errorText` in renderer/i18n/messages.ts);
+ * `message` is the English line for the console only, never shown.
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly userMessage: IpcErrorInfo['userMessage'] | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,7 +38,7 @@ export async function call<C extends ChannelName>(api: PorchlightApi, channel: C
     throw new ApiError('internal', (err as Error)?.message ?? 'Porchlight is not responding.');
   }
   if (!result || typeof result !== 'object' || !('ok' in result)) throw new ApiError('internal', 'Porchlight gave an unreadable answer.');
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.userMessage ?? null);
   return result.value;
 }
 

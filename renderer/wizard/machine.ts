@@ -63,6 +63,16 @@ export interface WizardMessage {
 
 export type AnswerValue = string | number | boolean | null | string[];
 
+/** A failed call as the UI shows it: the error's message for the user (a code with params), or null for the generic sentence. */
+export type ShownError = { userMessage: { code: string; params: Record<string, unknown> } | null; /** The English line, for the console and tests; never shown. */ log: string };
+
+/** What the user is shown of an error (ApiError's message; the generic sentence without one), with its English line kept apart for the log. */
+export function shownError(err: unknown): ShownError {
+  const m = err !== null && typeof err === 'object' ? (err as { userMessage?: unknown }).userMessage : null;
+  const log = String((err as Error | null)?.message ?? err).slice(0, 500);
+  return { userMessage: m !== null && typeof m === 'object' && typeof (m as { code?: unknown }).code === 'string' ? (m as ShownError['userMessage']) : null, log };
+}
+
 export interface WizardContext {
   mode: WizardMode | null;
   /** `null` until the user has said yes or no; probes run only on `true`. */
@@ -79,7 +89,8 @@ export interface WizardContext {
   /** Transient: where `routing` goes next. */
   target: WizardStep | null;
   checks: WizardCheck[];
-  checksError: string | null;
+  /** Why the check list could not load: the error's message for the user (words where it is shown), never its English line. */
+  checksError: ShownError | null;
   /** Why the last NEXT was refused: the machine ids of the missing inputs (see `missingInput`). */
   blocked: { step: WizardStep; missing: string[] } | null;
   /** Why the last other event was refused, as a stable code the UI translates. */
@@ -421,7 +432,7 @@ export const wizardMachine = wizardSetup.createMachine({
               // Without the check list, play safe: every step needs attention.
               target: 'routing',
               actions: assign(({ context, event }) => {
-                const next = { ...context, attention: [...ATTENTION_CANDIDATES], checksError: String((event.error as Error)?.message ?? event.error) };
+                const next = { ...context, attention: [...ATTENTION_CANDIDATES], checksError: shownError(event.error) };
                 return { ...next, target: neighbour(next, 'survey', 1) };
               }),
             },
@@ -453,7 +464,7 @@ export const wizardMachine = wizardSetup.createMachine({
           invoke: {
             src: 'loadChecks',
             onDone: { target: 'idle', actions: assign({ checks: ({ event }) => event.output, checksError: null }) },
-            onError: { target: 'idle', actions: assign({ checksError: ({ event }) => String((event.error as Error)?.message ?? event.error) }) },
+            onError: { target: 'idle', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
           },
           on: {
             REFRESH_CHECKS: { target: 'loading', reenter: true },
@@ -469,7 +480,7 @@ export const wizardMachine = wizardSetup.createMachine({
               return e.note === undefined ? { id: e.id, status: e.status } : { id: e.id, status: e.status, note: e.note };
             },
             onDone: { target: 'loading', actions: assign({ rejected: null }) },
-            onError: { target: 'loading', actions: assign({ checksError: ({ event }) => String((event.error as Error)?.message ?? event.error) }) },
+            onError: { target: 'loading', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
           },
           on: {
             CONFIRM_CHECK: { target: 'confirming', reenter: true },
@@ -484,7 +495,7 @@ export const wizardMachine = wizardSetup.createMachine({
               return { id: e.id, reason: e.reason.trim() };
             },
             onDone: { target: 'loading', actions: assign({ rejected: null }) },
-            onError: { target: 'loading', actions: assign({ checksError: ({ event }) => String((event.error as Error)?.message ?? event.error) }) },
+            onError: { target: 'loading', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
           },
           on: {
             CONFIRM_CHECK: 'confirming',

@@ -139,3 +139,25 @@ test('a form login of an unknown maker: the common factory logins are refused, s
   await lab.flushLogs();
   expect(lab.credentialAttempts('form-status-redirect')).toBe(5);
 });
+
+test('a refused address is explained in the reader\'s language: in a German UI, the core\'s error reads in German, with no English', async ({ wizardPage: page }) => {
+  const de = (await import('../../renderer/i18n/de/passwords.json', { with: { type: 'json' } })).default;
+  await answerWelcomeAllowing(page, /factory passwords/i);
+  await next(page);
+  await walkTo(page, 'passwords');
+  await expectStep(page, 'passwords');
+  // the language setting, with no reload: what the core says next is in German too
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  const box = page.getByTestId('login-router');
+  await tabTo(page, box.getByLabel(de.address));
+  await page.keyboard.type('192.168.1.1:99999');
+  await press(page, box.getByRole('button', { name: de.probe }));
+  const shown = box.getByTestId('address-error');
+  // the core's error (error.port-invalid with the port) in German words, inside the step's German sentence
+  await expect(shown).toContainText('Diese Adresse ist nicht verwendbar: 99999 ist keine gültige Portnummer. Verwenden Sie eine Zahl von 1 bis 65535 oder lassen Sie den Port weg.');
+  await expect(shown).not.toContainText(/not a valid port|Port 99999|error\.port-invalid/);
+  await expect(box.getByRole('textbox', { name: de.address })).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'passwords-02-address-error-de.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -15,6 +15,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYCHAIN_LOCKED_MESSAGE } from '../../main/adapters/keytar-secret-store.js';
+import { createMessageFormatter, type MessageCatalog } from '../../main/core/messages/index.js';
+import en from '../../renderer/i18n/en/messages.json' with { type: 'json' };
+
+/** The English words of an error code with no params (the catalog the app reads). */
+const englishOf = (code: string) => createMessageFormatter({ en: en as MessageCatalog }).format({ code, params: {} });
 import { findLeaks, OWN_KEYRING, SECRET, startHarnessChild, type HarnessChild } from './keychain-helpers.js';
 
 const LOGIN = '/org/freedesktop/secrets/collection/login';
@@ -54,18 +59,18 @@ describe('keychain: locked', () => {
     expect(locked).toContain('boolean true');
 
     const list = await h.call('secrets:list', {});
-    expect(list).toEqual({ ok: true, value: { available: false, accounts: [], error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } } });
+    expect(list).toEqual({ ok: true, value: { available: false, accounts: [], error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_LOCKED_MESSAGE, params: {} } } } });
     expect(h.proc.exitCode, h.output()).toBeNull();
     expect(h.proc.signalCode, h.output()).toBeNull();
 
-    expect(await h.call('secrets:reveal', { account: RC })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } });
+    expect(await h.call('secrets:reveal', { account: RC })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_LOCKED_MESSAGE, params: {} } } });
     expect(await h.call('secrets:set', { account: 'account/google/recovery-codes', secret: SECRET })).toEqual({
       ok: true,
-      value: { account: 'account/google/recovery-codes', stored: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } },
+      value: { account: 'account/google/recovery-codes', stored: false, error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_LOCKED_MESSAGE, params: {} } } },
     });
-    expect(await h.call('secrets:delete', { account: RC })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_LOCKED_MESSAGE } });
-    expect(KEYCHAIN_LOCKED_MESSAGE).toMatch(/locked/);
-    expect(KEYCHAIN_LOCKED_MESSAGE).toMatch(/Unlock it/);
+    expect(await h.call('secrets:delete', { account: RC })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_LOCKED_MESSAGE, params: {} } } });
+    expect(englishOf(KEYCHAIN_LOCKED_MESSAGE)).toMatch(/locked/);
+    expect(englishOf(KEYCHAIN_LOCKED_MESSAGE)).toMatch(/Unlock it/);
 
     // Still alive and still answering after every locked call.
     expect(await h.call('settings:get', {})).toMatchObject({ ok: true });

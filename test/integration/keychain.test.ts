@@ -10,6 +10,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarSecretStore, KEYCHAIN_UNAVAILABLE_MESSAGE, KEYCHAIN_UNREADABLE_MESSAGE } from '../../main/adapters/keytar-secret-store.js';
+import { createMessageFormatter, type MessageCatalog } from '../../main/core/messages/index.js';
+import en from '../../renderer/i18n/en/messages.json' with { type: 'json' };
+
+/** The English words of an error code with no params (the catalog the app reads). */
+const englishOf = (code: string) => createMessageFormatter({ en: en as MessageCatalog }).format({ code, params: {} });
 import { createNodeCore } from '../../main/compose.js';
 import { dispatch, type SenderInfo } from '../../main/ipc/register.js';
 import type { Core } from '../../main/core/app-core.js';
@@ -166,15 +171,15 @@ describe('keychain: Secret Service unavailable (a separate app process)', () => 
     const set = await h.call('secrets:set', { account: 'account/amazon/recovery-codes', secret: SECRET });
     expect(set).toEqual({
       ok: true,
-      value: { account: 'account/amazon/recovery-codes', stored: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE } },
+      value: { account: 'account/amazon/recovery-codes', stored: false, error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_UNAVAILABLE_MESSAGE, params: {} } } },
     });
-    expect(KEYCHAIN_UNAVAILABLE_MESSAGE).toMatch(/NOT stored/);
-    expect(KEYCHAIN_UNAVAILABLE_MESSAGE).toMatch(/GNOME Keyring|Secret Service/);
-    expect(KEYCHAIN_UNAVAILABLE_MESSAGE).toMatch(/then try again/);
+    expect(englishOf(KEYCHAIN_UNAVAILABLE_MESSAGE)).toMatch(/NOT stored/);
+    expect(englishOf(KEYCHAIN_UNAVAILABLE_MESSAGE)).toMatch(/GNOME Keyring|Secret Service/);
+    expect(englishOf(KEYCHAIN_UNAVAILABLE_MESSAGE)).toMatch(/then try again/);
 
     const list = await h.call('secrets:list', {});
-    expect(list).toEqual({ ok: true, value: { available: false, accounts: [], error: { code: 'keychain-unavailable', message: KEYCHAIN_UNREADABLE_MESSAGE } } });
-    expect(await h.call('secrets:reveal', { account: 'router/admin' })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: KEYCHAIN_UNREADABLE_MESSAGE } });
+    expect(list).toEqual({ ok: true, value: { available: false, accounts: [], error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_UNREADABLE_MESSAGE, params: {} } } } });
+    expect(await h.call('secrets:reveal', { account: 'router/admin' })).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_UNREADABLE_MESSAGE, params: {} } } });
     expect(await h.call('settings:update', { theme: 'light' })).toMatchObject({ ok: true });
     expect(h.proc.exitCode).toBeNull(); // still running: an unreachable keychain is not a crash
 

@@ -19,7 +19,7 @@ export class MemorySecretStore implements SecretStore {
   unavailable = false;
   private check() {
     this.calls++;
-    if (this.unavailable) throw new PorchlightError('keychain-unavailable', 'keychain unavailable (fake)');
+    if (this.unavailable) throw new PorchlightError('keychain-unavailable', 'error.keychain.not-stored');
   }
   async set(account: string, secret: string) {
     this.check();

@@ -10,7 +10,7 @@ import { PorchlightError } from '../../core/errors.js';
 import { isProbeable } from '../../core/network/ip.js';
 
 function assertLocal(host: string): void {
-  if (!isProbeable(host)) throw new PorchlightError('refused', `${host} is not a private or loopback address; Porchlight does not contact it.`);
+  if (!isProbeable(host)) throw new PorchlightError('refused', 'error.address-not-local', { host });
 }
 
 export class NodeHttpFetcher implements HttpFetcher {
@@ -19,7 +19,7 @@ export class NodeHttpFetcher implements HttpFetcher {
     try {
       u = new URL(url);
     } catch {
-      return Promise.reject(new PorchlightError('invalid-arguments', 'not a URL'));
+      return Promise.reject(new PorchlightError('invalid-arguments', 'error.internal', { detail: 'not a URL' }));
     }
     try {
       assertLocal(u.hostname);
@@ -67,14 +67,14 @@ export class NodeHttpFetcher implements HttpFetcher {
               resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8'), truncated });
             });
           res.on('end', finishBody);
-          res.on('error', (err) => settle(() => reject(new PorchlightError('internal', err.message))));
+          res.on('error', (err) => settle(() => reject(new PorchlightError('internal', 'error.internal', { detail: err.message }))));
         },
       );
       const timer = setTimeout(() => {
-        settle(() => reject(new PorchlightError('timeout', `no answer within ${Math.round(opts.deadlineMs)} ms`)));
+        settle(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: u.host, count: Math.round(opts.deadlineMs / 100) / 10 })));
         req.destroy();
       }, opts.deadlineMs);
-      req.on('error', (err: NodeJS.ErrnoException) => settle(() => reject(new PorchlightError(err.code === 'ECONNREFUSED' ? 'refused' : 'internal', `${err.code ?? 'error'}: connection failed`))));
+      req.on('error', (err: NodeJS.ErrnoException) => settle(() => reject(new PorchlightError(err.code === 'ECONNREFUSED' ? 'refused' : 'internal', 'error.unreachable', { address: u.host, detail: err.code ?? 'error' }))));
       if (opts.body) req.write(opts.body);
       req.end();
     });

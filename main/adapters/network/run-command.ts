@@ -7,9 +7,9 @@ export function runCommand(file: string, args: string[], deadlineMs: number, max
     execFile(file, args, { timeout: deadlineMs, maxBuffer: maxBytes, windowsHide: true, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } }, (err, stdout) => {
       if (err) {
         const e = err as NodeJS.ErrnoException & { killed?: boolean };
-        if (e.killed) reject(new PorchlightError('timeout', `${file} did not finish within ${deadlineMs} ms`));
-        else if (e.code === 'ENOENT') reject(new PorchlightError('not-found', `${file} is not installed`));
-        else reject(new PorchlightError('internal', `${file} failed: ${e.message.slice(0, 200)}`));
+        if (e.killed) reject(new PorchlightError('timeout', 'error.tool-timeout', { tool: file, count: Math.round(deadlineMs / 100) / 10 }));
+        else if (e.code === 'ENOENT') reject(new PorchlightError('not-found', 'error.tool-missing', { tool: file }));
+        else reject(new PorchlightError('internal', 'error.tool-failed', { tool: file, detail: e.message.slice(0, 200) }));
         return;
       }
       resolve(stdout);

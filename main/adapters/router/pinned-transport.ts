@@ -16,8 +16,8 @@ const MAX_BODY = 512 * 1024;
 
 export class PinnedRouterTransport implements RouterTransport {
   send(req: RouterHttpRequest): Promise<RouterHttpResponse> {
-    if (addressScope(req.host) === 'public') return Promise.reject(new PorchlightError('refused', `${req.host} is not a local address; nothing was sent.`));
-    if (!req.path.startsWith('/')) return Promise.reject(new PorchlightError('invalid-arguments', 'request path must start with "/"'));
+    if (addressScope(req.host) === 'public') return Promise.reject(new PorchlightError('refused', 'error.address-not-local', { host: req.host }));
+    if (!req.path.startsWith('/')) return Promise.reject(new PorchlightError('invalid-arguments', 'error.internal', { detail: 'request path must start with "/"' }));
     return new Promise<RouterHttpResponse>((resolve, reject) => {
       let settled = false;
       let fingerprint: string | null = null;
@@ -45,7 +45,7 @@ export class PinnedRouterTransport implements RouterTransport {
       };
       const r: ClientRequest = req.https ? httpsRequest(options, onResponse) : httpRequest(options, onResponse);
       const timer = setTimeout(() => {
-        finish(() => reject(new PorchlightError('timeout', `${req.host}:${req.port} did not answer within ${req.timeoutMs} ms.`)));
+        finish(() => reject(new PorchlightError('timeout', 'error.no-answer', { address: `${req.host}:${req.port}`, count: Math.round(req.timeoutMs / 100) / 10 })));
         r.destroy();
       }, req.timeoutMs);
       r.on('error', (e) => finish(() => reject(toError(e, req))));
@@ -78,5 +78,5 @@ function collect(res: IncomingMessage): Record<string, string[]> {
 }
 
 function toError(e: Error & { code?: string }, req: RouterHttpRequest): PorchlightError {
-  return new PorchlightError('refused', `${req.host}:${req.port} refused the connection (${e.code ?? 'error'}).`);
+  return new PorchlightError('refused', 'error.unreachable', { address: `${req.host}:${req.port}`, detail: e.code ?? 'error' });
 }

@@ -80,7 +80,7 @@ export class AccountsStep {
 
   entry(id: string): AccountEntry {
     const e = this.catalog.accounts.find((a) => a.id === id);
-    if (!e) throw new PorchlightError('not-found', `Porchlight does not know an account called ${id}.`);
+    if (!e) throw new PorchlightError('not-found', 'error.account-unknown', { account: id });
     return e;
   }
 
@@ -128,14 +128,14 @@ export class AccountsStep {
    * longer chosen are dropped from the record.
    */
   async confirm(answers: readonly AccountAnswer[]): Promise<{ checks: CheckView[]; records: ConfirmationView[] }> {
-    if (answers.length === 0) throw new PorchlightError('invalid-arguments', 'Choose at least one account, or skip the step with a reason.');
+    if (answers.length === 0) throw new PorchlightError('invalid-arguments', 'error.choose-account');
     const ids = new Set<string>();
     for (const a of answers) {
       const e = this.entry(a.id);
-      if (ids.has(a.id)) throw new PorchlightError('invalid-arguments', `${e.name} is listed twice.`);
+      if (ids.has(a.id)) throw new PorchlightError('invalid-arguments', 'error.listed-twice', { name: e.name });
       ids.add(a.id);
       if (a.enabled !== 'none' && !e.methods.includes(a.enabled)) {
-        throw new PorchlightError('invalid-arguments', `${e.name} does not offer ${METHOD_LABEL[a.enabled].toLowerCase()}.`);
+        throw new PorchlightError('invalid-arguments', 'error.method-not-offered', { name: e.name, method: a.enabled });
       }
     }
     const listing = await this.secrets.list();
@@ -185,7 +185,7 @@ export class AccountsStep {
   async storeRecoveryCodes(id: string, codes: string): Promise<StoreOutcome> {
     this.entry(id);
     const trimmed = codes.trim();
-    if (!trimmed) throw new PorchlightError('invalid-arguments', 'There are no recovery codes to store.');
+    if (!trimmed) throw new PorchlightError('invalid-arguments', 'error.no-recovery-codes');
     return this.secrets.put(recoveryCodesAccount(id), trimmed);
   }
 }

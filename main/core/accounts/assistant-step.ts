@@ -55,7 +55,7 @@ export function loadAssistantSettings(resourcesDir: string, allowedHosts: readon
         try {
           checkExternalUrl(w.url, allowedHosts);
         } catch (err) {
-          throw new PorchlightError('internal', `Resource ${ASSISTANT_FILE} is invalid at settings.${i}.where.${id}.url: ${(err as Error).message}`);
+          throw new PorchlightError('internal', 'error.internal', { detail: `Resource ${ASSISTANT_FILE} is invalid at settings.${i}.where.${id}.url: ${(err as Error).message}` });
         }
       }
     }
@@ -114,13 +114,13 @@ export class AssistantStep {
   }
 
   confirm(input: { hasSmartLock: boolean; assistants: readonly AssistantAnswers[] }): { checks: CheckView[]; records: ConfirmationView[] } {
-    if (input.assistants.length === 0) throw new PorchlightError('invalid-arguments', 'Choose at least one assistant, or skip the step with a reason.');
+    if (input.assistants.length === 0) throw new PorchlightError('invalid-arguments', 'error.choose-assistant');
     const chosen = new Set<string>();
     for (const a of input.assistants) {
-      if (chosen.has(a.assistant)) throw new PorchlightError('invalid-arguments', `${a.assistant} is listed twice.`);
+      if (chosen.has(a.assistant)) throw new PorchlightError('invalid-arguments', 'error.listed-twice', { name: a.assistant });
       chosen.add(a.assistant);
       for (const key of Object.keys(a.answers)) {
-        if (!this.data.settings.some((s) => s.id === key)) throw new PorchlightError('invalid-arguments', `There is no assistant setting called ${key}.`);
+        if (!this.data.settings.some((s) => s.id === key)) throw new PorchlightError('invalid-arguments', 'error.assistant-setting-unknown', { setting: key });
       }
     }
     const records: ConfirmationView[] = [];
@@ -153,9 +153,9 @@ export class AssistantStep {
       return this.confirmations.record({ checkId: s.checkId, subject, status: 'skipped', note: msg(`confirmation.assistant.not-offered.${s.id}.${a.assistant}`), answer: { setting: s.id, option: null } });
     }
     const optionId = a.answers[s.id];
-    if (optionId === undefined) throw new PorchlightError('invalid-arguments', `Answer "${s.question}" for ${a.assistant}.`);
+    if (optionId === undefined) throw new PorchlightError('invalid-arguments', 'error.assistant-answer-missing', { assistant: a.assistant, setting: s.id });
     const option = s.options.find((o) => o.id === optionId);
-    if (!option) throw new PorchlightError('invalid-arguments', `"${optionId}" is not an answer to "${s.question}".`);
+    if (!option) throw new PorchlightError('invalid-arguments', 'error.answer-invalid', { answer: optionId, setting: s.id });
     return this.confirmations.record({
       checkId: s.checkId,
       subject,

@@ -83,7 +83,7 @@ export function loadAccountCatalog(resourcesDir: string, allowedHosts: readonly 
       try {
         checkExternalUrl(url, allowedHosts);
       } catch (err) {
-        throw new PorchlightError('internal', `Resource ${ACCOUNTS_FILE} is invalid at accounts.${i}.${field} (${a.id}): ${(err as Error).message}`);
+        throw new PorchlightError('internal', 'error.internal', { detail: `Resource ${ACCOUNTS_FILE} is invalid at accounts.${i}.${field} (${a.id}): ${(err as Error).message}` });
       }
     }
   });

@@ -195,7 +195,7 @@ export class UpdatesStep {
 
   private answer(id: string) {
     const a = this.plans.firmware.answers.find((x) => x.id === id);
-    if (!a) throw new PorchlightError('invalid-arguments', `"${id}" is not a firmware answer.`);
+    if (!a) throw new PorchlightError('invalid-arguments', 'error.answer-invalid', { answer: id, setting: 'firmware' });
     return a;
   }
 
@@ -207,7 +207,7 @@ export class UpdatesStep {
     const records: ConfirmationView[] = [];
     const ids = new Set<string>();
     for (const d of input.devices) {
-      if (ids.has(d.id)) throw new PorchlightError('invalid-arguments', `${d.name} is listed twice.`);
+      if (ids.has(d.id)) throw new PorchlightError('invalid-arguments', 'error.listed-twice', { name: d.name });
       ids.add(d.id);
       const a = this.answer(d.answer);
       records.push(
@@ -243,9 +243,9 @@ export class UpdatesStep {
   /** Records the outage plan chosen for a risk profile (resilience.outage-plan). */
   confirmOutagePlan(input: { profile: string; choice: string }): { check: CheckView; record: ConfirmationView } {
     const profile = this.plans.profiles.find((p) => p.id === input.profile);
-    if (!profile) throw new PorchlightError('invalid-arguments', `"${input.profile}" is not a risk profile.`);
+    if (!profile) throw new PorchlightError('invalid-arguments', 'error.answer-invalid', { answer: input.profile, setting: 'risk-profile' });
     const choice = profile.choices.find((c) => c.id === input.choice);
-    if (!choice) throw new PorchlightError('invalid-arguments', `"${input.choice}" is not a choice for ${profile.name}.`);
+    if (!choice) throw new PorchlightError('invalid-arguments', 'error.answer-invalid', { answer: input.choice, setting: profile.id });
     const record = this.confirmations.record({
       checkId: 'resilience.outage-plan',
       subject: 'home',

@@ -203,7 +203,7 @@ export class AuditService {
   private find(id?: string): AuditRecord {
     const audits = this.list();
     const found = id === undefined ? audits.at(-1) : audits.find((a) => a.id === id);
-    if (!found) throw new PorchlightError('not-found', id === undefined ? 'No audit has been completed yet.' : `There is no audit ${id}.`);
+    if (!found) throw (id === undefined ? new PorchlightError('not-found', 'error.no-audit-yet') : new PorchlightError('not-found', 'error.audit-not-found', { audit: id }));
     return found;
   }
 
@@ -247,7 +247,7 @@ export class AuditService {
    */
   async export<T>(format: ExportFormat, id: string | undefined, write: (out: ExportedReport) => Promise<T>): Promise<T> {
     const pdf = this.deps.exportPorts.pdf;
-    if (format === 'pdf' && !pdf) throw new PorchlightError('refused', 'PDF export is not available here: no PDF printer is configured.');
+    if (format === 'pdf' && !pdf) throw new PorchlightError('refused', 'error.pdf-unavailable');
     const record = this.exported(this.find(id), format);
     const report = this.reportOf(record);
     let bytes: Uint8Array;
@@ -264,7 +264,7 @@ export class AuditService {
   /** Exports through the host's report sink; returns where it went. */
   async exportToSink(format: ExportFormat, id?: string): Promise<{ fileName: string; path: string; bytes: number }> {
     const sink = this.deps.exportPorts.reports;
-    if (!sink) throw new PorchlightError('refused', 'Saving reports is not available here.');
+    if (!sink) throw new PorchlightError('refused', 'error.report-saving-unavailable');
     return this.export(format, id, async (out) => ({ fileName: out.fileName, path: await sink.save(out.fileName, out.bytes), bytes: out.bytes.length }));
   }
 

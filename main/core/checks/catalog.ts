@@ -36,13 +36,13 @@ export function loadResource<T>(resourcesDir: string, file: string, schema: z.Zo
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new PorchlightError('internal', `Resource ${file} could not be read as JSON: ${(err as Error).message}`, { cause: err });
+    throw new PorchlightError('internal', 'error.internal', { detail: `Resource ${file} could not be read as JSON: ${(err as Error).message}` }, { cause: err });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue ? issue.path.join('.') || '(root)' : '(root)';
-    throw new PorchlightError('internal', `Resource ${file} is invalid at ${field}: ${issue?.message ?? 'unknown problem'}`);
+    throw new PorchlightError('internal', 'error.internal', { detail: `Resource ${file} is invalid at ${field}: ${issue?.message ?? 'unknown problem'}` });
   }
   return parsed.data;
 }

@@ -24,7 +24,7 @@ export class CheckBoard {
 
   private definition(id: string) {
     const def = this.catalog.checks.find((c) => c.id === id);
-    if (!def) throw new PorchlightError('not-found', `There is no check called ${id}.`);
+    if (!def) throw new PorchlightError('not-found', 'error.check-unknown', { check: id });
     return def;
   }
 
@@ -48,7 +48,7 @@ export class CheckBoard {
   confirm(id: string, status: 'pass' | 'warn' | 'fail', note?: string | Message): CheckView {
     const def = this.definition(id);
     if (!def.evidenceKinds.includes('confirmed')) {
-      throw new PorchlightError('refused', `${def.title} is measured by Porchlight; it cannot be confirmed by hand.`);
+      throw new PorchlightError('refused', 'error.check-measured', { check: def.id });
     }
     const now = this.clock.now();
     const expiresAt = addDays(now, this.settings.read().confirmationExpiryDays);

@@ -82,7 +82,7 @@ export class ConfirmationStore {
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new PorchlightError('invalid-arguments', `That confirmation could not be kept: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+      throw new PorchlightError('invalid-arguments', 'error.confirmation-invalid', { detail: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
     }
     this.model.setConfirmations({ ...all, [key]: parsed.data });
     return this.view(key, parsed.data, now);

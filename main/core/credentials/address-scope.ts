@@ -65,13 +65,13 @@ export function resolveProbeTarget(spec: string, https = false): ProbeTarget {
   }
   if (host.toLowerCase() === 'localhost') host = '127.0.0.1';
   if (!isIP(host.split('%')[0] ?? '')) {
-    throw new PorchlightError('refused', `"${host}" is not an IP address. Give the device's local IP address (for example 192.168.1.1); Porchlight does not look names up for a password check.`);
+    throw new PorchlightError('refused', 'error.address-not-ip', { host });
   }
   const scope = addressScope(host);
   if (scope === 'public') {
-    throw new PorchlightError('refused', `${host} is a public internet address. Porchlight only checks passwords on devices in your home network (private, link-local or loopback addresses); nothing was sent.`);
+    throw new PorchlightError('refused', 'error.address-public', { host });
   }
   const port = portText === undefined ? (https ? 443 : 80) : Number(portText);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new PorchlightError('invalid-arguments', `Port ${portText} is not a valid port number.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new PorchlightError('invalid-arguments', 'error.port-invalid', { port: String(portText) });
   return { host, port, https, scope };
 }

@@ -121,12 +121,12 @@ export class CredentialService {
   /** Validates a request (scope, consent, vendor) and builds the prober for it; nothing is sent. */
   private prepare(req: CheckRequest) {
     const target = resolveProbeTarget(req.host, req.https ?? false);
-    if (!req.consent) throw new PorchlightError('refused', 'A password check needs your consent first. Nothing was sent.');
-    if (!this.deps.http) throw new PorchlightError('internal', 'This build of Porchlight cannot send HTTP probes.');
+    if (!req.consent) throw new PorchlightError('refused', 'error.consent-needed');
+    if (!this.deps.http) throw new PorchlightError('internal', 'error.internal', { detail: 'this build cannot send HTTP probes' });
     let vendor: VendorDefaults | null = null;
     if (req.vendor) {
       vendor = this.vendor(req.vendor);
-      if (!vendor) throw new PorchlightError('invalid-arguments', `No factory defaults are known for "${req.vendor}". Known: ${this.data().vendors.map((v) => v.id).join(', ')}.`);
+      if (!vendor) throw new PorchlightError('invalid-arguments', 'error.maker-unknown', { maker: req.vendor });
     }
     const base = { ...DEFAULT_PROBER_SETTINGS, ...this.deps.settings };
     const settings: ProberSettings = {
@@ -147,7 +147,7 @@ export class CredentialService {
   async confirmRouterPassword(req: CheckRequest & { username?: string | null }): Promise<RouterPasswordConfirmation> {
     const { prober, target, isGateway, vendor } = this.prepare(req);
     const password = await this.generations.readForVerification({ kind: 'router' });
-    if (password === null) throw new PorchlightError('not-found', 'No new router password is saved in your keychain, so there is nothing to check. Make one first.');
+    if (password === null) throw new PorchlightError('not-found', 'error.no-new-router-password');
     // the admin user name is public (the maker's factory one unless the owner says otherwise); the password is the secret
     const username = req.username?.trim() || vendor?.credentials.find((c) => c.username !== '')?.username || 'admin';
     const report = await prober.checkSecret({ target, vendor, isGateway, consent: true }, { username, password });

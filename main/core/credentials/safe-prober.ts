@@ -182,9 +182,9 @@ export class SafeProber {
   async check(opts: ProbeOptions): Promise<ProbeReport> {
     const { target, vendor } = opts;
     if (addressScope(target.host) === 'public') {
-      throw new PorchlightError('refused', `${target.host} is a public internet address; Porchlight only checks devices in your home network. Nothing was sent.`);
+      throw new PorchlightError('refused', 'error.address-public', { host: target.host });
     }
-    if (!opts.consent) throw new PorchlightError('refused', 'A password check needs your consent first. Nothing was sent.');
+    if (!opts.consent) throw new PorchlightError('refused', 'error.consent-needed');
     const hostLabel = target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;
     const report: ProbeReport = {
       host: hostLabel,
@@ -341,10 +341,10 @@ export class SafeProber {
   async checkSecret(opts: ProbeOptions, credential: SecretCredential): Promise<SecretLoginReport> {
     const { target } = opts;
     if (addressScope(target.host) === 'public') {
-      throw new PorchlightError('refused', `${target.host} is a public internet address; Porchlight only logs in to devices in your home network. Nothing was sent.`);
+      throw new PorchlightError('refused', 'error.address-public', { host: target.host });
     }
-    if (!opts.consent) throw new PorchlightError('refused', 'Logging in to check the new password needs your consent first. Nothing was sent.');
-    if (credential.password.length === 0) throw new PorchlightError('invalid-arguments', 'There is no saved password to check.');
+    if (!opts.consent) throw new PorchlightError('refused', 'error.login-consent-needed');
+    if (credential.password.length === 0) throw new PorchlightError('invalid-arguments', 'error.no-saved-password');
     const forms = secretForms(credential.password);
     const scrub = (m: Message): Message => scrubMessage(m, (text) => forms.reduce((t, f) => t.split(f).join('••••'), text));
     const hostLabel = target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;

@@ -73,10 +73,10 @@ export function loadSidecar(resourcesDir: string, language: string, file: string
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new PorchlightError('internal', `Translation l10n/${language}/${file} could not be read as JSON: ${(err as Error).message}`, { cause: err });
+    throw new PorchlightError('internal', 'error.internal', { detail: `Translation l10n/${language}/${file} could not be read as JSON: ${(err as Error).message}` }, { cause: err });
   }
   const parsed = SidecarSchema.safeParse(raw);
-  if (!parsed.success) throw new PorchlightError('internal', `Translation l10n/${language}/${file} is invalid at ${parsed.error.issues[0]?.path.join('.') ?? '(root)'}`);
+  if (!parsed.success) throw new PorchlightError('internal', 'error.internal', { detail: `Translation l10n/${language}/${file} is invalid at ${parsed.error.issues[0]?.path.join('.') ?? '(root)'}` });
   return parsed.data;
 }
 

@@ -141,10 +141,10 @@ export class HomeModel {
   /** Applies an owner's edit; a removed hand-added device is forgotten. */
   editDevice(id: string, edit: DeviceEdit): DeviceRecord {
     const r = this.read().devices[id];
-    if (!r) throw new PorchlightError('not-found', 'That device is not in the inventory.');
+    if (!r) throw new PorchlightError('not-found', 'error.device-not-found');
     const next: DeviceRecord = { ...r };
     if (edit.moveToIot === true && (effectiveCategory(r) === 'router' || (r.ip !== null && r.ip === this.read().router?.address))) {
-      throw new PorchlightError('refused', 'The router makes the networks; it cannot move to the IoT network.');
+      throw new PorchlightError('refused', 'error.router-cannot-move');
     }
     if (edit.name !== undefined) next.userName = edit.name === null || edit.name.trim() === '' ? null : edit.name.trim().slice(0, 80);
     if (edit.category !== undefined) next.userCategory = edit.category;

@@ -26,28 +26,28 @@ export const DEFAULT_SURVEY_SECONDS = 10;
 export function buildScope(req: ScopeRequest): ProbeScope {
   const seconds = req.seconds ?? DEFAULT_SURVEY_SECONDS;
   if (!Number.isFinite(seconds) || seconds < 2 || seconds > 120) {
-    throw new PorchlightError('invalid-arguments', 'The survey budget must be between 2 and 120 seconds.');
+    throw new PorchlightError('invalid-arguments', 'error.survey-budget', { min: 2, max: 120 });
   }
   if (!/^[A-Za-z0-9_.:\- {}]{1,64}$/.test(req.interface)) {
-    throw new PorchlightError('invalid-arguments', `"${req.interface}" is not an interface name.`);
+    throw new PorchlightError('invalid-arguments', 'error.interface-invalid', { name: req.interface });
   }
   if (!isIpv4(req.interfaceAddress) || !isProbeable(req.interfaceAddress)) {
-    throw new PorchlightError('refused', `The interface address ${req.interfaceAddress} is not a private or loopback IPv4 address; Porchlight only surveys home networks.`);
+    throw new PorchlightError('refused', 'error.interface-address-public', { address: req.interfaceAddress });
   }
   if (!Number.isInteger(req.prefixLength) || req.prefixLength < 8 || req.prefixLength > 32) {
-    throw new PorchlightError('invalid-arguments', 'The subnet prefix length must be between 8 and 32.');
+    throw new PorchlightError('invalid-arguments', 'error.prefix-length', { min: 8, max: 32 });
   }
   const loopbackOnly = isLoopback(req.interfaceAddress);
-  const check = (what: string, ip: string) => {
-    if (!isIpv4(ip)) throw new PorchlightError('invalid-arguments', `${what} "${ip}" is not an IPv4 address.`);
-    if (!isProbeable(ip)) throw new PorchlightError('refused', `${what} ${ip} is a public address; Porchlight only probes private and loopback addresses.`);
-    if (loopbackOnly && !isLoopback(ip)) throw new PorchlightError('refused', `${what} ${ip} is not on the loopback interface's network.`);
+  const check = (what: 'gateway' | 'target', ip: string) => {
+    if (!isIpv4(ip)) throw what === 'gateway' ? new PorchlightError('invalid-arguments', 'error.gateway.not-ipv4', { ip }) : new PorchlightError('invalid-arguments', 'error.target.not-ipv4', { ip });
+    if (!isProbeable(ip)) throw what === 'gateway' ? new PorchlightError('refused', 'error.gateway.public', { ip }) : new PorchlightError('refused', 'error.target.public', { ip });
+    if (loopbackOnly && !isLoopback(ip)) throw what === 'gateway' ? new PorchlightError('refused', 'error.gateway.not-loopback', { ip }) : new PorchlightError('refused', 'error.target.not-loopback', { ip });
   };
   const gateway = req.gateway ?? null;
-  if (gateway !== null) check('The gateway', gateway);
+  if (gateway !== null) check('gateway', gateway);
   const targets = [...new Set(req.targets ?? [])];
-  if (targets.length > 256) throw new PorchlightError('invalid-arguments', 'At most 256 targets can be added by hand.');
-  for (const t of targets) check('The target', t);
+  if (targets.length > 256) throw new PorchlightError('invalid-arguments', 'error.too-many-targets', { max: 256 });
+  for (const t of targets) check('target', t);
   const budgetMs = Math.round(seconds * 1000);
   return {
     interface: req.interface,

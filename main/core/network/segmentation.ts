@@ -108,7 +108,7 @@ export class SegmentationService {
   /** Instructions of one family (the user may pick another than the guessed one). */
   family(id: string): RouterFamily {
     const fam = this.families().families.find((x) => x.id === id);
-    if (!fam) throw new PorchlightError('not-found', 'There are no instructions for that router family.');
+    if (!fam) throw new PorchlightError('not-found', 'error.router-family-unknown');
     return fam;
   }
 
@@ -124,7 +124,7 @@ export class SegmentationService {
    * Returns the new passphrase once with a join code.
    */
   async generatePassphrase(ssid: string, style: PassphraseStyle, keep?: KeepChoice) {
-    if (ssid.length === 0 || ssid.length > 32) throw new PorchlightError('invalid-arguments', 'The network name must be 1 to 32 characters.');
+    if (ssid.length === 0 || ssid.length > 32) throw new PorchlightError('invalid-arguments', 'error.ssid-length', { min: 1, max: 32 });
     const g = generatePassphrase(style);
     // The join code first: if it cannot be made, nothing is stored (issue 13).
     assertJoinableSsid(ssid);
@@ -169,9 +169,9 @@ export class SegmentationService {
 
   /** The new IoT passphrase is in use: a verification after it was made saw the network secured, and the owner says the devices are back. */
   confirmPassphraseInUse(ssid: string, devicesBack: boolean) {
-    if (!devicesBack) throw new PorchlightError('refused', 'The previous passphrase was kept: first make sure your devices are back on the IoT network.');
+    if (!devicesBack) throw new PorchlightError('refused', 'error.previous-kept.iot-devices-back');
     if (!this.networkSeenSinceNew(ssid)) {
-      throw new PorchlightError('refused', `The previous passphrase was kept: check the network first ("Check now" under "Check that it worked"), so a scan can see "${ssid}" after the change.`);
+      throw new PorchlightError('refused', 'error.previous-kept.check-network', { ssid });
     }
     return this.generations.confirmInUse({ kind: 'wifi', ssid }, 'a scan saw the IoT network secured and the owner confirmed the devices are back on it');
   }

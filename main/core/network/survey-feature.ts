@@ -46,7 +46,7 @@ export async function activeInterfaceScope(n: NetworkDeps, opts: ScopeOptions): 
   const candidates = n.interfaces.list().filter((i) => !i.internal && isProbeable(i.address));
   const route = await n.gateway.defaultRoute().catch(() => null);
   const chosen = (route?.interface ? candidates.find((i) => i.name === route.interface) : undefined) ?? candidates[0];
-  if (!chosen) throw new PorchlightError('not-found', 'No home network connection was found (no private IPv4 address on any interface).');
+  if (!chosen) throw new PorchlightError('not-found', 'error.no-home-network');
   const gateway = route && isProbeable(route.gateway) ? route.gateway : null;
   return { interface: chosen.name, interfaceAddress: chosen.address, prefixLength: Math.max(chosen.prefixLength, 16), gateway, ...opts };
 }
@@ -62,7 +62,7 @@ export function createSurveyFeature(
     service,
     async scope(opts: ScopeOptions = {}) {
       const fixed = n.fixedScope ? n.fixedScope() : undefined;
-      if (n.fixedScope && !fixed) throw new PorchlightError('refused', 'No survey scope is configured for this session.');
+      if (n.fixedScope && !fixed) throw new PorchlightError('refused', 'error.no-survey-scope');
       const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as ScopeOptions;
       const req = fixed ? { ...fixed, ...given, targets: [...(fixed.targets ?? []), ...(opts.targets ?? [])] } : await activeInterfaceScope(n, given);
       return buildScope(req);

@@ -4,7 +4,7 @@
  * inventory, and reports progress of a running survey to a polling UI.
  */
 import type { Clock, Discovery, HttpFetcher, Logger, NeighborTable, OuiRegistry, ProbeScope } from '../ports.js';
-import { PorchlightError } from '../errors.js';
+import { PorchlightError, toErrorInfo, type ErrorInfo } from '../errors.js';
 import { loadCategoryRules, type CategoryRules, type DeviceCategory } from './categories.js';
 import { loadRouterFamilies, knownRouterVendors, type RouterFamilies } from '../router/index.js';
 import { runSurvey, type SurveyProgress, type SurveyRun } from './survey-run.js';
@@ -27,7 +27,7 @@ export interface SurveyStatus {
   running: boolean;
   phase: SurveyProgress['phase'] | 'idle' | 'failed';
   fraction: number;
-  error: { code: string; message: string } | null;
+  error: ErrorInfo | null;
   report: SurveyReport | null;
 }
 
@@ -96,7 +96,7 @@ export class SurveyService {
         this.deps.log.info('survey finished', { devices: report.devices.length, durationMs: report.durationMs, budgetMs: report.budgetMs });
         return report;
       } catch (err) {
-        const info = err instanceof PorchlightError ? { code: err.code, message: err.message } : { code: 'internal', message: 'The survey failed; details are in the local log.' };
+        const info = toErrorInfo(err instanceof PorchlightError ? err : new PorchlightError('internal', 'error.survey-failed'));
         this.deps.log.error('survey failed', { error: (err as Error)?.message });
         this.status = { runId, running: false, phase: 'failed', fraction: 1, error: info, report: null };
         throw err;
@@ -189,13 +189,13 @@ export class SurveyService {
   /** Adds a device by hand (kept in history; the survey merges it once it sees the same MAC). */
   addDevice(d: ManualDevice): InventoryDevice {
     const mac = d.mac ? normalizeMac(d.mac) : null;
-    if (d.mac && !mac) throw new PorchlightError('invalid-arguments', `"${d.mac}" is not a MAC address.`);
-    if (d.ip && !isIpv4(d.ip)) throw new PorchlightError('invalid-arguments', `"${d.ip}" is not an IPv4 address.`);
+    if (d.mac && !mac) throw new PorchlightError('invalid-arguments', 'error.mac-invalid', { mac: d.mac });
+    if (d.ip && !isIpv4(d.ip)) throw new PorchlightError('invalid-arguments', 'error.ipv4-invalid', { ip: d.ip });
     const name = d.name.trim().slice(0, 80);
-    if (!name) throw new PorchlightError('invalid-arguments', 'A device needs a name.');
+    if (!name) throw new PorchlightError('invalid-arguments', 'error.device-name-needed');
     const records = this.records();
     const id = mac ?? `manual:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}-${records.size + 1}`;
-    if (records.has(id) && !records.get(id)!.removed) throw new PorchlightError('refused', 'That device is already in the inventory.');
+    if (records.has(id) && !records.get(id)!.removed) throw new PorchlightError('refused', 'error.device-already-listed');
     const at = this.deps.clock.now().toISOString();
     const r: DeviceRecord = {
       id,

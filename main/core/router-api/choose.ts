@@ -60,7 +60,7 @@ export function memoryPendingStore(): DocumentStore<PendingApplyDoc> {
 
 /** An HttpFetcher that refuses everything: the OpenWrt client is used over HTTPS only. */
 const NO_PLAIN_HTTP: HttpFetcher = {
-  request: () => Promise.reject(new PorchlightError('refused', 'Porchlight speaks to OpenWrt over HTTPS only')),
+  request: () => Promise.reject(new PorchlightError('refused', 'error.openwrt-https-only')),
   connects: () => Promise.resolve(false),
 };
 

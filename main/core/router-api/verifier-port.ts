@@ -39,7 +39,7 @@ export interface RouterReadDeps {
 export function routerReadPort(d: RouterReadDeps): { status(ctx: { scope: { gateway: string | null } }): Promise<RouterStatus | null> } {
   const guard = new LoginGuard(d.ledger);
   // Reading never writes a secret.
-  const secrets = { get: (a: string) => d.secrets.get(a), set: () => Promise.reject(new PorchlightError('refused', 'the audit changes nothing')) };
+  const secrets = { get: (a: string) => d.secrets.get(a), set: () => Promise.reject(new PorchlightError('refused', 'error.audit-changes-nothing')) };
   return {
     async status(ctx) {
       const host = ctx.scope.gateway;

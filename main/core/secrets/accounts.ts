@@ -71,10 +71,7 @@ export function ssidByteLength(ssid: string): number {
  */
 export function assertJoinableSsid(ssid: string): void {
   if (ssidForDisplay(ssid) !== ssid) {
-    throw new PorchlightError(
-      'invalid-arguments',
-      `The network name "${ssidForDisplay(ssid)}" holds a character that is not valid text, so Porchlight cannot make a join code for it. Nothing was stored. Give the network a plain-text name in your router's settings, then try again.`,
-    );
+    throw new PorchlightError('invalid-arguments', 'error.ssid-not-text', { ssid: ssidForDisplay(ssid) });
   }
 }
 
@@ -104,19 +101,19 @@ export function secretAccountName(owner: KeychainOwner, generation: SecretGenera
   let base: string;
   if (owner.kind === 'recovery-codes') {
     // Recovery codes are typed in by the owner, not generated: there is never a previous generation.
-    if (generation !== 'current') throw new PorchlightError('invalid-arguments', 'Porchlight keeps only one set of recovery codes per account.');
-    if (!ONLINE_ACCOUNT_ID.test(owner.accountId)) throw new PorchlightError('invalid-arguments', 'An account id may only hold lower-case letters, digits and -');
+    if (generation !== 'current') throw new PorchlightError('invalid-arguments', 'error.internal', { detail: 'only one set of recovery codes is kept per account' });
+    if (!ONLINE_ACCOUNT_ID.test(owner.accountId)) throw new PorchlightError('invalid-arguments', 'error.internal', { detail: 'an account id may only hold lower-case letters, digits and -' });
     return `account/${owner.accountId}/recovery-codes`;
   }
   if (owner.kind === 'wifi') {
-    if (owner.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
+    if (owner.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'error.choose-network');
     base = wifiAccountName(owner.ssid); // injective (issue 13): `/`, `%` and what is not text are escaped
     // Cannot happen with the escaping (a `/` in a name is `%2F`); kept as a guard. A name whose account ends in "/previous" would share it with another network's previous passphrase.
-    if (base.endsWith(PREVIOUS_SUFFIX)) throw new PorchlightError('invalid-arguments', `Porchlight cannot keep a passphrase for a network whose name ends in "${PREVIOUS_SUFFIX}"; rename the network.`);
+    if (base.endsWith(PREVIOUS_SUFFIX)) throw new PorchlightError('invalid-arguments', 'error.ssid-previous-suffix', { suffix: PREVIOUS_SUFFIX });
   } else if (owner.kind === 'router') {
     base = 'router/admin';
   } else {
-    if (!DEVICE_ID.test(owner.id)) throw new PorchlightError('invalid-arguments', 'A device id may only hold letters, digits and . _ : -');
+    if (!DEVICE_ID.test(owner.id)) throw new PorchlightError('invalid-arguments', 'error.internal', { detail: 'a device id may only hold letters, digits and . _ : -' });
     base = `device/${owner.id}`;
   }
   return generation === 'current' ? base : `${base}${PREVIOUS_SUFFIX}`;
@@ -134,11 +131,6 @@ export function isGeneratedSecretAccount(account: string): boolean {
 /** Refuses a plain keychain write or delete of a generated secret's account, in plain words. */
 export function refuseGeneratedSecretChange(account: string, change: 'set' | 'delete'): void {
   if (!isGeneratedSecretAccount(account)) return;
-  const what = account.startsWith('wifi/') ? 'a Wi-Fi passphrase' : account.startsWith('router/') ? 'the router password' : 'a device password';
-  throw new PorchlightError(
-    'refused',
-    change === 'set'
-      ? `This saved secret is ${what} Porchlight made, and it cannot be overwritten directly: nothing was changed. Make a new one in its step; the saved one is then kept as the previous one.`
-      : `This saved secret is ${what} Porchlight made, and it cannot be deleted directly: nothing was changed. A kept previous one is removed once the new one is confirmed in use, or with "Discard" in its step.`,
-  );
+  const what = { code: account.startsWith('wifi/') ? 'error.secret-kind.wifi' : account.startsWith('router/') ? 'error.secret-kind.router' : 'error.secret-kind.device', params: {} };
+  throw change === 'set' ? new PorchlightError('refused', 'error.generated-secret.no-overwrite', { what }) : new PorchlightError('refused', 'error.generated-secret.no-delete', { what });
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../ports.js';
-import { PorchlightError, toErrorInfo, type ErrorCode } from '../errors.js';
+import { PorchlightError, toErrorInfo, type ErrorInfo } from '../errors.js';
+import type { Message } from '../messages/index.js';
 import { secretAccountName, type SecretGeneration, type SecretOwner } from './accounts.js';
 import type { SecretService } from './secret-service.js';
 
@@ -23,7 +24,7 @@ export interface ReplaceOutcome {
   account: string;
   previousAccount: string;
   stored: boolean;
-  error: { code: ErrorCode; message: string } | null;
+  error: ErrorInfo | null;
   /** After this call the keychain holds a previous generation that can still be revealed. */
   previousKept: boolean;
   /** Which saved secret this call removed for good (only ever with the owner's go-ahead). */
@@ -31,10 +32,10 @@ export interface ReplaceOutcome {
 }
 
 /** How a secret is called in messages to the owner. */
-function noun(owner: SecretOwner): string {
-  if (owner.kind === 'wifi') return `passphrase for "${owner.ssid}"`;
-  if (owner.kind === 'router') return 'router password';
-  return `password for device ${owner.id}`;
+function noun(owner: SecretOwner): Message {
+  if (owner.kind === 'wifi') return { code: 'error.secret-of.wifi', params: { ssid: owner.ssid } };
+  if (owner.kind === 'router') return { code: 'error.secret-of.router', params: {} };
+  return { code: 'error.secret-of.device', params: { device: owner.id } };
 }
 
 /**
@@ -86,18 +87,10 @@ export class SecretGenerations {
       }
       const what = noun(owner);
       if (oldCurrent !== null && oldPrevious === null && keep !== 'current') {
-        throw new PorchlightError(
-          'refused',
-          keep === 'previous'
-            ? `The saved secrets changed since you were asked: only one ${what} is saved now. Nothing was changed; ask again.`
-            : `A ${what} is already saved. Nothing was changed: confirm first that the saved one is kept as the previous one until the new one is confirmed in use.`,
-        );
+        throw keep === 'previous' ? new PorchlightError('refused', 'error.generation.changed-meanwhile', { what }) : new PorchlightError('refused', 'error.generation.confirm-keep', { what });
       }
       if (oldCurrent !== null && oldPrevious !== null && keep === undefined) {
-        throw new PorchlightError(
-          'refused',
-          `A ${what} and the one before it are both saved, and only one earlier one is kept. Nothing was changed: say which of the two to keep; the other is discarded for good.`,
-        );
+        throw new PorchlightError('refused', 'error.generation.choose-kept', { what });
       }
 
       try {
@@ -147,10 +140,10 @@ export class SecretGenerations {
   confirmInUse(owner: SecretOwner, how: string, verified?: string): Promise<{ previousAccount: string; discarded: boolean }> {
     return this.secrets.exclusive(async () => {
       const s = await this.look(owner);
-      if (!s.current) throw new PorchlightError('refused', `No new ${noun(owner)} is saved, so the previous one is the only copy and was kept.`);
+      if (!s.current) throw new PorchlightError('refused', 'error.generation.only-copy', { what: noun(owner) });
       // the verification tried one value: if a newer one was saved meanwhile, that one is not confirmed
       if (verified !== undefined && (await this.secrets.read(s.account)) !== verified) {
-        throw new PorchlightError('refused', `The saved ${noun(owner)} changed while it was being checked, so the previous one was kept. Check again.`);
+        throw new PorchlightError('refused', 'error.generation.changed-while-checked', { what: noun(owner) });
       }
       const discarded = s.previous ? await this.secrets.delete(s.previousAccount) : false;
       this.log.info('new secret confirmed in use', { account: s.account, how, previousRemoved: discarded });

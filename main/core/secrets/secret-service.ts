@@ -1,10 +1,10 @@
 import type { Logger, SecretStore } from '../ports.js';
-import { PorchlightError, toErrorInfo, type ErrorCode } from '../errors.js';
+import { PorchlightError, toErrorInfo, type ErrorInfo } from '../errors.js';
 
 /** What a host is told after a store attempt: either stored, or *not stored* with the reason. */
 export type StoreOutcome =
   | { account: string; stored: true }
-  | { account: string; stored: false; error: { code: ErrorCode; message: string } };
+  | { account: string; stored: false; error: ErrorInfo };
 
 /**
  * Wraps the SecretStore port with the product rule: an unreachable keychain yields *not stored*
@@ -32,7 +32,7 @@ export class SecretService {
   /** Returns a secret only on an explicit reveal; throws not-found or keychain-unavailable. */
   async reveal(account: string): Promise<string> {
     const value = await this.store.get(account);
-    if (value === null) throw new PorchlightError('not-found', `Nothing is stored in the keychain for ${account}.`);
+    if (value === null) throw new PorchlightError('not-found', 'error.nothing-stored', { account });
     this.log.info('secret revealed', { account });
     return value;
   }
@@ -61,7 +61,7 @@ export class SecretService {
   }
 
   /** Lists accounts; reports keychain trouble as `available: false` rather than throwing. */
-  async list(): Promise<{ available: true; accounts: string[] } | { available: false; accounts: []; error: { code: ErrorCode; message: string } }> {
+  async list(): Promise<{ available: true; accounts: string[] } | { available: false; accounts: []; error: ErrorInfo }> {
     try {
       return { available: true, accounts: (await this.store.list()).sort() };
     } catch (err) {

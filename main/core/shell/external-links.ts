@@ -23,13 +23,13 @@ export function checkExternalUrl(raw: string, allowedHosts: readonly string[]): 
   try {
     url = new URL(raw);
   } catch {
-    throw new PorchlightError('refused', 'That link is not a valid web address.');
+    throw new PorchlightError('refused', 'error.link.invalid');
   }
-  if (url.protocol !== 'https:') throw new PorchlightError('refused', 'Only secure (https) links are opened.');
-  if (url.username || url.password) throw new PorchlightError('refused', 'Links with embedded credentials are never opened.');
-  if (url.port && url.port !== '443') throw new PorchlightError('refused', 'Links to unusual ports are not opened.');
+  if (url.protocol !== 'https:') throw new PorchlightError('refused', 'error.link.not-https');
+  if (url.username || url.password) throw new PorchlightError('refused', 'error.link.credentials');
+  if (url.port && url.port !== '443') throw new PorchlightError('refused', 'error.link.port');
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   const ok = allowedHosts.some((h) => host === h || host.endsWith(`.${h}`));
-  if (!ok) throw new PorchlightError('refused', `Porchlight only opens the vendor pages it knows; ${host} is not one of them.`);
+  if (!ok) throw new PorchlightError('refused', 'error.link.unknown-site', { host });
   return url.toString();
 }

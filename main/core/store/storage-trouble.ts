@@ -40,9 +40,26 @@ export function describeStorageTrouble(err: unknown, dir: string): string {
   }
 }
 
-/** The error a refused write throws: what happened, that nothing changed, what to do. */
+/** The error a refused write throws: what happened, that nothing changed, what to do (a catalog code per kind of trouble). */
 export function storageTroubleError(err: unknown, dir: string, what: string): PorchlightError {
-  const code = storageErrorCode(err);
-  const todo = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space, then try again.' : 'Check the folder and its permissions, then try again.';
-  return new PorchlightError('storage-unavailable', `${describeStorageTrouble(err, dir)} — Porchlight changed nothing (the change to ${what} was not saved). ${todo}`, { cause: err });
+  const errno = storageErrorCode(err);
+  const params = { folder: dir, document: what };
+  const options = { cause: err };
+  switch (errno) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new PorchlightError('storage-unavailable', 'error.storage.disk-full', params, options);
+    case 'EROFS':
+      return new PorchlightError('storage-unavailable', 'error.storage.read-only', params, options);
+    case 'EACCES':
+    case 'EPERM':
+      return new PorchlightError('storage-unavailable', 'error.storage.permission', params, options);
+    case 'EIO':
+      return new PorchlightError('storage-unavailable', 'error.storage.disk-error', params, options);
+    case 'EMFILE':
+    case 'ENFILE':
+      return new PorchlightError('storage-unavailable', 'error.storage.too-many-files', params, options);
+    default:
+      return new PorchlightError('storage-unavailable', 'error.storage.other', { ...params, detail: errno ?? 'unknown error' }, options);
+  }
 }

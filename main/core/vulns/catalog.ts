@@ -15,12 +15,12 @@ export function parseKevFile<T>(path: string, schema: z.ZodType<T>): T {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new PorchlightError('internal', `${path} could not be read as JSON: ${(err as Error).message}`, { cause: err });
+    throw new PorchlightError('internal', 'error.internal', { detail: `${path} could not be read as JSON: ${(err as Error).message}` }, { cause: err });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PorchlightError('internal', `${path} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown problem'}`);
+    throw new PorchlightError('internal', 'error.internal', { detail: `${path} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown problem'}` });
   }
   return parsed.data;
 }

@@ -104,12 +104,12 @@ export function decodeKevIndex(json: string, where: string): { index: KevIndex; 
   try {
     raw = JSON.parse(json);
   } catch (err) {
-    throw new PorchlightError('internal', `${where} could not be read as JSON: ${(err as Error).message}`, { cause: err });
+    throw new PorchlightError('internal', 'error.internal', { detail: `${where} could not be read as JSON: ${(err as Error).message}` }, { cause: err });
   }
   const parsed = KevIndexSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PorchlightError('internal', `${where} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown problem'}`);
+    throw new PorchlightError('internal', 'error.internal', { detail: `${where} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown problem'}` });
   }
   const x = parsed.data;
   const vulnerabilities: KevEntry[] = x.cve.map((cveID, i) => ({

@@ -4,7 +4,7 @@ import type { CheckBoard } from '../checks/index.js';
 import type { SecretService } from '../secrets/index.js';
 import { SecretGenerations, type KeepChoice, type SavedGenerations } from '../secrets/index.js';
 import type { SecretGeneration } from '../secrets/index.js';
-import { PorchlightError } from '../errors.js';
+import { PorchlightError, type ErrorInfo } from '../errors.js';
 import { assertJoinableSsid } from '../secrets/index.js';
 import { WifiScanService, type WifiNetworkView } from './scan-service.js';
 import { generatePassphrase, ratePassphraseOffThread, type PassphraseStyle } from './passphrase.js';
@@ -35,7 +35,7 @@ export interface GeneratedPassphrase {
   /** An older passphrase this generation removed, with the owner's go-ahead. */
   discarded: 'none' | 'oldest' | 'unconfirmed';
   stored: boolean;
-  storeError: { code: string; message: string } | null;
+  storeError: ErrorInfo | null;
   passphrase: string;
   style: PassphraseStyle;
   entropyBits: number;
@@ -100,7 +100,7 @@ export class WifiStep {
    * one. Records wifi.passphrase and returns the new passphrase once, with a QR join code.
    */
   async generatePassphrase(args: { ssid: string; style: PassphraseStyle; mode: 'wpa3' | 'transition'; hidden?: boolean; keep?: KeepChoice }): Promise<GeneratedPassphrase> {
-    if (args.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'Choose the network the passphrase is for.');
+    if (args.ssid.length === 0) throw new PorchlightError('invalid-arguments', 'error.choose-network');
     const g = generatePassphrase(args.style);
     // Everything the user must see is built BEFORE the secret is stored and the check recorded:
     // if it fails, nothing changed (issue 13: no pass without the user having seen the secret).
@@ -151,9 +151,9 @@ export class WifiStep {
    * owner says their devices are back on it. Only then is the previous passphrase removed.
    */
   confirmPassphraseInUse(ssid: string, devicesBack: boolean) {
-    if (!devicesBack) throw new PorchlightError('refused', 'The previous passphrase was kept: first make sure your devices are back on the network.');
+    if (!devicesBack) throw new PorchlightError('refused', 'error.previous-kept.devices-back');
     if (!this.networkSeenSinceNew(ssid)) {
-      throw new PorchlightError('refused', `The previous passphrase was kept: check the router first ("I have changed the router — check now"), so a rescan can see "${ssid}" after the change.`);
+      throw new PorchlightError('refused', 'error.previous-kept.check-router', { ssid });
     }
     return this.generations.confirmInUse({ kind: 'wifi', ssid }, 'a rescan saw the network and the owner confirmed the devices are back on it');
   }
@@ -213,7 +213,7 @@ export class WifiStep {
 
   /** The state of a verification started with startVerify. */
   verifyJob(id: string): VerifyJob {
-    if (!this.job || this.job.id !== id) throw new PorchlightError('not-found', 'That verification is no longer running; start it again.');
+    if (!this.job || this.job.id !== id) throw new PorchlightError('not-found', 'error.verification-gone');
     return this.view(this.job);
   }
 

@@ -55,7 +55,7 @@ export const surveyChannels = {
     NoArgs,
     z.union([
       z.strictObject({ available: z.literal(true), interface: z.string(), address: Ip, subnet: z.string(), gateway: Ip.nullable() }),
-      z.strictObject({ available: z.literal(false), reason: z.string() }),
+      z.strictObject({ available: z.literal(false), reason: MessageSchema }),
     ]),
   ),
   'survey:inventory': channel(NoArgs, z.object({ devices: z.array(InventoryDeviceSchema), report: ReportSchema.nullable() })),

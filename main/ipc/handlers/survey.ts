@@ -1,7 +1,7 @@
 import type { HandlersFor } from './types.js';
 import type { surveyChannels } from '../channels/survey.js';
 import type { Core } from '../../core/app-core.js';
-import { PorchlightError } from '../../core/errors.js';
+import { PorchlightError, toErrorInfo } from '../../core/errors.js';
 import { SegmentationService } from '../../core/network/segmentation.js';
 import type { SurveyFeature } from '../../core/network/survey-feature.js';
 import { recordInventoryReview } from '../../core/network/inventory-review.js';
@@ -9,7 +9,7 @@ import { subnetOf } from '../../core/network/ip.js';
 import { loadSidecar, localizeEntries, TRANSLATABLE, uiLanguage } from '../../core/l10n/index.js';
 
 function survey(core: Core): SurveyFeature {
-  if (!core.survey) throw new PorchlightError('refused', 'Network discovery is not available in this copy of Porchlight.');
+  if (!core.survey) throw new PorchlightError('refused', 'error.survey-unavailable');
   return core.survey;
 }
 
@@ -50,7 +50,7 @@ export const surveyHandlers: HandlersFor<typeof surveyChannels> = {
       const s = await survey(core).scope({});
       return { available: true as const, interface: s.interface, address: s.interfaceAddress, subnet: subnetOf(s.interfaceAddress, s.prefixLength), gateway: s.gateway };
     } catch (err) {
-      return { available: false as const, reason: err instanceof PorchlightError ? err.message : 'Porchlight could not find the network it would survey.' };
+      return { available: false as const, reason: toErrorInfo(err).userMessage };
     }
   },
   'survey:inventory': (core) => ({ devices: survey(core).service.inventory(), report: survey(core).service.lastReport() }),

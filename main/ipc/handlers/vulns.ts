@@ -8,14 +8,14 @@ async function view(core: Core) {
   const check = await core.recheck('devices.known-vulnerabilities');
   const lastAuditAt = core.audit.latest()?.at ?? null;
   const record = core.audit.knownVulnerabilities();
-  if (!record) throw new PorchlightError('internal', 'The known-vulnerabilities catalog is not available in this build.');
+  if (!record) throw new PorchlightError('internal', 'error.internal', { detail: 'the known-vulnerabilities catalog is not in this build' });
   return { ...record, lastAuditAt, check };
 }
 
 export const vulnsHandlers: HandlersFor<typeof vulnsChannels> = {
   'vulns:view': (core) => view(core),
   'vulns:identify': async (core, { id, maker, model }) => {
-    if (!maker?.trim() || !model?.trim()) throw new PorchlightError('invalid-arguments', 'Enter both the maker and the model (as printed on the device or its box).');
+    if (!maker?.trim() || !model?.trim()) throw new PorchlightError('invalid-arguments', 'error.maker-and-model-needed');
     core.model.editDevice(id, { maker, model });
     return view(core);
   },

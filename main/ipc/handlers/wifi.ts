@@ -47,7 +47,7 @@ export const wifiHandlers: HandlersFor<typeof wifiChannels> = {
   // the same verifier `porchlight audit` and the re-audit run (one rule for the step and the audit)
   'wifi:check-again': async (core) => {
     const view = await core.recheck('wifi.encryption');
-    if (!view) throw new PorchlightError('internal', 'The Wi-Fi encryption check has nothing to measure.');
+    if (!view) throw new PorchlightError('internal', 'error.internal', { detail: 'the Wi-Fi encryption check has nothing to measure' });
     return view;
   },
 };

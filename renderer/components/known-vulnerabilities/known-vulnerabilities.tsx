@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../../design';
 import type { ResultOf } from '../../../main/ipc/contract';
 import './known-vulnerabilities.css';
+import { errorText } from '../../i18n/messages';
 
 export type VulnView = ResultOf<'vulns:view'>;
 type Device = VulnView['devices'][number];
@@ -147,7 +148,7 @@ function IdentifyForm({ device, onIdentify }: { device: Device; onIdentify: (id:
     setBusy(true);
     onIdentify(device.key, maker.trim(), model.trim())
       .then(() => setError(null))
-      .catch((err: Error) => setError(err.message))
+      .catch((err: Error) => setError(errorText(err)))
       .finally(() => setBusy(false));
   };
   return (

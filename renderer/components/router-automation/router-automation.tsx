@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
-import { formatMessage } from '../../i18n/messages';
+import { formatMessage, errorText } from '../../i18n/messages';
 import { formatDate } from '../../i18n';
 import { FormRow, Notice, Progress, ResultCard, StatusBadge } from '../../design';
 import './router-automation.css';
@@ -119,7 +119,7 @@ export function RouterAutomation({
       if (answer.kind === 'ok') setPhase({ kind: 'plan', plan: answer.value });
       else afterProblem(answer.problem);
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(errorText(err));
       setPhase({ kind: 'idle' });
     }
   };
@@ -149,7 +149,7 @@ export function RouterAutomation({
       setProblem(null);
       await readPlan(wired);
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(errorText(err));
     }
   };
 
@@ -170,7 +170,7 @@ export function RouterAutomation({
         else afterProblem(again.problem);
       } else afterProblem(answer.problem);
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(errorText(err));
       setPhase({ kind: 'plan', plan });
     }
   };

@@ -11,6 +11,7 @@ import { call, getApi } from '../../wizard/api';
 import { formatDate } from '../../i18n';
 import { useLoad, useOpenExternal, useSyncConfirmations } from './use-step-api';
 import { UserText } from '../../components/user-text';
+import { errorText } from '../../i18n/messages';
 
 type Catalog = ResultOf<'accounts:catalog'>;
 type Account = Catalog['accounts'][number];
@@ -99,7 +100,7 @@ export function Panel({ checks }: PanelProps) {
       setSaved(out);
       actor.send({ type: 'REFRESH_CHECKS' });
     } catch (err) {
-      setSaveError((err as Error).message);
+      setSaveError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -200,9 +201,9 @@ function AccountCard({
         setCodes('');
         setStored({ ok: true, text: t('codesStored', { account: out.account }) });
         onAnswer(`recoveryCodesStored.${a.id}`, true);
-      } else setStored({ ok: false, text: t('codesNotStored', { message: out.error.message }) });
+      } else setStored({ ok: false, text: t('codesNotStored', { message: errorText(out.error) }) });
     } catch (err) {
-      setStored({ ok: false, text: t('codesNotStored', { message: (err as Error).message }) });
+      setStored({ ok: false, text: t('codesNotStored', { message: errorText(err) }) });
     }
   };
 

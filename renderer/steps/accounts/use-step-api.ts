@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 import type { CheckView } from '../../wizard/api';
+import { errorText } from '../../i18n/messages';
 
 /** Loads a channel's answer once (and again when `reload` is called); errors become a message. */
 export function useLoad<C extends ChannelName>(channel: C, args: ArgsOf<C>) {
@@ -17,7 +18,7 @@ export function useLoad<C extends ChannelName>(channel: C, args: ArgsOf<C>) {
     let live = true;
     call(getApi(), channel, JSON.parse(argsJson) as ArgsOf<C>)
       .then((v) => live && (setValue(v), setError(null)))
-      .catch((err: Error) => live && setError(err.message));
+      .catch((err: Error) => live && setError(errorText(err)));
     return () => {
       live = false;
     };
@@ -51,7 +52,7 @@ export function useOpenExternal() {
       await call(getApi(), 'shell:open-external', { url });
       setState({ url, ok: true, message: null });
     } catch (err) {
-      setState({ url, ok: false, message: (err as Error).message });
+      setState({ url, ok: false, message: errorText(err) });
     }
   }, []);
   return { open, state };

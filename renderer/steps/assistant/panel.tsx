@@ -11,6 +11,7 @@ import { call, getApi } from '../../wizard/api';
 import { useLoad, useOpenExternal, useSyncConfirmations } from '../accounts/use-step-api';
 import { assistantsFound } from './found';
 import { UserText } from '../../components/user-text';
+import { errorText } from '../../i18n/messages';
 
 type Data = ResultOf<'assistant:settings'>;
 type Setting = Data['settings'][number];
@@ -71,7 +72,7 @@ export function Panel({ checks }: PanelProps) {
       setSaved(await call(getApi(), 'assistant:confirm', args));
       actor.send({ type: 'REFRESH_CHECKS' });
     } catch (err) {
-      setSaveError((err as Error).message);
+      setSaveError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import { KeptPrevious, ReplaceQuestion, type Keep } from '../../components/saved-secrets';
 import { USER_TEXT_ATTRS } from '../../components/user-text';
 import { FormRow, Notice } from '../../design';
-import { formatMessage } from '../../i18n/messages';
+import { formatMessage, errorText } from '../../i18n/messages';
 
 type Report = ResultOf<'passwords:probe'>['report'];
 type Generated = ResultOf<'passwords:generate'>;
@@ -71,8 +71,8 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
   }, [host, vendor, https]);
   /** An invalid address is the user's input: say so next to the field; anything else below the buttons. */
   const failed = (err: unknown) => {
-    if (err instanceof ApiError && err.code === 'invalid-arguments') setAddressError(t('addressInvalid', { message: err.message }));
-    else setMessage(t('failed', { message: (err as Error).message }));
+    if (err instanceof ApiError && err.code === 'invalid-arguments') setAddressError(t('addressInvalid', { message: errorText(err) }));
+    else setMessage(t('failed', { message: errorText(err) }));
   };
 
   const args = () => ({ target, host: host.trim(), https, vendor: vendor || null, consent: true as const });
@@ -106,7 +106,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
       setShown(g.password);
       setCopy(null);
     } catch (err) {
-      setMessage(t('failed', { message: (err as Error).message }));
+      setMessage(t('failed', { message: errorText(err) }));
     } finally {
       setBusy(null);
       await reloadSaved();
@@ -136,7 +136,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
     try {
       setShown((await call(getApi(), 'secrets:reveal', { account: generated.account })).secret);
     } catch (err) {
-      setMessage(t('revealFailed', { message: (err as Error).message }));
+      setMessage(t('revealFailed', { message: errorText(err) }));
     }
   };
   const copyIt = async () => {
@@ -281,7 +281,7 @@ export function LoginTarget({ target, host, https, vendor, onChange, vendors, co
               <p data-testid="stored-status">{t('stored', { account: generated.account })}</p>
             ) : (
               <Notice tone="warn" data-testid="stored-status">
-                {t('notStored', { message: generated.error?.message ?? '' })}
+                {t('notStored', { message: generated.error ? errorText(generated.error) : '' })}
               </Notice>
             )}
             <h4>{t('whereHeading')}</h4>

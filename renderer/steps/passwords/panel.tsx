@@ -10,6 +10,7 @@ import { LoginTarget } from './login-target';
 import { RouterAutomation } from '../../components/router-automation/router-automation';
 import { UserText, USER_TEXT_ATTRS } from '../../components/user-text';
 import { Disclosure, Notice } from '../../design';
+import { errorText } from '../../i18n/messages';
 
 type Vendor = ResultOf<'passwords:vendors'>[number];
 type Targets = ResultOf<'passwords:targets'>;
@@ -57,7 +58,7 @@ export function Panel({ checks }: PanelProps) {
     let live = true;
     call(getApi(), 'passwords:vendors', {})
       .then((v) => live && setVendors(v))
-      .catch((err: Error) => live && setLoadError(err.message));
+      .catch((err: Error) => live && setLoadError(errorText(err)));
     call(getApi(), 'passwords:targets', {})
       .then((v) => live && setTargets(v))
       .catch(() => live && setTargets(null));

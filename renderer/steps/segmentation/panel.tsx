@@ -6,7 +6,7 @@ import type { PanelProps } from '../shared/panel-props';
 import { useSegmentation, type Family, type IsolationVerdict, type SegmentVerdict } from './use-segmentation';
 import { SegmentationPassphrase } from './passphrase-section';
 import { RouterAutomation } from '../../components/router-automation/router-automation';
-import { formatMessage } from '../../i18n/messages';
+import { formatMessage, errorText } from '../../i18n/messages';
 import '../survey/survey.css';
 import { USER_TEXT_ATTRS } from '../../components/user-text';
 
@@ -144,7 +144,7 @@ export function Panel({ step }: PanelProps) {
                 setChecksRun((n) => n + 1);
                 actor.send({ type: 'REFRESH_CHECKS' });
               })
-              .catch((err: Error) => setProblem(err.message))
+              .catch((err: Error) => setProblem(errorText(err)))
               .finally(() => setBusy(false));
           }}
         >

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 import { KeptPrevious, ReplaceQuestion, type Keep } from '../../components/saved-secrets';
+import { errorText } from '../../i18n/messages';
 
 type Generated = ResultOf<'segmentation:passphrase'>;
 type Saved = ResultOf<'segmentation:saved-passphrases'>;
@@ -47,7 +48,7 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
       setGenerated(g);
       if (g.stored) onStored(g.account);
     } catch (err) {
-      setProblem((err as Error).message);
+      setProblem(errorText(err));
     } finally {
       setBusy(false);
       await reload();
@@ -88,7 +89,7 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
             onClick={() => {
               if (shown !== null) return setShown(null);
               setProblem(null);
-              call(getApi(), 'segmentation:join-code', { ssid }).then(setShown, (err: Error) => setProblem(err.message));
+              call(getApi(), 'segmentation:join-code', { ssid }).then(setShown, (err: Error) => setProblem(errorText(err)));
             }}
           >
             {shown !== null ? t('seg.savedHidden') : t('seg.showSaved')}
@@ -109,7 +110,7 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
         <div data-testid="segmentation-passphrase">
           <p className="seg-passphrase">{generated.passphrase}</p>
           <img className="seg-qr" src={generated.qrDataUrl} alt={t('seg.qrAlt', { ssid })} />
-          <p className="hint">{generated.stored ? t('seg.stored', { account: generated.account }) : t('seg.notStored', { reason: generated.storeError?.message ?? '' })}</p>
+          <p className="hint">{generated.stored ? t('seg.stored', { account: generated.account }) : t('seg.notStored', { reason: generated.storeError ? errorText(generated.storeError) : '' })}</p>
         </div>
       )}
       {saved?.previous && (
@@ -127,7 +128,7 @@ export function SegmentationPassphrase({ ssid, refreshKey, onStored }: { ssid: s
               disabled={!saved.networkSeenSinceNew}
               onClick={() => {
                 setProblem(null);
-                retire('confirm').catch((err: Error) => setProblem(err.message));
+                retire('confirm').catch((err: Error) => setProblem(errorText(err)));
               }}
             >
               {t('seg.devicesBack')}

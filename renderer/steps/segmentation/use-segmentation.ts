@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
+import { errorText } from '../../i18n/messages';
 
 export type Plan = ResultOf<'segmentation:plan'>;
 export type Family = ResultOf<'segmentation:family'>;
@@ -14,7 +15,7 @@ export function useSegmentation() {
   useEffect(() => {
     call(getApi(), 'segmentation:plan', {})
       .then(setPlan)
-      .catch((err: Error) => setError(err.message));
+      .catch((err: Error) => setError(errorText(err)));
   }, []);
   const family = useCallback(async (id: string) => call(getApi(), 'segmentation:family', { id }), []);
   const verify = useCallback(async (ssid: string): Promise<{ segment: SegmentVerdict; isolation: IsolationVerdict }> => {

@@ -10,6 +10,7 @@ import { checkText, formatDate } from '../../i18n';
 import type { WizardStep } from '../../wizard/machine';
 import type { PanelProps } from '../shared/panel-props';
 import './summary.css';
+import { errorText } from '../../i18n/messages';
 
 type Report = ResultOf<'audit:preview'>;
 type Format = 'html' | 'pdf' | 'json';
@@ -151,7 +152,7 @@ export function Panel({ checks }: PanelProps) {
         setSchedule(s);
         if (s.reauditRequested) actor.send({ type: 'START_OVER', mode: 're-audit' });
       })
-      .catch((e: Error) => live && setError(e.message));
+      .catch((e: Error) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
@@ -168,7 +169,7 @@ export function Panel({ checks }: PanelProps) {
         const latest = await call(getApi(), 'audit:report', {});
         if (live) setSaved((s) => (sameAudit(latest, r) ? latest : s && sameAudit(s, r) ? s : null));
       })
-      .catch((e: Error) => live && setError(e.message));
+      .catch((e: Error) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
@@ -181,7 +182,7 @@ export function Panel({ checks }: PanelProps) {
       setSaved(await call(getApi(), 'audit:complete', { mode: mode === 're-audit' ? 're-audit' : 'first-time' }));
       setExports([]);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -199,7 +200,7 @@ export function Panel({ checks }: PanelProps) {
         // The export settles docs.report on the board too: the list shows what the score counts.
         actor.send({ type: 'REFRESH_CHECKS' });
       } catch (e) {
-        setError((e as Error).message);
+        setError(errorText(e));
       } finally {
         setBusy(null);
       }

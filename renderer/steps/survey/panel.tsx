@@ -6,6 +6,7 @@ import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
 import { CATEGORIES, useSurvey, useSurveyScope, type DeviceCategory, type InventoryDevice } from './use-survey';
 import { DeviceRow } from './device-row';
+import { errorText } from '../../i18n/messages';
 import { Disclosure, FormRow, Notice, Progress } from '../../design';
 import { formatMessage } from '../../i18n/messages';
 import './survey.css';
@@ -72,7 +73,7 @@ export function Panel({ step }: PanelProps) {
             )}
             {scope?.available === false && (
               <Notice tone="error" data-testid="survey-scope-unavailable">
-                {t('run.scopeUnavailable', { reason: scope.reason })}
+                {t('run.scopeUnavailable', { reason: errorText({ userMessage: scope.reason }) })}
               </Notice>
             )}
             <button type="button" className="button-primary" disabled={running} onClick={() => void start()}>

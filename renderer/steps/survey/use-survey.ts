@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResultOf } from '../../../main/ipc/contract';
-import { call, getApi } from '../../wizard/api';
+import { ApiError, call, getApi } from '../../wizard/api';
+import { errorText } from '../../i18n/messages';
 
 export type SurveyStatus = ResultOf<'survey:progress'>;
 export type Inventory = ResultOf<'survey:inventory'>;
@@ -21,7 +22,8 @@ export function useSurveyScope(enabled: boolean): SurveyScope | null {
     let live = true;
     call(getApi(), 'survey:scope', {})
       .then((s) => live && setScope(s))
-      .catch((err: unknown) => live && setScope({ available: false, reason: (err as Error).message }));
+      // what happened travels as the error's message (words in the panel); a lost connection reads as the generic one
+      .catch((err: unknown) => live && setScope({ available: false, reason: (err instanceof ApiError && err.userMessage) || { code: 'error.unexpected', params: {} } }));
     return () => {
       live = false;
     };
@@ -43,7 +45,7 @@ export function useSurvey() {
     try {
       setInventory(await call(getApi(), 'survey:inventory', {}));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }, []);
 
@@ -54,11 +56,11 @@ export function useSurvey() {
       setStatus(s);
       if (s.running) timer.current = setTimeout(() => void poll(), 250);
       else {
-        if (s.error) setError(s.error.message);
+        if (s.error) setError(errorText(s.error));
         await reload();
       }
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }, [reload]);
 
@@ -84,7 +86,7 @@ export function useSurvey() {
         setStatus(await call(getApi(), 'survey:start', targets.length ? { targets } : {}));
         void poll();
       } catch (err) {
-        setError((err as Error).message);
+        setError(errorText(err));
       }
     },
     [poll],
@@ -97,7 +99,7 @@ export function useSurvey() {
         setError(null);
         await reload();
       } catch (err) {
-        setError((err as Error).message);
+        setError(errorText(err));
       }
     },
     [reload],
@@ -111,7 +113,7 @@ export function useSurvey() {
         await reload();
         return true;
       } catch (err) {
-        setError((err as Error).message);
+        setError(errorText(err));
         return false;
       }
     },
@@ -122,7 +124,7 @@ export function useSurvey() {
     try {
       await call(getApi(), 'survey:reviewed', {});
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }, []);
 

@@ -11,6 +11,7 @@ import { formatDate } from '../../i18n';
 import { useLoad, useOpenExternal, useSyncConfirmations } from '../accounts/use-step-api';
 import { KnownVulnerabilitiesSection } from './known-vulnerabilities';
 import { RouterAutomation } from '../../components/router-automation/router-automation';
+import { errorText } from '../../i18n/messages';
 
 type Plan = ResultOf<'updates:plan'>;
 type Answers = Record<string, unknown>;
@@ -81,7 +82,7 @@ function Firmware({ plan, answers, onAnswer }: { plan: Plan; answers: Answers; o
       setResult({ ok: true, text: c && c.evidence.kind === 'confirmed' ? t('saved', { date: formatDate(c.evidence.at), until: formatDate(c.evidence.expiresAt) }) : t('updates.savedNoDate') });
       actor.send({ type: 'REFRESH_CHECKS' });
     } catch (err) {
-      setResult({ ok: false, text: t('saveFailed', { message: (err as Error).message }) });
+      setResult({ ok: false, text: t('saveFailed', { message: errorText(err) }) });
     }
   };
 
@@ -187,7 +188,7 @@ function OutagePlan({ plan, answers, onAnswer }: { plan: Plan; answers: Answers;
       setResult(e.kind === 'confirmed' ? t('saved', { date: formatDate(e.at), until: formatDate(e.expiresAt) }) : t('updates.savedNoDate'));
       actor.send({ type: 'REFRESH_CHECKS' });
     } catch (err) {
-      setResult(t('saveFailed', { message: (err as Error).message }));
+      setResult(t('saveFailed', { message: errorText(err) }));
     }
   };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, getApi } from '../../wizard/api';
 import { useWizard } from '../../wizard/wizard-context';
-import { formatMessage } from '../../i18n/messages';
+import { formatMessage, errorText } from '../../i18n/messages';
 
 type View = Awaited<ReturnType<typeof call<'wifi:check-again'>>>;
 
@@ -24,7 +24,7 @@ export function CheckAgain() {
       actor.send({ type: 'REFRESH_CHECKS' });
     } catch (err) {
       setView(null);
-      setProblem((err as Error).message);
+      setProblem(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMessage } from '../../i18n/messages';
+import { formatMessage, errorText } from '../../i18n/messages';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 import { useWizard } from '../../wizard/wizard-context';
@@ -26,7 +26,7 @@ export function ExistingPassphrase({ ssid }: { ssid: string }) {
     try {
       setRating(await call(getApi(), 'wifi:rate-passphrase', { passphrase, ssid }));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 import { KeptPrevious, ReplaceQuestion, type Keep } from '../../components/saved-secrets';
+import { errorText } from '../../i18n/messages';
 
 type Generated = ResultOf<'wifi:generate-passphrase'>;
 type Saved = ResultOf<'wifi:saved-passphrases'>;
@@ -61,7 +62,7 @@ export function PassphraseSection({
       setHiddenAccount(null);
       onStored(g.account, g.stored);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
       await reload();
@@ -118,7 +119,7 @@ export function PassphraseSection({
       {error && <p role="alert">{t('passphrase.error', { reason: error })}</p>}
       {shown && (
         <div className="wifi-shown" data-testid="wifi-passphrase-box">
-          <p aria-live="polite">{shown.stored ? t('passphrase.shownOnce', { account: shown.account }) : t('passphrase.notStored', { reason: shown.storeError?.message ?? '' })}</p>
+          <p aria-live="polite">{shown.stored ? t('passphrase.shownOnce', { account: shown.account }) : t('passphrase.notStored', { reason: shown.storeError ? errorText(shown.storeError) : '' })}</p>
           <p id={`${id}-label`}>{t('passphrase.label')}</p>
           <output className="wifi-passphrase" aria-labelledby={`${id}-label`} data-testid="wifi-passphrase">
             {shown.passphrase}
@@ -156,7 +157,7 @@ export function PassphraseSection({
           <div className="button-row">
             <button type="button" className="button-choice" disabled={!saved.networkSeenSinceNew} onClick={() => {
                 setRetireError(null);
-                retire('confirm').catch((err: Error) => setRetireError(err.message));
+                retire('confirm').catch((err: Error) => setRetireError(errorText(err)));
               }}
             >
               {t('passphrase.devicesBack')}

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
+import { errorText } from '../../i18n/messages';
 
 export type ScanResult = ResultOf<'wifi:scan'>;
 export type StatusResult = ResultOf<'wifi:status'>;
@@ -27,7 +28,7 @@ export function useWifiScan(enabled: boolean) {
       setScan(sc);
       setError(null);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -71,7 +72,7 @@ export function useVerify(onDone: () => void) {
         if (j.running) poll(id);
         else doneRef.current();
       } catch (err) {
-        setError((err as Error).message);
+        setError(errorText(err));
       }
     }, 1000);
   }, []);
@@ -83,7 +84,7 @@ export function useVerify(onDone: () => void) {
         setJob(j);
         poll(j.id);
       } catch (err) {
-        setError((err as Error).message);
+        setError(errorText(err));
       }
     },
     [poll],

@@ -22,7 +22,7 @@ describe('ConfDocumentStore (real files)', () => {
   it('refuses to write a value the schema rejects, and keeps the previous value', () => {
     const dir = tempDir();
     const s = openProfileStores(dir).settings;
-    expect(() => s.write({ ...DEFAULT_SETTINGS, reauditIntervalDays: -4 })).toThrow(/Refusing to save settings/);
+    expect(() => s.write({ ...DEFAULT_SETTINGS, reauditIntervalDays: -4 })).toThrow(/did not save this change.*\[reauditIntervalDays/);
     expect(openProfileStores(dir).settings.read().reauditIntervalDays).toBe(90);
   });
 
@@ -112,7 +112,7 @@ describe('ConfDocumentStore (real files)', () => {
     const before = readFileSync(join(dir, 'progress.json'), 'utf8');
     let deep: unknown = 'leaf';
     for (let i = 0; i < 20_000; i++) deep = { a: deep };
-    expect(() => p.write({ ...p.read(), snapshot: deep as never })).toThrow(/Refusing to save progress: snapshot: not acceptable JSON: nested deeper than 64 levels/);
+    expect(() => p.write({ ...p.read(), snapshot: deep as never })).toThrow(/did not save this change.*\[snapshot: not acceptable JSON: nested deeper than 64 levels/);
     expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(before);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     const again = openProfileStores(dir).progress;
@@ -137,7 +137,7 @@ describe('ConfDocumentStore (real files)', () => {
     const Tagged = z.strictObject({ tags: z.union([z.array(z.string()), z.instanceof(Set)]) });
     const s = new ConfDocumentStore<z.infer<typeof Tagged>>({ dir, name: 'tagged', schema: Tagged, defaults: { tags: ['a'] }, version: '1.0.0' });
     const before = readFileSync(join(dir, 'tagged.json'), 'utf8');
-    expect(() => s.write({ tags: new Set(['b']) })).toThrow(/Refusing to save tagged: it could not be read back \(unexpected content at tags.*Nothing was changed/);
+    expect(() => s.write({ tags: new Set(['b']) })).toThrow(/did not save this change.*Nothing was changed.*\[it could not be read back \(unexpected content at tags/);
     expect(readFileSync(join(dir, 'tagged.json'), 'utf8')).toBe(before);
     expect(s.read()).toEqual({ tags: ['a'] });
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);

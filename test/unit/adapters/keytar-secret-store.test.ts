@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PorchlightError } from '../../../main/core/errors.js';
 import { SecretService } from '../../../main/core/secrets/secret-service.js';
 import { parseSearchItemsReply } from '../../../main/adapters/secret-service-lock.js';
+import { createMessageFormatter, type MessageCatalog } from '../../../main/core/messages/index.js';
+import en from '../../../renderer/i18n/en/messages.json' with { type: 'json' };
 
 // A controllable stand-in for the native keytar module; the real one is exercised against a real
 // Secret Service in test/integration/keychain.test.ts.
@@ -29,13 +31,18 @@ function store(probe: { lockedItems?: number | null; defaultLocked?: boolean | n
   return { s: new KeytarSecretStore('Porchlight', lockedItems, defaultLocked, listAccounts), lockedItems, defaultLocked, listAccounts };
 }
 
+const english = createMessageFormatter({ en: en as MessageCatalog });
+/** The English words of a message code with no params. */
+const englishOf = (code: string) => english.format({ code, params: {} });
+
+/** The error's code and its message code (the words are in the catalogs; see englishOf). */
 async function codeOf(p: Promise<unknown>): Promise<{ code: string; message: string }> {
   const err = await p.then(
     () => null,
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(PorchlightError);
-  return { code: (err as PorchlightError).code, message: (err as PorchlightError).message };
+  return { code: (err as PorchlightError).code, message: (err as PorchlightError).userMessage.code };
 }
 
 beforeEach(() => {
@@ -63,14 +70,14 @@ describe('KeytarSecretStore error mapping', () => {
       expect(code).toBe('keychain-unavailable');
       if (fn === 'setPassword') {
         expect(message).toBe(KEYCHAIN_UNAVAILABLE_MESSAGE);
-        expect(message).toMatch(/NOT stored/);
+        expect(englishOf(message)).toMatch(/NOT stored/);
       } else {
         expect(message).toBe(KEYCHAIN_UNREADABLE_MESSAGE); // a read must not claim "not stored"
-        expect(message).toMatch(/nothing was changed/);
+        expect(englishOf(message)).toMatch(/nothing was changed/);
       }
-      expect(message).toMatch(/Unlock your keychain/);
-      expect(message).not.toContain(SECRET);
-      expect(message).not.toContain('DISPLAY'); // library internals stay out of the user's message
+      expect(englishOf(message)).toMatch(/Unlock your keychain/);
+      expect(englishOf(message)).not.toContain(SECRET);
+      expect(englishOf(message)).not.toContain('DISPLAY'); // library internals stay out of the user's message
     },
   );
 
@@ -108,10 +115,10 @@ describe('KeytarSecretStore error mapping', () => {
     expect(await svc.put('router/admin', SECRET)).toEqual({
       account: 'router/admin',
       stored: false,
-      error: { code: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE },
+      error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_UNAVAILABLE_MESSAGE, params: {} } },
     });
     kt.findCredentials.mockRejectedValue(new Error('no Secret Service'));
-    expect(await svc.list()).toEqual({ available: false, accounts: [], error: { code: 'keychain-unavailable', message: KEYCHAIN_UNREADABLE_MESSAGE } });
+    expect(await svc.list()).toEqual({ available: false, accounts: [], error: { code: 'keychain-unavailable', message: expect.any(String), userMessage: { code: KEYCHAIN_UNREADABLE_MESSAGE, params: {} } } });
     const logged = JSON.stringify([silentLog.info.mock.calls, silentLog.warn.mock.calls, silentLog.error.mock.calls]);
     expect(logged).not.toContain('Pässwörd');
   });

@@ -39,3 +39,22 @@ describe('porchlight command line', () => {
     }
   });
 });
+
+describe('errors on the command line', () => {
+  it('prints a PorchlightError through the formatter in the CLI language, also where no English log words are registered', async () => {
+    const { cliErrorText } = await import('../../../main/cli/command.js');
+    const { PorchlightError, setErrorLogWords } = await import('../../../main/core/errors.js');
+    setErrorLogWords(null); // the light path (`wifi scan --json`) composes no core
+    try {
+      const err = new PorchlightError('not-found', 'error.tool-missing', { tool: 'nmcli' });
+      expect(err.message).toBe('error.tool-missing (tool: nmcli)');
+      expect(await cliErrorText(err)).toBe('The helper program nmcli is not installed on this computer. Install it, then try again.');
+      expect(await cliErrorText(new Error('plain'))).toBe('plain');
+    } finally {
+      const { createMessageFormatter } = await import('../../../main/core/messages/index.js');
+      const en = (await import('../../../renderer/i18n/en/messages.json', { with: { type: 'json' } })).default;
+      const f = createMessageFormatter({ en });
+      setErrorLogWords((m) => f.format(m));
+    }
+  });
+});

@@ -38,7 +38,7 @@ describe('dispatch: the one IPC wrapper', () => {
   ])('rejects %s as an unknown channel without calling the core', async (_label, name) => {
     const s = setup();
     const r = await dispatch(s.core, name, {}, good, opts);
-    expect(r).toEqual({ ok: false, error: { code: 'unknown-channel', message: expect.any(String) } });
+    expect(r).toEqual({ ok: false, error: { code: 'unknown-channel', message: expect.any(String), userMessage: { code: 'error.request.unknown', params: {} } } });
     expect(s.reachedCore()).toBe(false);
   });
 
@@ -110,6 +110,18 @@ describe('dispatch: the one IPC wrapper', () => {
     const crash = await dispatch(s.core, 'checks:list', {}, good, opts);
     expect(crash).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(crash)).not.toContain('/home/user');
+  });
+
+  it('an error leaves with its message for the user, validated like every message: one that breaks the contract becomes the generic one', async () => {
+    const s = setup();
+    const { PorchlightError } = await import('../../../main/core/errors.js');
+    const refused = await dispatch(s.core, 'checks:confirm', { id: 'wifi.encryption', status: 'pass' }, good, opts);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'refused', userMessage: { code: 'error.check-measured', params: { check: 'wifi.encryption' } } } });
+    vi.spyOn(handlers, 'checks:list').mockImplementation(() => {
+      throw new PorchlightError('refused', 'error.internal', { lng: 'de' }); // an i18next option as a param name
+    });
+    const bad = await dispatch(s.core, 'checks:list', {}, good, opts);
+    expect(bad).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String), userMessage: { code: 'error.unexpected', params: {} } } });
   });
 
   it('refuses to return a result that breaks the contract', async () => {

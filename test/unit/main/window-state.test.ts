@@ -64,7 +64,7 @@ describe('window-state.json', () => {
 
   it('refuses to write an invalid state', () => {
     const store = openWindowStateStore(tempDir());
-    expect(() => store.write({ schemaVersion: 1, bounds: { x: 0, y: 0, width: 1, height: 1 }, maximized: false })).toThrow(/Refusing to save/);
+    expect(() => store.write({ schemaVersion: 1, bounds: { x: 0, y: 0, width: 1, height: 1 }, maximized: false })).toThrow(/did not save this change/);
   });
 });
 

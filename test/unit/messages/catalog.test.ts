@@ -17,6 +17,8 @@ const CORE = join(ROOT, 'main', 'core');
 const SERVICES = join(ROOT, 'main', 'services');
 /** Adapters emit codes too: the Wi-Fi readings' reasons and notes (`lightMsg`, zod-free for `wifi scan --json`). */
 const ADAPTERS = join(ROOT, 'main', 'adapters');
+/** Errors are thrown everywhere in main/ (adapters, IPC, CLI too): their `error.*` codes count wherever they are written. */
+const MAIN = join(ROOT, 'main');
 const catalog = JSON.parse(readFileSync(join(ROOT, 'renderer', 'i18n', 'en', 'messages.json'), 'utf8')) as MessageCatalog;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -62,6 +64,11 @@ function coreUses(): Use[] {
     if (file.includes(`${join('core', 'messages')}`)) {
       for (const m of src.matchAll(/'([a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+)'/g)) if (!m[1]!.endsWith('.js') && !m[1]!.endsWith('.json') && !Object.values(TERM_PARAMS).includes(m[1]!)) uses.push({ file: rel, code: m[1]!, prefix: false });
     }
+  }
+  // An error's code (`'error.…'`, main/core/errors.ts) counts wherever in main/ it is written: adapters, IPC and the CLI throw too.
+  for (const file of walk(MAIN)) {
+    const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    for (const m of src.matchAll(/['"](error\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)['"]/g)) uses.push({ file: relative(ROOT, file), code: m[1]!, prefix: false });
   }
   return uses;
 }

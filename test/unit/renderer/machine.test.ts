@@ -65,7 +65,7 @@ describe('wizard machine', () => {
     const a = createActor(wizardMachine);
     a.start();
     const s = await settled(a);
-    expect(s.context.checksError).toMatch(/wizard actor "loadChecks" was not provided/);
+    expect(s.context.checksError?.log).toMatch(/wizard actor "loadChecks" was not provided/);
   });
 
   it('walks every step of the first-time wizard with NEXT, in order', async () => {
@@ -268,7 +268,7 @@ describe('wizard machine', () => {
       kit.failLoad = true;
       a.send({ type: 'REFRESH_CHECKS' });
       a.send({ type: 'NEXT' });
-      expect((await settled(a)).context.checksError).toBe('board unavailable');
+      expect((await settled(a)).context.checksError).toEqual({ userMessage: null, log: 'board unavailable' });
       expect(a.getSnapshot().context.blocked).not.toBeNull();
       a.send({ type: 'DISMISS' });
       expect(a.getSnapshot().context.checksError).toBeNull();
@@ -416,7 +416,7 @@ describe('wizard machine', () => {
       const s = await settled(a);
       expect(flowOf(s)).toBe('wifi');
       expect(s.context.attention).toEqual(['wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates']);
-      expect(s.context.checksError).toBe('board unavailable');
+      expect(s.context.checksError).toEqual({ userMessage: null, log: 'board unavailable' });
     });
 
     it('a re-audit skip of the survey still assesses the route', async () => {

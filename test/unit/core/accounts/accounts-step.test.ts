@@ -75,7 +75,7 @@ describe('accounts step', () => {
     await expect(services.accounts.confirm([])).rejects.toThrow(/at least one/);
     await expect(services.accounts.confirm([{ id: 'myspace', enabled: 'sms', uniquePassword: true, integrationsReviewed: true }])).rejects.toThrow(/does not know/);
     await expect(services.accounts.confirm([{ id: 'amazon', enabled: 'security-key', uniquePassword: true, integrationsReviewed: true }])).rejects.toThrow(
-      /does not offer security key/,
+      /does not offer the chosen sign-in method/,
     );
     const twice = { id: 'ring', enabled: 'sms' as const, uniquePassword: true, integrationsReviewed: true };
     await expect(services.accounts.confirm([twice, twice])).rejects.toThrow(/twice/);

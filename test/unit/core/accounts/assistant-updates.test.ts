@@ -91,9 +91,9 @@ describe('assistant step', () => {
   it('refuses missing or unknown answers', () => {
     const { services } = makeServices();
     expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [] })).toThrow(/at least one/);
-    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { purchasing: 'maybe' } }] })).toThrow(/not an answer/);
-    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { purchasing: 'off' } }] })).toThrow(/Answer/);
-    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { ...allYes, bogus: 'x' } }] })).toThrow(/no assistant setting/);
+    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { purchasing: 'maybe' } }] })).toThrow(/not one of the choices/);
+    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { purchasing: 'off' } }] })).toThrow(/has no answer yet/);
+    expect(() => services.assistant.confirm({ hasSmartLock: false, assistants: [{ assistant: 'alexa', answers: { ...allYes, bogus: 'x' } }] })).toThrow(/does not know one of the assistant settings/);
   });
 
   it('reports a broken assistant-settings.json with its file and field', () => {
@@ -151,8 +151,8 @@ describe('updates step', () => {
     expect(services.updates.confirmOutagePlan({ profile: 'high-risk', choice: 'accepted-risk' }).check.status).toBe('warn');
     expect(services.updates.confirmOutagePlan({ profile: 'high-risk', choice: 'hybrid-monitored' }).check.status).toBe('pass');
     expect(services.updates.confirmOutagePlan({ profile: 'homeowner', choice: 'not-yet' }).check.status).toBe('fail');
-    expect(() => services.updates.confirmOutagePlan({ profile: 'castle', choice: 'moat' })).toThrow(/not a risk profile/);
-    expect(() => services.updates.confirmOutagePlan({ profile: 'renter', choice: 'moat' })).toThrow(/not a choice/);
+    expect(() => services.updates.confirmOutagePlan({ profile: 'castle', choice: 'moat' })).toThrow(/not one of the choices/);
+    expect(() => services.updates.confirmOutagePlan({ profile: 'renter', choice: 'moat' })).toThrow(/not one of the choices/);
   });
 
   it('has each profile cover what stops, local automation, cellular backup, monitoring and the hybrid setup', () => {

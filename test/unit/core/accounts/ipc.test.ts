@@ -123,7 +123,10 @@ describe('accounts, assistant and updates channels', () => {
   it('answer a not-offered method with a clear error, not a crash', async () => {
     const { call } = core();
     const r = await call('accounts:confirm', { accounts: [{ id: 'amazon', enabled: 'security-key', uniquePassword: true, integrationsReviewed: true }] });
-    expect(r).toEqual({ ok: false, error: { code: 'invalid-arguments', message: 'Amazon (Alexa) does not offer security key or passkey.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'invalid-arguments', message: expect.any(String), userMessage: { code: 'error.method-not-offered', params: { name: 'Amazon (Alexa)', method: 'security-key' } } },
+    });
   });
 
   it('run the assistant and updates steps end to end', async () => {

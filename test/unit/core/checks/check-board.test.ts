@@ -45,8 +45,8 @@ describe('CheckBoard', () => {
 
   it('refuses a hand confirmation of a measured check, and unknown checks', () => {
     const { core } = fakeCore();
-    expect(() => core.checks.confirm('wifi.encryption', 'pass')).toThrow(/measured by Porchlight/);
-    expect(() => core.checks.confirm('nope.nothing', 'pass')).toThrow(/no check called/);
+    expect(() => core.checks.confirm('wifi.encryption', 'pass')).toThrow(/measures this check itself/);
+    expect(() => core.checks.confirm('nope.nothing', 'pass')).toThrow(/does not know this check/);
   });
 
   it('keeps the reason of a skip and of a verified unknown; an unknown without a reason is invalid', () => {

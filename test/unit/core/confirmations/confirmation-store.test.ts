@@ -175,6 +175,6 @@ describe('rolling subjects up into the check board', () => {
     checks.confirm('router.remote-admin', 'warn');
     expect(syncFromBoard(store, checks, ['router.remote-admin'])).toEqual(['router.remote-admin']);
     expect(store.get('router.remote-admin')!.earlier).toHaveLength(1);
-    expect(() => syncFromBoard(store, checks, ['no.such-check'])).toThrow(/no check/);
+    expect(() => syncFromBoard(store, checks, ['no.such-check'])).toThrow(/does not know this check/);
   });
 });

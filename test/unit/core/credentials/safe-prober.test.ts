@@ -128,10 +128,10 @@ describe('SafeProber', () => {
   });
 
   it('unknown with the reason: timeouts, refused connections, no login, foreign schemes, app-only and label-password vendors', async () => {
-    const hung = await probe(() => Promise.reject(new PorchlightError('timeout', 'late'))).run();
+    const hung = await probe(() => Promise.reject(new PorchlightError('timeout', 'error.no-answer', { address: '192.168.1.1:80', count: 2 }))).run();
     expect(hung).toMatchObject({ result: 'unknown', attempts: 0 });
     expect(words(hung.reason)).toMatch(/did not answer within 1 s/);
-    const refused = await probe(() => Promise.reject(new PorchlightError('refused', '192.168.1.1:80 refused the connection', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).run();
+    const refused = await probe(() => Promise.reject(new PorchlightError('refused', 'error.connection-refused', { address: '192.168.1.1:80' }, { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).run();
     expect(words(refused.reason)).toMatch(/refused the connection/);
     expect((await probe(() => ({ status: 200, body: '<h1>Hello</h1>' })).run())).toMatchObject({ login: 'none', result: 'unknown' });
     expect(words((await probe(() => ({ status: 401, headers: { 'www-authenticate': ['NTLM'] } })).run()).reason)).toMatch(/ntlm/);

@@ -24,15 +24,15 @@ describe('buildScope', () => {
     expect(s.sweep).toBe(false);
   });
   it('refuses public gateways and targets, and non-loopback hosts on a loopback scope', () => {
-    expect(() => buildScope({ ...lo, gateway: '8.8.8.8' })).toThrow(/public address/);
-    expect(() => buildScope({ ...lo, targets: ['1.1.1.1'] })).toThrow(/public address/);
-    expect(() => buildScope({ ...lo, gateway: '192.168.1.1' })).toThrow(/loopback/);
+    expect(() => buildScope({ ...lo, gateway: '8.8.8.8' })).toThrow(/public internet address/);
+    expect(() => buildScope({ ...lo, targets: ['1.1.1.1'] })).toThrow(/public internet address/);
+    expect(() => buildScope({ ...lo, gateway: '192.168.1.1' })).toThrow(/not on the network of the chosen connection/);
     expect(() => buildScope({ interface: 'eth0', interfaceAddress: '203.0.113.5', prefixLength: 24 })).toThrow(/private or loopback/);
   });
   it('rejects silly budgets and interface names', () => {
     expect(() => buildScope({ ...lo, seconds: 0.5 })).toThrow(/between 2 and 120/);
     expect(() => buildScope({ ...lo, seconds: Number.NaN })).toThrow();
-    expect(() => buildScope({ ...lo, interface: 'eth0; rm -rf /' })).toThrow(/interface name/);
+    expect(() => buildScope({ ...lo, interface: 'eth0; rm -rf /' })).toThrow(/not the name of a network connection/);
   });
   it('inScope keeps probes in the subnet, the gateway and explicit targets', () => {
     const s = buildScope({ interface: 'wlan0', interfaceAddress: '192.168.1.23', prefixLength: 24, gateway: '192.168.1.1', targets: ['10.0.0.5'] });

@@ -37,9 +37,9 @@ describe("the app's scope: the active interface", () => {
     const deps = { model: f.core.model, clock: f.clock, log: f.log, resourcesDir: RESOURCES };
     expect(createSurveyFeature(undefined, deps)).toBeNull();
     const pinned = createSurveyFeature(ports({ fixedScope: () => null }), deps)!;
-    await expect(pinned.scope()).rejects.toThrow(/No survey scope is configured/);
+    await expect(pinned.scope()).rejects.toThrow(/No network to survey was set/);
     const lab = createSurveyFeature(ports({ fixedScope: () => ({ interface: 'lo', interfaceAddress: '127.0.0.1', prefixLength: 8, gateway: '127.0.0.40', seconds: 6 }) }), deps)!;
     expect(await lab.scope({ targets: ['127.0.0.9'] })).toMatchObject({ gateway: '127.0.0.40', targets: ['127.0.0.9'], budgetMs: 6000 });
-    await expect(lab.scope({ targets: ['10.0.0.1'] })).rejects.toThrow(/loopback/);
+    await expect(lab.scope({ targets: ['10.0.0.1'] })).rejects.toThrow(/not on the network of the chosen connection/);
   });
 });

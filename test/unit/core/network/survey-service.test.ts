@@ -50,9 +50,9 @@ describe('SurveyService inventory', () => {
     const { service, history } = setup([]);
     const d = service.addDevice({ name: 'Garage camera', category: 'camera', ip: '192.168.1.9' });
     expect(d).toMatchObject({ names: ['Garage camera'], category: 'camera', manual: true, status: 'not-seen' });
-    expect(() => service.addDevice({ name: 'x', category: 'camera', mac: 'nope' })).toThrow(/not a MAC/);
+    expect(() => service.addDevice({ name: 'x', category: 'camera', mac: 'nope' })).toThrow(/not a hardware \(MAC\) address/);
     expect(() => service.addDevice({ name: '  ', category: 'camera' })).toThrow(/needs a name/);
-    expect(() => service.editDevice('missing', { name: 'x' })).toThrow(/not in the inventory/);
+    expect(() => service.editDevice('missing', { name: 'x' })).toThrow(/not in the list of your devices/);
     service.editDevice(d.id, { removed: true });
     expect(history.read().devices[d.id]).toBeUndefined();
   });

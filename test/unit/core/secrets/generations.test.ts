@@ -32,7 +32,7 @@ class FlakyStore extends MemorySecretStore {
   override async set(account: string, secret: string) {
     return this.step(async () => {
       this.writes++;
-      if (this.writes === this.failWrite) throw new PorchlightError('keychain-unavailable', 'The keychain is locked.');
+      if (this.writes === this.failWrite) throw new PorchlightError('keychain-unavailable', 'error.keychain.locked');
       await super.set(account, secret);
     });
   }
