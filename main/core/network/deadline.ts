@@ -45,5 +45,7 @@ export function probeFailure(err: unknown): Message {
   if (err instanceof PorchlightError && err.code === 'timeout') return msg('survey.probe.timeout');
   if (err instanceof PorchlightError && err.code === 'refused') return msg('survey.probe.refused');
   if ((err as { code?: unknown } | null)?.code === 'ECONNREFUSED') return msg('survey.probe.refused');
+  // A Porchlight error already says what happened in the reader's words: its message, not its English log line.
+  if (err instanceof PorchlightError) return msg('survey.probe.failed', { error: err.userMessage });
   return msg('survey.probe.failed', { error: probeError(err) });
 }

@@ -29,7 +29,7 @@ export function standardRouterTargets(gateway: string): RouterProbeTargets {
 
 async function fetchText(http: HttpFetcher, url: string, deadlineMs: number, headers?: Record<string, string>) {
   const r = await withDeadline(http.request(url, { deadlineMs, headers, maxBytes: 256 * 1024 }), deadlineMs + 250);
-  if (r.timedOut) throw new PorchlightError('timeout', `no answer within ${deadlineMs} ms`);
+  if (r.timedOut) throw new PorchlightError('timeout', 'error.no-answer', { address: new URL(url).host, count: Math.round(deadlineMs / 100) / 10 });
   return r.value;
 }
 

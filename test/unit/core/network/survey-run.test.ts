@@ -65,7 +65,7 @@ function fakes(opts: { hangHttp?: boolean; hangNeighbors?: boolean; hangDiscover
       if (url.includes('127.0.0.48') || opts.hangHttp) {
         // Behaves like the real adapter: rejects at its deadline.
         await new Promise((r) => setTimeout(r, o.deadlineMs));
-        throw new PorchlightError('timeout', `no answer within ${o.deadlineMs} ms`);
+        throw new PorchlightError('timeout', 'error.no-answer', { address: new URL(url).host, count: o.deadlineMs / 1000 });
       }
       if (url.endsWith('/tr64desc.xml')) return { status: 200, headers: {}, body: ROUTER_FILES.tr64!['tr64desc.xml']!, truncated: false };
       if (url.endsWith('/igddesc.xml')) return { status: 200, headers: {}, body: ROUTER_FILES.tr64!['igddesc.xml']!, truncated: false };
