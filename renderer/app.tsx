@@ -12,6 +12,7 @@ import { NoticeList, type Notice } from './components/notice-list';
 import { ThemeSelect, type Theme } from './components/theme-select';
 import { LanguageSelect } from './components/language-select';
 import { loadEngine, requestedTestLanguage, setLanguage, translate, useTranslation } from './i18n/runtime';
+import { resourceLanguageChanged } from './wizard/resource-language';
 import { resolveLanguage, type LanguageChoice } from './i18n/languages';
 import { WizardNav } from './components/wizard-nav';
 import { BlockedMessage } from './components/blocked-message';
@@ -241,9 +242,9 @@ function Wizard({ boot }: { boot: Boot }) {
           onChange={(next) => {
             setLanguageChoice(next);
             void setLanguage(resolveLanguage(next, boot.systemLanguages));
-            call(boot.api, 'settings:update', { language: next }).catch((err: Error) =>
-              addNotice({ id: 'language-failed', text: t('app:notices.language-failed', { message: errorText(err) }), tone: 'error' }),
-            );
+            call(boot.api, 'settings:update', { language: next })
+              .then(() => resourceLanguageChanged())
+              .catch((err: Error) => addNotice({ id: 'language-failed', text: t('app:notices.language-failed', { message: errorText(err) }), tone: 'error' }));
           }}
         />
       </header>

@@ -189,5 +189,11 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   await expect(page.locator('li[data-check-id="accounts.2fa"] .reason').first()).toHaveText(
     'für jedes beantwortet: Amazon (Alexa): zweiter Schritt eingeschaltet: Authentifizierungs-App (Einmalcodes); Ring: zweiter Schritt eingeschaltet: Authentifizierungs-App (Einmalcodes)',
   );
+  // The step's own words for each method are German too (they came from the core in English before).
+  await expect(page.locator('section[data-account="ring"] select option[value="authenticator-app"]')).toHaveText('Authentifizierungs-App (Einmalcodes)');
+  await expect(page.locator('section[data-account="amazon"] .account-best')).toContainText('Einschalten: Authentifizierungs-App (Einmalcodes).');
+  await expect(page.locator('section[data-account="amazon"] .account-best')).toContainText('SIM-Karte');
+  // The account's own guide (a resource text worded by the core) follows once the language is saved.
+  await expect(page.locator('section[data-account="amazon"] .account-quirk')).toContainText('Amazon lässt Sie eine Authentifizierungs-App erst hinzufügen');
   await page.screenshot({ path: test.info().outputPath('accounts-german.png'), fullPage: true });
 });

@@ -8,7 +8,7 @@ import { PorchlightError } from '../errors.js';
 import { msg, type Message } from '../messages/index.js';
 import { secretAccountName } from '../secrets/index.js';
 import { suggestAccounts, type AccountCatalog, type AccountEntry } from './catalog.js';
-import { atLeastAsStrong, METHOD_LABEL, METHOD_RANK, METHOD_REASON, rankMethods, type MethodId } from './methods.js';
+import { atLeastAsStrong, METHOD_RANK, rankMethods, type MethodId } from './methods.js';
 
 /** The keychain account recovery codes of a service are kept under, and nowhere else. */
 export const recoveryCodesAccount = (id: string) => secretAccountName({ kind: 'recovery-codes', accountId: id });
@@ -17,9 +17,8 @@ export const ACCOUNT_CHECKS = ['accounts.2fa', 'accounts.unique-passwords', 'acc
 
 /** A catalog entry as the accounts step shows it: methods ranked, the pick and why. */
 export interface AccountView extends AccountEntry {
-  ranked: { method: MethodId; label: string; reason: string; rank: number }[];
-  bestLabel: string | null;
-  why: string;
+  /** Method ids only: the renderer names each and says why in the reader's language (accounts catalog `method.<id>`). */
+  ranked: { method: MethodId; rank: number }[];
 }
 
 /** What the user says about one account. `enabled` is the 2FA method now on (or none). */
@@ -111,13 +110,7 @@ export class AccountsStep {
   view(vendors: readonly string[] = []): { accounts: AccountView[]; suggested: string[]; vendors: string[]; previous: ReturnType<AccountsStep['previous']> } {
     const all = [...new Set([...vendors, ...surveyVendors(this.history.read())])];
     const accounts = this.catalog.accounts.map((e): AccountView => {
-      const ranked = rankMethods(e.methods).map((m) => ({ method: m, label: METHOD_LABEL[m], reason: METHOD_REASON[m], rank: METHOD_RANK[m] }));
-      return {
-        ...e,
-        ranked,
-        bestLabel: e.best ? METHOD_LABEL[e.best] : null,
-        why: e.best ? METHOD_REASON[e.best] : (e.noTwoFactor ?? ''),
-      };
+      return { ...e, ranked: rankMethods(e.methods).map((m) => ({ method: m, rank: METHOD_RANK[m] })) };
     });
     return { accounts, suggested: suggestAccounts(this.catalog, all), vendors: all, previous: this.previous() };
   }

@@ -20,29 +20,6 @@ export const METHOD_RANK: Readonly<Record<MethodId, number>> = {
   email: 1,
 };
 
-/** Plain-words names of each method, as the accounts step shows them. */
-export const METHOD_LABEL: Readonly<Record<MethodId, string>> = {
-  'security-key': 'Security key or passkey',
-  'authenticator-app': 'Authenticator app (one-time codes)',
-  push: "Sign-in prompt in the vendor's app",
-  sms: 'Text message (SMS) code',
-  call: 'Phone call code',
-  email: 'Email code',
-};
-
-/** Why a method sits where it does; shown beside the recommendation. */
-export const METHOD_REASON: Readonly<Record<MethodId, string>> = {
-  'security-key':
-    'A security key (or passkey) cannot be phished: it only answers the real site. CISA calls it the gold standard of multi-factor authentication.',
-  'authenticator-app':
-    'An authenticator app makes codes on your phone without the phone network, so a SIM swap or an intercepted text cannot steal them. CISA recommends it over SMS.',
-  push:
-    "A prompt in the vendor's app is better than a text, but attackers send floods of prompts hoping you tap Approve (\"push fatigue\"). Only approve sign-ins you started.",
-  sms: 'A texted code is much better than no second factor, but texts can be intercepted or redirected by a SIM swap. Use it only when nothing stronger is offered.',
-  call: 'A code read out by phone call is as weak as SMS: it depends on your phone number, which can be hijacked. Use it only when nothing stronger is offered.',
-  email: 'An email code is only as safe as your mailbox: whoever gets into your email gets into this account too. Use it only when nothing stronger is offered.',
-};
-
 /** Orders methods strongest first; ties keep the given order. Unknown ids never occur (schema). */
 export function rankMethods(methods: readonly MethodId[]): MethodId[] {
   return [...new Set(methods)]

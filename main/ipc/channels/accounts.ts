@@ -14,9 +14,7 @@ const OptionId = z.string().regex(/^[a-z-]{2,30}$/);
 
 const AccountViewSchema = AccountEntrySchema.and(
   z.object({
-    ranked: z.array(z.object({ method: MethodIdSchema, label: z.string(), reason: z.string(), rank: z.number() })),
-    bestLabel: z.string().nullable(),
-    why: z.string(),
+    ranked: z.array(z.object({ method: MethodIdSchema, rank: z.number() })),
   }),
 );
 

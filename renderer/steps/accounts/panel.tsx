@@ -229,12 +229,12 @@ function AccountCard({
       {previous && <p className="hint">{t(previous.expired ? 'previousExpired' : 'previousCurrent', { date: formatDate(previous.confirmedAt) })}</p>}
       {a.best ? (
         <p className="account-best">
-          <strong>{t('use', { method: a.bestLabel })}</strong> {a.why}
+          <strong>{t('use', { method: t(`method.${a.best}.label`) })}</strong> {t(`method.${a.best}.why`)}
         </p>
       ) : (
         <p className="account-best">{a.noTwoFactor}</p>
       )}
-      {others.length > 0 && <p className="hint">{t('alsoOffered', { list: others.map((r) => r.label).join(' · ') })}</p>}
+      {others.length > 0 && <p className="hint">{t('alsoOffered', { list: others.map((r) => t(`method.${r.method}.label`)).join(' · ') })}</p>}
 
       {a.quirk && (
         <div className="account-quirk" role="note">
@@ -271,7 +271,7 @@ function AccountCard({
         <option value="">{t('enabledChoose')}</option>
         {a.ranked.map((r) => (
           <option key={r.method} value={r.method}>
-            {r.label}
+            {t(`method.${r.method}.label`)}
           </option>
         ))}
         <option value="none">{a.methods.length ? t('enabledNone') : t('enabledNotOffered')}</option>

@@ -8,12 +8,14 @@ import type { ArgsOf, ChannelName, ResultOf } from '../../../main/ipc/contract';
 import { call, getApi } from '../../wizard/api';
 import type { CheckView } from '../../wizard/api';
 import { errorText } from '../../i18n/messages';
+import { useResourceLanguage } from '../../wizard/resource-language';
 
-/** Loads a channel's answer once (and again when `reload` is called); errors become a message. */
+/** Loads a channel's answer once (again when `reload` is called, and when the core's resource language changes); errors become a message. */
 export function useLoad<C extends ChannelName>(channel: C, args: ArgsOf<C>) {
   const [value, setValue] = useState<ResultOf<C> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const argsJson = JSON.stringify(args);
+  const language = useResourceLanguage();
   const load = useCallback(() => {
     let live = true;
     call(getApi(), channel, JSON.parse(argsJson) as ArgsOf<C>)
@@ -22,7 +24,8 @@ export function useLoad<C extends ChannelName>(channel: C, args: ArgsOf<C>) {
     return () => {
       live = false;
     };
-  }, [channel, argsJson]);
+    // `language` is a dependency on purpose: a new saved language means new words from the core.
+  }, [channel, argsJson, language]);
   useEffect(() => load(), [load]);
   return { value, error, reload: load };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { atLeastAsStrong, bestMethod, fromDirectoryTfa, METHOD_IDS, METHOD_LABEL, METHOD_REASON, rankMethods } from '../../../../main/core/accounts/methods.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { atLeastAsStrong, bestMethod, fromDirectoryTfa, METHOD_IDS, rankMethods } from '../../../../main/core/accounts/methods.js';
+
+const I18N = join(import.meta.dirname, '..', '..', '..', '..', 'renderer', 'i18n');
+type Words = { method: Record<string, { label: string; why: string }> };
+const words = (lang: string) => JSON.parse(readFileSync(join(I18N, lang, 'accounts.json'), 'utf8')) as Words;
 
 describe('2FA method ranking (CISA: phishing-resistant > app > push > phone > email)', () => {
   it('orders every method strongest first', () => {
@@ -24,14 +30,21 @@ describe('2FA method ranking (CISA: phishing-resistant > app > push > phone > em
     expect(atLeastAsStrong('push', 'authenticator-app')).toBe(false);
     expect(atLeastAsStrong('call', 'sms')).toBe(true);
   });
-  it('gives every method a label and a reason that names its weakness or strength', () => {
-    for (const m of METHOD_IDS) {
-      expect(METHOD_LABEL[m].length).toBeGreaterThan(3);
-      expect(METHOD_REASON[m].length).toBeGreaterThan(40);
+  it('gives every method a label and a reason in every language (the accounts step names methods through the catalogs)', () => {
+    for (const lang of ['en', 'de', 'es', 'fr']) {
+      const w = words(lang);
+      expect(Object.keys(w.method).sort(), lang).toEqual([...METHOD_IDS].sort());
+      for (const m of METHOD_IDS) {
+        expect(w.method[m]!.label.length, `${lang} ${m}`).toBeGreaterThan(3);
+        expect(w.method[m]!.why.length, `${lang} ${m}`).toBeGreaterThan(40);
+        if (lang !== 'en') expect(w.method[m]!.why, `${lang} ${m} is translated`).not.toBe(words('en').method[m]!.why);
+      }
     }
-    expect(METHOD_REASON.sms).toMatch(/SIM swap/);
-    expect(METHOD_REASON['authenticator-app']).toMatch(/CISA/);
-    expect(METHOD_REASON.push).toMatch(/fatigue/);
+    const en = words('en').method;
+    expect(en.sms!.why).toMatch(/SIM swap/);
+    expect(en['authenticator-app']!.why).toMatch(/CISA/);
+    expect(en.push!.why).toMatch(/fatigue/);
+    expect(words('de').method.sms!.why).toMatch(/SIM-Karte/);
   });
   it('maps the 2fa.directory vocabulary', () => {
     expect(fromDirectoryTfa('u2f')).toBe('security-key');
