@@ -29,6 +29,7 @@ import { DEFAULT_PROBE_LEDGER, ProbeLedgerSchema } from '../../main/core/credent
 import { dispatch, type SenderInfo } from '../../main/ipc/register.js';
 import { CHANNEL_NAMES, channels } from '../../main/ipc/contract.js';
 import { secretServiceOwned } from './keychain-helpers.js';
+import { MessageSchema } from '../../main/core/messages/index.js';
 
 const CALLS = Number(process.env.FUZZ_CALLS ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 13);
@@ -128,7 +129,7 @@ function hostilePayload(rand: () => number, channel: string): unknown {
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
 function isTyped(r: unknown): boolean {
-  const ok = z.union([z.strictObject({ ok: z.literal(true), value: z.unknown() }), z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.enum(CODES), message: z.string().min(1).max(2000) }) })]);
+  const ok = z.union([z.strictObject({ ok: z.literal(true), value: z.unknown() }), z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.enum(CODES), message: z.string().min(1).max(2000), userMessage: MessageSchema }) })]);
   return ok.safeParse(r).success;
 }
 

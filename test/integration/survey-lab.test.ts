@@ -119,9 +119,9 @@ describe('porchlight survey --json against the loopback lab', () => {
   it('refuses a public gateway before sending anything', async () => {
     const r = await runCli(['survey', '--json', '--interface', 'lo', '--gateway', '8.8.8.8'], { PORCHLIGHT_PROFILE: tempDir() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/public address/);
+    expect(r.stderr).toMatch(/public internet address/);
     // With --json the error is also on stdout, as {"error":{"code","message"}}.
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'refused', message: expect.stringMatching(/8\.8\.8\.8 is a public address/) } });
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'refused', message: expect.stringMatching(/8\.8\.8\.8 is a public internet address/) } });
   });
 });
 
