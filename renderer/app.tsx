@@ -69,7 +69,8 @@ async function bootstrap(booting: Booting | (() => Booting), translate: (key: st
   // texts come with i18next, so it comes first (no check titles in English before the language's).
   if (restored.snapshot && lng !== 'en') await loadEngine().catch(() => undefined);
   if (restored.notice) notices.push({ id: `restore-${restored.notice}`, text: translate(`notices.${restored.notice}`), tone: 'info' });
-  for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: translate('notices.core', { message }), tone: 'info' });
+  // The core's notices are messages: worded where they are shown (their catalog arrives just after the first screen).
+  for (const [i, message] of (info?.notices ?? []).entries()) notices.push({ id: `core-${i}`, text: '', message, tone: 'info' });
   applyTheme(settings?.theme ?? 'system');
   return { api, logic, snapshot: restored.snapshot, notices, theme: settings?.theme ?? 'system', language, systemLanguages };
 }

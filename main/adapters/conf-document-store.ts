@@ -5,6 +5,8 @@ import Conf from 'conf';
 import type { z } from 'zod';
 import type { DocumentStore } from '../core/ports.js';
 import { PorchlightError } from '../core/errors.js';
+import { lightMsg } from '../core/light-message.js';
+import type { Message } from '../core/messages/index.js';
 import { describeStorageTrouble, isStorageTrouble, storageTroubleError } from '../core/store/storage-trouble.js';
 
 export interface DocumentOptions<T> {
@@ -28,7 +30,7 @@ function strip(store: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-type Checked<T> = { ok: true; value: T; internal: unknown } | { ok: false; reason: string };
+type Checked<T> = { ok: true; value: T; internal: unknown } | { ok: false; reason: Message };
 
 /** Parses and schema-checks a document's text; any failure (bad JSON, wrong shape, nested too deep) is damage. */
 function check<T>(schema: z.ZodType<T>, text: string): Checked<T> {
@@ -36,20 +38,27 @@ function check<T>(schema: z.ZodType<T>, text: string): Checked<T> {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'not valid JSON' };
+    return { ok: false, reason: lightMsg('store.damage.not-json') };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'not a JSON object' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: lightMsg('store.damage.not-object') };
   try {
     const parsed = schema.safeParse(strip(raw as Record<string, unknown>));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, reason: `unexpected content at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
+      return { ok: false, reason: lightMsg('store.damage.unexpected', { field: issue?.path.join('.') || '(root)', detail: String(issue?.message ?? '') }) };
     }
     return { ok: true, value: parsed.data, internal: (raw as Record<string, unknown>)[INTERNAL] };
   } catch (err) {
-    if (err instanceof RangeError) return { ok: false, reason: 'nested too deeply to be read' };
+    if (err instanceof RangeError) return { ok: false, reason: lightMsg('store.damage.too-deep') };
     throw err;
   }
+}
+
+/** A damage reason for the log line of a refused save (the error's detail param is for the log, never shown as words). */
+function englishReason(reason: Message): string {
+  const p = reason.params;
+  if (reason.code === 'store.damage.unexpected') return `unexpected content at ${String(p.field)}: ${String(p.detail)}`;
+  return reason.code.replace(/^store\.damage\./, '').replace(/-/g, ' ');
 }
 
 /** The trouble that keeps `dir` from being written (read-only mount, no permission), or null. */
@@ -100,9 +109,10 @@ function readIfPresent(path: string): string | null {
  * this class's own so they can be checked before they replace the old file. Files are mode 0600.
  */
 export class ConfDocumentStore<T> implements DocumentStore<T> {
-  readonly notices: string[] = [];
+  /** What the owner should know about this file, as messages (`store.notice.*`); never English from here. */
+  readonly notices: Message[] = [];
   /** Why the document could not be written at start (trouble), or null. Cleared by a later successful write. */
-  readOnly: string | null = null;
+  readOnly: Message | null = null;
   private value!: T;
   private internal: unknown;
   private readonly path: string;
@@ -129,10 +139,15 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
    * Start-time trouble: one notice worded the same for every document of the folder (the core
    * shows it once), plus a sentence of its own when this document could not even be read.
    */
-  private troubleAtStart(err: unknown, unread?: string): void {
+  private troubleAtStart(err: unknown, unread?: Message): void {
     this.readOnly = describeStorageTrouble(err, this.opts.dir);
-    this.notices.push(`${this.readOnly} — Porchlight changed nothing there and cannot save changes until this is fixed.`);
+    this.notices.push(lightMsg('store.notice.cannot-save', { trouble: this.readOnly }));
     if (unread) this.notices.push(unread);
+  }
+
+  /** The document's name in the reader's words (`store.document.<name>`). */
+  private get documentWords(): Message {
+    return lightMsg(`store.document.${this.opts.name}`);
   }
 
   private open(): void {
@@ -143,11 +158,11 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
     } catch (err) {
       if (!isStorageTrouble(err)) throw err;
       this.value = structuredClone(o.defaults);
-      this.troubleAtStart(err, `Your ${o.name} file (${this.path}) could not be read, so Porchlight uses default ${o.name} for now; the file was left as it is.`);
+      this.troubleAtStart(err, lightMsg('store.notice.unread', { document: this.documentWords, path: this.path }));
       return;
     }
     const first = text === null ? null : check(o.schema, text);
-    if (first && !first.ok && first.reason === 'not valid JSON') return this.recover(first.reason);
+    if (first && !first.ok && first.reason.code === 'store.damage.not-json') return this.recover(first.reason);
     // The file is readable JSON (or absent): let conf run migrations and create it from defaults.
     let conf: Conf<Record<string, unknown>>;
     try {
@@ -163,7 +178,7 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
         serialize: (v) => JSON.stringify(v, null, 2),
       });
     } catch (err) {
-      if (!isStorageTrouble(err)) return this.recover((err as Error).message);
+      if (!isStorageTrouble(err)) return this.recover(lightMsg('store.damage.unreadable', { detail: String((err as Error)?.message ?? err) }));
       if (first?.ok) {
         this.value = first.value;
         this.internal = first.internal;
@@ -184,7 +199,7 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
   }
 
   /** The document is damaged: keep it aside, restore the last good copy or start afresh, and say so. */
-  private recover(reason: string): void {
+  private recover(reason: Message): void {
     const o = this.opts;
     const stamp = (o.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     const aside = join(o.dir, `${o.name}.corrupt-${stamp}.json`);
@@ -205,8 +220,9 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
       if (!isStorageTrouble(err)) throw err;
       this.readOnly = describeStorageTrouble(err, o.dir);
       this.notices.push(
-        `Your ${o.name} file (${this.path}) is damaged (${reason}), and ${this.readOnly[0]!.toLowerCase()}${this.readOnly.slice(1)}, so it was left as it is. ` +
-          `Porchlight uses ${usable ? 'the last good copy' : 'its defaults'} for now and will not save changes to ${o.name} until this is fixed.`,
+        usable
+          ? lightMsg('store.notice.damaged-stuck-last-good', { document: this.documentWords, path: this.path, reason, trouble: this.readOnly })
+          : lightMsg('store.notice.damaged-stuck-defaults', { document: this.documentWords, path: this.path, reason, trouble: this.readOnly }),
       );
       return;
     }
@@ -223,13 +239,9 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
       if (!isStorageTrouble(err)) throw err;
       this.readOnly = describeStorageTrouble(err, o.dir);
     }
-    const kept = `It was kept aside as ${aside}`;
-    const unsaved = this.readOnly ? ` (${this.readOnly}: the restored ${o.name} will be saved once it can be written.)` : '';
-    this.notices.push(
-      usable
-        ? `Your ${o.name} file was damaged (${reason}). ${kept} and the last good copy was restored.${unsaved}`
-        : `Your ${o.name} file was damaged (${reason}) and no good copy was found. ${kept}; Porchlight started ${o.name} afresh.${unsaved}`,
-    );
+    const told = { document: this.documentWords, reason, aside };
+    this.notices.push(usable ? lightMsg('store.notice.restored', told) : lightMsg('store.notice.afresh', told));
+    if (this.readOnly) this.notices.push(lightMsg('store.notice.saved-later', { document: this.documentWords, trouble: this.readOnly }));
   }
 
   /**
@@ -287,7 +299,7 @@ export class ConfDocumentStore<T> implements DocumentStore<T> {
     }
     this.replace(this.path, text, (back) => {
       const r = check(this.opts.schema, back);
-      if (!r.ok) throw new PorchlightError('internal', 'error.save-refused', { document: this.opts.name, detail: `it could not be read back (${r.reason})` });
+      if (!r.ok) throw new PorchlightError('internal', 'error.save-refused', { document: this.opts.name, detail: `it could not be read back (${englishReason(r.reason)})` });
     });
     this.refreshLastGood(text);
     return text;

@@ -166,7 +166,7 @@ export function auditCommand(): CliCommand {
           : 'porchlight audit: no --interface given and no network surveyed in the app yet, so no network is looked at and the network checks read "not known"; name one with --interface (e.g. --interface wlan0)\n',
       );
       if (consent) ctx.stderr(consentLine(consent));
-      tellNotices(ctx, core.notices, f.json);
+      await tellNotices(ctx, core.notices, f.json);
       const exporting = f.html !== null || f.pdf !== null;
       const progress = startProgress(ctx, f.json, 'auditing');
       let record;

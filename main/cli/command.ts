@@ -1,3 +1,4 @@
+import type { Message } from '../core/messages/index.js';
 import { PorchlightError } from '../core/errors.js';
 
 /** Exit codes of every `porchlight` command: 0 all pass, 1 findings, 2 error. */
@@ -82,9 +83,13 @@ export function startProgress(ctx: Pick<CliContext, 'stderr' | 'stderrIsTTY'>, j
  * silence (issue 13): one `porchlight: …` line each, or with --json one JSON line
  * `{"notices":[…]}` (stdout stays exactly the documented report, whose schema is closed).
  */
-export function tellNotices(ctx: Pick<CliContext, 'stderr'>, notices: readonly string[], json = false): string[] {
+export async function tellNotices(ctx: Pick<CliContext, 'stderr'>, notices: readonly Message[], json = false): Promise<string[]> {
   if (notices.length === 0) return [];
-  if (json) ctx.stderr(`${JSON.stringify({ notices })}\n`);
-  else for (const n of notices) ctx.stderr(`porchlight: ${n}\n`);
-  return [...notices];
+  // The notices are messages: put into the CLI's words (English), loaded only when there is one to tell.
+  const [{ createMessageFormatter }, en] = await Promise.all([import('../core/messages/index.js'), import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } })]);
+  const formatter = createMessageFormatter({ en: en.default });
+  const words = notices.map((n) => formatter.format(n));
+  if (json) ctx.stderr(`${JSON.stringify({ notices: words })}\n`);
+  else for (const n of words) ctx.stderr(`porchlight: ${n}\n`);
+  return words;
 }

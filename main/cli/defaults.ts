@@ -112,7 +112,7 @@ export function defaultsCommand(): CliCommand {
         profileDir: defaultProfileDir(ctx.env),
         opener: { open: async () => Promise.reject(new PorchlightError('refused', 'error.cli-opens-no-links')) },
       });
-      tellNotices(ctx, core.notices, args.json);
+      await tellNotices(ctx, core.notices, args.json);
       let report: ProbeReport;
       try {
         const gateway = args.gateway;

@@ -114,7 +114,7 @@ export function routerCommand(): CliCommand {
       const desired = api.desiredStateOf(args.request);
       const profileDir = defaultProfileDir(ctx.env);
       const core = createNodeCore({ host: 'cli', profileDir, opener: { open: async () => Promise.reject(new PorchlightError('refused', 'error.cli-opens-no-links')) } });
-      tellNotices(ctx, core.notices, args.json);
+      await tellNotices(ctx, core.notices, args.json);
       const pins = api.documentPinStore(new ConfDocumentStore({ dir: profileDir, name: 'router-api', schema: api.RouterPinsSchema, defaults: api.DEFAULT_ROUTER_PINS, version: '1.0.0' }));
       const pending = new ConfDocumentStore({ dir: profileDir, name: api.ROUTER_PENDING_DOCUMENT, schema: api.PendingApplySchema, defaults: api.NO_PENDING_APPLY, version: '1.0.0' });
       if (args.user) pins.setUserName(args.gateway, args.user);

@@ -195,7 +195,7 @@ export function surveyCommand(): CliCommand {
         },
         network: nodeNetworkDeps({ neighborFile, fixedScope: fixed ? () => fixed : undefined }),
       });
-      tellNotices(ctx, core.notices, f.json);
+      await tellNotices(ctx, core.notices, f.json);
       const survey = core.survey!;
       const scope = await survey.scope({ seconds: f.seconds, targets: fixed ? [] : f.targets, sweep: f.sweep });
       ctx.stderr(fixed ? `porchlight survey: looking at ${describeScope(scope)}\n` : `porchlight survey: no --interface given, so it looks at the active ${describeScope(scope)}; name another with --interface\n`);

@@ -15,7 +15,7 @@ import { WifiStep } from './wifi/wifi-step.js';
 import { createSurveyFeature, type NetworkDeps, type SurveyFeature } from './network/survey-feature.js';
 import { CredentialService } from './credentials/credential-service.js';
 import type { ProberSettings } from './credentials/safe-prober.js';
-import type { MessageFormatter } from './messages/index.js';
+import type { Message, MessageFormatter } from './messages/index.js';
 import { PorchlightError } from './errors.js';
 import type { ProbeLedgerDoc } from './credentials/attempt-ledger.js';
 import type { RouterPinStore, RouterTransport } from './router-api/transport.js';
@@ -99,8 +99,8 @@ export interface Core {
   readonly credentials: CredentialService;
   /** One verifier per catalog check: the steps' "check again", the re-audit and `porchlight audit` call these. */
   readonly verifiers: VerifierRegistry;
-  /** Notices gathered at start (a corrupted store restored, an old snapshot discarded …). */
-  readonly notices: string[];
+  /** Notices gathered at start (a corrupted store restored, an old snapshot discarded …), as messages. */
+  readonly notices: Message[];
   openExternal(url: string): Promise<void>;
   /**
    * A step's "check again": runs the check's one verifier (the same the audit runs) within the
@@ -121,7 +121,8 @@ export function createCore(deps: CoreDeps): Core {
   const externalHosts = loadExternalHosts(deps.resourcesDir);
   const homeStore = deps.home ?? memoryDocument(EMPTY_HOME_MODEL);
   // Every recovery is told (issue 13): the probe ledger's too; a folder-wide notice only once.
-  const notices = [...new Set([...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices, ...homeStore.notices, ...(deps.probeLedger?.notices ?? [])])];
+  const all = [...deps.settings.notices, ...deps.progress.notices, ...deps.history.notices, ...homeStore.notices, ...(deps.probeLedger?.notices ?? [])];
+  const notices = [...new Map(all.map((n) => [JSON.stringify(n), n])).values()];
   try {
     migrateProfile({ home: homeStore, history: deps.history, progress: deps.progress, log: deps.log });
     migrateConfirmations({ home: homeStore, history: deps.history, log: deps.log });

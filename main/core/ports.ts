@@ -19,8 +19,8 @@ export interface SecretStore {
 export interface DocumentStore<T> {
   read(): T;
   write(value: T): void;
-  /** Notices produced while opening (e.g. "the file was corrupted and restored from the last good copy"). */
-  readonly notices: readonly string[];
+  /** Notices produced while opening (e.g. "the file was corrupted and restored from the last good copy"), as messages (`store.notice.*`). */
+  readonly notices: readonly Message[];
 }
 
 /** Time, injectable so expiry and scheduling can be tested across dates, zones and DST. */

@@ -1,9 +1,12 @@
 import { useTranslation } from '../i18n/runtime';
+import { formatMessage, type Message } from '../i18n/messages';
 
 export interface Notice {
   id: string;
   text: string;
   tone: 'info' | 'error';
+  /** A notice from the core (a message): worded when shown, so it reads in the current language once its catalog is there. */
+  message?: Message;
 }
 
 /** Messages about the app itself (progress set aside, a save failed); errors are announced at once. */
@@ -15,24 +18,24 @@ export function NoticeList({ notices, onDismiss }: { notices: readonly Notice[];
         {notices
           .filter((n) => n.tone === 'info')
           .map((n) => (
-            <NoticeItem key={n.id} notice={n} onDismiss={onDismiss} label={t('notices.dismiss')} />
+            <NoticeItem key={n.id} notice={n} onDismiss={onDismiss} label={t('notices.dismiss')} text={n.message ? t('notices.core', { message: formatMessage(n.message) }) : n.text} />
           ))}
       </div>
       <div role="alert" className="notice-live">
         {notices
           .filter((n) => n.tone === 'error')
           .map((n) => (
-            <NoticeItem key={n.id} notice={n} onDismiss={onDismiss} label={t('notices.dismiss')} />
+            <NoticeItem key={n.id} notice={n} onDismiss={onDismiss} label={t('notices.dismiss')} text={n.message ? t('notices.core', { message: formatMessage(n.message) }) : n.text} />
           ))}
       </div>
     </div>
   );
 }
 
-function NoticeItem({ notice, onDismiss, label }: { notice: Notice; onDismiss: (id: string) => void; label: string }) {
+function NoticeItem({ notice, onDismiss, label, text }: { notice: Notice; onDismiss: (id: string) => void; label: string; text: string }) {
   return (
     <div className={`notice notice-${notice.tone}`} data-notice-id={notice.id}>
-      <p>{notice.text}</p>
+      <p>{text}</p>
       <button type="button" className="button-quiet" onClick={() => onDismiss(notice.id)}>
         {label}
       </button>

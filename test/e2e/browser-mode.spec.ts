@@ -5,7 +5,7 @@
  * offers the passphrase, its QR code and the router guide even where there is no Wi-Fi scanner.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, walkTo, press, seriousViolations, ROOT } from './fixtures';
 
@@ -37,7 +37,7 @@ test('survey: after consent, the step names the interface and subnet it will loo
 test('survey: without a configured network the step says why it cannot run', async ({ wizardPage: page }) => {
   await walkTo(page, 'survey');
   await press(page, page.getByRole('button', { name: 'Allow it for this survey' }));
-  await expect(page.getByTestId('survey-scope-unavailable')).toContainText('The survey cannot run here: No survey scope is configured for this session.');
+  await expect(page.getByTestId('survey-scope-unavailable')).toContainText('The survey cannot run here: No network to survey was set for this session. Start Porchlight again with the network to survey.');
 });
 
 test('Wi-Fi without a scanner: the network name typed in gives the passphrase, its QR code and the router guide', async ({ wizardPage: page, harness }) => {
@@ -62,4 +62,15 @@ test('Wi-Fi without a scanner: the network name typed in gives the passphrase, i
   expect(await harness.ipc('secrets:reveal', { account: 'wifi/HomeNet' })).toMatchObject({ ok: true, value: { secret: passphrase } });
   await press(page, page.getByRole('button', { name: 'I have it — hide it' }));
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a damaged file found at start is told in the reader’s language (the core’s notice is a message, worded by the app)', async ({ page, harness }) => {
+  expect((await harness.ipc('settings:update', { language: 'de' })).ok).toBe(true);
+  writeFileSync(join(harness.profileDir, 'progress.json'), '{"schemaVersion": 1, "snaps');
+  await page.goto(await harness.restart());
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  const notice = page.getByText(/Ihre Datei „Fortschritt“ war beschädigt \(kein gültiges JSON\)\. Sie wurde als .*progress\.corrupt-.*\.json beiseitegelegt/);
+  await expect(notice).toBeVisible();
+  await expect(page.locator('.notices')).not.toContainText('Your progress file');
+  await page.screenshot({ path: join(SCREENSHOTS, 'browser-mode-damaged-file-de.png') });
 });

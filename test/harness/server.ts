@@ -24,6 +24,7 @@ import { harnessSurveyNetwork } from './control/survey.js';
 import { nodeNetworkDeps } from '../../main/adapters/network/index.js';
 import { NodeWifiScanner } from '../../main/adapters/wifi/node-wifi-scanner.js';
 import { SystemOpener } from '../../main/adapters/system-opener.js';
+import { browserModeNotice } from '../../main/core/notices.js';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -93,14 +94,6 @@ export function documentsDir(env: NodeJS.ProcessEnv = process.env, home = homedi
 }
 
 /** What browser mode cannot do, said in the app (the same words as the README). */
-export function browserModeNotice(reportsDir: string): string {
-  return (
-    'Browser mode: Porchlight runs in your web browser instead of its own window. Everything in the wizard works here ' +
-    '(the Wi-Fi scan, the network survey after you allow it, links, the keychain). What needs the desktop app: the tray icon, ' +
-    `reminders shown as notifications, and starting when you log in. Reports you export are saved in ${reportsDir}.`
-  );
-}
-
 /** Starts the harness; resolves with its URL once listening on 127.0.0.1. */
 export async function startHarness(opts: HarnessOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const clock = new SystemClock();

@@ -16,6 +16,8 @@ import { dispatch } from '../../main/ipc/register.js';
 import { DEFAULT_SETTINGS } from '../../main/core/store/documents.js';
 import { PorchlightError } from '../../main/core/errors.js';
 import { ROOT } from './keychain-helpers.js';
+import { words } from '../support/words.js';
+import type { Message } from '../../main/core/messages/index.js';
 
 const base = mkdtempSync(join(tmpdir(), 'porchlight-store-trouble-'));
 const mounts: string[] = [];
@@ -71,7 +73,7 @@ describe.skipIf(skip !== null)('store on a full disk (tmpfs)', () => {
 
     const stores = openProfileStores(dir);
     expect(stores.settings.read()).toMatchObject({ theme: 'dark', reauditIntervalDays: 30 });
-    expect(stores.settings.notices).toEqual(['Your disk is full — Porchlight changed nothing there and cannot save changes until this is fixed.']);
+    expect(stores.settings.notices.map(words)).toEqual(['Your disk is full — Porchlight changed nothing there and cannot save changes until this is fixed.']);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
     expect(corruptFiles(dir)).toEqual([]);
 
@@ -83,14 +85,14 @@ describe.skipIf(skip !== null)('store on a full disk (tmpfs)', () => {
     }
     expect(err).toBeInstanceOf(PorchlightError);
     expect((err as PorchlightError).code).toBe('storage-unavailable');
-    expect((err as PorchlightError).message).toMatch(/^Your disk is full — Porchlight changed nothing \(the change to settings was not saved\)\. Free some space/);
+    expect((err as PorchlightError).message).toBe('Your disk is full, so nothing was changed. Free some space, then try again.');
     expect(stores.settings.read().theme).toBe('dark'); // memory matches the disk
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
 
     // The whole app starts on the full disk and answers (the harness used to die here).
     const core = createNodeCore({ host: 'harness', profileDir: dir, opener: { open: async () => undefined } });
-    expect(core.notices.filter((n) => n.startsWith('Your disk is full'))).toHaveLength(1); // once, not once per file
+    expect(core.notices.map(words).filter((n) => n.startsWith('Your disk is full'))).toHaveLength(1); // once, not once per file
 
     rmSync(filler);
     stores.settings.write({ ...DEFAULT_SETTINGS, theme: 'light' });
@@ -120,11 +122,11 @@ describe.skipIf(skip !== null)('store on a read-only folder (bind mount)', () =>
     expect(core.deps.settings.read().theme).toBe('dark');
     const info = await dispatch(core, 'app:info', {}, { origin: 'app://porchlight', isMainFrame: true }, { allowedOrigins: ['app://porchlight'] });
     expect(info.ok).toBe(true);
-    const notices = (info as { value: { notices: string[] } }).value.notices.join('\n');
+    const notices = (info as { value: { notices: Message[] } }).value.notices.map(words).join('\n');
     expect(notices).toContain(`Porchlight cannot write its folder ${dir} (the disk is read-only)`);
     const set = await dispatch(core, 'settings:update', { theme: 'light' }, { origin: 'app://porchlight', isMainFrame: true }, { allowedOrigins: ['app://porchlight'] });
     expect(set).toMatchObject({ ok: false, error: { code: 'storage-unavailable' } });
-    expect((set as { error: { message: string } }).error.message).toMatch(/read-only\) — Porchlight changed nothing/);
+    expect((set as { error: { message: string } }).error.message).toMatch(/read-only\), so nothing was changed\. Check the folder and its permissions/);
     expect(readdirSync(dir).sort()).toEqual(files);
   });
 
@@ -135,7 +137,7 @@ describe.skipIf(skip !== null)('store on a read-only folder (bind mount)', () =>
     });
     const s = openProfileStores(dir).settings;
     expect(s.read().theme).toBe('dark');
-    expect(s.notices.join('\n')).toMatch(/settings file \(.*settings\.json\) is damaged \(not valid JSON\), and porchlight cannot write its folder .* so it was left as it is\. Porchlight uses the last good copy/);
+    expect(s.notices.map(words).join('\n')).toMatch(/settings file \(.*settings\.json\) is damaged \(not valid JSON\) and was left as it is — Porchlight cannot write its folder .*\. Porchlight uses the last good copy/);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{"theme": "da');
     expect(corruptFiles(dir)).toEqual([]);
   });
@@ -151,7 +153,7 @@ describe.skipIf(skip !== null)('store on a read-only folder (bind mount)', () =>
     // stderr: the scope line, the notices as one JSON line, then the error.
     const lines = r.stderr.trim().split('\n');
     expect(JSON.parse(lines.find((l) => l.startsWith('{'))!)).toEqual({ notices: [`Porchlight cannot write its folder ${dir} (the disk is read-only) — Porchlight changed nothing there and cannot save changes until this is fixed.`] });
-    expect(lines.at(-1)).toBe(`porchlight audit: Porchlight cannot write its folder ${dir} (the disk is read-only) — Porchlight changed nothing (the change to history was not saved). Check the folder and its permissions, then try again.`);
+    expect(lines.at(-1)).toBe(`porchlight audit: Porchlight cannot write to its folder ${dir} (the disk is read-only), so nothing was changed. Check the folder and its permissions, then try again.`);
     expect(r.stderr).not.toMatch(/EROFS|rename/);
     expect(readdirSync(dir).sort()).toEqual(files);
   });

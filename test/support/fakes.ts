@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock, DocumentStore, ExternalOpener, Logger, SecretStore, WifiScanner } from '../../main/core/ports.js';
 import { PorchlightError } from '../../main/core/errors.js';
+import type { Message } from '../../main/core/messages/index.js';
 import { createCore, type Core } from '../../main/core/app-core.js';
 import { DEFAULT_HISTORY, DEFAULT_PROGRESS, DEFAULT_SETTINGS, type History, type Progress, type Settings } from '../../main/core/store/documents.js';
 import { resourcesDir } from '../../main/compose.js';
@@ -42,7 +43,7 @@ export class MemorySecretStore implements SecretStore {
 /** A document store that round-trips through JSON, as the real one does; counts writes. */
 export class MemoryDocument<T> implements DocumentStore<T> {
   writes = 0;
-  readonly notices: string[] = [];
+  readonly notices: Message[] = [];
   constructor(private value: T) {}
   read(): T {
     return JSON.parse(JSON.stringify(this.value)) as T;

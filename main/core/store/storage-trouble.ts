@@ -1,4 +1,6 @@
 import { PorchlightError } from '../errors.js';
+import { lightMsg } from '../light-message.js';
+import type { Message } from '../messages/index.js';
 
 /**
  * Storage trouble versus damage. A file whose content cannot be parsed or does not fit its schema
@@ -19,24 +21,28 @@ export function isStorageTrouble(err: unknown): boolean {
   return storageErrorCode(err) !== null;
 }
 
-/** What the trouble is, in plain words first (used in notices and errors). */
-export function describeStorageTrouble(err: unknown, dir: string): string {
-  switch (storageErrorCode(err)) {
+/**
+ * What the trouble is, as a message (`store.trouble.*`, used in the stores' notices): the folder
+ * is a param, the words are the catalogs'. Zod-free (lightMsg): the stores open on every command.
+ */
+export function describeStorageTrouble(err: unknown, dir: string): Message {
+  const errno = storageErrorCode(err);
+  switch (errno) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'Your disk is full';
+      return lightMsg('store.trouble.disk-full');
     case 'EROFS':
-      return `Porchlight cannot write its folder ${dir} (the disk is read-only)`;
+      return lightMsg('store.trouble.read-only', { folder: dir });
     case 'EACCES':
     case 'EPERM':
-      return `Porchlight cannot write its folder ${dir} (permission denied)`;
+      return lightMsg('store.trouble.permission', { folder: dir });
     case 'EIO':
-      return `Porchlight cannot use its folder ${dir} (the disk reported a read or write error)`;
+      return lightMsg('store.trouble.disk-error', { folder: dir });
     case 'EMFILE':
     case 'ENFILE':
-      return 'Porchlight has too many files open';
+      return lightMsg('store.trouble.too-many-files');
     default:
-      return `Porchlight cannot use its folder ${dir} (${storageErrorCode(err) ?? 'unknown error'})`;
+      return lightMsg('store.trouble.other', { folder: dir, detail: errno ?? 'unknown error' });
   }
 }
 

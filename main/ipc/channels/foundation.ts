@@ -3,6 +3,7 @@ import { boundedJson, channel, ErrorInfoSchema, FREE_JSON_LIMITS, NoArgs, text }
 import { SecretAccountSchema, SecretValueSchema } from '../../core/secrets/accounts.js';
 import { SettingsSchema, MAX_SNAPSHOT_BYTES } from '../../core/store/documents.js';
 import { CheckViewSchema } from './check-view.js';
+import { MessageSchema } from '../../core/messages/index.js';
 
 
 const CheckId = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(64);
@@ -19,7 +20,7 @@ const StoreOutcomeSchema = z.union([
 export const foundationChannels = {
   'app:info': channel(
     NoArgs,
-    z.strictObject({ name: z.string(), version: z.string(), platform: z.string(), host: z.enum(['electron', 'harness']), notices: z.array(z.string()), languages: z.array(z.string().max(64)).max(32) }),
+    z.strictObject({ name: z.string(), version: z.string(), platform: z.string(), host: z.enum(['electron', 'harness']), notices: z.array(MessageSchema).max(50), languages: z.array(z.string().max(64)).max(32) }),
   ),
   'progress:load': channel(
     NoArgs,

@@ -6,6 +6,7 @@ import { ConfDocumentStore, STALE_TEMP_MS } from '../../../main/adapters/conf-do
 import { openProfileStores } from '../../../main/adapters/profile.js';
 import { DEFAULT_SETTINGS } from '../../../main/core/store/documents.js';
 import { tempDir } from '../../support/fakes.js';
+import { words } from '../../support/words.js';
 
 describe('ConfDocumentStore (real files)', () => {
   it('creates the document from defaults, writes it with mode 0600 and reads it back after reopening', () => {
@@ -34,7 +35,7 @@ describe('ConfDocumentStore (real files)', () => {
     const reopened = openProfileStores(dir).settings;
     expect(reopened.read().theme).toBe('light');
     expect(reopened.notices).toHaveLength(1);
-    expect(reopened.notices[0]).toMatch(/damaged \(not valid JSON\).*kept aside.*last good copy was restored/);
+    expect(words(reopened.notices[0])).toMatch(/damaged \(not valid JSON\).*kept aside.*last good copy was restored/);
     const aside = readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{"theme": "li');
@@ -46,7 +47,7 @@ describe('ConfDocumentStore (real files)', () => {
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 42 }));
     const reopened = openProfileStores(dir).settings;
     expect(reopened.read().theme).toBe('dark');
-    expect(reopened.notices[0]).toMatch(/unexpected content at theme/);
+    expect(words(reopened.notices[0])).toMatch(/unexpected content at theme/);
   });
 
   it('starts afresh (never crashes) when both the file and the last good copy are unreadable', () => {
@@ -56,7 +57,7 @@ describe('ConfDocumentStore (real files)', () => {
     writeFileSync(join(dir, 'progress.last-good.json'), 'also garbage');
     const p = openProfileStores(dir).progress;
     expect(p.read().snapshot).toBeNull();
-    expect(p.notices[0]).toMatch(/no good copy was found.*started progress afresh/);
+    expect(words(p.notices[0])).toMatch(/no good copy was found.*started progress afresh/);
     expect(readdirSync(dir).filter((f) => f.startsWith('progress.corrupt-'))).toHaveLength(2);
   });
 

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SystemOpener } from '../../../main/adapters/system-opener.js';
 import { PorchlightError } from '../../../main/core/errors.js';
-import { browserModeNotice, documentsDir } from '../../../test/harness/server.js';
+import { documentsDir } from '../../../test/harness/server.js';
+import { browserModeNotice } from '../../../main/core/notices.js';
+import { words } from '../../support/words.js';
 
 // Browser mode's link opener runs the system's own program (xdg-open here). A stand-in xdg-open on
 // PATH records the argument it got, so the test sees exactly what a real one would receive.
@@ -54,7 +56,7 @@ describe('browser mode: where exports go and what needs the desktop app', () => 
   });
 
   it('the notice names the tray, notifications, start at login and the reports folder', () => {
-    const n = browserModeNotice('/home/a/Documents/Porchlight');
+    const n = words(browserModeNotice('/home/a/Documents/Porchlight'));
     for (const w of ['tray icon', 'notifications', 'starting when you log in', 'saved in /home/a/Documents/Porchlight']) expect(n).toContain(w);
   });
 });

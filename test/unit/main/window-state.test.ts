@@ -10,6 +10,7 @@ import {
   type WindowState,
 } from '../../../main/app/window-state.js';
 import { tempDir } from '../../support/fakes.js';
+import { words } from '../../support/words.js';
 
 const screen = { x: 0, y: 0, width: 1920, height: 1080 };
 const second = { x: 1920, y: 0, width: 1280, height: 1024 };
@@ -59,7 +60,7 @@ describe('window-state.json', () => {
     writeFileSync(join(dir, 'window-state.json'), content);
     const store = openWindowStateStore(dir);
     expect(store.read()).toEqual(DEFAULT_WINDOW_STATE);
-    expect(store.notices.join(' ')).toMatch(/window-state file was damaged/);
+    expect(store.notices.map(words).join(' ')).toMatch(/window-state file was damaged/);
   });
 
   it('refuses to write an invalid state', () => {

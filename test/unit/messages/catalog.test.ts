@@ -57,7 +57,7 @@ function coreUses(): Use[] {
     const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
     const rel = relative(ROOT, file);
     for (const m of src.matchAll(/\b(?:msg|lightMsg)\(\s*(['"])([^'"]+)\1/g)) uses.push({ file: rel, code: m[2]!, prefix: false });
-    for (const m of src.matchAll(/\bmsg\(\s*`([^`$]*)\$\{/g)) uses.push({ file: rel, code: m[1]!.replace(/\.$/, ''), prefix: true });
+    for (const m of src.matchAll(/\b(?:msg|lightMsg)\(\s*`([^`$]*)\$\{/g)) uses.push({ file: rel, code: m[1]!.replace(/\.$/, ''), prefix: true });
     if (/\buserText\(/.test(src)) uses.push({ file: rel, code: 'user.text', prefix: false });
     // A term param's group is read by the formatter (e.g. `security` → `wifi.class.*`).
     if (file.includes(join('core', 'messages', 'format.ts'))) for (const group of Object.values(TERM_PARAMS)) uses.push({ file: rel, code: group, prefix: true });
