@@ -9,19 +9,6 @@ import { msg, type Message } from '../messages/index.js';
 export const ROUTER_SOURCES = ['tr064', 'upnp', 'hnap', 'ssdp-server', 'http', 'oui'] as const;
 export type RouterSource = (typeof ROUTER_SOURCES)[number];
 
-/** Each source in plain words, for reasons and for any screen or report that names a source. */
-export const ROUTER_SOURCE_LABELS: Record<RouterSource, string> = {
-  tr064: "the router's TR-064 interface",
-  upnp: "the router's UPnP description",
-  hnap: "the router's HNAP interface",
-  'ssdp-server': "the router's network announcement (SSDP)",
-  http: "the router's settings page",
-  oui: "the maker code in the router's network address (MAC)",
-};
-
-/** A source id in plain words ("tr064" → "the router's TR-064 interface"); any other text unchanged. */
-export const routerSourceWords = (s: string): string => ((ROUTER_SOURCES as readonly string[]).includes(s) ? ROUTER_SOURCE_LABELS[s as RouterSource] : s);
-
 /** A source as a message (its words live under `router.source.*` in the catalogs). */
 export const routerSourceMessage = (s: RouterSource): Message => msg(`router.source.${s}`);
 

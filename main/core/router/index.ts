@@ -1,5 +1,5 @@
 /** The public surface of main/core/router: other core areas import only from here (lint rule core-area-index). */
-export { ROUTER_SOURCES, combineRouterEvidence, failedEvidence, fromDescription, fromServerHeader, routerSourceWords } from './identify-router.js';
+export { ROUTER_SOURCES, combineRouterEvidence, failedEvidence, fromDescription, fromServerHeader } from './identify-router.js';
 export type { RouterEvidence, RouterIdentity } from './identify-router.js';
 export { probeRouterDirect, standardRouterTargets } from './probe-router.js';
 export type { RouterProbeTargets } from './probe-router.js';
