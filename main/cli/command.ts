@@ -1,4 +1,4 @@
-import type { Message } from '../core/messages/index.js';
+import type { Message, MessageFormatter } from '../core/messages/index.js';
 import { PorchlightError } from '../core/errors.js';
 
 /** Exit codes of every `porchlight` command: 0 all pass, 1 findings, 2 error. */
@@ -39,6 +39,19 @@ export class CliError extends Error {
   }
 }
 
+let words: Promise<MessageFormatter> | null = null;
+
+/**
+ * The command line's words (English): the catalog and its formatter (zod, i18next), loaded on first
+ * use and then shared, so a command that prints no words (`wifi scan --json`) never loads them.
+ */
+export function cliWords(): Promise<MessageFormatter> {
+  words ??= Promise.all([import('../core/messages/index.js'), import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } })]).then(([{ createMessageFormatter }, en]) =>
+    createMessageFormatter({ en: en.default }),
+  );
+  return words;
+}
+
 /**
  * What the command line prints for an error, in its language (English): a PorchlightError's message
  * through the formatter (loaded only when an error is printed, so `wifi scan --json` stays light),
@@ -46,8 +59,7 @@ export class CliError extends Error {
  */
 export async function cliErrorText(err: unknown): Promise<string> {
   if (!(err instanceof PorchlightError)) return (err as Error)?.message ?? String(err);
-  const [{ createMessageFormatter }, en] = await Promise.all([import('../core/messages/index.js'), import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } })]);
-  return createMessageFormatter({ en: en.default }).format(err.userMessage);
+  return (await cliWords()).format(err.userMessage);
 }
 
 /** Writes `{"error":{"code","message"}}` to stdout when the command was asked for JSON. */
@@ -86,10 +98,9 @@ export function startProgress(ctx: Pick<CliContext, 'stderr' | 'stderrIsTTY'>, j
 export async function tellNotices(ctx: Pick<CliContext, 'stderr'>, notices: readonly Message[], json = false): Promise<string[]> {
   if (notices.length === 0) return [];
   // The notices are messages: put into the CLI's words (English), loaded only when there is one to tell.
-  const [{ createMessageFormatter }, en] = await Promise.all([import('../core/messages/index.js'), import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } })]);
-  const formatter = createMessageFormatter({ en: en.default });
-  const words = notices.map((n) => formatter.format(n));
-  if (json) ctx.stderr(`${JSON.stringify({ notices: words })}\n`);
-  else for (const n of words) ctx.stderr(`porchlight: ${n}\n`);
-  return words;
+  const formatter = await cliWords();
+  const said = notices.map((n) => formatter.format(n));
+  if (json) ctx.stderr(`${JSON.stringify({ notices: said })}\n`);
+  else for (const n of said) ctx.stderr(`porchlight: ${n}\n`);
+  return said;
 }

@@ -1,5 +1,5 @@
 import type { CliCommand, CliContext } from './command.js';
-import { cliErrorText, EXIT, tellNotices, UsageError } from './command.js';
+import { cliErrorText, cliWords, EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, LIMITS, numberFlag, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import type { ProbeReport } from '../core/credentials/safe-prober.js';
@@ -134,12 +134,7 @@ export function defaultsCommand(): CliCommand {
         return EXIT.error;
       }
       // The prober's module is loaded by the core already; imported here so `--help` does not load it.
-      const [{ attemptsText }, { createMessageFormatter }, en] = await Promise.all([
-        import('../core/credentials/safe-prober.js'),
-        import('../core/messages/index.js'),
-        import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
-      ]);
-      const formatter = createMessageFormatter({ en: en.default });
+      const [{ attemptsText }, formatter] = await Promise.all([import('../core/credentials/safe-prober.js'), cliWords()]);
       const words: Words = (m) => formatter.format(m);
       ctx.stdout(args.json ? `${JSON.stringify(publicShape(report, words), null, 2)}\n` : human(report, (r) => attemptsText(r), words));
       return report.result === 'default-accepted' ? EXIT.findings : report.result === 'default-rejected' ? EXIT.ok : EXIT.error;

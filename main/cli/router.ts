@@ -1,5 +1,5 @@
 import type { CliCommand, CliContext } from './command.js';
-import { EXIT, tellNotices, UsageError } from './command.js';
+import { cliWords, EXIT, tellNotices, UsageError } from './command.js';
 import { helpText, parseFlags, subcommand } from './flags.js';
 import { PorchlightError } from '../core/errors.js';
 import type { RouterPlan, RouterRequest, RouterStatus } from '../core/router-api/index.js';
@@ -101,16 +101,14 @@ export function routerCommand(): CliCommand {
     help: HELP,
     async run(ctx: CliContext) {
       const args = parseArgs(ctx.argv);
-      const [{ createNodeCore, defaultProfileDir }, api, { PinnedRouterTransport }, { ConfDocumentStore }, { createMessageFormatter }, en, { NodeHttpFetcher }] = await Promise.all([
+      const [{ createNodeCore, defaultProfileDir }, api, { PinnedRouterTransport }, { ConfDocumentStore }, words, { NodeHttpFetcher }] = await Promise.all([
         import('./host.js'),
         import('../core/router-api/index.js'),
         import('../adapters/router/pinned-transport.js'),
         import('../adapters/conf-document-store.js'),
-        import('../core/messages/index.js'),
-        import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
+        cliWords(),
         import('../adapters/network/http-fetcher.js'),
       ]);
-      const words = createMessageFormatter({ en: en.default });
       const desired = api.desiredStateOf(args.request);
       const profileDir = defaultProfileDir(ctx.env);
       const core = createNodeCore({ host: 'cli', profileDir, opener: { open: async () => Promise.reject(new PorchlightError('refused', 'error.cli-opens-no-links')) } });

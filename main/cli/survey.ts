@@ -1,6 +1,6 @@
 import type { CliCommand, CliContext } from './command.js';
 import { checkInputPath, helpText, LIMITS, parseFlags, scopeFlags, SCOPE_FLAGS, type OptionHelp } from './flags.js';
-import { CliError, EXIT, startProgress, tellNotices, UsageError } from './command.js';
+import { CliError, cliWords, EXIT, startProgress, tellNotices, UsageError } from './command.js';
 import type { ScopeRequest } from '../core/network/scope.js';
 import type { SurveyReport } from '../core/network/survey-service.js';
 import { isIpv4, inSubnet, subnetOf } from '../core/network/ip.js';
@@ -206,8 +206,7 @@ export function surveyCommand(): CliCommand {
       } finally {
         progress.stop();
       }
-      const [{ createMessageFormatter }, en] = await Promise.all([import('../core/messages/index.js'), import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } })]);
-      const formatter = createMessageFormatter({ en: en.default });
+      const formatter = await cliWords();
       const words = (m: Message | null | undefined) => formatter.format(m);
       ctx.stdout(f.json ? `${JSON.stringify(publicReport(report, words), null, 2)}\n` : human(report, words));
       return EXIT.ok;

@@ -1,5 +1,5 @@
 import type { CliCommand, CliContext } from './command.js';
-import { EXIT } from './command.js';
+import { cliWords, EXIT } from './command.js';
 import { helpText, parseFlags, subcommand } from './flags.js';
 import type { WifiNetworkView } from '../core/wifi/scan-service.js';
 import type { WifiScanner } from '../core/ports.js';
@@ -43,11 +43,7 @@ interface Words {
 
 /** The catalog and its formatter (zod, i18next): loaded for plain text and for a failed scan only, never for a `--json` list. */
 async function loadWords(): Promise<Words> {
-  const [{ createMessageFormatter }, en] = await Promise.all([
-    import('../core/messages/index.js'),
-    import('../../renderer/i18n/en/messages.json', { with: { type: 'json' } }),
-  ]);
-  const formatter = createMessageFormatter({ en: en.default });
+  const formatter = await cliWords();
   return {
     classWords: (security) => formatter.format({ code: `wifi.class.${security}`, params: {} }),
     withSteps: (m) => {
