@@ -1,4 +1,4 @@
-import { PorchlightError } from '../errors.js';
+import { PorchlightError, type ErrorMessageCode } from '../errors.js';
 import { lightMsg } from '../light-message.js';
 import type { Message } from '../messages/index.js';
 
@@ -21,51 +21,53 @@ export function isStorageTrouble(err: unknown): boolean {
   return storageErrorCode(err) !== null;
 }
 
+/** The kinds of trouble a person can act on; each has a notice (`store.trouble.*`) and an error (`error.storage.*`). */
+type TroubleKind = 'disk-full' | 'read-only' | 'permission' | 'disk-error' | 'too-many-files' | 'other';
+
+function troubleKind(errno: string | null): TroubleKind {
+  switch (errno) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'disk-full';
+    case 'EROFS':
+      return 'read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission';
+    case 'EIO':
+      return 'disk-error';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too-many-files';
+    default:
+      return 'other';
+  }
+}
+
+/** The error for each kind (literal codes, so the catalog test finds their words). */
+const TROUBLE_ERROR: Readonly<Record<TroubleKind, ErrorMessageCode>> = {
+  'disk-full': 'error.storage.disk-full',
+  'read-only': 'error.storage.read-only',
+  permission: 'error.storage.permission',
+  'disk-error': 'error.storage.disk-error',
+  'too-many-files': 'error.storage.too-many-files',
+  other: 'error.storage.other',
+};
+
 /**
  * What the trouble is, as a message (`store.trouble.*`, used in the stores' notices): the folder
  * is a param, the words are the catalogs'. Zod-free (lightMsg): the stores open on every command.
  */
 export function describeStorageTrouble(err: unknown, dir: string): Message {
   const errno = storageErrorCode(err);
-  switch (errno) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return lightMsg('store.trouble.disk-full');
-    case 'EROFS':
-      return lightMsg('store.trouble.read-only', { folder: dir });
-    case 'EACCES':
-    case 'EPERM':
-      return lightMsg('store.trouble.permission', { folder: dir });
-    case 'EIO':
-      return lightMsg('store.trouble.disk-error', { folder: dir });
-    case 'EMFILE':
-    case 'ENFILE':
-      return lightMsg('store.trouble.too-many-files');
-    default:
-      return lightMsg('store.trouble.other', { folder: dir, detail: errno ?? 'unknown error' });
-  }
+  const kind = troubleKind(errno);
+  return lightMsg(`store.trouble.${kind}`, kind === 'other' ? { folder: dir, detail: errno ?? 'unknown error' } : { folder: dir });
 }
 
 /** The error a refused write throws: what happened, that nothing changed, what to do (a catalog code per kind of trouble). */
 export function storageTroubleError(err: unknown, dir: string, what: string): PorchlightError {
   const errno = storageErrorCode(err);
+  const kind = troubleKind(errno);
   const params = { folder: dir, document: what };
-  const options = { cause: err };
-  switch (errno) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new PorchlightError('storage-unavailable', 'error.storage.disk-full', params, options);
-    case 'EROFS':
-      return new PorchlightError('storage-unavailable', 'error.storage.read-only', params, options);
-    case 'EACCES':
-    case 'EPERM':
-      return new PorchlightError('storage-unavailable', 'error.storage.permission', params, options);
-    case 'EIO':
-      return new PorchlightError('storage-unavailable', 'error.storage.disk-error', params, options);
-    case 'EMFILE':
-    case 'ENFILE':
-      return new PorchlightError('storage-unavailable', 'error.storage.too-many-files', params, options);
-    default:
-      return new PorchlightError('storage-unavailable', 'error.storage.other', { ...params, detail: errno ?? 'unknown error' }, options);
-  }
+  return new PorchlightError('storage-unavailable', TROUBLE_ERROR[kind], kind === 'other' ? { ...params, detail: errno ?? 'unknown error' } : params, { cause: err });
 }
