@@ -18,24 +18,25 @@ export function NoticeList({ notices, onDismiss }: { notices: readonly Notice[];
         {notices
           .filter((n) => n.tone === 'info')
           .map((n) => (
-            <NoticeItem key={n.id} notice={n} onDismiss={onDismiss} label={t('notices.dismiss')} text={n.message ? t('notices.core', { message: formatMessage(n.message) }) : n.text} />
+            <NoticeItem key={n.id} notice={n} onDismiss={onDismiss} label={t('notices.dismiss')} />
           ))}
       </div>
       <div role="alert" className="notice-live">
         {notices
           .filter((n) => n.tone === 'error')
           .map((n) => (
-            <NoticeItem key={n.id} notice={n} onDismiss={onDismiss} label={t('notices.dismiss')} text={n.message ? t('notices.core', { message: formatMessage(n.message) }) : n.text} />
+            <NoticeItem key={n.id} notice={n} onDismiss={onDismiss} label={t('notices.dismiss')} />
           ))}
       </div>
     </div>
   );
 }
 
-function NoticeItem({ notice, onDismiss, label, text }: { notice: Notice; onDismiss: (id: string) => void; label: string; text: string }) {
+function NoticeItem({ notice, onDismiss, label }: { notice: Notice; onDismiss: (id: string) => void; label: string }) {
+  const { t } = useTranslation('app');
   return (
     <div className={`notice notice-${notice.tone}`} data-notice-id={notice.id}>
-      <p>{text}</p>
+      <p>{notice.message ? t('notices.core', { message: formatMessage(notice.message) }) : notice.text}</p>
       <button type="button" className="button-quiet" onClick={() => onDismiss(notice.id)}>
         {label}
       </button>
