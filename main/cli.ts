@@ -3,7 +3,8 @@
  * The `porchlight` command: the same core as the app, with no Electron. This entry stays tiny: it
  * turns on Node's on-disk compile cache for the short commands (so later runs skip parsing and compiling), keeps the
  * young generation small, then loads the dispatcher; each command imports what it needs when it
- * runs (scripts/build.mjs splits the bundle). `--version` alone loads nothing else at all.
+ * runs (scripts/build.mjs splits the bundle). `--version` alone loads nothing else at all; `wifi`
+ * starts the OS scan before the rest loads.
  */
 import module from 'node:module';
 
@@ -32,6 +33,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const { appVersion } = await import('./app-version.js');
   process.stdout.write(`${appVersion()}\n`);
 } else {
+  // `wifi scan|status`: the OS scan starts first and runs while the dispatcher and the command load
+  // (main/cli/wifi-early.ts); the command takes its reading instead of asking again.
+  if (argv[0] === 'wifi') (await import('./cli/wifi-early.js')).startEarlyReading(argv.slice(1));
   const { runCli } = await import('./cli/run.js');
   process.exitCode = await runCli(argv, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
 }

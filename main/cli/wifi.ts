@@ -53,7 +53,7 @@ async function loadWords(): Promise<Words> {
   };
 }
 
-function parseArgs(argv: string[]): { sub: 'scan' | 'status'; json: boolean; iface: string | null } {
+export function parseArgs(argv: string[]): { sub: 'scan' | 'status'; json: boolean; iface: string | null } {
   const [sub, rest] = subcommand(argv, ['scan', 'status'] as const);
   const v = parseFlags(rest, { json: { type: 'boolean' }, interface: { type: 'string' } });
   return { sub, json: v.json ?? false, iface: v.interface ?? null };
@@ -76,7 +76,8 @@ export function wifiCommand(makeScanner?: (iface: string | null) => WifiScanner)
       // notes as codes) and for a scan that could not be read (its reason is said in words).
       const [{ WifiScanService }, scanner, loaded] = await Promise.all([
         import('../core/wifi/scan-service.js'),
-        makeScanner ? makeScanner(iface) : import('../adapters/wifi/node-wifi-scanner.js').then(({ NodeWifiScanner }) => new NodeWifiScanner({ iface })),
+        // The scan main/cli.ts started before the command table loaded (wifi-early.ts), when there is one.
+        makeScanner ? makeScanner(iface) : import('./wifi-early.js').then(({ scannerFor }) => scannerFor(sub, iface)),
         json ? null : loadWords(),
       ]);
       const labels = (n: WifiNetworkView) => human(n, loaded?.classWords ?? String);
