@@ -2,7 +2,7 @@
  * Words for the core's messages ({code, params}) through the `messages` namespace
  * (renderer/i18n/en/messages.json, the same catalog the report renders with in Node).
  */
-import { exists, hasCatalog, translate } from './runtime';
+import { currentLanguage, exists, hasCatalog, translate } from './runtime';
 import type { CheckView } from '../wizard/api';
 
 /** A message from the core: a code with params (see main/core/messages). */
@@ -25,6 +25,16 @@ function resolveTerms(params: Record<string, string | number | boolean | null>):
 }
 
 /**
+ * A number param with a fraction as the language writes it ("1,5"); whole numbers stay numbers.
+ * The same rule as localNumber in main/core/messages/format.ts (`count` is left to the catalog's
+ * `{{count, number}}`, since i18next also picks the plural form from it).
+ */
+function localNumber(value: number): string | number {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return value;
+  return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: 2, useGrouping: false }).format(value);
+}
+
+/**
  * The words for a message; a code with no words reads as a generic line, never as the code. A param
  * that is a message is put into words first (a list: each, joined by the catalog's separator), as
  * formatWith in main/core/messages/format.ts does.
@@ -36,6 +46,7 @@ export function formatMessage(message: Message | null | undefined): string {
   for (const [k, v] of Object.entries(message.params)) {
     if (Array.isArray(v)) params[k] = v.map((m) => formatMessage(m)).join(t('common.list-separator'));
     else if (v !== null && typeof v === 'object') params[k] = formatMessage(v);
+    else if (typeof v === 'number' && k !== 'count') params[k] = localNumber(v);
     else params[k] = v;
   }
   const opts = { ns: 'messages', ...resolveTerms(params) };

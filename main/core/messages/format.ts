@@ -45,6 +45,17 @@ export interface MessageFormatter {
   forLanguage?(language: string): MessageFormatter;
 }
 
+/**
+ * A number param with a fraction (a wait of 1.5 seconds) as the language writes it ("1,5" in
+ * German, Spanish and French); whole numbers stay numbers (ports, years and counts read the same in
+ * every language here). `count` is left to the catalog (`{{count, number}}`), since i18next also
+ * picks the plural form from it. renderer/i18n/messages.ts applies the same rule.
+ */
+export function localNumber(value: number, lng: string): string | number {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return value;
+  return new Intl.NumberFormat(lng, { maximumFractionDigits: 2, useGrouping: false }).format(value);
+}
+
 /** The separator between the items of a list param (a list of messages), from the catalog. */
 export const LIST_SEPARATOR_CODE = 'common.list-separator';
 
@@ -53,11 +64,12 @@ export const LIST_SEPARATOR_CODE = 'common.list-separator';
  * a message is put into words first (a list of messages: each, joined by the catalog's separator),
  * so a reason made of parts is translated part by part.
  */
-export function formatWith(instance: Pick<i18n, 't' | 'exists'>, message: Message): string {
+export function formatWith(instance: Pick<i18n, 't' | 'exists'> & { readonly language?: string }, message: Message): string {
   const params: Record<string, string | number | boolean | null> = {};
   for (const [k, v] of Object.entries(message.params)) {
     if (Array.isArray(v)) params[k] = v.map((m) => formatWith(instance, m)).join(instance.t(LIST_SEPARATOR_CODE, { ns: 'messages' }));
     else if (v !== null && typeof v === 'object') params[k] = formatWith(instance, v);
+    else if (typeof v === 'number' && k !== 'count') params[k] = localNumber(v, instance.language ?? 'en');
     else params[k] = v;
   }
   const opts = { ns: 'messages', ...resolveTerms(instance, params) };
@@ -80,7 +92,8 @@ export function createMessageFormatter(catalogs: Record<string, MessageCatalog>,
   });
   instance.services.formatter?.add('day', (value, lng) => formatDay(value, lng));
   const inLanguage = (lng: string): MessageFormatter => {
-    const fixed: Pick<i18n, 't' | 'exists'> = {
+    const fixed: Pick<i18n, 't' | 'exists'> & { language: string } = {
+      language: lng,
       t: ((key: string, opts?: Record<string, unknown>) => instance.t(key, { ...opts, lng })) as i18n['t'],
       exists: ((key: string, opts?: Record<string, unknown>) => instance.exists(key, { ...opts, lng })) as i18n['exists'],
     };

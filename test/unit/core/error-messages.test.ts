@@ -95,6 +95,29 @@ describe('error messages', () => {
     }
   });
 
+  it('a wait with a fraction of a second reads as each language writes the number (1.5 / 1,5), whole ones unchanged', () => {
+    const wait = (count: number) => new PorchlightError('timeout', 'error.no-answer', { address: '192.168.1.1:80', count }).userMessage;
+    const words = (lng: string, count: number) => createMessageFormatter(catalogs, lng).format(wait(count));
+    expect(words('en', 1.5)).toBe('192.168.1.1:80 did not answer within 1.5 seconds. Check that the device is switched on and connected, then try again.');
+    expect(words('de', 1.5)).toMatch(/^192\.168\.1\.1:80 hat nicht innerhalb von 1,5 Sekunden geantwortet\./);
+    expect(words('fr', 2.5)).toContain(' 2,5 secondes');
+    expect(words('es', 0.8)).toContain(' 0,8 segundos');
+    expect(words('de', 1)).toContain(' 1 Sekunde ');
+    expect(words('de', 10)).toContain(' 10 Sekunden ');
+    // every timeout that can carry a fraction formats it: the same in all four catalogs
+    for (const code of ['no-answer', 'tool-timeout', 'pdf-timeout']) {
+      for (const lng of LANGUAGES) {
+        const forms = Object.entries((catalogs[lng]!.error as MessageCatalog)).filter(([k]) => k.startsWith(`${code}_`));
+        expect(forms.length, `${lng} ${code}`).toBeGreaterThan(0);
+        for (const [k, v] of forms) expect(v, `${lng} error.${k}`).toContain('{{count, number}}');
+      }
+    }
+    // a number param other than the count (which also picks the plural form) is localised by the formatter itself
+    const de = createMessageFormatter({ en: { t: { x: 'waited {{seconds}} s, port {{port}}' } }, de: { t: { x: '{{seconds}} s gewartet, Port {{port}}' } } }, 'de');
+    expect(de.format({ code: 't.x', params: { seconds: 1.5, port: 8080 } })).toBe('1,5 s gewartet, Port 8080');
+    expect(de.forLanguage!('en').format({ code: 't.x', params: { seconds: 1.5, port: 8080 } })).toBe('waited 1.5 s, port 8080');
+  });
+
   it('a long param is cut to what a message may carry, so the error still crosses IPC', () => {
     expect((new PorchlightError('internal', 'error.internal', { detail: 'x'.repeat(5000) }).userMessage.params.detail as string).length).toBe(2000);
   });

@@ -42,6 +42,14 @@ describe('errorText', () => {
     expect(errorText({ code: 'keychain-unavailable', message: 'x', userMessage: { code: 'error.keychain.locked', params: {} } })).toMatch(/^Der Schlüsselbund Ihres Systems ist gesperrt/);
   });
 
+  it('a wait with a fraction of a second is written the German way (1,5)', async () => {
+    await german();
+    expect(errorText({ code: 'timeout', message: 'x', userMessage: { code: 'error.no-answer', params: { address: '192.168.1.1:80', count: 1.5 } } })).toMatch(
+      /^192\.168\.1\.1:80 hat nicht innerhalb von 1,5 Sekunden geantwortet\./,
+    );
+    expect(errorText({ code: 'timeout', message: 'x', userMessage: { code: 'error.tool-timeout', params: { tool: 'ip', count: 1 } } })).toContain('innerhalb von 1 Sekunde ');
+  });
+
   it('never shows the English line: an error without a message reads as the translated generic sentence', async () => {
     await german();
     const generic = 'Porchlight konnte das nicht abschließen. Versuchen Sie es noch einmal; wenn es wieder passiert, stehen Einzelheiten im lokalen Protokoll.';
