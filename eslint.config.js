@@ -136,6 +136,11 @@ export default tseslint.config(
           selector: "ImportDeclaration[importKind='value'][source.value=/main\\/ipc\\/contract/]",
           message: 'Import main/ipc/contract.ts with `import type` only.',
         },
+        {
+          // "1.5" is English: a number a person reads goes through Intl (formatNumber in renderer/i18n/runtime.ts).
+          selector: "CallExpression[callee.property.name=/^(toFixed|toPrecision)$/]",
+          message: 'Write numbers for people with formatNumber (renderer/i18n/runtime.ts), which uses Intl for the current language.',
+        },
       ],
     },
   },

@@ -9,6 +9,7 @@ import { DeviceRow } from './device-row';
 import { errorText } from '../../i18n/messages';
 import { Disclosure, FormRow, Notice, Progress } from '../../design';
 import { formatMessage } from '../../i18n/messages';
+import { formatNumber } from '../../i18n/runtime';
 import './survey.css';
 
 /**
@@ -87,7 +88,7 @@ export function Panel({ step }: PanelProps) {
         {error && <Notice tone="error">{t('run.error', { reason: error })}</Notice>}
         {report && (
           <p className="hint" data-testid="survey-summary">
-            {t('run.summary', { count: report.devices.filter((d) => d.seenBy.length > 0).length, seconds: (report.durationMs / 1000).toFixed(1) })}
+            {t('run.summary', { count: report.devices.filter((d) => d.seenBy.length > 0).length, seconds: formatNumber(Math.round(report.durationMs / 100) / 10) })}
           </p>
         )}
         {report?.notes.map((n, i) => (

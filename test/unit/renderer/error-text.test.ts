@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { errorText } from '../../../renderer/i18n/messages.js';
-import { attachEngine } from '../../../renderer/i18n/runtime.js';
+import { attachEngine, formatNumber } from '../../../renderer/i18n/runtime.js';
 import { ApiError, call } from '../../../renderer/wizard/api.js';
 import { shownError } from '../../../renderer/wizard/machine.js';
 import type { PorchlightApi } from '../../../main/ipc/contract.js';
@@ -48,6 +48,8 @@ describe('errorText', () => {
       /^192\.168\.1\.1:80 hat nicht innerhalb von 1,5 Sekunden geantwortet\./,
     );
     expect(errorText({ code: 'timeout', message: 'x', userMessage: { code: 'error.tool-timeout', params: { tool: 'ip', count: 1 } } })).toContain('innerhalb von 1 Sekunde ');
+    // the same for numbers a screen writes itself (the survey's duration): Intl, in the current language
+    expect(formatNumber(Math.round(1534 / 100) / 10)).toBe('1,5');
   });
 
   it('never shows the English line: an error without a message reads as the translated generic sentence', async () => {
