@@ -33,9 +33,14 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const { appVersion } = await import('./app-version.js');
   process.stdout.write(`${appVersion()}\n`);
 } else {
-  // `wifi scan|status`: the OS scan starts first and runs while the dispatcher and the command load
-  // (main/cli/wifi-early.ts); the command takes its reading instead of asking again.
-  if (argv[0] === 'wifi') (await import('./cli/wifi-early.js')).startEarlyReading(argv.slice(1));
-  const { runCli } = await import('./cli/run.js');
-  process.exitCode = await runCli(argv, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+  const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t) };
+  // `wifi scan|status`: the OS scan starts first and runs while the command loads; a command line
+  // that started it is a valid Wi-Fi command, run without the command table (main/cli/wifi-early.ts).
+  const wifi = argv[0] === 'wifi' ? await import('./cli/wifi-early.js') : null;
+  if (wifi?.startEarlyReading(argv.slice(1))) {
+    process.exitCode = await wifi.runWifi(argv.slice(1), io);
+  } else {
+    const { runCli } = await import('./cli/run.js');
+    process.exitCode = await runCli(argv, io);
+  }
 }

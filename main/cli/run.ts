@@ -1,6 +1,6 @@
 import { commands } from './commands.js';
-import { cliErrorText, CliError, EXIT, jsonError, UsageError, type CliContext } from './command.js';
-import { PorchlightError } from '../core/errors.js';
+import { EXIT, jsonError } from './command.js';
+import { runCommand, type CliIo } from './dispatch.js';
 import { appVersion } from '../app-version.js';
 
 /** Help text listing every command; the same list the dispatcher uses, so it cannot drift. */
@@ -27,7 +27,7 @@ export function helpText(): string {
 }
 
 /** Runs the CLI with the given arguments; returns the exit code instead of exiting (testable). */
-export async function runCli(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> & { stderrIsTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(helpText());
@@ -44,32 +44,6 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdout' | 'st
     io.stderr(`porchlight: ${message}\n`);
     return EXIT.error;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.help ?? `${command.summary}\n\nUsage: ${command.usage}\n`);
-    return EXIT.ok;
-  }
-  // stderrIsTTY is read when a command asks: touching process.stderr opens the stream (a few ms of start-up).
-  const ctx: CliContext = {
-    argv: rest,
-    env,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    get stderrIsTTY() {
-      return io.stderrIsTTY ?? process.stderr.isTTY === true;
-    },
-  };
-  try {
-    return await command.run(ctx);
-  } catch (err) {
-    const code = err instanceof UsageError ? 'usage' : err instanceof CliError || err instanceof PorchlightError ? err.code : 'internal';
-    const message = await cliErrorText(err);
-    jsonError(ctx, code, message);
-    if (err instanceof UsageError) {
-      io.stderr(`porchlight ${command.name}: ${message}\nUsage: ${command.usage}\nMore: porchlight ${command.name} --help\n`);
-    } else {
-      io.stderr(`porchlight ${command.name}: ${message}\n`);
-    }
-    return EXIT.error;
-  }
+  return runCommand(command, rest, io, env);
 }
 

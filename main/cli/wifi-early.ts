@@ -1,14 +1,16 @@
 /**
- * `porchlight wifi scan|status` starts the operating system's scan before the command table loads:
- * main/cli.ts calls `startEarlyReading` first, so nmcli (or netsh, system_profiler) runs on its own
- * while Node loads and compiles the dispatcher and the command, instead of after them. The command
- * then takes that reading (`scannerFor`) rather than asking a second time. Only a command line the
- * command accepts starts a scan early; anything else (a typo, `--help`, an unknown flag) starts
- * nothing, and the command reports it as before.
+ * `porchlight wifi scan|status` starts the operating system's scan first: main/cli.ts calls
+ * `startEarlyReading`, so nmcli (or netsh, system_profiler) runs on its own while Node loads the
+ * rest of the command, instead of after it; the command then takes that reading (`scannerFor`)
+ * rather than asking a second time. A command line that started a scan is a valid `wifi scan|status`,
+ * so main/cli.ts runs the Wi-Fi command directly (`runWifi`, the same error handling as the
+ * dispatcher's) without loading the table of every command. Anything else (a typo, `--help`, an
+ * unknown flag) starts nothing and goes through the dispatcher, which reports it as before.
  */
 import type { ScannedNetwork, WifiReading, WifiScanner } from '../core/ports.js';
 import { NodeWifiScanner } from '../adapters/wifi/node-wifi-scanner.js';
-import { parseArgs } from './wifi.js';
+import { parseArgs, wifiCommand } from './wifi.js';
+import { runCommand, type CliIo } from './dispatch.js';
 
 type Sub = 'scan' | 'status';
 type Make = (iface: string | null) => WifiScanner;
@@ -53,4 +55,9 @@ export function scannerFor(sub: Sub, iface: string | null, make: Make = makeNode
     scan: () => take('scan', () => fresh.scan()),
     current: () => take('status', () => fresh.current()),
   };
+}
+
+/** Runs `porchlight wifi <args>` as the dispatcher would, for a command line `startEarlyReading` accepted. */
+export function runWifi(args: string[], io: CliIo): Promise<number> {
+  return runCommand(wifiCommand(), args, io);
 }

@@ -80,7 +80,7 @@ describe('porchlight wifi scan --json (built CLI, fake nmcli on PATH)', () => {
     expect(heavy(text.urls).length).toBeGreaterThan(0);
   });
 
-  it('starts nmcli before the command table loads, so the scan runs while the rest of the CLI loads', () => {
+  it('starts nmcli first and runs the Wi-Fi command without loading the table of every command', () => {
     const fake = createFakeNmcli(homeState('HomeNet', 'wpa3'));
     const dir = mkdtempSync(join(tmpdir(), 'porchlight-order-'));
     for (const sub of ['scan', 'status']) {
@@ -91,13 +91,24 @@ describe('porchlight wifi scan --json (built CLI, fake nmcli on PATH)', () => {
       expect(r.status, r.stderr).toBe(0);
       const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
       const spawned = lines.indexOf('spawn nmcli');
-      // The dispatcher (main/cli/run.ts, built as dist/cli-run-*.mjs) and its command table load after nmcli started.
-      const dispatcher = lines.findIndex((l) => /\/dist\/cli-run-[^/]*\.mjs$/.test(l));
       expect(spawned, lines.join('\n')).toBeGreaterThanOrEqual(0);
-      expect(dispatcher, lines.join('\n')).toBeGreaterThan(spawned);
-      // …and nmcli ran once: the command took the reading already under way.
+      // The command's own modules (the scan service, main/core/wifi/scan-service.ts) load while nmcli runs…
+      const service = lines.findIndex((l) => /\/dist\/cli-scan-service-[^/]*\.mjs$/.test(l));
+      expect(service, lines.join('\n')).toBeGreaterThan(spawned);
+      // …and the dispatcher with its table of every command (main/cli/run.ts) does not load at all.
+      expect(lines.filter((l) => /\/dist\/cli-run-[^/]*\.mjs$/.test(l)), sub).toEqual([]);
+      // nmcli ran once: the command took the reading already under way.
       expect(lines.filter((l) => l.startsWith('spawn ')), sub).toEqual(['spawn nmcli']);
     }
+    expect(fake.calls()).toHaveLength(2);
+    // A command line the Wi-Fi command refuses still goes through the dispatcher: the usage error, no scan.
+    const bad = cli(['wifi', 'scan', '--bogus'], fakeNmcliEnv(fake));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^porchlight wifi: .*--bogus/);
+    expect(bad.stderr).toContain('Usage: porchlight wifi scan');
+    const help = cli(['wifi', '--help'], fakeNmcliEnv(fake));
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('porchlight wifi');
     expect(fake.calls()).toHaveLength(2);
   });
 
