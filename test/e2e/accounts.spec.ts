@@ -6,7 +6,7 @@
  * a re-audit shows them expired.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, next, answerWelcome, completeStep, expectStep, seriousViolations, filesWithText, press } from './fixtures';
+import { test, expect, walkTo, next, answerWelcome, completeStep, expectStep, seriousViolations, filesWithText, press, budget } from './fixtures';
 
 const CODES = `PORCHLIGHT-E2E-${process.pid}-${Date.now()} ALPHA-7731-QX BRAVO-4410-ZK`;
 const OURS = [
@@ -26,7 +26,7 @@ async function evidenceOf(page: Page, id: string) {
 }
 
 test('accounts, assistant and updates: confirm with dates, keychain only, expired after 91 days', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(budget(240_000));
   await walkTo(page, 'accounts');
 
   // --- accounts: pick Amazon and Ring -------------------------------------------------------

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, walkTo, completeStep, next, press, expectStep, answerWelcome, currentStep, seriousViolations, ROOT } from './fixtures';
+import { test, expect, walkTo, completeStep, next, press, expectStep, answerWelcome, currentStep, seriousViolations, ROOT, budget } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
@@ -82,7 +82,7 @@ test('summary: score, save, export HTML and PDF, and the re-audit after the due 
   const htmlPath = (await htmlItem.getAttribute('data-path'))!;
   await press(page, page.getByRole('button', { name: 'Export PDF report' }));
   const pdfItem = page.getByTestId('audit-exports').locator('li[data-format="pdf"]');
-  await expect(pdfItem).toBeVisible({ timeout: 60_000 });
+  await expect(pdfItem).toBeVisible({ timeout: budget(60_000) });
   const pdfPath = (await pdfItem.getAttribute('data-path'))!;
   expect(htmlPath.startsWith(harness.profileDir)).toBe(true);
   expect(existsSync(htmlPath) && existsSync(pdfPath)).toBe(true);

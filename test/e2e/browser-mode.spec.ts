@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, seriousViolations, ROOT } from './fixtures';
+import { test, expect, walkTo, press, seriousViolations, ROOT, budget } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 
@@ -29,7 +29,7 @@ test('survey: after consent, the step names the interface and subnet it will loo
   );
   await page.screenshot({ path: join(SCREENSHOTS, 'browser-mode-survey-scope.png'), fullPage: true });
   await press(page, page.getByRole('button', { name: 'Start the survey' }));
-  await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
+  await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: budget(20_000) });
   await expect(page.getByTestId('survey-router')).toContainText('FRITZ!Box 7590');
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, completeStep, currentStep, fullPageScreenshot, next, press, seriousViolations, walkTo, ROOT } from './fixtures';
+import { test, expect, completeStep, currentStep, fullPageScreenshot, next, press, seriousViolations, walkTo, ROOT, budget } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
@@ -48,7 +48,7 @@ async function measure(page: Page, index: number, step: string): Promise<Measure
   await page.waitForLoadState('networkidle');
   await expect(page.locator('[aria-live] :text-matches("^Loading")')).toHaveCount(0);
   // The Updates step loads its known-vulnerabilities section after its own plan: measure it there.
-  if (step === 'updates') await expect(page.getByTestId('known-vulnerabilities')).toBeVisible({ timeout: 15_000 });
+  if (step === 'updates') await expect(page.getByTestId('known-vulnerabilities')).toBeVisible({ timeout: budget(15_000) });
   await page.waitForTimeout(500);
   await page.evaluate(() => window.scrollTo(0, 0));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -79,7 +79,7 @@ async function measure(page: Page, index: number, step: string): Promise<Measure
 }
 
 test('every step: height at 1280×800, Continue in view, 700 px wide, axe, light and dark', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(budget(300_000));
   await page.setViewportSize({ width: 1280, height: 800 });
   const r = (await harness.control('POST', '/__test/survey/lab/start', { seconds: 4 })) as { routerIp?: string };
   expect(r.routerIp, JSON.stringify(r)).toBe('127.0.0.40');
@@ -89,7 +89,7 @@ test('every step: height at 1280×800, Continue in view, 700 px wide, axe, light
     await walkTo(page, 'survey');
     await press(page, page.getByRole('button', { name: 'Allow it for this survey' }));
     await press(page, page.getByRole('button', { name: 'Start the survey' }));
-    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: budget(30_000) });
     for (let i = 1; i < 9; i++) {
       const step = (await currentStep(page))!;
       out.push(await measure(page, i, step));

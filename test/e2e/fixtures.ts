@@ -17,8 +17,13 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { guardChildProcesses, takeChildViolations } from '../setup/network-guard-children.js';
 
+import { TIME_SCALE } from '../../playwright.config';
+
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const HARNESS = join(ROOT, 'dist', 'harness.mjs');
+
+/** The time a test needs on a quiet machine, times TIME_SCALE (see playwright.config.ts). */
+export const budget = (ms: number): number => Math.round(ms * TIME_SCALE);
 
 export interface Harness {
   /** Current base URL (http://127.0.0.1:<port>/). */
@@ -63,7 +68,7 @@ async function spawnHarness(profileDir: string, env: Record<string, string>, por
   child.stderr!.setEncoding('utf8').on('data', (d: string) => log.push(d));
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`harness did not start within 20 s\n${log.join('')}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`harness did not start within ${budget(20_000) / 1000} s\n${log.join('')}`)), budget(20_000));
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`harness exited early (code ${code}, signal ${signal})\n${log.join('')}`));

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, expectStep, ROOT } from './fixtures';
+import { test, expect, walkTo, press, expectStep, ROOT, budget } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 test.beforeAll(() => {
@@ -22,14 +22,14 @@ interface JsonReport {
 }
 
 test('a catalogued router: survey → updates step → report, with CISA\'s required action', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(budget(240_000));
   const r = (await harness.control('POST', '/__test/survey/lab/start', { seconds: 4 })) as { routerIp?: string };
   expect(r.routerIp).toBe('127.0.0.40');
   try {
     await walkTo(page, 'survey');
     await press(page, page.getByRole('button', { name: 'Allow it for this survey' }));
     await press(page, page.getByRole('button', { name: 'Start the survey' }));
-    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: budget(30_000) });
     await walkTo(page, 'updates');
 
     const panel = page.getByTestId('known-vulnerabilities');
@@ -77,7 +77,7 @@ test('a catalogued router: survey → updates step → report, with CISA\'s requ
     for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data'], ['pdf', 'Export PDF report']] as const) {
       await press(page, page.getByRole('button', { name: label }));
       const item = page.getByTestId('audit-exports').locator(`li[data-format="${format}"]`);
-      await expect(item).toBeVisible({ timeout: 30_000 });
+      await expect(item).toBeVisible({ timeout: budget(30_000) });
       exported[format] = (await item.getAttribute('data-path'))!;
     }
     await expect(page.locator('.all-checks li.check[data-check-id="devices.known-vulnerabilities"]')).toHaveClass(/check-fail/);

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, expectStep, answerWelcome, chooseRadio, next, openDeviceGroups, ROOT, type Harness } from './fixtures';
+import { test, expect, walkTo, press, expectStep, answerWelcome, chooseRadio, next, openDeviceGroups, ROOT, type Harness, budget } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 const CLI = join(ROOT, 'dist', 'cli.mjs');
@@ -44,7 +44,7 @@ async function surveyLab(page: Page): Promise<void> {
   await next(page);
   await walkTo(page, 'survey');
   await press(page, page.getByRole('button', { name: 'Start the survey' }));
-  await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: budget(30_000) });
 }
 
 /** The built CLI's `audit --json` on `profileDir`, no scope flags; the JSON it prints and its exit code. */
@@ -104,7 +104,7 @@ async function boardStatuses(page: Page): Promise<Record<string, Status>> {
 const CHECK_ID = /\b(?:wifi|network|router|devices|accounts|voice|resilience|docs)\.[a-z][a-z0-9-]+\b/;
 
 test('save, reload, export, headless audit: one score, one status per check, everywhere', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(budget(300_000));
   const lab = await startLab(harness);
   try {
     await surveyLab(page);
@@ -135,7 +135,7 @@ async function oneTruth(page: Page, harness: Harness, lab: Required<LabStart>): 
   for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data'], ['pdf', 'Export PDF report']] as const) {
     await press(page, page.getByRole('button', { name: label }));
     const item = page.getByTestId('audit-exports').locator(`li[data-format="${format}"]`);
-    await expect(item).toBeVisible({ timeout: 60_000 });
+    await expect(item).toBeVisible({ timeout: budget(60_000) });
     exported[format] = (await item.getAttribute('data-path'))!;
   }
   await page.screenshot({ path: join(SCREENSHOTS, 'one-truth-01-summary-exported.png'), fullPage: true });
@@ -207,7 +207,7 @@ async function oneTruth(page: Page, harness: Harness, lab: Required<LabStart>): 
 }
 
 test('a removed device stays removed: survey again, the Passwords and Updates steps, the report', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(budget(240_000));
   await startLab(harness);
   try {
     await surveyLab(page);
@@ -237,8 +237,8 @@ test('a removed device stays removed: survey again, the Passwords and Updates st
     };
     const before = await heard();
     await press(page, page.getByRole('button', { name: 'Survey again' }));
-    await expect.poll(heard, { timeout: 30_000 }).toBeGreaterThan(before);
-    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+    await expect.poll(heard, { timeout: budget(30_000) }).toBeGreaterThan(before);
+    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: budget(30_000) });
     await openDeviceGroups(page);
     await expect(page.locator('[data-testid="survey-device"][data-ip="127.0.0.41"]')).toBeVisible();
     await expect(hue).toHaveCount(0);
@@ -259,7 +259,7 @@ test('a removed device stays removed: survey again, the Passwords and Updates st
     for (const [format, label] of [['html', 'Export HTML report'], ['json', 'Export JSON data']] as const) {
       await press(page, page.getByRole('button', { name: label }));
       const item = page.getByTestId('audit-exports').locator(`li[data-format="${format}"]`);
-      await expect(item).toBeVisible({ timeout: 60_000 });
+      await expect(item).toBeVisible({ timeout: budget(60_000) });
       exported[format] = (await item.getAttribute('data-path'))!;
     }
     const html = readFileSync(exported.html!, 'utf8');

@@ -3,7 +3,7 @@
  * (run under scripts/with-keyring.sh) and a real lighttpd router admin page from the lab.
  */
 import { join } from 'node:path';
-import { test, expect, ROOT, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText, answerWelcomeAllowing, keychainLookup } from './fixtures';
+import { test, expect, ROOT, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText, answerWelcomeAllowing, keychainLookup, budget } from './fixtures';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
 import { words } from '../support/words.js';
 import type { Message } from '../../main/core/messages/index.js';
@@ -33,7 +33,7 @@ test('router: default found, new password into the keychain, switched on the rou
   await page.keyboard.type(router.target);
   await box.getByLabel('Brand').selectOption({ label: 'NETGEAR' });
   await press(page, box.getByRole('button', { name: 'Check for the factory password' }));
-  await expect(box.getByTestId('probe-result')).toHaveAttribute('data-result', 'default-accepted', { timeout: 20_000 });
+  await expect(box.getByTestId('probe-result')).toHaveAttribute('data-result', 'default-accepted', { timeout: budget(20_000) });
   await expect(box.getByTestId('probe-result')).toContainText('user name admin, password password');
   // the step shows the count the router itself saw (its access log is the witness)
   await lab.flushLogs();
@@ -62,7 +62,7 @@ test('router: default found, new password into the keychain, switched on the rou
   // The owner changes the router's password; Porchlight checks again.
   lab.setPassword('basic-factory', 'admin', password);
   await press(page, box.getByRole('button', { name: 'I have changed it — check again' }));
-  await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'default-rejected', { timeout: 20_000 });
+  await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'default-rejected', { timeout: budget(20_000) });
   await expect(box.getByTestId('reverify-result')).toHaveText('Verified: the factory password no longer works.');
   // One current state: the first finding ("… still works … Change it now.") is gone, and the counter is the newest one.
   await expect(box.getByTestId('probe-result')).toHaveCount(1);
@@ -113,7 +113,7 @@ test('a form login of an unknown maker: the common factory logins are refused, s
   // the brand stays "I don't know"
   await press(page, box.getByRole('button', { name: 'Check for the factory password' }));
   const result = box.getByTestId('probe-result');
-  await expect(result).toHaveAttribute('data-result', 'default-rejected', { timeout: 30_000 });
+  await expect(result).toHaveAttribute('data-result', 'default-rejected', { timeout: budget(30_000) });
   await expect(result).toContainText('The 5 most common factory logins were refused');
   await expect(result).toContainText('the maker is unknown');
 
@@ -135,7 +135,7 @@ test('a form login of an unknown maker: the common factory logins are refused, s
 
   // a sixth try is never sent in this audit
   await press(page, box.getByRole('button', { name: 'I have changed it — check again' }));
-  await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'unknown', { timeout: 20_000 });
+  await expect(box.getByTestId('reverify-result')).toHaveAttribute('data-result', 'unknown', { timeout: budget(20_000) });
   await lab.flushLogs();
   expect(lab.credentialAttempts('form-status-redirect')).toBe(5);
 });

@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pseudo } from '../../renderer/i18n/pseudo.js';
-import { test, expect, currentStep, fullPageScreenshot, ROOT, seriousViolations } from './fixtures';
+import { test, expect, currentStep, fullPageScreenshot, ROOT, seriousViolations, budget } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 /** The data files whose user-facing texts are translated as sidecars (resources/l10n), not catalogs. */
@@ -108,7 +108,7 @@ async function untranslated(page: Page): Promise<string[]> {
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
 test('en-XA: every step and the summary show only catalog text (user data marked)', async ({ page, harness }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(budget(240_000));
   await page.goto(`${harness.url}?lang=en-XA`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
   await expect(page.locator('h1.step-title')).toBeVisible();
@@ -152,7 +152,7 @@ test('en-XA: every step and the summary show only catalog text (user data marked
 
 for (const lng of ['de', 'es', 'fr'] as const) {
   test(`${lng}: the language setting switches the UI at once; every step passes axe (screenshots, light, 1280 px)`, async ({ page, harness }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(budget(240_000));
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(harness.url);

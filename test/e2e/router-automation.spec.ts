@@ -9,7 +9,7 @@
  * Run inside the lab network namespace.
  */
 import { join } from 'node:path';
-import { test, expect, walkTo, press, seriousViolations, filesWithText, keychainClear, ROOT } from './fixtures';
+import { test, expect, walkTo, press, seriousViolations, filesWithText, keychainClear, ROOT, budget } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR } from '../lab/fake-nmcli/state';
 import { defaultFritzState, startFritzSimulator, type FritzSimulator } from '../lab/fritzbox/simulator';
 import { mirrorFritzIntoNmcli, nmcliStateOf } from '../support/fritz-nmcli-mirror';
@@ -40,7 +40,7 @@ test.afterAll(async () => {
 });
 
 test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WPA3 after a yes, and the step\'s check ends verified', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(budget(60_000));
   keychainClear('router/admin');
   expect(sim.state.wlans.map((w) => w.beaconType)).toEqual(['11i', '11i', '11i']);
   expect(nmcliStateOf(sim, { connectedTo: 'Lab Home', wired: true }).accessPoints![0]!.rsnFlags).not.toContain('sae');
@@ -70,7 +70,7 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   // This computer is on "Lab Home": changing it would cut its Wi-Fi — refused, with the manual way out.
   const plan = panel.getByTestId('router-auto-plan');
   // One line for the home network's two radios (2.4 and 5 GHz), with how many.
-  await expect(plan).toContainText('Change the security of "Lab Home" from WPA2 to WPA3 (on 2 of the router\'s Wi-Fi radios)', { timeout: 15_000 });
+  await expect(plan).toContainText('Change the security of "Lab Home" from WPA2 to WPA3 (on 2 of the router\'s Wi-Fi radios)', { timeout: budget(15_000) });
   await expect(plan.locator('li[data-refused="true"]')).toHaveCount(1);
   await expect(plan).toContainText('Not done automatically: this computer is connected through "Lab Home"');
   await expect(panel.getByTestId('router-auto-manual')).toContainText('use the manual guide below');
@@ -80,7 +80,7 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   // On cable: the plan again, now both home networks will change; nothing has changed yet.
   const cable = panel.getByLabel('This computer is connected to the router by cable (or through another network)');
   await press(page, cable, 'Space');
-  await expect(plan.locator('li[data-refused="false"]')).toHaveCount(1, { timeout: 15_000 });
+  await expect(plan.locator('li[data-refused="false"]')).toHaveCount(1, { timeout: budget(15_000) });
   await expect(cable, 'the focus stays on the choice that re-read the plan').toBeFocused();
   await expect(plan.locator('li[data-refused="true"]')).toHaveCount(0);
   expect(sim.state.wlans.map((w) => w.beaconType)).toEqual(['11i', '11i', '11i']);
@@ -89,20 +89,20 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
 
   await press(page, panel.getByRole('button', { name: 'Yes, change my router' }));
   const result = panel.getByTestId('router-auto-result');
-  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
+  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: budget(30_000) });
   await expect(result).toContainText('Done and checked');
   await expect(panel.locator('[data-focus-target]').first(), 'the result takes the focus').toBeFocused();
   await expect(result).toContainText('The scan found: "Lab Home" accepts only WPA3 (SAE)');
   expect(sim.state.wlans.map((w) => w.beaconType)).toEqual(['WPA3', 'WPA3', '11i']);
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-3-verified.png') });
   // The step's own reading follows (a rescan), and the checked result stays on screen.
-  await expect(page.getByTestId('wifi-class')).toHaveAttribute('data-class', 'wpa3', { timeout: 15_000 });
+  await expect(page.getByTestId('wifi-class')).toHaveAttribute('data-class', 'wpa3', { timeout: budget(15_000) });
   await expect(result).toBeVisible();
 
   // The step's own check (the audit's wifi.encryption verifier) rescans and passes.
   const box = page.getByTestId('wifi-check-again');
   await press(page, box.getByRole('button', { name: 'Check again' }));
-  await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'pass', { timeout: 30_000 });
+  await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'pass', { timeout: budget(30_000) });
   await expect(box).toContainText('Passed: "Lab Home" uses WPA3');
   const checks = (await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] };
   expect(checks.value.find((c) => c.id === 'wifi.encryption')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
@@ -119,7 +119,7 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
 
 
 test('updates step: "Let Porchlight change it" turns off WPS and, as chosen, UPnP — checked by reading the router again', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(budget(60_000));
   keychainClear('router/admin');
   sim.state.upnp = true;
   for (const w of sim.state.wlans) w.wpsEnabled = w.apType === 'normal';
@@ -133,7 +133,7 @@ test('updates step: "Let Porchlight change it" turns off WPS and, as chosen, UPn
   await panel.getByLabel('Router password').fill(LAB_PASSWORD);
   await press(page, panel.getByRole('button', { name: 'Save and read my router' }));
   const plan = panel.getByTestId('router-auto-plan');
-  await expect(plan).toContainText('Turn off the push-button Wi-Fi setup (WPS)', { timeout: 15_000 });
+  await expect(plan).toContainText('Turn off the push-button Wi-Fi setup (WPS)', { timeout: budget(15_000) });
   await expect(plan).toContainText('Turn off automatic port opening (UPnP)');
   // Remote administration was not chosen: not in the plan.
   await expect(plan).not.toContainText('remote access');
@@ -141,7 +141,7 @@ test('updates step: "Let Porchlight change it" turns off WPS and, as chosen, UPn
   expect(await seriousViolations(page)).toEqual([]);
   await press(page, panel.getByRole('button', { name: 'Yes, change my router' }));
   const result = panel.getByTestId('router-auto-result');
-  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 20_000 });
+  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: budget(20_000) });
   await expect(result).toContainText('Your router reports the new settings when read again');
   expect([sim.state.wlans.some((w) => w.wpsEnabled), sim.state.upnp, sim.state.remoteAccess]).toEqual([false, false, true]);
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-6-updates-verified.png') });
@@ -149,7 +149,7 @@ test('updates step: "Let Porchlight change it" turns off WPS and, as chosen, UPn
 });
 
 test('separate-network step: "Let Porchlight change it" turns on the IoT network, secured and isolated, with a passphrase made into the keychain — proven by a rescan', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(budget(90_000));
   keychainClear('router/admin', 'wifi/Lab Things');
   await harness.control('POST', '/__test/router/surveyed', { address: sim.ip, vendor: 'AVM', model: 'FRITZ!Box 7590' });
   const guestBefore = { ...sim.state.wlans[2]! };
@@ -169,7 +169,7 @@ test('separate-network step: "Let Porchlight change it" turns on the IoT network
   await panel.getByLabel('Router password').fill(LAB_PASSWORD);
   await press(page, panel.getByRole('button', { name: 'Save and read my router' }));
   const plan = panel.getByTestId('router-auto-plan');
-  await expect(plan).toContainText('Turn on the separate network "Lab Things" for smart devices, secured with WPA3 plus WPA2 for older devices (WPA2/WPA3 transition) and kept apart from your home network', { timeout: 15_000 });
+  await expect(plan).toContainText('Turn on the separate network "Lab Things" for smart devices, secured with WPA3 plus WPA2 for older devices (WPA2/WPA3 transition) and kept apart from your home network', { timeout: budget(15_000) });
   const preview = panel.getByTestId('router-auto-preview');
   await expect(preview).toContainText('Porchlight makes a new passphrase for "Lab Things" and saves it in your keychain');
   await expect(preview).toContainText('a new Wi-Fi scan from this computer must see "Lab Things" secured');
@@ -179,7 +179,7 @@ test('separate-network step: "Let Porchlight change it" turns on the IoT network
 
   await press(page, panel.getByRole('button', { name: 'Yes, change my router' }));
   const result = panel.getByTestId('router-auto-result');
-  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
+  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: budget(30_000) });
   await expect(result).toContainText('A new Wi-Fi scan from this computer sees "Lab Things" with WPA2/WPA3 transition (WPA2 and SAE both accepted), as the router says');
   await expect(result).toContainText('Show the saved passphrase');
   const guest = sim.state.wlans[2]!;
@@ -207,7 +207,7 @@ test('separate-network step: "Let Porchlight change it" turns on the IoT network
 });
 
 test('passwords step: "Let Porchlight change it" gives the router a new admin password, logs in with it, keeps the old one as previous, and the factory-password check is measured again', async ({ wizardPage: page, harness }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(budget(90_000));
   keychainClear('router/admin', 'router/admin/previous', 'router/admin/next');
   sim.state.defaultPasswordActive = true;
   await harness.control('POST', '/__test/router/surveyed', { address: sim.ip, vendor: 'AVM', model: 'FRITZ!Box 7590' });
@@ -219,13 +219,13 @@ test('passwords step: "Let Porchlight change it" gives the router a new admin pa
   await panel.getByLabel('Router password').fill(LAB_PASSWORD);
   await press(page, panel.getByRole('button', { name: 'Save and read my router' }));
   const plan = panel.getByTestId('router-auto-plan');
-  await expect(plan).toContainText('Give the router a new admin password', { timeout: 15_000 });
+  await expect(plan).toContainText('Give the router a new admin password', { timeout: budget(15_000) });
   await expect(panel.getByTestId('router-auto-preview')).toContainText('kept in your keychain as the previous one until you discard it');
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-10-admin-plan.png') });
   expect(await seriousViolations(page)).toEqual([]);
   await press(page, panel.getByRole('button', { name: 'Yes, change my router' }));
   const result = panel.getByTestId('router-auto-result');
-  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
+  await expect(result).toHaveAttribute('data-outcome', 'verified', { timeout: budget(30_000) });
   await expect(result).toContainText('logged in to the router with the new administrator password');
   await expect(result.getByTestId('router-auto-admin-check')).toHaveAttribute('data-status', 'pass');
   await panel.screenshot({ path: join(SCREENSHOTS, 'router-automation-11-admin-verified.png') });

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, openDeviceGroups, ROOT } from './fixtures';
+import { test, expect, walkTo, press, openDeviceGroups, ROOT, budget } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 
@@ -20,7 +20,7 @@ test('a miniupnpd router: maker and model with their source, firmware unknown wi
     await walkTo(page, 'survey');
     await press(page, page.getByRole('button', { name: 'Allow it for this survey' }));
     await press(page, page.getByRole('button', { name: 'Start the survey' }));
-    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
+    await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: budget(20_000) });
 
     const router = page.getByTestId('survey-router');
     await expect(router).toContainText('127.0.0.50');

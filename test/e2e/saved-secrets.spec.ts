@@ -6,7 +6,7 @@
  * The same for the IoT network's passphrase in the segmentation step.
  */
 import { join } from 'node:path';
-import { test, expect, press, walkTo, seriousViolations, filesWithText, ROOT, keychainClear, next, tabTo, answerWelcomeAllowing, keychainLookup } from './fixtures';
+import { test, expect, press, walkTo, seriousViolations, filesWithText, ROOT, keychainClear, next, tabTo, answerWelcomeAllowing, keychainLookup, budget } from './fixtures';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
@@ -145,7 +145,7 @@ test('router password: a login with the new one confirms it in use and retires t
   const check = kept.getByRole('button', { name: 'Check that the router accepts the new password' });
   await press(page, check);
   const result = box.getByTestId('confirm-result');
-  await expect(result).toHaveAttribute('data-result', 'refused', { timeout: 20_000 });
+  await expect(result).toHaveAttribute('data-result', 'refused', { timeout: budget(20_000) });
   await expect(result).toContainText('The router did not accept the new password (the login showed the login form again');
   await expect(result).toContainText('Both passwords stay in your keychain. The router probably still uses the previous one');
   await box.screenshot({ path: join(SCREENSHOTS, 'passwords-11-new-password-refused.png') });
@@ -158,7 +158,7 @@ test('router password: a login with the new one confirms it in use and retires t
   // The owner sets the new password on the router; the check now retires the previous one.
   lab.setPassword('form-factory', 'admin', second);
   await press(page, check);
-  await expect(result).toHaveAttribute('data-result', 'accepted', { timeout: 20_000 });
+  await expect(result).toHaveAttribute('data-result', 'accepted', { timeout: budget(20_000) });
   await expect(result).toContainText('The router accepts the new password, so it is in use: the previous password was removed from your keychain.');
   await expect(kept).toHaveCount(0);
   expect(keychainLookup('router/admin/previous')).toBeNull();

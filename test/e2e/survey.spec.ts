@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, next, tabTo, expectStep, openDeviceGroups, ROOT, type Harness } from './fixtures';
+import { test, expect, walkTo, press, next, tabTo, expectStep, openDeviceGroups, ROOT, type Harness, budget } from './fixtures';
 import { ap, createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const home = homeState('HomeNet', 'wpa2');
@@ -42,7 +42,7 @@ async function survey(page: Page) {
   const progress = page.getByTestId('survey-progress');
   await expect(progress).toBeVisible();
   await expect(progress.getByRole('progressbar', { name: 'Survey progress' })).toBeVisible();
-  await expect(progress).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
+  await expect(progress).toHaveAttribute('data-phase', 'done', { timeout: budget(20_000) });
 
   const router = page.getByTestId('survey-router');
   await expect(router).toContainText('AVM');
@@ -132,7 +132,7 @@ test('survey with progress → inventory edits → segmentation plan → devices
     await harness.control('POST', '/__test/survey/lab/stop-device', { id: 'hue' });
     await press(page, page.getByRole('button', { name: 'Check now' }));
     const verdict = page.getByTestId('segmentation-verdict');
-    await expect(verdict).toHaveAttribute('data-segment', 'pass', { timeout: 30_000 });
+    await expect(verdict).toHaveAttribute('data-segment', 'pass', { timeout: budget(30_000) });
     await expect(verdict).toHaveAttribute('data-isolation', 'pass');
     await expect(verdict).toContainText('"HomeNet-IoT" is visible with');
     await expect(page.locator('[data-check-id="network.iot-isolated"]')).toHaveClass(/check-pass/);
@@ -154,7 +154,7 @@ test('one device left behind: verification fails and names it', async ({ wizardP
     await harness.control('POST', '/__test/survey/lab/stop-device', { id: 'chromecast' });
     await press(page, page.getByRole('button', { name: 'Check now' }));
     const verdict = page.getByTestId('segmentation-verdict');
-    await expect(verdict).toHaveAttribute('data-isolation', 'fail', { timeout: 30_000 });
+    await expect(verdict).toHaveAttribute('data-isolation', 'fail', { timeout: budget(30_000) });
     await expect(page.getByTestId('segmentation-still-seen')).toContainText('Philips hue (127.0.0.43) (127.0.0.43) is still on the main network');
     await expect(page.getByTestId('segmentation-still-seen')).not.toContainText('Living Room TV');
     await expect(page.locator('[data-check-id="network.iot-isolated"]')).toHaveClass(/check-fail/);

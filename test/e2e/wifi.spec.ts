@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, seriousViolations, filesWithText, fullPageScreenshot, ROOT, keychainClear, type Harness } from './fixtures';
+import { test, expect, walkTo, press, seriousViolations, filesWithText, fullPageScreenshot, ROOT, keychainClear, type Harness, budget } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const fake = createFakeNmcli(homeState('HomeNet', 'wpa2'));
@@ -67,7 +67,7 @@ test('WPA2 → passphrase in the keychain → router switched to SAE → verific
   fake.write(homeState('HomeNet', 'wpa3'));
   await press(page, page.getByRole('button', { name: 'I have changed the router — check now' }));
   const verdict = page.getByTestId('wifi-verdict');
-  await expect(verdict).toHaveAttribute('data-status', 'pass', { timeout: 30_000 });
+  await expect(verdict).toHaveAttribute('data-status', 'pass', { timeout: budget(30_000) });
   await expect(verdict).toContainText('It worked: "HomeNet" accepts only WPA3 (SAE)');
   await expect(verdict).toContainText('rsn-flags=pair_ccmp group_ccmp sae');
 
@@ -155,7 +155,7 @@ test('router left on WPA2: the check stays a warning (WPA2, as the audit rates i
   await press(page, page.getByRole('button', { name: 'I have changed the router — check now' }));
   await expect(page.getByTestId('wifi-verify-status')).toContainText(/Scan \d+, \d+ of 15 seconds/);
   const verdict = page.getByTestId('wifi-verdict');
-  await expect(verdict).toHaveAttribute('data-status', 'warn', { timeout: 40_000 });
+  await expect(verdict).toHaveAttribute('data-status', 'warn', { timeout: budget(40_000) });
   await expect(verdict).toContainText('still shows WPA2-Personal, not WPA3 (SAE)');
   await expect(verdict).toContainText('What Porchlight saw: "HomeNet" shows WPA2-Personal on 2 access points');
   await expect(verdict).toContainText('rsn-flags=pair_ccmp group_ccmp psk');
@@ -170,7 +170,7 @@ test('"Check again" runs the audit\'s Wi-Fi encryption verifier: WPA2 is a warni
   const box = page.getByTestId('wifi-check-again');
   const calls = fake.calls().length;
   await press(page, box.getByRole('button', { name: 'Check again' }));
-  await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'warn', { timeout: 30_000 });
+  await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'warn', { timeout: budget(30_000) });
   await expect(box).toContainText('Checked just now — Needs a look: "HomeNet" uses WPA2-Personal (2 access points)');
   expect(fake.calls().length, 'the verifier read the OS Wi-Fi scan again').toBeGreaterThan(calls);
   const board = async () => ((await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] }).value.find((c) => c.id === 'wifi.encryption');
@@ -178,7 +178,7 @@ test('"Check again" runs the audit\'s Wi-Fi encryption verifier: WPA2 is a warni
 
   fake.write(homeState('HomeNet', 'wpa3'));
   await press(page, box.getByRole('button', { name: 'Check again' }));
-  await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'pass', { timeout: 30_000 });
+  await expect(box.locator('[data-status]')).toHaveAttribute('data-status', 'pass', { timeout: budget(30_000) });
   await expect(box).toContainText('Passed: "HomeNet" uses WPA3');
   await expect.poll(board).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
   await box.screenshot({ path: join(SCREENSHOTS, 'wifi-13-check-again.png') });
@@ -285,7 +285,7 @@ test('the previous passphrase is removed once a rescan saw the network and the o
   fake.write(homeState('HomeNet', 'wpa3'));
   await page.getByLabel('Check now (about 15 seconds)').check();
   await press(page, page.getByRole('button', { name: 'I have changed the router — check now' }));
-  await expect(page.getByTestId('wifi-verdict')).toHaveAttribute('data-status', 'pass', { timeout: 30_000 });
+  await expect(page.getByTestId('wifi-verdict')).toHaveAttribute('data-status', 'pass', { timeout: budget(30_000) });
   // … and only the owner's word that the devices are back removes the previous passphrase.
   await expect(devicesBack).toBeEnabled();
   expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: true, value: { secret: first } });
