@@ -32,8 +32,11 @@ describe.skipIf(process.platform !== 'linux')('SystemOpener (browser mode)', () 
     process.env.PATH = dir;
     const url = 'https://www.amazon.com/a/settings/approval?x=1&y=$(touch /tmp/nope)';
     await new SystemOpener('linux').open(url);
-    for (let i = 0; i < 50 && !existsSync(log); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(readFileSync(log, 'utf8')).toBe(`1\n${url}\n`);
+    // The opener does not wait for the program (a browser may stay open), and the stand-in's shell
+    // creates its record before writing it: wait up to 5 s for both of its lines.
+    const record = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    for (let i = 0; i < 250 && record().split('\n').length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(record()).toBe(`1\n${url}\n`);
   });
 
   it('refuses anything but https, and says plainly when there is no program to open links', async () => {
