@@ -37,8 +37,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   // `wifi scan|status`: the OS scan starts first and runs while the command loads; a command line
   // that started it is a valid Wi-Fi command, run without the command table (main/cli/wifi-early.ts).
   const wifi = argv[0] === 'wifi' ? await import('./cli/wifi-early.js') : null;
-  if (wifi?.startEarlyReading(argv.slice(1))) {
-    process.exitCode = await wifi.runWifi(argv.slice(1), io);
+  const scanner = wifi?.startEarlyReading(argv.slice(1)) ?? null;
+  if (wifi && scanner) {
+    process.exitCode = await wifi.runWifi(argv.slice(1), io, scanner);
   } else {
     const { runCli } = await import('./cli/run.js');
     process.exitCode = await runCli(argv, io);

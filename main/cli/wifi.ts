@@ -76,8 +76,7 @@ export function wifiCommand(makeScanner?: (iface: string | null) => WifiScanner)
       // notes as codes) and for a scan that could not be read (its reason is said in words).
       const [{ WifiScanService }, scanner, loaded] = await Promise.all([
         import('../core/wifi/scan-service.js'),
-        // The scan main/cli.ts started before the command table loaded (wifi-early.ts), when there is one.
-        makeScanner ? makeScanner(iface) : import('./wifi-early.js').then(({ scannerFor }) => scannerFor(sub, iface)),
+        makeScanner ? makeScanner(iface) : import('../adapters/wifi/node-wifi-scanner.js').then(({ NodeWifiScanner }) => new NodeWifiScanner({ iface })),
         json ? null : loadWords(),
       ]);
       const labels = (n: WifiNetworkView) => human(n, loaded?.classWords ?? String);

@@ -4,7 +4,7 @@
  * command line the command would refuse.
  */
 import { describe, expect, it } from 'vitest';
-import { scannerFor, startEarlyReading } from '../../../main/cli/wifi-early.js';
+import { startEarlyReading } from '../../../main/cli/wifi-early.js';
 import type { ScannedNetwork, WifiReading, WifiScanner } from '../../../main/core/ports.js';
 
 const net = (ssid: string, active = false): ScannedNetwork =>
@@ -34,23 +34,24 @@ function recorder(answers: ScannedNetwork[][] = [[net('first', true)], [net('sec
 describe('the Wi-Fi scan started before the command loads', () => {
   it('starts one scan at once, and the command takes that reading instead of scanning again', async () => {
     const r = recorder();
-    expect(startEarlyReading(['scan', '--json'], r.make)).toBe(true);
+    const scanner = startEarlyReading(['scan', '--json'], r.make);
+    expect(scanner).not.toBeNull();
     // Started synchronously: the OS tool is already running while the rest of the CLI loads.
     expect(r.asked).toEqual(['scan:null']);
-    const scanner = scannerFor('scan', null, r.make);
-    const reading = await scanner.scan();
+    const reading = await scanner!.scan();
     expect(reading).toEqual({ kind: 'ok', value: [net('first', true)], notes: [] });
     expect(r.asked).toEqual(['scan:null']);
     // Taken once: a second reading asks the OS again.
-    expect(await scanner.scan()).toEqual({ kind: 'ok', value: [net('second', true)], notes: [] });
+    expect(await scanner!.scan()).toEqual({ kind: 'ok', value: [net('second', true)], notes: [] });
     expect(r.asked).toEqual(['scan:null', 'scan:null']);
   });
 
   it('status starts the current-connection reading, on the interface asked for', async () => {
     const r = recorder();
-    expect(startEarlyReading(['status', '--interface', 'wlan0'], r.make)).toBe(true);
+    const scanner = startEarlyReading(['status', '--interface', 'wlan0'], r.make);
+    expect(r.made).toEqual(['wlan0']);
     expect(r.asked).toEqual(['current:wlan0']);
-    const reading = await scannerFor('status', 'wlan0', r.make).current();
+    const reading = await scanner!.current();
     expect(reading).toEqual({ kind: 'ok', value: net('first', true), notes: [] });
     expect(r.asked).toEqual(['current:wlan0']);
   });
@@ -58,28 +59,26 @@ describe('the Wi-Fi scan started before the command loads', () => {
   it('starts nothing for a command line the command refuses or does not scan for', () => {
     for (const args of [[], ['scna'], ['scan', '--bogus'], ['scan', '--interface'], ['--help'], ['scan', '--help'], ['status', 'extra']]) {
       const r = recorder();
-      expect(startEarlyReading(args, r.make), args.join(' ')).toBe(false);
+      expect(startEarlyReading(args, r.make), args.join(' ')).toBeNull();
       expect(r.made, args.join(' ')).toEqual([]);
     }
   });
 
-  it('a reading started for another interface or subcommand is not used', async () => {
+  it('a reading of the other kind is never the one started: it asks the OS', async () => {
     const r = recorder();
-    startEarlyReading(['scan', '--interface', 'wlan0'], r.make);
-    await scannerFor('scan', null, r.make).scan();
-    expect(r.asked).toEqual(['scan:wlan0', 'scan:null']);
-    const s = recorder();
-    startEarlyReading(['scan'], s.make);
-    await scannerFor('status', null, s.make).current();
-    expect(s.asked).toEqual(['scan:null', 'current:null']);
+    const scanner = startEarlyReading(['scan'], r.make);
+    await scanner!.current();
+    expect(r.asked).toEqual(['scan:null', 'current:null']);
+    // …and the scan started early is still the first scan taken.
+    expect(await scanner!.scan()).toEqual({ kind: 'ok', value: [net('first', true)], notes: [] });
+    expect(r.asked).toEqual(['scan:null', 'current:null']);
   });
 
-  it('without an early start the command scans as before, and a reading is never handed out twice', async () => {
+  it('each start is its own reading: a second command never gets the first one\'s', async () => {
     const r = recorder();
     startEarlyReading(['scan'], r.make);
-    scannerFor('scan', null, r.make);
-    // A second command in the same process (tests run many) does not get the first one's reading.
-    await scannerFor('scan', null, r.make).scan();
+    const second = startEarlyReading(['scan'], r.make);
+    expect(await second!.scan()).toEqual({ kind: 'ok', value: [net('second', true)], notes: [] });
     expect(r.asked).toEqual(['scan:null', 'scan:null']);
   });
 });
