@@ -21,12 +21,13 @@ import { prefetchPanel } from './steps/registry';
 import { withEarlyAnswers } from './early-ipc';
 import { call, getApi } from './wizard/api';
 import { provideWizard, type ProvidedWizard } from './wizard/actors';
-import { isValidReason, missingInput, wizardMachine, type WizardStep } from './wizard/machine';
+import { isValidReason, missingInput, type WizardStep } from './wizard/machine';
 import { restoreProgress, saveProgressOnChange } from './wizard/persistence';
 import { syncConsentOnChange } from './wizard/consent-sync';
 import { WizardActorContext } from './wizard/wizard-context';
 import { sameArray, selectChecks, selectRoute, selectStep } from './wizard/selectors';
 import { errorText } from './i18n/messages';
+import { afterPaint } from './after-paint';
 
 /** What the app needs before it shows the wizard (bootApp). */
 export interface Boot {
@@ -43,21 +44,24 @@ export interface Boot {
 /** The first IPC calls (saved progress, app info, settings), as started by main.tsx before the first render. */
 export interface Booting {
   api: PorchlightApi;
+  /** The wizard machine, built once: saved progress is checked against it and the wizard runs it. */
+  logic: ProvidedWizard;
   answers: Promise<[Awaited<ReturnType<typeof restoreProgress>>, ResultOf<'app:info'> | null, ResultOf<'settings:get'> | null]>;
 }
 
 /** Starts the first IPC calls at once; throws (no API) like getApi. */
 export function startBoot(): Booting {
   const api = withEarlyAnswers(getApi());
+  const logic = provideWizard(api);
   return {
     api,
-    answers: Promise.all([restoreProgress(api, wizardMachine), call(api, 'app:info', {}).catch(() => null), call(api, 'settings:get', {}).catch(() => null)]),
+    logic,
+    answers: Promise.all([restoreProgress(api, logic), call(api, 'app:info', {}).catch(() => null), call(api, 'settings:get', {}).catch(() => null)]),
   };
 }
 
 async function bootstrap(booting: Booting | (() => Booting), translate: (key: string, opts?: Record<string, unknown>) => string): Promise<Boot> {
-  const { api, answers } = typeof booting === 'function' ? booting() : booting;
-  const logic = provideWizard(api);
+  const { api, logic, answers } = typeof booting === 'function' ? booting() : booting;
   const notices: Notice[] = [];
   const [restored, info, settings] = await answers;
   const language = settings?.language ?? 'system';
@@ -155,28 +159,33 @@ function Wizard({ boot }: { boot: Boot }) {
   const lastStep = useRef<WizardStep | null>(null);
 
   const addNotice = useCallback((n: Notice) => setNotices((list) => [...list.filter((x) => x.id !== n.id), n]), []);
-  const dropNotice = useCallback((id: string) => setNotices((list) => list.filter((x) => x.id !== id)), []);
+  // The same list when there is nothing to drop: no re-render after every successful save.
+  const dropNotice = useCallback((id: string) => setNotices((list) => (list.some((x) => x.id === id) ? list.filter((x) => x.id !== id) : list)), []);
 
-  // Save after every transition; a failed save is reported, then retried with the next one.
-  useEffect(
-    () =>
-      saveProgressOnChange(boot.api, actor, (err) =>
-        err ? addNotice({ id: 'save-failed', text: t('app:notices.save-failed', { message: errorText(err) }), tone: 'error' }) : dropNotice('save-failed'),
-      ),
-    [actor, boot.api, addNotice, dropNotice, t],
-  );
-  // The welcome step's consent answers live in the home model too (the headless audit obeys them).
-  useEffect(
-    () =>
-      syncConsentOnChange(boot.api, actor, (err) =>
-        err ? addNotice({ id: 'consent-save-failed', text: t('app:notices.save-failed', { message: errorText(err) }), tone: 'error' }) : dropNotice('consent-save-failed'),
-      ),
-    [actor, boot.api, addNotice, dropNotice, t],
-  );
-  // A restored snapshot carries the checks as they were: reload them once.
+  // The notices below are worded with the t of the moment they are shown; the subscriptions do not
+  // start again when the language or the catalogs change (each new start would send again).
+  const tNow = useRef(t);
   useEffect(() => {
-    if (boot.snapshot) actor.send({ type: 'REFRESH_CHECKS' });
-  }, [actor, boot.snapshot]);
+    tNow.current = t;
+  }, [t]);
+  // Save after every transition (a failed save is reported, then retried with the next one); send
+  // the welcome step's consent answers to the home model, which the headless audit obeys; reload a
+  // restored snapshot's checks, which are as they were when saved. All of it starts once the first
+  // screen has painted: it answers nothing the first screen shows, and each call costs the page time.
+  useEffect(() => {
+    const stops: (() => void)[] = [];
+    const failed = (id: string) => (err: Error | null) =>
+      err ? addNotice({ id, text: tNow.current('app:notices.save-failed', { message: errorText(err) }), tone: 'error' }) : dropNotice(id);
+    const cancel = afterPaint(() => {
+      stops.push(saveProgressOnChange(boot.api, actor, failed('save-failed')));
+      stops.push(syncConsentOnChange(boot.api, actor, failed('consent-save-failed')));
+      if (boot.snapshot) actor.send({ type: 'REFRESH_CHECKS' });
+    });
+    return () => {
+      cancel();
+      for (const stop of stops) stop();
+    };
+  }, [actor, boot.api, boot.snapshot, addNotice, dropNotice]);
   // Move focus to the new step's title so keyboard and screen-reader users start at the top.
   useEffect(() => {
     if (lastStep.current !== null && lastStep.current !== step) heading.current?.focus();

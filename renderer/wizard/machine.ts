@@ -240,108 +240,249 @@ const notProvided = (name: string) => () => Promise.reject(new Error(`The wizard
 
 type StepParams = { step: WizardStep };
 
-const wizardSetup = setup({
-  types: {
-    context: {} as WizardContext,
-    events: {} as WizardEvent,
-  },
-  actors: {
-    /** Loads every check view (`checks:list`). */
-    loadChecks: fromPromise<WizardCheck[], void>(notProvided('loadChecks')),
-    /**
-     * Re-audit: the check views plus the core's re-audit plan (`audit:plan-reaudit`: steps with a
-     * regression, an expired confirmation or a new device). `plannedSteps` is null when the plan
-     * could not be had; the machine then falls back to its own, broader rule.
-     */
-    assessReaudit: fromPromise<ReauditAssessment, void>(notProvided('assessReaudit')),
-    /** Records the user's dated word on a check (`checks:confirm`). */
-    confirmCheck: fromPromise<WizardCheck, ConfirmCheckInput>(notProvided('confirmCheck')),
-    /** Marks a check not applicable with the user's reason (`checks:skip`). */
-    skipCheck: fromPromise<WizardCheck, SkipCheckInput>(notProvided('skipCheck')),
-  },
-  guards: {
-    hasRequiredInput: ({ context }, p: StepParams) => missingInput(context, p.step).length === 0,
-    hasValidSkipReason: ({ event }) => event.type === 'SKIP' && isValidReason(event.reason),
-    hasValidCheckReason: ({ event }) => event.type === 'SKIP_CHECK' && isValidReason(event.reason),
-    leavesSurveyInReaudit: ({ context }, p: StepParams) => p.step === 'survey' && context.mode === 're-audit',
-    hasNext: ({ context }, p: StepParams) => neighbour(context, p.step, 1) !== null,
-    hasPrevious: ({ context }, p: StepParams) => neighbour(context, p.step, -1) !== null,
-    canGoto: ({ context, event }, p: StepParams) =>
-      event.type === 'GOTO' && event.step !== p.step && context.visited.includes(event.step) && routeOf(context).includes(event.step),
-    isSafeAnswerHere: ({ event }, p: StepParams) => event.type === 'ANSWER' && event.step === p.step && isSafeAnswer(event.key, event.value),
-    targetIs: ({ context }, p: StepParams) => context.target === p.step,
-  },
-  actions: {
-    markVisited: assign({
-      visited: ({ context }, p: StepParams) => (context.visited.includes(p.step) ? context.visited : [...context.visited, p.step]),
-      target: null,
-      blocked: null,
-      rejected: null,
-    }),
-    recordBlocked: assign({ blocked: ({ context }, p: StepParams) => ({ step: p.step, missing: missingInput(context, p.step) }) }),
-    targetNext: assign({ target: ({ context }, p: StepParams) => neighbour(context, p.step, 1), blocked: null, rejected: null }),
-    targetPrevious: assign({ target: ({ context }, p: StepParams) => neighbour(context, p.step, -1), blocked: null, rejected: null }),
-    targetGoto: assign({ target: ({ event }) => (event.type === 'GOTO' ? event.step : null), blocked: null, rejected: null }),
-    recordSkip: assign({
-      skipped: ({ context, event }, p: StepParams) =>
-        event.type === 'SKIP' ? { ...context.skipped, [p.step]: { reason: event.reason.trim() } } : context.skipped,
-    }),
-    clearSkip: assign({
-      skipped: ({ context }, p: StepParams) => {
-        if (!(p.step in context.skipped)) return context.skipped;
-        const next = { ...context.skipped };
-        delete next[p.step];
-        return next;
+/**
+ * The actors the machine declares; renderer/wizard/actors.ts implements them over the preload API.
+ * Left unimplemented here, each rejects with the reason.
+ */
+const DECLARED_ACTORS = {
+  /** Loads every check view (`checks:list`). */
+  loadChecks: fromPromise<WizardCheck[], void>(notProvided('loadChecks')),
+  /**
+   * Re-audit: the check views plus the core's re-audit plan (`audit:plan-reaudit`: steps with a
+   * regression, an expired confirmation or a new device). `plannedSteps` is null when the plan
+   * could not be had; the machine then falls back to its own, broader rule.
+   */
+  assessReaudit: fromPromise<ReauditAssessment, void>(notProvided('assessReaudit')),
+  /** Records the user's dated word on a check (`checks:confirm`). */
+  confirmCheck: fromPromise<WizardCheck, ConfirmCheckInput>(notProvided('confirmCheck')),
+  /** Marks a check not applicable with the user's reason (`checks:skip`). */
+  skipCheck: fromPromise<WizardCheck, SkipCheckInput>(notProvided('skipCheck')),
+};
+
+export type WizardActors = typeof DECLARED_ACTORS;
+
+/**
+ * Builds the wizard machine with the given actor implementations (the others declared only).
+ * Building is the costly part of starting the wizard (a tree of state nodes, built again by
+ * `.provide()`), so the app builds it once, with its actors (renderer/wizard/actors.ts).
+ */
+export function createWizardMachine(actors: Partial<WizardActors> = {}) {
+  return setup({
+    types: {
+      context: {} as WizardContext,
+      events: {} as WizardEvent,
+    },
+    actors: { ...DECLARED_ACTORS, ...actors },
+    guards: {
+      hasRequiredInput: ({ context }, p: StepParams) => missingInput(context, p.step).length === 0,
+      hasValidSkipReason: ({ event }) => event.type === 'SKIP' && isValidReason(event.reason),
+      hasValidCheckReason: ({ event }) => event.type === 'SKIP_CHECK' && isValidReason(event.reason),
+      leavesSurveyInReaudit: ({ context }, p: StepParams) => p.step === 'survey' && context.mode === 're-audit',
+      hasNext: ({ context }, p: StepParams) => neighbour(context, p.step, 1) !== null,
+      hasPrevious: ({ context }, p: StepParams) => neighbour(context, p.step, -1) !== null,
+      canGoto: ({ context, event }, p: StepParams) =>
+        event.type === 'GOTO' && event.step !== p.step && context.visited.includes(event.step) && routeOf(context).includes(event.step),
+      isSafeAnswerHere: ({ event }, p: StepParams) => event.type === 'ANSWER' && event.step === p.step && isSafeAnswer(event.key, event.value),
+      targetIs: ({ context }, p: StepParams) => context.target === p.step,
+    },
+    actions: {
+      markVisited: assign({
+        visited: ({ context }, p: StepParams) => (context.visited.includes(p.step) ? context.visited : [...context.visited, p.step]),
+        target: null,
+        blocked: null,
+        rejected: null,
+      }),
+      recordBlocked: assign({ blocked: ({ context }, p: StepParams) => ({ step: p.step, missing: missingInput(context, p.step) }) }),
+      targetNext: assign({ target: ({ context }, p: StepParams) => neighbour(context, p.step, 1), blocked: null, rejected: null }),
+      targetPrevious: assign({ target: ({ context }, p: StepParams) => neighbour(context, p.step, -1), blocked: null, rejected: null }),
+      targetGoto: assign({ target: ({ event }) => (event.type === 'GOTO' ? event.step : null), blocked: null, rejected: null }),
+      recordSkip: assign({
+        skipped: ({ context, event }, p: StepParams) =>
+          event.type === 'SKIP' ? { ...context.skipped, [p.step]: { reason: event.reason.trim() } } : context.skipped,
+      }),
+      clearSkip: assign({
+        skipped: ({ context }, p: StepParams) => {
+          if (!(p.step in context.skipped)) return context.skipped;
+          const next = { ...context.skipped };
+          delete next[p.step];
+          return next;
+        },
+      }),
+      /** Skipping the welcome step: first-time mode, and every unanswered probe counts as "no". */
+      welcomeDefaults: assign({
+        mode: ({ context }) => context.mode ?? 'first-time',
+        consent: ({ context }) =>
+          Object.fromEntries(PROBE_KINDS.map((k) => [k, context.consent[k] ?? false])) as Record<ProbeKind, boolean>,
+      }),
+      rejectSkip: assign({ rejected: 'skip-reason' as const }),
+      rejectAnswer: assign({ rejected: 'unsafe-answer' as const }),
+      rejectCheckReason: assign({ rejected: 'check-reason' as const }),
+      dismiss: assign({ blocked: null, rejected: null, checksError: null }),
+      setMode: assign({
+        mode: ({ event, context }) => (event.type === 'SET_MODE' && (event.mode === 'first-time' || event.mode === 're-audit') ? event.mode : context.mode),
+        attention: null,
+        blocked: null,
+      }),
+      setConsent: assign({
+        consent: ({ event, context }) =>
+          event.type === 'SET_CONSENT' && (PROBE_KINDS as readonly string[]).includes(event.probe)
+            ? { ...context.consent, [event.probe]: event.allowed === true }
+            : context.consent,
+        blocked: null,
+      }),
+      setHome: assign({
+        home: ({ event, context }) =>
+          event.type === 'SET_HOME' && Array.isArray(event.items)
+            ? [...new Set(event.items.filter((i) => (HOME_ITEMS as readonly string[]).includes(i)))]
+            : context.home,
+      }),
+      recordAnswer: assign({
+        answers: ({ event, context }) => {
+          if (event.type !== 'ANSWER') return context.answers;
+          const value = Array.isArray(event.value) ? [...event.value] : event.value;
+          return { ...context.answers, [event.step]: { ...(context.answers[event.step] ?? {}), [event.key]: value } };
+        },
+        blocked: null,
+        rejected: null,
+      }),
+      refreshChecks: raise({ type: 'REFRESH_CHECKS' }),
+      startOver: assign(({ context, event }) => ({
+        ...initialContext(),
+        mode: event.type === 'START_OVER' ? event.mode : context.mode,
+        consent: context.consent,
+        home: context.home,
+        checks: context.checks,
+        target: 'welcome' as WizardStep,
+      })),
+    },
+  }).createMachine({
+    id: 'wizard',
+    type: 'parallel',
+    context: initialContext,
+    states: {
+      flow: {
+        initial: 'welcome',
+        states: {
+          welcome: {
+            ...stepState('welcome'),
+            on: {
+              ...stepState('welcome').on,
+              SET_MODE: { actions: 'setMode' },
+              SET_CONSENT: { actions: 'setConsent' },
+              SET_HOME: { actions: 'setHome' },
+            },
+          },
+          survey: stepState('survey'),
+          wifi: stepState('wifi'),
+          segmentation: stepState('segmentation'),
+          passwords: stepState('passwords'),
+          accounts: stepState('accounts'),
+          assistant: stepState('assistant'),
+          updates: stepState('updates'),
+          summary: {
+            ...stepState('summary'),
+            on: {
+              BACK: stepState('summary').on.BACK,
+              GOTO: stepState('summary').on.GOTO,
+              ANSWER: stepState('summary').on.ANSWER,
+              START_OVER: { target: 'routing', actions: 'startOver' },
+            },
+          },
+          /** Re-audit: load the checks, choose the steps that need attention, go to the first of them. */
+          assessing: {
+            invoke: {
+              src: 'assessReaudit',
+              onDone: {
+                target: 'routing',
+                actions: assign(({ context, event }) => {
+                  const newDevices = Number(context.answers.survey?.newDevices ?? 0) || 0;
+                  const { checks, plannedSteps } = event.output;
+                  const attention = plannedSteps
+                    ? ATTENTION_CANDIDATES.filter((step) => plannedSteps.includes(step))
+                    : stepsNeedingAttention(checks, newDevices);
+                  const next = { ...context, checks, checksError: null, attention };
+                  return { ...next, target: neighbour(next, 'survey', 1) };
+                }),
+              },
+              onError: {
+                // Without the check list, play safe: every step needs attention.
+                target: 'routing',
+                actions: assign(({ context, event }) => {
+                  const next = { ...context, attention: [...ATTENTION_CANDIDATES], checksError: shownError(event.error) };
+                  return { ...next, target: neighbour(next, 'survey', 1) };
+                }),
+              },
+            },
+          },
+          /** Transient: goes to `context.target` within the same macrostep (never persisted). */
+          routing: {
+            always: [
+              ...WIZARD_STEPS.map((step) => ({ guard: { type: 'targetIs' as const, params: { step } }, target: step })),
+              { target: 'welcome' },
+            ],
+          },
+        },
       },
-    }),
-    /** Skipping the welcome step: first-time mode, and every unanswered probe counts as "no". */
-    welcomeDefaults: assign({
-      mode: ({ context }) => context.mode ?? 'first-time',
-      consent: ({ context }) =>
-        Object.fromEntries(PROBE_KINDS.map((k) => [k, context.consent[k] ?? false])) as Record<ProbeKind, boolean>,
-    }),
-    rejectSkip: assign({ rejected: 'skip-reason' as const }),
-    rejectAnswer: assign({ rejected: 'unsafe-answer' as const }),
-    rejectCheckReason: assign({ rejected: 'check-reason' as const }),
-    dismiss: assign({ blocked: null, rejected: null, checksError: null }),
-    setMode: assign({
-      mode: ({ event, context }) => (event.type === 'SET_MODE' && (event.mode === 'first-time' || event.mode === 're-audit') ? event.mode : context.mode),
-      attention: null,
-      blocked: null,
-    }),
-    setConsent: assign({
-      consent: ({ event, context }) =>
-        event.type === 'SET_CONSENT' && (PROBE_KINDS as readonly string[]).includes(event.probe)
-          ? { ...context.consent, [event.probe]: event.allowed === true }
-          : context.consent,
-      blocked: null,
-    }),
-    setHome: assign({
-      home: ({ event, context }) =>
-        event.type === 'SET_HOME' && Array.isArray(event.items)
-          ? [...new Set(event.items.filter((i) => (HOME_ITEMS as readonly string[]).includes(i)))]
-          : context.home,
-    }),
-    recordAnswer: assign({
-      answers: ({ event, context }) => {
-        if (event.type !== 'ANSWER') return context.answers;
-        const value = Array.isArray(event.value) ? [...event.value] : event.value;
-        return { ...context.answers, [event.step]: { ...(context.answers[event.step] ?? {}), [event.key]: value } };
+      checks: {
+        initial: 'loading',
+        on: {
+          DISMISS: { actions: 'dismiss' },
+        },
+        states: {
+          idle: {
+            on: {
+              REFRESH_CHECKS: 'loading',
+              CONFIRM_CHECK: 'confirming',
+              SKIP_CHECK: [{ guard: 'hasValidCheckReason', target: 'skipping' }, { actions: 'rejectCheckReason' }],
+            },
+          },
+          loading: {
+            invoke: {
+              src: 'loadChecks',
+              onDone: { target: 'idle', actions: assign({ checks: ({ event }) => event.output, checksError: null }) },
+              onError: { target: 'idle', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
+            },
+            on: {
+              REFRESH_CHECKS: { target: 'loading', reenter: true },
+              CONFIRM_CHECK: 'confirming',
+              SKIP_CHECK: [{ guard: 'hasValidCheckReason', target: 'skipping' }, { actions: 'rejectCheckReason' }],
+            },
+          },
+          confirming: {
+            invoke: {
+              src: 'confirmCheck',
+              input: ({ event }) => {
+                const e = event as Extract<WizardEvent, { type: 'CONFIRM_CHECK' }>;
+                return e.note === undefined ? { id: e.id, status: e.status } : { id: e.id, status: e.status, note: e.note };
+              },
+              onDone: { target: 'loading', actions: assign({ rejected: null }) },
+              onError: { target: 'loading', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
+            },
+            on: {
+              CONFIRM_CHECK: { target: 'confirming', reenter: true },
+              SKIP_CHECK: [{ guard: 'hasValidCheckReason', target: 'skipping' }, { actions: 'rejectCheckReason' }],
+            },
+          },
+          skipping: {
+            invoke: {
+              src: 'skipCheck',
+              input: ({ event }) => {
+                const e = event as Extract<WizardEvent, { type: 'SKIP_CHECK' }>;
+                return { id: e.id, reason: e.reason.trim() };
+              },
+              onDone: { target: 'loading', actions: assign({ rejected: null }) },
+              onError: { target: 'loading', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
+            },
+            on: {
+              CONFIRM_CHECK: 'confirming',
+              SKIP_CHECK: [{ guard: 'hasValidCheckReason', target: 'skipping', reenter: true }, { actions: 'rejectCheckReason' }],
+            },
+          },
+        },
       },
-      blocked: null,
-      rejected: null,
-    }),
-    refreshChecks: raise({ type: 'REFRESH_CHECKS' }),
-    startOver: assign(({ context, event }) => ({
-      ...initialContext(),
-      mode: event.type === 'START_OVER' ? event.mode : context.mode,
-      consent: context.consent,
-      home: context.home,
-      checks: context.checks,
-      target: 'welcome' as WizardStep,
-    })),
-  },
-});
+    },
+  });
+}
 
 /** One wizard step: NEXT (guarded), BACK, SKIP with a reason, GOTO a visited step, ANSWER. */
 function stepState(step: WizardStep) {
@@ -378,133 +519,4 @@ function stepState(step: WizardStep) {
   };
 }
 
-/** The wizard machine with its actors declared but not implemented (see renderer/wizard/actors.ts). */
-export const wizardMachine = wizardSetup.createMachine({
-  id: 'wizard',
-  type: 'parallel',
-  context: initialContext,
-  states: {
-    flow: {
-      initial: 'welcome',
-      states: {
-        welcome: {
-          ...stepState('welcome'),
-          on: {
-            ...stepState('welcome').on,
-            SET_MODE: { actions: 'setMode' },
-            SET_CONSENT: { actions: 'setConsent' },
-            SET_HOME: { actions: 'setHome' },
-          },
-        },
-        survey: stepState('survey'),
-        wifi: stepState('wifi'),
-        segmentation: stepState('segmentation'),
-        passwords: stepState('passwords'),
-        accounts: stepState('accounts'),
-        assistant: stepState('assistant'),
-        updates: stepState('updates'),
-        summary: {
-          ...stepState('summary'),
-          on: {
-            BACK: stepState('summary').on.BACK,
-            GOTO: stepState('summary').on.GOTO,
-            ANSWER: stepState('summary').on.ANSWER,
-            START_OVER: { target: 'routing', actions: 'startOver' },
-          },
-        },
-        /** Re-audit: load the checks, choose the steps that need attention, go to the first of them. */
-        assessing: {
-          invoke: {
-            src: 'assessReaudit',
-            onDone: {
-              target: 'routing',
-              actions: assign(({ context, event }) => {
-                const newDevices = Number(context.answers.survey?.newDevices ?? 0) || 0;
-                const { checks, plannedSteps } = event.output;
-                const attention = plannedSteps
-                  ? ATTENTION_CANDIDATES.filter((step) => plannedSteps.includes(step))
-                  : stepsNeedingAttention(checks, newDevices);
-                const next = { ...context, checks, checksError: null, attention };
-                return { ...next, target: neighbour(next, 'survey', 1) };
-              }),
-            },
-            onError: {
-              // Without the check list, play safe: every step needs attention.
-              target: 'routing',
-              actions: assign(({ context, event }) => {
-                const next = { ...context, attention: [...ATTENTION_CANDIDATES], checksError: shownError(event.error) };
-                return { ...next, target: neighbour(next, 'survey', 1) };
-              }),
-            },
-          },
-        },
-        /** Transient: goes to `context.target` within the same macrostep (never persisted). */
-        routing: {
-          always: [
-            ...WIZARD_STEPS.map((step) => ({ guard: { type: 'targetIs' as const, params: { step } }, target: step })),
-            { target: 'welcome' },
-          ],
-        },
-      },
-    },
-    checks: {
-      initial: 'loading',
-      on: {
-        DISMISS: { actions: 'dismiss' },
-      },
-      states: {
-        idle: {
-          on: {
-            REFRESH_CHECKS: 'loading',
-            CONFIRM_CHECK: 'confirming',
-            SKIP_CHECK: [{ guard: 'hasValidCheckReason', target: 'skipping' }, { actions: 'rejectCheckReason' }],
-          },
-        },
-        loading: {
-          invoke: {
-            src: 'loadChecks',
-            onDone: { target: 'idle', actions: assign({ checks: ({ event }) => event.output, checksError: null }) },
-            onError: { target: 'idle', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
-          },
-          on: {
-            REFRESH_CHECKS: { target: 'loading', reenter: true },
-            CONFIRM_CHECK: 'confirming',
-            SKIP_CHECK: [{ guard: 'hasValidCheckReason', target: 'skipping' }, { actions: 'rejectCheckReason' }],
-          },
-        },
-        confirming: {
-          invoke: {
-            src: 'confirmCheck',
-            input: ({ event }) => {
-              const e = event as Extract<WizardEvent, { type: 'CONFIRM_CHECK' }>;
-              return e.note === undefined ? { id: e.id, status: e.status } : { id: e.id, status: e.status, note: e.note };
-            },
-            onDone: { target: 'loading', actions: assign({ rejected: null }) },
-            onError: { target: 'loading', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
-          },
-          on: {
-            CONFIRM_CHECK: { target: 'confirming', reenter: true },
-            SKIP_CHECK: [{ guard: 'hasValidCheckReason', target: 'skipping' }, { actions: 'rejectCheckReason' }],
-          },
-        },
-        skipping: {
-          invoke: {
-            src: 'skipCheck',
-            input: ({ event }) => {
-              const e = event as Extract<WizardEvent, { type: 'SKIP_CHECK' }>;
-              return { id: e.id, reason: e.reason.trim() };
-            },
-            onDone: { target: 'loading', actions: assign({ rejected: null }) },
-            onError: { target: 'loading', actions: assign({ checksError: ({ event }) => shownError(event.error) }) },
-          },
-          on: {
-            CONFIRM_CHECK: 'confirming',
-            SKIP_CHECK: [{ guard: 'hasValidCheckReason', target: 'skipping', reenter: true }, { actions: 'rejectCheckReason' }],
-          },
-        },
-      },
-    },
-  },
-});
-
-export type WizardMachine = typeof wizardMachine;
+export type WizardMachine = ReturnType<typeof createWizardMachine>;

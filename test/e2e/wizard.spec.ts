@@ -98,6 +98,43 @@ test('walks the first-time wizard from welcome to summary with the keyboard only
   await expect(page.getByTestId('score')).toContainText(`${passed} of ${applicable} checks passed`);
 });
 
+test('opening the app asks only for what the first screen needs, then saves once, however often the language catalogs arrive', async ({ page, harness }) => {
+  // Every IPC call the page makes (the browser-mode preload calls fetch) and when the first screen was shown.
+  await page.context().addInitScript(() => {
+    const w = window as unknown as { __calls: [string, number][]; __shownAt?: number };
+    w.__calls = [];
+    const fetch0 = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(String(input), location.href).pathname;
+      if (path.startsWith('/ipc/')) w.__calls.push([decodeURIComponent(path.slice(5)), performance.now()]);
+      return fetch0(input, init);
+    };
+    new MutationObserver(() => {
+      if (w.__shownAt === undefined && document.querySelector('h1.step-title') && document.querySelector('[data-testid="wizard-next"]')) w.__shownAt = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openWizard(page, harness.url);
+  // i18next and the later catalogs arrive 300 ms after the first screen; each one gives the components a new t.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
+  const { calls, shownAt } = await page.evaluate(() => {
+    const w = window as unknown as { __calls: [string, number][]; __shownAt: number };
+    return { calls: w.__calls, shownAt: w.__shownAt };
+  });
+  const before = calls.filter(([, at]) => at < shownAt).map(([c]) => c);
+  expect(before.sort(), 'the calls made before the first screen was shown').toEqual(['app:info', 'progress:load', 'settings:get']);
+  const count = (channel: string) => calls.filter(([c]) => c === channel).length;
+  // Nothing was answered yet: the first progress and the consent answers are sent once each, not again
+  // with every catalog that arrives (each of which used to start the subscriptions again).
+  expect(count('progress:save'), JSON.stringify(calls.map(([c]) => c))).toBe(1);
+  expect(count('survey:consent'), JSON.stringify(calls.map(([c]) => c))).toBe(1);
+  expect(count('checks:list')).toBe(1);
+  // …and answering still saves at once.
+  await page.getByRole('radio', { name: 'First-time setup' }).check();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __calls: [string, number][] }).__calls.filter(([c]) => c === 'progress:save').length)).toBe(2);
+  await expect.poll(async () => JSON.parse(readFileSync(join(harness.profileDir, 'progress.json'), 'utf8')).snapshot?.context?.mode).toBe('first-time');
+});
+
 test('a harness crash mid-wizard resumes on the same step with every answer kept', async ({ wizardPage: page, harness }) => {
   await answerWelcome(page, { consent: 'Yes, allow' });
   // Tick one thing in the home, by keyboard.

@@ -14,10 +14,12 @@ import {
   missingInput,
   routeOf,
   stepsNeedingAttention,
-  wizardMachine,
+  createWizardMachine,
   type WizardCheck,
 } from '../../../renderer/wizard/machine';
 import { flowOf, machineWith, newKit, settled, start } from './wizard-test-kit';
+
+const wizardMachine = createWizardMachine();
 
 type Actor = ReturnType<typeof start>;
 
@@ -66,6 +68,21 @@ describe('wizard machine', () => {
     a.start();
     const s = await settled(a);
     expect(s.context.checksError?.log).toMatch(/wizard actor "loadChecks" was not provided/);
+  });
+
+  it('is built with the actors it is given (no second build through provide), the others declared only', async () => {
+    const loaded: string[] = [];
+    const logic = createWizardMachine({ loadChecks: fromPromise(async () => (loaded.push('load'), [])) });
+    const a = createActor(logic);
+    a.start();
+    const s = await settled(a);
+    expect(loaded).toEqual(['load']);
+    expect(s.context.checksError).toBeNull();
+    expect(s.context.checks).toEqual([]);
+    // Each build is its own machine: the app builds one, with every actor (renderer/wizard/actors.ts).
+    expect(createWizardMachine()).not.toBe(createWizardMachine());
+    a.send({ type: 'SET_MODE', mode: 're-audit' });
+    expect(a.getSnapshot().context.mode).toBe('re-audit');
   });
 
   it('walks every step of the first-time wizard with NEXT, in order', async () => {

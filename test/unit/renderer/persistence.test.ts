@@ -6,12 +6,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import type { PorchlightApi } from '../../../main/ipc/contract';
-import { MACHINE_VERSION, wizardMachine } from '../../../renderer/wizard/machine';
+import { MACHINE_VERSION, createWizardMachine } from '../../../renderer/wizard/machine';
 import { isRestorable, migrateSnapshot, restoreProgress, saveProgressOnChange } from '../../../renderer/wizard/persistence';
 import { syncConsentOnChange } from '../../../renderer/wizard/consent-sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flowOf, machineWith, newKit, settled, start } from './wizard-test-kit';
+
+const wizardMachine = createWizardMachine();
 
 interface Saved {
   machineVersion: number | null;

@@ -3,7 +3,9 @@
  * preload API (the real API is exercised end to end by test/e2e against the harness).
  */
 import { createActor, fromPromise, type SnapshotFrom } from 'xstate';
-import { wizardMachine, type ConfirmCheckInput, type SkipCheckInput, type WizardCheck, type WizardStep } from '../../../renderer/wizard/machine';
+import { createWizardMachine, type ConfirmCheckInput, type SkipCheckInput, type WizardCheck, type WizardStep } from '../../../renderer/wizard/machine';
+
+const wizardMachine = createWizardMachine();
 
 /** A check board in memory with the catalog's step mapping and evidence kinds. */
 export function fakeBoard(): WizardCheck[] {

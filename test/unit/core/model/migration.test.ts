@@ -10,9 +10,11 @@ import { createNodeCore } from '../../../../main/compose.js';
 import { foundationHandlers } from '../../../../main/ipc/handlers/foundation.js';
 import { answersFromLegacySnapshot, consentFromLegacySnapshot, EMPTY_HOME_MODEL, HomeModelSchema } from '../../../../main/core/model/index.js';
 import { msg, toMessage } from '../../../../main/core/messages/index.js';
-import { MACHINE_VERSION, wizardMachine } from '../../../../renderer/wizard/machine';
+import { MACHINE_VERSION, createWizardMachine } from '../../../../renderer/wizard/machine';
 import { isRestorable } from '../../../../renderer/wizard/persistence';
 import { MemorySecretStore, tempDir } from '../../../support/fakes.js';
+
+const wizardMachine = createWizardMachine();
 
 const FIXTURES = join(__dirname, '../../../fixtures/profiles/0.1.0');
 const json = (dir: string, name: string) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
