@@ -72,7 +72,7 @@ describe('wizard machine', () => {
 
   it('is built with the actors it is given (no second build through provide), the others declared only', async () => {
     const loaded: string[] = [];
-    const logic = createWizardMachine({ loadChecks: fromPromise(async () => (loaded.push('load'), [])) });
+    const logic = createWizardMachine({ loadChecks: fromPromise<WizardCheck[], void>(async () => (loaded.push('load'), [])) });
     const a = createActor(logic);
     a.start();
     const s = await settled(a);
