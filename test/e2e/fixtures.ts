@@ -246,14 +246,50 @@ async function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((el) => el === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false);
 }
 
-/** Presses Tab (or Shift+Tab) until `locator` has focus; fails after `max` presses. Keyboard only. */
+let tabTargets = 0;
+
+/** Where focus is, relative to the element marked `mark`: on it, elsewhere, or the mark is gone (the element was replaced). */
+async function focusOn(page: Page, mark: string): Promise<'on' | 'elsewhere' | 'gone'> {
+  return page.evaluate((m) => {
+    const target = document.querySelector(`[data-e2e-tab-target="${m}"]`);
+    if (!target) return 'gone' as const;
+    return target === document.activeElement ? ('on' as const) : ('elsewhere' as const);
+  }, mark);
+}
+
+/** Marks the element `locator` resolves to, so each Tab below reads the focus without resolving the locator again. */
+async function markTarget(locator: Locator, mark: string): Promise<boolean> {
+  return locator
+    .evaluate((el, m) => ((el as HTMLElement).dataset.e2eTabTarget = m, true), mark, { timeout: 2_000 })
+    .catch(() => false);
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `locator` has focus; fails after `max` presses. Keyboard only
+ * (nothing is clicked or focused by script). The target is marked once (a data attribute), so
+ * each press costs one cheap read instead of resolving the locator (an accessible-name query over
+ * the page) again; if the element is replaced meanwhile, the locator marks the new one.
+ */
 export async function tabTo(page: Page, locator: Locator, { max = 120, backwards = false } = {}): Promise<void> {
   await expect(locator).toBeVisible();
-  for (let i = 0; i < max; i++) {
-    if (await isFocused(locator)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  const mark = `t${++tabTargets}`;
+  let marked = await markTarget(locator, mark);
+  try {
+    for (let i = 0; i <= max; i++) {
+      let where = marked ? await focusOn(page, mark) : 'gone';
+      if (where === 'gone') {
+        marked = await markTarget(locator, mark);
+        where = marked ? await focusOn(page, mark) : (await isFocused(locator)) ? 'on' : 'elsewhere';
+      }
+      if (where === 'on') return;
+      if (i === max) break;
+      await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    }
+  } finally {
+    await page
+      .evaluate((m) => document.querySelector(`[data-e2e-tab-target="${m}"]`)?.removeAttribute('data-e2e-tab-target'), mark)
+      .catch(() => {});
   }
-  if (await isFocused(locator)) return;
   const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'none');
   throw new Error(`Tab never reached ${locator}; focus is on ${active}`);
 }
