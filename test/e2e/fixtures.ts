@@ -240,12 +240,6 @@ export async function expectStep(page: Page, step: string): Promise<void> {
   await expect(page.locator('article.step')).toHaveAttribute('data-step', step);
 }
 
-/** True when `locator` is the focused element. */
-async function isFocused(locator: Locator): Promise<boolean> {
-  // Bounded: an element that left the page must read as "not focused", not stall the test.
-  return locator.evaluate((el) => el === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false);
-}
-
 let tabTargets = 0;
 
 /** Where focus is, relative to the element marked `mark`: on it, elsewhere, or the mark is gone (the element was replaced). */
@@ -257,7 +251,11 @@ async function focusOn(page: Page, mark: string): Promise<'on' | 'elsewhere' | '
   }, mark);
 }
 
-/** Marks the element `locator` resolves to, so each Tab below reads the focus without resolving the locator again. */
+/**
+ * Marks the element `locator` resolves to, so each Tab below reads the focus without resolving the
+ * locator again. Bounded: an element that left the page is not marked (it reads as "not focused"),
+ * rather than stalling the test.
+ */
 async function markTarget(locator: Locator, mark: string): Promise<boolean> {
   return locator
     .evaluate((el, m) => ((el as HTMLElement).dataset.e2eTabTarget = m, true), mark, { timeout: 2_000 })
@@ -273,14 +271,11 @@ async function markTarget(locator: Locator, mark: string): Promise<boolean> {
 export async function tabTo(page: Page, locator: Locator, { max = 120, backwards = false } = {}): Promise<void> {
   await expect(locator).toBeVisible();
   const mark = `t${++tabTargets}`;
-  let marked = await markTarget(locator, mark);
+  await markTarget(locator, mark);
   try {
     for (let i = 0; i <= max; i++) {
-      let where = marked ? await focusOn(page, mark) : 'gone';
-      if (where === 'gone') {
-        marked = await markTarget(locator, mark);
-        where = marked ? await focusOn(page, mark) : (await isFocused(locator)) ? 'on' : 'elsewhere';
-      }
+      let where = await focusOn(page, mark);
+      if (where === 'gone') where = (await markTarget(locator, mark)) ? await focusOn(page, mark) : 'elsewhere';
       if (where === 'on') return;
       if (i === max) break;
       await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');

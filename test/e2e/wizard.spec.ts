@@ -132,7 +132,7 @@ test('opening the app asks only for what the first screen needs, then saves once
   const saves = bodies('progress:save');
   expect(saves.length, names).toBeGreaterThanOrEqual(1);
   expect(saves.length, names).toBeLessThanOrEqual(2);
-  expect(new Set(saves).size, 'no save repeats the one before it').toBe(saves.length);
+  expect(new Set(saves).size, 'no save repeats an earlier one').toBe(saves.length);
   expect(bodies('checks:list')).toHaveLength(1);
   // …and answering still saves at once.
   await page.getByRole('radio', { name: 'First-time setup' }).check();
