@@ -1,11 +1,13 @@
 // Builds everything the hosts run: the renderer (Vite) and the Node/Electron bundles (esbuild).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createRequire } from 'node:module';
 import { syncChannelNames } from './channel-names.mjs';
 import { writeOuiIndex } from './oui-index.mjs';
 import { writeKevIndex } from './kev-index.mjs';
+import { writeIfChanged } from './write-if-changed.mjs';
 
 const only = process.argv[2];
 
@@ -107,24 +109,28 @@ const node = {
 if (!only || only === 'main') {
   // The preload's channel-name list, from the contract (so the two can never differ).
   if (await syncChannelNames()) console.log('build: main/ipc/channel-names.ts regenerated from the contract');
-  try {
-    // The CLI's chunks from an earlier build (their names carry a content hash).
-    for (const f of readdirSync('dist')) if (f.startsWith('cli-')) rmSync(`dist/${f}`);
-  } catch {
-    // no dist/ yet
-  }
-  await Promise.all([
-    esbuild({ ...node, entryPoints: ['main/index.ts'], outfile: 'dist/main.mjs', external: ['electron'] }),
+  // Built in memory and written with writeIfChanged: the integration tests run this while the e2e
+  // lanes run dist/cli.mjs and dist/main.mjs, which must never see a file half written or a chunk
+  // deleted before its replacement is there.
+  const bundles = await Promise.all([
+    esbuild({ ...node, write: false, entryPoints: ['main/index.ts'], outfile: 'dist/main.mjs', external: ['electron'] }),
     // The installed command: code-split, so each command loads only what it uses (`await import()`);
     // the chunks sit beside cli.mjs because modules locate package.json and resources/ from there.
-    esbuild({ ...node, entryPoints: { cli: 'main/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[name]-[hash]', outExtension: { '.js': '.mjs' }, plugins: [builtinsThroughRequire()] }),
-    esbuild({ ...node, entryPoints: ['test/harness/server.ts'], outfile: 'dist/harness.mjs' }),
-    esbuild({ ...node, entryPoints: ['main/adapters/keychain-list-child.mjs'], outfile: 'dist/keychain-list-child.mjs' }),
+    esbuild({ ...node, write: false, entryPoints: { cli: 'main/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[name]-[hash]', outExtension: { '.js': '.mjs' }, plugins: [builtinsThroughRequire()] }),
+    esbuild({ ...node, write: false, entryPoints: ['test/harness/server.ts'], outfile: 'dist/harness.mjs' }),
+    esbuild({ ...node, write: false, entryPoints: ['main/adapters/keychain-list-child.mjs'], outfile: 'dist/keychain-list-child.mjs' }),
     // The preload runs sandboxed: one self-contained CommonJS file, electron the only import; it
     // carries the channel names and nothing else (≤ 10 KB, `npm run bench`).
-    esbuild({ ...node, entryPoints: ['main/preload.ts'], outfile: 'dist/preload.cjs', format: 'cjs', packages: undefined, external: ['electron'], platform: 'node' }),
+    esbuild({ ...node, write: false, entryPoints: ['main/preload.ts'], outfile: 'dist/preload.cjs', format: 'cjs', packages: undefined, external: ['electron'], platform: 'node' }),
   ]);
-  chmodSync('dist/cli.mjs', 0o755);
+  mkdirSync('dist', { recursive: true });
+  const written = new Set();
+  for (const file of bundles.flatMap((b) => b.outputFiles)) {
+    writeIfChanged(file.path, file.contents, basename(file.path) === 'cli.mjs' ? 0o755 : undefined);
+    written.add(basename(file.path));
+  }
+  // The CLI's chunks from an earlier build (their names carry a content hash), once the new ones are in place.
+  for (const f of readdirSync('dist')) if (f.startsWith('cli-') && !written.has(f)) rmSync(`dist/${f}`, { force: true });
   // The MAC-vendor index the bundles read on their first lookup (instead of oui-data's 5 MB JSON).
   await writeOuiIndex();
   // The compact KEV index (the snapshot's fields the matcher reads), read when the known-vulnerabilities check first runs.

@@ -4,9 +4,10 @@
 // bundled; `node scripts/channel-names.mjs --check` exits 1 when the file is stale.
 // test/unit/main/preload.test.ts fails when the preload's names and the contract's differ.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeIfChanged } from './write-if-changed.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const TARGET = join(ROOT, 'main', 'ipc', 'channel-names.ts');
@@ -42,7 +43,7 @@ export async function syncChannelNames({ check = false } = {}) {
     // not generated yet
   }
   if (current === next) return false;
-  if (!check) writeFileSync(TARGET, next);
+  if (!check) writeIfChanged(TARGET, next);
   return true;
 }
 

@@ -3,9 +3,10 @@
 // its full schema (the one the app falls back to). Run by scripts/build.mjs; the bundles read the
 // index when the known-vulnerabilities check first runs.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeIfChanged } from './write-if-changed.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -29,7 +30,7 @@ export async function writeKevIndex(out = join(ROOT, 'dist', 'kev-index.json'), 
   const snapshot = join(resources, KEV_SNAPSHOT_FILE);
   const json = JSON.stringify(encodeKevIndex(parseKevFile(snapshot, KevCatalogSchema), fileFingerprint(snapshot)));
   mkdirSync(join(out, '..'), { recursive: true });
-  writeFileSync(out, json);
+  writeIfChanged(out, json);
   return Buffer.byteLength(json);
 }
 

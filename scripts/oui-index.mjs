@@ -1,10 +1,11 @@
 // Writes dist/oui-index.bin, the compact MAC-vendor index (main/adapters/network/oui-index.ts),
 // from the oui-data package. Run by scripts/build.mjs; the bundles read it on their first MAC lookup.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeIfChanged } from './write-if-changed.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -17,7 +18,7 @@ export async function writeOuiIndex(out = join(ROOT, 'dist', 'oui-index.bin')) {
   const registry = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('oui-data'), 'utf8'));
   const bytes = encodeOuiIndex(registry);
   mkdirSync(join(out, '..'), { recursive: true });
-  writeFileSync(out, bytes);
+  writeIfChanged(out, bytes);
   return bytes.byteLength;
 }
 
