@@ -210,7 +210,27 @@ if (listed.length) {
   }
 }
 
-function owner(path) {
+// dpkg-query and apt-cache each read their whole database on every call (apt-cache show: over a
+// second here), so every path and package is asked about in one call of each.
+const ownerOf = new Map(); // path -> owning package, or null
+/** Asks dpkg once which packages own `paths` (those not asked before). */
+function askOwners(paths) {
+  const ask = [...new Set(paths)].filter((p) => !ownerOf.has(p));
+  if (!ask.length) return;
+  for (const p of ask) ownerOf.set(p, null);
+  // exit 1 when some path has no owner; the others are still listed
+  const r = spawnSync('dpkg-query', ['-S', ...ask], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  for (const line of (r.stdout ?? '').split('\n')) {
+    if (line.startsWith('diversion')) continue;
+    const at = line.indexOf(': ');
+    if (at < 0) continue;
+    const path = line.slice(at + 2).trim();
+    if (ownerOf.has(path) && ownerOf.get(path) === null) ownerOf.set(path, line.slice(0, at).split(',')[0].trim().split(':')[0]); // "pkgconf:amd64": the package's name
+  }
+}
+
+/** The paths under which dpkg may list `path` (itself, its real path, with and without /usr: merged /usr). */
+function ownerCandidates(path) {
   const candidates = [path];
   try {
     candidates.push(realpathSync(path));
@@ -219,49 +239,71 @@ function owner(path) {
   }
   for (const c of [...candidates]) if (c.startsWith('/usr/')) candidates.push(c.slice(4));
   else candidates.push(`/usr${c}`);
-  for (const c of candidates) {
-    const r = spawnSync('dpkg-query', ['-S', c], { encoding: 'utf8' });
-    if (r.status === 0) {
-      const line = r.stdout.split('\n').find((l) => l.includes(': ') && !l.startsWith('diversion'));
-      if (line) return line.split(':')[0].split(',')[0].trim();
-    }
-  }
+  return candidates;
+}
+
+function owner(path) {
+  const candidates = ownerCandidates(path);
+  askOwners(candidates);
+  for (const c of candidates) if (ownerOf.get(c)) return ownerOf.get(c);
   return null;
 }
 
 /**
- * "PRIORITY ESSENTIAL" of a package as Debian's archive states it (apt-cache), not as this machine's
- * dpkg status remembers it: an image can record a different priority (apt is "required" in some, but
- * "important" in the archive, and a minimal Debian does not have it as such).
+ * "PRIORITY ESSENTIAL" of each package as Debian's archive states it (apt-cache), not as this
+ * machine's dpkg status remembers it: an image can record a different priority (apt is "required"
+ * in some, but "important" in the archive, and a minimal Debian does not have it as such).
  */
-function basePackage(pkg) {
-  const r = spawnSync('apt-cache', ['show', '--no-all-versions', pkg], { encoding: 'utf8' });
-  const field = (name) => new RegExp(`^${name}:\\s*(\\S+)`, 'mi').exec(r.stdout ?? '')?.[1] ?? '';
-  const local = spawnSync('dpkg-query', ['-W', '-f=${Essential}', pkg], { encoding: 'utf8' }).stdout?.trim() ?? '';
-  return `${field('Priority')} ${field('Essential') || local || 'no'}`;
+function basePackages(pkgs) {
+  const out = new Map();
+  const list = [...new Set(pkgs)];
+  if (!list.length) return out;
+  const field = (text, name) => new RegExp(`^${name}:\\s*(\\S+)`, 'mi').exec(text)?.[1] ?? '';
+  const archive = new Map();
+  const shown = spawnSync('apt-cache', ['show', '--no-all-versions', ...list], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  for (const para of (shown.stdout ?? '').split(/\n\s*\n/)) {
+    const name = field(para, 'Package');
+    if (name && !archive.has(name)) archive.set(name, para);
+  }
+  const local = new Map();
+  const w = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Essential}\\n', ...list], { encoding: 'utf8' });
+  for (const line of (w.stdout ?? '').split('\n')) {
+    const [name, essential] = line.trim().split(/\s+/);
+    if (name) local.set(name.split(':')[0], essential ?? '');
+  }
+  for (const pkg of list) {
+    const para = archive.get(pkg) ?? '';
+    out.set(pkg, `${field(para, 'Priority')} ${field(para, 'Essential') || local.get(pkg) || 'no'}`);
+  }
+  return out;
 }
 
 const missing = [];
 let ok = 0;
+/** --verbose: what was found for each program, printed in the programs' order at the end. */
+const notes = [];
+const said = (prog, text) => notes.push([prog, `  ${prog}: ${text}`]);
+/** Programs that must come from a Debian package: [program, where it is run, its path]. */
+const fromDebian = [];
 for (const [prog, where] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
   const name = basename(prog);
   const first = [...where][0];
   if (ALWAYS_THERE.has(prog)) continue;
   if (OPTIONAL.has(prog)) {
-    if (verbose) console.log(`  ${prog}: optional (${first})`);
+    said(prog, `optional (${first})`);
     continue;
   }
   if (OTHER_OS.has(prog)) {
-    if (verbose) console.log(`  ${prog}: Windows/macOS only (${first})`);
+    said(prog, `Windows/macOS only (${first})`);
     continue;
   }
   if (existsSync(join(root, 'node_modules', '.bin', name))) {
-    if (verbose) console.log(`  ${prog}: node_modules/.bin`);
+    said(prog, `node_modules/.bin`);
     ok++;
     continue;
   }
   if (repoFiles.has(name)) {
-    if (verbose) console.log(`  ${prog}: a file of this repository (test/)`);
+    said(prog, `a file of this repository (test/)`);
     ok++;
     continue;
   }
@@ -270,20 +312,27 @@ for (const [prog, where] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
     missing.push(`${prog} (run at ${first}): not installed on this machine and no package in scripts/apt-packages.txt provides it`);
     continue;
   }
-  // A tool manager's shim (pyenv, nvm) first on PATH: ask about the system's own copy.
-  const pkg = owner(path) ?? (prog.startsWith('/') ? null : ['/usr/bin', '/bin', '/usr/sbin', '/sbin'].map((d) => existsSync(join(d, prog)) && owner(join(d, prog))).find(Boolean) ?? null);
+  fromDebian.push([prog, first, path]);
+}
+// A tool manager's shim (pyenv, nvm) first on PATH: the system's own copy is asked about too.
+const SYSTEM_DIRS = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
+askOwners(fromDebian.flatMap(([prog, , path]) => [...ownerCandidates(path), ...(prog.startsWith('/') ? [] : SYSTEM_DIRS.filter((d) => existsSync(join(d, prog))).flatMap((d) => ownerCandidates(join(d, prog))))]));
+const owned = fromDebian.map(([prog, first, path]) => [prog, first, path, owner(path) ?? (prog.startsWith('/') ? null : SYSTEM_DIRS.map((d) => existsSync(join(d, prog)) && owner(join(d, prog))).find(Boolean) ?? null)]);
+const priority = basePackages(owned.map(([, , , pkg]) => pkg).filter((pkg) => pkg && !closure.has(pkg)));
+for (const [prog, first, path, pkg] of owned) {
   if (!pkg) {
     missing.push(`${prog} (run at ${first}): ${path} belongs to no Debian package (installed by hand?)`);
     continue;
   }
-  const prio = basePackage(pkg);
+  const prio = closure.has(pkg) ? '' : priority.get(pkg) ?? '';
   if (closure.has(pkg) || /\byes\b/.test(prio) || prio.startsWith('required')) {
-    if (verbose) console.log(`  ${prog}: ${pkg}${closure.has(pkg) ? '' : ` (${prio.split(' ')[0] || 'essential'})`}`);
+    said(prog, `${pkg}${closure.has(pkg) ? '' : ` (${prio.split(' ')[0] || 'essential'})`}`);
     ok++;
     continue;
   }
   missing.push(`${prog} (run at ${first}): its package ${pkg} is not in scripts/apt-packages.txt — add "${pkg}" there`);
 }
+if (verbose) for (const [, line] of notes.sort(([a], [b]) => a.localeCompare(b))) console.log(line);
 
 if (missing.length) {
   console.error(`${me}: ${missing.length} program(s) that the tests, scripts or native build run would be missing on a fresh Debian machine:`);
