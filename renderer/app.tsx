@@ -19,7 +19,7 @@ import { BlockedMessage } from './components/blocked-message';
 import { StepScreen } from './steps/step-screen';
 import { prefetchPanel } from './steps/registry';
 import { withEarlyAnswers } from './early-ipc';
-import { call, getApi } from './wizard/api';
+import { call, getApi, partValue } from './wizard/api';
 import { provideWizard, type ProvidedWizard } from './wizard/actors';
 import { isValidReason, missingInput, type WizardStep } from './wizard/machine';
 import { restoreProgress, saveProgressOnChange } from './wizard/persistence';
@@ -53,10 +53,12 @@ export interface Booting {
 export function startBoot(): Booting {
   const api = withEarlyAnswers(getApi());
   const logic = provideWizard(api);
+  // One call for the three (sent by early-ipc before this code was loaded); each part may be refused on its own.
+  const started = call(api, 'app:start', {});
   return {
     api,
     logic,
-    answers: Promise.all([restoreProgress(api, logic), call(api, 'app:info', {}).catch(() => null), call(api, 'settings:get', {}).catch(() => null)]),
+    answers: Promise.all([restoreProgress(api, logic, started.then((s) => partValue(s.progress))), started.then((s) => partValue(s.info)).catch(() => null), started.then((s) => partValue(s.settings)).catch(() => null)]),
   };
 }
 

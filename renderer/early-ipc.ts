@@ -6,8 +6,11 @@
  */
 import type { ChannelName, PorchlightApi } from '../main/ipc/contract';
 
-/** What the app asks first: saved progress, app info and settings (renderer/app.tsx, wizard/persistence.ts). */
-export const EARLY_CHANNELS = ['progress:load', 'app:info', 'settings:get'] as const satisfies readonly ChannelName[];
+/**
+ * What the app asks first: saved progress, app info and settings, in one call (renderer/app.tsx);
+ * each request costs the page time of its own while it starts (in browser mode a `fetch`).
+ */
+export const EARLY_CHANNELS = ['app:start'] as const satisfies readonly ChannelName[];
 
 const api = (globalThis as { porchlight?: PorchlightApi }).porchlight;
 const early = new Map<ChannelName, Promise<unknown>>(api ? EARLY_CHANNELS.map((c) => [c, (api[c] as (args: object) => Promise<unknown>)({})]) : []);

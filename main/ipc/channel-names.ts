@@ -6,6 +6,7 @@ export const API_GLOBAL = 'porchlight';
 export const CHANNEL_NAMES = [
   'app:info',
   'progress:load',
+  'app:start',
   'progress:save',
   'progress:reset',
   'checks:list',

@@ -42,6 +42,13 @@ export async function call<C extends ChannelName>(api: PorchlightApi, channel: C
   return result.value;
 }
 
+/** One part of a combined answer (`app:start`): its value, or the same ApiError its own channel's refusal gives. */
+export function partValue<T>(part: IpcResult<T>): T {
+  if (!part || typeof part !== 'object' || !('ok' in part)) throw new ApiError('internal', 'Porchlight gave an unreadable answer.');
+  if (!part.ok) throw new ApiError(part.error.code, part.error.message, part.error.userMessage ?? null);
+  return part.value;
+}
+
 /** The check view every screen shows (full catalog entry + status + evidence). */
 export type CheckView = ResultOf<'checks:list'>[number];
 export type AppInfo = ResultOf<'app:info'>;

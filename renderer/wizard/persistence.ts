@@ -5,7 +5,7 @@
  * every transition. Nothing here ever throws to the UI: a failure becomes a notice and a fresh start.
  */
 import { createActor, type AnyActorRef, type Snapshot } from 'xstate';
-import type { PorchlightApi } from '../../main/ipc/contract';
+import type { PorchlightApi, ResultOf } from '../../main/ipc/contract';
 import { call } from './api';
 import { HOME_ITEMS, MACHINE_VERSION, PROBE_KINDS, WIZARD_STEPS, initialContext, type WizardContext, type WizardMachine, type WizardStep } from './machine';
 
@@ -78,11 +78,14 @@ export function migrateSnapshot(logic: WizardMachine, snapshot: unknown): Snapsh
   return isRestorable(logic, rebuilt) ? (rebuilt as unknown as Snapshot<unknown>) : null;
 }
 
-/** Loads saved progress; an old-version or broken snapshot is reset and reported, never thrown. */
-export async function restoreProgress(api: PorchlightApi, logic: WizardMachine): Promise<RestoreOutcome> {
-  let saved: Awaited<ReturnType<typeof call<'progress:load'>>>;
+/**
+ * Loads saved progress (or takes the answer already asked for: `loaded`, from `app:start`); an
+ * old-version or broken snapshot is reset and reported, never thrown.
+ */
+export async function restoreProgress(api: PorchlightApi, logic: WizardMachine, loaded?: Promise<ResultOf<'progress:load'>>): Promise<RestoreOutcome> {
+  let saved: ResultOf<'progress:load'>;
   try {
-    saved = await call(api, 'progress:load', {});
+    saved = await (loaded ?? call(api, 'progress:load', {}));
   } catch {
     return { snapshot: undefined, notice: 'load-failed' };
   }

@@ -147,6 +147,19 @@ describe('restoreProgress', () => {
     const f = fakeApi({ machineVersion: null, snapshot: null }, { failLoad: true });
     expect(await restoreProgress(f.api, wizardMachine)).toEqual({ snapshot: undefined, notice: 'load-failed' });
   });
+
+  it('takes the answer already asked for (the start call) instead of loading again, refused or not', async () => {
+    const snapshot = await snapshotOnSurvey();
+    const f = fakeApi({ machineVersion: null, snapshot: null });
+    const given = await restoreProgress(f.api, wizardMachine, Promise.resolve({ machineVersion: MACHINE_VERSION, snapshot, notice: null }));
+    expect(given).toEqual({ snapshot, notice: null });
+    const refused = await restoreProgress(f.api, wizardMachine, Promise.reject(new Error('the start call was refused')));
+    expect(refused).toEqual({ snapshot: undefined, notice: 'load-failed' });
+    // a snapshot in the answer that cannot be restored is still reset and reported
+    const broken = await restoreProgress(f.api, wizardMachine, Promise.resolve({ machineVersion: MACHINE_VERSION, snapshot: { status: 'active', value: { flow: 'the-moon' } }, notice: null }));
+    expect(broken).toEqual({ snapshot: undefined, notice: 'unreadable' });
+    expect(f.calls).toEqual(['reset']);
+  });
 });
 
 describe('saveProgressOnChange', () => {
