@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import i18next, { type i18n } from 'i18next';
-import { EN_RESOURCES, resources, setLanguage, translate, tList, checkText, exists } from '../../../renderer/i18n/runtime';
+import { EN_RESOURCES, resources, setLanguage, translate, tList, checkText, exists, requestedTestLanguage } from '../../../renderer/i18n/runtime';
 import { LANGUAGES } from '../../../renderer/i18n/languages';
 
 const FIRST = Object.keys(EN_RESOURCES).sort();
@@ -59,7 +59,8 @@ describe('first-screen translations without i18next', () => {
           const texts = [...all].filter((k) => k === key || k.startsWith(`${key}_`)).flatMap((k) => [engine.getResource(lng, ns, k), engine.getResource('en', ns, k)]);
           const vars = Object.fromEntries([...new Set(texts.flatMap(placeholders))].filter((v) => v !== 'count').map((v) => [v, `‹${v}›`]));
           const plural = [...all].some((k) => k.startsWith(`${key}_`) && /_(zero|one|two|few|many|other)$/.test(k));
-          const variants: Record<string, unknown>[] = plural ? [0, 1, 2, 5].map((count) => ({ ...vars, count })) : [vars];
+          // whole, negative and fractional counts too (English answers whole ones without Intl.PluralRules)
+          const variants: Record<string, unknown>[] = plural ? [0, 1, 2, 5, -1, 21, 1.5, 1.0000001, 0.5].map((count) => ({ ...vars, count })) : [vars];
           if (texts.some(Array.isArray)) variants.push({ returnObjects: true });
           for (const opts of variants) {
             expect(translate(ns, key, opts), `${lng} ${ns}:${key} ${JSON.stringify(opts)}`).toEqual(engine.t(key, { ns, ...opts }));
@@ -90,5 +91,19 @@ describe('first-screen translations without i18next', () => {
     // A check's text: its own English view until the check texts arrive with i18next.
     expect(checkText({ id: 'wifi.encryption', title: 'Wi-Fi uses WPA3' }, 'title')).toBe('Wi-Fi uses WPA3');
     await setLanguage('en');
+  });
+});
+
+describe('the language a test page asks for (?lang=)', () => {
+  it.each([
+    ['', null],
+    ['?step=wifi', null],
+    ['?lang=de', 'de'],
+    ['?x=1&lang=en-XA', 'en-XA'],
+    ['?lang=klingon', null],
+    ['?language=de', null],
+    ['?flang=de', null],
+  ])('%j → %j', (search, expected) => {
+    expect(requestedTestLanguage(search)).toBe(expected);
   });
 });
