@@ -1,10 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/app-core.js';
-import { PorchlightError, toErrorInfo, type ErrorCode, type ErrorMessageCode } from '../core/errors.js';
+import type { ZodType } from 'zod';
 import { jsonProblem, type JsonLimits } from '../core/store/bounded-json.js';
 import { channels, CHANNEL_NAMES, type ChannelName, type IpcResult } from './contract.js';
 import { handlers } from './handlers/index.js';
-import { ErrorInfoSchema } from './channels/schema-helpers.js';
+import { answer, fail } from './answer.js';
 
 /** Who sent a call: the origin of the sending frame and whether it is the top-level frame. */
 export interface SenderInfo {
@@ -26,12 +26,6 @@ export const MAX_ARGS_BYTES = 512 * 1024;
  * through without end, and nothing the store could write but not read back, reaches a schema.
  */
 export const ARGS_LIMITS: JsonLimits = { maxDepth: 64, maxBytes: MAX_ARGS_BYTES, maxNodes: 50_000, allowUndefined: true };
-
-/** A refusal before the core is reached: the same error info (code, log line, message for the user) the core's errors give. */
-const fail = (code: ErrorCode, messageCode: ErrorMessageCode, params: Record<string, string> = {}): IpcResult<never> => ({
-  ok: false,
-  error: toErrorInfo(new PorchlightError(code, messageCode, params)),
-});
 
 /** `scheme://host[:port]` of a URL, also for custom schemes whose WHATWG origin is "null". */
 export function originOf(url: string | null | undefined): string | null {
@@ -79,24 +73,8 @@ export async function dispatch(core: Core, name: unknown, rawArgs: unknown, send
     const where = issue?.path.length ? ` at ${cap(issue.path.map(String).join('.'), 120)}` : '';
     return fail('invalid-arguments', 'error.request.malformed', { channel: name, detail: `${where.trim()}: ${cap(issue?.message ?? 'invalid', 200)}` });
   }
-  try {
-    const handler = handlers[name] as (core: Core, args: unknown) => unknown;
-    const value = await handler(core, parsed.data);
-    const out = spec.result.safeParse(value);
-    if (!out.success) {
-      core.deps.log.error('handler result broke the contract', { channel: name, issue: out.error.issues[0]?.message });
-      return fail('internal', 'error.answer-unvouched', { channel: name });
-    }
-    return { ok: true, value: out.data };
-  } catch (err) {
-    const info = toErrorInfo(err);
-    if (info.code === 'internal') core.deps.log.error('handler failed', { channel: name, error: (err as Error)?.message });
-    // The error leaves through the contract too: a message that does not fit (a bad code or param) becomes the generic one.
-    const checked = ErrorInfoSchema.safeParse(info);
-    if (checked.success) return { ok: false, error: checked.data };
-    core.deps.log.error('handler error broke the contract', { channel: name, code: info.userMessage.code, issue: checked.error.issues[0]?.message });
-    return { ok: false, error: toErrorInfo(null) };
-  }
+  const handler = handlers[name] as (core: Core, args: unknown) => unknown;
+  return answer(core, name, () => handler(core, parsed.data), spec.result as ZodType<unknown>);
 }
 
 /** Describes an Electron invoke event's sender for `dispatch`. */

@@ -1,30 +1,13 @@
 import type { HandlersFor } from './types.js';
 import { refuseGeneratedSecretChange } from '../../core/secrets/accounts.js';
 import { foundationChannels } from '../channels/foundation.js';
-import { toErrorInfo } from '../../core/errors.js';
-import { ErrorInfoSchema } from '../channels/schema-helpers.js';
+import { answer } from '../answer.js';
 import type { Core } from '../../core/app-core.js';
 import type { z } from 'zod';
 
-type PartName = 'progress:load' | 'app:info' | 'settings:get';
-type Part<C extends PartName> = { ok: true; value: z.output<(typeof foundationChannels)[C]['result']> } | { ok: false; error: ReturnType<typeof toErrorInfo> };
-
-/**
- * One part of `app:start`, answered as its own channel would answer it: the handler's value when
- * it meets that channel's result schema, else the error (logged when it is Porchlight's own fault).
- */
-async function part<C extends PartName>(core: Core, name: C): Promise<Part<C>> {
-  try {
-    const value = await (foundationHandlers[name] as (core: Core, args: object) => unknown)(core, {});
-    const out = foundationChannels[name].result.safeParse(value);
-    if (out.success) return { ok: true, value: out.data as Part<C> extends { ok: true; value: infer V } ? V : never };
-    core.deps.log.error('handler result broke the contract', { channel: name, issue: out.error.issues[0]?.message });
-    return { ok: false, error: toErrorInfo(null) };
-  } catch (err) {
-    const info = toErrorInfo(err);
-    if (info.code === 'internal') core.deps.log.error('handler failed', { channel: name, error: (err as Error)?.message });
-    return { ok: false, error: ErrorInfoSchema.safeParse(info).success ? info : toErrorInfo(null) };
-  }
+/** One part of `app:start`, answered exactly as its own channel (`name`, whose result schema is `result`) would answer it. */
+function part<T>(core: Core, name: 'progress:load' | 'app:info' | 'settings:get', result: z.ZodType<T>) {
+  return answer(core, name, () => (foundationHandlers[name] as (core: Core, args: object) => unknown)(core, {}), result);
 }
 
 /** Handlers of the foundation's channels. */
@@ -42,10 +25,11 @@ export const foundationHandlers: HandlersFor<typeof foundationChannels> = {
     const doc = core.deps.progress.read();
     return { machineVersion: doc.machineVersion, snapshot: doc.snapshot, notice: null };
   },
-  'app:start': async (core) => {
-    const [progress, info, settings] = [await part(core, 'progress:load'), await part(core, 'app:info'), await part(core, 'settings:get')];
-    return { progress, info, settings };
-  },
+  'app:start': async (core) => ({
+    progress: await part(core, 'progress:load', foundationChannels['progress:load'].result),
+    info: await part(core, 'app:info', foundationChannels['app:info'].result),
+    settings: await part(core, 'settings:get', foundationChannels['settings:get'].result),
+  }),
   'progress:save': (core, { machineVersion, snapshot }) => {
     const doc = core.deps.progress.read();
     const savedAt = core.deps.clock.now().toISOString();
