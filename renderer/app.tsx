@@ -19,7 +19,7 @@ import { BlockedMessage } from './components/blocked-message';
 import { StepScreen } from './steps/step-screen';
 import { prefetchPanel } from './steps/registry';
 import { withEarlyAnswers } from './early-ipc';
-import { call, getApi, partValue } from './wizard/api';
+import { call, getApi, unwrap } from './wizard/api';
 import { provideWizard, type ProvidedWizard } from './wizard/actors';
 import { isValidReason, missingInput, type WizardStep } from './wizard/machine';
 import { restoreProgress, saveProgressOnChange } from './wizard/persistence';
@@ -58,7 +58,7 @@ export function startBoot(): Booting {
   return {
     api,
     logic,
-    answers: Promise.all([restoreProgress(api, logic, started.then((s) => partValue(s.progress))), started.then((s) => partValue(s.info)).catch(() => null), started.then((s) => partValue(s.settings)).catch(() => null)]),
+    answers: Promise.all([restoreProgress(api, logic, started.then((s) => unwrap(s.progress))), started.then((s) => unwrap(s.info)).catch(() => null), started.then((s) => unwrap(s.settings)).catch(() => null)]),
   };
 }
 

@@ -37,16 +37,17 @@ export async function call<C extends ChannelName>(api: PorchlightApi, channel: C
   } catch (err) {
     throw new ApiError('internal', (err as Error)?.message ?? 'Porchlight is not responding.');
   }
-  if (!result || typeof result !== 'object' || !('ok' in result)) throw new ApiError('internal', 'Porchlight gave an unreadable answer.');
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.userMessage ?? null);
-  return result.value;
+  return unwrap(result);
 }
 
-/** One part of a combined answer (`app:start`): its value, or the same ApiError its own channel's refusal gives. */
-export function partValue<T>(part: IpcResult<T>): T {
-  if (!part || typeof part !== 'object' || !('ok' in part)) throw new ApiError('internal', 'Porchlight gave an unreadable answer.');
-  if (!part.ok) throw new ApiError(part.error.code, part.error.message, part.error.userMessage ?? null);
-  return part.value;
+/**
+ * The value of an answer — a whole call's, or one part of a combined answer (`app:start`) — or
+ * the ApiError with the contract's code when it was refused.
+ */
+export function unwrap<T>(answer: IpcResult<T>): T {
+  if (!answer || typeof answer !== 'object' || !('ok' in answer)) throw new ApiError('internal', 'Porchlight gave an unreadable answer.');
+  if (!answer.ok) throw new ApiError(answer.error.code, answer.error.message, answer.error.userMessage ?? null);
+  return answer.value;
 }
 
 /** The check view every screen shows (full catalog entry + status + evidence). */
