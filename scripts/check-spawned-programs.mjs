@@ -316,8 +316,9 @@ for (const [prog, where] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
 }
 // A tool manager's shim (pyenv, nvm) first on PATH: the system's own copy is asked about too.
 const SYSTEM_DIRS = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
-askOwners(fromDebian.flatMap(([prog, , path]) => [...ownerCandidates(path), ...(prog.startsWith('/') ? [] : SYSTEM_DIRS.filter((d) => existsSync(join(d, prog))).flatMap((d) => ownerCandidates(join(d, prog))))]));
-const owned = fromDebian.map(([prog, first, path]) => [prog, first, path, owner(path) ?? (prog.startsWith('/') ? null : SYSTEM_DIRS.map((d) => existsSync(join(d, prog)) && owner(join(d, prog))).find(Boolean) ?? null)]);
+const copies = (prog, path) => [path, ...(prog.startsWith('/') ? [] : SYSTEM_DIRS.map((d) => join(d, prog)).filter((p) => existsSync(p)))];
+askOwners(fromDebian.flatMap(([prog, , path]) => copies(prog, path).flatMap(ownerCandidates)));
+const owned = fromDebian.map(([prog, first, path]) => [prog, first, path, copies(prog, path).map(owner).find(Boolean) ?? null]);
 const priority = basePackages(owned.map(([, , , pkg]) => pkg).filter((pkg) => pkg && !closure.has(pkg)));
 for (const [prog, first, path, pkg] of owned) {
   if (!pkg) {
