@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // One test file per core. Vitest's default leaves one core free, which on a 2-core machine
+    // runs the unit files one at a time (128 s here; 90 s on both cores).
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {
