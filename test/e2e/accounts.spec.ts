@@ -6,7 +6,7 @@
  * a re-audit shows them expired.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, next, answerWelcome, completeStep, expectStep, seriousViolations, filesWithText, press, budget } from './fixtures';
+import { test, expect, walkTo, next, answerWelcome, completeStep, expectStep, seriousViolations, filesWithText, press, budget, fullPageScreenshot } from './fixtures';
 
 const CODES = `PORCHLIGHT-E2E-${process.pid}-${Date.now()} ALPHA-7731-QX BRAVO-4410-ZK`;
 const OURS = [
@@ -61,7 +61,7 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   await ring.getByLabel('Which second step (two-factor authentication, 2FA) is turned on now?').selectOption({ label: 'Authenticator app (one-time codes)' });
   await ring.getByRole('checkbox', { name: "This account's password is used nowhere else" }).check();
   await ring.getByRole('checkbox', { name: /I reviewed the apps, skills and devices/ }).check();
-  await page.screenshot({ path: test.info().outputPath('accounts-filled.png'), fullPage: true });
+  await fullPageScreenshot(page, test.info().outputPath('accounts-filled.png'));
   await page.getByRole('button', { name: 'Save my answers' }).click();
   await expect(page.locator('.accounts-panel .save-status')).toHaveText(/^Saved on .+\. Porchlight will ask again after .+\.$/);
   for (const id of ['accounts.2fa', 'accounts.unique-passwords', 'accounts.integrations-review']) {
@@ -151,7 +151,7 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   );
   await expect(reason('voice.recordings')).toHaveText('answered for each: Amazon Alexa: voice recordings are deleted automatically after a set time');
   await expect(reason('voice.unlock-pin')).toHaveText('Does not apply because: no smart lock is connected to the assistant, so there is nothing to unlock by voice');
-  await page.screenshot({ path: test.info().outputPath('summary-confirmed.png'), fullPage: true });
+  await fullPageScreenshot(page, test.info().outputPath('summary-confirmed.png'));
   const accountsGroup = page.locator('details', { has: page.locator('li[data-check-id="accounts.2fa"]') }).first();
   await accountsGroup.locator('summary').first().click();
   await expect(reason('accounts.2fa')).toBeVisible();
@@ -179,7 +179,7 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   // The re-audit starts from last time's answers; saving them again renews the confirmations.
   await expect(page.locator('section[data-account="amazon"]').getByText(/that confirmation has expired/)).toBeVisible();
   await expect(page.locator('section[data-account="ring"]').getByLabel('Which second step (two-factor authentication, 2FA) is turned on now?')).toHaveValue('authenticator-app');
-  await page.screenshot({ path: test.info().outputPath('accounts-expired.png'), fullPage: true });
+  await fullPageScreenshot(page, test.info().outputPath('accounts-expired.png'));
   await page.getByRole('button', { name: 'Save my answers' }).click();
   await expect(await evidenceOf(page, 'accounts.2fa')).toHaveText(/Confirmed by you on .+, valid until .+/);
 
@@ -195,5 +195,5 @@ test('accounts, assistant and updates: confirm with dates, keychain only, expire
   await expect(page.locator('section[data-account="amazon"] .account-best')).toContainText('SIM-Karte');
   // The account's own guide (a resource text worded by the core) follows once the language is saved.
   await expect(page.locator('section[data-account="amazon"] .account-quirk')).toContainText('Amazon lässt Sie eine Authentifizierungs-App erst hinzufügen');
-  await page.screenshot({ path: test.info().outputPath('accounts-german.png'), fullPage: true });
+  await fullPageScreenshot(page, test.info().outputPath('accounts-german.png'));
 });

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, walkTo, completeStep, next, press, expectStep, answerWelcome, currentStep, seriousViolations, ROOT, budget } from './fixtures';
+import { test, expect, walkTo, completeStep, next, press, expectStep, answerWelcome, currentStep, seriousViolations, ROOT, budget, fullPageScreenshot } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
@@ -73,7 +73,7 @@ test('summary: score, save, export HTML and PDF, and the re-audit after the due 
   const status = (await harness.ipc('audit:status')).value as { state: string; nextDueAt: string };
   expect(status.state).toBe('scheduled');
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, 'audit-01-summary.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'audit-01-summary.png'));
 
   // Export HTML, then PDF; the panel says where each went.
   await press(page, page.getByRole('button', { name: 'Export HTML report' }));
@@ -131,7 +131,7 @@ test('summary: score, save, export HTML and PDF, and the re-audit after the due 
   const late = await reaudit(page);
   for (const step of plan.filter((s) => s !== 'survey' && s !== 'summary')) expect(late).toContain(step);
   expect(late).not.toContain('segmentation');
-  await page.screenshot({ path: join(SCREENSHOTS, 'audit-04-reaudit-summary.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'audit-04-reaudit-summary.png'));
 
   // Save the re-audit: it is compared with the first audit.
   await press(page, page.getByRole('button', { name: 'Save this audit' }));

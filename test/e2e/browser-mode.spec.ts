@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, seriousViolations, ROOT, budget } from './fixtures';
+import { test, expect, walkTo, press, seriousViolations, ROOT, budget, fullPageScreenshot } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 
@@ -27,7 +27,7 @@ test('survey: after consent, the step names the interface and subnet it will loo
   await expect(scope).toHaveText(
     "The survey looks only at your network on this computer's connection lo (address 127.0.0.1, network 127.0.0.0/8) and at your router 127.0.0.40.",
   );
-  await page.screenshot({ path: join(SCREENSHOTS, 'browser-mode-survey-scope.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'browser-mode-survey-scope.png'));
   await press(page, page.getByRole('button', { name: 'Start the survey' }));
   await expect(page.getByTestId('survey-progress')).toHaveAttribute('data-phase', 'done', { timeout: budget(20_000) });
   await expect(page.getByTestId('survey-router')).toContainText('FRITZ!Box 7590');
@@ -58,7 +58,7 @@ test('Wi-Fi without a scanner: the network name typed in gives the passphrase, i
   const passphrase = (await shown.textContent())!.trim();
   expect(passphrase.split('-')).toHaveLength(6);
   await expect(page.getByRole('img', { name: 'QR code to join HomeNet with the new passphrase' })).toBeVisible();
-  await page.screenshot({ path: join(SCREENSHOTS, 'browser-mode-wifi-no-scanner.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'browser-mode-wifi-no-scanner.png'));
   expect(await harness.ipc('secrets:reveal', { account: 'wifi/HomeNet' })).toMatchObject({ ok: true, value: { secret: passphrase } });
   await press(page, page.getByRole('button', { name: 'I have it — hide it' }));
   expect(await seriousViolations(page)).toEqual([]);

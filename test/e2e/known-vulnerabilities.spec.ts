@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, expectStep, ROOT, budget } from './fixtures';
+import { test, expect, walkTo, press, expectStep, ROOT, budget, fullPageScreenshot } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 test.beforeAll(() => {
@@ -52,7 +52,7 @@ test('a catalogued router: survey → updates step → report, with CISA\'s requ
     // Security features: only from evidence; nothing measured yet in this walk, so each is named as not known.
     await expect(dlink.getByTestId('known-vulns-features')).toContainText('Not known: factory password, separate network, HTTPS login page');
     await expect(dlink.getByTestId('known-vulns-updates')).toContainText('not known');
-    await page.screenshot({ path: join(SCREENSHOTS, 'known-vulnerabilities-01-updates.png'), fullPage: true });
+    await fullPageScreenshot(page, join(SCREENSHOTS, 'known-vulnerabilities-01-updates.png'));
 
     // An unidentified device: the owner enters its maker and model, and it is matched at once.
     // (Devices with nothing on the list sit behind a counted disclosure: open it first.)
@@ -67,7 +67,7 @@ test('a catalogued router: survey → updates step → report, with CISA\'s requ
     await expect(entered).toHaveAttribute('data-status', 'listed');
     await expect(entered).toContainText('as you entered them');
     await expect(entered.locator('[data-cve="CVE-2023-1389"]')).toBeVisible();
-    await page.screenshot({ path: join(SCREENSHOTS, 'known-vulnerabilities-02-entered.png'), fullPage: true });
+    await fullPageScreenshot(page, join(SCREENSHOTS, 'known-vulnerabilities-02-entered.png'));
 
     await walkTo(page, 'summary');
     await expectStep(page, 'summary');
@@ -104,7 +104,7 @@ test('a catalogued router: survey → updates step → report, with CISA\'s requ
     expect(html).toContain('CVE-2015-2051');
     expect(html).toContain('The maker no longer supports this model: replace it.');
     expect(html).toContain('CISA’s required action: The impacted product is end-of-life and should be disconnected if still in use.');
-    await page.screenshot({ path: join(SCREENSHOTS, 'known-vulnerabilities-03-summary.png'), fullPage: true });
+    await fullPageScreenshot(page, join(SCREENSHOTS, 'known-vulnerabilities-03-summary.png'));
   } finally {
     await harness.control('POST', '/__test/survey/lab/stop');
   }

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, expectStep, answerWelcome, chooseRadio, next, openDeviceGroups, ROOT, type Harness, budget } from './fixtures';
+import { test, expect, walkTo, press, expectStep, answerWelcome, chooseRadio, next, openDeviceGroups, ROOT, type Harness, budget, fullPageScreenshot } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 const CLI = join(ROOT, 'dist', 'cli.mjs');
@@ -138,7 +138,7 @@ async function oneTruth(page: Page, harness: Harness, lab: Required<LabStart>): 
     await expect(item).toBeVisible({ timeout: budget(60_000) });
     exported[format] = (await item.getAttribute('data-path'))!;
   }
-  await page.screenshot({ path: join(SCREENSHOTS, 'one-truth-01-summary-exported.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'one-truth-01-summary-exported.png'));
 
   // One score: on screen, in the JSON, the HTML and the PDF (the export settled docs.report in all of them).
   const json = JSON.parse(readFileSync(exported.json!, 'utf8')) as JsonReport;

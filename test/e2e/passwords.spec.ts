@@ -3,7 +3,7 @@
  * (run under scripts/with-keyring.sh) and a real lighttpd router admin page from the lab.
  */
 import { join } from 'node:path';
-import { test, expect, ROOT, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText, answerWelcomeAllowing, keychainLookup, budget } from './fixtures';
+import { test, expect, ROOT, next, press, tabTo, walkTo, expectStep, seriousViolations, filesWithText, answerWelcomeAllowing, keychainLookup, budget, fullPageScreenshot } from './fixtures';
 import { startHttpLoginLab, type HttpLoginLab } from '../lab/http-logins/lab';
 import { words } from '../support/words.js';
 import type { Message } from '../../main/core/messages/index.js';
@@ -69,7 +69,7 @@ test('router: default found, new password into the keychain, switched on the rou
   await expect(box.getByTestId('probe-result')).toHaveAttribute('data-result', 'default-rejected');
   await expect(box).not.toContainText('Change it now');
   await expect(box.getByTestId('probe-attempts')).toHaveText('3 of 5 password tries used on this device in this audit (2 by this check).');
-  await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'passwords-01-after-recheck.png'), fullPage: true });
+  await fullPageScreenshot(page, join(ROOT, 'test', 'e2e', 'screenshots', 'passwords-01-after-recheck.png'));
 
   const list = (await harness.ipc('checks:list')).value as { id: string; status: string; reason: Message | null; evidence: { kind: string } }[];
   const routerCheck = list.find((c) => c.id === 'router.admin-default')!;
@@ -131,7 +131,7 @@ test('a form login of an unknown maker: the common factory logins are refused, s
   expect(words(check.reason)).toContain(`${seen} of 5 password tries used on this device in this audit`);
   expect(words(check.reason)).toContain('the maker is unknown');
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: test.info().outputPath('passwords-unknown-maker.png'), fullPage: true });
+  await fullPageScreenshot(page, test.info().outputPath('passwords-unknown-maker.png'));
 
   // a sixth try is never sent in this audit
   await press(page, box.getByRole('button', { name: 'I have changed it — check again' }));
@@ -158,6 +158,6 @@ test('a refused address is explained in the reader\'s language: in a German UI, 
   await expect(shown).toContainText('Diese Adresse ist nicht verwendbar: 99999 ist keine gültige Portnummer. Verwenden Sie eine Zahl von 1 bis 65535 oder lassen Sie den Port weg.');
   await expect(shown).not.toContainText(/not a valid port|Port 99999|error\.port-invalid/);
   await expect(box.getByRole('textbox', { name: de.address })).toHaveAttribute('aria-invalid', 'true');
-  await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'passwords-02-address-error-de.png'), fullPage: true });
+  await fullPageScreenshot(page, join(ROOT, 'test', 'e2e', 'screenshots', 'passwords-02-address-error-de.png'));
   expect(await seriousViolations(page)).toEqual([]);
 });

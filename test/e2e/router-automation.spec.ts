@@ -9,7 +9,7 @@
  * Run inside the lab network namespace.
  */
 import { join } from 'node:path';
-import { test, expect, walkTo, press, seriousViolations, filesWithText, keychainClear, ROOT, budget } from './fixtures';
+import { test, expect, walkTo, press, seriousViolations, filesWithText, keychainClear, ROOT, budget, fullPageScreenshot } from './fixtures';
 import { createFakeNmcli, FAKE_NMCLI_DIR } from '../lab/fake-nmcli/state';
 import { defaultFritzState, startFritzSimulator, type FritzSimulator } from '../lab/fritzbox/simulator';
 import { mirrorFritzIntoNmcli, nmcliStateOf } from '../support/fritz-nmcli-mirror';
@@ -106,7 +106,7 @@ test('Wi-Fi step: "Let Porchlight change it" turns the FRITZ!Box from WPA2 to WP
   await expect(box).toContainText('Passed: "Lab Home" uses WPA3');
   const checks = (await harness.ipc('checks:list')) as { value: { id: string; status: string; evidence: { kind: string } }[] };
   expect(checks.value.find((c) => c.id === 'wifi.encryption')).toMatchObject({ status: 'pass', evidence: { kind: 'verified' } });
-  await page.screenshot({ path: join(SCREENSHOTS, 'router-automation-4-step.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'router-automation-4-step.png'));
   await page.locator('.wifi-panel > section').first().screenshot({ path: join(SCREENSHOTS, 'router-automation-4-network.png') });
 
   // The router password: in the keychain, nowhere in the page, the profile or any nmcli argv.
@@ -194,7 +194,7 @@ test('separate-network step: "Let Porchlight change it" turns on the IoT network
   const qr = page.getByTestId('segmentation-saved-join').getByRole('img', { name: 'QR code to join Lab Things' });
   await expect(qr).toBeVisible();
   expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
-  await page.screenshot({ path: join(SCREENSHOTS, 'router-automation-9-iot-step.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'router-automation-9-iot-step.png'));
   expect(await seriousViolations(page)).toEqual([]);
   for (const { file, text } of filesWithText(harness.profileDir)) {
     expect(text, file).not.toContain(guest.passphrase);
@@ -246,7 +246,7 @@ test('passwords step: "Let Porchlight change it" gives the router a new admin pa
   // The router login above reads its saved passwords again: the kept previous one is offered (revealed only on request), with the discard.
   await expect(result).toContainText('The router login above now shows the new password and the previous one');
   await expect(page.getByTestId('kept-previous').first()).toBeVisible();
-  await page.screenshot({ path: join(SCREENSHOTS, 'router-automation-12-passwords-step.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'router-automation-12-passwords-step.png'));
   expect(await seriousViolations(page)).toEqual([]);
   // Put the lab back.
   sim.state.users[0]!.password = LAB_PASSWORD;

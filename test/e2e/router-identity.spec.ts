@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, walkTo, press, openDeviceGroups, ROOT, budget } from './fixtures';
+import { test, expect, walkTo, press, openDeviceGroups, ROOT, budget, fullPageScreenshot } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 
@@ -38,7 +38,7 @@ test('a miniupnpd router: maker and model with their source, firmware unknown wi
     await expect(page.locator('[data-testid="survey-group"][data-category="router"]').locator('[data-ip="127.0.0.40"]')).toBeVisible();
     await expect(page.locator('[data-testid="survey-group"][data-category="router"]').locator('[data-ip="127.0.0.50"]')).toBeVisible();
     await router.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOTS, 'survey-router-unknown-firmware.png'), fullPage: true });
+    await fullPageScreenshot(page, join(SCREENSHOTS, 'survey-router-unknown-firmware.png'));
     await router.screenshot({ path: join(SCREENSHOTS, 'survey-router-unknown-firmware-detail.png') });
   } finally {
     await harness.control('POST', '/__test/survey/lab/stop', {});

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, walkTo, press, next, tabTo, expectStep, openDeviceGroups, ROOT, type Harness, budget } from './fixtures';
+import { test, expect, walkTo, press, next, tabTo, expectStep, openDeviceGroups, ROOT, type Harness, budget, fullPageScreenshot } from './fixtures';
 import { ap, createFakeNmcli, FAKE_NMCLI_DIR, homeState } from '../lab/fake-nmcli/state';
 
 const home = homeState('HomeNet', 'wpa2');
@@ -96,7 +96,7 @@ test('survey with progress → inventory edits → segmentation plan → devices
 
     // The router itself is never offered a move to the IoT network; names come before MAC addresses.
     await expect(page.locator('[data-testid="survey-group"][data-category="router"] input[type="checkbox"]')).toHaveCount(0);
-    await page.screenshot({ path: join(ROOT, 'test', 'e2e', 'screenshots', 'survey-01-inventory.png'), fullPage: true });
+    await fullPageScreenshot(page, join(ROOT, 'test', 'e2e', 'screenshots', 'survey-01-inventory.png'));
 
     // Inventory edits: rename the Chromecast, remove the garbage peer, add a device by hand.
     await press(page, page.getByRole('button', { name: 'Rename Living Room TV' }));

@@ -98,7 +98,7 @@ test('not connected and nothing chosen: no network is called "your home network"
   await expect(page.getByTestId('wifi-class')).toHaveCount(0);
   await expect(page.getByText(/Your home network/)).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Why and how to upgrade' })).toHaveCount(0);
-  await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/wifi-nothing-chosen.png'), fullPage: true });
+  await fullPageScreenshot(page, join(ROOT, 'test/e2e/screenshots/wifi-nothing-chosen.png'));
 
   await select.selectOption('HomeNet');
   await expect(page.getByTestId('wifi-class')).toHaveAttribute('data-class', 'wpa2');
@@ -209,7 +209,7 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   await expect(shown).toHaveCount(0);
   expect(await keychainHas(harness, 'wifi/HomeNet')).toMatchObject({ ok: true, value: { secret: first } });
   expect(await keychainHas(harness, 'wifi/HomeNet/previous')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-  await page.screenshot({ path: join(SCREENSHOTS, 'wifi-10-ask-before-replacing.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'wifi-10-ask-before-replacing.png'));
   await section.screenshot({ path: join(SCREENSHOTS, 'wifi-10-ask-before-replacing-section.png') });
   await press(page, page.getByRole('button', { name: 'Make a new one and keep the saved one' }));
   await expect(question).toHaveCount(0);
@@ -230,7 +230,7 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   await expect(page.getByTestId('kept-current-value')).toHaveText(second);
   // "Devices are back" needs a rescan that saw the network first.
   await expect(page.getByRole('button', { name: 'My devices are back on the network — remove the previous passphrase' })).toBeDisabled();
-  await page.screenshot({ path: join(SCREENSHOTS, 'wifi-11-previous-kept.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'wifi-11-previous-kept.png'));
   await section.screenshot({ path: join(SCREENSHOTS, 'wifi-11-previous-kept-section.png') });
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -239,7 +239,7 @@ test('a second passphrase asks first and keeps the first one, revealable, until 
   await expect(question.getByRole('heading', { name: 'Two passphrases are already saved' })).toBeFocused();
   await expect(question).toContainText('one of the two will be discarded for good');
   await expect(question.getByRole('button', { name: 'The newest one is in use: keep it, discard the oldest' })).toBeVisible();
-  await page.screenshot({ path: join(SCREENSHOTS, 'wifi-12-third-asks-again.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'wifi-12-third-asks-again.png'));
   await section.screenshot({ path: join(SCREENSHOTS, 'wifi-12-third-asks-again-section.png') });
   await press(page, page.getByRole('button', { name: 'Cancel — make nothing' }));
   await expect(question).toHaveCount(0);

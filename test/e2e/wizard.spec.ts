@@ -22,16 +22,16 @@ import {
   tabTo,
   walkTo,
   ROOT,
+  fullPageScreenshot,
 } from './fixtures';
 
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 const STEPS = ['welcome', 'survey', 'wifi', 'segmentation', 'passwords', 'accounts', 'assistant', 'updates', 'summary'];
 const STEP_NAMES = ['Welcome', 'Survey', 'Wi-Fi', 'Separate network', 'Passwords', 'Accounts', 'Voice assistant', 'Updates & outages', 'Summary'];
 
-/** Full-page screenshot from the top (focus may have scrolled the page). */
+/** Full-page screenshot from the top, the step navigation after the content (see fullPageScreenshot). */
 async function shoot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, name));
 }
 
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
@@ -212,7 +212,7 @@ test('a mid-wizard snapshot of a real 0.1.0 profile saved as another wizard vers
   await press(page, page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: /Welcome/ }));
   await expectStep(page, 'welcome');
   for (const q of await page.locator('fieldset.consent-question').all()) await expect(q.getByRole('radio', { name: 'No, do not' })).toBeChecked();
-  await page.screenshot({ path: join(SCREENSHOTS, 'wizard-migrated-snapshot.png'), fullPage: true });
+  await fullPageScreenshot(page, join(SCREENSHOTS, 'wizard-migrated-snapshot.png'));
   // saved again as this version
   await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).machineVersion).toBe(1);
 });
