@@ -411,6 +411,8 @@ export async function openDeviceGroups(page: Page): Promise<void> {
 
 /** The WCAG 2.0–2.2 A/AA rules and axe's best practices: what every screen is held to. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/** One axe violation: the rule, its impact, its help line and the elements it names. */
+export type AxeViolation = { id: string; impact: string; help: string; targets: string[] };
 let axeSource: string | undefined;
 
 /**
@@ -420,15 +422,15 @@ let axeSource: string | undefined;
  * then `axe.run` checks the whole document with the tags above, keeping only the violations.
  * @axe-core/playwright does the same work but evaluates axe's 560 KB script twice on every call and
  * opens a blank page to gather the results (its frame-by-frame mode): 2.2 s a call against 0.55 s
- * measured on this machine, for the same violations (test/e2e/design.spec.ts compares the two).
+ * measured on this machine, for the same violations (test/e2e/axe.spec.ts compares the two).
  */
-export async function seriousViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; targets: string[] }>> {
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const violations = await axeViolations(page);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** Every axe violation on the page, whatever its impact (see `seriousViolations`). */
-export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; targets: string[] }>> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object');
   if (!loaded) {
     axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
