@@ -104,8 +104,9 @@ done
 # (so the labs' fixed loopback addresses and ports cannot collide) with its own keyring. Together they
 # keep 2 cores busy (Chromium, the harnesses, the labs), so this takes about their summed CPU time over
 # the cores (~11 min here in all, against ~14 min one after the other); what shortens it is less CPU
-# work per test (see "The test suite's own time" in docs/performance.md). Each lane's output is shown as it comes, prefixed by its name,
-# and kept whole for the counts; a failing lane's full log is printed again at the end.
+# work per test (see "The test suite's own time" in docs/performance.md). Each lane's output is shown
+# as it comes, prefixed by its name, and kept whole for the counts; a failing lane's full log is
+# printed again at the end.
 run_lanes() {
   local t0=$SECONDS names=(integration e2e-a e2e-b) pids=() status=0 i
   banner "stage: integration and e2e — three lanes at once: ${names[*]}"
