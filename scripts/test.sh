@@ -3,8 +3,8 @@
 #
 #   programs (every program the tests, scripts and native build run comes from
 #   scripts/apt-packages.txt: scripts/check-spawned-programs.mjs) → lint → typecheck → build → unit (vitest) → loopback multicast for the lab (if
-#   scripts/lab-net-up.sh exists) → integration (vitest) and e2e (Playwright), each in two lanes, all
-#   four at the same time, each inside its own private network namespace and GNOME Keyring
+#   scripts/lab-net-up.sh exists) → integration (vitest) and e2e (Playwright, in two halves) at the
+#   same time, each inside its own private network namespace and GNOME Keyring
 #
 # The runners' own output stays visible; a banner marks each stage, and the last line sums up the
 # tests counted by vitest and Playwright as "Total: N passed, N failed, N skipped".
@@ -90,26 +90,6 @@ if ! ls playwright.config.* >/dev/null 2>&1; then
   exit 1
 fi
 
-# The integration files in two lanes of about equal time (their times in a full run, the four lanes
-# side by side: this one ~340 s, the other ~330 s). A lane runs its files one at a time (they share
-# its keychain and its lab); two lanes, each with a namespace and keyring of its own, keep the second
-# core busy at the end, when the e2e lanes are done and one integration lane used to run on alone
-# for ~100 s. Lane "integration-b" runs every file not named here, so a new file is never left out.
-# The files that build dist/ again may run in either lane: a build writes only files whose bytes
-# changed (scripts/write-if-changed.mjs), and nothing changes after the build stage.
-INTEGRATION_A=(router-acceptance ipc-fuzz keychain-stress package-output router-secrets package-audit keychain build-concurrent store-kill package-config keychain-locked wifi-keychain)
-integration_a=() integration_b=()
-for f in test/integration/*.test.ts; do
-  b="$(basename "$f" .test.ts)"
-  if [[ " ${INTEGRATION_A[*]} " == *" $b "* ]]; then integration_a+=("$f"); else integration_b+=("$f"); fi
-done
-# (vitest given no file would run them all: neither lane may be empty)
-if ((${#integration_a[@]} == 0 || ${#integration_b[@]} == 0)); then
-  banner "FAILED: an integration lane has no test file (INTEGRATION_A in scripts/test.sh names none, or all, of test/integration/*.test.ts)"
-  summary "FAILED at stage 'integration lanes'"
-  exit 1
-fi
-
 # The e2e specs in two halves of about equal CPU time (measured alone, one after the other: this half
 # ~390 s of CPU in ~4.5 min, the other ~390 s in ~4.5 min; the integration lane ~290 s in ~5 min); lane
 # "e2e-b" runs every spec not named here, so a new spec is never left out.
@@ -120,32 +100,29 @@ for f in test/e2e/*.spec.ts; do
   [[ " ${E2E_A[*]} " == *" $b "* ]] || e2e_b+=("$b")
 done
 
-# run_lanes — the two integration lanes and the two e2e halves at once, each in its own private
-# network namespace (so the labs' fixed loopback addresses and ports cannot collide) with its own
-# keyring. Together they keep 2 cores busy (Chromium, the harnesses, the labs), so this takes about
-# their summed CPU time over the cores; what shortens it is less CPU work per test (see "The test
-# suite's own time" in docs/performance.md). Each lane's output is shown
+# run_lanes — integration and the two e2e halves at once, each in its own private network namespace
+# (so the labs' fixed loopback addresses and ports cannot collide) with its own keyring. Together they
+# keep 2 cores busy (Chromium, the harnesses, the labs), so this takes about their summed CPU time over
+# the cores (~11 min here in all, against ~14 min one after the other); what shortens it is less CPU
+# work per test (see "The test suite's own time" in docs/performance.md). Each lane's output is shown
 # as it comes, prefixed by its name, and kept whole for the counts; a failing lane's full log is
 # printed again at the end.
 run_lanes() {
-  local t0=$SECONDS names=(integration-a integration-b e2e-a e2e-b) pids=() status=0 i
-  banner "stage: integration and e2e — four lanes at once: ${names[*]}"
+  local t0=$SECONDS names=(integration e2e-a e2e-b) pids=() status=0 i
+  banner "stage: integration and e2e — three lanes at once: ${names[*]}"
   lane() {
     local name="$1"
     shift
     { "$@" 2>&1; echo "$?" >"$logdir/$name.rc"; } | tee "$logdir/$name.log" | sed -u "s/^/[$name] /"
   }
-  lane integration-a "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration "${integration_a[@]}" &
-  pids+=($!)
-  lane integration-b "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration "${integration_b[@]}" &
+  lane integration "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration &
   pids+=($!)
   PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-a" lane e2e-a "${netns[@]}" bash scripts/with-keyring.sh playwright test "${E2E_A[@]}" &
   pids+=($!)
   PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-b" lane e2e-b "${netns[@]}" bash scripts/with-keyring.sh playwright test "${e2e_b[@]}" &
   pids+=($!)
   for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
-  count_vitest "$logdir/integration-a.log"
-  count_vitest "$logdir/integration-b.log"
+  count_vitest "$logdir/integration.log"
   count_playwright "$logdir/e2e-a.log"
   count_playwright "$logdir/e2e-b.log"
   for name in "${names[@]}"; do
