@@ -106,9 +106,7 @@ done
 # the cores (~11 min here in all, against ~14 min one after the other); what shortens it is less CPU
 # work per test (see "The test suite's own time" in docs/performance.md). Each lane's output is shown
 # as it comes, prefixed by its name, and kept whole for the counts; a failing lane's full log is
-# printed again at the end. The e2e lanes run at a lower priority (nice 5): the integration lane,
-# whose files run one at a time, used to finish ~100 s after them, alone on one core; given the CPU
-# first, it ends nearer to them.
+# printed again at the end.
 run_lanes() {
   local t0=$SECONDS names=(integration e2e-a e2e-b) pids=() status=0 i
   banner "stage: integration and e2e — three lanes at once: ${names[*]}"
@@ -119,9 +117,9 @@ run_lanes() {
   }
   lane integration "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration &
   pids+=($!)
-  PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-a" lane e2e-a nice -n 5 "${netns[@]}" bash scripts/with-keyring.sh playwright test "${E2E_A[@]}" &
+  PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-a" lane e2e-a "${netns[@]}" bash scripts/with-keyring.sh playwright test "${E2E_A[@]}" &
   pids+=($!)
-  PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-b" lane e2e-b nice -n 5 "${netns[@]}" bash scripts/with-keyring.sh playwright test "${e2e_b[@]}" &
+  PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-b" lane e2e-b "${netns[@]}" bash scripts/with-keyring.sh playwright test "${e2e_b[@]}" &
   pids+=($!)
   for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
   count_vitest "$logdir/integration.log"
