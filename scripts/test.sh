@@ -103,7 +103,7 @@ done
 # run_lanes — integration and the two e2e halves at once, each in its own private network namespace
 # (so the labs' fixed loopback addresses and ports cannot collide) with its own keyring. Together they
 # keep 2 cores busy (Chromium, the harnesses, the labs), so this takes about their summed CPU time over
-# the cores (~11 min here in all, against ~14 min one after the other); what shortens it is less CPU
+# the cores (~12 min here in all, against ~14 min one after the other); what shortens it is less CPU
 # work per test (see "The test suite's own time" in docs/performance.md). Each lane's output is shown
 # as it comes, prefixed by its name, and kept whole for the counts; a failing lane's full log is
 # printed again at the end.
