@@ -77,7 +77,7 @@ else
   say "Debian packages ready"
 fi
 
-for tool in chromium gnome-keyring-daemon dbus-run-session dbus-send secret-tool pdftotext make g++ pkg-config openssl; do
+for tool in chromium chromium-headless-shell gnome-keyring-daemon dbus-run-session dbus-send secret-tool pdftotext make g++ pkg-config openssl; do
   command -v "$tool" >/dev/null 2>&1 || fail "'$tool' is not on PATH after installing the Debian packages"
 done
 
