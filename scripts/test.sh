@@ -2,9 +2,12 @@
 # What `npm test` runs: every check Porchlight has, in order, stopping at the first failure.
 #
 #   programs (every program the tests, scripts and native build run comes from
-#   scripts/apt-packages.txt: scripts/check-spawned-programs.mjs) → lint → typecheck → build → unit (vitest) → loopback multicast for the lab (if
-#   scripts/lab-net-up.sh exists) → integration (vitest) and e2e (Playwright, in two halves) at the
-#   same time, each inside its own private network namespace and GNOME Keyring
+#   scripts/apt-packages.txt: scripts/check-spawned-programs.mjs), lint, typecheck, the packaging checks
+#   and the build at the same time → integration (vitest) and e2e (Playwright, in two halves) at the
+#   same time, each inside its own private network namespace and GNOME Keyring, and the unit tests
+#   (vitest) beside the last of them. Without private namespaces (not root, or
+#   PORCHLIGHT_TEST_NETNS=0): unit → loopback multicast for the lab (if scripts/lab-net-up.sh exists)
+#   → integration → e2e, one after the other.
 #
 # The runners' own output stays visible; a banner marks each stage, and the last line sums up the
 # tests counted by vitest and Playwright as "Total: N passed, N failed, N skipped".
@@ -66,12 +69,44 @@ run_stage() {
   echo "---- stage '$name' passed in $((SECONDS - t0))s"
 }
 
-run_stage programs - node scripts/check-spawned-programs.mjs
-run_stage lint - eslint .
-run_stage typecheck - tsc -p tsconfig.json --noEmit
-run_stage packaging-security - bash -c 'node scripts/check-builder-config.mjs && node scripts/electronegativity.mjs' # electron-builder schema + Electronegativity (offline)
-run_stage build - node scripts/build.mjs
-run_stage unit count_vitest vitest run --project unit
+# run_checks NAME=CMD... — the static checks and the build at once (each alone keeps one core busy
+# at most: ESLint and tsc are single-threaded; ~44 s one after the other here, ~25 s together). Each
+# one's output is kept and shown whole, in the order given, under its own banner once all are done;
+# if any failed, the run stops there and names every one that failed.
+run_checks() {
+  local t0=$SECONDS names=() pids=() failed_names=() spec name i rc
+  for spec in "$@"; do
+    name="${spec%%=*}"
+    names+=("$name")
+    { bash -c "${spec#*=}" >"$logdir/$name.log" 2>&1; echo "$?" >"$logdir/$name.rc"; } &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
+  for name in "${names[@]}"; do
+    rc="$(cat "$logdir/$name.rc" 2>/dev/null || echo 1)"
+    banner "stage: $name"
+    cat "$logdir/$name.log"
+    if ((rc != 0)); then
+      failed_names+=("$name")
+      echo "---- stage '$name' FAILED (exit $rc)"
+    else
+      echo "---- stage '$name' passed"
+    fi
+  done
+  if ((${#failed_names[@]} > 0)); then
+    banner "FAILED at stage '${failed_names[*]}' ($((SECONDS - t0))s for the checks together) — later stages did not run"
+    summary "FAILED at stage '${failed_names[*]}'"
+    exit 1
+  fi
+  echo "---- checks (${names[*]}) passed together in $((SECONDS - t0))s"
+}
+
+run_checks \
+  'programs=node scripts/check-spawned-programs.mjs' \
+  'lint=eslint .' \
+  'typecheck=tsc -p tsconfig.json --noEmit' \
+  'packaging-security=node scripts/check-builder-config.mjs && node scripts/electronegativity.mjs' \
+  'build=node scripts/build.mjs'
 netns=()
 if [[ "$(id -u)" -eq 0 && "${PORCHLIGHT_TEST_NETNS:-}" != 0 ]]; then
   if ! unshare --net true 2>/dev/null; then
@@ -80,7 +115,7 @@ if [[ "$(id -u)" -eq 0 && "${PORCHLIGHT_TEST_NETNS:-}" != 0 ]]; then
     exit 1
   fi
   netns=(unshare --net bash scripts/in-test-netns.sh)
-  echo "integration and e2e run inside a private network namespace (only lo; no default route)"
+  echo "unit, integration and e2e run inside private network namespaces (only lo; no default route)"
 elif [[ -f scripts/lab-net-up.sh ]]; then
   run_stage lab-net - bash scripts/lab-net-up.sh
 fi
@@ -101,15 +136,15 @@ for f in test/e2e/*.spec.ts; do
 done
 
 # run_lanes — integration and the two e2e halves at once, each in its own private network namespace
-# (so the labs' fixed loopback addresses and ports cannot collide) with its own keyring. Together they
-# keep 2 cores busy (Chromium, the harnesses, the labs), so this takes about their summed CPU time over
-# the cores (~12 min here in all, against ~14 min one after the other); what shortens it is less CPU
-# work per test (see "The test suite's own time" in docs/performance.md). Each lane's output is shown
-# as it comes, prefixed by its name, and kept whole for the counts; a failing lane's full log is
-# printed again at the end.
+# (so the labs' fixed loopback addresses and ports cannot collide) with its own keyring, then the unit
+# tests (in a namespace of their own) once two of them have ended. Together they keep 2 cores busy
+# (Chromium, the harnesses, the labs), so this takes about their summed CPU time over the cores; what
+# shortens it is less CPU work per test (see "The test suite's own time" in docs/performance.md). Each
+# lane's output is shown as it comes, prefixed by its name, and kept whole for the counts; a failing
+# lane's full log is printed again at the end.
 run_lanes() {
   local t0=$SECONDS names=(integration e2e-a e2e-b) pids=() status=0 i
-  banner "stage: integration and e2e — three lanes at once: ${names[*]}"
+  banner "stage: integration, e2e and unit — three lanes at once (${names[*]}), then the unit tests beside the last"
   lane() {
     local name="$1"
     shift
@@ -121,7 +156,15 @@ run_lanes() {
   pids+=($!)
   PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-b" lane e2e-b "${netns[@]}" bash scripts/with-keyring.sh playwright test "${e2e_b[@]}" &
   pids+=($!)
+  # The unit tests start when two of those three lanes have ended: by then the last lane (here the
+  # integration tests, whose last files mostly wait on the keychain daemon and on child processes)
+  # leaves the cores half idle, and the unit tests fill them (in their own namespace too).
+  while (($(compgen -G "$logdir/*.rc" | wc -l) < 2)); do sleep 1; done
+  names+=(unit)
+  lane unit "${netns[@]}" vitest run --project unit &
+  pids+=($!)
   for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
+  count_vitest "$logdir/unit.log"
   count_vitest "$logdir/integration.log"
   count_playwright "$logdir/e2e-a.log"
   count_playwright "$logdir/e2e-b.log"
@@ -135,18 +178,19 @@ run_lanes() {
     fi
   done
   if ((status != 0)); then
-    banner "FAILED at stage 'integration and e2e' ($((SECONDS - t0))s)"
-    summary "FAILED at stage 'integration and e2e'"
+    banner "FAILED at stage 'integration, e2e and unit' ($((SECONDS - t0))s)"
+    summary "FAILED at stage 'integration, e2e and unit'"
     exit "$status"
   fi
-  echo "---- stage 'integration and e2e' passed in $((SECONDS - t0))s"
+  echo "---- stage 'integration, e2e and unit' passed in $((SECONDS - t0))s"
 }
 
 if ((${#netns[@]} > 0)); then
   run_lanes
 else
   # Without private namespaces the lanes would share this machine's loopback (fixed lab addresses and
-  # ports): one after the other.
+  # ports): one after the other, the unit tests first.
+  run_stage unit count_vitest vitest run --project unit
   run_stage integration count_vitest bash scripts/with-keyring.sh vitest run --project integration
   run_stage e2e count_playwright bash scripts/with-keyring.sh playwright test
 fi
