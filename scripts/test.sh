@@ -159,7 +159,13 @@ run_lanes() {
   # The unit tests start when two of those three lanes have ended: by then the last lane (here the
   # integration tests, whose last files mostly wait on the keychain daemon and on child processes)
   # leaves the cores half idle, and the unit tests fill them (in their own namespace too).
-  while (($(compgen -G "$logdir/*.rc" | wc -l) < 2)); do sleep 1; done
+  local ended
+  while :; do
+    ended=0
+    for i in "${names[@]}"; do [[ -e "$logdir/$i.rc" ]] && ended=$((ended + 1)); done
+    ((ended >= 2)) && break
+    sleep 1
+  done
   names+=(unit)
   lane unit "${netns[@]}" vitest run --project unit &
   pids+=($!)
