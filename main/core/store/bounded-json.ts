@@ -27,15 +27,31 @@ export interface JsonLimits {
 /** Depth and size for stored wizard state and other free-form documents. */
 export const FREE_JSON_LIMITS: JsonLimits = { maxDepth: 64, maxBytes: 256 * 1024, maxNodes: 20_000 };
 
-/** What is wrong with `value` as bounded JSON, or null when it is fine. */
+/**
+ * What is wrong with `value` as bounded JSON, or null when it is fine. Every value waiting on the
+ * stack counts toward the limit on values, so an array longer than that limit is refused from its
+ * length alone, before any of its elements is read; and the strings' lengths are summed on the way
+ * (each is at least that long once written), so a huge string is refused without serialising it.
+ */
 export function jsonProblem(value: unknown, limits: JsonLimits): string | null {
-  const stack: [unknown, number][] = [[value, 1]];
+  // Two parallel stacks (value, depth): no pair allocated per value walked.
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
   const seen = new Set<object>();
+  const tooMany = `more than ${limits.maxNodes} values`;
+  const tooLarge = `larger than ${limits.maxBytes} bytes`;
   let nodes = 0;
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (++nodes > limits.maxNodes) return `more than ${limits.maxNodes} values`;
-    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+  let atLeastBytes = 0;
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
+    if (++nodes > limits.maxNodes) return tooMany;
+    if (typeof v === 'string') {
+      atLeastBytes += v.length + 2;
+      if (atLeastBytes > limits.maxBytes) return tooLarge;
+      continue;
+    }
+    if (v === null || typeof v === 'boolean') continue;
     if (v === undefined && limits.allowUndefined) continue;
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) return 'a number that JSON cannot hold';
@@ -45,16 +61,24 @@ export function jsonProblem(value: unknown, limits: JsonLimits): string | null {
     if (depth > limits.maxDepth) return `nested deeper than ${limits.maxDepth} levels`;
     if (seen.has(v)) return 'a value that refers to itself';
     seen.add(v);
+    let children: readonly unknown[];
     if (Array.isArray(v)) {
-      for (const x of v) stack.push([x, depth + 1]);
-      continue;
+      // Every value already counted or waiting will be counted: refuse now if these are too many.
+      if (nodes + values.length + v.length > limits.maxNodes) return tooMany;
+      children = v;
+    } else {
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) return 'an object that is not plain JSON';
+      children = Object.values(v as Record<string, unknown>);
+      if (nodes + values.length + children.length > limits.maxNodes) return tooMany;
     }
-    const proto = Object.getPrototypeOf(v) as unknown;
-    if (proto !== Object.prototype && proto !== null) return 'an object that is not plain JSON';
-    for (const x of Object.values(v as Record<string, unknown>)) stack.push([x, depth + 1]);
+    for (const x of children) {
+      values.push(x);
+      depths.push(depth + 1);
+    }
   }
   // Depth is bounded now, so stringify cannot overflow; it measures what would be written.
-  if (JSON.stringify(value).length > limits.maxBytes) return `larger than ${limits.maxBytes} bytes`;
+  if (JSON.stringify(value).length > limits.maxBytes) return tooLarge;
   return null;
 }
 

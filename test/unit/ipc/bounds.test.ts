@@ -53,6 +53,35 @@ describe('progress snapshots: nothing is written that cannot be read back', () =
     expect(jsonProblem({ u: undefined }, FREE_JSON_LIMITS)).toMatch(/undefined/);
     expect(jsonProblem({ u: undefined }, { ...FREE_JSON_LIMITS, allowUndefined: true })).toBeNull();
   });
+
+  it('bounded JSON: the limits hold exactly, whatever the shape', () => {
+    const max = FREE_JSON_LIMITS.maxNodes;
+    // The array itself is one value: max - 1 elements fit, max do not; spread over two arrays too.
+    expect(jsonProblem(Array.from({ length: max - 1 }, () => 0), FREE_JSON_LIMITS)).toBeNull();
+    expect(jsonProblem(Array.from({ length: max }, () => 0), FREE_JSON_LIMITS)).toMatch(/more than 20000 values/);
+    const half = Math.floor((max - 3) / 2);
+    expect(jsonProblem({ a: Array.from({ length: half }, () => 1), b: Array.from({ length: max - 3 - half }, () => 1) }, FREE_JSON_LIMITS)).toBeNull();
+    expect(jsonProblem({ a: Array.from({ length: half }, () => 1), b: Array.from({ length: max - 2 - half }, () => 1) }, FREE_JSON_LIMITS)).toMatch(/more than 20000 values/);
+    expect(jsonProblem(Object.fromEntries(Array.from({ length: max }, (_, i) => [`k${i}`, i])), FREE_JSON_LIMITS)).toMatch(/more than 20000 values/);
+    // Size: the serialised length, escapes included; strings alone already over it are refused too.
+    const bytes = FREE_JSON_LIMITS.maxBytes;
+    expect(jsonProblem('x'.repeat(bytes - 2), FREE_JSON_LIMITS)).toBeNull();
+    expect(jsonProblem('x'.repeat(bytes - 1), FREE_JSON_LIMITS)).toMatch(/larger than/);
+    expect(jsonProblem('"'.repeat(bytes / 2), FREE_JSON_LIMITS)).toMatch(/larger than/);
+    expect(jsonProblem(['x'.repeat(bytes / 2), 'y'.repeat(bytes / 2)], FREE_JSON_LIMITS)).toMatch(/larger than/);
+  });
+
+  it('bounded JSON: an array longer than the limit is refused from its length, before its elements are read', () => {
+    let reads = 0;
+    const hostile = new Proxy(Array.from({ length: 100_000 }, () => 0), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(jsonProblem({ list: hostile }, FREE_JSON_LIMITS)).toMatch(/more than 20000 values/);
+    expect(reads).toBe(0);
+  });
 });
 
 describe('Wi-Fi keychain accounts: one network, one account', () => {
