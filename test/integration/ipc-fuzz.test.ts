@@ -58,6 +58,14 @@ function deep(levels: number, leaf: unknown = 'x'): unknown {
 }
 
 const HUGE = 'A'.repeat(600 * 1024);
+// The large values are built once and sent many times (building a 50,000-deep value or a 20,000-key
+// object for every call took ~3 s of this test's ~18 s); the test checks at the end that no call
+// changed them.
+const LONG_ARRAY = Array.from({ length: 100_000 }, () => 0);
+const WIDE_OBJECT = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]));
+const DEEP_70 = deep(70);
+const DEEP_1550 = deep(1_550);
+const DEEP_50000 = deep(50_000);
 const cyclic = (() => {
   const o: Record<string, unknown> = { a: 1 };
   o.self = o;
@@ -85,11 +93,11 @@ const HOSTILE: (() => unknown)[] = [
   () => '__proto__',
   () => 'constructor',
   () => [],
-  () => Array.from({ length: 100_000 }, () => 0),
-  () => Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])),
-  () => deep(70),
-  () => deep(1_550),
-  () => deep(50_000),
+  () => LONG_ARRAY,
+  () => WIDE_OBJECT,
+  () => DEEP_70,
+  () => DEEP_1550,
+  () => DEEP_50000,
   () => cyclic,
   () => JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}'),
   () => new Date(),
@@ -242,6 +250,8 @@ describe('IPC dispatch under fuzzing', () => {
     expect(byCode['invalid-arguments'] ?? 0).toBeGreaterThan(CALLS / 2);
     expect(growthMb).toBeLessThan(64);
     expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(LONG_ARRAY.length === 100_000 && LONG_ARRAY.every((x) => x === 0)).toBe(true);
+    expect(Object.keys(WIDE_OBJECT).length).toBe(20_000);
 
     // The profile reopens as written: no recovery, no damaged file.
     const again = openProfileStores(dir);
