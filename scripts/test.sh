@@ -107,6 +107,9 @@ run_checks \
   'typecheck=tsc -p tsconfig.json --noEmit' \
   'packaging-security=node scripts/check-builder-config.mjs && node scripts/electronegativity.mjs' \
   'build=node scripts/build.mjs'
+# The bundles are fresh: the integration tests that run the built command skip their own rebuild
+# (test/integration/built-bundles.ts; run alone, they build first).
+export PORCHLIGHT_BUILT=1
 netns=()
 if [[ "$(id -u)" -eq 0 && "${PORCHLIGHT_TEST_NETNS:-}" != 0 ]]; then
   if ! unshare --net true 2>/dev/null; then

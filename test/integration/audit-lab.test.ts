@@ -7,7 +7,6 @@
  * reviewed, the device marked to move has left) and run 2 shows the diff and exits 0, since every
  * check is now measured passing or confirmed by the user.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +21,7 @@ import { ConfirmationStore } from '../../main/core/confirmations/confirmation-st
 import { userText } from '../../main/core/messages/index.js';
 import type { Report } from '../../main/core/report/report.js';
 import { runCliAudit, type CliAuditRun } from './cli-audit.js';
+import { buildNodeBundles } from './built-bundles.js';
 
 const ROOT = process.cwd();
 const GATEWAY = '127.0.5.1';
@@ -49,7 +49,7 @@ function audit(extra: string[] = []): Promise<CliAuditRun> {
 const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
+  buildNodeBundles(ROOT);
   profile = mkdtempSync(join(tmpdir(), 'porchlight-audit-profile-'));
   [discovery, logins] = await Promise.all([startDiscoveryLab(), startHttpLoginLab()]);
   fake = createFakeNmcli(homeState('Lab-Home', 'wpa2'));

@@ -6,7 +6,6 @@
  * the saved scope (the lab's access log shows its probes) and reports the same status for every
  * check as the app's board.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import { surveyHandlers } from '../../main/ipc/handlers/survey.js';
 import { CHECK_IDS } from '../../main/core/checks/verifiers/index.js';
 import { MemorySecretStore } from '../support/fakes.js';
 import { runCliAudit, type CliAuditRun } from './cli-audit.js';
+import { buildNodeBundles } from './built-bundles.js';
 
 const ROOT = process.cwd();
 const GATEWAY = '127.0.5.1';
@@ -35,7 +35,7 @@ function cliAudit(): Promise<CliAuditRun> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
+  buildNodeBundles(ROOT);
   profile = mkdtempSync(join(tmpdir(), 'porchlight-same-audit-'));
   [discovery, logins] = await Promise.all([startDiscoveryLab(), startHttpLoginLab()]);
   fake = createFakeNmcli(homeState('Lab-Home', 'wpa2'));

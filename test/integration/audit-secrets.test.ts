@@ -14,6 +14,7 @@ import { createNodeCore } from '../../main/compose.js';
 import type { Core } from '../../main/core/app-core.js';
 import { DeviceRecordSchema } from '../../main/core/model/index.js';
 import { ROOT, SECRET, findLeaks, listFiles, leakPatterns, secretServiceOwned } from './keychain-helpers.js';
+import { buildNodeBundles } from './built-bundles.js';
 
 const hasKeyring = secretServiceOwned();
 const MARKER = 'MarkerDevice7f3a';
@@ -25,7 +26,7 @@ const accounts: string[] = [];
 
 beforeAll(async () => {
   if (!hasKeyring) return;
-  execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
+  buildNodeBundles(ROOT);
   profile = mkdtempSync(join(tmpdir(), 'porchlight-audit-secrets-'));
   core = createNodeCore({ host: 'harness', profileDir: profile, opener: { async open() {} } });
   // Secrets go in the way the wizard puts them there.

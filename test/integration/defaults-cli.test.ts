@@ -2,13 +2,14 @@
  * The BUILT `porchlight defaults check` (dist/cli.mjs) against the loopback lab of real lighttpd
  * admin pages. The servers' own access logs are the witness for how many attempts were made.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpLoginLab, type HttpLoginLab, type LabServerName } from '../lab/http-logins/lab.js';
 import { runCli } from '../../main/cli/run.js';
+import { buildNodeBundles } from './built-bundles.js';
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, 'dist', 'cli.mjs');
@@ -20,7 +21,7 @@ let profile: string;
 const reported = new Map<string, number[]>();
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
+  buildNodeBundles(ROOT);
   profile = mkdtempSync(join(tmpdir(), 'porchlight-defaults-profile-'));
   lab = await startHttpLoginLab();
 });

@@ -7,7 +7,7 @@
  * Run inside the private network namespace (the OpenWrt simulator binds port 443 there).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,7 @@ import { startOpenWrtSimulator, type OpenWrtSimulator } from '../lab/openwrt/sim
 import { LAB_WIFI_PASSPHRASE } from '../lab/openwrt/uci-data.js';
 import { ap, createFakeNmcli, fakeNmcliEnv, type FakeNmcliState, type SecurityPreset } from '../lab/fake-nmcli/state.js';
 import { findLeaks, leakPatterns, listFiles, ROOT, secretServiceOwned } from './keychain-helpers.js';
+import { buildNodeBundles } from './built-bundles.js';
 
 const CLI = join(ROOT, 'dist/cli.mjs');
 const FRITZ_PASSWORD = defaultFritzState().users[0]!.password;
@@ -121,7 +122,7 @@ function openwrtRadio() {
 
 describe.skipIf(!secretServiceOwned())('router automation acceptance (built CLI, both simulators, real keychain)', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
+    buildNodeBundles(ROOT);
   });
   afterEach(async () => {
     stopRadio();

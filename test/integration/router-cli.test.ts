@@ -5,7 +5,7 @@
  * the child's argv.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { runNode } from '../support/run-node.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.js';
 import { defaultFritzState, startFritzSimulator, type FritzSimulator } from '../lab/fritzbox/simulator.js';
 import { findLeaks, ROOT, secretServiceOwned } from './keychain-helpers.js';
+import { buildNodeBundles } from './built-bundles.js';
 
 const CLI = join(ROOT, 'dist/cli.mjs');
 const PASSWORD = defaultFritzState().users[0]!.password;
@@ -29,7 +30,7 @@ function cli(args: string[]): Promise<{ code: number | null; out: string; err: s
 
 describe.skipIf(!secretServiceOwned())('porchlight router (built CLI, FRITZ!Box simulator)', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT, stdio: 'pipe' });
+    buildNodeBundles(ROOT);
     profile = mkdtempSync(join(tmpdir(), 'porchlight-router-cli-'));
     await secrets.set('router/admin', PASSWORD);
     sim = await startFritzSimulator();
