@@ -128,9 +128,9 @@ if ! ls playwright.config.* >/dev/null 2>&1; then
   exit 1
 fi
 
-# The e2e specs in two halves of about equal CPU time (measured alone, one after the other: this half
-# ~390 s of CPU in ~4.5 min, the other ~390 s in ~4.5 min; the integration lane ~290 s in ~5 min); lane
-# "e2e-b" runs every spec not named here, so a new spec is never left out.
+# The e2e specs in two halves of about equal time (this half alone: ~290 s of CPU in ~4.1 min; side by
+# side with the other and the integration lane, 7.5 and 7.8 min: docs/performance.md, session 14);
+# lane "e2e-b" runs every spec not named here, so a new spec is never left out.
 E2E_A=(accounts.spec.ts audit.spec.ts design.spec.ts known-vulnerabilities.spec.ts one-truth.spec.ts router-automation.spec.ts wizard.spec.ts)
 e2e_b=()
 for f in test/e2e/*.spec.ts; do
