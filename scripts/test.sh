@@ -70,7 +70,7 @@ run_stage() {
 }
 
 # run_checks NAME=CMD... — the static checks and the build at once (each alone keeps one core busy
-# at most: ESLint and tsc are single-threaded; ~44 s one after the other here, ~25 s together). Each
+# at most: ESLint and tsc are single-threaded; ~44 s one after the other here, 38–42 s together). Each
 # one's output is kept and shown whole, in the order given, under its own banner once all are done;
 # if any failed, the run stops there and names every one that failed.
 run_checks() {

@@ -63,15 +63,14 @@ export function jsonProblem(value: unknown, limits: JsonLimits): string | null {
     seen.add(v);
     let children: readonly unknown[];
     if (Array.isArray(v)) {
-      // Every value already counted or waiting will be counted: refuse now if these are too many.
-      if (nodes + values.length + v.length > limits.maxNodes) return tooMany;
       children = v;
     } else {
       const proto = Object.getPrototypeOf(v) as unknown;
       if (proto !== Object.prototype && proto !== null) return 'an object that is not plain JSON';
       children = Object.values(v as Record<string, unknown>);
-      if (nodes + values.length + children.length > limits.maxNodes) return tooMany;
     }
+    // Every value already counted or waiting will be counted: refuse now if these are too many.
+    if (nodes + values.length + children.length > limits.maxNodes) return tooMany;
     for (const x of children) {
       values.push(x);
       depths.push(depth + 1);
