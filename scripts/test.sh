@@ -170,7 +170,7 @@ run_lanes() {
     sleep 1
   done
   names+=(unit)
-  lane unit "${netns[@]}" vitest run --project unit &
+  lane unit "${netns[@]}" vitest run --project 'unit*' &
   pids+=($!)
   for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
   count_vitest "$logdir/unit.log"
@@ -199,7 +199,7 @@ if ((${#netns[@]} > 0)); then
 else
   # Without private namespaces the lanes would share this machine's loopback (fixed lab addresses and
   # ports): one after the other, the unit tests first.
-  run_stage unit count_vitest vitest run --project unit
+  run_stage unit count_vitest vitest run --project 'unit*'
   run_stage integration count_vitest bash scripts/with-keyring.sh vitest run --project integration
   run_stage e2e count_playwright bash scripts/with-keyring.sh playwright test
 fi

@@ -42,7 +42,6 @@ export class NetworkGuardError extends Error {
 }
 
 interface GuardState {
-  installed: boolean;
   violations: NetworkViolation[];
   currentTest: () => string | undefined;
   sink: ((v: NetworkViolation) => void) | null;
@@ -54,7 +53,7 @@ const CHECKED_CONNECT = Symbol.for('porchlight.network-guard.connected');
 
 function state(): GuardState {
   const g = globalThis as unknown as Record<symbol, GuardState | undefined>;
-  g[STATE_KEY] ??= { installed: false, violations: [], currentTest: () => undefined, sink: null };
+  g[STATE_KEY] ??= { violations: [], currentTest: () => undefined, sink: null };
   return g[STATE_KEY];
 }
 
@@ -73,7 +72,29 @@ export function setViolationSink(fn: ((v: NetworkViolation) => void) | null): vo
   state().sink = fn;
 }
 
+/**
+ * The patches are made once per process. Vitest's vmForks pool (the unit tests) runs many test
+ * files in one process, each in its own VM context with its own copy of this module: the patches
+ * then call the `refuse` of the file running now (its error class, its violations), which each
+ * file's setup registers here, so an earlier file's context is neither used nor kept alive.
+ */
+interface ProcessGuard {
+  patched: boolean;
+  refuse: (kind: string, address: string, hint?: string) => NetworkGuardError;
+}
+const PROCESS_KEY = Symbol.for('porchlight.network-guard.process');
+
+function processGuard(): ProcessGuard {
+  const p = process as unknown as Record<symbol, ProcessGuard | undefined>;
+  p[PROCESS_KEY] ??= { patched: false, refuse: refuseHere };
+  return p[PROCESS_KEY];
+}
+
 function refuse(kind: string, address: string, hint = ''): NetworkGuardError {
+  return processGuard().refuse(kind, address, hint);
+}
+
+function refuseHere(kind: string, address: string, hint = ''): NetworkGuardError {
   const s = state();
   const v = { kind, address, test: s.currentTest() };
   s.violations.push(v);
@@ -179,11 +200,15 @@ function wrapDns(): void {
   }
 }
 
-/** Patches this process once; later calls are no-ops (setup files run once per test file). */
+/**
+ * Patches this process once; later calls only make this module's copy the one that records
+ * refusals (setup files run once per test file, several files may share a process).
+ */
 export function installNetworkGuard(): void {
-  const s = state();
-  if (s.installed) return;
-  s.installed = true;
+  const shared = processGuard();
+  shared.refuse = refuseHere;
+  if (shared.patched) return;
+  shared.patched = true;
 
   const connect = net.Socket.prototype.connect as (...a: unknown[]) => net.Socket;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
