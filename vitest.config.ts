@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * The unit tests run in Vitest's vmForks pool: two worker processes, each test file in a fresh VM
  * context of its own (its own module graph and globals) instead of a fresh process per file.
- * Measured on this 2-core machine (2026-12-02): 64–73 s and ~120 s of CPU against 105 s and ~190 s
+ * Measured on this 2-core machine (2026-12-02): 62–73 s and ~105–130 s of CPU against 105 s and ~190 s
  * of CPU with a process per file (docs/performance.md, "The test suite's own time"). Shuffled file
  * orders pass too. A worker grows to ~1.2 GB by the end (contexts are freed late).
  *

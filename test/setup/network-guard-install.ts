@@ -76,7 +76,8 @@ export function setViolationSink(fn: ((v: NetworkViolation) => void) | null): vo
  * The patches are made once per process. Vitest's vmForks pool (the unit tests) runs many test
  * files in one process, each in its own VM context with its own copy of this module: the patches
  * then call the `refuse` of the file running now (its error class, its violations), which each
- * file's setup registers here, so an earlier file's context is neither used nor kept alive.
+ * file's setup registers here. The patches themselves stay those of the process's first file; no
+ * other file's context is kept alive by them.
  */
 interface ProcessGuard {
   patched: boolean;
