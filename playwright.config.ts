@@ -6,25 +6,25 @@
  * Build first (`npm run build`): the harness serves dist/renderer and the app is dist/main.mjs.
  */
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { findChromium } from './main/adapters/chromium-pdf-printer.js';
 
 /**
- * Debian's Chromium; Playwright's own browser download is never used. First choice is Debian's
- * `chromium-headless-shell` (the same Chromium release and Blink engine, built without the desktop
- * browser around it; Playwright's own default for headless runs): measured on this 2-core machine,
- * the design and wizard specs took 93 s and ~110 s of CPU with it against 112 s and ~150 s with the
- * full `chromium` (docs/performance.md, "The test suite's own time"). The full browser is the
- * fallback, and PORCHLIGHT_CHROMIUM picks any other. The benchmark (scripts/bench/renderer.mjs)
- * keeps the full browser, whose figures the earlier ones were measured with.
+ * Debian's Chromium; Playwright's own browser download is never used. The same search as the PDF
+ * export's (`findChromium`, main/adapters/chromium-pdf-printer.ts): Debian's
+ * `chromium-headless-shell` first (the same Chromium release and Blink engine, built without the
+ * desktop browser around it; Playwright's own default for headless runs): measured on this 2-core
+ * machine, the design and wizard specs took 93 s and ~110 s of CPU with it against 112 s and
+ * ~150 s with the full `chromium` (docs/performance.md, "The test suite's own time"). The full
+ * browser is the fallback, and PORCHLIGHT_CHROMIUM picks any other (a path that does not exist
+ * stops the run rather than quietly testing another browser). The benchmark
+ * (scripts/bench/renderer.mjs) keeps the full browser, whose figures the earlier ones were
+ * measured with.
  */
-const CHROMIUM_CANDIDATES = [
-  process.env.PORCHLIGHT_CHROMIUM,
-  '/usr/lib/chromium/chromium-headless-shell',
-  '/usr/lib/chromium/chromium',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-];
-export const CHROMIUM_PATH = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
+const chromium = findChromium();
+if (!chromium && process.env.PORCHLIGHT_CHROMIUM) {
+  throw new Error(`PORCHLIGHT_CHROMIUM is ${process.env.PORCHLIGHT_CHROMIUM}, which does not exist: point it at a Chromium executable, or unset it to use Debian's chromium-headless-shell or chromium.`);
+}
+export const CHROMIUM_PATH = chromium ?? undefined;
 
 /**
  * Time budgets for slow machines: the e2e lanes share 2 cores with the integration lane, and on a
