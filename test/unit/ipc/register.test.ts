@@ -97,6 +97,23 @@ describe('dispatch: the one IPC wrapper', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  // The bounds are checked at the door, before any channel's schema reads the argument: the schemas
+  // refuse most of these too, but only after walking them, and with another message. (Found by
+  // removing the check by hand: every test above still passed.)
+  it.each([
+    ['a secret over the size limit', 'secrets:set', { account: 'router/admin', secret: huge }, 'error.request.too-large'],
+    ['an array with more values than the limit', 'settings:update', { reauditIntervalDays: Array.from({ length: 60_000 }, () => 1) }, 'error.request.unreadable'],
+    ['a deeply nested snapshot', 'progress:save', { machineVersion: 1, snapshot: deep }, 'error.request.unreadable'],
+    ['a circular object', 'secrets:set', circular, 'error.request.unreadable'],
+  ])('refuses %s before its channel’s schema reads it, saying why', async (_label, name, args, code) => {
+    const s = setup();
+    const schema = vi.spyOn(channels[name as 'secrets:set'].args, 'safeParse');
+    const r = await dispatch(s.core, name, args, good, opts);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-arguments', userMessage: { code } } });
+    expect(schema).not.toHaveBeenCalled();
+    expect(s.reachedCore()).toBe(false);
+  });
+
   it('turns a core error into {ok:false} with its code, and a crash into a generic internal error', async () => {
     const s = setup();
     s.secrets.unavailable = true;
