@@ -90,3 +90,17 @@ describe('harness: Host allow-list (DNS rebinding)', () => {
     expect((await raw('GET', '/', { host: `localhost:${port}` })).status).toBe(200);
   });
 });
+
+describe('harness: browser mode for people (no --test-control)', () => {
+  it('has none of the test endpoints: the clock cannot be moved, the lab not started, the opened links not read', async () => {
+    // A page on another site can POST to loopback without a preflight; these must not exist here.
+    for (const path of ['/__test/clock', '/__test/survey/lab/start', '/__test/survey/lab/stop']) {
+      const r = await raw('POST', path, { origin, body: '{"offsetDays":400,"seconds":4}' });
+      expect(r.status, path).toBe(405);
+      expect(r.text, path).toBe('method not allowed');
+    }
+    const opened = await raw('GET', '/__test/opened', { origin });
+    expect(opened.status).toBe(404);
+    expect(opened.text).toBe('not found');
+  });
+});
