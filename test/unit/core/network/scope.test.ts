@@ -8,6 +8,12 @@ describe('address classes', () => {
     for (const ip of ['8.8.8.8', '172.32.0.1', '100.64.0.1', '224.0.0.251', '1.2.3', '256.1.1.1', 'example.com', '']) expect(isProbeable(ip), ip).toBe(false);
     expect(isPrivate('127.0.0.1')).toBe(false);
   });
+  it('each range at both of its edges, and the addresses just outside it', () => {
+    const inside = ['10.0.0.0', '10.255.255.255', '172.16.0.0', '172.31.255.255', '192.168.0.0', '192.168.255.255', '169.254.0.0', '169.254.255.255', '127.0.0.0', '127.255.255.255'];
+    const outside = ['9.255.255.255', '11.0.0.0', '172.15.255.255', '172.32.0.0', '192.167.255.255', '192.169.0.0', '169.253.255.255', '169.255.0.0', '126.255.255.255', '128.0.0.0'];
+    for (const ip of inside) expect(isProbeable(ip), ip).toBe(true);
+    for (const ip of outside) expect(isProbeable(ip), ip).toBe(false);
+  });
   it('netmask to prefix', () => {
     expect(maskToPrefix('255.255.255.0')).toBe(24);
     expect(maskToPrefix('255.0.0.0')).toBe(8);
