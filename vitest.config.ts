@@ -26,6 +26,11 @@ const OWN_PROCESS = [
   'test/unit/setup/network-guard.test.ts',
 ];
 
+/** What every project shares: Node, the network guard and the English error words in every test file. */
+const EVERY_PROJECT = { environment: 'node', setupFiles: ['test/setup/network-guard.ts', 'test/setup/error-words.ts'] };
+/** What both unit projects share besides that (they differ only in their files and pool). */
+const UNIT = { ...EVERY_PROJECT, testTimeout: 15_000 };
+
 export default defineConfig({
   test: {
     // One test file per core. Vitest's default leaves one core free, which on a 2-core machine
@@ -39,27 +44,22 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           exclude: OWN_PROCESS,
-          environment: 'node',
           pool: 'vmForks',
-          setupFiles: ['test/setup/network-guard.ts', 'test/setup/error-words.ts'],
-          testTimeout: 15_000,
+          ...UNIT,
         },
       },
       {
         test: {
           name: 'unit-own-process',
           include: OWN_PROCESS,
-          environment: 'node',
-          setupFiles: ['test/setup/network-guard.ts', 'test/setup/error-words.ts'],
-          testTimeout: 15_000,
+          ...UNIT,
         },
       },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          environment: 'node',
-          setupFiles: ['test/setup/network-guard.ts', 'test/setup/error-words.ts'],
+          ...EVERY_PROJECT,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Integration tests share the one keychain and lab of a run: run files one at a time.
