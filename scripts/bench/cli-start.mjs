@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { figure, interleaved, load, median, timed } from './lib/report.mjs';
+import { bootstrapInterval, figure, interleaved, load, median, medianAt, timed } from './lib/report.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RUNS = Math.max(5, Number(process.env.BENCH_CLI_RUNS ?? 25));
@@ -51,8 +51,10 @@ try {
   );
   const bare = median(t.bare);
   console.log(`CLI start-up (${RUNS} interleaved runs each, medians; Node ${process.version}; ${load()})`);
-  figure({ what: 'porchlight --version', value: median(t.version), unit: 'ms', baseline: bare, baselineWhat: "node -e 'console.log(1)'", goal: 1.5 });
-  figure({ what: 'porchlight --help', value: median(t.help), unit: 'ms', baseline: bare, baselineWhat: "node -e 'console.log(1)'", goal: 1.5 });
+  // Each ratio's 95 % interval resamples whole rounds (run i of every command ran side by side).
+  const against = (xs) => bootstrapInterval(RUNS, (idx) => medianAt(xs, idx) / medianAt(t.bare, idx));
+  figure({ what: 'porchlight --version', value: median(t.version), unit: 'ms', baseline: bare, baselineWhat: "node -e 'console.log(1)'", goal: 1.5, interval: against(t.version) });
+  figure({ what: 'porchlight --help', value: median(t.help), unit: 'ms', baseline: bare, baselineWhat: "node -e 'console.log(1)'", goal: 1.5, interval: against(t.help) });
   const nmcli = median(t.nmcli);
   figure({
       what: 'porchlight wifi scan --json, minus its nmcli call',
@@ -61,6 +63,7 @@ try {
       baseline: bare,
       baselineWhat: 'bare Node start-up',
       goal: 1.5,
+      interval: bootstrapInterval(RUNS, (idx) => (medianAt(t.scan, idx) - medianAt(t.nmcli, idx)) / medianAt(t.bare, idx)),
       note: `scan ${median(t.scan).toFixed(1)} ms, the nmcli call alone ${nmcli.toFixed(1)} ms`,
     });
 } finally {
