@@ -1,23 +1,16 @@
 import { isIP } from 'node:net';
 import { PorchlightError } from '../errors.js';
+import { isIpv4, isLinkLocalV4, isLoopback, isRfc1918 } from '../network/index.js';
 
 /** Where an address sits; only the first three may ever receive a credential probe. */
 export type AddressScope = 'loopback' | 'private' | 'link-local' | 'public';
 
-function v4Octets(ip: string): number[] | null {
-  const parts = ip.split('.');
-  if (parts.length !== 4) return null;
-  const n = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-  return n.every((x) => Number.isInteger(x) && x >= 0 && x <= 255) ? n : null;
-}
-
+/** IPv4 ranges come from core/network (the survey's scope uses the same definitions). */
 function scopeV4(ip: string): AddressScope {
-  const o = v4Octets(ip);
-  if (!o) return 'public';
-  const [a, b] = o as [number, number, number, number];
-  if (a === 127) return 'loopback';
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'private';
-  if (a === 169 && b === 254) return 'link-local';
+  if (!isIpv4(ip)) return 'public';
+  if (isLoopback(ip)) return 'loopback';
+  if (isRfc1918(ip)) return 'private';
+  if (isLinkLocalV4(ip)) return 'link-local';
   return 'public';
 }
 

@@ -2,5 +2,6 @@
 export { DeviceCategorySchema } from './categories.js';
 export type { DeviceCategory } from './categories.js';
 export { probeFailure, withDeadline } from './deadline.js';
+export { isIpv4, isLinkLocalV4, isLoopback, isRfc1918 } from './ip.js';
 export type { SurveyReport } from './survey-service.js';
 export { stripControl } from './text.js';

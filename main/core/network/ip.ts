@@ -29,9 +29,19 @@ export function inSubnet(ip: string, base: string, prefix: number): boolean {
 /** Loopback 127.0.0.0/8. */
 export const isLoopback = (ip: string): boolean => inSubnet(ip, '127.0.0.0', 8);
 
-/** RFC 1918 private ranges and IPv4 link-local: the only non-loopback addresses a survey may probe. */
+/** The RFC 1918 private ranges: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16. */
+export const isRfc1918 = (ip: string): boolean => inSubnet(ip, '10.0.0.0', 8) || inSubnet(ip, '172.16.0.0', 12) || inSubnet(ip, '192.168.0.0', 16);
+
+/** IPv4 link-local, 169.254.0.0/16. */
+export const isLinkLocalV4 = (ip: string): boolean => inSubnet(ip, '169.254.0.0', 16);
+
+/**
+ * RFC 1918 private ranges and IPv4 link-local: the only non-loopback addresses a survey may probe.
+ * The one definition of these ranges: the credential probes' address scope
+ * (core/credentials/address-scope.ts) is built from the same three functions.
+ */
 export function isPrivate(ip: string): boolean {
-  return inSubnet(ip, '10.0.0.0', 8) || inSubnet(ip, '172.16.0.0', 12) || inSubnet(ip, '192.168.0.0', 16) || inSubnet(ip, '169.254.0.0', 16);
+  return isRfc1918(ip) || isLinkLocalV4(ip);
 }
 
 /** The one rule for active probes: a private or loopback IPv4 address, nothing public. */
