@@ -1,5 +1,5 @@
 /**
- * The renderer proper (loaded by main.tsx once the first IPC calls are under way): styles and the
+ * The renderer proper (imported by main.tsx after the first IPC calls are sent): styles and the
  * app. No inline script or style anywhere (strict CSP). i18next is not loaded here: the first
  * screen translates through renderer/i18n/runtime.ts, and i18next follows right after it.
  */

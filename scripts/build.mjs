@@ -12,37 +12,26 @@ import { writeIfChanged } from './write-if-changed.mjs';
 const only = process.argv[2];
 
 /**
- * The renderer's entry (renderer/main.tsx) sends the first IPC calls, then `import()`s the app
- * (renderer/start.tsx). Without a hint the browser only learns of the app's chunks once the entry
- * has been fetched and run: two round trips in a row. This puts `<link rel="modulepreload">` for
- * start.tsx's chunk and everything it imports statically into index.html, so they download and
- * compile while the entry runs (nothing is evaluated early, so the IPC calls still go first), and
- * start.tsx's stylesheet as a plain `<link rel="stylesheet">` (the `import()` finds it there and
- * does not wait for a second request; a style *preload* is fetched twice under `no-store`).
+ * The first screen is one script and one stylesheet (vite.config.ts: every module renderer/main.tsx
+ * imports statically goes into the entry's chunk). This fails the build when that stops being so —
+ * a chunk split off the entry, or a second stylesheet — instead of quietly adding round trips to
+ * the first screen.
  */
-function firstScreenPreload() {
+function firstScreenInOneFile() {
   return {
-    name: 'porchlight-first-screen-preload',
+    name: 'porchlight-first-screen-in-one-file',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle, chunk }) {
-        if (!bundle || !chunk) return [];
-        const start = chunk.dynamicImports.map((f) => bundle[f]).find((c) => c?.type === 'chunk' && c.facadeModuleId?.endsWith('/renderer/start.tsx'));
-        if (!start) throw new Error('build: renderer/main.tsx no longer imports ./start; update firstScreenPreload in scripts/build.mjs');
-        const js = new Set([chunk.fileName]); // the entry itself is index.html's script already
-        const css = new Set();
-        const visit = (c) => {
-          if (js.has(c.fileName)) return;
-          js.add(c.fileName);
-          for (const f of c.viteMetadata?.importedCss ?? []) css.add(f);
-          for (const f of c.imports) if (bundle[f]?.type === 'chunk') visit(bundle[f]);
-        };
-        visit(start);
-        return [
-          ...[...css].map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', href: `/${f}` }, injectTo: 'head' })),
-          ...[...js].filter((f) => f !== chunk.fileName).map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' })),
-        ];
+      handler(html, { bundle, chunk }) {
+        if (!bundle || !chunk) return html;
+        const css = chunk.viteMetadata?.importedCss ?? new Set();
+        const problems = [];
+        if (chunk.imports.length > 0) problems.push(`the entry imports other chunks (${chunk.imports.join(', ')})`);
+        if (css.size > 1) problems.push(`the entry has ${css.size} stylesheets`);
+        if (!chunk.dynamicImports.length) problems.push('the entry has no dynamic import left (the other steps and i18next belong behind import())');
+        if (problems.length) throw new Error(`build: the first screen is no longer one script and one stylesheet: ${problems.join('; ')}. See vite.config.ts (codeSplitting) and renderer/main.tsx.`);
+        return html;
       },
     },
   };
@@ -137,6 +126,6 @@ if (!only || only === 'main') {
   await writeKevIndex();
 }
 if (!only || only === 'renderer') {
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', plugins: [firstScreenPreload()] });
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', plugins: [firstScreenInOneFile()] });
 }
 console.log('build: dist/ ready');

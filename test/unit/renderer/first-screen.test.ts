@@ -1,25 +1,32 @@
 /**
- * The first screen loads no i18next: what renderer/main.tsx and the app it imports first
- * (renderer/start.tsx) import statically — the first screen's JavaScript, dynamic `import()` edges
- * left out — holds neither i18next nor react-i18next nor the i18next set-up (renderer/i18n/index.ts),
- * and no step panel but the welcome step's. Read from esbuild's own module graph of the real entry.
+ * The first screen loads no i18next: what renderer/main.tsx imports statically — the first screen's
+ * JavaScript, one chunk in the build, dynamic `import()` edges left out — holds neither i18next nor
+ * react-i18next nor the i18next set-up (renderer/i18n/index.ts), and no step panel but the welcome
+ * step's. Read from esbuild's own module graph of the real entry.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staticGraph } from '../../support/import-graph.js';
 
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BROWSER = { platform: 'browser', loader: { '.css': 'empty' } } as const;
 
 
 describe('renderer first-screen import graph', () => {
-  it('the entry imports the app with import(), after the first IPC calls', async () => {
-    const g = await staticGraph('renderer/main.tsx', BROWSER);
-    expect([...g.files].sort()).toEqual(['renderer/early-ipc.ts', 'renderer/main.tsx']);
-    expect(g.dynamic).toContain('renderer/start.tsx');
-    expect(g.packages).toEqual(new Set());
+  it('the entry sends the first IPC calls before anything else is evaluated, then imports the app', async () => {
+    const source = readFileSync(join(ROOT, 'renderer', 'main.tsx'), 'utf8');
+    const imports = [...source.matchAll(/^import\s+['"]([^'"]+)['"];?$/gm)].map((m) => m[1]);
+    // Modules are evaluated in import order: early-ipc (which imports no code) before React, XState and the app.
+    expect(imports).toEqual(['./early-ipc', './start']);
+    const early = await staticGraph('renderer/early-ipc.ts', BROWSER);
+    expect([...early.files]).toEqual(['renderer/early-ipc.ts']);
+    expect(early.packages).toEqual(new Set());
   });
 
   it('the first screen has no i18next, no i18next set-up and only the welcome panel', async () => {
-    const g = await staticGraph('renderer/start.tsx', BROWSER);
+    const g = await staticGraph('renderer/main.tsx', BROWSER);
+    expect(g.files).toContain('renderer/start.tsx');
     expect(g.files).toContain('renderer/steps/welcome/panel.tsx');
     expect(g.files).toContain('renderer/i18n/runtime.ts');
     expect([...g.packages].filter((p) => /i18next/.test(p))).toEqual([]);
