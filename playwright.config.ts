@@ -16,9 +16,8 @@ import { findChromium } from './main/adapters/chromium-pdf-printer.js';
  * machine, the design and wizard specs took 93 s and ~110 s of CPU with it against 112 s and
  * ~150 s with the full `chromium` (docs/performance.md, "The test suite's own time"). The full
  * browser is the fallback, and PORCHLIGHT_CHROMIUM picks any other (a path that does not exist
- * stops the run rather than quietly testing another browser). The benchmark
- * (scripts/bench/renderer.mjs) keeps the full browser, whose figures the earlier ones were
- * measured with.
+ * stops the run rather than quietly testing another browser). The renderer
+ * benchmark (scripts/bench/renderer.mjs) uses the same search since session 16.
  */
 const chromium = findChromium();
 if (!chromium && process.env.PORCHLIGHT_CHROMIUM) {

@@ -1,8 +1,9 @@
 /* global window */
 // Renderer benchmark: Porchlight's first screen beside a React 19 + XState hello page
 // (scripts/bench/hello/), both built by the same Vite set-up and served by the same test harness
-// (dist/harness.mjs, the hello page through its --renderer option), loaded in Debian's Chromium
-// (/usr/lib/chromium/chromium, headless), interleaved, each load in a fresh browser context.
+// (dist/harness.mjs, the hello page through its --renderer option), loaded in Chromium (Debian's
+// headless shell when installed: scripts/bench/lib/chromium.mjs says why), interleaved, each load in
+// a fresh browser context.
 // "Interactive" is the moment the page has its h1 on screen and an enabled Continue button — read
 // in the page by a MutationObserver installed before any page script runs, which says so with a
 // console message the benchmark waits for (no Playwright script runs in the page while it loads:
@@ -23,14 +24,19 @@ import { chromium } from '@playwright/test';
 import { build as viteBuild } from 'vite';
 import react from '@vitejs/plugin-react';
 import { bootstrapInterval, figure, load, median, medianAt } from './lib/report.mjs';
+import { findChromium } from './lib/chromium.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RUNS = Math.max(20, Number(process.env.BENCH_RENDERER_RUNS ?? 41));
-const CHROMIUM = process.env.PORCHLIGHT_CHROMIUM ?? '/usr/lib/chromium/chromium';
+const CHROMIUM = await findChromium();
 const KB = 1024;
 
-if (!existsSync(CHROMIUM)) {
-  console.error(`bench renderer: no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium; scripts/apt-packages.txt) or set PORCHLIGHT_CHROMIUM to a Chromium executable.`);
+if (!CHROMIUM) {
+  console.error(
+    process.env.PORCHLIGHT_CHROMIUM
+      ? `bench renderer: PORCHLIGHT_CHROMIUM is ${process.env.PORCHLIGHT_CHROMIUM}, which does not exist. Point it at a Chromium executable, or unset it.`
+      : "bench renderer: no Chromium found. Install Debian's chromium-headless-shell (scripts/apt-packages.txt) or set PORCHLIGHT_CHROMIUM to a Chromium executable.",
+  );
   process.exit(2);
 }
 
