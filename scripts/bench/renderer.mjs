@@ -11,9 +11,8 @@
 // initial JS+CSS (every script and stylesheet requested before that moment) gzip-compressed, and
 // the preload's size.
 // Goals (issue 15): interactive ≤ 1.3× the hello page; initial JS+CSS ≤ 110 KB; preload ≤ 10 KB.
-// 41 loads of each by default (BENCH_RENDERER_RUNS, at least the issue's 20): on a 2-core machine
-// the loads scatter by ±25 %, and the ratio is printed with its 95 % bootstrap interval, so a
-// figure at the edge of its goal reads as such.
+// 41 loads of each by default (BENCH_RENDERER_RUNS, at least the issue's 20); the ratio is printed
+// with its 95 % bootstrap interval, so a figure at the edge of its goal reads as such.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
