@@ -15,7 +15,7 @@ export default defineConfig({
     // The first screen as one script and one stylesheet: every module renderer/main.tsx imports
     // statically ("$initial") goes into the entry's chunk, instead of the entry, three shared chunks
     // (split off because the lazy panels import them too) and two stylesheets. Seven requests
-    // become two, and the welcome step is interactive ~15 ms sooner in Chromium on loopback
+    // become two, and the welcome step is interactive ~11–14 ms sooner in Chromium on loopback
     // (docs/performance.md, session 16). The panels loaded later import from this chunk.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] } } },
   },
