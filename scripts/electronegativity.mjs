@@ -55,10 +55,8 @@ export function seriousCspFindings(policy) {
 
 /** Reads CONTENT_SECURITY_POLICY from main/csp.ts (bundled in memory with esbuild; nothing is written). */
 export async function loadProjectCsp(cspFile = join(ROOT, 'main', 'csp.ts')) {
-  const { build } = await import('esbuild');
-  const out = await build({ entryPoints: [cspFile], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
-  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-  return mod.CONTENT_SECURITY_POLICY;
+  const { importTs } = await import('./import-ts.mjs');
+  return (await importTs(cspFile)).CONTENT_SECURITY_POLICY;
 }
 
 /**
