@@ -53,7 +53,7 @@ export interface Booting {
 export function startBoot(): Booting {
   const api = withEarlyAnswers(getApi());
   const logic = provideWizard(api);
-  // One call for the three (sent by early-ipc before this code was loaded); each part may be refused on its own.
+  // One call for the three (sent by early-ipc before this code was evaluated); each part may be refused on its own.
   const started = call(api, 'app:start', {});
   return {
     api,
@@ -84,7 +84,7 @@ async function bootstrap(booting: Booting | (() => Booting), translate: (key: st
 /**
  * Reads the first IPC answers, picks the language and loads its first-screen catalogs, applies the
  * theme. start.tsx calls it before the first render, so that when the answers are already in (they
- * were sent before the app's code was even fetched) the wizard is the first thing rendered.
+ * were sent before the app's code was evaluated) the wizard is the first thing rendered.
  */
 export function bootApp(booting: Booting | (() => Booting)): Promise<Boot> {
   // translate, not t: t changes with the language, and a language switch must not start the boot again.

@@ -21,9 +21,8 @@ try {
     throw err;
   };
 }
-// The first answers were asked for before this module was fetched, so they are usually in by now:
+// The first answers were asked for before this module was evaluated, so they are usually in by now:
 // then the wizard is the first thing rendered; the loading line shows only when they take longer.
-// (Not a top-level await: with one, the bundler splits the first screen into more chunks.)
 void (booted ? Promise.race([booted.catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, 50))]) : Promise.resolve(undefined)).then((ready) => {
   const root = document.getElementById('root');
   if (root) {
