@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { startupMessages } from './scripts/vite-startup-messages.mjs';
 
 export default defineConfig({
   root: 'renderer',
   base: '/',
-  plugins: [react()],
+  // startupMessages: the message catalog's start-up part, for the notices the first screen opens with.
+  plugins: [react(), startupMessages()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { startupMessages } from './scripts/vite-startup-messages.mjs';
 
 /**
  * The unit tests run in Vitest's vmForks pool: two worker processes, each test file in a fresh VM
@@ -28,6 +29,8 @@ const OWN_PROCESS = [
 
 /** What every project shares: Node, the network guard and the English error words in every test file. */
 const EVERY_PROJECT = { environment: 'node', setupFiles: ['test/setup/network-guard.ts', 'test/setup/error-words.ts'] };
+/** The build's own way of loading the message catalog's start-up part (`messages.json?startup`), so the renderer's modules load as they do in the app. */
+const PLUGINS = [startupMessages()];
 /** What both unit projects share besides that (they differ only in their files and pool). */
 const UNIT = { ...EVERY_PROJECT, testTimeout: 15_000 };
 
@@ -40,6 +43,7 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
+        plugins: PLUGINS,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
@@ -49,6 +53,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: PLUGINS,
         test: {
           name: 'unit-own-process',
           include: OWN_PROCESS,
@@ -56,6 +61,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: PLUGINS,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

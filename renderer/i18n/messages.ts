@@ -1,14 +1,18 @@
 /**
  * Words for the core's messages ({code, params}) through the `messages` namespace
- * (renderer/i18n/en/messages.json, the same catalog the report renders with in Node).
+ * (renderer/i18n/en/messages.json, the same catalog the report renders with in Node). Until that
+ * catalog arrives (just after the first screen), the messages the start-up notices carry are
+ * worded from its start-up part (`startup`, see ./runtime.ts); any other reads as nothing yet.
  */
-import { currentLanguage, exists, hasCatalog, translate } from './runtime';
+import { currentLanguage, exists, hasCatalog, STARTUP_NS, translate } from './runtime';
 import type { CheckView } from '../wizard/api';
 
 /** A message from the core: a code with params (see main/core/messages). */
 export type Message = NonNullable<CheckView['reason']>;
 
-const t = (key: string, options?: Record<string, unknown>): string => translate('messages', key, options) as string;
+/** The namespace messages are worded from now: the whole catalog once it is there, else its start-up part. */
+const wordsNs = (): string => (hasCatalog('messages') ? 'messages' : STARTUP_NS);
+const t = (key: string, options?: Record<string, unknown>): string => translate(wordsNs(), key, options) as string;
 
 /** Params that carry a term's id (the same table as TERM_PARAMS in main/core/messages/format.ts). */
 const TERM_PARAMS: Readonly<Record<string, string>> = { security: 'wifi.class' };
@@ -19,7 +23,7 @@ function resolveTerms(params: Record<string, string | number | boolean | null>):
     const id = out[name];
     if (typeof id !== 'string') continue;
     const key = `${group}.${id}`;
-    out[name] = exists(key, { ns: 'messages' }) ? t(key) : t('common.no-words');
+    out[name] = exists(key, { ns: wordsNs() }) ? t(key) : t('common.no-words');
   }
   return out;
 }
@@ -40,8 +44,9 @@ function localNumber(value: number): string | number {
  * formatWith in main/core/messages/format.ts does.
  */
 export function formatMessage(message: Message | null | undefined): string {
-  // The words arrive with the later catalogs, just after the first screen (see LATER_NAMESPACES).
-  if (!message || !hasCatalog('messages')) return '';
+  // The words arrive with the later catalogs, just after the first screen (see LATER_NAMESPACES);
+  // before that, only a message whose every code is in the start-up part can be worded.
+  if (!message || (!hasCatalog('messages') && !inStartupPart(message))) return '';
   const params: Record<string, string | number | boolean | null> = {};
   for (const [k, v] of Object.entries(message.params)) {
     if (Array.isArray(v)) params[k] = v.map((m) => formatMessage(m)).join(t('common.list-separator'));
@@ -49,9 +54,20 @@ export function formatMessage(message: Message | null | undefined): string {
     else if (typeof v === 'number' && k !== 'count') params[k] = localNumber(v);
     else params[k] = v;
   }
-  const opts = { ns: 'messages', ...resolveTerms(params) };
+  const opts = { ns: wordsNs(), ...resolveTerms(params) };
   if (!exists(message.code, opts)) return t('common.no-words');
   return t(message.code, opts);
+}
+
+/** Whether the message, and every message among its params, has words in the start-up part. */
+function inStartupPart(message: Message): boolean {
+  if (!exists(message.code, { ns: STARTUP_NS })) return false;
+  for (const [name, v] of Object.entries(message.params)) {
+    if (name in TERM_PARAMS) return false;
+    const nested = Array.isArray(v) ? v : v !== null && typeof v === 'object' ? [v] : [];
+    if (!nested.every((m) => inStartupPart(m))) return false;
+  }
+  return true;
 }
 
 /** The message an error carries for the user (an ApiError, or the error info a result holds), if any. */

@@ -29,10 +29,23 @@ type Catalog = Record<string, unknown>;
 
 /** The English namespaces of the first screen (every catalog but the LATER_NAMESPACES of ./index.ts), keyed by file name without `.json`. */
 const modules = import.meta.glob<Catalog>(['./en/*.json', '!./en/{accounts,audit,messages,passwords,secrets,survey,wifi}.json'], { eager: true, import: 'default' });
-const firstForeign = import.meta.glob<Catalog>('./{de,es,fr}/{app,checks,glossary,panels,steps,wizard}.json', { import: 'default' });
+/**
+ * `startup`: the part of the core's message catalog the notices shown at start use (a damaged or
+ * unwritable file, browser mode; vite.config.ts picks it out of messages.json), so the first screen
+ * words them instead of showing an empty notice until the whole catalog arrives.
+ */
+const startupEn = import.meta.glob<Catalog>('./en/messages.json', { query: '?startup', eager: true, import: 'default' });
+const firstForeign = {
+  ...import.meta.glob<Catalog>('./{de,es,fr}/{app,checks,glossary,panels,steps,wizard}.json', { import: 'default' }),
+  ...import.meta.glob<Catalog>('./{de,es,fr}/messages.json', { query: '?startup', import: 'default' }),
+};
 export const nsOf = (path: string) => path.replace(/^.*\/(.+)\.json$/, '$1');
+/** The namespace a first-screen file is added as: its name, or `startup` for the message catalog's start-up part. */
+const firstNsOf = (path: string) => (nsOf(path) === 'messages' ? STARTUP_NS : nsOf(path));
+/** The namespace of the message catalog's start-up part (see above); renderer/i18n/messages.ts words from it until `messages` is there. */
+export const STARTUP_NS = 'startup';
 
-export const EN_RESOURCES: Record<string, Catalog> = Object.fromEntries(Object.entries(modules).map(([path, catalog]) => [nsOf(path), catalog]));
+export const EN_RESOURCES: Record<string, Catalog> = Object.fromEntries([...Object.entries(modules), ...Object.entries(startupEn)].map(([path, catalog]) => [firstNsOf(path), catalog]));
 
 /** Every catalog added so far, by language and namespace (handed to i18next when it starts). */
 export const resources: Record<string, Record<string, Catalog>> = { en: { ...EN_RESOURCES } };
@@ -96,8 +109,8 @@ export async function setLanguage(lng: UiLanguage): Promise<void> {
   if (lng !== 'en') {
     await Promise.all(
       Object.entries(firstForeign)
-        .filter(([path]) => path.startsWith(`./${lng}/`) && !resources[lng]?.[nsOf(path)])
-        .map(async ([path, load]) => addCatalog(lng, nsOf(path), await load())),
+        .filter(([path]) => path.startsWith(`./${lng}/`) && !resources[lng]?.[firstNsOf(path)])
+        .map(async ([path, load]) => addCatalog(lng, firstNsOf(path), await load())),
     );
   }
   // i18next may have started meanwhile: it has these catalogs, and switches with its own.

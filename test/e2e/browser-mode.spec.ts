@@ -64,13 +64,30 @@ test('Wi-Fi without a scanner: the network name typed in gives the passphrase, i
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('a damaged file found at start is told in the reader’s language (the core’s notice is a message, worded by the app)', async ({ page, harness }) => {
+test('a damaged file found at start is told in the reader’s language (the core’s notice is a message, worded by the app), on the first screen, never as an empty box', async ({ page, harness }) => {
   expect((await harness.ipc('settings:update', { language: 'de' })).ok).toBe(true);
   writeFileSync(join(harness.profileDir, 'progress.json'), '{"schemaVersion": 1, "snaps');
+  // What every notice said the moment it was first in the page (read in the page as it is built).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { noticesAtFirst: string[] }).noticesAtFirst = seen;
+    const known = new WeakSet<Element>();
+    new MutationObserver(() => {
+      for (const n of document.querySelectorAll('.notice')) {
+        if (known.has(n)) continue;
+        known.add(n);
+        seen.push(n.querySelector('p')?.textContent ?? '');
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(await harness.restart());
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   const notice = page.getByText(/Ihre Datei „Fortschritt“ war beschädigt \(kein gültiges JSON\)\. Sie wurde als .*progress\.corrupt-.*\.json beiseitegelegt/);
   await expect(notice).toBeVisible();
   await expect(page.locator('.notices')).not.toContainText('Your progress file');
+  // The notice had its German words when it appeared: not an empty box first, not English first.
+  const atFirst = await page.evaluate(() => (window as unknown as { noticesAtFirst: string[] }).noticesAtFirst);
+  expect(atFirst).toHaveLength(1);
+  expect(atFirst[0]).toMatch(/^Ihre Datei „Fortschritt“ war beschädigt/);
   await page.screenshot({ path: join(SCREENSHOTS, 'browser-mode-damaged-file-de.png') });
 });
