@@ -28,6 +28,7 @@ import { WizardActorContext } from './wizard/wizard-context';
 import { sameArray, selectChecks, selectRoute, selectStep } from './wizard/selectors';
 import { errorText } from './i18n/messages';
 import { afterPaint } from './after-paint';
+import { AfterFirstPaint } from './components/after-first-paint';
 
 /** What the app needs before it shows the wizard (bootApp). */
 export interface Boot {
@@ -303,9 +304,11 @@ function Wizard({ boot }: { boot: Boot }) {
           />
         </main>
       </div>
-      <footer className="app-footer">
-        <p>{t('app:footer')}</p>
-      </footer>
+      <AfterFirstPaint>
+        <footer className="app-footer">
+          <p>{t('app:footer')}</p>
+        </footer>
+      </AfterFirstPaint>
     </WizardActorContext.Provider>
   );
 }

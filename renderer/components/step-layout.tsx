@@ -1,6 +1,7 @@
 import { forwardRef, type ReactNode } from 'react';
 import { useTranslation } from '../i18n/runtime';
 import { Disclosure } from '../design';
+import { AfterFirstPaint } from './after-first-paint';
 
 export interface StepLayoutProps {
   step: string;
@@ -52,17 +53,20 @@ export const StepLayout = forwardRef<HTMLHeadingElement, StepLayoutProps>(functi
         <h2 id={`panel-${step}`}>{panelHeading ?? t('sections.panel')}</h2>
         {panel}
       </section>
-      <section className="step-checks" aria-labelledby={`checks-${step}`}>
-        <h2 id={`checks-${step}`}>{checksHeading ?? t('sections.checks')}</h2>
-        {checksOpen ? (
-          checks
-        ) : (
-          <Disclosure summary={t('sections.checksShow')} count={checksCount} data-testid="step-checks-disclosure">
-            {checks}
-          </Disclosure>
-        )}
-      </section>
-      {glossary}
+      {/* Below the panel: on the page's first screen, shown right after it has painted. */}
+      <AfterFirstPaint>
+        <section className="step-checks" aria-labelledby={`checks-${step}`}>
+          <h2 id={`checks-${step}`}>{checksHeading ?? t('sections.checks')}</h2>
+          {checksOpen ? (
+            checks
+          ) : (
+            <Disclosure summary={t('sections.checksShow')} count={checksCount} data-testid="step-checks-disclosure">
+              {checks}
+            </Disclosure>
+          )}
+        </section>
+        {glossary}
+      </AfterFirstPaint>
     </article>
   );
 });

@@ -224,10 +224,15 @@ export async function fullPageScreenshot(page: Page, path: string): Promise<void
   if (grow) await page.setViewportSize(size);
 }
 
-/** Opens the app and waits for the first step title. */
+/**
+ * Opens the app and waits for the first step title, and for the part of the first screen that
+ * follows right after its first paint (renderer/components/after-first-paint.tsx), so that what a
+ * test counts on the page is all there.
+ */
 export async function openWizard(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.locator('h1.step-title')).toBeVisible();
+  await expect(page.locator('.after-first-paint')).toHaveCount(0);
 }
 
 /** The step on screen (from the article's data-step). */

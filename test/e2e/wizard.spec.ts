@@ -142,6 +142,43 @@ test('opening the app asks only for what the first screen needs, then saves once
   await expect.poll(async () => JSON.parse(readFileSync(join(harness.profileDir, 'progress.json'), 'utf8')).snapshot?.context?.mode).toBe('first-time');
 });
 
+test('the first screen paints its top first: the part below the fold follows right after, and the navigation does not move', async ({ page, harness }) => {
+  // A window tall enough to see where the deferred part goes. Read in the page as it is built: what
+  // the first screen had when its heading and Continue first appeared, and when the rest came.
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await page.context().addInitScript(() => {
+    const w = window as unknown as { __first?: Record<string, unknown>; __rest?: Record<string, unknown> };
+    const navTop = () => Math.round(document.querySelector('[data-testid="wizard-next"]')!.getBoundingClientRect().top);
+    new MutationObserver(() => {
+      const next = document.querySelector('[data-testid="wizard-next"]');
+      if (!w.__first && document.querySelector('h1.step-title') && next) {
+        w.__first = { at: performance.now(), placeholders: document.querySelectorAll('.after-first-paint').length, homeItems: document.querySelectorAll('input[type="checkbox"]').length, footer: !!document.querySelector('footer'), navTop: navTop() };
+      } else if (w.__first && !w.__rest && !document.querySelector('.after-first-paint')) {
+        w.__rest = { at: performance.now(), homeItems: document.querySelectorAll('input[type="checkbox"]').length, footer: !!document.querySelector('footer'), navTop: navTop() };
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openWizard(page, harness.url);
+  await expect(page.locator('footer')).toBeVisible();
+  const { first, rest } = await page.evaluate(() => {
+    const w = window as unknown as { __first: Record<string, number | boolean>; __rest: Record<string, number | boolean> };
+    return { first: w.__first, rest: w.__rest };
+  });
+  // First frame: the heading, the first question and Continue; the rest of the form, the step's
+  // checks and words and the footer stand behind placeholders (three).
+  expect(first).toMatchObject({ placeholders: 3, homeItems: 0, footer: false });
+  // Then all of it, in the task after the first paint (well within a second even here), with
+  // Continue where it was: the placeholders kept the navigation at the bottom of the window.
+  expect(rest).toMatchObject({ homeItems: 7, footer: true, navTop: first.navTop });
+  expect(Number(rest.at) - Number(first.at)).toBeLessThan(1000);
+  // Every step after the first renders whole at once (no placeholder when moving on).
+  await answerWelcome(page);
+  await next(page);
+  await expectStep(page, 'survey');
+  await expect(page.locator('.after-first-paint')).toHaveCount(0);
+  await expect(page.locator('section.step-checks')).toBeVisible();
+});
+
 test('a harness crash mid-wizard resumes on the same step with every answer kept', async ({ wizardPage: page, harness }) => {
   await answerWelcome(page, { consent: 'Yes, allow' });
   // Tick one thing in the home, by keyboard.

@@ -4,6 +4,7 @@ import { tList, useTranslation } from '../../i18n/runtime';
 import { HOME_ITEMS, PROBE_KINDS, type HomeItem, type ProbeKind, type WizardMode } from '../../wizard/machine';
 import { useWizard } from '../../wizard/wizard-context';
 import type { PanelProps } from '../shared/panel-props';
+import { AfterFirstPaint } from '../../components/after-first-paint';
 
 const MODES: WizardMode[] = ['first-time', 're-audit'];
 
@@ -43,37 +44,40 @@ export function Panel(_props: PanelProps) {
         ))}
       </fieldset>
 
-      <fieldset className="choice-group">
-        <legend>{t('welcome.homeLegend')}</legend>
-        {HOME_ITEMS.map((item) => (
-          <div key={item} className="choice">
-            <input
-              type="checkbox"
-              id={`${id}-home-${item}`}
-              checked={home.includes(item)}
-              onChange={(e) => toggleHome(item, e.target.checked)}
-            />
-            <label htmlFor={`${id}-home-${item}`}>{t(`welcome.home.${item}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-
-      <section className="privacy" aria-labelledby={`${id}-privacy`}>
-        <h3 id={`${id}-privacy`}>{t('welcome.privacyHeading')}</h3>
-        <ul>
-          {tList(t, 'welcome.privacy').map((line) => (
-            <li key={line}>{line}</li>
+      {/* Below the fold on the first screen: shown right after it has painted. */}
+      <AfterFirstPaint>
+        <fieldset className="choice-group">
+          <legend>{t('welcome.homeLegend')}</legend>
+          {HOME_ITEMS.map((item) => (
+            <div key={item} className="choice">
+              <input
+                type="checkbox"
+                id={`${id}-home-${item}`}
+                checked={home.includes(item)}
+                onChange={(e) => toggleHome(item, e.target.checked)}
+              />
+              <label htmlFor={`${id}-home-${item}`}>{t(`welcome.home.${item}`)}</label>
+            </div>
           ))}
-        </ul>
-      </section>
+        </fieldset>
 
-      <section className="consent" aria-labelledby={`${id}-consent`}>
-        <h3 id={`${id}-consent`}>{t('welcome.consentHeading')}</h3>
-        <p className="hint">{t('welcome.consentIntro')}</p>
-        {PROBE_KINDS.map((probe) => (
-          <ConsentQuestion key={probe} probe={probe} value={consent[probe]} onAnswer={(allowed) => actor.send({ type: 'SET_CONSENT', probe, allowed })} />
-        ))}
-      </section>
+        <section className="privacy" aria-labelledby={`${id}-privacy`}>
+          <h3 id={`${id}-privacy`}>{t('welcome.privacyHeading')}</h3>
+          <ul>
+            {tList(t, 'welcome.privacy').map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="consent" aria-labelledby={`${id}-consent`}>
+          <h3 id={`${id}-consent`}>{t('welcome.consentHeading')}</h3>
+          <p className="hint">{t('welcome.consentIntro')}</p>
+          {PROBE_KINDS.map((probe) => (
+            <ConsentQuestion key={probe} probe={probe} value={consent[probe]} onAnswer={(allowed) => actor.send({ type: 'SET_CONSENT', probe, allowed })} />
+          ))}
+        </section>
+      </AfterFirstPaint>
     </div>
   );
 }
