@@ -138,19 +138,6 @@ for f in test/e2e/*.spec.ts; do
   [[ " ${E2E_A[*]} " == *" $b "* ]] || e2e_b+=("$b")
 done
 
-# The integration test files in two halves of about equal time (alone, one after the other: ~262 s of
-# tests, ~236 s of CPU in 290 s; this half ~131 s of it); lane "integration-b" runs every file not
-# named here, so a new file is never left out. Each half has its own namespace and keyring, as the
-# e2e halves do, so the files of one half still run one at a time against one keychain and one lab.
-INTEGRATION_A=(router-acceptance defaults-cli audit-same audit-lab router-openwrt package-output survey-lab router-secrets)
-integration_b=()
-for f in test/integration/*.test.ts; do
-  b="$(basename "$f" .test.ts)"
-  [[ " ${INTEGRATION_A[*]} " == *" $b "* ]] || integration_b+=("$f")
-done
-integration_a=()
-for b in "${INTEGRATION_A[@]}"; do integration_a+=("test/integration/$b.test.ts"); done
-
 # run_lanes — integration and the two e2e halves at once, each in its own private network namespace
 # (so the labs' fixed loopback addresses and ports cannot collide) with its own keyring, then the unit
 # tests (in a namespace of their own) once two of them have ended. Together they keep 2 cores busy
@@ -159,16 +146,14 @@ for b in "${INTEGRATION_A[@]}"; do integration_a+=("test/integration/$b.test.ts"
 # lane's output is shown as it comes, prefixed by its name, and kept whole for the counts; a failing
 # lane's full log is printed again at the end.
 run_lanes() {
-  local t0=$SECONDS names=(integration-a integration-b e2e-a e2e-b) pids=() status=0 i
-  banner "stage: integration, e2e and unit — four lanes at once (${names[*]}), then the unit tests beside the last"
+  local t0=$SECONDS names=(integration e2e-a e2e-b) pids=() status=0 i
+  banner "stage: integration, e2e and unit — three lanes at once (${names[*]}), then the unit tests beside the last"
   lane() {
     local name="$1"
     shift
     { "$@" 2>&1; echo "$?" >"$logdir/$name.rc"; } | tee "$logdir/$name.log" | sed -u "s/^/[$name] /"
   }
-  lane integration-a "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration "${integration_a[@]}" &
-  pids+=($!)
-  lane integration-b "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration "${integration_b[@]}" &
+  lane integration "${netns[@]}" bash scripts/with-keyring.sh vitest run --project integration &
   pids+=($!)
   PORCHLIGHT_PW_OUT="$PWD/test-results/e2e-a" lane e2e-a "${netns[@]}" bash scripts/with-keyring.sh playwright test "${E2E_A[@]}" &
   pids+=($!)
@@ -189,8 +174,7 @@ run_lanes() {
   pids+=($!)
   for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
   count_vitest "$logdir/unit.log"
-  count_vitest "$logdir/integration-a.log"
-  count_vitest "$logdir/integration-b.log"
+  count_vitest "$logdir/integration.log"
   count_playwright "$logdir/e2e-a.log"
   count_playwright "$logdir/e2e-b.log"
   for name in "${names[@]}"; do
