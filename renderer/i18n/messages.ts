@@ -10,20 +10,18 @@ import type { CheckView } from '../wizard/api';
 /** A message from the core: a code with params (see main/core/messages). */
 export type Message = NonNullable<CheckView['reason']>;
 
-/** The namespace messages are worded from now: the whole catalog once it is there, else its start-up part. */
-const wordsNs = (): string => (hasCatalog('messages') ? 'messages' : STARTUP_NS);
-const t = (key: string, options?: Record<string, unknown>): string => translate(wordsNs(), key, options) as string;
+const t = (ns: string, key: string, options?: Record<string, unknown>): string => translate(ns, key, options) as string;
 
 /** Params that carry a term's id (the same table as TERM_PARAMS in main/core/messages/format.ts). */
 const TERM_PARAMS: Readonly<Record<string, string>> = { security: 'wifi.class' };
 
-function resolveTerms(params: Record<string, string | number | boolean | null>): Record<string, string | number | boolean | null> {
+function resolveTerms(ns: string, params: Record<string, string | number | boolean | null>): Record<string, string | number | boolean | null> {
   const out = { ...params };
   for (const [name, group] of Object.entries(TERM_PARAMS)) {
     const id = out[name];
     if (typeof id !== 'string') continue;
     const key = `${group}.${id}`;
-    out[name] = exists(key, { ns: wordsNs() }) ? t(key) : t('common.no-words');
+    out[name] = exists(key, { ns }) ? t(ns, key) : t(ns, 'common.no-words');
   }
   return out;
 }
@@ -44,19 +42,28 @@ function localNumber(value: number): string | number {
  * formatWith in main/core/messages/format.ts does.
  */
 export function formatMessage(message: Message | null | undefined): string {
-  // The words arrive with the later catalogs, just after the first screen (see LATER_NAMESPACES);
-  // before that, only a message whose every code is in the start-up part can be worded.
-  if (!message || (!hasCatalog('messages') && !inStartupPart(message))) return '';
+  const ns = message ? wordsNsFor(message) : null;
+  if (!message || !ns) return '';
   const params: Record<string, string | number | boolean | null> = {};
   for (const [k, v] of Object.entries(message.params)) {
-    if (Array.isArray(v)) params[k] = v.map((m) => formatMessage(m)).join(t('common.list-separator'));
+    if (Array.isArray(v)) params[k] = v.map((m) => formatMessage(m)).join(t(ns, 'common.list-separator'));
     else if (v !== null && typeof v === 'object') params[k] = formatMessage(v);
     else if (typeof v === 'number' && k !== 'count') params[k] = localNumber(v);
     else params[k] = v;
   }
-  const opts = { ns: wordsNs(), ...resolveTerms(params) };
-  if (!exists(message.code, opts)) return t('common.no-words');
-  return t(message.code, opts);
+  const opts = { ns, ...resolveTerms(ns, params) };
+  if (!exists(message.code, opts)) return t(ns, 'common.no-words');
+  return t(ns, message.code, opts);
+}
+
+/**
+ * The namespace a message is worded from: the whole catalog once it is there (it arrives with the
+ * later catalogs, just after the first screen: see LATER_NAMESPACES); before that its start-up
+ * part, for a message whose every code is in it; else null (no words yet).
+ */
+function wordsNsFor(message: Message): string | null {
+  if (hasCatalog('messages')) return 'messages';
+  return inStartupPart(message) ? STARTUP_NS : null;
 }
 
 /** Whether the message, and every message among its params, has words in the start-up part. */

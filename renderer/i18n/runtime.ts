@@ -40,10 +40,10 @@ const firstForeign = {
   ...import.meta.glob<Catalog>('./{de,es,fr}/messages.json', { query: '?startup', import: 'default' }),
 };
 export const nsOf = (path: string) => path.replace(/^.*\/(.+)\.json$/, '$1');
-/** The namespace a first-screen file is added as: its name, or `startup` for the message catalog's start-up part. */
-const firstNsOf = (path: string) => (nsOf(path) === 'messages' ? STARTUP_NS : nsOf(path));
 /** The namespace of the message catalog's start-up part (see above); renderer/i18n/messages.ts words from it until `messages` is there. */
 export const STARTUP_NS = 'startup';
+/** The namespace a first-screen file is added as: its name, or `startup` for the message catalog's start-up part. */
+const firstNsOf = (path: string) => (nsOf(path) === 'messages' ? STARTUP_NS : nsOf(path));
 
 export const EN_RESOURCES: Record<string, Catalog> = Object.fromEntries([...Object.entries(modules), ...Object.entries(startupEn)].map(([path, catalog]) => [firstNsOf(path), catalog]));
 
